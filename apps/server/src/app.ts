@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from './db/client.ts';
+import { customerRoutes } from './modules/customers/index.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { registerAuthHook } from './platform/http/auth-hook.ts';
+import { NotFoundError } from './platform/errors/errors.ts';
+import { errorHandler } from './platform/http/error-handler.ts';
+import './platform/http/types.ts';
+import { orgRoutes } from './platform/org/org.routes.ts';
+import { policyRoutes } from './platform/policies/policies.routes.ts';
+
+export type App = FastifyInstance & { routeTable: RouteInfo[] };
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+export interface RouteInfo {
+  method: string;
+  url: string;
+  config: Record<string, unknown>;
+}
+
+export interface AppOptions {
+  db: Db;
+  webDist?: string;
+  logger?: boolean;
+}
+
+/** Builds the HTTP application: platform plugins first, then every module's routes. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }) as unknown as App;
+  app.routeTable = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) {
+      if (m !== 'HEAD') app.routeTable.push({ method: m, url: r.url, config: (r.config ?? {}) as Record<string, unknown> });
+    }
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '销售服务管理系统 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerAuthHook(app, opts.db);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  await api.register(
+    async (scoped) => {
+      authRoutes(scoped, opts.db);
+      orgRoutes(scoped, opts.db);
+      policyRoutes(scoped, opts.db);
+      customerRoutes(scoped, opts.db);
+      scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+    },
+    { prefix: '/api' },
+  );
+
+  const hasWeb = !!opts.webDist && fs.existsSync(opts.webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes: any non-API GET that is not a file gets the single-page app.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return errorHandler(new NotFoundError(), req, reply);
+  });
+  return app;
+}

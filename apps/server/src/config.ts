@@ -1,0 +1,38 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  timezone: string;
+  smtp: { host?: string; port: number; user?: string; password?: string; from: string };
+  webDist: string;
+  loadDemoData: boolean;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
+    embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    timezone: env.APP_TIMEZONE ?? 'Asia/Shanghai',
+    smtp: {
+      host: env.SMTP_HOST || undefined,
+      port: Number(env.SMTP_PORT ?? 587),
+      user: env.SMTP_USER || undefined,
+      password: env.SMTP_PASSWORD || undefined,
+      from: env.SMTP_FROM ?? 'noreply@example.com',
+    },
+    webDist: path.join(repoRoot, 'apps/web/dist'),
+    loadDemoData: env.DEMO_DATA !== '0',
+  };
+}
+
+export { repoRoot };

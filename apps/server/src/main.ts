@@ -1,0 +1,57 @@
+import { loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { connect, runMigrations } from './db/client.ts';
+import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
+import { bootstrapOrganisation } from './platform/org/bootstrap.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../../../scripts/src/demo-data.ts';
+
+/** Start: config → database (embedded or DATABASE_URL) → migrate → seed on first run → listen. */
+async function main() {
+  const config = loadConfig();
+  let embedded: EmbeddedDb | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    console.log(`Starting embedded PostgreSQL in ${config.dataDir} …`);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    url = embedded.url;
+  }
+  const database = connect(url);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal} received, shutting down …`);
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    await embedded?.stop().catch((e: Error) => console.error('embedded PostgreSQL stop failed:', e.message));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    await runMigrations(database);
+    const created = await bootstrapOrganisation(database.db, DEMO_PASSWORD);
+    if (created && config.loadDemoData) {
+      console.log('First run: loading demo data …');
+      await loadDemoData(database.db);
+    }
+    app = await buildApp({ db: database.db, webDist: config.webDist, logger: process.env.LOG_REQUESTS === '1' });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    console.error((err as Error).message);
+    await database.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    process.exit(1);
+  }
+  console.log(`
+销售服务管理系统 is running: http://localhost:${config.port}
+API docs: http://localhost:${config.port}/api/docs
+Demo accounts (password ${DEMO_PASSWORD}): admin 系统管理员, gm 总经理, director 销售总监,
+  manager1 / manager2 销售一部 / 二部经理, supervisor1 销售主管, rep1 rep2 销售一部, rep3 销售二部,
+  frontdesk 前台, assistant 销售内业, finance 财务, engineer 售后工程师 (one user per role; see README)
+Press Ctrl-C to stop.`);
+}
+
+void main();

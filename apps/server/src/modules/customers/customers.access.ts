@@ -1,0 +1,68 @@
+import { maskAddress, maskIdNumber, maskPhone } from '@sales/core';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { NotFoundError } from '../../platform/errors/errors.ts';
+import { can } from '../../platform/permissions/principal.ts';
+import type { Permission } from '../../platform/permissions/registry.ts';
+import { managedDeptIds, resolveScope, scopeWhere, subordinateIds } from '../../platform/permissions/scope.ts';
+import { customers } from './customers.schema.ts';
+
+/** The data-scope filter for customers and one permission (the single scoped-query entry point). */
+export async function customerScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Permission = 'customer.view') {
+  const scope = await resolveScope(ctx, permission);
+  return and(scopeWhere(scope, customers.ownerId, customers.ownerDeptId), isNull(customers.deletedAt));
+}
+
+/**
+ * Loads a customer row the user may act on with `permission`. Unknown, deleted and out-of-scope
+ * ids all answer the same 404 (SPEC 1.2: no existence leak).
+ */
+export async function findCustomerInScope(ctx: Ctx, id: number, permission: Permission = 'customer.view', db: DbOrTx = ctx.db, lock = false) {
+  const where = and(eq(customers.id, id), await customerScope(ctx, permission));
+  const q = db.select().from(customers).where(where);
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** Fields holding personal data (PIPL); masked for users neither owner nor above the owner. */
+export const PERSONAL_FIELDS = ['mobile', 'phone', 'idNumber', 'address'] as const;
+type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+const MASKERS: Record<PersonalField, (v: string) => string> = {
+  mobile: maskPhone,
+  phone: maskPhone,
+  idNumber: maskIdNumber,
+  address: maskAddress,
+};
+
+/** Decides per record whether this user sees personal data in clear (SPEC 1.2 masking rule). */
+export async function unmaskPolicy(ctx: Pick<Ctx, 'db' | 'principal'>) {
+  const p = ctx.principal;
+  if (can(p, 'customer.unmask')) return () => true;
+  const [managed, subs] = await Promise.all([managedDeptIds(ctx.db, p), subordinateIds(ctx.db, p)]);
+  return (row: { ownerId: number | null; ownerDeptId: number | null }) =>
+    row.ownerId === p.userId ||
+    (row.ownerDeptId !== null && managed.has(row.ownerDeptId)) ||
+    (row.ownerId !== null && subs.has(row.ownerId));
+}
+
+/** Returns a copy with personal fields masked. */
+export function maskRow<T extends Partial<Record<PersonalField, string | null>>>(row: T): T {
+  const out = { ...row };
+  for (const f of PERSONAL_FIELDS) {
+    const v = out[f];
+    if (typeof v === 'string' && v) (out as Record<string, unknown>)[f] = MASKERS[f](v);
+  }
+  return out;
+}
+
+/** Personal fields actually present (non-empty) on a row, for the access log. */
+export function presentPersonalFields(row: Partial<Record<PersonalField, string | null>>): string[] {
+  return PERSONAL_FIELDS.filter((f) => !!row[f]);
+}
+
+export function maskValue(field: string, v: unknown): unknown {
+  return typeof v === 'string' && v && field in MASKERS ? MASKERS[field as PersonalField](v) : v;
+}

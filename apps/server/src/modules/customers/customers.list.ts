@@ -1,0 +1,155 @@
+import { type CustomerListQuery, normalizePhone } from '@sales/core';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { recordAccess } from '../../platform/audit/audit.service.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { departments, users } from '../../platform/org/org.schema.ts';
+import type { Permission } from '../../platform/permissions/registry.ts';
+import { customerScope, maskRow, unmaskPolicy } from './customers.access.ts';
+import { customers } from './customers.schema.ts';
+
+/** Counts stop here: "10000+" is all a list needs to say (ARCHITECTURE: capped counts). */
+export const COUNT_CAP = 10000;
+export type CustomerFilter = Omit<CustomerListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** WHERE for the list filters, always combined with the user's data scope. */
+export async function customerWhere(ctx: Ctx, f: CustomerFilter, permission: Permission = 'customer.view'): Promise<SQL> {
+  const parts: (SQL | undefined)[] = [await customerScope(ctx, permission)];
+  if (f.ownerId) parts.push(eq(customers.ownerId, f.ownerId));
+  if (f.deptId) parts.push(eq(customers.ownerDeptId, f.deptId));
+  if (f.class) parts.push(eq(customers.class, f.class));
+  if (f.region) parts.push(eq(customers.region, f.region));
+  if (f.source) parts.push(eq(customers.source, f.source));
+  if (f.industry) parts.push(eq(customers.industry, f.industry));
+  if (f.tag) parts.push(sql`${customers.tags} @> array[${f.tag}]::text[]`);
+  // Created dates are calendar days in the company's time zone (Asia/Shanghai).
+  if (f.createdFrom) parts.push(gte(customers.createdAt, sql`(${f.createdFrom}::date)::timestamp at time zone 'Asia/Shanghai'`));
+  if (f.createdTo)
+    parts.push(lt(customers.createdAt, sql`(${addDays(f.createdTo, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`));
+  if (f.keyword) {
+    const kw = f.keyword.toLowerCase();
+    const phone = normalizePhone(kw);
+    const terms = [kw, ...(phone !== kw && /^\d{3,}$/.test(phone) ? [phone] : [])];
+    // Trigram-indexed substring search over name, number, mobile and credit code.
+    parts.push(sql`(${sql.join(terms.map((t) => sql`${customers.searchText} like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`), sql` or `)})`);
+  }
+  return and(...parts) as SQL;
+}
+
+const SORTS = {
+  updatedAt: customers.updatedAt,
+  createdAt: customers.createdAt,
+  name: customers.name,
+  no: customers.no,
+} as const;
+
+/** The columns a customer list row shows, joined with owner and department names. */
+function listSelect(ctx: Ctx) {
+  return ctx.db
+    .select({
+      id: customers.id,
+      no: customers.no,
+      kind: customers.kind,
+      name: customers.name,
+      mobile: customers.mobile,
+      class: customers.class,
+      region: customers.region,
+      industry: customers.industry,
+      source: customers.source,
+      tags: customers.tags,
+      ownerId: customers.ownerId,
+      ownerDeptId: customers.ownerDeptId,
+      ownerName: users.name,
+      deptName: departments.name,
+      lastFollowUpAt: customers.lastFollowUpAt,
+      createdAt: customers.createdAt,
+      updatedAt: customers.updatedAt,
+    })
+    .from(customers)
+    .leftJoin(users, eq(users.id, customers.ownerId))
+    .leftJoin(departments, eq(departments.id, customers.ownerDeptId));
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listSelect>['where']>>[number];
+
+/** Masks rows the user may not see in clear, and logs the unmasked personal data shown. */
+async function present(ctx: Ctx, rows: ListRow[], purpose: string) {
+  const clear = await unmaskPolicy(ctx);
+  const shown: number[] = [];
+  const items = rows.map((r) => {
+    const { ownerDeptId: _d, ...row } = r;
+    const out = {
+      ...row,
+      lastFollowUpAt: r.lastFollowUpAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+    if (!clear(r)) return maskRow(out);
+    if (r.mobile) shown.push(r.id);
+    return out;
+  });
+  await recordAccess(ctx.db, ctx, 'customer', shown, ['mobile'], purpose);
+  return items;
+}
+
+/** Capped count of customers matching the filters within scope. */
+export async function countCustomers(ctx: Ctx, f: CustomerFilter) {
+  const where = await customerWhere(ctx, f);
+  const res = await ctx.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from ${customers} where ${where} limit ${COUNT_CAP + 1}) t`,
+  );
+  const n = Number(res.rows[0].n);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/** One page of the customer list (filter + sort), with a capped total. */
+export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
+  const where = await customerWhere(ctx, q);
+  const dir = q.order === 'asc' ? asc : desc;
+  const [rows, count] = await Promise.all([
+    listSelect(ctx)
+      .where(where)
+      .orderBy(dir(SORTS[q.sort]), dir(customers.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countCustomers(ctx, q),
+  ]);
+  return {
+    items: await present(ctx, rows, 'customer.list'),
+    total: count.total,
+    totalCapped: count.capped,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Quick search for pickers: up to 20 matches by keyword within scope. */
+export async function searchCustomers(ctx: Ctx, keyword: string) {
+  const where = await customerWhere(ctx, { keyword });
+  return ctx.db
+    .select({ id: customers.id, no: customers.no, name: customers.name })
+    .from(customers)
+    .where(where)
+    .orderBy(desc(customers.updatedAt), desc(customers.id))
+    .limit(20);
+}
+
+/** Streams every customer matching the filters within export scope, in keyset batches. */
+export async function* exportCustomerRows(ctx: Ctx, f: CustomerFilter, batch = 2000) {
+  const where = await customerWhere(ctx, f, 'customer.export');
+  let after = 0;
+  for (;;) {
+    const rows = await listSelect(ctx)
+      .where(and(where, sql`${customers.id} > ${after}`))
+      .orderBy(asc(customers.id))
+      .limit(batch);
+    if (rows.length === 0) return;
+    yield await present(ctx, rows, 'customer.export');
+    after = rows[rows.length - 1].id;
+  }
+}

@@ -1,0 +1,124 @@
+import { ContactInput, CustomerInput, CustomerListQuery, FollowUpInput } from '@sales/core';
+import { z } from 'zod';
+import type { ZodApp } from '../../app.ts';
+import type { Db } from '../../db/client.ts';
+import { ctxOf } from '../../platform/http/auth-hook.ts';
+import { createContact, deleteContact, listContacts, updateContact } from './contacts.service.ts';
+import { exportCustomersXlsx } from './customers.export.ts';
+import { countCustomers, listCustomers, searchCustomers } from './customers.list.ts';
+import { createCustomer, deleteCustomer, getCustomer, transferCustomer, updateCustomer } from './customers.service.ts';
+import { createFollowUp, listFollowUps, myFollowUps } from './follow-ups.service.ts';
+import { customerTimeline } from './timeline.service.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Version = z.object({ version: z.coerce.number().int().min(1) });
+const tags = ['customers'];
+const Filter = CustomerListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
+
+export function customerRoutes(app: ZodApp, db: Db) {
+  const view = (surface: 'byId' | 'list' | 'count' | 'search' | 'export') => ({
+    permission: 'customer.view' as const,
+    resource: 'customer',
+    surface,
+  });
+  const mutation = (permission: 'customer.create' | 'customer.edit' | 'customer.delete' | 'customer.transfer' | 'followup.create') => ({
+    permission,
+    resource: 'customer',
+    surface: 'mutation' as const,
+  });
+
+  app.get('/customers', { config: view('list'), schema: { tags, querystring: CustomerListQuery } }, async (req) =>
+    listCustomers(ctxOf(req, db), req.query),
+  );
+  app.get('/customers/count', { config: view('count'), schema: { tags, querystring: Filter } }, async (req) =>
+    countCustomers(ctxOf(req, db), req.query),
+  );
+  app.get(
+    '/customers/search',
+    { config: view('search'), schema: { tags, querystring: z.object({ q: z.string().trim().min(1).max(50) }) } },
+    async (req) => ({ items: await searchCustomers(ctxOf(req, db), req.query.q) }),
+  );
+  app.get(
+    '/customers/export',
+    { config: { ...view('export'), permission: 'customer.export' }, schema: { tags, querystring: Filter } },
+    async (req, reply) => {
+      const stream = exportCustomersXlsx(ctxOf(req, db), req.query);
+      const name = encodeURIComponent(`客户-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="customers.xlsx"; filename*=UTF-8''${name}`);
+      return reply.send(stream);
+    },
+  );
+  app.get('/customers/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    getCustomer(ctxOf(req, db), req.params.id),
+  );
+  app.post('/customers', { config: mutation('customer.create'), schema: { tags, body: CustomerInput } }, async (req, reply) =>
+    reply.code(201).send(await createCustomer(ctxOf(req, db), req.body)),
+  );
+  app.put(
+    '/customers/:id',
+    { config: mutation('customer.edit'), schema: { tags, params: Id, body: CustomerInput.and(Version) } },
+    async (req) => updateCustomer(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/customers/:id/transfer',
+    {
+      config: mutation('customer.transfer'),
+      schema: {
+        tags,
+        params: Id,
+        body: z.object({ toUserId: z.number().int().positive(), reason: z.string().trim().min(1).max(500), version: z.number().int().min(1) }),
+      },
+    },
+    async (req) => transferCustomer(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.delete(
+    '/customers/:id',
+    { config: mutation('customer.delete'), schema: { tags, params: Id, querystring: Version } },
+    async (req) => deleteCustomer(ctxOf(req, db), req.params.id, req.query.version),
+  );
+
+  app.get('/customers/:id/contacts', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await listContacts(ctxOf(req, db), req.params.id),
+  }));
+  app.post(
+    '/customers/:id/contacts',
+    { config: mutation('customer.edit'), schema: { tags, params: Id, body: ContactInput } },
+    async (req, reply) => reply.code(201).send(await createContact(ctxOf(req, db), req.params.id, req.body)),
+  );
+  const contact = { ...mutation('customer.edit'), resource: 'customer_contact' };
+  app.put('/contacts/:id', { config: contact, schema: { tags, params: Id, body: ContactInput.and(Version) } }, async (req) =>
+    updateContact(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.delete('/contacts/:id', { config: contact, schema: { tags, params: Id, querystring: Version } }, async (req) =>
+    deleteContact(ctxOf(req, db), req.params.id, req.query.version),
+  );
+
+  app.get('/customers/:id/follow-ups', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await listFollowUps(ctxOf(req, db), req.params.id),
+  }));
+  app.post(
+    '/customers/:id/follow-ups',
+    { config: mutation('followup.create'), schema: { tags, params: Id, body: FollowUpInput } },
+    async (req, reply) => reply.code(201).send(await createFollowUp(ctxOf(req, db), req.params.id, req.body)),
+  );
+  app.get(
+    '/follow-ups/mine',
+    {
+      config: { ...view('list'), resource: 'follow_up' },
+      schema: {
+        tags,
+        querystring: z.object({
+          status: z.enum(['due', 'overdue', 'upcoming']).default('due'),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+      },
+    },
+    async (req) => myFollowUps(ctxOf(req, db), req.query),
+  );
+  app.get('/customers/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await customerTimeline(ctxOf(req, db), req.params.id),
+  }));
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { departments, users } from '../../platform/org/org.schema.ts';
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    no: text('no').notNull().unique(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    // Normalised keys for the duplicate check (SPEC 2.3 查重).
+    nameNorm: text('name_norm').notNull(),
+    creditCode: text('credit_code'),
+    idNumber: text('id_number'),
+    mobile: text('mobile'),
+    mobileNorm: text('mobile_norm'),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    region: text('region'),
+    industry: text('industry'),
+    source: text('source'),
+    class: text('class'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    remark: text('remark'),
+    ownerId: integer('owner_id').references(() => users.id),
+    // Department of the owner, kept in step with ownerId: the data-scope filter reads it.
+    ownerDeptId: integer('owner_dept_id').references(() => departments.id),
+    lastFollowUpAt: timestamp('last_follow_up_at', { withTimezone: true }),
+    // name + normalised mobile + credit code + number, for the trigram keyword search.
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('customers_kind_ck', sql`${t.kind} in ('company','individual')`),
+    check('customers_class_ck', sql`${t.class} is null or ${t.class} in ('A','B','C','KEY')`),
+    uniqueIndex('customers_credit_code_uq').on(t.creditCode).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('customers_id_number_uq').on(t.idNumber).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('customers_mobile_uq').on(t.mobileNorm).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('customers_company_name_uq')
+      .on(t.nameNorm)
+      .where(sql`${t.deletedAt} is null and ${t.kind} = 'company'`),
+    index('customers_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
+    index('customers_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
+    index('customers_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('customers_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('customers_class_idx').on(t.class, t.updatedAt.desc()),
+    index('customers_region_idx').on(t.region, t.updatedAt.desc()),
+    index('customers_source_idx').on(t.source, t.updatedAt.desc()),
+    index('customers_tags_idx').using('gin', t.tags),
+    index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    customerId: bigint('customer_id', { mode: 'number' })
+      .notNull()
+      .references(() => customers.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    mobile: text('mobile'),
+    mobileNorm: text('mobile_norm'),
+    email: text('email'),
+    wechat: text('wechat'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    remark: text('remark'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('customer_contacts_customer_idx').on(t.customerId)],
+);
+
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    customerId: bigint('customer_id', { mode: 'number' })
+      .notNull()
+      .references(() => customers.id),
+    contactId: bigint('contact_id', { mode: 'number' }).references(() => customerContacts.id),
+    type: text('type').notNull(),
+    content: text('content').notNull(),
+    outcome: text('outcome').notNull(),
+    nextAction: text('next_action'),
+    nextActionDate: date('next_action_date', { mode: 'string' }),
+    // Set when a later follow-up on the same customer supersedes this one's next action.
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('follow_ups_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('follow_ups_due_idx').on(t.createdBy, t.nextActionDate).where(sql`${t.doneAt} is null`),
+  ],
+);

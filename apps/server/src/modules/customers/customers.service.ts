@@ -1,0 +1,231 @@
+import { type CustomerInput, isMaskedValue, normalizeCompanyName } from '@sales/core';
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client.ts';
+import { createdFields, diffFields, recordAccess, recordAudit } from '../../platform/audit/audit.service.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
+import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
+import { departments, users } from '../../platform/org/org.schema.ts';
+import { can } from '../../platform/permissions/principal.ts';
+import {
+  findCustomerInScope,
+  maskRow,
+  maskValue,
+  PERSONAL_FIELDS,
+  presentPersonalFields,
+  unmaskPolicy,
+} from './customers.access.ts';
+import { assertNoDuplicate } from './customers.duplicate.ts';
+import { customers } from './customers.schema.ts';
+
+/** Fields recorded field-by-field in the audit trail. */
+export const AUDITED_FIELDS = [
+  'kind', 'name', 'creditCode', 'idNumber', 'mobile', 'phone', 'email', 'address',
+  'region', 'industry', 'source', 'class', 'tags', 'remark', 'ownerId',
+] as const;
+
+const searchText = (c: { no: string; name: string; mobileNorm: string | null; creditCode: string | null }) =>
+  [c.no, c.name, c.mobileNorm, c.creditCode].filter(Boolean).join(' ').toLowerCase();
+
+async function activeUserDept(tx: Tx, userId: number): Promise<number> {
+  const [u] = await tx.select({ deptId: users.deptId }).from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  if (!u) throw ValidationError.field('ownerId', 'customer.owner.invalid');
+  return u.deptId;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** Runs a write; a unique-index race with another writer is reported as the duplicate it is. */
+async function withDuplicateRetry<T>(ctx: Ctx, keys: Parameters<typeof assertNoDuplicate>[2], exceptId: number | undefined, fn: () => Promise<T>) {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isUniqueViolation(err)) await assertNoDuplicate(ctx, ctx.db, keys, exceptId);
+    throw err;
+  }
+}
+
+const FORMAT_CODES: Record<(typeof PERSONAL_FIELDS)[number], string> = {
+  mobile: 'validation.mobile.format',
+  phone: 'validation.phone.format',
+  idNumber: 'validation.idNumber.format',
+  address: 'validation.invalid_format',
+};
+
+/**
+ * A masked value (138****5678) sent back unchanged means "keep what is stored" (the form showed
+ * the mask); any other value with '*' in a personal field is refused.
+ */
+function resolveMasked(input: CustomerInput, stored: Partial<Record<(typeof PERSONAL_FIELDS)[number], string | null>> | null) {
+  for (const f of PERSONAL_FIELDS) {
+    const v = input[f];
+    if (!isMaskedValue(v) || f === 'address') continue;
+    if (stored?.[f] && v === maskValue(f, stored[f])) input[f] = stored[f];
+    else throw ValidationError.field(f, FORMAT_CODES[f]);
+  }
+  if (stored?.address && input.address === maskValue('address', stored.address)) input.address = stored.address;
+}
+
+/** Creates a customer owned by the creator (or another owner if allowed), numbered KH-YYYY-NNNNNN. */
+export async function createCustomer(ctx: Ctx, input: CustomerInput) {
+  const ownerId = input.ownerId ?? ctx.principal.userId;
+  if (ownerId !== ctx.principal.userId && !can(ctx.principal, 'customer.transfer')) throw new ForbiddenError();
+  resolveMasked(input, null);
+  const id = await withDuplicateRetry(ctx, input, undefined, () =>
+    ctx.db.transaction(async (tx) => {
+      await assertNoDuplicate(ctx, tx, input);
+      const ownerDeptId = await activeUserDept(tx, ownerId);
+      const no = await nextDocNumber(tx, 'customer', ctx.now());
+      const values = {
+        ...input,
+        ownerId,
+        ownerDeptId,
+        no,
+        nameNorm: normalizeCompanyName(input.name),
+        mobileNorm: input.mobile,
+        createdBy: ctx.principal.userId,
+      };
+      const [row] = await tx
+        .insert(customers)
+        .values({ ...values, searchText: searchText(values) })
+        .returning({ id: customers.id });
+      await recordAudit(tx, ctx, {
+        entityType: 'customer',
+        entityId: row.id,
+        action: 'create',
+        changes: createdFields(values, AUDITED_FIELDS),
+      });
+      return row.id;
+    }),
+  );
+  return getCustomer(ctx, id);
+}
+
+/** Updates a customer; the caller's version must be current (412 otherwise). */
+export async function updateCustomer(ctx: Ctx, id: number, input: CustomerInput & { version: number }) {
+  await withDuplicateRetry(ctx, input, id, () =>
+    ctx.db.transaction(async (tx) => {
+      const cur = await findCustomerInScope(ctx, id, 'customer.view', tx, true);
+      await findCustomerInScope(ctx, id, 'customer.edit', tx).catch(() => {
+        throw new ForbiddenError();
+      });
+      if (cur.version !== input.version) throw new StaleVersionError();
+      const { version: _v, ...keys } = input;
+      resolveMasked(keys, cur);
+      // Ownership changes only through transfer (audited with a reason).
+      if (keys.ownerId !== null && keys.ownerId !== cur.ownerId) throw ValidationError.field('ownerId', 'validation.invalid_value');
+      keys.ownerId = cur.ownerId;
+      await assertNoDuplicate(ctx, tx, keys, id);
+      const values = {
+        ...keys,
+        nameNorm: normalizeCompanyName(keys.name),
+        mobileNorm: keys.mobile,
+        no: cur.no,
+      };
+      const changes = diffFields(cur, values, AUDITED_FIELDS);
+      await tx
+        .update(customers)
+        .set({ ...values, searchText: searchText(values), version: cur.version + 1, updatedAt: sql`now()` })
+        .where(eq(customers.id, id));
+      await recordAudit(tx, ctx, { entityType: 'customer', entityId: id, action: 'update', changes });
+    }),
+  );
+  return getCustomer(ctx, id);
+}
+
+/** Moves a customer to another owner (and their department), with a reason; audited. */
+export async function transferCustomer(ctx: Ctx, id: number, input: { toUserId: number; reason: string; version: number }) {
+  await ctx.db.transaction(async (tx) => {
+    await findCustomerInScope(ctx, id, 'customer.view', tx);
+    const cur = await findCustomerInScope(ctx, id, 'customer.transfer', tx, true).catch(() => {
+      throw new ForbiddenError();
+    });
+    if (cur.version !== input.version) throw new StaleVersionError();
+    if (cur.ownerId === input.toUserId) throw ValidationError.field('toUserId', 'customer.transfer.same_owner');
+    const [to] = await tx.select({ deptId: users.deptId }).from(users).where(and(eq(users.id, input.toUserId), eq(users.active, true)));
+    if (!to) throw ValidationError.field('toUserId', 'customer.owner.invalid');
+    await tx
+      .update(customers)
+      .set({ ownerId: input.toUserId, ownerDeptId: to.deptId, version: cur.version + 1, updatedAt: sql`now()` })
+      .where(eq(customers.id, id));
+    await recordAudit(tx, ctx, {
+      entityType: 'customer',
+      entityId: id,
+      action: 'transfer',
+      changes: [
+        { field: 'ownerId', old: cur.ownerId, new: input.toUserId },
+        { field: 'ownerDeptId', old: cur.ownerDeptId, new: to.deptId },
+      ],
+      comment: input.reason,
+    });
+  });
+  return { ok: true };
+}
+
+/** Soft-deletes a customer (kept for the audit trail and history). */
+export async function deleteCustomer(ctx: Ctx, id: number, version: number) {
+  await ctx.db.transaction(async (tx) => {
+    await findCustomerInScope(ctx, id, 'customer.view', tx);
+    const cur = await findCustomerInScope(ctx, id, 'customer.delete', tx, true).catch(() => {
+      throw new ForbiddenError();
+    });
+    if (cur.version !== version) throw new StaleVersionError();
+    await tx
+      .update(customers)
+      .set({ deletedAt: sql`now()`, version: cur.version + 1, updatedAt: sql`now()` })
+      .where(eq(customers.id, id));
+    await recordAudit(tx, ctx, { entityType: 'customer', entityId: id, action: 'delete' });
+  });
+  return { ok: true };
+}
+
+/** One customer as its detail page shows it, masked unless the user is owner or above the owner. */
+export async function getCustomer(ctx: Ctx, id: number) {
+  const row = await findCustomerInScope(ctx, id);
+  const owner = alias(users, 'owner');
+  const creator = alias(users, 'creator');
+  const [names] = await ctx.db
+    .select({ ownerName: owner.name, deptName: departments.name, createdByName: creator.name })
+    .from(customers)
+    .leftJoin(owner, eq(owner.id, customers.ownerId))
+    .leftJoin(departments, eq(departments.id, customers.ownerDeptId))
+    .leftJoin(creator, eq(creator.id, customers.createdBy))
+    .where(eq(customers.id, id));
+  if (!names) throw new NotFoundError();
+  const clear = (await unmaskPolicy(ctx))(row);
+  const view = {
+    id: row.id,
+    no: row.no,
+    kind: row.kind,
+    name: row.name,
+    creditCode: row.creditCode,
+    idNumber: row.idNumber,
+    mobile: row.mobile,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    region: row.region,
+    industry: row.industry,
+    source: row.source,
+    class: row.class,
+    tags: row.tags,
+    remark: row.remark,
+    ownerId: row.ownerId,
+    ownerName: names.ownerName,
+    ownerDeptId: row.ownerDeptId,
+    deptName: names.deptName,
+    createdByName: names.createdByName,
+    lastFollowUpAt: row.lastFollowUpAt?.toISOString() ?? null,
+    masked: !clear,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+  if (!clear) return maskRow(view);
+  await recordAccess(ctx.db, ctx, 'customer', [row.id], presentPersonalFields(row), 'customer.detail');
+  return view;
+}

@@ -1,0 +1,11 @@
+import { eq } from 'drizzle-orm';
+import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
+import { customers } from './customers.schema.ts';
+
+// The owner's department is denormalised onto customers for the data-scope index: keep it in step.
+onUserDeptChange(async (tx, userId, deptId) => {
+  await tx.update(customers).set({ ownerDeptId: deptId }).where(eq(customers.ownerId, userId));
+});
+
+export { customerRoutes } from './customers.routes.ts';
+export { customers, customerContacts, followUps } from './customers.schema.ts';

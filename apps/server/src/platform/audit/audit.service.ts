@@ -1,0 +1,78 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Ctx } from '../context.ts';
+import { accessLog, auditLog, type FieldChange } from './audit.schema.ts';
+
+export interface AuditEntry {
+  entityType: string;
+  entityId: number;
+  action: string;
+  changes?: FieldChange[];
+  comment?: string | null;
+}
+
+/** Appends audit rows inside the caller's transaction, so a change and its audit commit together. */
+export async function recordAudit(tx: DbOrTx, ctx: Pick<Ctx, 'principal' | 'requestId'>, ...entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((e) => ({
+      actorId: ctx.principal.userId,
+      requestId: ctx.requestId,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      action: e.action,
+      changes: e.changes ?? [],
+      comment: e.comment ?? null,
+    })),
+  );
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Field-level old/new pairs for the listed fields that differ between two versions of a row. */
+export function diffFields(before: object, after: object, fields: readonly string[]): FieldChange[] {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const out: FieldChange[] = [];
+  for (const f of fields) {
+    if (!same(b[f], a[f])) out.push({ field: f, old: b[f] ?? null, new: a[f] ?? null });
+  }
+  return out;
+}
+
+/** Field values of a new row as changes from nothing, for the "create" audit entry. */
+export function createdFields(row: object, fields: readonly string[]) {
+  return diffFields({}, row, fields);
+}
+
+/** Writes one PIPL access-log row for an unmasked view of personal data. */
+export async function recordAccess(
+  db: DbOrTx,
+  ctx: Pick<Ctx, 'principal' | 'requestId'>,
+  entityType: string,
+  entityIds: number[],
+  fields: string[],
+  purpose: string,
+) {
+  if (entityIds.length === 0 || fields.length === 0) return;
+  await db.insert(accessLog).values({
+    userId: ctx.principal.userId,
+    requestId: ctx.requestId,
+    entityType,
+    entityIds,
+    fields,
+    purpose,
+  });
+}
+
+/** Audit rows of one entity, newest first. Callers check scope on the entity before calling. */
+export async function listAudit(db: DbOrTx, entityType: string, entityId: number, limit = 200) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,22 @@
+import type { Locale } from '../i18n/locale.ts';
+import type { Principal } from '../permissions/principal.ts';
+import type { Permission } from '../permissions/registry.ts';
+
+/** How a route exposes a scoped resource; the data-scope sweep test reads this from the route table. */
+export type Surface = 'byId' | 'list' | 'count' | 'search' | 'export' | 'mutation';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health, docs). */
+    public?: boolean;
+    /** Required permission; checked before the handler (data scope is applied by the service). */
+    permission?: Permission;
+    /** Resource a scoped route reads or writes, e.g. 'customer' (for the scope sweep). */
+    resource?: string;
+    surface?: Surface;
+  }
+}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+
+/** How each document type is numbered (SPEC 1.7: readable, unique, never reused). */
+const FORMATS = {
+  customer: { prefix: 'KH', period: 'year', pad: 6 },
+} as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
+
+export type DocType = keyof typeof FORMATS;
+
+function periodKey(period: 'year' | 'day', at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, p) => {
+      acc[p.type] = p.value;
+      return acc;
+    }, {});
+  return period === 'year' ? parts.year : `${parts.year}${parts.month}${parts.day}`;
+}
+
+/**
+ * Issues the next number for a document type inside the business transaction. The counter row
+ * stays locked until commit and a rollback returns the number, so numbers are gapless.
+ */
+export async function nextDocNumber(tx: Tx, type: DocType, at: Date, timeZone = 'Asia/Shanghai'): Promise<string> {
+  const f = FORMATS[type];
+  const period = periodKey(f.period, at, timeZone);
+  const res = await tx.execute<{ last_value: number }>(sql`
+    insert into doc_sequences (doc_type, period, last_value) values (${type}, ${period}, 1)
+    on conflict (doc_type, period) do update set last_value = doc_sequences.last_value + 1
+    returning last_value`);
+  const n = String(res.rows[0].last_value).padStart(f.pad, '0');
+  return `${f.prefix}-${period}-${n}`;
+}

@@ -1,0 +1,16 @@
+import type { Tx } from '../../db/client.ts';
+
+type DeptChangeHandler = (tx: Tx, userId: number, newDeptId: number) => Promise<void>;
+const deptChangeHandlers: DeptChangeHandler[] = [];
+
+/**
+ * Modules that denormalise an owner's department (for the data-scope index) register here, so a
+ * user's move to another department moves their records' department in the same transaction.
+ */
+export function onUserDeptChange(handler: DeptChangeHandler) {
+  deptChangeHandlers.push(handler);
+}
+
+export async function runUserDeptChange(tx: Tx, userId: number, newDeptId: number) {
+  for (const h of deptChangeHandlers) await h(tx, userId, newDeptId);
+}

@@ -1,0 +1,29 @@
+/**
+ * Every permission the product knows. `scoped` permissions carry a data scope per role
+ * (SPEC 1.2: 本人 / 本部门 / 本部门及以下 / 全部 / 自定义部门).
+ */
+export const PERMISSIONS = [
+  { permission: 'customer.view', resource: 'customer', scoped: true },
+  { permission: 'customer.create', resource: 'customer', scoped: false },
+  { permission: 'customer.edit', resource: 'customer', scoped: true },
+  { permission: 'customer.delete', resource: 'customer', scoped: true },
+  { permission: 'customer.export', resource: 'customer', scoped: true },
+  { permission: 'customer.transfer', resource: 'customer', scoped: true },
+  // Sees personal data unmasked on every customer in view scope (e.g. compliance officer).
+  { permission: 'customer.unmask', resource: 'customer', scoped: false },
+  { permission: 'followup.create', resource: 'customer', scoped: true },
+  { permission: 'user.manage', resource: 'user', scoped: false },
+  { permission: 'dept.manage', resource: 'dept', scoped: false },
+  { permission: 'role.manage', resource: 'role', scoped: false },
+  { permission: 'policy.manage', resource: 'policy', scoped: false },
+  { permission: 'audit.view', resource: 'audit', scoped: false },
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number]['permission'];
+export const SCOPES = ['SELF', 'DEPT', 'DEPT_TREE', 'ALL', 'CUSTOM'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const known = new Set<string>(PERMISSIONS.map((p) => p.permission));
+export function isPermission(p: string): p is Permission {
+  return known.has(p);
+}

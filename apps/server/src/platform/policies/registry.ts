@@ -1,0 +1,48 @@
+/**
+ * Policies (制度参数, SPEC 1.5): every number the regulations leave as [X], with a sane default.
+ * The company overrides them on the settings page; each change is versioned.
+ */
+export type PolicyDef =
+  | { key: string; type: 'integer'; default: number; min: number; max: number }
+  | { key: string; type: 'decimal'; default: string; min: string; max: string }
+  | { key: string; type: 'boolean'; default: boolean }
+  | { key: string; type: 'enum'; default: string; options: string[] };
+
+export const POLICIES = [
+  { key: 'auth.maxFailedLogins', type: 'integer', default: 5, min: 3, max: 20 },
+  { key: 'auth.lockMinutes', type: 'integer', default: 15, min: 1, max: 1440 },
+  { key: 'auth.sessionHours', type: 'integer', default: 12, min: 1, max: 720 },
+  { key: 'pool.noFollowUpReclaimDays', type: 'integer', default: 30, min: 1, max: 365 },
+  { key: 'pool.noDealReclaimDays', type: 'integer', default: 90, min: 1, max: 1095 },
+  { key: 'pool.reclaimWarningDays', type: 'integer', default: 3, min: 0, max: 30 },
+  { key: 'pool.maxOwnedCustomers', type: 'integer', default: 200, min: 1, max: 100000 },
+  { key: 'followup.dueSoonDays', type: 'integer', default: 3, min: 0, max: 30 },
+  { key: 'training.onboardingDays', type: 'integer', default: 7, min: 0, max: 90 },
+  { key: 'inquiry.onlineReplyMinutes', type: 'integer', default: 30, min: 1, max: 1440 },
+  { key: 'returnVisit.daysAfterDelivery', type: 'integer', default: 7, min: 1, max: 180 },
+  { key: 'invitation.confirmHoursBefore', type: 'integer', default: 24, min: 1, max: 168 },
+  { key: 'returns.processingWorkingDays', type: 'integer', default: 3, min: 1, max: 30 },
+  { key: 'returns.storageFeePerDay', type: 'decimal', default: '50.00', min: '0.00', max: '100000.00' },
+  { key: 'errors.level1Loss', type: 'decimal', default: '200.00', min: '0.00', max: '10000000.00' },
+  { key: 'errors.level2Loss', type: 'decimal', default: '1000.00', min: '0.00', max: '10000000.00' },
+  { key: 'errors.level3Loss', type: 'decimal', default: '3000.00', min: '0.00', max: '10000000.00' },
+  { key: 'appraisal.failedPeriodsBeforeAction', type: 'integer', default: 3, min: 1, max: 24 },
+  { key: 'records.retentionYears', type: 'integer', default: 10, min: 1, max: 50 },
+  { key: 'quotes.approvalMode', type: 'enum', default: 'all', options: ['all', 'exceptions'] },
+  { key: 'expenses.overBudget', type: 'enum', default: 'approval', options: ['forbid', 'approval'] },
+  { key: 'training.inServicePerQuarter', type: 'integer', default: 1, min: 0, max: 12 },
+  { key: 'reports.weeklyMeetingDay', type: 'integer', default: 1, min: 1, max: 7 },
+  { key: 'reports.monthlyDeadlineDay', type: 'integer', default: 25, min: 1, max: 28 },
+] as const satisfies readonly PolicyDef[];
+
+export type PolicyKey = (typeof POLICIES)[number]['key'];
+export type PolicyValue<K extends PolicyKey> = Extract<(typeof POLICIES)[number], { key: K }>['default'] extends number
+  ? number
+  : Extract<(typeof POLICIES)[number], { key: K }>['default'] extends boolean
+    ? boolean
+    : string;
+
+const byKey = new Map<string, PolicyDef>(POLICIES.map((p) => [p.key, p as PolicyDef]));
+export function policyDef(key: string): PolicyDef | undefined {
+  return byKey.get(key);
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import {
+  CUSTOMER_CLASSES,
+  CUSTOMER_KINDS,
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_TYPES,
+  INDUSTRIES,
+  REGIONS,
+  SOURCE_CHANNELS,
+} from './dictionaries.ts';
+import { normalizePhone, toHalfWidth } from './normalize.ts';
+import { validateCreditCode } from './validators/credit-code.ts';
+import { validateIdNumber } from './validators/id-number.ts';
+import { validateMobile } from './validators/mobile.ts';
+
+/** Optional text: trimmed, empty string becomes null. */
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A custom issue whose message is an i18n key (the server localises it). */
+function issue(ctx: z.RefinementCtx, path: string, key: string) {
+  ctx.addIssue({ code: 'custom', path: [path], message: key, params: { key } });
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
+export function isIsoDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A value shown masked (e.g. 138****5678) and sent back unchanged by a form. */
+export const isMaskedValue = (v: string | null | undefined): boolean => !!v && v.includes('*');
+
+export const CustomerInput = z
+  .object({
+    kind: z.enum(CUSTOMER_KINDS),
+    name: z.string().trim().min(1).max(100),
+    creditCode: optText(30),
+    idNumber: optText(30),
+    mobile: optText(30),
+    phone: optText(30),
+    email: optText(100),
+    address: optText(200),
+    region: z.enum(REGIONS).nullish().transform((v) => v ?? null),
+    industry: z.enum(INDUSTRIES).nullish().transform((v) => v ?? null),
+    source: z.enum(SOURCE_CHANNELS).nullish().transform((v) => v ?? null),
+    class: z.enum(CUSTOMER_CLASSES).nullish().transform((v) => v ?? null),
+    tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+    remark: optText(1000),
+    ownerId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  })
+  .superRefine((v, ctx) => {
+    // SPEC 1.12: Chinese identifiers are checked with their check characters.
+    if (v.creditCode) {
+      const r = validateCreditCode(v.creditCode);
+      if (!r.ok) issue(ctx, 'creditCode', `validation.creditCode.${r.reason}`);
+      else v.creditCode = r.value;
+    }
+    // Masked values are resolved against the stored ones by the server (kept only if unchanged).
+    if (v.idNumber && !isMaskedValue(v.idNumber)) {
+      const r = validateIdNumber(v.idNumber);
+      if (!r.ok) issue(ctx, 'idNumber', `validation.idNumber.${r.reason}`);
+      else v.idNumber = r.value;
+    }
+    if (v.mobile && !isMaskedValue(v.mobile)) {
+      const r = validateMobile(v.mobile);
+      if (!r.ok) issue(ctx, 'mobile', 'validation.mobile.format');
+      else v.mobile = r.value;
+    }
+    if (v.phone && !isMaskedValue(v.phone) && !/^\d{7,15}$/.test(normalizePhone(v.phone))) issue(ctx, 'phone', 'validation.phone.format');
+    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(toHalfWidth(v.email))) issue(ctx, 'email', 'validation.email');
+  });
+export type CustomerInput = z.output<typeof CustomerInput>;
+
+export const CONTACT_FIELDS = ['name', 'title', 'mobile', 'email', 'wechat', 'isPrimary', 'remark'] as const;
+export const ContactInput = z
+  .object({
+    name: z.string().trim().min(1).max(50),
+    title: optText(50),
+    mobile: optText(30),
+    email: optText(100),
+    wechat: optText(50),
+    isPrimary: z.boolean().default(false),
+    remark: optText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mobile) {
+      const r = validateMobile(v.mobile);
+      if (!r.ok) issue(ctx, 'mobile', 'validation.mobile.format');
+      else v.mobile = r.value;
+    }
+    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) issue(ctx, 'email', 'validation.email');
+  });
+export type ContactInput = z.output<typeof ContactInput>;
+
+export const FollowUpInput = z
+  .object({
+    type: z.enum(FOLLOW_UP_TYPES),
+    content: z.string().trim().min(1).max(2000),
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
+    contactId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    nextAction: optText(200),
+    nextActionDate: z
+      .string()
+      .nullish()
+      .transform((v) => v || null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.nextActionDate && !isIsoDate(v.nextActionDate))
+      issue(ctx, 'nextActionDate', 'validation.date');
+  });
+export type FollowUpInput = z.output<typeof FollowUpInput>;
+
+export const CUSTOMER_SORTS = ['updatedAt', 'createdAt', 'name', 'no'] as const;
+
+export const CustomerListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  keyword: z.string().trim().max(50).optional(),
+  ownerId: z.coerce.number().int().positive().optional(),
+  deptId: z.coerce.number().int().positive().optional(),
+  class: z.enum(CUSTOMER_CLASSES).optional(),
+  region: z.enum(REGIONS).optional(),
+  source: z.enum(SOURCE_CHANNELS).optional(),
+  industry: z.enum(INDUSTRIES).optional(),
+  tag: z.string().trim().max(20).optional(),
+  createdFrom: z.string().refine(isIsoDate).optional(),
+  createdTo: z.string().refine(isIsoDate).optional(),
+  sort: z.enum(CUSTOMER_SORTS).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type CustomerListQuery = z.output<typeof CustomerListQuery>;
