@@ -46,6 +46,8 @@ export interface AppOptions {
   db: Db;
   webDist?: string;
   logger?: boolean;
+  /** Login attempts per IP per minute (the per-name lockout applies on top). */
+  loginRateLimit?: number;
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
@@ -86,7 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(
     async (scoped) => {
-      authRoutes(scoped, opts.db);
+      authRoutes(scoped, opts.db, opts.loginRateLimit ?? 20);
       orgRoutes(scoped, opts.db);
       policyRoutes(scoped, opts.db);
       customerRoutes(scoped, opts.db);

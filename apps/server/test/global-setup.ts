@@ -6,12 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { connect, runMigrations } from '../src/db/client.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from '../src/db/embedded.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-    templateDb: string;
-  }
-}
+import './provided.ts';
 
 /**
  * Starts the database for the server tests — the embedded PostgreSQL in a temporary directory,

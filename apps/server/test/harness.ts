@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
+import './provided.ts';
 import { type App, buildApp } from '../src/app.ts';
 import { connect, type Database } from '../src/db/client.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
@@ -30,7 +31,7 @@ export async function createTestEnv(): Promise<TestEnv> {
   u.pathname = `/${name}`;
   const database = connect(u.toString(), 20);
   await bootstrapOrganisation(database.db, PASSWORD);
-  const app = await buildApp({ db: database.db });
+  const app = await buildApp({ db: database.db, loginRateLimit: 10_000 });
   return {
     database,
     app,

@@ -30,11 +30,11 @@ const me = (p: Principal): z.infer<typeof Me> => ({
   csrfToken: p.csrfToken,
 });
 
-export function authRoutes(app: ZodApp, db: Db) {
+export function authRoutes(app: ZodApp, db: Db, loginsPerMinute: number) {
   app.post(
     '/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: loginsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),

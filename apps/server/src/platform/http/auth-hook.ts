@@ -19,9 +19,10 @@ export function registerAuthHook(app: FastifyInstance, db: Db) {
   app.addHook('onRequest', async (req) => {
     req.locale = pickLocale(req.headers['accept-language']);
   });
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     const config = req.routeOptions.config;
-    if (!req.url.startsWith('/api/') || config.public) return;
+    // The OpenAPI document and its UI are public, like the login endpoint.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || config.public) return;
     const token = req.cookies[SESSION_COOKIE];
     const principal = token ? await loadPrincipal(db, token) : null;
     if (!principal) throw new UnauthenticatedError();

@@ -31,7 +31,7 @@ const Grant = z.object({
 });
 
 export function orgRoutes(app: ZodApp, db: Db) {
-  const dept = { permission: 'dept.manage' as const };
+  const dept = { permission: 'dept.manage' as const, resource: 'department' };
   app.get('/departments', { schema: { tags: ['org'] } }, async (req) => ({ items: await listDepartments(ctxOf(req, db)) }));
   app.post('/departments', { config: dept, schema: { tags: ['org'], body: DeptBody } }, async (req, reply) =>
     reply.code(201).send(await createDepartment(ctxOf(req, db), req.body)),
@@ -42,7 +42,7 @@ export function orgRoutes(app: ZodApp, db: Db) {
     async (req) => updateDepartment(ctxOf(req, db), req.params.id, req.body),
   );
 
-  const user = { permission: 'user.manage' as const };
+  const user = { permission: 'user.manage' as const, resource: 'user' };
   app.get(
     '/users',
     {
@@ -79,7 +79,7 @@ export function orgRoutes(app: ZodApp, db: Db) {
     },
   );
 
-  const role = { permission: 'role.manage' as const };
+  const role = { permission: 'role.manage' as const, resource: 'role' };
   app.get('/roles', { config: role, schema: { tags: ['org'] } }, async (req) => ({ items: await listRoles(ctxOf(req, db)) }));
   app.get('/permissions', { config: role, schema: { tags: ['org'] } }, async () => ({ items: PERMISSIONS }));
   app.post(

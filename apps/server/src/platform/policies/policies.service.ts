@@ -9,11 +9,15 @@ import { can } from '../permissions/principal.ts';
 import { policies, policyVersions } from './policies.schema.ts';
 import { POLICIES, type PolicyDef, type PolicyKey, type PolicyValue, policyDef } from './registry.ts';
 
+// jsonb holds { v: value }: a bare JSON string such as "60.50" would come back as a number.
+const wrap = (v: unknown) => ({ v });
+const unwrap = (j: unknown) => (j as { v: unknown } | null)?.v ?? null;
+
 /** Reads one policy's current value (the company's override, else the default). */
 export async function getPolicy<K extends PolicyKey>(db: DbOrTx, key: K): Promise<PolicyValue<K>> {
   const rows = await db.select({ value: policies.value }).from(policies).where(eq(policies.key, key));
   const def = policyDef(key) as PolicyDef;
-  return (rows.length ? rows[0].value : def.default) as PolicyValue<K>;
+  return (rows.length ? unwrap(rows[0].value) : def.default) as PolicyValue<K>;
 }
 
 /** All policies with their defaults, current values and who changed them last. */
@@ -39,7 +43,7 @@ export async function listPolicies(ctx: Ctx) {
       min: 'min' in d ? d.min : undefined,
       max: 'max' in d ? d.max : undefined,
       defaultValue: d.default,
-      value: r ? r.value : d.default,
+      value: r ? unwrap(r.value) : d.default,
       version: r?.version ?? 0,
       updatedAt: r?.updatedAt?.toISOString() ?? null,
       updatedByName: r?.updatedByName ?? null,
@@ -78,19 +82,19 @@ export async function updatePolicy(ctx: Ctx, key: string, value: unknown, versio
     const cur = await tx.select().from(policies).where(eq(policies.key, key)).for('update');
     const curVersion = cur[0]?.version ?? 0;
     if (curVersion !== version) throw new StaleVersionError();
-    const old = cur.length ? cur[0].value : def.default;
+    const old = cur.length ? unwrap(cur[0].value) : def.default;
     if (cur.length) {
       await tx
         .update(policies)
-        .set({ value: clean, version: curVersion + 1, updatedBy: ctx.principal.userId, updatedAt: sql`now()` })
+        .set({ value: wrap(clean), version: curVersion + 1, updatedBy: ctx.principal.userId, updatedAt: sql`now()` })
         .where(eq(policies.key, key));
     } else {
       // A concurrent first override of the same key hits the primary key and fails: no lost update.
-      await tx.insert(policies).values({ key, value: clean, version: 1, updatedBy: ctx.principal.userId });
+      await tx.insert(policies).values({ key, value: wrap(clean), version: 1, updatedBy: ctx.principal.userId });
     }
     const [v] = await tx
       .insert(policyVersions)
-      .values({ key, oldValue: old, newValue: clean, changedBy: ctx.principal.userId })
+      .values({ key, oldValue: wrap(old), newValue: wrap(clean), changedBy: ctx.principal.userId })
       .returning({ id: policyVersions.id });
     await recordAudit(tx, ctx, {
       entityType: 'policy',
@@ -112,5 +116,5 @@ export async function policyHistory(ctx: Ctx, key: string) {
     .leftJoin(users, eq(users.id, policyVersions.changedBy))
     .where(eq(policyVersions.key, key))
     .orderBy(desc(policyVersions.id));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  return rows.map((r) => ({ ...r, old: unwrap(r.old), new: unwrap(r.new), at: r.at.toISOString() }));
 }
