@@ -4,6 +4,7 @@ import { createdFields, recordAudit } from '../../platform/audit/audit.service.t
 import type { Ctx } from '../../platform/context.ts';
 import { ForbiddenError, ValidationError } from '../../platform/errors/errors.ts';
 import { users } from '../../platform/org/org.schema.ts';
+import { companyDate } from '../../platform/time.ts';
 import { customerScope, findCustomerInScope } from './customers.access.ts';
 import { customerContacts, customers, followUps } from './customers.schema.ts';
 
@@ -74,14 +75,9 @@ export async function listFollowUps(ctx: Ctx, customerId: number) {
   return rows.map(view);
 }
 
-/** Today's date in the company's time zone (SPEC: deadlines follow Asia/Shanghai). */
-export function companyToday(now: Date, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** "My follow-ups": open next actions due today, overdue, or upcoming, on customers still in scope. */
 export async function myFollowUps(ctx: Ctx, q: { status: 'due' | 'overdue' | 'upcoming'; page: number; pageSize: number }) {
-  const today = companyToday(ctx.now());
+  const today = companyDate(ctx.now());
   const due =
     q.status === 'due'
       ? eq(followUps.nextActionDate, today)
@@ -92,7 +88,7 @@ export async function myFollowUps(ctx: Ctx, q: { status: 'due' | 'overdue' | 'up
   const [rows, [{ n }]] = await Promise.all([
     followUpSelect(ctx)
       .where(where)
-      .orderBy(q.status === 'overdue' ? asc(followUps.nextActionDate) : asc(followUps.nextActionDate), asc(followUps.id))
+      .orderBy(asc(followUps.nextActionDate), asc(followUps.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db

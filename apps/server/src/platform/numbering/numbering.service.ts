@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { companyDate } from '../time.ts';
 
 /** How each document type is numbered (SPEC 1.7: readable, unique, never reused). */
 const FORMATS = {
@@ -9,13 +10,8 @@ const FORMATS = {
 export type DocType = keyof typeof FORMATS;
 
 function periodKey(period: 'year' | 'day', at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => {
-      acc[p.type] = p.value;
-      return acc;
-    }, {});
-  return period === 'year' ? parts.year : `${parts.year}${parts.month}${parts.day}`;
+  const date = companyDate(at, timeZone);
+  return period === 'year' ? date.slice(0, 4) : date.replaceAll('-', '');
 }
 
 /**
