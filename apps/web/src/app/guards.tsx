@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { PageSpinner } from './AppLayout';
+import { useAuth } from './AuthContext';
+import { ForbiddenPage, QueryErrorResult } from './ErrorPages';
+import { visibleMenuItems } from './menu';
+
+/** Redirects to /login?redirect=<current url> when there is no session. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, loading, error, refresh, signedOut } = useAuth();
+  const location = useLocation();
+  if (loading) return <PageSpinner />;
+  if (error && !me) return <QueryErrorResult error={error} onRetry={() => void refresh()} />;
+  if (!me) {
+    const target = location.pathname + location.search + location.hash;
+    const search = !signedOut && target && target !== '/' ? `?redirect=${encodeURIComponent(target)}` : '';
+    return <Navigate to={`/login${search}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
+  const { hasPermission } = useAuth();
+  return hasPermission(permission) ? children : <ForbiddenPage />;
+}
+
+/** `/` → customer list, or the first page the user may open. */
+export function HomeRedirect() {
+  const { me, hasPermission } = useAuth();
+  if (hasPermission('customer.view')) return <Navigate to="/customers" replace />;
+  const first = visibleMenuItems(me)[0];
+  return <Navigate to={first ? first.path : '/customers'} replace />;
+}
+
+/** Only allow same-origin relative return URLs. */
+export function safeRedirect(value: string | null): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/login')) return '/';
+  return value;
+}

@@ -1,0 +1,78 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-tw';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enUS from '../locales/en-US.json';
+import zhCN from '../locales/zh-CN.json';
+import zhTW from '../locales/zh-TW.json';
+
+export const LANGUAGES = ['zh-CN', 'zh-TW', 'en-US'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+const STORAGE_KEY = 'sales.locale';
+
+const DAYJS_LOCALES: Record<Language, string> = {
+  'zh-CN': 'zh-cn',
+  'zh-TW': 'zh-tw',
+  'en-US': 'en',
+};
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function getStoredLanguage(): Language | null {
+  try {
+    const v = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeLanguage(lang: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // storage unavailable (private mode) — ignore
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
+
+function applySideEffects(lang: Language): void {
+  dayjs.locale(DAYJS_LOCALES[lang]);
+  document.documentElement.lang = lang;
+  document.title = i18n.t('app.name');
+}
+
+/** Change UI language; `persist` stores the explicit choice in localStorage. */
+export async function changeLanguage(lang: Language, persist = true): Promise<void> {
+  if (persist) storeLanguage(lang);
+  await i18n.changeLanguage(lang);
+}
+
+const initial = getStoredLanguage() ?? DEFAULT_LANGUAGE;
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: zhCN },
+    'zh-TW': { translation: zhTW },
+    'en-US': { translation: enUS },
+  },
+  lng: initial,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+});
+
+i18n.on('languageChanged', (lng) => {
+  if (isLanguage(lng)) applySideEffects(lng);
+});
+applySideEffects(initial);
+
+export { i18n };

@@ -1,0 +1,42 @@
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import { adminMenu } from '../modules/admin/routes';
+import { customerMenu } from '../modules/customers/routes';
+import { hasPermissionIn, type Me } from './AuthContext';
+import type { MenuGroupDef, MenuItemDef } from './routeTypes';
+
+export const MENU_GROUPS: MenuGroupDef[] = [customerMenu, adminMenu];
+
+export function visibleMenuItems(me: Me | null): MenuItemDef[] {
+  return MENU_GROUPS.flatMap((g) => g.items).filter((i) => hasPermissionIn(me, i.permission));
+}
+
+/** antd Menu items filtered by the user's permissions; empty groups are dropped. */
+export function buildMenuItems(me: Me | null, t: TFunction): NonNullable<MenuProps['items']> {
+  return MENU_GROUPS.map((group) => {
+    const children = group.items
+      .filter((item) => hasPermissionIn(me, item.permission))
+      .map((item) => ({
+        key: item.path,
+        icon: item.icon,
+        label: <span data-testid={`menu-${item.key}`}>{t(item.labelKey)}</span>,
+      }));
+    return children.length ? { key: group.key, icon: group.icon, label: t(group.labelKey), children } : null;
+  }).filter((g) => g !== null);
+}
+
+/** Longest menu path that prefixes the current location (detail pages highlight their list). */
+export function selectedMenuKey(pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const item of MENU_GROUPS.flatMap((g) => g.items)) {
+    if (pathname === item.path || pathname.startsWith(`${item.path}/`)) {
+      if (!best || item.path.length > best.length) best = item.path;
+    }
+  }
+  return best;
+}
+
+export function groupKeyOf(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return MENU_GROUPS.find((g) => g.items.some((i) => i.path === path))?.key;
+}

@@ -1,0 +1,24 @@
+import type { ComponentType, ReactNode } from 'react';
+
+/** A page route contributed by a feature module; `path` is relative to the layout root. */
+export interface AppRoute {
+  path: string;
+  /** Permission required to open the route; missing → 403 page. */
+  permission?: string;
+  Component: ComponentType;
+}
+
+export interface MenuItemDef {
+  key: string;
+  path: string;
+  labelKey: string;
+  permission: string;
+  icon?: ReactNode;
+}
+
+export interface MenuGroupDef {
+  key: string;
+  labelKey: string;
+  icon: ReactNode;
+  items: MenuItemDef[];
+}

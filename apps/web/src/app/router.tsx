@@ -1,0 +1,42 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { adminRoutes } from '../modules/admin/routes';
+import { customerRoutes } from '../modules/customers/routes';
+import { AppLayout } from './AppLayout';
+import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
+import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
+import { LoginPage } from './LoginPage';
+import type { AppRoute } from './routeTypes';
+
+const moduleRoutes: AppRoute[] = [...customerRoutes, ...adminRoutes];
+
+function toRouteObject({ path, permission, Component }: AppRoute): RouteObject {
+  return {
+    path,
+    element: (
+      <RequirePermission permission={permission}>
+        <Component />
+      </RequirePermission>
+    ),
+  };
+}
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      ...moduleRoutes.map(toRouteObject),
+      { path: '403', element: <ForbiddenPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,144 @@
+import { DeleteOutlined, EditOutlined, MessageOutlined, PlusCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import { Timeline as AntTimeline, Empty, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from './format';
+
+export interface TimelineChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface TimelineFollowUp {
+  type: string;
+  content: string;
+  outcome: string | null;
+  contactName?: string | null;
+  nextAction?: string | null;
+  nextActionDate?: string | null;
+}
+
+export interface TimelineEntry {
+  id: string | number;
+  at: string;
+  kind: 'audit' | 'followup';
+  action: string;
+  actorName: string | null;
+  changes?: TimelineChange[] | null;
+  comment?: string | null;
+  followUp?: TimelineFollowUp | null;
+}
+
+export interface TimelineProps {
+  entries: TimelineEntry[];
+  /** Locale namespace for field labels: `fields.<entity>.<field>`. */
+  entity: string;
+  /** field → dictionary namespace used to translate values (e.g. class → dict.customerClass). */
+  valueDicts?: Record<string, string>;
+}
+
+const ACTION_ICONS: Record<string, ReactNode> = {
+  create: <PlusCircleOutlined />,
+  update: <EditOutlined />,
+  transfer: <SwapOutlined />,
+  delete: <DeleteOutlined />,
+  followup: <MessageOutlined />,
+};
+
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  transfer: 'orange',
+  delete: 'red',
+  followup: 'gray',
+};
+
+/** Audit + follow-up history rendered with antd Timeline (newest first as given). */
+export function Timeline({ entries, entity, valueDicts = {} }: TimelineProps) {
+  const { t } = useTranslation();
+
+  const formatValue = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return t('timeline.empty');
+    if (Array.isArray(value))
+      return value.length ? value.map((v) => formatValue(field, v)).join(', ') : t('timeline.empty');
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (typeof value === 'object') return JSON.stringify(value);
+    const dict = valueDicts[field];
+    return dict ? t(`${dict}.${String(value)}`, { defaultValue: String(value) }) : String(value);
+  };
+
+  if (entries.length === 0) {
+    return (
+      <div data-testid="timeline">
+        <Empty description={t('timeline.none')} />
+      </div>
+    );
+  }
+
+  const items = entries.map((e) => {
+    const action = e.kind === 'followup' ? 'followup' : e.action;
+    return {
+      key: String(e.id),
+      color: ACTION_COLORS[action] ?? 'blue',
+      icon: ACTION_ICONS[action],
+      title: formatDateTime(e.at),
+      content: (
+        <div data-testid="timeline-item">
+          <Typography.Text strong>
+            {t('timeline.actorDid', {
+              actor: e.actorName ?? t('timeline.system'),
+              action: t(`timeline.action.${action}`, { defaultValue: action }),
+            })}
+          </Typography.Text>
+          {e.changes?.length ? (
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+              {e.changes.map((c) => (
+                <li key={c.field} data-testid="timeline-change">
+                  {t('timeline.change', {
+                    field: t(`fields.${entity}.${c.field}`, { defaultValue: c.field }),
+                    old: formatValue(c.field, c.old),
+                    new: formatValue(c.field, c.new),
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {e.followUp ? (
+            <div style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">
+                [{t(`dict.followUpType.${e.followUp.type}`, { defaultValue: e.followUp.type })}
+                {e.followUp.outcome
+                  ? ` / ${t(`dict.followUpOutcome.${e.followUp.outcome}`, { defaultValue: e.followUp.outcome })}`
+                  : ''}
+                ]
+              </Typography.Text>{' '}
+              <span style={{ whiteSpace: 'pre-wrap' }}>{e.followUp.content}</span>
+              {e.followUp.nextAction || e.followUp.nextActionDate ? (
+                <div>
+                  <Typography.Text type="secondary">
+                    {t('followUp.nextActionLine', {
+                      action: e.followUp.nextAction ?? '',
+                      date: e.followUp.nextActionDate ? formatDate(e.followUp.nextActionDate) : '',
+                    })}
+                  </Typography.Text>
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          {e.comment ? (
+            <div style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{t('timeline.comment', { comment: e.comment })}</Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    };
+  });
+
+  return (
+    <div data-testid="timeline">
+      <AntTimeline items={items} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { ApartmentOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, UserOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
+
+const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })));
+const RolesPage = lazy(() => import('./pages/RolesPage').then((m) => ({ default: m.RolesPage })));
+const PoliciesPage = lazy(() => import('./pages/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+
+/** Side-menu group "系统管理"; each entry requires its own permission. */
+export const adminMenu: MenuGroupDef = {
+  key: 'admin',
+  labelKey: 'menu.admin',
+  icon: <SettingOutlined />,
+  items: [
+    { key: 'users', path: '/admin/users', labelKey: 'menu.users', permission: 'user.manage', icon: <UserOutlined /> },
+    {
+      key: 'departments',
+      path: '/admin/departments',
+      labelKey: 'menu.departments',
+      permission: 'dept.manage',
+      icon: <ApartmentOutlined />,
+    },
+    { key: 'roles', path: '/admin/roles', labelKey: 'menu.roles', permission: 'role.manage', icon: <SafetyOutlined /> },
+    {
+      key: 'policies',
+      path: '/admin/policies',
+      labelKey: 'menu.policies',
+      permission: 'policy.manage',
+      icon: <SlidersOutlined />,
+    },
+  ],
+};
+
+export const adminRoutes: AppRoute[] = [
+  { path: 'admin/users', permission: 'user.manage', Component: UsersPage },
+  { path: 'admin/departments', permission: 'dept.manage', Component: DepartmentsPage },
+  { path: 'admin/roles', permission: 'role.manage', Component: RolesPage },
+  { path: 'admin/policies', permission: 'policy.manage', Component: PoliciesPage },
+];

@@ -1,0 +1,257 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { TimelineEntry } from '../../components/Timeline';
+
+export interface CustomerListItem {
+  id: number;
+  no: string;
+  kind: string;
+  name: string;
+  mobile: string | null;
+  class: string | null;
+  region: string | null;
+  industry: string | null;
+  source: string | null;
+  tags: string[];
+  ownerId: number | null;
+  ownerName: string | null;
+  deptName: string | null;
+  lastFollowUpAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Customer {
+  id: number;
+  no: string;
+  kind: string;
+  name: string;
+  creditCode: string | null;
+  idNumber: string | null;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  region: string | null;
+  industry: string | null;
+  source: string | null;
+  class: string | null;
+  tags: string[];
+  remark: string | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  ownerDeptId: number | null;
+  deptName: string | null;
+  masked: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdByName: string | null;
+}
+
+export interface CustomerInput {
+  kind: string;
+  name: string;
+  creditCode?: string | null;
+  idNumber?: string | null;
+  mobile?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  region?: string | null;
+  industry?: string | null;
+  source?: string | null;
+  class?: string | null;
+  tags?: string[];
+  remark?: string | null;
+  ownerId?: number | null;
+}
+
+export interface Contact {
+  id: number;
+  customerId: number;
+  name: string;
+  title: string | null;
+  mobile: string | null;
+  email: string | null;
+  wechat: string | null;
+  isPrimary: boolean;
+  remark: string | null;
+  version: number;
+}
+
+export type ContactInput = Omit<Contact, 'id' | 'customerId' | 'version'>;
+
+export interface FollowUp {
+  id: number;
+  customerId: number;
+  type: string;
+  content: string;
+  outcome: string | null;
+  contactId: number | null;
+  contactName: string | null;
+  nextAction: string | null;
+  nextActionDate: string | null;
+  createdAt: string;
+  createdById: number;
+  createdByName: string | null;
+}
+
+export interface FollowUpInput {
+  type: string;
+  content: string;
+  outcome: string;
+  contactId?: number | null;
+  nextAction?: string | null;
+  nextActionDate?: string | null;
+}
+
+export type MyFollowUp = FollowUp & { customerName: string; customerNo: string };
+export type FollowUpStatus = 'due' | 'overdue' | 'upcoming';
+
+// a type alias (not interface) so it is assignable to QueryParams
+export type CustomerFilters = {
+  keyword?: string;
+  ownerId?: number;
+  deptId?: number;
+  class?: string;
+  region?: string;
+  source?: string;
+  tag?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+};
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (params: QueryParams) => ['customers', 'list', params] as const,
+  detail: (id: number) => ['customers', 'detail', id] as const,
+  contacts: (id: number) => ['customers', 'detail', id, 'contacts'] as const,
+  followUps: (id: number) => ['customers', 'detail', id, 'follow-ups'] as const,
+  timeline: (id: number) => ['customers', 'detail', id, 'timeline'] as const,
+  mine: (status: FollowUpStatus, page: number, pageSize: number) =>
+    ['follow-ups', 'mine', status, page, pageSize] as const,
+};
+
+export function useCustomerList(params: CustomerFilters & { page: number; pageSize: number }) {
+  const q = params as QueryParams;
+  return useQuery({
+    queryKey: customerKeys.list(q),
+    queryFn: ({ signal }) => apiFetch<Paged<CustomerListItem>>('/api/customers', { query: q, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomer(id: number) {
+  return useQuery({
+    queryKey: customerKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<Customer>(`/api/customers/${id}`, { signal }),
+    enabled: Number.isFinite(id) && id > 0,
+  });
+}
+
+export function useContacts(id: number) {
+  return useQuery({
+    queryKey: customerKeys.contacts(id),
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<Contact>>(`/api/customers/${id}/contacts`, { signal }),
+  });
+}
+
+export function useFollowUps(id: number) {
+  return useQuery({
+    queryKey: customerKeys.followUps(id),
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<FollowUp>>(`/api/customers/${id}/follow-ups`, { signal }),
+  });
+}
+
+export function useTimeline(id: number) {
+  return useQuery({
+    queryKey: customerKeys.timeline(id),
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<TimelineEntry>>(`/api/customers/${id}/timeline`, { signal }),
+  });
+}
+
+export function useMyFollowUps(status: FollowUpStatus, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: customerKeys.mine(status, page, pageSize),
+    queryFn: ({ signal }) =>
+      apiFetch<Paged<MyFollowUp>>('/api/follow-ups/mine', { query: { status, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Invalidate everything about one customer (detail, tabs) and all lists. */
+function useInvalidateCustomer() {
+  const qc = useQueryClient();
+  return (id?: number) => {
+    void qc.invalidateQueries({ queryKey: ['customers', 'list'] });
+    void qc.invalidateQueries({ queryKey: ['follow-ups'] });
+    if (id) void qc.invalidateQueries({ queryKey: customerKeys.detail(id) });
+  };
+}
+
+export function useSaveCustomer(id?: number) {
+  const qc = useQueryClient();
+  const invalidate = useInvalidateCustomer();
+  return useMutation({
+    mutationFn: (body: CustomerInput & { version?: number }) =>
+      id
+        ? apiFetch<Customer>(`/api/customers/${id}`, { method: 'PUT', body })
+        : apiFetch<Customer>('/api/customers', { method: 'POST', body }),
+    onSuccess: (customer) => {
+      qc.setQueryData(customerKeys.detail(customer.id), customer);
+      invalidate(customer.id);
+    },
+  });
+}
+
+export function useTransferCustomer(id: number) {
+  const invalidate = useInvalidateCustomer();
+  return useMutation({
+    mutationFn: (body: { toUserId: number; reason: string; version: number }) =>
+      apiFetch<Customer | undefined>(`/api/customers/${id}/transfer`, { method: 'POST', body }),
+    onSuccess: () => invalidate(id),
+  });
+}
+
+export function useDeleteCustomer(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => apiFetch<void>(`/api/customers/${id}`, { method: 'DELETE', query: { version } }),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: customerKeys.detail(id) });
+      void qc.invalidateQueries({ queryKey: ['customers', 'list'] });
+    },
+  });
+}
+
+export function useSaveContact(customerId: number) {
+  const invalidate = useInvalidateCustomer();
+  return useMutation({
+    mutationFn: ({ id, ...body }: ContactInput & { id?: number; version?: number }) =>
+      id
+        ? apiFetch<Contact>(`/api/contacts/${id}`, { method: 'PUT', body })
+        : apiFetch<Contact>(`/api/customers/${customerId}/contacts`, { method: 'POST', body }),
+    onSuccess: () => invalidate(customerId),
+  });
+}
+
+export function useDeleteContact(customerId: number) {
+  const invalidate = useInvalidateCustomer();
+  return useMutation({
+    mutationFn: (c: { id: number; version: number }) =>
+      apiFetch<void>(`/api/contacts/${c.id}`, { method: 'DELETE', query: { version: c.version } }),
+    onSuccess: () => invalidate(customerId),
+  });
+}
+
+export function useAddFollowUp(customerId: number) {
+  const invalidate = useInvalidateCustomer();
+  return useMutation({
+    mutationFn: (body: FollowUpInput) =>
+      apiFetch<FollowUp>(`/api/customers/${customerId}/follow-ups`, { method: 'POST', body }),
+    onSuccess: () => invalidate(customerId),
+  });
+}

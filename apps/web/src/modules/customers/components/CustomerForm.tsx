@@ -1,0 +1,145 @@
+import { Button, Col, Form, type FormInstance, Input, Radio, Row, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CUSTOMER_CLASSES, CUSTOMER_KINDS, INDUSTRIES, REGIONS, SOURCE_CHANNELS } from '../../../app/dictionaries';
+import { DictSelect } from '../../../components/DictSelect';
+import { UserSelect } from '../../../components/UserSelect';
+import type { CustomerInput } from '../api';
+
+export type CustomerFormValues = CustomerInput;
+
+export interface CustomerFormProps {
+  form: FormInstance<CustomerFormValues>;
+  initialValues: Partial<CustomerFormValues>;
+  /** Owner can only be chosen on create; later changes go through "transfer". */
+  showOwner: boolean;
+  submitting: boolean;
+  onSubmit: (values: CustomerFormValues) => void;
+  onCancel: () => void;
+}
+
+const half = { xs: 24, md: 12 };
+
+export function CustomerForm({ form, initialValues, showOwner, submitting, onSubmit, onCancel }: CustomerFormProps) {
+  const { t } = useTranslation();
+  const kind = Form.useWatch('kind', form) ?? initialValues.kind ?? 'company';
+  const label = (f: string) => t(`fields.customer.${f}`);
+
+  return (
+    <Form<CustomerFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={onSubmit}
+      scrollToFirstError
+      data-testid="customer-form"
+    >
+      <Form.Item name="kind" label={label('kind')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Radio.Group data-testid="customer-field-kind">
+          {CUSTOMER_KINDS.map((k) => (
+            <Radio.Button key={k} value={k}>
+              <span data-testid={`customer-kind-${k}`}>{t(`dict.customerKind.${k}`)}</span>
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item
+            name="name"
+            label={kind === 'company' ? t('customer.companyName') : t('customer.personName')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <Input maxLength={200} data-testid="customer-field-name" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          {kind === 'company' ? (
+            <Form.Item name="creditCode" label={label('creditCode')}>
+              <Input
+                maxLength={18}
+                placeholder={t('customer.creditCodePlaceholder')}
+                data-testid="customer-field-creditCode"
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item name="idNumber" label={label('idNumber')}>
+              <Input maxLength={18} data-testid="customer-field-idNumber" />
+            </Form.Item>
+          )}
+        </Col>
+        <Col {...half}>
+          <Form.Item name="mobile" label={label('mobile')}>
+            <Input maxLength={20} data-testid="customer-field-mobile" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="phone" label={label('phone')}>
+            <Input maxLength={30} data-testid="customer-field-phone" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="email" label={label('email')}>
+            <Input maxLength={200} data-testid="customer-field-email" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="region" label={label('region')}>
+            <DictSelect dict="dict.region" values={REGIONS} testId="customer-field-region" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="address" label={label('address')}>
+            <Input maxLength={500} data-testid="customer-field-address" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="industry" label={label('industry')}>
+            <DictSelect dict="dict.industry" values={INDUSTRIES} testId="customer-field-industry" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="source" label={label('source')}>
+            <DictSelect dict="dict.source" values={SOURCE_CHANNELS} testId="customer-field-source" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="class" label={label('class')}>
+            <DictSelect dict="dict.customerClass" values={CUSTOMER_CLASSES} testId="customer-field-class" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="tags" label={label('tags')}>
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，']}
+              placeholder={t('customer.tagsPlaceholder')}
+              data-testid="customer-field-tags"
+              open={false}
+              suffixIcon={null}
+            />
+          </Form.Item>
+        </Col>
+        {showOwner ? (
+          <Col {...half}>
+            <Form.Item name="ownerId" label={label('ownerName')} extra={t('customer.ownerHint')}>
+              <UserSelect testId="customer-field-ownerId" />
+            </Form.Item>
+          </Col>
+        ) : null}
+        <Col xs={24}>
+          <Form.Item name="remark" label={label('remark')}>
+            <Input.TextArea rows={3} maxLength={2000} showCount data-testid="customer-field-remark" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={submitting} data-testid="customer-submit">
+          {t('common.save')}
+        </Button>
+        <Button onClick={onCancel} data-testid="customer-cancel">
+          {t('common.cancel')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,54 @@
+import { Descriptions, Space, Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CLASS_COLORS } from '../../../app/dictionaries';
+import { formatDateTime, orDash } from '../../../components/format';
+import { DictText, StatusTag } from '../../../components/StatusTag';
+import type { Customer } from '../api';
+
+export function CustomerProfile({ customer: c }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const item = (field: string, children: ReactNode, span?: number) => ({
+    key: field,
+    label: t(`fields.customer.${field}`),
+    children: <span data-testid={`profile-${field}`}>{children}</span>,
+    span,
+  });
+
+  const items = [
+    item('no', c.no),
+    item('name', c.name),
+    item('kind', <DictText dict="dict.customerKind" value={c.kind} />),
+    c.kind === 'company' ? item('creditCode', orDash(c.creditCode)) : item('idNumber', orDash(c.idNumber)),
+    item('class', <StatusTag dict="dict.customerClass" value={c.class} colors={CLASS_COLORS} />),
+    item('mobile', orDash(c.mobile)),
+    item('phone', orDash(c.phone)),
+    item('email', orDash(c.email)),
+    item('region', <DictText dict="dict.region" value={c.region} />),
+    item('industry', <DictText dict="dict.industry" value={c.industry} />),
+    item('source', <DictText dict="dict.source" value={c.source} />),
+    item('address', orDash(c.address), 2),
+    item(
+      'tags',
+      c.tags?.length ? (
+        <Space size={[0, 4]} wrap>
+          {c.tags.map((tag) => (
+            <Tag key={tag}>{tag}</Tag>
+          ))}
+        </Space>
+      ) : (
+        '-'
+      ),
+    ),
+    item('ownerName', orDash(c.ownerName)),
+    item('deptName', orDash(c.deptName)),
+    item('createdByName', orDash(c.createdByName)),
+    item('createdAt', formatDateTime(c.createdAt)),
+    item('updatedAt', formatDateTime(c.updatedAt)),
+    item('remark', <span style={{ whiteSpace: 'pre-wrap' }}>{orDash(c.remark)}</span>, 3),
+  ];
+
+  return (
+    <Descriptions data-testid="customer-profile" bordered size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
+  );
+}

@@ -1,0 +1,130 @@
+import { DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { PageSpinner } from '../../../app/AppLayout';
+import { useAuth } from '../../../app/AuthContext';
+import { CLASS_COLORS } from '../../../app/dictionaries';
+import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { PageHeader } from '../../../components/PageHeader';
+import { StatusTag } from '../../../components/StatusTag';
+import { buttonTestId } from '../../../components/testId';
+import { useCustomer, useDeleteCustomer } from '../api';
+import { ContactsTab } from '../components/ContactsTab';
+import { CustomerProfile } from '../components/CustomerProfile';
+import { FollowUpsTab } from '../components/FollowUpsTab';
+import { TimelineTab } from '../components/TimelineTab';
+import { TransferModal } from '../components/TransferModal';
+
+const TABS = ['profile', 'contacts', 'followups', 'timeline'] as const;
+type TabKey = (typeof TABS)[number];
+
+export function CustomerDetailPage() {
+  const { t } = useTranslation();
+  const { id: idParam } = useParams();
+  const id = Number(idParam);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { hasPermission } = useAuth();
+  const handleError = useApiErrorHandler();
+  const [sp, setSp] = useSearchParams();
+  const [transferOpen, setTransferOpen] = useState(false);
+  const query = useCustomer(id);
+  const del = useDeleteCustomer(id);
+
+  const tabParam = sp.get('tab') as TabKey | null;
+  const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'profile';
+
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  if (query.isPending) return <PageSpinner />;
+  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  const customer = query.data;
+
+  const onDelete = () =>
+    del.mutate(customer.version, {
+      onSuccess: () => {
+        message.success(t('common.deleted'));
+        navigate('/customers', { replace: true });
+      },
+      onError: (e) => handleError(e, { onStale: () => void query.refetch() }),
+    });
+
+  const tabLabel = (key: TabKey) => <span data-testid={`tab-${key}`}>{t(`customer.tabs.${key}`)}</span>;
+
+  return (
+    <Card>
+      <PageHeader
+        onBack={() => navigate('/customers')}
+        title={<span data-testid="customer-title">{customer.name}</span>}
+        subTitle={<span data-testid="customer-no">{customer.no}</span>}
+        tags={
+          <>
+            {customer.class ? (
+              <StatusTag
+                dict="dict.customerClass"
+                value={customer.class}
+                colors={CLASS_COLORS}
+                testId="customer-class"
+              />
+            ) : null}
+            <Tag>{t(`dict.customerKind.${customer.kind}`, { defaultValue: customer.kind })}</Tag>
+            <span data-testid="customer-owner">
+              {t('customer.ownerLabel', { owner: customer.ownerName ?? t('common.none') })}
+              {customer.deptName ? ` · ${customer.deptName}` : ''}
+            </span>
+          </>
+        }
+        extra={
+          <>
+            {hasPermission('customer.edit') ? (
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/customers/${id}/edit`)}
+                data-testid="customer-edit"
+              >
+                {t('common.edit')}
+              </Button>
+            ) : null}
+            {hasPermission('customer.transfer') ? (
+              <Button icon={<SwapOutlined />} onClick={() => setTransferOpen(true)} data-testid="customer-transfer">
+                {t('customer.transfer')}
+              </Button>
+            ) : null}
+            {hasPermission('customer.delete') ? (
+              <Popconfirm
+                title={t('customer.deleteConfirm', { name: customer.name })}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ ...buttonTestId('customer-delete-confirm'), danger: true, loading: del.isPending }}
+                onConfirm={onDelete}
+              >
+                <Button danger icon={<DeleteOutlined />} data-testid="customer-delete">
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </>
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          const next = new URLSearchParams(sp);
+          if (key === 'profile') next.delete('tab');
+          else next.set('tab', key);
+          setSp(next, { replace: true });
+        }}
+        destroyOnHidden={false}
+        items={[
+          { key: 'profile', label: tabLabel('profile'), children: <CustomerProfile customer={customer} /> },
+          { key: 'contacts', label: tabLabel('contacts'), children: <ContactsTab customerId={id} /> },
+          { key: 'followups', label: tabLabel('followups'), children: <FollowUpsTab customerId={id} /> },
+          { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={id} /> },
+        ]}
+      />
+      <TransferModal customer={customer} open={transferOpen} onClose={() => setTransferOpen(false)} />
+    </Card>
+  );
+}
