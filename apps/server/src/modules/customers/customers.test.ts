@@ -205,6 +205,10 @@ describe('versions, masking and transfer', () => {
     );
     expect(audit.rows[0].comment).toBe('区域调整');
     expect(audit.rows[0].changes).toContainEqual({ field: 'ownerId', old: org.user.rep1, new: org.user.rep2 });
+    const tl = (await rep2.get(`/api/customers/${c.id}/timeline`)).json();
+    expect(tl.items[0]).toMatchObject({ action: 'transfer', comment: '区域调整' });
+    expect(tl.items[0].changes).toContainEqual({ field: 'ownerId', old: '张三', new: '王五' });
+    expect(tl.items[0].changes).toContainEqual({ field: 'ownerDeptId', old: '销售一部', new: '销售二部' });
   });
 });
 

@@ -1,9 +1,29 @@
-import { desc, eq, sql } from 'drizzle-orm';
-import { auditLog } from '../../platform/audit/audit.schema.ts';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { auditLog, type FieldChange } from '../../platform/audit/audit.schema.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { users } from '../../platform/org/org.schema.ts';
+import { departments, users } from '../../platform/org/org.schema.ts';
 import { findCustomerInScope, maskValue, unmaskPolicy } from './customers.access.ts';
 import { listFollowUps } from './follow-ups.service.ts';
+
+/** Shows user and department ids in changes (owner, department) as names. */
+async function referenceNames(ctx: Ctx, changes: FieldChange[]) {
+  const userIds = new Set<number>();
+  const deptIds = new Set<number>();
+  for (const c of changes) {
+    const set = c.field === 'ownerId' ? userIds : c.field === 'ownerDeptId' ? deptIds : null;
+    for (const v of [c.old, c.new]) if (set && typeof v === 'number') set.add(v);
+  }
+  const [us, ds] = await Promise.all([
+    userIds.size ? ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...userIds])) : [],
+    deptIds.size
+      ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, [...deptIds]))
+      : [],
+  ]);
+  const user = new Map(us.map((u) => [u.id, u.name]));
+  const dept = new Map(ds.map((d) => [d.id, d.name]));
+  return (field: string, v: unknown) =>
+    field === 'ownerId' ? (user.get(v as number) ?? v) : field === 'ownerDeptId' ? (dept.get(v as number) ?? v) : v;
+}
 
 /**
  * One customer's history in one view (SPEC 2.4): its audit trail, its contacts' and its
@@ -33,6 +53,7 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
     .orderBy(desc(auditLog.id))
     .limit(300);
   const followUps = new Map((await listFollowUps(ctx, customerId)).map((f) => [f.id, f]));
+  const names = await referenceNames(ctx, rows.flatMap((r) => r.changes));
   return rows.map((r) => {
     const followUp = r.entityType === 'follow_up' ? followUps.get(r.entityId) : undefined;
     return {
@@ -44,9 +65,10 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
       actorName: r.actorName,
       changes: followUp
         ? []
-        : r.changes.map((c) =>
-            clear ? c : { field: c.field, old: maskValue(c.field, c.old), new: maskValue(c.field, c.new) },
-          ),
+        : r.changes.map((c) => {
+            const show = (v: unknown) => names(c.field, clear ? v : maskValue(c.field, v));
+            return { field: c.field, old: show(c.old), new: show(c.new) };
+          }),
       comment: r.comment,
       followUp,
     };

@@ -44,7 +44,8 @@ export function diffFields(before: object, after: object, fields: readonly strin
 
 /** Field values of a new row as changes from nothing, for the "create" audit entry. */
 export function createdFields(row: object, fields: readonly string[]) {
-  return diffFields({}, row, fields);
+  const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+  return diffFields({}, row, fields).filter((c) => !empty(c.new));
 }
 
 /** Writes one PIPL access-log row for an unmasked view of personal data. */
