@@ -1,8 +1,11 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog, type FieldChange } from '../../platform/audit/audit.schema.ts';
+import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
-import { findCustomerInScope, maskValue, unmaskPolicy } from './customers.access.ts';
+import { findCustomerInScope, maskValue, PERSONAL_FIELDS, unmaskPolicy } from './customers.access.ts';
+
+const PERSONAL = new Set<string>(PERSONAL_FIELDS);
 import { listFollowUps } from './follow-ups.service.ts';
 
 /** Shows user and department ids in changes (owner, department) as names. */
@@ -54,6 +57,10 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
     .limit(300);
   const followUps = new Map((await listFollowUps(ctx, customerId)).map((f) => [f.id, f]));
   const names = await referenceNames(ctx, rows.flatMap((r) => r.changes));
+  if (clear) {
+    const personal = new Set(rows.flatMap((r) => r.changes.map((c) => c.field)).filter((f) => PERSONAL.has(f)));
+    await recordAccess(ctx.db, ctx, 'customer', [customerId], [...personal], 'customer.timeline');
+  }
   return rows.map((r) => {
     const followUp = r.entityType === 'follow_up' ? followUps.get(r.entityId) : undefined;
     return {
