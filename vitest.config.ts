@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['packages/core/src/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -17,8 +18,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database cloned from a migrated template.
-          fileParallelism: true,
-          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -29,6 +29,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // After the other projects, so the browser does not compete with them for the 2 cores.
+          sequence: { groupOrder: 2 },
         },
       },
     ],
