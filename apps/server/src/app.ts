@@ -19,12 +19,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
-import { customerRoutes } from './modules/customers/index.ts';
+import { creditRoutes, customerRoutes } from './modules/customers/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { NotFoundError } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import './platform/http/types.ts';
+import { approvalRoutes } from './platform/approvals/approvals.routes.ts';
+import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
 
@@ -91,7 +93,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       authRoutes(scoped, opts.db, opts.loginRateLimit ?? 20);
       orgRoutes(scoped, opts.db);
       policyRoutes(scoped, opts.db);
+      approvalRoutes(scoped, opts.db);
+      notificationRoutes(scoped, opts.db);
       customerRoutes(scoped, opts.db);
+      creditRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

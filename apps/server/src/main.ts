@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { connect, runMigrations } from './db/client.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
+import { seedApprovalRules } from './platform/approvals/approval-rules.service.ts';
 import { bootstrapOrganisation } from './platform/org/bootstrap.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../../scripts/src/demo-data.ts';
 
@@ -37,6 +38,7 @@ async function main() {
       console.log('First run: loading demo data …');
       await loadDemoData(database.db);
     }
+    await seedApprovalRules(database.db);
     app = await buildApp({ db: database.db, webDist: config.webDist, logger: process.env.LOG_REQUESTS === '1' });
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

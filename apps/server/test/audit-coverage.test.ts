@@ -12,6 +12,17 @@ let rep: Client;
 let manager: Client;
 const ids: Record<string, number> = {};
 
+const credit = { rating: 'A', creditLimit: '200000.00', paymentTermsDays: 45, reason: '年度授信' };
+const rule = { docType: 'customer_credit', name: '测试规则', priority: 50, conditions: [{ field: 'creditLimit', op: 'gt', value: '9000000' }], steps: [{ name: '总经理', kind: 'role', role: 'general_manager', mode: 'any' }] };
+async function versionOf(customerId: number): Promise<number> {
+  return (await manager.get(`/api/customers/${customerId}`)).json().version;
+}
+async function newInstance() {
+  const res = await rep.post(`/api/customers/${ids.customer}/credit-requests`, credit);
+  ids.lastInstance = res.json().instanceId;
+  return ids.lastInstance;
+}
+
 type Case = { entity: string; action: string; run: () => Promise<{ statusCode: number; headers: Record<string, unknown> }> };
 
 const cases: Record<string, Case> = {
@@ -117,12 +128,60 @@ const cases: Record<string, Case> = {
     action: 'create',
     run: () => rep.post(`/api/customers/${ids.customer}/follow-ups`, { type: 'sms', content: '短信问候', outcome: 'neutral' }),
   },
+  'POST /api/customers/:id/credit-requests': {
+    entity: 'customer',
+    action: 'credit_request',
+    run: async () => {
+      const res = await rep.post(`/api/customers/${ids.customer}/credit-requests`, credit);
+      ids.instance = res.json().instanceId;
+      return res;
+    },
+  },
+  'POST /api/approvals/:id/approve': { entity: 'approval_instance', action: 'approve', run: () => manager.post(`/api/approvals/${ids.instance}/approve`, { comment: '同意' }) },
+  'POST /api/approvals/:id/reject': {
+    entity: 'approval_instance',
+    action: 'reject',
+    run: async () => manager.post(`/api/approvals/${await newInstance()}/reject`, { comment: '额度过高' }),
+  },
+  'POST /api/approvals/:id/return': {
+    entity: 'approval_instance',
+    action: 'return',
+    run: async () => manager.post(`/api/approvals/${await newInstance()}/return`, { comment: '补充材料' }),
+  },
+  'POST /api/approvals/:id/delegate': {
+    entity: 'approval_instance',
+    action: 'delegate',
+    run: async () => manager.post(`/api/approvals/${await newInstance()}/delegate`, { toUserId: org.user.director }),
+  },
+  'POST /api/approvals/:id/withdraw': {
+    entity: 'approval_instance',
+    action: 'withdraw',
+    run: async () => {
+      await (await Client.login(env.app, 'director')).post(`/api/approvals/${ids.lastInstance}/approve`, {});
+      return rep.post(`/api/approvals/${await newInstance()}/withdraw`, {});
+    },
+  },
+  'POST /api/approval-rules': {
+    entity: 'approval_rule',
+    action: 'create',
+    run: async () => {
+      const res = await admin.post('/api/approval-rules', rule);
+      ids.rule = res.json().id;
+      return res;
+    },
+  },
+  'PUT /api/approval-rules/:id': {
+    entity: 'approval_rule',
+    action: 'update',
+    run: () => admin.put(`/api/approval-rules/${ids.rule}`, { ...rule, name: '特批', version: 1 }),
+  },
+  'POST /api/notifications/read': { entity: 'user', action: 'notifications_read', run: () => rep.post('/api/notifications/read', { ids: 'all' }) },
   'POST /api/customers/:id/transfer': {
     entity: 'customer',
     action: 'transfer',
-    run: () => manager.post(`/api/customers/${ids.customer}/transfer`, { toUserId: org.user.rep1b, reason: '离职交接', version: 2 }),
+    run: async () => manager.post(`/api/customers/${ids.customer}/transfer`, { toUserId: org.user.rep1b, reason: '离职交接', version: await versionOf(ids.customer) }),
   },
-  'DELETE /api/customers/:id': { entity: 'customer', action: 'delete', run: () => manager.delete(`/api/customers/${ids.customer}?version=3`) },
+  'DELETE /api/customers/:id': { entity: 'customer', action: 'delete', run: async () => manager.delete(`/api/customers/${ids.customer}?version=${await versionOf(ids.customer)}`) },
 };
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import './provided.ts';
 import { type App, buildApp } from '../src/app.ts';
 import { connect, type Database } from '../src/db/client.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
+import { seedApprovalRules } from '../src/platform/approvals/approval-rules.service.ts';
 import { bootstrapOrganisation } from '../src/platform/org/bootstrap.ts';
 import { departments, roles, userRoles, users } from '../src/platform/org/org.schema.ts';
 
@@ -31,6 +32,7 @@ export async function createTestEnv(): Promise<TestEnv> {
   u.pathname = `/${name}`;
   const database = connect(u.toString(), 20);
   await bootstrapOrganisation(database.db, PASSWORD);
+  await seedApprovalRules(database.db);
   const app = await buildApp({ db: database.db, loginRateLimit: 10_000 });
   return {
     database,

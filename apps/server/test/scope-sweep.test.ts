@@ -13,6 +13,7 @@ let org: Org;
 let owner: Client;
 let outsider: Client;
 let otherManager: Client;
+let approver: Client;
 const fixture: Record<string, number> = {};
 const NAME = '扫描专用测试客户有限公司';
 const UNKNOWN_ID = 987654321;
@@ -26,7 +27,16 @@ const BODIES: Record<string, (version: number) => unknown> = {
   'PUT /api/contacts/:id': (version) => ({ name: '改名', version }),
   'DELETE /api/contacts/:id': () => undefined,
   'POST /api/customers/:id/follow-ups': () => ({ type: 'call', content: '试图越权', outcome: 'neutral' }),
+  'POST /api/customers/:id/credit-requests': () => ({ rating: 'A', creditLimit: '100000.00', paymentTermsDays: 30, reason: '越权' }),
+  'POST /api/approvals/:id/approve': () => ({}),
+  'POST /api/approvals/:id/reject': () => ({ comment: '越权' }),
+  'POST /api/approvals/:id/return': () => ({ comment: '越权' }),
+  'POST /api/approvals/:id/withdraw': () => ({}),
+  'POST /api/approvals/:id/delegate': () => ({ toUserId: 1 }),
 };
+
+// Who legitimately sees each resource: the owner, except approvals, seen by their approver.
+const insider = (resource: string) => (resource === 'approval_instance' ? approver : owner);
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
@@ -42,6 +52,10 @@ beforeAll(async () => {
   fixture.customer_contact = (await owner.post(`/api/customers/${c.id}/contacts`, { name: '联系人甲', mobile: '13700005678' })).json().id;
   await owner.post(`/api/customers/${c.id}/follow-ups`, { type: 'visit', content: '拜访', outcome: 'positive', nextActionDate: today() });
   fixture.follow_up = c.id;
+  const credit = (await owner.post(`/api/customers/${c.id}/credit-requests`, { rating: 'B', creditLimit: '80000.00', paymentTermsDays: 30, reason: '扫描' })).json();
+  fixture.credit_request = credit.id;
+  fixture.approval_instance = credit.instanceId;
+  approver = await Client.login(env.app, 'manager1');
 });
 afterAll(() => env.close());
 
@@ -87,13 +101,15 @@ describe('every :id route', () => {
       const b = await call(outsider, UNKNOWN_ID);
       expect([a.statusCode, strip(a.body)], key).toEqual([b.statusCode, strip(b.body)]);
       if (r.method === 'GET') {
-        const mine = await owner.get(r.url.replace(':id', String(id)));
+        const mine = await insider(r.config.resource as string).get(r.url.replace(':id', String(id)));
         expect(mine.statusCode, `${key} as owner`).toBe(200);
       }
     }
     // Nothing was changed by the refused writes.
     const c = (await owner.get(`/api/customers/${fixture.customer}`)).json();
     expect(c).toMatchObject({ name: NAME, version: 1, ownerId: org.user.rep1 });
+    const inst = (await approver.get(`/api/approvals/${fixture.approval_instance}`)).json();
+    expect(inst).toMatchObject({ status: 'pending', currentStep: 0 });
   });
 
   it('refuses unscoped admin :id routes to users without the permission (403)', async () => {
@@ -121,7 +137,7 @@ describe('every list, count, search and export route', () => {
     expect(surfaces.map((r) => r.config.surface).sort()).toEqual(expect.arrayContaining(['count', 'export', 'list', 'search']));
     for (const r of surfaces) {
       const q = `?keyword=${encodeURIComponent(NAME)}&q=${encodeURIComponent(NAME)}`;
-      const mine = await owner.get(r.url + q);
+      const mine = await insider(r.config.resource as string).get(r.url + q);
       const theirs = await otherManager.get(r.url + q);
       expect(mine.statusCode, r.url).toBe(200);
       expect(theirs.statusCode, r.url).toBe(200);

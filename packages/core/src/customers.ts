@@ -138,3 +138,20 @@ export const CustomerListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type CustomerListQuery = z.output<typeof CustomerListQuery>;
+
+export const CREDIT_RATINGS = ['A', 'B', 'C', 'D'] as const;
+export type CreditRating = (typeof CREDIT_RATINGS)[number];
+
+/** Money on the wire: a decimal string with at most 2 places (never a float). */
+export const MoneyString = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), { message: 'validation.money', params: { key: 'validation.money' } });
+
+export const CreditRequestInput = z.object({
+  rating: z.enum(CREDIT_RATINGS),
+  creditLimit: MoneyString,
+  paymentTermsDays: z.number().int().min(0).max(365),
+  reason: z.string().trim().min(1).max(500),
+});
+export type CreditRequestInput = z.output<typeof CreditRequestInput>;

@@ -1,6 +1,8 @@
 // Every table, for drizzle-kit and the typed client.
+export * from '../platform/approvals/approvals.schema.ts';
 export * from '../platform/audit/audit.schema.ts';
 export * from '../platform/auth/auth.schema.ts';
+export * from '../platform/notifications/notifications.schema.ts';
 export * from '../platform/numbering/numbering.schema.ts';
 export * from '../platform/org/org.schema.ts';
 export * from '../platform/policies/policies.schema.ts';

@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  numeric,
   pgTable,
   text,
   timestamp,
@@ -39,6 +40,10 @@ export const customers = pgTable(
     // Department of the owner, kept in step with ownerId: the data-scope filter reads it.
     ownerDeptId: integer('owner_dept_id').references(() => departments.id),
     lastFollowUpAt: timestamp('last_follow_up_at', { withTimezone: true }),
+  // Credit (资信): changed only through an approved credit request.
+  creditRating: text('credit_rating'),
+  creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
+  paymentTermsDays: integer('payment_terms_days'),
     // name + normalised mobile + credit code + number, for the trigram keyword search.
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
@@ -114,5 +119,33 @@ export const followUps = pgTable(
   (t) => [
     index('follow_ups_customer_idx').on(t.customerId, t.createdAt.desc()),
     index('follow_ups_due_idx').on(t.createdBy, t.nextActionDate).where(sql`${t.doneAt} is null`),
+  ],
+);
+
+/** A requested change of a customer's credit; it takes effect only when its approval passes. */
+export const creditRequests = pgTable(
+  'credit_requests',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    customerId: bigint('customer_id', { mode: 'number' })
+      .notNull()
+      .references(() => customers.id),
+    rating: text('rating').notNull(),
+    creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }).notNull(),
+    paymentTermsDays: integer('payment_terms_days').notNull(),
+    oldRating: text('old_rating'),
+    oldCreditLimit: numeric('old_credit_limit', { precision: 18, scale: 2 }),
+    oldPaymentTermsDays: integer('old_payment_terms_days'),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('pending'),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('credit_requests_customer_idx').on(t.customerId, t.id.desc()),
+    check('credit_requests_limit_ck', sql`${t.creditLimit} >= 0`),
   ],
 );

@@ -7,5 +7,8 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(customers).set({ ownerDeptId: deptId }).where(eq(customers.ownerId, userId));
 });
 
+import './credit.service.ts';
+
+export { creditRoutes } from './credit.routes.ts';
 export { customerRoutes } from './customers.routes.ts';
 export { customers, customerContacts, followUps } from './customers.schema.ts';

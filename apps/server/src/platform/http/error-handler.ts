@@ -38,7 +38,9 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   }
   if (e instanceof ConflictError) return body(409, e.code, e.params, e.extra);
   if (e instanceof DomainError) return body(e.status, e.code, e.params);
-  const fe = err as FastifyError;
+  const fe = err as FastifyError & { cause?: { code?: string } };
+  // A unique index caught a race the service's own check could not see: a conflict, not a crash.
+  if (fe.code === '23505' || fe.cause?.code === '23505') return body(409, 'conflict.unique');
   if (fe.statusCode === 429) return body(429, 'rate_limited');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Malformed JSON, wrong content type and the like.

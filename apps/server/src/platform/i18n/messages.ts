@@ -12,6 +12,7 @@ const zhCN: Catalog = {
   'validation.invalid_format': '格式不正确',
   'validation.unrecognized_keys': '包含无法识别的字段',
   'validation.date': '日期格式应为 YYYY-MM-DD',
+  'validation.money': '金额格式不正确（非负数，最多两位小数）',
   'validation.email': '电子邮箱格式不正确',
   'validation.creditCode.length': '统一社会信用代码应为18位',
   'validation.creditCode.charset': '统一社会信用代码含有无效字符（不使用 I、O、S、V、Z）',
@@ -53,6 +54,17 @@ const zhCN: Catalog = {
   'role.unknown_permission': '未知的权限：{permission}',
   'policy.unknown': '未知的制度参数',
   'policy.invalid': '参数值不符合要求',
+  'approval.no_approver': '审批步骤“{step}”找不到审批人（不能由申请人本人审批）',
+  'approval.already_pending': '该单据已在审批中',
+  'approval.not_pending': '该审批已结束，不能再操作',
+  'approval.no_pending_task': '您在当前审批步骤没有待办',
+  'approval.not_applicant': '只有申请人可以撤回',
+  'approval.reason_required': '请填写理由',
+  'approval.locked': '单据审批中，已锁定，不能修改',
+  'approval.delegate_invalid': '不能转交给该用户',
+  'approval.bad_step': '只能退回到之前的审批步骤',
+  'approval.steps_required': '至少需要一个审批步骤',
+  'conflict.unique': '数据重复，请检查后重试',
 };
 
 const zhTW: Catalog = {
@@ -65,6 +77,7 @@ const zhTW: Catalog = {
   'validation.invalid_format': '格式不正確',
   'validation.unrecognized_keys': '包含無法識別的欄位',
   'validation.date': '日期格式應為 YYYY-MM-DD',
+  'validation.money': '金額格式不正確（非負數，最多兩位小數）',
   'validation.email': '電子郵箱格式不正確',
   'validation.creditCode.length': '統一社會信用代碼應為18位',
   'validation.creditCode.charset': '統一社會信用代碼含有無效字元（不使用 I、O、S、V、Z）',
@@ -106,6 +119,17 @@ const zhTW: Catalog = {
   'role.unknown_permission': '未知的權限：{permission}',
   'policy.unknown': '未知的制度參數',
   'policy.invalid': '參數值不符合要求',
+  'approval.no_approver': '審批步驟「{step}」找不到審批人（不能由申請人本人審批）',
+  'approval.already_pending': '該單據已在審批中',
+  'approval.not_pending': '該審批已結束，不能再操作',
+  'approval.no_pending_task': '您在目前審批步驟沒有待辦',
+  'approval.not_applicant': '只有申請人可以撤回',
+  'approval.reason_required': '請填寫理由',
+  'approval.locked': '單據審批中，已鎖定，不能修改',
+  'approval.delegate_invalid': '不能轉交給該使用者',
+  'approval.bad_step': '只能退回到之前的審批步驟',
+  'approval.steps_required': '至少需要一個審批步驟',
+  'conflict.unique': '資料重複，請檢查後重試',
 };
 
 const enUS: Catalog = {
@@ -118,6 +142,7 @@ const enUS: Catalog = {
   'validation.invalid_format': 'Invalid format',
   'validation.unrecognized_keys': 'Contains unknown fields',
   'validation.date': 'Dates must be YYYY-MM-DD',
+  'validation.money': 'Invalid amount (non-negative, at most 2 decimals)',
   'validation.email': 'Invalid e-mail address',
   'validation.creditCode.length': 'A unified social credit code has 18 characters',
   'validation.creditCode.charset': 'The credit code contains invalid characters (I, O, S, V, Z are not used)',
@@ -159,6 +184,17 @@ const enUS: Catalog = {
   'role.unknown_permission': 'Unknown permission: {permission}',
   'policy.unknown': 'Unknown policy',
   'policy.invalid': 'Invalid policy value',
+  'approval.no_approver': 'Approval step "{step}" has no approver (applicants never approve their own documents)',
+  'approval.already_pending': 'This document is already under approval',
+  'approval.not_pending': 'This approval has ended',
+  'approval.no_pending_task': 'You have no pending decision at the current step',
+  'approval.not_applicant': 'Only the applicant can withdraw',
+  'approval.reason_required': 'Please give a reason',
+  'approval.locked': 'The document is locked while under approval',
+  'approval.delegate_invalid': 'Cannot delegate to this user',
+  'approval.bad_step': 'You can only return to an earlier step',
+  'approval.steps_required': 'At least one approval step is required',
+  'conflict.unique': 'Duplicate data; please check and retry',
 };
 
 const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, 'zh-TW': zhTW, 'en-US': enUS };

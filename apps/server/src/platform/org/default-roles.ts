@@ -7,6 +7,7 @@ const sales = (s: Scope): G[] => [
   ['customer.edit', s],
   ['customer.export', s],
   ['followup.create', s],
+  ['customer.credit', s],
 ];
 
 /**
@@ -41,6 +42,7 @@ export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
       ['role.manage', 'ALL'],
       ['policy.manage', 'ALL'],
       ['audit.view', 'ALL'],
+      ['approval.manage', 'ALL'],
     ],
   },
 ];

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   { permission: 'customer.delete', resource: 'customer', scoped: true },
   { permission: 'customer.export', resource: 'customer', scoped: true },
   { permission: 'customer.transfer', resource: 'customer', scoped: true },
+  // Request a change of rating, credit limit or payment terms (takes effect after approval).
+  { permission: 'customer.credit', resource: 'customer', scoped: true },
   // Sees personal data unmasked on every customer in view scope (e.g. compliance officer).
   { permission: 'customer.unmask', resource: 'customer', scoped: false },
   { permission: 'followup.create', resource: 'customer', scoped: true },
@@ -17,6 +19,7 @@ export const PERMISSIONS = [
   { permission: 'role.manage', resource: 'role', scoped: false },
   { permission: 'policy.manage', resource: 'policy', scoped: false },
   { permission: 'audit.view', resource: 'audit', scoped: false },
+  { permission: 'approval.manage', resource: 'approval_rule', scoped: false },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

@@ -1,0 +1,66 @@
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Ctx } from '../context.ts';
+import { notifications } from './notifications.schema.ts';
+
+export interface NotificationInput {
+  kind: string;
+  titleKey: string;
+  params?: Record<string, string | number>;
+  link?: string | null;
+}
+
+/** Notifies users inside the caller's transaction: the notice exists only if the change commits. */
+export async function notify(tx: DbOrTx, userIds: number[], n: NotificationInput) {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return;
+  await tx.insert(notifications).values(
+    ids.map((userId) => ({ userId, kind: n.kind, titleKey: n.titleKey, params: n.params ?? {}, link: n.link ?? null })),
+  );
+}
+
+/** The signed-in user's notifications, newest first (keyset by id). */
+export async function listMyNotifications(ctx: Ctx, q: { before?: number; limit: number; unreadOnly?: boolean }) {
+  const rows = await ctx.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, ctx.principal.userId),
+        q.before ? lt(notifications.id, q.before) : undefined,
+        q.unreadOnly ? isNull(notifications.readAt) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.id))
+    .limit(q.limit);
+  const [{ unread }] = await ctx.db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, ctx.principal.userId), isNull(notifications.readAt)));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      titleKey: r.titleKey,
+      params: r.params,
+      link: r.link,
+      read: r.readAt !== null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    unread,
+  };
+}
+
+/** Marks some (or all) of the user's notifications read. Only ever touches the user's own rows. */
+export async function markNotificationsRead(ctx: Ctx, ids: number[] | 'all') {
+  await ctx.db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, ctx.principal.userId),
+        isNull(notifications.readAt),
+        ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1]),
+      ),
+    );
+}
