@@ -5,7 +5,9 @@ import { inject } from 'vitest';
 import './provided.ts';
 import { type App, buildApp } from '../src/app.ts';
 import { connect, type Database } from '../src/db/client.ts';
+import { loadPrincipal } from '../src/platform/auth/auth.service.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
+import type { Ctx } from '../src/platform/context.ts';
 import { seedApprovalRules } from '../src/platform/approvals/approval-rules.service.ts';
 import { bootstrapOrganisation } from '../src/platform/org/bootstrap.ts';
 import { departments, roles, userRoles, users } from '../src/platform/org/org.schema.ts';
@@ -49,6 +51,13 @@ export async function createTestEnv(): Promise<TestEnv> {
   };
 }
 
+/** A use-case context for a signed-in user, for tests that call services directly. */
+export async function ctxFor(env: TestEnv, client: Client): Promise<Ctx> {
+  const principal = await loadPrincipal(env.database.db, client.sessionToken);
+  if (!principal) throw new Error('no session');
+  return { db: env.database.db, principal, requestId: `test-${Date.now()}`, locale: 'zh-CN', now: () => new Date() };
+}
+
 /** A signed-in API client: keeps the session cookie and sends the CSRF token on mutations. */
 export class Client {
   constructor(
@@ -64,6 +73,9 @@ export class Client {
     const sid = res.cookies.find((c) => c.name === 'sid');
     const body = res.json();
     return new Client(app, `sid=${sid?.value}`, body.user.csrfToken, body.user.id, locale);
+  }
+  get sessionToken(): string {
+    return this.cookie.slice('sid='.length);
   }
   request(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
     return this.app.inject({

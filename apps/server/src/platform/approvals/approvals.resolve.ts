@@ -28,8 +28,11 @@ export async function resolveApprovers(tx: Tx, step: StepDef, applicantId: numbe
     ids = rows.rows.map((r) => Number(r.id));
   } else if (step.kind === 'dept_head') {
     const rows = await tx.execute<{ head: number | null; parent_head: number | null }>(sql`
-      select d.head_user_id as head, p.head_user_id as parent_head
-      from users u join departments d on d.id = u.dept_id left join departments p on p.id = d.parent_id
+      select hd.id as head, hp.id as parent_head
+      from users u join departments d on d.id = u.dept_id
+        left join departments p on p.id = d.parent_id
+        left join users hd on hd.id = d.head_user_id and hd.active
+        left join users hp on hp.id = p.head_user_id and hp.active
       where u.id = ${applicantId}`);
     const r = rows.rows[0];
     const head = r?.head !== null && Number(r?.head) !== applicantId ? r?.head : r?.parent_head;
