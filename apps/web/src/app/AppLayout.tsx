@@ -41,12 +41,22 @@ export function AppLayout() {
             color: '#fff',
             fontWeight: 600,
             fontSize: collapsed ? 14 : 16,
-            whiteSpace: 'nowrap',
             overflow: 'hidden',
             padding: '0 12px',
           }}
         >
-          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={t('app.name')}>
+          {/* Long names (English) wrap onto a second line instead of being cut off. */}
+          <span
+            style={{
+              overflow: 'hidden',
+              textAlign: 'center',
+              lineHeight: 1.3,
+              display: '-webkit-box',
+              WebkitLineClamp: 2,
+              WebkitBoxOrient: 'vertical',
+            }}
+            title={t('app.name')}
+          >
             {collapsed ? t('app.shortName') : t('app.name')}
           </span>
         </div>

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buttonTestId } from '../components/testId';
+import { validValues } from '../components/validValues';
 import { apiFetch } from './api';
 import { useApiErrorHandler } from './useApiErrorHandler';
 
@@ -19,7 +20,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const handleError = useApiErrorHandler();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     setSaving(true);
     try {
       await apiFetch('/api/auth/password', {

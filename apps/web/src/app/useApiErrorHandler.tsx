@@ -3,21 +3,30 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
 
+/** The `duplicate` part of a 409 body; customer fields are null when it is outside the caller's scope. */
 export interface DuplicateInfo {
   ownerName: string | null;
+  customerId: number | null;
   customerNo: string | null;
   customerName: string | null;
+  /** The server's localized message (names the matching field and the owner). */
+  message: string;
 }
 
 export function getDuplicate(err: unknown): DuplicateInfo | null {
   if (!(err instanceof ApiError) || err.status !== 409) return null;
-  const dup = err.body.duplicate as DuplicateInfo | undefined;
-  return dup && typeof dup === 'object' ? dup : null;
+  const dup = err.body.duplicate as Omit<DuplicateInfo, 'message'> | undefined;
+  return dup && typeof dup === 'object' ? { ...dup, customerId: dup.customerId ?? null, message: err.message } : null;
 }
 
-/** 'tags.0' → ['tags', 0] so nested / list fields map onto antd NamePath. */
+/**
+ * 'address.city' → ['address', 'city']. A list element ('tags.0') maps onto its list field
+ * ('tags'): our forms edit lists with one control (e.g. a tags Select), not Form.List.
+ */
 export function toNamePath(field: string): (string | number)[] {
-  return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const parts = field.split('.');
+  const index = parts.findIndex((part) => /^\d+$/.test(part));
+  return index > 0 ? parts.slice(0, index) : parts;
 }
 
 export interface HandleErrorOptions {
@@ -47,8 +56,16 @@ export function useApiErrorHandler() {
         case 422: {
           if (err.fields.length > 0 && options.form) {
             const form = options.form;
-            form.setFields(err.fields.map((f) => ({ name: toNamePath(f.field), errors: [f.message] })));
-            form.scrollToField(toNamePath(err.fields[0].field));
+            // Errors for fields the form does not show (e.g. ownerId on edit) go to a toast.
+            const shown = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
+            const isShown = (f: { field: string }) => shown.has(JSON.stringify(toNamePath(f.field)));
+            const inForm = err.fields.filter(isShown);
+            const elsewhere = err.fields.filter((f) => !isShown(f));
+            if (inForm.length > 0) {
+              form.setFields(inForm.map((f) => ({ name: toNamePath(f.field), errors: [f.message] })));
+              form.scrollToField(toNamePath(inForm[0].field));
+            }
+            if (elsewhere.length > 0) message.error(elsewhere.map((f) => f.message).join('; '));
             return;
           }
           if (err.fields.length > 0) {
@@ -67,7 +84,7 @@ export function useApiErrorHandler() {
               title: t('errors.duplicateTitle'),
               content: (
                 <div data-testid="duplicate-modal">
-                  <div>{t('errors.duplicateOwner', { owner: dup.ownerName ?? t('common.none') })}</div>
+                  <div>{dup.message || t('errors.duplicateOwner', { owner: dup.ownerName ?? t('common.none') })}</div>
                   {dup.customerNo || dup.customerName ? (
                     <div>
                       {t('errors.duplicateCustomer', { no: dup.customerNo ?? '', name: dup.customerName ?? '' })}

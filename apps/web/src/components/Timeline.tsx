@@ -23,6 +23,8 @@ export interface TimelineEntry {
   id: string | number;
   at: string;
   kind: 'audit' | 'followup';
+  /** Audited entity ('customer', 'customer_contact', 'follow_up'…); decides labels. */
+  entityType?: string;
   action: string;
   actorName: string | null;
   changes?: TimelineChange[] | null;
@@ -30,12 +32,22 @@ export interface TimelineEntry {
   followUp?: TimelineFollowUp | null;
 }
 
-export interface TimelineProps {
-  entries: TimelineEntry[];
-  /** Locale namespace for field labels: `fields.<entity>.<field>`. */
-  entity: string;
+/** How entries of one entity type are labelled. */
+export interface TimelineEntityConfig {
+  /** Locale namespace for field labels: `fields.<fields>.<field>`. */
+  fields: string;
+  /** Prefix of the action label key: `timeline.action.<prefix><action>` (e.g. 'contact_'). */
+  actionPrefix?: string;
   /** field → dictionary namespace used to translate values (e.g. class → dict.customerClass). */
   valueDicts?: Record<string, string>;
+  /** action → locale key rendering the comment (default `timeline.comment`), e.g. transfer → reason. */
+  commentKeys?: Record<string, string>;
+}
+
+export interface TimelineProps {
+  entries: TimelineEntry[];
+  /** Label configuration per entity type; `default` applies to entries without a known type. */
+  entities: Record<string, TimelineEntityConfig> & { default: TimelineEntityConfig };
 }
 
 const ACTION_ICONS: Record<string, ReactNode> = {
@@ -55,16 +67,18 @@ const ACTION_COLORS: Record<string, string> = {
 };
 
 /** Audit + follow-up history rendered with antd Timeline (newest first as given). */
-export function Timeline({ entries, entity, valueDicts = {} }: TimelineProps) {
+export function Timeline({ entries, entities }: TimelineProps) {
   const { t } = useTranslation();
 
-  const formatValue = (field: string, value: unknown): string => {
+  const formatValue = (cfg: TimelineEntityConfig, field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('timeline.empty');
     if (Array.isArray(value))
-      return value.length ? value.map((v) => formatValue(field, v)).join(', ') : t('timeline.empty');
+      return value.length
+        ? value.map((v) => formatValue(cfg, field, v)).join(t('timeline.listSeparator'))
+        : t('timeline.empty');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (typeof value === 'object') return JSON.stringify(value);
-    const dict = valueDicts[field];
+    const dict = cfg.valueDicts?.[field];
     return dict ? t(`${dict}.${String(value)}`, { defaultValue: String(value) }) : String(value);
   };
 
@@ -76,8 +90,15 @@ export function Timeline({ entries, entity, valueDicts = {} }: TimelineProps) {
     );
   }
 
+  // A change whose old and new values read the same (e.g. the department on a same-department transfer) says nothing.
+  const changed = (c: TimelineChange) => JSON.stringify(c.old ?? null) !== JSON.stringify(c.new ?? null);
+
   const items = entries.map((e) => {
+    const changes = (e.changes ?? []).filter(changed);
     const action = e.kind === 'followup' ? 'followup' : e.action;
+    const cfg = (e.entityType && entities[e.entityType]) || entities.default;
+    const actionKey = e.kind === 'followup' ? 'followup' : `${cfg.actionPrefix ?? ''}${e.action}`;
+    const fieldLabel = (field: string) => t(`fields.${cfg.fields}.${field}`, { defaultValue: field });
     return {
       key: String(e.id),
       color: ACTION_COLORS[action] ?? 'blue',
@@ -88,18 +109,20 @@ export function Timeline({ entries, entity, valueDicts = {} }: TimelineProps) {
           <Typography.Text strong>
             {t('timeline.actorDid', {
               actor: e.actorName ?? t('timeline.system'),
-              action: t(`timeline.action.${action}`, { defaultValue: action }),
+              action: t(`timeline.action.${actionKey}`, { defaultValue: actionKey }),
             })}
           </Typography.Text>
-          {e.changes?.length ? (
+          {changes.length ? (
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-              {e.changes.map((c) => (
+              {changes.map((c) => (
                 <li key={c.field} data-testid="timeline-change">
-                  {t('timeline.change', {
-                    field: t(`fields.${entity}.${c.field}`, { defaultValue: c.field }),
-                    old: formatValue(c.field, c.old),
-                    new: formatValue(c.field, c.new),
-                  })}
+                  {e.action === 'create'
+                    ? t('timeline.set', { field: fieldLabel(c.field), value: formatValue(cfg, c.field, c.new) })
+                    : t('timeline.change', {
+                        field: fieldLabel(c.field),
+                        old: formatValue(cfg, c.field, c.old),
+                        new: formatValue(cfg, c.field, c.new),
+                      })}
                 </li>
               ))}
             </ul>
@@ -128,7 +151,9 @@ export function Timeline({ entries, entity, valueDicts = {} }: TimelineProps) {
           ) : null}
           {e.comment ? (
             <div style={{ marginTop: 4 }}>
-              <Typography.Text type="secondary">{t('timeline.comment', { comment: e.comment })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t(cfg.commentKeys?.[e.action] ?? 'timeline.comment', { comment: e.comment })}
+              </Typography.Text>
             </div>
           ) : null}
         </div>
@@ -138,7 +163,7 @@ export function Timeline({ entries, entity, valueDicts = {} }: TimelineProps) {
 
   return (
     <div data-testid="timeline">
-      <AntTimeline items={items} />
+      <AntTimeline items={items} titleSpan="150px" />
     </div>
   );
 }

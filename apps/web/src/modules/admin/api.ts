@@ -74,6 +74,9 @@ export interface Policy {
   defaultValue: PolicyValue;
   type: PolicyType;
   options?: string[];
+  /** Bounds of integer (number) and decimal ("0.00" string) policies. */
+  min?: number | string | null;
+  max?: number | string | null;
   version: number;
   updatedAt: string | null;
   updatedByName: string | null;

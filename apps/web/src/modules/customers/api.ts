@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import { apiFetch, type ItemsResponse, isApiError, type Paged, type QueryParams } from '../../app/api';
 import type { TimelineEntry } from '../../components/Timeline';
 
 export interface CustomerListItem {
@@ -47,6 +47,7 @@ export interface Customer {
   createdAt: string;
   updatedAt: string;
   createdByName: string | null;
+  lastFollowUpAt: string | null;
 }
 
 export interface CustomerInput {
@@ -92,6 +93,8 @@ export interface FollowUp {
   contactName: string | null;
   nextAction: string | null;
   nextActionDate: string | null;
+  /** Set once a later follow-up is recorded: the planned next action is done. */
+  doneAt: string | null;
   createdAt: string;
   createdById: number;
   createdByName: string | null;
@@ -207,13 +210,34 @@ export function useSaveCustomer(id?: number) {
   });
 }
 
+/**
+ * Transfers a customer. Lists are refreshed here; the detail is left to the caller, because after a
+ * transfer out of the caller's data scope the customer can no longer be read (404).
+ */
 export function useTransferCustomer(id: number) {
   const invalidate = useInvalidateCustomer();
   return useMutation({
     mutationFn: (body: { toUserId: number; reason: string; version: number }) =>
-      apiFetch<Customer | undefined>(`/api/customers/${id}/transfer`, { method: 'POST', body }),
-    onSuccess: () => invalidate(id),
+      apiFetch<{ ok: boolean }>(`/api/customers/${id}/transfer`, { method: 'POST', body }),
+    onSuccess: () => invalidate(),
   });
+}
+
+/** After a transfer: is the customer still visible to me? Refreshes it if so, drops it if not. */
+export function useRecheckCustomer(id: number) {
+  const qc = useQueryClient();
+  return async (): Promise<boolean> => {
+    try {
+      const customer = await apiFetch<Customer>(`/api/customers/${id}`);
+      qc.setQueryData(customerKeys.detail(id), customer);
+      void qc.invalidateQueries({ queryKey: customerKeys.detail(id), predicate: (q) => q.queryKey.length > 3 });
+      return true;
+    } catch (e) {
+      if (!isApiError(e, 404) && !isApiError(e, 403)) throw e;
+      qc.removeQueries({ queryKey: customerKeys.detail(id) });
+      return false;
+    }
+  };
 }
 
 export function useDeleteCustomer(id: number) {

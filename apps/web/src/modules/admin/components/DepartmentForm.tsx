@@ -55,7 +55,7 @@ export function DepartmentForm({ dept, onSaved, onCancel }: DepartmentFormProps)
         label={label('name')}
         rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
       >
-        <Input maxLength={100} data-testid="dept-name" />
+        <Input maxLength={60} data-testid="dept-name" />
       </Form.Item>
       <Form.Item name="parentId" label={label('parentName')}>
         <DeptTreeSelect testId="dept-parent" disabledId={editing?.id} />

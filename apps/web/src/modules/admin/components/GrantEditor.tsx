@@ -24,13 +24,15 @@ export function GrantEditor({ permissions, value, onChange, disabled }: GrantEdi
   const { t } = useTranslation();
   const byPerm = useMemo(() => new Map(value.map((g) => [g.permission, g])), [value]);
 
-  const rows: Row[] = useMemo(
-    () =>
-      [...permissions]
-        .sort((a, b) => a.resource.localeCompare(b.resource) || a.permission.localeCompare(b.permission))
+  // The API lists permissions in a meaningful order (view, create, edit…): keep it, grouped by resource.
+  const rows: Row[] = useMemo(() => {
+    const resources = [...new Set(permissions.map((p) => p.resource))];
+    return resources.flatMap((r) =>
+      permissions
+        .filter((p) => p.resource === r)
         .map((def) => ({ key: def.permission, def, grant: byPerm.get(def.permission) })),
-    [permissions, byPerm],
-  );
+    );
+  }, [permissions, byPerm]);
 
   const setGrant = (permission: string, grant: Grant | null) => {
     const rest = value.filter((g) => g.permission !== permission);
@@ -68,19 +70,16 @@ export function GrantEditor({ permissions, value, onChange, disabled }: GrantEdi
             )
           }
         >
-          <Space size={4}>
+          <span title={row.def.permission} style={{ whiteSpace: 'nowrap' }}>
             {t(`permissions.${row.def.permission}`, { defaultValue: row.def.permission })}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.def.permission}
-            </Typography.Text>
-          </Space>
+          </span>
         </Checkbox>
       ),
     },
     {
       title: t('admin.roles.scope'),
       key: 'scope',
-      width: 420,
+      width: 460,
       render: (_, row) => {
         if (!row.def.scoped) return <Typography.Text type="secondary">-</Typography.Text>;
         const g = row.grant;
@@ -100,9 +99,12 @@ export function GrantEditor({ permissions, value, onChange, disabled }: GrantEdi
             />
             {g?.scope === 'CUSTOM' ? (
               <DeptTreeSelect
-                style={{ minWidth: 220 }}
+                style={{ width: 300 }}
                 multiple
-                treeCheckable
+                maxTagCount="responsive"
+                placeholder={t('admin.roles.customDepts')}
+                status={g.customDeptIds.length ? undefined : 'warning'}
+                title={g.customDeptIds.length ? undefined : t('admin.roles.customDeptsRequired')}
                 disabled={disabled}
                 value={g.customDeptIds}
                 onChange={(ids) => setGrant(row.def.permission, { ...g, customDeptIds: (ids as number[]) ?? [] })}

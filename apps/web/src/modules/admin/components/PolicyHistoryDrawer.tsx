@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { formatDateTime, orDash } from '../../../components/format';
 import { type Policy, type PolicyHistoryEntry, usePolicyHistory } from '../api';
+import { policyLabelKey } from '../policyMeta';
 import { PolicyValueText } from './PolicyValue';
 
 export function PolicyHistoryDrawer({ policy, onClose }: { policy: Policy | null; onClose: () => void }) {
@@ -34,7 +35,7 @@ export function PolicyHistoryDrawer({ policy, onClose }: { policy: Policy | null
       size={640}
       title={
         policy
-          ? t('admin.policies.historyTitle', { name: t(`policies.${policy.key}`, { defaultValue: policy.key }) })
+          ? t('admin.policies.historyTitle', { name: t(policyLabelKey(policy.key), { defaultValue: policy.key }) })
           : ''
       }
       destroyOnHidden

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
+import { validValues } from '../../../components/validValues';
 import { type AdminUser, useResetPassword } from '../api';
 
 export function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
@@ -13,7 +14,9 @@ export function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; 
 
   const submit = async () => {
     if (!user) return;
-    const { password } = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
+    const { password } = values;
     reset.mutate(
       { id: user.id, password },
       {

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
+import { validValues } from '../../../components/validValues';
 import { type Role, useSaveRole } from '../api';
 
 export function RoleCreateModal({ open, onClose }: { open: boolean; onClose: (created?: Role) => void }) {
@@ -12,7 +13,8 @@ export function RoleCreateModal({ open, onClose }: { open: boolean; onClose: (cr
   const handleError = useApiErrorHandler();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     save.mutate(
       { code: v.code.trim(), name: v.name.trim(), grants: [] },
       {
@@ -40,10 +42,10 @@ export function RoleCreateModal({ open, onClose }: { open: boolean; onClose: (cr
     >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="code" label={t('fields.role.code')} rules={required} extra={t('admin.roles.codeHint')}>
-          <Input maxLength={50} data-testid="role-code" />
+          <Input maxLength={40} data-testid="role-code" />
         </Form.Item>
         <Form.Item name="name" label={t('fields.role.name')} rules={required}>
-          <Input maxLength={100} data-testid="role-name" />
+          <Input maxLength={40} data-testid="role-name" />
         </Form.Item>
       </Form>
     </Modal>

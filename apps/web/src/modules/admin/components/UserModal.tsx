@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
 import { UserSelect } from '../../../components/UserSelect';
+import { useModalSession } from '../../../components/useModalSession';
+import { validValues } from '../../../components/validValues';
 import { type AdminUser, type UserInput, useRoles, useSaveUser } from '../api';
 import { DeptTreeSelect } from './DeptTreeSelect';
 
@@ -12,6 +14,11 @@ export interface UserModalProps {
 }
 
 export function UserModal({ target, onClose }: UserModalProps) {
+  const session = useModalSession(target);
+  return <UserModalBody key={session.key} target={session.shown} open={target !== null} onClose={onClose} />;
+}
+
+function UserModalBody({ target, open, onClose }: UserModalProps & { open: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserInput>();
@@ -21,7 +28,8 @@ export function UserModal({ target, onClose }: UserModalProps) {
   const editing = target && target !== 'new' ? target : null;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body: UserInput = {
       username: v.username.trim(),
       name: v.name.trim(),
@@ -45,7 +53,7 @@ export function UserModal({ target, onClose }: UserModalProps) {
   const required = [{ required: true, message: t('validation.required') }];
   return (
     <Modal
-      open={target !== null}
+      open={open}
       title={editing ? t('admin.users.editTitle') : t('admin.users.newTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
@@ -66,10 +74,10 @@ export function UserModal({ target, onClose }: UserModalProps) {
         }
       >
         <Form.Item name="username" label={label('username')} rules={required}>
-          <Input maxLength={50} disabled={!!editing} data-testid="user-username" autoComplete="off" />
+          <Input maxLength={40} disabled={!!editing} data-testid="user-username" autoComplete="off" />
         </Form.Item>
         <Form.Item name="name" label={label('name')} rules={required}>
-          <Input maxLength={50} data-testid="user-name" />
+          <Input maxLength={40} data-testid="user-name" />
         </Form.Item>
         <Form.Item name="mobile" label={label('mobile')}>
           <Input maxLength={20} data-testid="user-mobile" />

@@ -23,6 +23,8 @@ function RoleEditor({ role }: { role: Role }) {
     setGrants(role.grants);
   }, [role]);
 
+  const customMissing = grants.some((g) => g.scope === 'CUSTOM' && g.customDeptIds.length === 0);
+
   if (permissions.isError)
     return <QueryErrorResult error={permissions.error} onRetry={() => void permissions.refetch()} />;
 
@@ -46,6 +48,7 @@ function RoleEditor({ role }: { role: Role }) {
         <Input
           value={name}
           onChange={(e) => setName(e.target.value)}
+          maxLength={40}
           style={{ width: 220 }}
           data-testid="role-edit-name"
         />
@@ -53,12 +56,15 @@ function RoleEditor({ role }: { role: Role }) {
           type="primary"
           icon={<SaveOutlined />}
           loading={save.isPending}
-          disabled={!name.trim()}
+          disabled={!name.trim() || customMissing}
           onClick={onSave}
           data-testid="role-save"
         >
           {t('common.save')}
         </Button>
+        {customMissing ? (
+          <Typography.Text type="warning">{t('admin.roles.customDeptsRequired')}</Typography.Text>
+        ) : null}
       </Space>
       {permissions.isPending ? (
         <Skeleton active />

@@ -89,6 +89,7 @@ export function UsersPage() {
         />
         <DeptTreeSelect
           style={{ width: 220 }}
+          placeholder={label('deptName')}
           value={filters.deptId}
           onChange={(v) => {
             setPage(1);

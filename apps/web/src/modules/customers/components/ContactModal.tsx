@@ -2,6 +2,8 @@ import { App, Form, Input, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
+import { useModalSession } from '../../../components/useModalSession';
+import { validValues } from '../../../components/validValues';
 import { type Contact, type ContactInput, useSaveContact } from '../api';
 
 export interface ContactModalProps {
@@ -14,6 +16,19 @@ export interface ContactModalProps {
 const blankToNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
 export function ContactModal({ customerId, target, onClose }: ContactModalProps) {
+  const session = useModalSession(target);
+  return (
+    <ContactModalBody
+      key={session.key}
+      customerId={customerId}
+      target={session.shown}
+      open={target !== null}
+      onClose={onClose}
+    />
+  );
+}
+
+function ContactModalBody({ customerId, target, open, onClose }: ContactModalProps & { open: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ContactInput>();
@@ -22,7 +37,8 @@ export function ContactModal({ customerId, target, onClose }: ContactModalProps)
   const editing = target && target !== 'new' ? target : null;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body: ContactInput = {
       name: v.name.trim(),
       title: blankToNull(v.title),
@@ -44,7 +60,7 @@ export function ContactModal({ customerId, target, onClose }: ContactModalProps)
   const label = (f: string) => t(`fields.contact.${f}`);
   return (
     <Modal
-      open={target !== null}
+      open={open}
       title={editing ? t('contact.editTitle') : t('contact.newTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
@@ -60,19 +76,19 @@ export function ContactModal({ customerId, target, onClose }: ContactModalProps)
           label={label('name')}
           rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
         >
-          <Input maxLength={100} data-testid="contact-name" />
+          <Input maxLength={50} data-testid="contact-name" />
         </Form.Item>
         <Form.Item name="title" label={label('title')}>
-          <Input maxLength={100} data-testid="contact-title" />
+          <Input maxLength={50} data-testid="contact-title" />
         </Form.Item>
         <Form.Item name="mobile" label={label('mobile')}>
-          <Input maxLength={20} data-testid="contact-mobile" />
+          <Input maxLength={30} data-testid="contact-mobile" />
         </Form.Item>
         <Form.Item name="email" label={label('email')}>
-          <Input maxLength={200} data-testid="contact-email" />
+          <Input maxLength={100} data-testid="contact-email" />
         </Form.Item>
         <Form.Item name="wechat" label={label('wechat')}>
-          <Input maxLength={100} data-testid="contact-wechat" />
+          <Input maxLength={50} data-testid="contact-wechat" />
         </Form.Item>
         <Form.Item name="isPrimary" label={label('isPrimary')} valuePropName="checked">
           <Switch data-testid="contact-isPrimary" />

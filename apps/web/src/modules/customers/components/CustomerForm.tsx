@@ -18,6 +18,9 @@ export interface CustomerFormProps {
 }
 
 const half = { xs: 24, md: 12 };
+// Same limits as the server's CustomerInput schema.
+const MAX_TAGS = 20;
+const MAX_TAG_LENGTH = 20;
 
 export function CustomerForm({ form, initialValues, showOwner, submitting, onSubmit, onCancel }: CustomerFormProps) {
   const { t } = useTranslation();
@@ -49,7 +52,7 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
             label={kind === 'company' ? t('customer.companyName') : t('customer.personName')}
             rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
           >
-            <Input maxLength={200} data-testid="customer-field-name" />
+            <Input maxLength={100} data-testid="customer-field-name" />
           </Form.Item>
         </Col>
         <Col {...half}>
@@ -69,7 +72,7 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
         </Col>
         <Col {...half}>
           <Form.Item name="mobile" label={label('mobile')}>
-            <Input maxLength={20} data-testid="customer-field-mobile" />
+            <Input maxLength={30} data-testid="customer-field-mobile" />
           </Form.Item>
         </Col>
         <Col {...half}>
@@ -79,7 +82,7 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
         </Col>
         <Col {...half}>
           <Form.Item name="email" label={label('email')}>
-            <Input maxLength={200} data-testid="customer-field-email" />
+            <Input maxLength={100} data-testid="customer-field-email" />
           </Form.Item>
         </Col>
         <Col {...half}>
@@ -89,7 +92,7 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
         </Col>
         <Col xs={24}>
           <Form.Item name="address" label={label('address')}>
-            <Input maxLength={500} data-testid="customer-field-address" />
+            <Input maxLength={200} data-testid="customer-field-address" />
           </Form.Item>
         </Col>
         <Col {...half}>
@@ -108,7 +111,21 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="tags" label={label('tags')}>
+          <Form.Item
+            name="tags"
+            label={label('tags')}
+            rules={[
+              {
+                validator: (_, tags?: string[]) => {
+                  if (tags && tags.length > MAX_TAGS)
+                    return Promise.reject(new Error(t('validation.tagsTooMany', { max: MAX_TAGS })));
+                  if (tags?.some((tag) => tag.trim().length > MAX_TAG_LENGTH))
+                    return Promise.reject(new Error(t('validation.tagTooLong', { max: MAX_TAG_LENGTH })));
+                  return Promise.resolve();
+                },
+              },
+            ]}
+          >
             <Select
               mode="tags"
               tokenSeparators={[',', '，']}
@@ -128,7 +145,7 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
         ) : null}
         <Col xs={24}>
           <Form.Item name="remark" label={label('remark')}>
-            <Input.TextArea rows={3} maxLength={2000} showCount data-testid="customer-field-remark" />
+            <Input.TextArea rows={3} maxLength={1000} showCount data-testid="customer-field-remark" />
           </Form.Item>
         </Col>
       </Row>

@@ -42,10 +42,11 @@ export function CustomerProfile({ customer: c }: { customer: Customer }) {
     ),
     item('ownerName', orDash(c.ownerName)),
     item('deptName', orDash(c.deptName)),
+    item('lastFollowUpAt', formatDateTime(c.lastFollowUpAt)),
     item('createdByName', orDash(c.createdByName)),
     item('createdAt', formatDateTime(c.createdAt)),
     item('updatedAt', formatDateTime(c.updatedAt)),
-    item('remark', <span style={{ whiteSpace: 'pre-wrap' }}>{orDash(c.remark)}</span>, 3),
+    item('remark', <span style={{ whiteSpace: 'pre-wrap' }}>{orDash(c.remark)}</span>, 2),
   ];
 
   return (

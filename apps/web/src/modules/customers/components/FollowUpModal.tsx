@@ -5,6 +5,7 @@ import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_TYPES } from '../../../app/dictionaries';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DictSelect } from '../../../components/DictSelect';
 import { buttonTestId } from '../../../components/testId';
+import { validValues } from '../../../components/validValues';
 import { type Contact, useAddFollowUp } from '../api';
 
 interface Values {
@@ -31,7 +32,8 @@ export function FollowUpModal({ customerId, contacts, open, onClose }: FollowUpM
   const handleError = useApiErrorHandler();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     add.mutate(
       {
         type: v.type,
@@ -100,7 +102,7 @@ export function FollowUpModal({ customerId, contacts, open, onClose }: FollowUpM
           </Form.Item>
         ) : null}
         <Form.Item name="nextAction" label={label('nextAction')}>
-          <Input maxLength={500} data-testid="followup-next-action" />
+          <Input maxLength={200} data-testid="followup-next-action" />
         </Form.Item>
         <Form.Item name="nextActionDate" label={label('nextActionDate')}>
           <DatePicker style={{ width: '100%' }} data-testid="followup-next-date" />

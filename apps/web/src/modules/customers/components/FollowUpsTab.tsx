@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, List, Skeleton, Space, Typography } from 'antd';
+import { Button, Empty, Flex, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/AuthContext';
@@ -55,12 +55,19 @@ export function FollowUpsTab({ customerId }: { customerId: number }) {
                 {f.content}
               </div>
               {f.nextAction || f.nextActionDate ? (
-                <Typography.Text type="secondary">
-                  {t('followUp.nextActionLine', {
-                    action: f.nextAction ?? '',
-                    date: f.nextActionDate ? formatDate(f.nextActionDate) : '',
-                  })}
-                </Typography.Text>
+                <Space size="small">
+                  <Typography.Text type="secondary">
+                    {t('followUp.nextActionLine', {
+                      action: f.nextAction ?? '',
+                      date: f.nextActionDate ? formatDate(f.nextActionDate) : '',
+                    })}
+                  </Typography.Text>
+                  {f.doneAt ? (
+                    <Tag color="success" variant="outlined" title={formatDateTime(f.doneAt)}>
+                      {t('followUp.done')}
+                    </Tag>
+                  ) : null}
+                </Space>
               ) : null}
             </List.Item>
           )}

@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
 import { UserSelect } from '../../../components/UserSelect';
+import { validValues } from '../../../components/validValues';
 import { type Customer, useTransferCustomer } from '../api';
 
 interface Values {
@@ -10,21 +11,29 @@ interface Values {
   reason: string;
 }
 
-export function TransferModal({ customer, open, onClose }: { customer: Customer; open: boolean; onClose: () => void }) {
+export interface TransferModalProps {
+  customer: Customer;
+  open: boolean;
+  onClose: () => void;
+  /** Called after a successful transfer (the modal is closed already). */
+  onTransferred: () => void;
+}
+
+export function TransferModal({ customer, open, onClose, onTransferred }: TransferModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const transfer = useTransferCustomer(customer.id);
   const handleError = useApiErrorHandler();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     transfer.mutate(
       { toUserId: v.toUserId, reason: v.reason.trim(), version: customer.version },
       {
         onSuccess: () => {
-          message.success(t('customer.transferred'));
           onClose();
+          onTransferred();
         },
         onError: (e) => handleError(e, { form }),
       },

@@ -11,7 +11,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { buttonTestId } from '../../../components/testId';
-import { useCustomer, useDeleteCustomer } from '../api';
+import { useCustomer, useDeleteCustomer, useRecheckCustomer } from '../api';
 import { ContactsTab } from '../components/ContactsTab';
 import { CustomerProfile } from '../components/CustomerProfile';
 import { FollowUpsTab } from '../components/FollowUpsTab';
@@ -33,6 +33,7 @@ export function CustomerDetailPage() {
   const [transferOpen, setTransferOpen] = useState(false);
   const query = useCustomer(id);
   const del = useDeleteCustomer(id);
+  const recheck = useRecheckCustomer(id);
 
   const tabParam = sp.get('tab') as TabKey | null;
   const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'profile';
@@ -50,6 +51,19 @@ export function CustomerDetailPage() {
       },
       onError: (e) => handleError(e, { onStale: () => void query.refetch() }),
     });
+
+  const onTransferred = () =>
+    recheck().then(
+      (visible) => {
+        if (visible) {
+          message.success(t('customer.transferred'));
+          return;
+        }
+        message.info(t('customer.transferredAway'));
+        navigate('/customers', { replace: true });
+      },
+      (e) => handleError(e),
+    );
 
   const tabLabel = (key: TabKey) => <span data-testid={`tab-${key}`}>{t(`customer.tabs.${key}`)}</span>;
 
@@ -124,7 +138,12 @@ export function CustomerDetailPage() {
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={id} /> },
         ]}
       />
-      <TransferModal customer={customer} open={transferOpen} onClose={() => setTransferOpen(false)} />
+      <TransferModal
+        customer={customer}
+        open={transferOpen}
+        onClose={() => setTransferOpen(false)}
+        onTransferred={() => void onTransferred()}
+      />
     </Card>
   );
 }

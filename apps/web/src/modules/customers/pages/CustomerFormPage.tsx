@@ -1,7 +1,7 @@
-import { Alert, App, Card, Form } from 'antd';
+import { Alert, App, Card, Form, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PageSpinner } from '../../../app/AppLayout';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { type DuplicateInfo, getDuplicate, useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -84,7 +84,15 @@ export function CustomerFormPage() {
           window.scrollTo({ top: 0, behavior: 'smooth' });
           return;
         }
-        handleError(err, { form, onStale: () => void query.refetch().then(() => form.resetFields()) });
+        // Reload the record and put its current values into the form (the shared form store
+        // would otherwise keep the edited values over the new initial values).
+        const onStale = () =>
+          void query.refetch().then((r) => {
+            if (!r.data) return;
+            form.resetFields();
+            form.setFieldsValue(toInitial(r.data));
+          });
+        handleError(err, { form, onStale });
       },
     });
   };
@@ -103,11 +111,18 @@ export function CustomerFormPage() {
           closable={{ onClose: () => setDuplicate(null) }}
           style={{ marginBottom: 16 }}
           data-testid="customer-duplicate"
-          title={t('errors.duplicateOwner', { owner: duplicate.ownerName ?? t('common.none') })}
+          title={duplicate.message || t('errors.duplicateOwner', { owner: duplicate.ownerName ?? t('common.none') })}
           description={
-            duplicate.customerNo || duplicate.customerName
-              ? t('errors.duplicateCustomer', { no: duplicate.customerNo ?? '', name: duplicate.customerName ?? '' })
-              : undefined
+            duplicate.customerNo || duplicate.customerName ? (
+              <Space wrap>
+                {t('errors.duplicateCustomer', { no: duplicate.customerNo ?? '', name: duplicate.customerName ?? '' })}
+                {duplicate.customerId ? (
+                  <Link to={`/customers/${duplicate.customerId}`} data-testid="customer-duplicate-link">
+                    {t('errors.viewDuplicate')}
+                  </Link>
+                ) : null}
+              </Space>
+            ) : undefined
           }
         />
       ) : null}

@@ -82,10 +82,11 @@ export function CustomerListPage() {
   });
 
   const columns: ColumnsType<CustomerListItem> = [
-    { title: t('fields.customer.no'), dataIndex: 'no', width: 150, ...sortCol('no') },
+    { title: t('fields.customer.no'), dataIndex: 'no', width: 150, fixed: 'left', ...sortCol('no') },
     {
       title: t('fields.customer.name'),
       dataIndex: 'name',
+      fixed: 'left',
       ...sortCol('name'),
       render: (name: string, r) => (
         <Link to={`/customers/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="customer-link">
