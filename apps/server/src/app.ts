@@ -103,7 +103,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   );
 
   const hasWeb = !!opts.webDist && fs.existsSync(opts.webDist);
-  if (hasWeb) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the single-page app.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

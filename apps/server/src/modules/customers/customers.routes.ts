@@ -43,7 +43,8 @@ export function customerRoutes(app: ZodApp, db: Db) {
     { config: { ...view('export'), permission: 'customer.export' }, schema: { tags, querystring: Filter } },
     async (req, reply) => {
       const stream = exportCustomersXlsx(ctxOf(req, db), req.query);
-      const name = encodeURIComponent(`客户-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      const label = { 'zh-CN': '客户', 'zh-TW': '客戶', 'en-US': 'customers' }[req.locale];
+      const name = encodeURIComponent(`${label}-${new Date().toISOString().slice(0, 10)}.xlsx`);
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="customers.xlsx"; filename*=UTF-8''${name}`);

@@ -64,6 +64,8 @@ export async function updateDepartment(ctx: Ctx, id: number, input: DepartmentIn
     const [cur] = await tx.select().from(departments).where(eq(departments.id, id)).for('update');
     if (!cur) throw new NotFoundError();
     if (cur.version !== input.version) throw new StaleVersionError();
+    const changes = diffFields(cur, input, FIELDS);
+    if (changes.length === 0) return cur;
     let path = cur.path;
     if (input.parentId !== cur.parentId) {
       let parentPath = '/';
@@ -82,7 +84,7 @@ export async function updateDepartment(ctx: Ctx, id: number, input: DepartmentIn
       .set({ parentId: input.parentId, name: input.name, headUserId: input.headUserId, sort: input.sort, version: cur.version + 1, updatedAt: sql`now()` })
       .where(eq(departments.id, id))
       .returning();
-    await recordAudit(tx, ctx, { entityType: 'department', entityId: id, action: 'update', changes: diffFields(cur, input, FIELDS) });
+    await recordAudit(tx, ctx, { entityType: 'department', entityId: id, action: 'update', changes });
     return row;
   });
 }
