@@ -7,10 +7,10 @@ import { CONTACT_FIELDS } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../apps/server/src/db/client.ts';
 import { auditLog, customerContacts, customers, followUps } from '../../apps/server/src/db/schema.ts';
+import { AUDITED_FIELDS } from '../../apps/server/src/modules/customers/customers.service.ts';
 import type { FieldChange } from '../../apps/server/src/platform/audit/audit.schema.ts';
 import { createdFields } from '../../apps/server/src/platform/audit/audit.service.ts';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
-import { AUDITED_FIELDS } from '../../apps/server/src/modules/customers/customers.service.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
 import { Rng, shanghaiDate } from './demo/rng.ts';
@@ -20,7 +20,15 @@ export const DEMO_CUSTOMERS = 200;
 const SEED = 20240601;
 const REQUEST_ID = 'demo-data';
 /** Who owns the demo customers: mostly the reps. */
-const OWNER_WEIGHTS: Record<string, number> = { rep1: 7, rep2: 7, rep3: 7, rep4: 7, supervisor1: 3, manager1: 2, manager2: 2 };
+const OWNER_WEIGHTS: Record<string, number> = {
+  rep1: 7,
+  rep2: 7,
+  rep3: 7,
+  rep4: 7,
+  supervisor1: 3,
+  manager1: 2,
+  manager2: 2,
+};
 const FOLLOW_UP_FIELDS = ['type', 'content', 'outcome', 'contactId', 'nextAction', 'nextActionDate'] as const;
 
 /** Same as customers.service.ts builds it. */
@@ -114,7 +122,14 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     plans.forEach((p, i) => {
       const v = values[i];
       const created = { ...v, class: p.upgrade?.from ?? p.class };
-      audit.push({ at: p.createdAt, actorId: p.ownerId, entityType: 'customer', entityId: ids[i], action: 'create', changes: createdFields(created, AUDITED_FIELDS) });
+      audit.push({
+        at: p.createdAt,
+        actorId: p.ownerId,
+        entityType: 'customer',
+        entityId: ids[i],
+        action: 'create',
+        changes: createdFields(created, AUDITED_FIELDS),
+      });
       if (p.upgrade)
         audit.push({
           at: p.upgrade.at,
@@ -128,11 +143,18 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
 
     // Contacts.
     const contactRows = plans.flatMap((p, i) =>
-      p.contacts.map((c) => ({ plan: p, customerId: ids[i], value: { customerId: ids[i], ...c, mobileNorm: c.mobile, updatedAt: c.createdAt } })),
+      p.contacts.map((c) => ({
+        plan: p,
+        customerId: ids[i],
+        value: { customerId: ids[i], ...c, mobileNorm: c.mobile, updatedAt: c.createdAt },
+      })),
     );
     const contactIds: number[] = [];
     await insertChunked(contactRows, 200, async (chunk) => {
-      const rows = await tx.insert(customerContacts).values(chunk.map((c) => c.value)).returning({ id: customerContacts.id });
+      const rows = await tx
+        .insert(customerContacts)
+        .values(chunk.map((c) => c.value))
+        .returning({ id: customerContacts.id });
       contactIds.push(...rows.map((r) => r.id));
     });
     const contactIdOf = new Map<CustomerPlan, number[]>();
@@ -169,12 +191,21 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       const rows = await tx.insert(followUps).values(chunk).returning({ id: followUps.id });
       rows.forEach((r, k) => {
         const f = chunk[k];
-        audit.push({ at: f.createdAt, actorId: f.createdBy, entityType: 'follow_up', entityId: r.id, action: 'create', changes: createdFields(f, FOLLOW_UP_FIELDS) });
+        audit.push({
+          at: f.createdAt,
+          actorId: f.createdBy,
+          entityType: 'follow_up',
+          entityId: r.id,
+          action: 'create',
+          changes: createdFields(f, FOLLOW_UP_FIELDS),
+        });
       });
     });
 
     // Audit trail in time order (timelines sort by audit id).
     audit.sort((a, b) => a.at.getTime() - b.at.getTime());
-    await insertChunked(audit, 500, (chunk) => tx.insert(auditLog).values(chunk.map((a) => ({ ...a, requestId: REQUEST_ID }))));
+    await insertChunked(audit, 500, (chunk) =>
+      tx.insert(auditLog).values(chunk.map((a) => ({ ...a, requestId: REQUEST_ID }))),
+    );
   });
 }

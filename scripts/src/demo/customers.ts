@@ -8,7 +8,19 @@ import {
   type RegionCode,
   type SourceChannel,
 } from '@sales/core';
-import { BUSINESS, CITIES, type City, CONTACT_TITLES, CUSTOMER_TAGS, ESTATES, LEGAL_SUFFIXES, PARKS, REMARKS, ROADS, TRADE_NAMES } from './dictionaries.ts';
+import {
+  BUSINESS,
+  CITIES,
+  type City,
+  CONTACT_TITLES,
+  CUSTOMER_TAGS,
+  ESTATES,
+  LEGAL_SUFFIXES,
+  PARKS,
+  REMARKS,
+  ROADS,
+  TRADE_NAMES,
+} from './dictionaries.ts';
 import { Identifiers, personName } from './identifiers.ts';
 import { addDays, DAY, HOUR, officeTime, type Rng, shanghaiDate } from './rng.ts';
 import { followUpText, NEXT_ACTIONS } from './texts.ts';
@@ -66,13 +78,37 @@ export interface CustomerPlan {
 }
 
 const SOURCES: [SourceChannel, number][] = [
-  ['exhibition', 20], ['referral', 18], ['online', 18], ['phone', 15], ['walk_in', 10], ['conference', 10], ['outdoor', 4], ['other', 5],
+  ['exhibition', 20],
+  ['referral', 18],
+  ['online', 18],
+  ['phone', 15],
+  ['walk_in', 10],
+  ['conference', 10],
+  ['outdoor', 4],
+  ['other', 5],
 ];
-const CLASSES: [CustomerClass, number][] = [['KEY', 10], ['A', 22], ['B', 36], ['C', 32]];
+const CLASSES: [CustomerClass, number][] = [
+  ['KEY', 10],
+  ['A', 22],
+  ['B', 36],
+  ['C', 32],
+];
 const TYPES: [FollowUpType, number][] = [
-  ['call', 30], ['wechat', 20], ['visit', 15], ['email', 12], ['meeting', 8], ['site_visit', 5], ['test_drive', 5], ['sms', 5],
+  ['call', 30],
+  ['wechat', 20],
+  ['visit', 15],
+  ['email', 12],
+  ['meeting', 8],
+  ['site_visit', 5],
+  ['test_drive', 5],
+  ['sms', 5],
 ];
-const OUTCOMES: [FollowUpOutcome, number][] = [['positive', 45], ['neutral', 35], ['negative', 8], ['no_answer', 12]];
+const OUTCOMES: [FollowUpOutcome, number][] = [
+  ['positive', 45],
+  ['neutral', 35],
+  ['negative', 8],
+  ['no_answer', 12],
+];
 /** Open next actions per owner cycle through these, so everybody has overdue, due-today and upcoming work. */
 const DUE_CYCLE = ['overdue', 'today', 'upcoming', 'overdue', 'upcoming', 'today', 'none', 'upcoming'] as const;
 type Due = (typeof DUE_CYCLE)[number];
@@ -82,7 +118,8 @@ const cityWeights = CITIES.map((c) => [c, c.weight] as const);
 function address(rng: Rng, city: City, home: boolean): string {
   const prefix = `${city.province}${city.name}市${city.district}`;
   const road = rng.pick(ROADS);
-  if (home) return `${prefix}${road}${rng.int(1, 399)}号${rng.pick(ESTATES)}${rng.int(1, 28)}栋${rng.int(1, 3)}单元${rng.int(1, 32)}0${rng.int(1, 4)}室`;
+  if (home)
+    return `${prefix}${road}${rng.int(1, 399)}号${rng.pick(ESTATES)}${rng.int(1, 28)}栋${rng.int(1, 3)}单元${rng.int(1, 32)}0${rng.int(1, 4)}室`;
   if (rng.chance(0.4)) return `${prefix}${rng.pick(PARKS)}${road}${rng.int(1, 999)}号`;
   return `${prefix}${road}${rng.int(1, 999)}号${rng.chance(0.5) ? `${rng.int(1, 12)}幢` : ''}`;
 }
@@ -101,7 +138,13 @@ function officeTimeBetween(rng: Rng, from: number, to: number): Date {
 }
 
 /** The open follow-up's due date and when it was written, for the wanted state. */
-function latestTiming(rng: Rng, due: Due, created: Date, now: Date, today: string): { at: Date; date: string | null } | null {
+function latestTiming(
+  rng: Rng,
+  due: Due,
+  created: Date,
+  now: Date,
+  today: string,
+): { at: Date; date: string | null } | null {
   const after = created.getTime() + 2 * HOUR;
   if (due === 'overdue') {
     const date = addDays(today, -rng.int(1, 15));
@@ -126,7 +169,8 @@ function followUps(rng: Rng, c: CustomerPlan, n: number, due: Due, now: Date, to
   if (!latest) return [];
   const times: Date[] = [];
   const span = latest.at.getTime() - c.createdAt.getTime();
-  for (let i = 0; i < n - 1; i++) times.push(officeTimeBetween(rng, c.createdAt.getTime() + HOUR, c.createdAt.getTime() + span - HOUR));
+  for (let i = 0; i < n - 1; i++)
+    times.push(officeTimeBetween(rng, c.createdAt.getTime() + HOUR, c.createdAt.getTime() + span - HOUR));
   times.sort((a, b) => a.getTime() - b.getTime());
   times.push(latest.at);
   const contactName = (i: number | null) =>
@@ -151,7 +195,13 @@ function followUps(rng: Rng, c: CustomerPlan, n: number, due: Due, now: Date, to
   });
 }
 
-export function buildCustomers(rng: Rng, owners: Owner[], now: Date, count: number, reservedMobiles: string[]): CustomerPlan[] {
+export function buildCustomers(
+  rng: Rng,
+  owners: Owner[],
+  now: Date,
+  count: number,
+  reservedMobiles: string[],
+): CustomerPlan[] {
   const ids = new Identifiers(rng);
   ids.reserve(reservedMobiles);
   const names = new Set<string>();
@@ -264,7 +314,14 @@ export function buildCustomers(rng: Rng, owners: Owner[], now: Date, count: numb
   // Follow-ups: 0–5 per customer; the open one's due date cycles per owner.
   const cycle = new Map<number, number>();
   for (const plan of plans) {
-    const n = rng.weighted([[0, 12], [1, 20], [2, 22], [3, 20], [4, 15], [5, 11]] as const);
+    const n = rng.weighted([
+      [0, 12],
+      [1, 20],
+      [2, 22],
+      [3, 20],
+      [4, 15],
+      [5, 11],
+    ] as const);
     if (n === 0) continue;
     const k = cycle.get(plan.ownerId) ?? 0;
     cycle.set(plan.ownerId, k + 1);

@@ -4,7 +4,28 @@ import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from './dictionaries.ts';
 import type { Rng } from './rng.ts';
 
 // Demo mobiles use 13x/15x/17x/18x; the large seed uses 19x, so the two never collide.
-const MOBILE_PREFIXES = ['133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '158', '159', '176', '177', '180', '181', '186', '187', '188', '189'];
+const MOBILE_PREFIXES = [
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '158',
+  '159',
+  '176',
+  '177',
+  '180',
+  '181',
+  '186',
+  '187',
+  '188',
+  '189',
+];
 
 export class Identifiers {
   private used = new Set<string>();

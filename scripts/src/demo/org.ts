@@ -19,27 +19,131 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'gm', name: '陈志远', mobile: '13901860001', dept: '管理层', role: 'general_manager', heads: ['root', '管理层'] },
-  { username: 'director', name: '刘海涛', mobile: '13901860002', dept: '管理层', role: 'sales_director', manager: 'gm' },
+  {
+    username: 'gm',
+    name: '陈志远',
+    mobile: '13901860001',
+    dept: '管理层',
+    role: 'general_manager',
+    heads: ['root', '管理层'],
+  },
+  {
+    username: 'director',
+    name: '刘海涛',
+    mobile: '13901860002',
+    dept: '管理层',
+    role: 'sales_director',
+    manager: 'gm',
+  },
   { username: 'board', name: '周文华', mobile: '13901860003', dept: '管理层', role: 'board' },
   { username: 'operations', name: '唐明', mobile: '13901860004', dept: '管理层', role: 'operations', manager: 'gm' },
-  { username: 'manager1', name: '张伟', mobile: '13901860011', dept: '销售一部', role: 'sales_manager', manager: 'director', heads: ['销售一部'] },
-  { username: 'supervisor1', name: '李娜', mobile: '13901860012', dept: '销售一部', role: 'sales_supervisor', manager: 'manager1' },
-  { username: 'rep1', name: '王磊', mobile: '13901860013', dept: '销售一部', role: 'sales_rep', manager: 'supervisor1' },
-  { username: 'rep2', name: '赵敏', mobile: '13901860014', dept: '销售一部', role: 'sales_rep', manager: 'supervisor1' },
-  { username: 'assistant', name: '林晓燕', mobile: '13901860015', dept: '销售一部', role: 'sales_assistant', manager: 'manager1' },
-  { username: 'manager2', name: '孙浩', mobile: '13901860021', dept: '销售二部', role: 'sales_manager', manager: 'director', heads: ['销售二部'] },
+  {
+    username: 'manager1',
+    name: '张伟',
+    mobile: '13901860011',
+    dept: '销售一部',
+    role: 'sales_manager',
+    manager: 'director',
+    heads: ['销售一部'],
+  },
+  {
+    username: 'supervisor1',
+    name: '李娜',
+    mobile: '13901860012',
+    dept: '销售一部',
+    role: 'sales_supervisor',
+    manager: 'manager1',
+  },
+  {
+    username: 'rep1',
+    name: '王磊',
+    mobile: '13901860013',
+    dept: '销售一部',
+    role: 'sales_rep',
+    manager: 'supervisor1',
+  },
+  {
+    username: 'rep2',
+    name: '赵敏',
+    mobile: '13901860014',
+    dept: '销售一部',
+    role: 'sales_rep',
+    manager: 'supervisor1',
+  },
+  {
+    username: 'assistant',
+    name: '林晓燕',
+    mobile: '13901860015',
+    dept: '销售一部',
+    role: 'sales_assistant',
+    manager: 'manager1',
+  },
+  {
+    username: 'manager2',
+    name: '孙浩',
+    mobile: '13901860021',
+    dept: '销售二部',
+    role: 'sales_manager',
+    manager: 'director',
+    heads: ['销售二部'],
+  },
   { username: 'rep3', name: '吴静', mobile: '13901860022', dept: '销售二部', role: 'sales_rep', manager: 'manager2' },
   { username: 'rep4', name: '郑凯', mobile: '13901860023', dept: '销售二部', role: 'sales_rep', manager: 'manager2' },
-  { username: 'commerce', name: '马俊', mobile: '13901860031', dept: '商务部', role: 'commerce', manager: 'gm', heads: ['商务部'] },
+  {
+    username: 'commerce',
+    name: '马俊',
+    mobile: '13901860031',
+    dept: '商务部',
+    role: 'commerce',
+    manager: 'gm',
+    heads: ['商务部'],
+  },
   { username: 'legal', name: '高洁', mobile: '13901860032', dept: '商务部', role: 'legal', manager: 'commerce' },
   { username: 'planner', name: '罗斌', mobile: '13901860033', dept: '商务部', role: 'planner', manager: 'commerce' },
-  { username: 'warehouse', name: '梁勇', mobile: '13901860034', dept: '商务部', role: 'warehouse', manager: 'commerce' },
-  { username: 'purchasing', name: '宋佳', mobile: '13901860035', dept: '商务部', role: 'purchasing', manager: 'commerce' },
-  { username: 'finance', name: '许丽', mobile: '13901860041', dept: '财务部', role: 'finance', manager: 'gm', heads: ['财务部'] },
-  { username: 'engineer', name: '冯刚', mobile: '13901860051', dept: '售后服务部', role: 'service_engineer', manager: 'gm', heads: ['售后服务部'] },
+  {
+    username: 'warehouse',
+    name: '梁勇',
+    mobile: '13901860034',
+    dept: '商务部',
+    role: 'warehouse',
+    manager: 'commerce',
+  },
+  {
+    username: 'purchasing',
+    name: '宋佳',
+    mobile: '13901860035',
+    dept: '商务部',
+    role: 'purchasing',
+    manager: 'commerce',
+  },
+  {
+    username: 'finance',
+    name: '许丽',
+    mobile: '13901860041',
+    dept: '财务部',
+    role: 'finance',
+    manager: 'gm',
+    heads: ['财务部'],
+  },
+  {
+    username: 'engineer',
+    name: '冯刚',
+    mobile: '13901860051',
+    dept: '售后服务部',
+    role: 'service_engineer',
+    manager: 'gm',
+    heads: ['售后服务部'],
+  },
   { username: 'qa', name: '韩冬', mobile: '13901860052', dept: '售后服务部', role: 'qa', manager: 'engineer' },
-  { username: 'frontdesk', name: '何雨欣', mobile: '13901860061', dept: '前台', role: 'front_desk', manager: 'operations', heads: ['前台'] },
+  {
+    username: 'frontdesk',
+    name: '何雨欣',
+    mobile: '13901860061',
+    dept: '前台',
+    role: 'front_desk',
+    manager: 'operations',
+    heads: ['前台'],
+  },
 ];
 
 /** Mobiles reserved by the users above (customers must not reuse them). */
@@ -53,9 +157,17 @@ export interface DemoOrg {
 }
 
 export async function createDemoOrg(tx: Tx, passwordHash: string): Promise<DemoOrg> {
-  const [root] = await tx.select({ id: departments.id }).from(departments).where(isNull(departments.parentId)).orderBy(departments.id).limit(1);
+  const [root] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(isNull(departments.parentId))
+    .orderBy(departments.id)
+    .limit(1);
   if (!root) throw new Error('loadDemoData: bootstrap has not created the root department');
-  await tx.update(departments).set({ name: COMPANY_NAME, path: `/${root.id}/`, updatedAt: sql`now()` }).where(eq(departments.id, root.id));
+  await tx
+    .update(departments)
+    .set({ name: COMPANY_NAME, path: `/${root.id}/`, updatedAt: sql`now()` })
+    .where(eq(departments.id, root.id));
 
   const inserted = await tx
     .insert(departments)
@@ -66,7 +178,15 @@ export async function createDemoOrg(tx: Tx, passwordHash: string): Promise<DemoO
 
   const rows = await tx
     .insert(users)
-    .values(DEMO_USERS.map((u) => ({ username: u.username, name: u.name, mobile: u.mobile, passwordHash, deptId: deptIds[u.dept] })))
+    .values(
+      DEMO_USERS.map((u) => ({
+        username: u.username,
+        name: u.name,
+        mobile: u.mobile,
+        passwordHash,
+        deptId: deptIds[u.dept],
+      })),
+    )
     .returning({ id: users.id, username: users.username, deptId: users.deptId, name: users.name });
   const byName = new Map(rows.map((r) => [r.username, { id: r.id, deptId: r.deptId, name: r.name }]));
   const id = (username: string) => {
@@ -78,7 +198,10 @@ export async function createDemoOrg(tx: Tx, passwordHash: string): Promise<DemoO
   const managed = DEMO_USERS.filter((u) => u.manager);
   await tx.execute(sql`
     update users set manager_id = v.manager_id
-    from (values ${sql.join(managed.map((u) => sql`(${id(u.username)}::int, ${id(u.manager as string)}::int)`), sql`, `)}) as v(id, manager_id)
+    from (values ${sql.join(
+      managed.map((u) => sql`(${id(u.username)}::int, ${id(u.manager as string)}::int)`),
+      sql`, `,
+    )}) as v(id, manager_id)
     where users.id = v.id`);
 
   const roleRows = await tx.select({ id: roles.id, code: roles.code }).from(roles);
@@ -94,7 +217,10 @@ export async function createDemoOrg(tx: Tx, passwordHash: string): Promise<DemoO
   for (const u of DEMO_USERS) {
     for (const d of u.heads ?? []) {
       const deptId = d === 'root' ? root.id : deptIds[d];
-      await tx.update(departments).set({ headUserId: id(u.username) }).where(eq(departments.id, deptId));
+      await tx
+        .update(departments)
+        .set({ headUserId: id(u.username) })
+        .where(eq(departments.id, deptId));
     }
   }
   return { rootId: root.id, deptIds, users: byName };

@@ -47,7 +47,12 @@ export class Rng {
 }
 
 export const TIME_ZONE = 'Asia/Shanghai';
-const dayFmt = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Calendar date 'YYYY-MM-DD' of an instant in Asia/Shanghai. */
 export const shanghaiDate = (d: Date): string => dayFmt.format(d);

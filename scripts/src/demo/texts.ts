@@ -39,7 +39,16 @@ const NEGATIVE = [
   '对方项目暂停，等待集团重新立项。',
 ];
 
-export const NEXT_ACTIONS = ['发送正式报价', '安排技术交流', '邀请参观工厂', '跟进合同审批进度', '回访使用情况', '确认付款计划', '再次电话联系', '准备投标文件'];
+export const NEXT_ACTIONS = [
+  '发送正式报价',
+  '安排技术交流',
+  '邀请参观工厂',
+  '跟进合同审批进度',
+  '回访使用情况',
+  '确认付款计划',
+  '再次电话联系',
+  '准备投标文件',
+];
 
 export function followUpText(rng: Rng, type: FollowUpType, outcome: FollowUpOutcome, contact: string): string {
   if (outcome === 'no_answer') return rng.pick(NO_ANSWER);

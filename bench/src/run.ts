@@ -1,0 +1,191 @@
+/**
+ * Benchmark harness: npm run bench [-- --customers 1000000 --rounds 3 …]
+ * Opens (or creates in ./data-bench) the database, seeds it, starts the API in-process on a free
+ * loopback port, runs B1 and B5 and writes docs/benchmarks.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { buildApp } from '../../apps/server/src/app.ts';
+import { repoRoot } from '../../apps/server/src/config.ts';
+import { loadPrincipal } from '../../apps/server/src/platform/auth/auth.service.ts';
+import { DEMO_PASSWORD } from '../../scripts/src/demo-data.ts';
+import { freePort, openDatabase } from '../../scripts/src/open-db.ts';
+import { seedCustomers } from '../../scripts/src/seed/seed-customers.ts';
+import { type B1Result, runB1 } from './b1.ts';
+import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
+import { login } from './http.ts';
+import { describeMachine } from './machine.ts';
+import { notesFor } from './notes.ts';
+import { renderReport } from './report.ts';
+
+const { values: a } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '1000000' },
+    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+    samples: { type: 'string', default: '100' },
+    'max-seconds': { type: 'string', default: '8' },
+    only: { type: 'string' },
+    keyword: { type: 'string', default: '恒达' },
+    'long-keyword': { type: 'string', default: '精密机械' },
+    manager: { type: 'string', default: 'manager1' },
+    rep: { type: 'string', default: 'rep1' },
+    'no-report': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(repoRoot, 'docs/benchmarks.md') },
+  },
+});
+const opts = {
+  customers: Number(a.customers),
+  rounds: Number(a.rounds),
+  duration: Number(a.duration),
+  connections: Number(a.connections),
+  samples: Number(a.samples),
+  maxSeconds: Number(a['max-seconds']),
+};
+const log = (m: string) => console.log(m);
+const t0 = performance.now();
+
+const db = await openDatabase({
+  dataDir: path.join(repoRoot, 'data-bench'),
+  port: await freePort(),
+  poolSize: 10,
+  log,
+});
+const refPool = new pg.Pool({ connectionString: db.url, max: 4, application_name: 'bench-reference' });
+let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+try {
+  // Data: seed up to --customers.
+  const have = Number((await db.database.pool.query<{ n: string }>('select count(*) as n from customers')).rows[0].n);
+  // How long seeding took is kept beside the embedded cluster, so later runs can still report it.
+  const timingFile = db.embedded ? path.join(repoRoot, 'data-bench', 'seed-timing.json') : undefined;
+  let seedNote = `Already present in the database (${have.toLocaleString('en')}); seeding skipped.`;
+  if (timingFile && fs.existsSync(timingFile)) {
+    const t = JSON.parse(fs.readFileSync(timingFile, 'utf8')) as {
+      customers: number;
+      seconds: number;
+      at: string;
+      detail?: string;
+    };
+    seedNote += ` They were bulk-inserted on ${t.at} by an earlier run: ${t.customers.toLocaleString('en')} in ${t.seconds.toFixed(0)} s${t.detail ? ` (${t.detail})` : ''}.`;
+  }
+  if (have < opts.customers) {
+    const n = opts.customers - have;
+    log(`Seeding ${n.toLocaleString('en')} customers (have ${have.toLocaleString('en')}) …`);
+    const ts = performance.now();
+    await seedCustomers(db.database.pool, n, { log });
+    const secs = (performance.now() - ts) / 1000;
+    seedNote = `${n.toLocaleString('en')} of them were bulk-inserted by this run in ${secs.toFixed(0)} s.`;
+    if (timingFile)
+      fs.writeFileSync(
+        timingFile,
+        JSON.stringify({
+          customers: n,
+          seconds: secs,
+          at: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        }),
+      );
+  }
+  seedNote +=
+    ' Seeding is scripts/src/seed (set-based `insert … select … from generate_series` in 100k chunks in one transaction, secondary indexes dropped and rebuilt, then VACUUM ANALYZE).';
+  const total = Number((await db.database.pool.query<{ n: string }>('select count(*) as n from customers')).rows[0].n);
+  seedNote += ' Owners are the sales staff (director, managers, supervisor, reps; reps hold twice the share).';
+
+  // The app, with a tap on its pool to see which statements one request sends.
+  let tap: string[] | null = null;
+  const pool = db.database.pool as unknown as { query: (...args: unknown[]) => unknown };
+  const origQuery = pool.query.bind(pool);
+  pool.query = (...args: unknown[]) => {
+    if (tap) {
+      const q = args[0] as string | { text: string };
+      tap.push(typeof q === 'string' ? q : q.text);
+    }
+    return origQuery(...args);
+  };
+  const captureAppQueries = async (fn: () => Promise<unknown>) => {
+    tap = [];
+    try {
+      await fn();
+      return tap;
+    } finally {
+      tap = null;
+    }
+  };
+  app = await buildApp({ db: db.database.db, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  log(`API listening on 127.0.0.1:${port}`);
+  const machine = await describeMachine(refPool, db.embedded ? 'embedded, ./data-bench' : 'DATABASE_URL');
+
+  let b1: B1Result | undefined;
+  if (!a.only || a.only === 'b1') {
+    log('B1: /api/auth/me full app vs bare Fastify …');
+    const { Agent } = await import('node:http');
+    const cookie = await login(new Agent({ keepAlive: false }), port, a.rep as string, DEMO_PASSWORD);
+    const loadSession = (token: string) => loadPrincipal(db.database.db, token);
+    b1 = await runB1({
+      fullPort: port,
+      cookie,
+      loadSession,
+      connections: opts.connections,
+      duration: opts.duration,
+      rounds: opts.rounds,
+      log,
+    });
+  }
+
+  let b5: B5CaseResult[] | undefined;
+  if (!a.only || a.only === 'b5') {
+    log('B5: customer list API vs direct SQL …');
+    const cases: B5Case[] = [];
+    for (const [who, username] of [
+      ['manager', a.manager],
+      ['rep', a.rep],
+    ] as const) {
+      cases.push({ label: `${who} class=A`, username: username as string });
+      cases.push({ label: `${who} class=A "${a.keyword}"`, username: username as string, keyword: a.keyword });
+      cases.push({
+        label: `${who} class=A "${a['long-keyword']}"`,
+        username: username as string,
+        keyword: a['long-keyword'],
+      });
+    }
+    b5 = await runB5({
+      port,
+      pool: refPool,
+      password: DEMO_PASSWORD,
+      cases,
+      rounds: opts.rounds,
+      samples: opts.samples,
+      maxSeconds: opts.maxSeconds,
+      log,
+      captureAppQueries,
+    });
+  }
+
+  const indexDefs = (
+    await refPool.query<{ d: string }>(`select indexdef as d from pg_indexes where tablename = 'customers'`)
+  ).rows.map((r) => r.d);
+  if (!a['no-report']) {
+    const md = renderReport({
+      machine,
+      customers: total,
+      seedNote,
+      command: `npm run bench -- --customers ${opts.customers} --rounds ${opts.rounds} --duration ${opts.duration} --connections ${opts.connections}`,
+      options: opts,
+      b1,
+      b5,
+      notes: notesFor(b1, b5, indexDefs, machine),
+    });
+    fs.mkdirSync(path.dirname(a.out as string), { recursive: true });
+    fs.writeFileSync(a.out as string, md);
+    log(`Wrote ${a.out}`);
+  }
+  log(`Done in ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
+} finally {
+  await app?.close().catch(() => {});
+  await refPool.end().catch(() => {});
+  await db.close();
+}
