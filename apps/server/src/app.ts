@@ -20,6 +20,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
 import { creditRoutes, customerRoutes } from './modules/customers/index.ts';
+import { frontDeskRoutes } from './modules/front-desk/index.ts';
+import { poolRoutes } from './modules/pool/index.ts';
+import { opportunityRoutes, pipelineRoutes } from './modules/opportunities/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { NotFoundError } from './platform/errors/errors.ts';
@@ -29,6 +32,8 @@ import { approvalRoutes } from './platform/approvals/approvals.routes.ts';
 import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
+import './platform/mail/index.ts';
+import { taskRoutes } from './platform/tasks/index.ts';
 
 export type App = FastifyInstance & { routeTable: RouteInfo[] };
 export type ZodApp = FastifyInstance<
@@ -95,8 +100,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       policyRoutes(scoped, opts.db);
       approvalRoutes(scoped, opts.db);
       notificationRoutes(scoped, opts.db);
+      taskRoutes(scoped, opts.db);
       customerRoutes(scoped, opts.db);
       creditRoutes(scoped, opts.db);
+      poolRoutes(scoped, opts.db);
+      frontDeskRoutes(scoped, opts.db);
+      opportunityRoutes(scoped, opts.db);
+      pipelineRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -3,6 +3,10 @@ import { buildApp } from './app.ts';
 import { connect, runMigrations } from './db/client.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
 import { seedApprovalRules } from './platform/approvals/approval-rules.service.ts';
+import { seedDefaultPool } from './modules/pool/index.ts';
+import { seedPipelines } from './modules/opportunities/index.ts';
+import { configureMail } from './platform/mail/index.ts';
+import { type Scheduler, startScheduler } from './platform/scheduler/scheduler.ts';
 import { bootstrapOrganisation } from './platform/org/bootstrap.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../../scripts/src/demo-data.ts';
 
@@ -17,12 +21,16 @@ async function main() {
     url = embedded.url;
   }
   const database = connect(url);
+  configureMail(config.smtp);
+  let scheduler: Promise<Scheduler | undefined> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received, shutting down …`);
     await app?.close().catch(() => {});
+    // Before the database closes: running sweeps finish, then pg-boss closes its own pool.
+    await (await scheduler)?.stop().catch((e: Error) => console.error('scheduler stop failed:', e.message));
     await database.close().catch(() => {});
     await embedded?.stop().catch((e: Error) => console.error('embedded PostgreSQL stop failed:', e.message));
     process.exit(0);
@@ -33,14 +41,24 @@ async function main() {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await runMigrations(database);
+    // Before the demo data, which may place opportunities in the default pipelines.
+    await seedPipelines(database.db);
     const created = await bootstrapOrganisation(database.db, DEMO_PASSWORD);
     if (created && config.loadDemoData) {
       console.log('First run: loading demo data …');
       await loadDemoData(database.db);
     }
     await seedApprovalRules(database.db);
+    await seedDefaultPool(database.db);
     app = await buildApp({ db: database.db, webDist: config.webDist, logger: process.env.LOG_REQUESTS === '1' });
     await app.listen({ port: config.port, host: config.host });
+    // Deadlines → tasks, notifications and e-mail (SPEC 1.6); SCHEDULER=0 turns it off on this instance.
+    if (process.env.SCHEDULER !== '0') {
+      scheduler = startScheduler(database.db, url, { timezone: config.timezone }).catch((e: Error) => {
+        console.error('scheduler failed to start:', e.message);
+        return undefined;
+      });
+    }
   } catch (err) {
     console.error((err as Error).message);
     await database.close().catch(() => {});

@@ -9,6 +9,8 @@ import { loadPrincipal } from '../src/platform/auth/auth.service.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { seedApprovalRules } from '../src/platform/approvals/approval-rules.service.ts';
+import { seedDefaultPool } from '../src/modules/pool/index.ts';
+import { seedPipelines } from '../src/modules/opportunities/index.ts';
 import { bootstrapOrganisation } from '../src/platform/org/bootstrap.ts';
 import { departments, roles, userRoles, users } from '../src/platform/org/org.schema.ts';
 
@@ -35,6 +37,8 @@ export async function createTestEnv(): Promise<TestEnv> {
   const database = connect(u.toString(), 20);
   await bootstrapOrganisation(database.db, PASSWORD);
   await seedApprovalRules(database.db);
+  await seedDefaultPool(database.db);
+  await seedPipelines(database.db);
   const app = await buildApp({ db: database.db, loginRateLimit: 10_000 });
   return {
     database,

@@ -6,3 +6,6 @@ export * from './validators/credit-code.ts';
 export * from './validators/id-number.ts';
 export * from './validators/mobile.ts';
 export * from './customers.ts';
+export * from './pool.ts';
+export * from './front-desk.ts';
+export * from './opportunities.ts';

@@ -17,11 +17,11 @@ export interface DuplicateKeys {
 }
 
 /**
- * Duplicate check (查重, SPEC 2.3): same normalised mobile, credit code, ID number, or — for
- * companies — the same name ignoring legal-form suffixes, width and case. A duplicate is refused
- * naming the existing owner; its number and name are revealed only if the user can see it.
+ * The existing customer the duplicate-check rules (查重, SPEC 2.3) match, if any: same normalised
+ * mobile, credit code, ID number, or — for companies — the same normalised name. Not scoped: the
+ * rules apply across the whole company. Callers decide what the caller may learn about it.
  */
-export async function assertNoDuplicate(ctx: Ctx, db: DbOrTx, keys: DuplicateKeys, exceptId?: number) {
+export async function findDuplicate(db: DbOrTx, keys: DuplicateKeys, exceptId?: number) {
   const nameNorm = normalizeCompanyName(keys.name);
   const conds: SQL[] = [];
   if (keys.mobile) conds.push(eq(customers.mobileNorm, keys.mobile));
@@ -39,12 +39,24 @@ export async function assertNoDuplicate(ctx: Ctx, db: DbOrTx, keys: DuplicateKey
       mobileNorm: customers.mobileNorm,
       creditCode: customers.creditCode,
       idNumber: customers.idNumber,
+      ownerId: customers.ownerId,
+      ownerDeptId: customers.ownerDeptId,
+      poolId: customers.poolId,
       ownerName: users.name,
     })
     .from(customers)
     .leftJoin(users, eq(users.id, customers.ownerId))
     .where(and(match, isNull(customers.deletedAt), exceptId ? ne(customers.id, exceptId) : undefined))
     .limit(1);
+  return dup ?? null;
+}
+
+/**
+ * Duplicate check (查重, SPEC 2.3) on create and update. A duplicate is refused naming the
+ * existing owner; its number and name are revealed only if the user can see it.
+ */
+export async function assertNoDuplicate(ctx: Ctx, db: DbOrTx, keys: DuplicateKeys, exceptId?: number) {
+  const dup = await findDuplicate(db, keys, exceptId);
   if (!dup) return;
   const field =
     keys.creditCode && dup.creditCode === keys.creditCode

@@ -1,5 +1,6 @@
 import { type CustomerListQuery, normalizePhone } from '@sales/core';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
@@ -110,7 +111,10 @@ export async function countCustomers(ctx: Ctx, f: CustomerFilter) {
 /** One page of the customer list (filter + sort), with a capped total. */
 export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
   const where = await customerWhere(ctx, q);
-  const dir = q.order === 'asc' ? asc : desc;
+  // The list indexes are declared DESC NULLS LAST; PostgreSQL's plain DESC means NULLS FIRST and
+  // would not use them (measured: 563 ms → 6 ms at 1 M customers, docs/benchmarks.md). Sorting
+  // ascending walks the same indexes backwards, i.e. ASC NULLS FIRST.
+  const dir = (col: AnyPgColumn) => (q.order === 'asc' ? sql`${col} asc nulls first` : sql`${col} desc nulls last`);
   const [rows, count] = await Promise.all([
     listSelect(ctx)
       .where(where)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -13,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { departments, users } from '../../platform/org/org.schema.ts';
+import { pools } from '../pool/pool.schema.ts';
 
 export const customers = pgTable(
   'customers',
@@ -40,6 +42,15 @@ export const customers = pgTable(
     // Department of the owner, kept in step with ownerId: the data-scope filter reads it.
     ownerDeptId: integer('owner_dept_id').references(() => departments.id),
     lastFollowUpAt: timestamp('last_follow_up_at', { withTimezone: true }),
+    // Public pool (公海, modules/pool): owner null + pool_id = in that pool; with an owner, pool_id is
+    // the home pool it returns to. assigned_at starts the no-follow-up / no-deal reclaim clocks.
+    poolId: integer('pool_id').references((): AnyPgColumn => pools.id),
+    poolEnteredAt: timestamp('pool_entered_at', { withTimezone: true }),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    lastDealAt: timestamp('last_deal_at', { withTimezone: true }),
+    // 锁定: exempt from automatic reclaim (per-rep limit pool.maxLockedCustomers).
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockedBy: integer('locked_by').references(() => users.id),
   // Credit (资信): changed only through an approved credit request.
   creditRating: text('credit_rating'),
   creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
@@ -55,6 +66,11 @@ export const customers = pgTable(
   (t) => [
     check('customers_kind_ck', sql`${t.kind} in ('company','individual')`),
     check('customers_class_ck', sql`${t.class} is null or ${t.class} in ('A','B','C','KEY')`),
+    // A customer without owner is in a pool; only an owned customer can be locked.
+    check('customers_owner_or_pool_ck', sql`${t.ownerId} is not null or ${t.poolId} is not null`),
+    check('customers_lock_owned_ck', sql`${t.lockedAt} is null or ${t.ownerId} is not null`),
+    index('customers_pool_idx').on(t.poolId, t.poolEnteredAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
+    index('customers_locked_idx').on(t.ownerId).where(sql`${t.lockedAt} is not null`),
     uniqueIndex('customers_credit_code_uq').on(t.creditCode).where(sql`${t.deletedAt} is null`),
     uniqueIndex('customers_id_number_uq').on(t.idNumber).where(sql`${t.deletedAt} is null`),
     uniqueIndex('customers_mobile_uq').on(t.mobileNorm).where(sql`${t.deletedAt} is null`),

@@ -76,33 +76,41 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
   if (ownerId !== ctx.principal.userId && !can(ctx.principal, 'customer.transfer')) throw new ForbiddenError();
   resolveMasked(input, null);
   const id = await withDuplicateRetry(ctx, input, undefined, () =>
-    ctx.db.transaction(async (tx) => {
-      await assertNoDuplicate(ctx, tx, input);
-      const ownerDeptId = await activeUserDept(tx, ownerId);
-      const no = await nextDocNumber(tx, 'customer', ctx.now());
-      const values = {
-        ...input,
-        ownerId,
-        ownerDeptId,
-        no,
-        nameNorm: normalizeCompanyName(input.name),
-        mobileNorm: input.mobile,
-        createdBy: ctx.principal.userId,
-      };
-      const [row] = await tx
-        .insert(customers)
-        .values({ ...values, searchText: searchText(values) })
-        .returning({ id: customers.id });
-      await recordAudit(tx, ctx, {
-        entityType: 'customer',
-        entityId: row.id,
-        action: 'create',
-        changes: createdFields(values, AUDITED_FIELDS),
-      });
-      return row.id;
-    }),
+    ctx.db.transaction(async (tx) => (await insertCustomer(tx, ctx, input, ownerId)).id),
   );
   return getCustomer(ctx, id);
+}
+
+/**
+ * Creates a customer inside the caller's transaction, owned by `ownerId` whoever the actor is (the
+ * front desk routes new visitors to the rep on duty): duplicate check, number, audit. The caller
+ * has already decided the actor may assign this owner.
+ */
+export async function insertCustomer(tx: Tx, ctx: Ctx, input: CustomerInput, ownerId: number, comment: string | null = null) {
+  await assertNoDuplicate(ctx, tx, input);
+  const ownerDeptId = await activeUserDept(tx, ownerId);
+  const no = await nextDocNumber(tx, 'customer', ctx.now());
+  const values = {
+    ...input,
+    ownerId,
+    ownerDeptId,
+    no,
+    nameNorm: normalizeCompanyName(input.name),
+    mobileNorm: input.mobile,
+    createdBy: ctx.principal.userId,
+  };
+  const [row] = await tx
+    .insert(customers)
+    .values({ ...values, searchText: searchText(values) })
+    .returning({ id: customers.id, no: customers.no, name: customers.name });
+  await recordAudit(tx, ctx, {
+    entityType: 'customer',
+    entityId: row.id,
+    action: 'create',
+    changes: createdFields(values, AUDITED_FIELDS),
+    comment,
+  });
+  return { ...row, ownerDeptId };
 }
 
 /** Updates a customer; the caller's version must be current (412 otherwise). */
@@ -127,6 +135,8 @@ export async function updateCustomer(ctx: Ctx, id: number, input: CustomerInput 
         no: cur.no,
       };
       const changes = diffFields(cur, values, AUDITED_FIELDS);
+      // Saving without a change is not a change: no new version, no audit entry.
+      if (changes.length === 0) return;
       await tx
         .update(customers)
         .set({ ...values, searchText: searchText(values), version: cur.version + 1, updatedAt: sql`now()` })
@@ -150,16 +160,14 @@ export async function transferCustomer(ctx: Ctx, id: number, input: { toUserId: 
     if (!to) throw ValidationError.field('toUserId', 'customer.owner.invalid');
     await tx
       .update(customers)
-      .set({ ownerId: input.toUserId, ownerDeptId: to.deptId, version: cur.version + 1, updatedAt: sql`now()` })
+      // A new owner starts a new reclaim clock (public pool, SPEC 2.4).
+      .set({ ownerId: input.toUserId, ownerDeptId: to.deptId, assignedAt: ctx.now(), version: cur.version + 1, updatedAt: sql`now()` })
       .where(eq(customers.id, id));
     await recordAudit(tx, ctx, {
       entityType: 'customer',
       entityId: id,
       action: 'transfer',
-      changes: [
-        { field: 'ownerId', old: cur.ownerId, new: input.toUserId },
-        { field: 'ownerDeptId', old: cur.ownerDeptId, new: to.deptId },
-      ],
+      changes: diffFields(cur, { ownerId: input.toUserId, ownerDeptId: to.deptId }, ['ownerId', 'ownerDeptId']),
       comment: input.reason,
     });
   });

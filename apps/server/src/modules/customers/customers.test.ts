@@ -139,6 +139,11 @@ describe('versions, masking and transfer', () => {
     const first = await rep1.put(`/api/customers/${c.id}`, { ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'B' }), version: c.version });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(c.version + 1);
+    // Saving unchanged data is not a change: same version, no new audit entry.
+    const same = await rep1.put(`/api/customers/${c.id}`, { ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'B' }), version: c.version + 1 });
+    expect(same.json().version).toBe(c.version + 1);
+    const audits = await env.database.pool.query(`select count(*)::int n from audit_log where entity_type = 'customer' and entity_id = $1`, [c.id]);
+    expect(audits.rows[0].n).toBe(2);
     const stale = await rep1.put(`/api/customers/${c.id}`, { ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'C' }), version: c.version });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().message).toBe('数据已被他人修改，请刷新后重试');

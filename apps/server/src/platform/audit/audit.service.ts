@@ -27,6 +27,22 @@ export async function recordAudit(tx: DbOrTx, ctx: Pick<Ctx, 'principal' | 'requ
   );
 }
 
+/** Audit rows of a change the system made by itself (a scheduled sweep): no actor, the job as request id. */
+export async function recordSystemAudit(tx: DbOrTx, jobId: string, ...entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((e) => ({
+      actorId: null,
+      requestId: jobId,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      action: e.action,
+      changes: e.changes ?? [],
+      comment: e.comment ?? null,
+    })),
+  );
+}
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }

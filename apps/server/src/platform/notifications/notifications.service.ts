@@ -10,6 +10,14 @@ export interface NotificationInput {
   link?: string | null;
 }
 
+type NotifyHook = (tx: DbOrTx, userIds: number[], n: NotificationInput) => Promise<void>;
+const notifyHooks: NotifyHook[] = [];
+
+/** Other channels (e-mail) register here; they run in the same transaction as the notice. */
+export function onNotify(hook: NotifyHook) {
+  notifyHooks.push(hook);
+}
+
 /** Notifies users inside the caller's transaction: the notice exists only if the change commits. */
 export async function notify(tx: DbOrTx, userIds: number[], n: NotificationInput) {
   const ids = [...new Set(userIds)];
@@ -17,6 +25,7 @@ export async function notify(tx: DbOrTx, userIds: number[], n: NotificationInput
   await tx.insert(notifications).values(
     ids.map((userId) => ({ userId, kind: n.kind, titleKey: n.titleKey, params: n.params ?? {}, link: n.link ?? null })),
   );
+  for (const hook of notifyHooks) await hook(tx, ids, n);
 }
 
 /** The signed-in user's notifications, newest first (keyset by id). */

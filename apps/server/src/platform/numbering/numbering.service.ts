@@ -5,6 +5,7 @@ import { companyDate } from '../time.ts';
 /** How each document type is numbered (SPEC 1.7: readable, unique, never reused). */
 const FORMATS = {
   customer: { prefix: 'KH', period: 'year', pad: 6 },
+  opportunity: { prefix: 'SJ', period: 'year', pad: 6 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

@@ -8,6 +8,21 @@ const sales = (s: Scope): G[] => [
   ['customer.export', s],
   ['followup.create', s],
   ['customer.credit', s],
+  ['opportunity.view', s],
+  ['opportunity.create', 'ALL'],
+  ['opportunity.edit', s],
+  ['opportunity.export', s],
+];
+// Public pool (公海, SPEC 2.4): see and claim; managers also manage pools.
+const pool = (s: Scope): G[] => [
+  ['pool.view', s],
+  ['pool.claim', s],
+];
+// Sales management over the front desk (SPEC 2.3): duty roster, pool management, registrations.
+const desk = (s: Scope): G[] => [
+  ['pool.manage', s],
+  ['duty.manage', s],
+  ['frontdesk.view', s],
 ];
 
 /**
@@ -15,14 +30,38 @@ const sales = (s: Scope): G[] => [
  * remove roles and change grants on the roles page; this is only the starting point.
  */
 export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
-  { code: 'sales_rep', name: '销售人员', grants: sales('SELF') },
-  { code: 'sales_supervisor', name: '销售主管', grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE']] },
-  { code: 'sales_manager', name: '销售经理', grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ['customer.delete', 'DEPT_TREE']] },
-  { code: 'sales_director', name: '销售总监', grants: [...sales('ALL'), ['customer.transfer', 'ALL'], ['customer.delete', 'ALL']] },
-  { code: 'general_manager', name: '总经理', grants: [['customer.view', 'ALL'], ['customer.export', 'ALL'], ['audit.view', 'ALL']] },
-  { code: 'board', name: '董事会', grants: [['customer.view', 'ALL']] },
-  { code: 'front_desk', name: '前台接待', grants: [['customer.view', 'SELF'], ['customer.create', 'ALL'], ['followup.create', 'SELF']] },
-  { code: 'sales_assistant', name: '销售内业', grants: sales('DEPT') },
+  { code: 'sales_rep', name: '销售人员', grants: [...sales('SELF'), ...pool('SELF')] },
+  { code: 'sales_supervisor', name: '销售主管', grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE')] },
+  {
+    code: 'sales_manager',
+    name: '销售经理',
+    grants: [
+      ...sales('DEPT_TREE'),
+      ['customer.transfer', 'DEPT_TREE'],
+      ['customer.delete', 'DEPT_TREE'],
+      ['opportunity.delete', 'DEPT_TREE'],
+      ...pool('DEPT_TREE'),
+      ...desk('DEPT_TREE'),
+    ],
+  },
+  {
+    code: 'sales_director',
+    name: '销售总监',
+    grants: [...sales('ALL'), ['customer.transfer', 'ALL'], ['customer.delete', 'ALL'], ['opportunity.delete', 'ALL'], ...pool('ALL'), ...desk('ALL'), ['frontdesk.grant', 'ALL']],
+  },
+  {
+    code: 'general_manager',
+    name: '总经理',
+    grants: [['customer.view', 'ALL'], ['customer.export', 'ALL'], ['opportunity.view', 'ALL'], ['opportunity.export', 'ALL'], ['audit.view', 'ALL'], ['frontdesk.view', 'ALL'], ['frontdesk.grant', 'ALL']],
+  },
+  { code: 'board', name: '董事会', grants: [['customer.view', 'ALL'], ['opportunity.view', 'ALL']] },
+  {
+    code: 'front_desk',
+    name: '前台接待',
+    grants: [['customer.view', 'SELF'], ['customer.create', 'ALL'], ['followup.create', 'SELF'], ['frontdesk.register', 'ALL'], ['frontdesk.view', 'ALL']],
+  },
+  // 销售内业 receives the front desk's daily counts (seed 000: 上门客户总量、电话接听量报给销售助理).
+  { code: 'sales_assistant', name: '销售内业', grants: [...sales('DEPT'), ['pool.view', 'DEPT'], ['frontdesk.view', 'ALL']] },
   { code: 'planner', name: '计划员', grants: [['customer.view', 'ALL']] },
   { code: 'commerce', name: '商务专员', grants: [['customer.view', 'ALL'], ['customer.edit', 'ALL'], ['followup.create', 'ALL']] },
   { code: 'legal', name: '法务', grants: [['customer.view', 'ALL']] },
@@ -43,6 +82,12 @@ export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
       ['policy.manage', 'ALL'],
       ['audit.view', 'ALL'],
       ['approval.manage', 'ALL'],
+      ['pipeline.manage', 'ALL'],
+      ['opportunity.view', 'ALL'],
+      ['pool.view', 'ALL'],
+      ['pool.manage', 'ALL'],
+      ['duty.manage', 'ALL'],
+      ['frontdesk.view', 'ALL'],
     ],
   },
 ];

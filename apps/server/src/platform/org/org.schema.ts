@@ -35,6 +35,8 @@ export const users = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     username: text('username').notNull(),
     mobile: text('mobile'),
+    // Where e-mail notifications go (SPEC 1.6); none when null.
+    email: text('email'),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     deptId: integer('dept_id')

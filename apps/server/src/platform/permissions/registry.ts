@@ -20,6 +20,25 @@ export const PERMISSIONS = [
   { permission: 'policy.manage', resource: 'policy', scoped: false },
   { permission: 'audit.view', resource: 'audit', scoped: false },
   { permission: 'approval.manage', resource: 'approval_rule', scoped: false },
+  // Public pool (公海): view and claim the pools of one's departments (scope adds the pools of the
+  // departments in scope); manage = create/edit pools, move and assign pool customers.
+  { permission: 'pool.view', resource: 'pool', scoped: true },
+  { permission: 'pool.claim', resource: 'pool', scoped: true },
+  { permission: 'pool.manage', resource: 'pool', scoped: true },
+  // Front desk (集客): register calls and visits; view registrations routed within scope; grant 补客户.
+  { permission: 'frontdesk.register', resource: 'frontdesk_registration', scoped: false },
+  { permission: 'frontdesk.view', resource: 'frontdesk_registration', scoped: true },
+  { permission: 'frontdesk.grant', resource: 'frontdesk_registration', scoped: true },
+  // Duty groups and the daily duty roster (轮值) of departments in scope.
+  { permission: 'duty.manage', resource: 'duty_group', scoped: true },
+  // Opportunities and pipeline (商机 / 销售漏斗, SPEC 2.6); scoped by owner / owner department like customers.
+  { permission: 'opportunity.view', resource: 'opportunity', scoped: true },
+  { permission: 'opportunity.create', resource: 'opportunity', scoped: false },
+  { permission: 'opportunity.edit', resource: 'opportunity', scoped: true },
+  { permission: 'opportunity.delete', resource: 'opportunity', scoped: true },
+  { permission: 'opportunity.export', resource: 'opportunity', scoped: true },
+  // Configure pipelines, their stages and checklists.
+  { permission: 'pipeline.manage', resource: 'pipeline', scoped: false },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

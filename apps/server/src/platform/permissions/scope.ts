@@ -29,7 +29,23 @@ async function deptPaths(db: DbOrTx, ids: number[]): Promise<string[]> {
  * Resolves the union of the scopes of every role granting `permission` (SPEC 1.2).
  * Throws 403 when no role grants it at all.
  */
-export async function resolveScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Permission): Promise<ResolvedScope> {
+export function resolveScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Permission): Promise<ResolvedScope> {
+  // Memoised per request (the principal object lives for one request): list + count + masking
+  // would otherwise look up the same department subtree several times.
+  let perRequest = memo.get(ctx.principal);
+  if (!perRequest) memo.set(ctx.principal, (perRequest = new Map()));
+  let scope = perRequest.get(permission);
+  if (!scope) {
+    scope = computeScope(ctx, permission);
+    perRequest.set(permission, scope);
+    scope.catch(() => perRequest.delete(permission));
+  }
+  return scope;
+}
+
+const memo = new WeakMap<Principal, Map<string, Promise<ResolvedScope>>>();
+
+async function computeScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Permission): Promise<ResolvedScope> {
   const p = ctx.principal;
   const grants = p.grants.get(permission);
   if (!grants || grants.length === 0) throw new ForbiddenError();

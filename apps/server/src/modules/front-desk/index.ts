@@ -1,0 +1,2 @@
+export { pickRepOnDuty } from './duty.rotation.ts';
+export { frontDeskRoutes } from './front-desk.routes.ts';

@@ -1,0 +1,115 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { mailOutbox } from './mail.schema.ts';
+import type { SmtpSettings } from './mail.settings.ts';
+
+export interface MailInput {
+  to: string;
+  subject: string;
+  /** Plain text. */
+  body: string;
+}
+
+/** Queues an e-mail inside the caller's transaction; it is sent only after that transaction commits. */
+export async function queueMail(tx: DbOrTx, m: MailInput) {
+  const [row] = await tx
+    .insert(mailOutbox)
+    .values({ toAddress: m.to, subject: m.subject, body: m.body })
+    .returning({ id: mailOutbox.id });
+  return row.id;
+}
+
+export const MAX_MAIL_ATTEMPTS = 5;
+// A claimed batch is leased this long: a sender that dies mid-batch is retried by the next run.
+const LEASE_MS = 5 * 60_000;
+// Errors that mean the server, not the message, is the problem: stop the batch, retry later.
+const SERVER_ERRORS = new Set(['ECONNECTION', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'EAUTH', 'ETLS']);
+const backoffMs = (attempts: number) => Math.min(2 ** attempts, 60) * 60_000;
+
+function transportFor(smtp: SmtpSettings) {
+  return nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.port === 465,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
+    pool: true,
+    maxConnections: 1,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+}
+
+/**
+ * Sends due messages from the outbox through SMTP. A failure is recorded on the row (attempts,
+ * last error, next try with backoff; 'failed' after MAX_MAIL_ATTEMPTS) and never thrown. Without
+ * an SMTP host nothing is sent and everything stays queued.
+ */
+export async function deliverOutbox(db: Db, smtp: SmtpSettings, now: Date = new Date(), batch = 20) {
+  const result = { sent: 0, failed: 0 };
+  if (!smtp.host) return result;
+  const due = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
+    .orderBy(asc(mailOutbox.id))
+    .limit(batch)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(mailOutbox)
+    .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+    .where(inArray(mailOutbox.id, due))
+    .returning();
+  if (claimed.length === 0) return result;
+  claimed.sort((a, b) => a.id - b.id);
+
+  const transport = transportFor(smtp);
+  try {
+    for (let i = 0; i < claimed.length; i++) {
+      const m = claimed[i];
+      try {
+        await transport.sendMail({ from: smtp.from, to: m.toAddress, subject: m.subject, text: m.body });
+        await db
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1, lastError: null })
+          .where(eq(mailOutbox.id, m.id));
+        result.sent++;
+      } catch (err) {
+        const e = err as Error & { code?: string };
+        const attempts = m.attempts + 1;
+        const status = attempts >= MAX_MAIL_ATTEMPTS ? 'failed' : 'pending';
+        const retryAt = new Date(now.getTime() + backoffMs(attempts));
+        await db
+          .update(mailOutbox)
+          .set({
+            status,
+            attempts,
+            lastError: `${e.code ?? 'ERROR'}: ${e.message}`.slice(0, 1000),
+            nextAttemptAt: retryAt,
+          })
+          .where(eq(mailOutbox.id, m.id));
+        result.failed++;
+        if (e.code && SERVER_ERRORS.has(e.code)) {
+          // The rest were not tried: release them for the same retry time, without counting an attempt.
+          const rest = claimed.slice(i + 1).map((r) => r.id);
+          if (rest.length)
+            await db.update(mailOutbox).set({ nextAttemptAt: retryAt }).where(inArray(mailOutbox.id, rest));
+          break;
+        }
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return result;
+}
+
+/** Outbox counts by status, for health checks and tests. */
+export async function outboxStats(db: DbOrTx) {
+  const rows = await db
+    .select({ status: mailOutbox.status, n: sql<number>`count(*)::int` })
+    .from(mailOutbox)
+    .groupBy(mailOutbox.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<'pending' | 'sent' | 'failed', number>>;
+}

@@ -1,0 +1,14 @@
+export { taskRoutes } from './tasks.routes.ts';
+export { TASK_STATUSES, type TaskStatus, tasks } from './tasks.schema.ts';
+export {
+  cancelTasksByRef,
+  completeTask,
+  completeTasksByRef,
+  countMyTasks,
+  myTasks,
+  notifyOverdueTasks,
+  reassignTasksByRef,
+  type TaskInput,
+  upsertTask,
+  upsertTasks,
+} from './tasks.service.ts';
