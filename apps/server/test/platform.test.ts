@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogKeys } from '../src/platform/i18n/messages.ts';
 import { nextDocNumber } from '../src/platform/numbering/numbering.service.ts';
+import { bootstrapOrganisation } from '../src/platform/org/bootstrap.ts';
 import { Client, createTestEnv, PASSWORD, seedOrg, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
@@ -104,6 +105,24 @@ describe('policies', () => {
     expect(hist).toEqual([expect.objectContaining({ old: '50.00', new: '60.50', actorName: '系统管理员' })]);
     const rep = await Client.login(env.app, 'rep2');
     expect((await rep.get('/api/policies')).statusCode).toBe(403);
+  });
+});
+
+describe('default grants', () => {
+  it('offers a newly released default grant to existing roles once, and respects its later removal', async () => {
+    const pool = env.database.pool;
+    const grantOf = async () =>
+      (await pool.query(`select g.scope from role_grants g join roles r on r.id = g.role_id where r.code = 'sales_rep' and g.permission = 'customer.credit'`)).rows;
+    expect(await grantOf()).toEqual([{ scope: 'SELF' }]);
+    // As if the database predates the permission: neither the grant nor its record exist.
+    await pool.query(`delete from role_grants g using roles r where r.id = g.role_id and r.code = 'sales_rep' and g.permission = 'customer.credit'`);
+    await pool.query(`delete from default_grants_applied where role_code = 'sales_rep' and permission = 'customer.credit'`);
+    expect(await bootstrapOrganisation(env.database.db, PASSWORD)).toBe(false);
+    expect(await grantOf()).toEqual([{ scope: 'SELF' }]);
+    // The admin removes it: a restart does not bring it back.
+    await pool.query(`delete from role_grants g using roles r where r.id = g.role_id and r.code = 'sales_rep' and g.permission = 'customer.credit'`);
+    await bootstrapOrganisation(env.database.db, PASSWORD);
+    expect(await grantOf()).toEqual([]);
   });
 });
 

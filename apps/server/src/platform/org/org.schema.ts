@@ -95,3 +95,17 @@ export const roleGrants = pgTable(
     check('role_grants_scope_ck', sql`${t.scope} in ('SELF','DEPT','DEPT_TREE','ALL','CUSTOM')`),
   ],
 );
+
+/**
+ * Default grants already offered to this company's roles. A release that adds a permission grants
+ * it to its default roles once; a grant the admin later removes is not brought back.
+ */
+export const defaultGrantsApplied = pgTable(
+  'default_grants_applied',
+  {
+    roleCode: text('role_code').notNull(),
+    permission: text('permission').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roleCode, t.permission] })],
+);
