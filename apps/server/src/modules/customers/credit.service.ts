@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { NotFoundError } from '../../platform/errors/errors.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors/errors.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
@@ -23,6 +23,12 @@ export async function requestCreditChange(ctx: Ctx, customerId: number, input: C
   await findCustomerInScope(ctx, customerId);
   return ctx.db.transaction(async (tx) => {
     const c = await findCustomerInScope(ctx, customerId, 'customer.credit', tx, true);
+    // One open request per customer: a second one would race the first for the same fields.
+    const open = await tx
+      .select({ id: creditRequests.id })
+      .from(creditRequests)
+      .where(and(eq(creditRequests.customerId, customerId), eq(creditRequests.status, 'pending')));
+    if (open.length) throw new ConflictError('credit.pending_exists');
     const [req] = await tx
       .insert(creditRequests)
       .values({

@@ -98,6 +98,19 @@ export async function assertNotUnderApproval(tx: Tx | Ctx['db'], docType: string
 }
 
 async function finish(tx: Tx, ctx: Ctx, inst: Instance, status: Exclude<InstanceState, 'pending'>) {
+  if (status === 'withdrawn') {
+    // Approvers still waiting learn that their decision is no longer needed.
+    const waiting = await tx
+      .select({ id: approvalTasks.approverId })
+      .from(approvalTasks)
+      .where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.status, 'pending')));
+    await notify(tx, waiting.map((w) => w.id), {
+      kind: 'approval.result',
+      titleKey: 'notify.approval.withdrawn',
+      params: { summary: inst.summary },
+      link: `/approvals/${inst.id}`,
+    });
+  }
   await tx.update(approvalTasks).set({ status: 'cancelled', actedAt: new Date() }).where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.status, 'pending')));
   await tx
     .update(approvalInstances)
