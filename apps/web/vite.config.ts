@@ -17,6 +17,11 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // @sales/core is one barrel (dictionaries, zod schemas, decimal money): its modules only
+      // declare things, so the ones the web app does not use (and zod / decimal.js) are dropped.
+      treeshake: {
+        moduleSideEffects: [{ test: /[\\/]packages[\\/]core[\\/]src[\\/]/, sideEffects: false }],
+      },
       output: {
         codeSplitting: {
           groups: [
@@ -32,7 +37,7 @@ export default defineConfig({
             },
             {
               name: 'i18n',
-              test: /[\\/]src[\\/](locales[\\/]|app[\\/]i18n\.ts)/,
+              test: /[\\/]src[\\/](locales[\\/]|modules[\\/][^\\/]+[\\/]locales[\\/]|app[\\/]i18n\.ts)/,
               priority: 5,
             },
             {

@@ -3,6 +3,8 @@ import { Button, Layout, Menu, Space, Spin, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ApprovalInboxBadge } from '../modules/approvals/components/ApprovalInboxBadge';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { useAuth } from './AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { buildMenuItems, groupKeyOf, MENU_GROUPS, selectedMenuKey } from './menu';
@@ -94,6 +96,8 @@ export function AppLayout() {
             </span>
           </Space>
           <Space>
+            <ApprovalInboxBadge />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Space>

@@ -56,13 +56,39 @@ export async function changeLanguage(lang: Language, persist = true): Promise<vo
   await i18n.changeLanguage(lang);
 }
 
+type Messages = { [key: string]: string | Messages };
+
+function isMessages(value: unknown): value is Messages {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merges `source` into `target` key by key (nested objects merge, strings from `source` win). */
+function deepMerge(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] = isMessages(value) && isMessages(existing) ? deepMerge({ ...existing }, value) : value;
+  }
+  return target;
+}
+
+// Feature modules keep their strings next to their code: modules/<name>/locales/<lang>.json.
+const moduleLocales = import.meta.glob<Messages>('../modules/*/locales/*.json', { eager: true, import: 'default' });
+
+function buildMessages(lang: Language, base: Messages): Messages {
+  const merged = deepMerge({}, base);
+  for (const [path, messages] of Object.entries(moduleLocales)) {
+    if (path.endsWith(`/locales/${lang}.json`)) deepMerge(merged, messages);
+  }
+  return merged;
+}
+
 const initial = getStoredLanguage() ?? DEFAULT_LANGUAGE;
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN },
-    'zh-TW': { translation: zhTW },
-    'en-US': { translation: enUS },
+    'zh-CN': { translation: buildMessages('zh-CN', zhCN) },
+    'zh-TW': { translation: buildMessages('zh-TW', zhTW) },
+    'en-US': { translation: buildMessages('en-US', enUS) },
   },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,

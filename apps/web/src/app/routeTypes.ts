@@ -12,7 +12,8 @@ export interface MenuItemDef {
   key: string;
   path: string;
   labelKey: string;
-  permission: string;
+  /** Permission required to see the entry; omitted → every signed-in user. */
+  permission?: string;
   icon?: ReactNode;
 }
 

@@ -1,13 +1,15 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../modules/admin/routes';
+import { approvalRoutes } from '../modules/approvals/routes';
 import { customerRoutes } from '../modules/customers/routes';
+import { taskRoutes } from '../modules/tasks/routes';
 import { AppLayout } from './AppLayout';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
 import { LoginPage } from './LoginPage';
 import type { AppRoute } from './routeTypes';
 
-const moduleRoutes: AppRoute[] = [...customerRoutes, ...adminRoutes];
+const moduleRoutes: AppRoute[] = [...taskRoutes, ...customerRoutes, ...approvalRoutes, ...adminRoutes];
 
 function toRouteObject({ path, permission, Component }: AppRoute): RouteObject {
   return {

@@ -144,10 +144,11 @@ export function useResetPassword() {
 }
 
 // ---------- roles & permissions ----------
-export function useRoles() {
+export function useRoles(enabled = true) {
   return useQuery({
     queryKey: ['roles'],
     queryFn: ({ signal }) => apiFetch<ItemsResponse<Role>>('/api/roles', { signal }),
+    enabled,
   });
 }
 

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  NodeIndexOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  SlidersOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 
@@ -6,6 +13,9 @@ const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default:
 const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })));
 const RolesPage = lazy(() => import('./pages/RolesPage').then((m) => ({ default: m.RolesPage })));
 const PoliciesPage = lazy(() => import('./pages/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+const ApprovalRulesPage = lazy(() =>
+  import('./pages/ApprovalRulesPage').then((m) => ({ default: m.ApprovalRulesPage })),
+);
 
 /** Side-menu group "系统管理"; each entry requires its own permission. */
 export const adminMenu: MenuGroupDef = {
@@ -29,6 +39,13 @@ export const adminMenu: MenuGroupDef = {
       permission: 'policy.manage',
       icon: <SlidersOutlined />,
     },
+    {
+      key: 'approval-rules',
+      path: '/admin/approval-rules',
+      labelKey: 'menu.approvalRules',
+      permission: 'approval.manage',
+      icon: <NodeIndexOutlined />,
+    },
   ],
 };
 
@@ -37,4 +54,5 @@ export const adminRoutes: AppRoute[] = [
   { path: 'admin/departments', permission: 'dept.manage', Component: DepartmentsPage },
   { path: 'admin/roles', permission: 'role.manage', Component: RolesPage },
   { path: 'admin/policies', permission: 'policy.manage', Component: PoliciesPage },
+  { path: 'admin/approval-rules', permission: 'approval.manage', Component: ApprovalRulesPage },
 ];

@@ -48,6 +48,11 @@ export interface Customer {
   updatedAt: string;
   createdByName: string | null;
   lastFollowUpAt: string | null;
+  /** Credit (资信): changed only through an approved credit request. */
+  creditRating: string | null;
+  /** Decimal string, e.g. "200000.00". */
+  creditLimit: string | null;
+  paymentTermsDays: number | null;
 }
 
 export interface CustomerInput {

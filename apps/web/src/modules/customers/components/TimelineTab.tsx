@@ -13,8 +13,9 @@ const ENTITIES: TimelineProps['entities'] = {
       source: 'dict.source',
       industry: 'dict.industry',
       region: 'dict.region',
+      creditRating: 'dict.creditRating',
     },
-    commentKeys: { transfer: 'timeline.reason' },
+    commentKeys: { transfer: 'timeline.reason', credit_request: 'timeline.reason' },
   },
   customer_contact: {
     fields: 'contact',

@@ -13,12 +13,13 @@ import { StatusTag } from '../../../components/StatusTag';
 import { buttonTestId } from '../../../components/testId';
 import { useCustomer, useDeleteCustomer, useRecheckCustomer } from '../api';
 import { ContactsTab } from '../components/ContactsTab';
+import { CreditTab } from '../components/CreditTab';
 import { CustomerProfile } from '../components/CustomerProfile';
 import { FollowUpsTab } from '../components/FollowUpsTab';
 import { TimelineTab } from '../components/TimelineTab';
 import { TransferModal } from '../components/TransferModal';
 
-const TABS = ['profile', 'contacts', 'followups', 'timeline'] as const;
+const TABS = ['profile', 'contacts', 'followups', 'credit', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function CustomerDetailPage() {
@@ -135,6 +136,7 @@ export function CustomerDetailPage() {
           { key: 'profile', label: tabLabel('profile'), children: <CustomerProfile customer={customer} /> },
           { key: 'contacts', label: tabLabel('contacts'), children: <ContactsTab customerId={id} /> },
           { key: 'followups', label: tabLabel('followups'), children: <FollowUpsTab customerId={id} /> },
+          { key: 'credit', label: tabLabel('credit'), children: <CreditTab customer={customer} /> },
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={id} /> },
         ]}
       />

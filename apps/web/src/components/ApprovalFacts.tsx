@@ -1,0 +1,70 @@
+import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { MoneyText } from './MoneyText';
+
+/** Facts holding amounts (decimal strings), shown as money. */
+const MONEY_FACTS = new Set(['creditLimit', 'increase', 'oldCreditLimit']);
+/** Facts holding a number of days. */
+const DAY_FACTS = new Set(['paymentTermsDays']);
+/** Facts holding dictionary codes → the dictionary that labels them. */
+const DICT_FACTS: Record<string, string> = { customerClass: 'dict.customerClass', rating: 'dict.creditRating' };
+/** Display order of known facts; unknown ones follow in the order given. */
+const ORDER = [
+  'customerName',
+  'rating',
+  'oldCreditLimit',
+  'creditLimit',
+  'increase',
+  'paymentTermsDays',
+  'customerClass',
+];
+
+export const docTypeLabelKey = (docType: string) => `approval.docType.${docType}`;
+export const factLabelKey = (field: string) => `approval.facts.${field}`;
+
+/** Translated label of a fact key; unknown keys show raw. */
+export function useFactLabel() {
+  const { t } = useTranslation();
+  return (field: string) => t(factLabelKey(field), { defaultValue: field });
+}
+
+/** One fact value: money with ¥ and 2 decimals, days, dictionary labels, or the raw value. */
+export function FactValue({ field, value }: { field: string; value: unknown }) {
+  const { t } = useTranslation();
+  if (value === null || value === undefined || value === '') return <span>-</span>;
+  if (MONEY_FACTS.has(field)) return <MoneyText value={value as string | number} />;
+  if (DAY_FACTS.has(field)) return <span>{t('policyValue.days', { value: String(value), count: Number(value) })}</span>;
+  if (typeof value === 'boolean') return <span>{value ? t('common.yes') : t('common.no')}</span>;
+  const dict = DICT_FACTS[field];
+  if (dict && (typeof value === 'string' || typeof value === 'number')) {
+    return <span>{t(`${dict}.${value}`, { defaultValue: String(value) })}</span>;
+  }
+  return <span>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</span>;
+}
+
+/** The facts captured when a document was submitted for approval. */
+export function ApprovalFacts({ facts }: { facts: Record<string, unknown> }) {
+  const factLabel = useFactLabel();
+  const keys = Object.keys(facts).sort((a, b) => {
+    const ia = ORDER.indexOf(a);
+    const ib = ORDER.indexOf(b);
+    return (ia < 0 ? ORDER.length : ia) - (ib < 0 ? ORDER.length : ib);
+  });
+  return (
+    <Descriptions
+      data-testid="approval-facts"
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 2, lg: 3 }}
+      items={keys.map((key) => ({
+        key,
+        label: factLabel(key),
+        children: (
+          <span data-testid={`approval-fact-${key}`}>
+            <FactValue field={key} value={facts[key]} />
+          </span>
+        ),
+      }))}
+    />
+  );
+}
