@@ -28,6 +28,8 @@ export async function findDuplicate(db: DbOrTx, keys: DuplicateKeys, exceptId?: 
   if (keys.creditCode) conds.push(eq(customers.creditCode, keys.creditCode));
   if (keys.idNumber) conds.push(eq(customers.idNumber, keys.idNumber));
   if (keys.kind === 'company') conds.push(and(eq(customers.kind, 'company'), eq(customers.nameNorm, nameNorm)) as SQL);
+  // No identifying key at all (e.g. a walk-in individual without a phone): nothing to compare.
+  if (conds.length === 0) return undefined;
   const match = or(...conds);
   const [dup] = await db
     .select({

@@ -126,6 +126,13 @@ describe('duplicate check (查重)', () => {
     expect(res.json().duplicate).toMatchObject({ ownerName: '张三', customerName: '杭州明达科技有限公司' });
   });
 
+  it('lets individuals without any identifying key through (nothing to compare)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await rep2.post('/api/customers', { kind: 'individual', name: '无联系方式访客' });
+      expect(res.statusCode).toBe(201);
+    }
+  });
+
   it('checks duplicates on edit too', async () => {
     const other = (await rep1.post('/api/customers', company({ name: '宁波港城贸易有限公司', creditCode: creditCode(3), mobile: '13900001111' }))).json();
     const res = await rep1.put(`/api/customers/${other.id}`, { ...company({ name: '杭州明达科技(有限公司)', creditCode: creditCode(3), mobile: '13900001111' }), version: other.version });

@@ -74,7 +74,7 @@ export function frontDeskRoutes(app: ZodApp, db: Db) {
   );
   app.get(
     '/front-desk/on-duty',
-    { config: cfg('frontdesk.register', 'frontdesk_desk'), schema: { tags, querystring: DateQuery } },
+    { config: cfg('frontdesk.view', 'frontdesk_desk'), schema: { tags, querystring: DateQuery } },
     async (req) => onDuty(ctxOf(req, db), req.query.date),
   );
 

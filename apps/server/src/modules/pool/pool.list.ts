@@ -37,10 +37,14 @@ async function poolListWhere(ctx: Ctx, f: PoolCustomerFilter): Promise<SQL> {
 
 const SORTS = { poolEnteredAt: customers.poolEnteredAt, createdAt: customers.createdAt, name: customers.name } as const;
 
-/** The day until which the user may not claim a customer back (pool.reclaimBlockDays), as SQL. */
+/**
+ * The day until which the user may not claim a customer back (pool.reclaimBlockDays), as SQL.
+ * The outer column is written qualified: in a single-table select Drizzle would print a bare
+ * "id", which inside this subquery means pool_history.id.
+ */
 function blockedUntilSql(ctx: Ctx, days: number) {
   return sql<Date | null>`(select max(h.released_at) + make_interval(days => ${days}::int) from ${poolHistory} h
-    where h.customer_id = ${customers.id} and h.user_id = ${ctx.principal.userId})`;
+    where h.customer_id = "customers"."id" and h.user_id = ${ctx.principal.userId})`;
 }
 
 /** Capped count of pool customers matching the filters within the user's pools. */

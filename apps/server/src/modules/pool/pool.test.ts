@@ -203,6 +203,8 @@ describe('release and claim', () => {
     expect(blocked.json().code).toBe('pool.claim.blocked');
     const listed = (await rep1.get(`/api/pool/customers?keyword=${encodeURIComponent(c.name)}`)).json().items[0];
     expect(listed.blockedUntil).not.toBeNull();
+    const detail = (await rep1.get(`/api/pool/customers/${c.id}`)).json();
+    expect(detail.blockedUntil).toBe(listed.blockedUntil);
     const ctx = await ctxFor(env, rep1);
     const later = { ...ctx, now: () => new Date(Date.now() + 31 * DAY) };
     await expect(claimFromPool(later, c.id)).resolves.toMatchObject({ ownerId: org.user.rep1 });
