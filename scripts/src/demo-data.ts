@@ -1,24 +1,34 @@
 /**
  * Demo data loaded on the first start (after bootstrap): a company with departments and one
- * user per role, ~200 customers with contacts, follow-ups and audit trails. Deterministic
- * (seeded PRNG); dates are relative to now so "due today" is always today.
+ * user per role, ~200 customers with contacts, follow-ups and audit trails; public pools with
+ * released and reclaimed customers; duty groups and two weeks of front-desk registrations;
+ * opportunities in both seeded pipelines; customer credit and credit requests waiting in the
+ * approvers' inboxes. Deterministic (seeded PRNG); dates are relative to now so "due today" is
+ * always today.
  */
 import { CONTACT_FIELDS } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../apps/server/src/db/client.ts';
-import { auditLog, customerContacts, customers, followUps } from '../../apps/server/src/db/schema.ts';
+import { auditLog, customerContacts, customers, followUps, notifications } from '../../apps/server/src/db/schema.ts';
 import { AUDITED_FIELDS } from '../../apps/server/src/modules/customers/customers.service.ts';
-import type { FieldChange } from '../../apps/server/src/platform/audit/audit.schema.ts';
+import { seedPipelines } from '../../apps/server/src/modules/opportunities/index.ts';
+import { seedDefaultPool } from '../../apps/server/src/modules/pool/index.ts';
+import { seedApprovalRules } from '../../apps/server/src/platform/approvals/approval-rules.service.ts';
 import { createdFields } from '../../apps/server/src/platform/audit/audit.service.ts';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
+import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
+import { createFrontDesk } from './demo/front-desk.ts';
+import { planLifecycle } from './demo/lifecycle.ts';
+import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
-import { Rng, shanghaiDate } from './demo/rng.ts';
+import { createPools, writeFates } from './demo/pool.ts';
+import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
+import { type AuditRow, type DemoCustomer, type DemoWorld, type Notice, REQUEST_ID, userId } from './demo/world.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_CUSTOMERS = 200;
 const SEED = 20240601;
-const REQUEST_ID = 'demo-data';
 /** Who owns the demo customers: mostly the reps. */
 const OWNER_WEIGHTS: Record<string, number> = {
   rep1: 7,
@@ -34,15 +44,6 @@ const FOLLOW_UP_FIELDS = ['type', 'content', 'outcome', 'contactId', 'nextAction
 /** Same as customers.service.ts builds it. */
 export const searchTextOf = (c: { no: string; name: string; mobileNorm: string | null; creditCode: string | null }) =>
   [c.no, c.name, c.mobileNorm, c.creditCode].filter(Boolean).join(' ').toLowerCase();
-
-interface AuditRow {
-  at: Date;
-  actorId: number;
-  entityType: string;
-  entityId: number;
-  action: string;
-  changes: FieldChange[];
-}
 
 async function insertChunked<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
@@ -69,8 +70,13 @@ async function assignNumbers(tx: Tx, plans: CustomerPlan[]): Promise<string[]> {
 }
 
 export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
+  // The seeds the demo data builds on (idempotent; the server runs them again after this).
+  await seedPipelines(db);
+  await seedApprovalRules(db);
+  await seedDefaultPool(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rng = new Rng(SEED);
+  const today = shanghaiDate(now);
   await db.transaction(async (tx) => {
     const org = await createDemoOrg(tx, passwordHash);
     const owners = Object.entries(OWNER_WEIGHTS).map(([username, weight]) => {
@@ -81,10 +87,41 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     const plans = buildCustomers(rng, owners, now, DEMO_CUSTOMERS, USER_MOBILES);
     const nos = await assignNumbers(tx, plans);
     const audit: AuditRow[] = [];
+    const notices: Notice[] = [];
+
+    // What happened to them later (pools, claims, locks, deals) and their credit; separate
+    // generators, so the archive above stays the same whatever is added here.
+    const sales2 = org.deptIds['销售二部'];
+    const eastCreatedAt = officeTime(addDays(today, -150), new Rng(SEED + 5));
+    const poolIds = await createPools(tx, org, eastCreatedAt, audit);
+    const deptOf = new Map([...org.users.values()].map((u) => [u.id, u.deptId]));
+    const fates = planLifecycle(
+      new Rng(SEED + 1),
+      plans,
+      {
+        deptOf,
+        reps: ['rep1', 'rep2', 'rep3', 'rep4'].map((u) => userId(org, u)),
+        rep1: userId(org, 'rep1'),
+        sales2DeptId: sales2,
+        headOf: new Map([
+          [org.deptIds['销售一部'], userId(org, 'manager1')],
+          [sales2, userId(org, 'manager2')],
+        ]),
+        eastCreatedAt,
+      },
+      now,
+    );
+    const goLive = officeTime(addDays(today, -200), new Rng(SEED + 7));
+    const credit = planCreditImport(new Rng(SEED + 2), plans, goLive);
 
     // Customers, in creation order so ids and numbers follow time.
     const values = plans.map((p, i) => {
+      const f = fates[i];
+      const c = credit.get(i);
       const lastFollowUp = p.followUps.at(-1)?.createdAt ?? null;
+      const changedAt = [p.upgrade?.at, ...f.events.map((e) => e.at), c ? goLive : undefined].filter(
+        (d): d is Date => d !== undefined,
+      );
       return {
         no: nos[i],
         kind: p.kind,
@@ -103,14 +140,23 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
         class: p.class,
         tags: p.tags,
         remark: p.remark,
-        ownerId: p.ownerId,
-        ownerDeptId: p.ownerDeptId,
+        ownerId: f.ownerId,
+        ownerDeptId: f.ownerDeptId,
         lastFollowUpAt: lastFollowUp,
+        poolId: f.pool ? poolIds[f.pool] : null,
+        poolEnteredAt: f.poolEnteredAt,
+        assignedAt: f.ownerId === null ? null : f.assignedAt,
+        lastDealAt: f.lastDealAt,
+        lockedAt: f.lockedAt,
+        lockedBy: f.lockedBy,
+        creditRating: c?.rating ?? null,
+        creditLimit: c?.creditLimit ?? null,
+        paymentTermsDays: c?.paymentTermsDays ?? null,
         searchText: searchTextOf({ no: nos[i], name: p.name, mobileNorm: p.mobile, creditCode: p.creditCode }),
-        version: p.upgrade ? 2 : 1,
+        version: 1 + changedAt.length,
         createdBy: p.ownerId,
         createdAt: p.createdAt,
-        updatedAt: p.upgrade?.at ?? p.createdAt,
+        updatedAt: new Date(Math.max(p.createdAt.getTime(), ...changedAt.map((d) => d.getTime()))),
       };
     });
     const ids: number[] = [];
@@ -119,9 +165,11 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       const byNo = new Map(rows.map((r) => [r.no, r.id]));
       for (const v of chunk) ids.push(byNo.get(v.no) as number);
     });
+    const adminId = await adminUserId(tx);
     plans.forEach((p, i) => {
       const v = values[i];
-      const created = { ...v, class: p.upgrade?.from ?? p.class };
+      // As created: by its first owner, before any class upgrade.
+      const created = { ...v, ownerId: p.ownerId, class: p.upgrade?.from ?? p.class };
       audit.push({
         at: p.createdAt,
         actorId: p.ownerId,
@@ -139,7 +187,31 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
           action: 'update',
           changes: [{ field: 'class', old: p.upgrade.from, new: p.class }],
         });
+      const c = credit.get(i);
+      if (c)
+        audit.push({
+          at: goLive,
+          actorId: adminId,
+          entityType: 'customer',
+          entityId: ids[i],
+          action: 'credit_change',
+          changes: [
+            { field: 'creditRating', old: null, new: c.rating },
+            { field: 'creditLimit', old: null, new: c.creditLimit },
+            { field: 'paymentTermsDays', old: null, new: c.paymentTermsDays },
+          ],
+          comment: '期初资信数据导入（旧系统迁移）',
+        });
     });
+    await writeFates(
+      tx,
+      plans.map((p, i) => ({ id: ids[i], no: nos[i], name: p.name })),
+      fates,
+      poolIds,
+      now,
+      audit,
+      notices,
+    );
 
     // Contacts.
     const contactRows = plans.flatMap((p, i) =>
@@ -202,10 +274,53 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       });
     });
 
-    // Audit trail in time order (timelines sort by audit id).
+    // Front desk, then opportunities (they may start from a visitor the desk registered).
+    const world: DemoWorld = {
+      tx,
+      org,
+      now,
+      audit,
+      notices,
+      pools: { defaultId: poolIds.default, eastId: poolIds.east },
+      customers: plans.map(
+        (p, i): DemoCustomer => ({
+          id: ids[i],
+          no: nos[i],
+          name: p.name,
+          kind: p.kind,
+          mobile: p.mobile,
+          class: p.class,
+          industry: p.industry,
+          createdAt: p.createdAt,
+          ownerId: fates[i].ownerId,
+          ownerDeptId: fates[i].ownerDeptId,
+          poolId: values[i].poolId,
+          lastDealAt: fates[i].lastDealAt,
+          creditLimit: values[i].creditLimit,
+          paymentTermsDays: values[i].paymentTermsDays,
+          stableSince: fates[i].poolEnteredAt ?? (fates[i].ownerId === null ? p.createdAt : fates[i].assignedAt),
+          nearReclaim: fates[i].nearReclaim || fates[i].lockedAt !== null,
+          plan: p,
+        }),
+      ),
+    };
+    await createFrontDesk(world, new Rng(SEED + 3));
+    await createOpportunities(world, new Rng(SEED + 4));
+
+    // Audit trail and notifications in time order (timelines and lists sort by id).
     audit.sort((a, b) => a.at.getTime() - b.at.getTime());
     await insertChunked(audit, 500, (chunk) =>
-      tx.insert(auditLog).values(chunk.map((a) => ({ ...a, requestId: REQUEST_ID }))),
+      tx.insert(auditLog).values(chunk.map((a) => ({ requestId: REQUEST_ID, comment: null, ...a }))),
     );
+    notices.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    await insertChunked(notices, 500, (chunk) => tx.insert(notifications).values(chunk));
+
+    // Credit requests last, through the approval engine: they are what is waiting in the inboxes now.
+    await createCreditRequests(tx, org, world.customers, new Rng(SEED + 6), now);
   });
+}
+
+async function adminUserId(tx: Tx): Promise<number | null> {
+  const res = await tx.execute<{ id: number }>(sql`select id from users where username = 'admin'`);
+  return res.rows[0] ? Number(res.rows[0].id) : null;
 }

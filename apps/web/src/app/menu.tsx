@@ -3,11 +3,22 @@ import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
 import { approvalsMenu } from '../modules/approvals/routes';
 import { customerMenu } from '../modules/customers/routes';
+import { frontDeskMenu } from '../modules/front-desk/routes';
+import { opportunityMenu } from '../modules/opportunities/routes';
+import { poolMenu } from '../modules/pool/routes';
 import { workbenchMenu } from '../modules/tasks/routes';
 import { hasPermissionIn, type Me } from './AuthContext';
 import type { MenuGroupDef, MenuItemDef } from './routeTypes';
 
-export const MENU_GROUPS: MenuGroupDef[] = [workbenchMenu, customerMenu, approvalsMenu, adminMenu];
+export const MENU_GROUPS: MenuGroupDef[] = [
+  workbenchMenu,
+  customerMenu,
+  opportunityMenu,
+  poolMenu,
+  frontDeskMenu,
+  approvalsMenu,
+  adminMenu,
+];
 
 export function visibleMenuItems(me: Me | null): MenuItemDef[] {
   return MENU_GROUPS.flatMap((g) => g.items).filter((i) => hasPermissionIn(me, i.permission));

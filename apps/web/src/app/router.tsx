@@ -2,6 +2,9 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { adminRoutes } from '../modules/admin/routes';
 import { approvalRoutes } from '../modules/approvals/routes';
 import { customerRoutes } from '../modules/customers/routes';
+import { frontDeskRoutes } from '../modules/front-desk/routes';
+import { opportunityRoutes } from '../modules/opportunities/routes';
+import { poolRoutes } from '../modules/pool/routes';
 import { taskRoutes } from '../modules/tasks/routes';
 import { AppLayout } from './AppLayout';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
@@ -9,7 +12,15 @@ import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
 import { LoginPage } from './LoginPage';
 import type { AppRoute } from './routeTypes';
 
-const moduleRoutes: AppRoute[] = [...taskRoutes, ...customerRoutes, ...approvalRoutes, ...adminRoutes];
+const moduleRoutes: AppRoute[] = [
+  ...taskRoutes,
+  ...customerRoutes,
+  ...opportunityRoutes,
+  ...poolRoutes,
+  ...frontDeskRoutes,
+  ...approvalRoutes,
+  ...adminRoutes,
+];
 
 function toRouteObject({ path, permission, Component }: AppRoute): RouteObject {
   return {

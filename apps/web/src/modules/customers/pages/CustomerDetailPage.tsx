@@ -11,6 +11,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { buttonTestId } from '../../../components/testId';
+import { CustomerPoolStatus } from '../../pool/components/CustomerPoolStatus';
 import { useCustomer, useDeleteCustomer, useRecheckCustomer } from '../api';
 import { ContactsTab } from '../components/ContactsTab';
 import { CreditTab } from '../components/CreditTab';
@@ -123,6 +124,7 @@ export function CustomerDetailPage() {
           </>
         }
       />
+      <CustomerPoolStatus customer={customer} />
       <Tabs
         activeKey={tab}
         onChange={(key) => {

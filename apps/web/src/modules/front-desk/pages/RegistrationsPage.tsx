@@ -1,0 +1,78 @@
+import { Card } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { QueryErrorResult } from '../../../app/ErrorPages';
+import { DataTable } from '../../../components/DataTable';
+import { PageHeader } from '../../../components/PageHeader';
+import { type Registration, type RegistrationFilters, useRegistrations } from '../api';
+import { RegistrationFilterBar } from '../components/RegistrationFilterBar';
+import { useRegistrationColumns } from '../components/registrationColumns';
+
+const FILTER_KEYS = ['keyword', 'from', 'to', 'kind', 'channel', 'routeReason', 'routedToId', 'survey'] as const;
+
+function readFilters(sp: URLSearchParams): RegistrationFilters {
+  const f: RegistrationFilters = {};
+  for (const key of FILTER_KEYS) {
+    const v = sp.get(key);
+    if (!v) continue;
+    if (key === 'routedToId') f.routedToId = Number(v);
+    else f[key] = v;
+  }
+  return f;
+}
+
+/** 登记记录: every call and visit the desk registered, within the user's scope. */
+export function RegistrationsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [sp, setSp] = useSearchParams();
+  const filters = useMemo(() => readFilters(sp), [sp]);
+  const page = Number(sp.get('page')) || 1;
+  const pageSize = Number(sp.get('pageSize')) || 20;
+  const query = useRegistrations({ ...filters, page, pageSize });
+  const columns = useRegistrationColumns();
+
+  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (resetPage) next.delete('page');
+    if (next.toString() === sp.toString()) void query.refetch();
+    else setSp(next);
+  };
+
+  const onSearch = (f: RegistrationFilters) => {
+    const patch: Record<string, string | number | undefined> = {};
+    for (const key of FILTER_KEYS) patch[key] = f[key];
+    update(patch);
+  };
+
+  return (
+    <Card>
+      <PageHeader title={t('menu.registrations')} />
+      <RegistrationFilterBar value={filters} onSearch={onSearch} />
+      {query.isError && !query.data ? (
+        <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <DataTable<Registration>
+          data-testid="fd-registrations"
+          rowTestId="fd-registration-row"
+          columns={columns}
+          items={query.data?.items}
+          total={query.data?.total ?? 0}
+          totalCapped={query.data?.totalCapped}
+          page={page}
+          pageSize={pageSize}
+          loading={query.isFetching}
+          onRowClick={(r) => navigate(`/front-desk/registrations/${r.id}`)}
+          onPageChange={(p, ps) =>
+            update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps }, false)
+          }
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,246 @@
+import { DownloadOutlined, PlusOutlined, ProjectOutlined } from '@ant-design/icons';
+import { Button, Card, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
+import { apiDownload, type QueryParams } from '../../../app/api';
+import { QueryErrorResult } from '../../../app/ErrorPages';
+import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { DataTable, type SortOrder, sortOrderOf } from '../../../components/DataTable';
+import { formatDate, formatDateTime, orDash } from '../../../components/format';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { StatusTag } from '../../../components/StatusTag';
+import { useOpportunityList } from '../api';
+import { OpportunityFilterBar } from '../components/OpportunityFilterBar';
+import { StageTag } from '../components/StageTag';
+import {
+  OPPORTUNITY_CREATE,
+  OPPORTUNITY_EXPORT,
+  OPPORTUNITY_STATUSES,
+  type OpportunityStatus,
+  STATUS_COLORS,
+} from '../constants';
+import type { OpportunityFilters, OpportunityListItem } from '../types';
+
+const TEXT_KEYS = ['keyword', 'closeFrom', 'closeTo'] as const;
+const ID_KEYS = ['pipelineId', 'stageId', 'ownerId', 'customerId'] as const;
+const FILTER_KEYS = [...TEXT_KEYS, ...ID_KEYS, 'status'] as const;
+
+function readFilters(sp: URLSearchParams): OpportunityFilters {
+  const f: OpportunityFilters = {};
+  for (const key of TEXT_KEYS) {
+    const v = sp.get(key);
+    if (v) f[key] = v;
+  }
+  for (const key of ID_KEYS) {
+    const v = Number(sp.get(key));
+    if (Number.isInteger(v) && v > 0) f[key] = v;
+  }
+  const status = sp.get('status');
+  if (status && (OPPORTUNITY_STATUSES as readonly string[]).includes(status)) f.status = status as OpportunityStatus;
+  const sort = sp.get('sort');
+  const order = sp.get('order');
+  if (sort) f.sort = sort;
+  if (order === 'asc' || order === 'desc') f.order = order;
+  return f;
+}
+
+export function OpportunityListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { hasPermission } = useAuth();
+  const handleError = useApiErrorHandler();
+  const [sp, setSp] = useSearchParams();
+  const [exporting, setExporting] = useState(false);
+
+  const filters = useMemo(() => readFilters(sp), [sp]);
+  const page = Number(sp.get('page')) || 1;
+  const pageSize = Number(sp.get('pageSize')) || 20;
+  const query = useOpportunityList({ ...filters, page, pageSize });
+
+  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (resetPage) next.delete('page');
+    if (next.toString() === sp.toString()) void query.refetch();
+    else setSp(next);
+  };
+
+  const onSearch = (f: OpportunityFilters) => {
+    const patch: Record<string, string | number | undefined> = {};
+    // customerId has no field in the bar: it stays as the link that opened the list set it.
+    for (const key of FILTER_KEYS) if (key !== 'customerId') patch[key] = f[key];
+    update(patch);
+  };
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      const { sort: _sort, order: _order, ...rest } = filters;
+      await apiDownload('/api/opportunities/export', rest as QueryParams, 'opportunities.xlsx');
+    } catch (e) {
+      handleError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const sortCol = (key: string) => ({
+    key,
+    sorter: true,
+    sortOrder: sortOrderOf(key, filters.sort, filters.order),
+  });
+  const label = (f: string) => t(`fields.opportunity.${f}`);
+
+  const columns: ColumnsType<OpportunityListItem> = [
+    { title: label('no'), dataIndex: 'no', width: 150, fixed: 'left', ...sortCol('no') },
+    {
+      title: label('name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      ...sortCol('name'),
+      render: (name: string, r) => (
+        <Link to={`/opportunities/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="opportunity-link">
+          {name}
+        </Link>
+      ),
+    },
+    {
+      title: label('customerName'),
+      dataIndex: 'customerName',
+      render: (v: string, r) => (
+        <Link to={`/customers/${r.customerId}`} onClick={(e) => e.stopPropagation()}>
+          {v}
+        </Link>
+      ),
+    },
+    { title: label('pipelineName'), dataIndex: 'pipelineName' },
+    {
+      title: label('stageName'),
+      dataIndex: 'stageName',
+      render: (v: string, r) => <StageTag name={v} kind={r.stageKind} />,
+    },
+    {
+      title: label('status'),
+      dataIndex: 'status',
+      render: (v: string) => <StatusTag dict="opportunity.status" value={v} colors={STATUS_COLORS} />,
+    },
+    {
+      title: label('amount'),
+      dataIndex: 'amount',
+      align: 'right',
+      ...sortCol('amount'),
+      render: (v: string) => <MoneyText value={v} />,
+    },
+    {
+      title: label('probability'),
+      dataIndex: 'probability',
+      align: 'right',
+      render: (v: number) => t('opportunity.percent', { value: v }),
+    },
+    {
+      title: label('checklist'),
+      key: 'checklist',
+      render: (_, r) =>
+        r.checklistTotal > 0 && r.status === 'open' ? (
+          <Tag color={r.checklistDone >= r.checklistTotal ? 'success' : 'warning'}>
+            {r.checklistDone}/{r.checklistTotal}
+          </Tag>
+        ) : (
+          '-'
+        ),
+    },
+    {
+      title: label('expectedCloseDate'),
+      dataIndex: 'expectedCloseDate',
+      render: formatDate,
+      ...sortCol('expectedCloseDate'),
+    },
+    { title: label('ownerName'), dataIndex: 'ownerName', render: orDash },
+    { title: label('deptName'), dataIndex: 'deptName', render: orDash },
+    { title: label('createdAt'), dataIndex: 'createdAt', render: formatDateTime, ...sortCol('createdAt') },
+    { title: label('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
+  ];
+
+  return (
+    <Card>
+      <PageHeader
+        title={t('menu.opportunityList')}
+        extra={
+          <>
+            <Button
+              icon={<ProjectOutlined />}
+              onClick={() =>
+                navigate(
+                  filters.pipelineId
+                    ? `/opportunities/kanban?pipelineId=${filters.pipelineId}`
+                    : '/opportunities/kanban',
+                )
+              }
+              data-testid="opportunity-to-kanban"
+            >
+              {t('menu.opportunityKanban')}
+            </Button>
+            {hasPermission(OPPORTUNITY_EXPORT) ? (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                onClick={() => void onExport()}
+                data-testid="opportunity-export"
+              >
+                {t('common.export')}
+              </Button>
+            ) : null}
+            {hasPermission(OPPORTUNITY_CREATE) ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/opportunities/new')}
+                data-testid="opportunity-new"
+              >
+                {t('opportunity.new')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <OpportunityFilterBar value={filters} onSearch={onSearch} />
+      {filters.customerId ? (
+        <Tag
+          closable
+          onClose={() => update({ customerId: undefined })}
+          style={{ marginBottom: 12 }}
+          data-testid="opportunity-filter-customer"
+        >
+          {t('opportunity.filter.customerOnly')}
+        </Tag>
+      ) : null}
+      {query.isError && !query.data ? (
+        <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <DataTable<OpportunityListItem>
+          data-testid="opportunity-table"
+          rowTestId="opportunity-row"
+          columns={columns}
+          items={query.data?.items}
+          total={query.data?.total ?? 0}
+          totalCapped={query.data?.totalCapped}
+          page={page}
+          pageSize={pageSize}
+          loading={query.isFetching}
+          onRowClick={(r) => navigate(`/opportunities/${r.id}`)}
+          onPageChange={(p, ps) =>
+            update({ page: p === 1 ? undefined : p, pageSize: ps === 20 ? undefined : ps }, false)
+          }
+          onSortChange={(field, order?: SortOrder) => update({ sort: field, order: field ? order : undefined })}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import { BranchesOutlined, FundOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
+import { OPPORTUNITY_CREATE, OPPORTUNITY_EDIT, OPPORTUNITY_VIEW, PIPELINE_MANAGE } from './constants';
+
+const OpportunityKanbanPage = lazy(() =>
+  import('./pages/OpportunityKanbanPage').then((m) => ({ default: m.OpportunityKanbanPage })),
+);
+const OpportunityListPage = lazy(() =>
+  import('./pages/OpportunityListPage').then((m) => ({ default: m.OpportunityListPage })),
+);
+const OpportunityDetailPage = lazy(() =>
+  import('./pages/OpportunityDetailPage').then((m) => ({ default: m.OpportunityDetailPage })),
+);
+const OpportunityFormPage = lazy(() =>
+  import('./pages/OpportunityFormPage').then((m) => ({ default: m.OpportunityFormPage })),
+);
+const PipelinesPage = lazy(() => import('./pages/PipelinesPage').then((m) => ({ default: m.PipelinesPage })));
+
+/**
+ * Side-menu group "商机管理". The pipeline settings (销售流程设置) live here too, shown only with
+ * pipeline.manage, under the /admin path the other settings pages use.
+ */
+export const opportunityMenu: MenuGroupDef = {
+  key: 'opportunities',
+  labelKey: 'menu.opportunities',
+  icon: <FundOutlined />,
+  items: [
+    {
+      key: 'opportunity-kanban',
+      path: '/opportunities/kanban',
+      labelKey: 'menu.opportunityKanban',
+      permission: OPPORTUNITY_VIEW,
+      icon: <ProjectOutlined />,
+    },
+    {
+      key: 'opportunities',
+      path: '/opportunities',
+      labelKey: 'menu.opportunityList',
+      permission: OPPORTUNITY_VIEW,
+      icon: <UnorderedListOutlined />,
+    },
+    {
+      key: 'pipelines',
+      path: '/admin/pipelines',
+      labelKey: 'menu.pipelines',
+      permission: PIPELINE_MANAGE,
+      icon: <BranchesOutlined />,
+    },
+  ],
+};
+
+export const opportunityRoutes: AppRoute[] = [
+  { path: 'opportunities', permission: OPPORTUNITY_VIEW, Component: OpportunityListPage },
+  { path: 'opportunities/kanban', permission: OPPORTUNITY_VIEW, Component: OpportunityKanbanPage },
+  { path: 'opportunities/new', permission: OPPORTUNITY_CREATE, Component: OpportunityFormPage },
+  { path: 'opportunities/:id', permission: OPPORTUNITY_VIEW, Component: OpportunityDetailPage },
+  { path: 'opportunities/:id/edit', permission: OPPORTUNITY_EDIT, Component: OpportunityFormPage },
+  { path: 'admin/pipelines', permission: PIPELINE_MANAGE, Component: PipelinesPage },
+];
