@@ -36,9 +36,10 @@ async function choose(page: Page, testId: string, text: string) {
 
 /** JSON API call inside the signed-in page (cookie session + CSRF token), like the web app does. */
 async function api(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
+  // biome-ignore lint/suspicious/noExplicitAny: JSON from the API under test, asserted field by field
+  return page.evaluate<{ status: number; json: any }, { method: string; url: string; body: unknown }>(
     async ({ method, url, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
       const res = await fetch(url, {
         method,
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },

@@ -7,6 +7,7 @@ import { createContact, deleteContact, listContacts, updateContact } from './con
 import { exportCustomersXlsx } from './customers.export.ts';
 import { countCustomers, listCustomers, searchCustomers } from './customers.list.ts';
 import { createCustomer, deleteCustomer, getCustomer, transferCustomer, updateCustomer } from './customers.service.ts';
+import { followUpBoard } from './follow-ups.board.ts';
 import { createFollowUp, listFollowUps, myFollowUps } from './follow-ups.service.ts';
 import { customerTimeline } from './timeline.service.ts';
 
@@ -118,6 +119,9 @@ export function customerRoutes(app: ZodApp, db: Db) {
       },
     },
     async (req) => myFollowUps(ctxOf(req, db), req.query),
+  );
+  app.get('/follow-ups/board', { config: view('list'), schema: { tags } }, async (req) =>
+    followUpBoard(ctxOf(req, db)),
   );
   app.get('/customers/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await customerTimeline(ctxOf(req, db), req.params.id),
