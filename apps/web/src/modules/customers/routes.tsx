@@ -1,4 +1,4 @@
-import { ContactsOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ContactsOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 
@@ -6,6 +6,9 @@ const CustomerListPage = lazy(() => import('./pages/CustomerListPage').then((m) 
 const CustomerFormPage = lazy(() => import('./pages/CustomerFormPage').then((m) => ({ default: m.CustomerFormPage })));
 const CustomerDetailPage = lazy(() =>
   import('./pages/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })),
+);
+const FollowUpBoardPage = lazy(() =>
+  import('./pages/FollowUpBoardPage').then((m) => ({ default: m.FollowUpBoardPage })),
 );
 const MyFollowUpsPage = lazy(() => import('./pages/MyFollowUpsPage').then((m) => ({ default: m.MyFollowUpsPage })));
 
@@ -31,6 +34,13 @@ export const customerMenu: MenuGroupDef = {
       permission: CUSTOMER_VIEW,
       icon: <ScheduleOutlined />,
     },
+    {
+      key: 'follow-up-board',
+      path: '/follow-ups/board',
+      labelKey: 'menu.followUpBoard',
+      permission: CUSTOMER_VIEW,
+      icon: <AlertOutlined />,
+    },
   ],
 };
 
@@ -40,4 +50,5 @@ export const customerRoutes: AppRoute[] = [
   { path: 'customers/:id', permission: CUSTOMER_VIEW, Component: CustomerDetailPage },
   { path: 'customers/:id/edit', permission: 'customer.edit', Component: CustomerFormPage },
   { path: 'follow-ups', permission: CUSTOMER_VIEW, Component: MyFollowUpsPage },
+  { path: 'follow-ups/board', permission: CUSTOMER_VIEW, Component: FollowUpBoardPage },
 ];
