@@ -37,12 +37,19 @@ export function FollowUpBoardPage() {
       dataIndex: 'overdue',
       render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : <Tag>{v}</Tag>),
     },
-    { title: t('followUpBoard.dueToday'), dataIndex: 'dueToday', render: (v: number) => <Tag color={v ? 'orange' : undefined}>{v}</Tag> },
+    {
+      title: t('followUpBoard.dueToday'),
+      dataIndex: 'dueToday',
+      render: (v: number) => <Tag color={v ? 'orange' : undefined}>{v}</Tag>,
+    },
     { title: t('followUpBoard.oldestOverdue'), dataIndex: 'oldestOverdue', render: (v: string | null) => v ?? '-' },
   ];
   return (
     <Card>
-      <PageHeader title={t('menu.followUpBoard')} subTitle={data ? t('followUpBoard.today', { date: data.today }) : undefined} />
+      <PageHeader
+        title={t('menu.followUpBoard')}
+        subTitle={data ? t('followUpBoard.today', { date: data.today }) : undefined}
+      />
       <Table<BoardRow>
         rowKey="userId"
         loading={isLoading}
