@@ -53,7 +53,7 @@ export interface AppOptions {
   db: Db;
   webDist?: string;
   logger?: boolean;
-  /** Login attempts per IP per minute (the per-name lockout applies on top). */
+  /** Login attempts per IP per minute: generous, since a whole office may share one NAT address; the per-name lockout is the brute-force guard. */
   loginRateLimit?: number;
 }
 
@@ -95,7 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(
     async (scoped) => {
-      authRoutes(scoped, opts.db, opts.loginRateLimit ?? 20);
+      authRoutes(scoped, opts.db, opts.loginRateLimit ?? 100);
       orgRoutes(scoped, opts.db);
       policyRoutes(scoped, opts.db);
       approvalRoutes(scoped, opts.db);
