@@ -124,7 +124,7 @@ from customers c
   left join users u on u.id = c.owner_id
   left join departments d on d.id = c.owner_dept_id
 where ${w}
-order by c.updated_at desc, c.id desc
+order by c.updated_at desc nulls last, c.id desc nulls last
 limit ${PAGE} offset 0`;
   const count = `select count(*)::int as n from (select 1 from customers c where ${w} limit ${COUNT_CAP + 1}) t`;
   return { list, count, params, inScope };
