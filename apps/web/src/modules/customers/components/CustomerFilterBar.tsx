@@ -1,10 +1,10 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, Row, Space } from 'antd';
+import { Col, DatePicker, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_CLASSES, REGIONS, SOURCE_CHANNELS } from '../../../app/dictionaries';
 import { DictSelect } from '../../../components/DictSelect';
+import { FilterActions } from '../../../components/FilterActions';
 import { UserSelect } from '../../../components/UserSelect';
 import type { CustomerFilters } from '../api';
 
@@ -106,18 +106,7 @@ export function CustomerFilterBar({ value, onSearch }: CustomerFilterBarProps) {
             />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="customer-search">
-                {t('common.search')}
-              </Button>
-              <Button onClick={reset} icon={<ReloadOutlined />} data-testid="customer-reset">
-                {t('common.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Col>
+        <FilterActions onReset={reset} testIdPrefix="customer" />
       </Row>
     </Form>
   );

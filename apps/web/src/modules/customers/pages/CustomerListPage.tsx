@@ -3,7 +3,7 @@ import { Button, Card, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { apiDownload, type QueryParams } from '../../../app/api';
 import { CLASS_COLORS } from '../../../app/dictionaries';
@@ -13,6 +13,7 @@ import { DataTable, type SortOrder, sortOrderOf } from '../../../components/Data
 import { formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
+import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
 import { type CustomerFilters, type CustomerListItem, useCustomerList } from '../api';
 import { CustomerFilterBar } from '../components/CustomerFilterBar';
 
@@ -38,29 +39,20 @@ export function CustomerListPage() {
   const navigate = useNavigate();
   const { hasPermission } = useAuth();
   const handleError = useApiErrorHandler();
-  const [sp, setSp] = useSearchParams();
+  const { sp, page, pageSize, patch } = useListUrlState();
   const [exporting, setExporting] = useState(false);
 
   const filters = useMemo(() => readFilters(sp), [sp]);
-  const page = Number(sp.get('page')) || 1;
-  const pageSize = Number(sp.get('pageSize')) || 20;
   const query = useCustomerList({ ...filters, page, pageSize });
 
-  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    if (next.toString() === sp.toString()) void query.refetch();
-    else setSp(next);
+  const update = (changes: UrlPatch, resetPage = true) => {
+    if (!patch(changes, resetPage)) void query.refetch();
   };
 
   const onSearch = (f: CustomerFilters) => {
-    const patch: Record<string, string | number | undefined> = {};
-    for (const key of FILTER_KEYS) patch[key] = f[key];
-    update(patch);
+    const changes: UrlPatch = {};
+    for (const key of FILTER_KEYS) changes[key] = f[key];
+    update(changes);
   };
 
   const onExport = async () => {

@@ -1,10 +1,11 @@
 import { Card } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { DataTable } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
+import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
 import { type Registration, type RegistrationFilters, useRegistrations } from '../api';
 import { RegistrationFilterBar } from '../components/RegistrationFilterBar';
 import { useRegistrationColumns } from '../components/registrationColumns';
@@ -26,28 +27,19 @@ function readFilters(sp: URLSearchParams): RegistrationFilters {
 export function RegistrationsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [sp, setSp] = useSearchParams();
+  const { sp, page, pageSize, patch } = useListUrlState();
   const filters = useMemo(() => readFilters(sp), [sp]);
-  const page = Number(sp.get('page')) || 1;
-  const pageSize = Number(sp.get('pageSize')) || 20;
   const query = useRegistrations({ ...filters, page, pageSize });
   const columns = useRegistrationColumns();
 
-  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    if (next.toString() === sp.toString()) void query.refetch();
-    else setSp(next);
+  const update = (changes: UrlPatch, resetPage = true) => {
+    if (!patch(changes, resetPage)) void query.refetch();
   };
 
   const onSearch = (f: RegistrationFilters) => {
-    const patch: Record<string, string | number | undefined> = {};
-    for (const key of FILTER_KEYS) patch[key] = f[key];
-    update(patch);
+    const changes: UrlPatch = {};
+    for (const key of FILTER_KEYS) changes[key] = f[key];
+    update(changes);
   };
 
   return (

@@ -1,9 +1,9 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DictSelect } from '../../../components/DictSelect';
+import { FilterActions } from '../../../components/FilterActions';
 import { UserSelect } from '../../../components/UserSelect';
 import { usePipelines } from '../api';
 import { OPPORTUNITY_STATUSES, type OpportunityStatus } from '../constants';
@@ -118,18 +118,7 @@ export function OpportunityFilterBar({ value, onSearch }: OpportunityFilterBarPr
             />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={12} style={{ display: 'flex', alignItems: 'flex-end' }}>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="opportunity-search">
-                {t('common.search')}
-              </Button>
-              <Button onClick={reset} icon={<ReloadOutlined />} data-testid="opportunity-reset">
-                {t('common.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Col>
+        <FilterActions onReset={reset} testIdPrefix="opportunity" lg={12} />
       </Row>
     </Form>
   );

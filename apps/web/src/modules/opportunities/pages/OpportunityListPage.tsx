@@ -3,7 +3,7 @@ import { Button, Card, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { apiDownload, type QueryParams } from '../../../app/api';
 import { QueryErrorResult } from '../../../app/ErrorPages';
@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
+import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
 import { useOpportunityList } from '../api';
 import { OpportunityFilterBar } from '../components/OpportunityFilterBar';
 import { StageTag } from '../components/StageTag';
@@ -53,30 +54,21 @@ export function OpportunityListPage() {
   const navigate = useNavigate();
   const { hasPermission } = useAuth();
   const handleError = useApiErrorHandler();
-  const [sp, setSp] = useSearchParams();
+  const { sp, page, pageSize, patch } = useListUrlState();
   const [exporting, setExporting] = useState(false);
 
   const filters = useMemo(() => readFilters(sp), [sp]);
-  const page = Number(sp.get('page')) || 1;
-  const pageSize = Number(sp.get('pageSize')) || 20;
   const query = useOpportunityList({ ...filters, page, pageSize });
 
-  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    if (next.toString() === sp.toString()) void query.refetch();
-    else setSp(next);
+  const update = (changes: UrlPatch, resetPage = true) => {
+    if (!patch(changes, resetPage)) void query.refetch();
   };
 
   const onSearch = (f: OpportunityFilters) => {
-    const patch: Record<string, string | number | undefined> = {};
+    const changes: UrlPatch = {};
     // customerId has no field in the bar: it stays as the link that opened the list set it.
-    for (const key of FILTER_KEYS) if (key !== 'customerId') patch[key] = f[key];
-    update(patch);
+    for (const key of FILTER_KEYS) if (key !== 'customerId') changes[key] = f[key];
+    update(changes);
   };
 
   const onExport = async () => {

@@ -1,9 +1,9 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Space } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_CLASSES, CUSTOMER_KINDS, INDUSTRIES, REGIONS, SOURCE_CHANNELS } from '../../../app/dictionaries';
 import { DictSelect } from '../../../components/DictSelect';
+import { FilterActions } from '../../../components/FilterActions';
 import type { PoolFilters } from '../api';
 
 export const POOL_FILTER_KEYS = ['keyword', 'kind', 'class', 'region', 'industry', 'source'] as const;
@@ -59,18 +59,7 @@ export function PoolFilterBar({ value, onSearch }: PoolFilterBarProps) {
             </Form.Item>
           </Col>
         ))}
-        <Col xs={24} sm={12} lg={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="pool-search">
-                {t('common.search')}
-              </Button>
-              <Button onClick={reset} icon={<ReloadOutlined />} data-testid="pool-reset">
-                {t('common.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Col>
+        <FilterActions onReset={reset} testIdPrefix="pool" />
       </Row>
     </Form>
   );

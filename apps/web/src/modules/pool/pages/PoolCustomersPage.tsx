@@ -3,7 +3,7 @@ import { Badge, Button, Card, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { CLASS_COLORS } from '../../../app/dictionaries';
 import { QueryErrorResult } from '../../../app/ErrorPages';
@@ -11,6 +11,7 @@ import { DataTable, type SortOrder, sortOrderOf } from '../../../components/Data
 import { formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
+import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
 import { type PoolCustomer, type PoolFilters, usePoolCustomers, usePools } from '../api';
 import { ClaimButton } from '../components/ClaimButton';
 import { LeaveReason } from '../components/LeaveReason';
@@ -39,22 +40,13 @@ export function PoolCustomersPage() {
   const navigate = useNavigate();
   const { hasPermission } = useAuth();
   const canClaim = hasPermission('pool.claim');
-  const [sp, setSp] = useSearchParams();
+  const { sp, page, pageSize, patch } = useListUrlState();
   const filters = useMemo(() => readFilters(sp), [sp]);
-  const page = Number(sp.get('page')) || 1;
-  const pageSize = Number(sp.get('pageSize')) || 20;
   const pools = usePools();
   const query = usePoolCustomers({ ...filters, page, pageSize });
 
-  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    if (next.toString() === sp.toString()) void query.refetch();
-    else setSp(next);
+  const update = (changes: UrlPatch, resetPage = true) => {
+    if (!patch(changes, resetPage)) void query.refetch();
   };
 
   const sortCol = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(key, filters.sort, filters.order) });
