@@ -34,6 +34,14 @@ import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
 import './platform/mail/index.ts';
 import { taskRoutes } from './platform/tasks/index.ts';
+import { fileRoutes } from './platform/files/index.ts';
+import { productRoutes } from './modules/products/index.ts';
+import { quoteRoutes } from './modules/quotes/index.ts';
+import { contractRoutes } from './modules/contracts/index.ts';
+import { orderRoutes } from './modules/orders/index.ts';
+import { stockRoutes } from './modules/stock/index.ts';
+import { deliveryRoutes } from './modules/deliveries/index.ts';
+import { financeRoutes } from './modules/finance/index.ts';
 
 export type App = FastifyInstance & { routeTable: RouteInfo[] };
 export type ZodApp = FastifyInstance<
@@ -107,6 +115,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       frontDeskRoutes(scoped, opts.db);
       opportunityRoutes(scoped, opts.db);
       pipelineRoutes(scoped, opts.db);
+      fileRoutes(scoped, opts.db);
+      productRoutes(scoped, opts.db);
+      quoteRoutes(scoped, opts.db);
+      contractRoutes(scoped, opts.db);
+      orderRoutes(scoped, opts.db);
+      stockRoutes(scoped, opts.db);
+      deliveryRoutes(scoped, opts.db);
+      financeRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -36,10 +36,9 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     // Drop leftovers of this run (test files drop their own databases when they finish).
-    const dbs = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like $1`,
-      [`${templateDb}%`],
-    );
+    const dbs = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+      `${templateDb}%`,
+    ]);
     for (const d of dbs.rows) await admin.query(`drop database if exists ${d.datname} with (force)`);
     await admin.end();
     await embedded?.stop();

@@ -106,7 +106,19 @@ export class Client {
 export interface Org {
   dept: Record<'root' | 'mgmt' | 'sales1' | 'sales2' | 'sales1team' | 'finance', number>;
   user: Record<
-    'admin' | 'gm' | 'director' | 'manager1' | 'supervisor1' | 'rep1' | 'rep1b' | 'teamRep' | 'manager2' | 'rep2' | 'finance' | 'front' | 'commerce',
+    | 'admin'
+    | 'gm'
+    | 'director'
+    | 'manager1'
+    | 'supervisor1'
+    | 'rep1'
+    | 'rep1b'
+    | 'teamRep'
+    | 'manager2'
+    | 'rep2'
+    | 'finance'
+    | 'front'
+    | 'commerce',
     number
   >;
 }
@@ -133,7 +145,13 @@ export async function seedOrg(env: TestEnv): Promise<Org> {
   const roleIds = new Map((await db.select().from(roles)).map((r) => [r.code, r.id]));
   const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
   let n = 0;
-  const mkUser = async (username: string, name: string, deptId: number, role: string, managerId: number | null = null) => {
+  const mkUser = async (
+    username: string,
+    name: string,
+    deptId: number,
+    role: string,
+    managerId: number | null = null,
+  ) => {
     n += 1;
     const [u] = await db
       .insert(users)
@@ -158,8 +176,29 @@ export async function seedOrg(env: TestEnv): Promise<Org> {
   await db.update(departments).set({ headUserId: manager1 }).where(eq(departments.id, sales1.id));
   await db.update(departments).set({ headUserId: manager2 }).where(eq(departments.id, sales2.id));
   return {
-    dept: { root: root.id, mgmt: mgmt.id, sales1: sales1.id, sales2: sales2.id, sales1team: sales1team.id, finance: finance.id },
-    user: { admin: admin.id, gm, director, manager1, supervisor1, rep1, rep1b, teamRep, manager2, rep2, finance: fin, front, commerce },
+    dept: {
+      root: root.id,
+      mgmt: mgmt.id,
+      sales1: sales1.id,
+      sales2: sales2.id,
+      sales1team: sales1team.id,
+      finance: finance.id,
+    },
+    user: {
+      admin: admin.id,
+      gm,
+      director,
+      manager1,
+      supervisor1,
+      rep1,
+      rep1b,
+      teamRep,
+      manager2,
+      rep2,
+      finance: fin,
+      front,
+      commerce,
+    },
   };
 }
 

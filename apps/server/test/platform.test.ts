@@ -28,14 +28,20 @@ describe('document numbers', () => {
         }),
       ),
     );
-    const issued = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<string>).value);
+    const issued = results
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<string>).value);
     expect(issued).toHaveLength(32);
     expect(new Set(issued).size).toBe(32);
-    expect([...issued].sort()).toEqual(Array.from({ length: 32 }, (_, i) => `KH-2026-${String(i + 1).padStart(6, '0')}`));
+    expect([...issued].sort()).toEqual(
+      Array.from({ length: 32 }, (_, i) => `KH-2026-${String(i + 1).padStart(6, '0')}`),
+    );
   });
 
   it('starts a new sequence each period', async () => {
-    const no = await env.database.db.transaction((tx) => nextDocNumber(tx, 'customer', new Date('2027-01-01T01:00:00+08:00')));
+    const no = await env.database.db.transaction((tx) =>
+      nextDocNumber(tx, 'customer', new Date('2027-01-01T01:00:00+08:00')),
+    );
     expect(no).toBe('KH-2027-000001');
   });
 });
@@ -96,8 +102,12 @@ describe('policies', () => {
     const list = (await admin.get('/api/policies')).json().items;
     const p = list.find((x: { key: string }) => x.key === 'returns.storageFeePerDay');
     expect(p).toMatchObject({ value: '50.00', defaultValue: '50.00', version: 0 });
-    expect((await admin.put('/api/policies/returns.storageFeePerDay', { value: '60.5', version: 0 })).statusCode).toBe(200);
-    expect((await admin.put('/api/policies/returns.storageFeePerDay', { value: '70.00', version: 0 })).statusCode).toBe(412);
+    expect((await admin.put('/api/policies/returns.storageFeePerDay', { value: '60.5', version: 0 })).statusCode).toBe(
+      200,
+    );
+    expect((await admin.put('/api/policies/returns.storageFeePerDay', { value: '70.00', version: 0 })).statusCode).toBe(
+      412,
+    );
     const bad = await admin.put('/api/policies/returns.storageFeePerDay', { value: 'abc', version: 1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0]).toMatchObject({ field: 'value', message: '参数值不符合要求' });
@@ -112,15 +122,25 @@ describe('default grants', () => {
   it('offers a newly released default grant to existing roles once, and respects its later removal', async () => {
     const pool = env.database.pool;
     const grantOf = async () =>
-      (await pool.query(`select g.scope from role_grants g join roles r on r.id = g.role_id where r.code = 'sales_rep' and g.permission = 'customer.credit'`)).rows;
+      (
+        await pool.query(
+          `select g.scope from role_grants g join roles r on r.id = g.role_id where r.code = 'sales_rep' and g.permission = 'customer.credit'`,
+        )
+      ).rows;
     expect(await grantOf()).toEqual([{ scope: 'SELF' }]);
     // As if the database predates the permission: neither the grant nor its record exist.
-    await pool.query(`delete from role_grants g using roles r where r.id = g.role_id and r.code = 'sales_rep' and g.permission = 'customer.credit'`);
-    await pool.query(`delete from default_grants_applied where role_code = 'sales_rep' and permission = 'customer.credit'`);
+    await pool.query(
+      `delete from role_grants g using roles r where r.id = g.role_id and r.code = 'sales_rep' and g.permission = 'customer.credit'`,
+    );
+    await pool.query(
+      `delete from default_grants_applied where role_code = 'sales_rep' and permission = 'customer.credit'`,
+    );
     expect(await bootstrapOrganisation(env.database.db, PASSWORD)).toBe(false);
     expect(await grantOf()).toEqual([{ scope: 'SELF' }]);
     // The admin removes it: a restart does not bring it back.
-    await pool.query(`delete from role_grants g using roles r where r.id = g.role_id and r.code = 'sales_rep' and g.permission = 'customer.credit'`);
+    await pool.query(
+      `delete from role_grants g using roles r where r.id = g.role_id and r.code = 'sales_rep' and g.permission = 'customer.credit'`,
+    );
     await bootstrapOrganisation(env.database.db, PASSWORD);
     expect(await grantOf()).toEqual([]);
   });

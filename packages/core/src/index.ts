@@ -9,3 +9,6 @@ export * from './customers.ts';
 export * from './pool.ts';
 export * from './front-desk.ts';
 export * from './opportunities.ts';
+export * from './lines.ts';
+export * from './files.ts';
+export * from './orders.ts';

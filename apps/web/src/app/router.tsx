@@ -6,6 +6,13 @@ import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { taskRoutes } from '../modules/tasks/routes';
+import { productRoutes } from '../modules/products/routes';
+import { quoteRoutes } from '../modules/quotes/routes';
+import { contractRoutes } from '../modules/contracts/routes';
+import { orderRoutes } from '../modules/orders/routes';
+import { stockRoutes } from '../modules/stock/routes';
+import { deliveryRoutes } from '../modules/deliveries/routes';
+import { financeRoutes } from '../modules/finance/routes';
 import { AppLayout } from './AppLayout';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
@@ -18,6 +25,13 @@ const moduleRoutes: AppRoute[] = [
   ...opportunityRoutes,
   ...poolRoutes,
   ...frontDeskRoutes,
+  ...productRoutes,
+  ...quoteRoutes,
+  ...contractRoutes,
+  ...orderRoutes,
+  ...stockRoutes,
+  ...deliveryRoutes,
+  ...financeRoutes,
   ...approvalRoutes,
   ...adminRoutes,
 ];

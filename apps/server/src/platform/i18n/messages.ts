@@ -25,6 +25,11 @@ const zhCN: Catalog = {
   'validation.mobile.format': '手机号码格式不正确（应为11位，以1开头）',
   'validation.phone.format': '电话号码格式不正确',
   'validation.version': '缺少版本号',
+  'validation.idempotency_key': '幂等键格式不正确（8–128位字母、数字或 ._:-）',
+  'idempotency.key_reused': '该幂等键已用于另一个不同的请求',
+  'attachment.too_large': '附件过大（最大 {maxMb} MB）',
+  'attachment.type': '不支持的附件类型（支持 PDF、JPG、PNG）',
+  'attachment.empty': '附件内容为空或不是有效的 Base64',
   'auth.required': '请先登录',
   'auth.invalid_credentials': '用户名或密码错误',
   'auth.locked': '登录失败次数过多，请 {minutes} 分钟后再试',
@@ -148,6 +153,11 @@ const zhTW: Catalog = {
   'validation.mobile.format': '手機號碼格式不正確（應為11位，以1開頭）',
   'validation.phone.format': '電話號碼格式不正確',
   'validation.version': '缺少版本號',
+  'validation.idempotency_key': '冪等鍵格式不正確（8–128位字母、數字或 ._:-）',
+  'idempotency.key_reused': '該冪等鍵已用於另一個不同的請求',
+  'attachment.too_large': '附件過大（最大 {maxMb} MB）',
+  'attachment.type': '不支援的附件類型（支援 PDF、JPG、PNG）',
+  'attachment.empty': '附件內容為空或不是有效的 Base64',
   'auth.required': '請先登入',
   'auth.invalid_credentials': '使用者名稱或密碼錯誤',
   'auth.locked': '登入失敗次數過多，請 {minutes} 分鐘後再試',
@@ -271,6 +281,11 @@ const enUS: Catalog = {
   'validation.mobile.format': 'Invalid mobile number (11 digits starting with 1)',
   'validation.phone.format': 'Invalid phone number',
   'validation.version': 'Version is required',
+  'validation.idempotency_key': 'Invalid idempotency key (8–128 letters, digits or ._:-)',
+  'idempotency.key_reused': 'This idempotency key was already used for a different request',
+  'attachment.too_large': 'Attachment too large (max {maxMb} MB)',
+  'attachment.type': 'Unsupported attachment type (PDF, JPG, PNG)',
+  'attachment.empty': 'Attachment is empty or not valid Base64',
   'auth.required': 'Please sign in',
   'auth.invalid_credentials': 'Wrong username or password',
   'auth.locked': 'Too many failed sign-ins; try again in {minutes} minutes',
@@ -385,4 +400,23 @@ export function hasMessage(key: string): boolean {
   return key in zhCN;
 }
 
-export const catalogKeys = { zhCN: Object.keys(zhCN), zhTW: Object.keys(zhTW), enUS: Object.keys(enUS) };
+/**
+ * Adds a module's messages (modules keep their error and notification texts beside their code,
+ * e.g. modules/orders/orders.messages.ts). All three locales must carry the same keys.
+ */
+export function registerMessages(m: Record<Locale, Catalog>) {
+  for (const locale of Object.keys(catalogs) as Locale[]) Object.assign(catalogs[locale], m[locale]);
+}
+
+/** Keys per locale (read at call time, so registered module messages are included). */
+export const catalogKeys = {
+  get zhCN() {
+    return Object.keys(zhCN);
+  },
+  get zhTW() {
+    return Object.keys(zhTW);
+  },
+  get enUS() {
+    return Object.keys(enUS);
+  },
+};

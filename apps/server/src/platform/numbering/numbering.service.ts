@@ -6,6 +6,16 @@ import { companyDate } from '../time.ts';
 const FORMATS = {
   customer: { prefix: 'KH', period: 'year', pad: 6 },
   opportunity: { prefix: 'SJ', period: 'year', pad: 6 },
+  priceAdjustment: { prefix: 'TJ', period: 'year', pad: 5 },
+  quote: { prefix: 'BJ', period: 'day', pad: 4 },
+  contract: { prefix: 'HT', period: 'year', pad: 5 },
+  order: { prefix: 'SO', period: 'day', pad: 4 },
+  productionTask: { prefix: 'RW', period: 'day', pad: 4 },
+  delivery: { prefix: 'FH', period: 'day', pad: 4 },
+  payment: { prefix: 'SK', period: 'day', pad: 4 },
+  receipt: { prefix: 'SJ', period: 'day', pad: 4 },
+  invoice: { prefix: 'KP', period: 'day', pad: 4 },
+  writeOff: { prefix: 'HX', period: 'year', pad: 5 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

@@ -39,6 +39,53 @@ export const PERMISSIONS = [
   { permission: 'opportunity.export', resource: 'opportunity', scoped: true },
   // Configure pipelines, their stages and checklists.
   { permission: 'pipeline.manage', resource: 'pipeline', scoped: false },
+  // Products and price policy (SPEC 2.8). product.cost: the restricted cost field (seed 001 保密范围).
+  { permission: 'product.view', resource: 'product', scoped: false },
+  { permission: 'product.manage', resource: 'product', scoped: false },
+  { permission: 'product.cost', resource: 'product', scoped: false },
+  { permission: 'price.manage', resource: 'price_list', scoped: false },
+  // Request a standard/floor price change (a cut takes effect only after approval).
+  { permission: 'price.adjust', resource: 'price_adjustment', scoped: false },
+  // Quotes (SPEC 3.2), scoped by owner / owner department.
+  { permission: 'quote.view', resource: 'quote', scoped: true },
+  { permission: 'quote.create', resource: 'quote', scoped: false },
+  { permission: 'quote.edit', resource: 'quote', scoped: true },
+  { permission: 'quote.export', resource: 'quote', scoped: true },
+  // Contracts (SPEC 3.3): draft/edit, sign and archive; templates are company-wide.
+  { permission: 'contract.view', resource: 'contract', scoped: true },
+  { permission: 'contract.create', resource: 'contract', scoped: false },
+  { permission: 'contract.edit', resource: 'contract', scoped: true },
+  { permission: 'contract.sign', resource: 'contract', scoped: true },
+  { permission: 'contract.export', resource: 'contract', scoped: true },
+  { permission: 'contract_template.manage', resource: 'contract_template', scoped: false },
+  // Orders (SPEC 3.4): entry, order review (订单评审), planner tasks (销售任务单).
+  { permission: 'order.view', resource: 'order', scoped: true },
+  { permission: 'order.create', resource: 'order', scoped: false },
+  { permission: 'order.edit', resource: 'order', scoped: true },
+  { permission: 'order.review', resource: 'order', scoped: true },
+  { permission: 'order.cancel', resource: 'order', scoped: true },
+  { permission: 'order.export', resource: 'order', scoped: true },
+  { permission: 'order.plan', resource: 'production_task', scoped: false },
+  // Stock: warehouses, inbound, adjustments; availability is read with stock.view.
+  { permission: 'stock.view', resource: 'stock', scoped: false },
+  { permission: 'stock.manage', resource: 'stock', scoped: false },
+  // Deliveries (SPEC 3.5): scoped like their order; inspect = QA, ship = warehouse.
+  { permission: 'delivery.view', resource: 'delivery', scoped: true },
+  { permission: 'delivery.create', resource: 'delivery', scoped: true },
+  { permission: 'delivery.inspect', resource: 'delivery', scoped: true },
+  { permission: 'delivery.ship', resource: 'delivery', scoped: true },
+  { permission: 'delivery.sign', resource: 'delivery', scoped: true },
+  // Trace a batch to every customer and delivery that got it (traceability, company-wide).
+  { permission: 'trace.view', resource: 'stock', scoped: false },
+  // Payments, invoices, receivables (SPEC 3.6). Only finance confirms payments and issues invoices.
+  { permission: 'payment.view', resource: 'payment', scoped: true },
+  { permission: 'payment.report', resource: 'payment', scoped: true },
+  { permission: 'payment.confirm', resource: 'payment', scoped: true },
+  { permission: 'invoice.view', resource: 'invoice', scoped: true },
+  { permission: 'invoice.issue', resource: 'invoice', scoped: true },
+  { permission: 'receivable.view', resource: 'receivable', scoped: true },
+  { permission: 'receivable.export', resource: 'receivable', scoped: true },
+  { permission: 'receivable.writeoff', resource: 'receivable', scoped: true },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

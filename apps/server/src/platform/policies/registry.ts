@@ -44,6 +44,16 @@ export const POLICIES = [
   { key: 'training.inServicePerQuarter', type: 'integer', default: 1, min: 0, max: 12 },
   { key: 'reports.weeklyMeetingDay', type: 'integer', default: 1, min: 1, max: 7 },
   { key: 'reports.monthlyDeadlineDay', type: 'integer', default: 25, min: 1, max: 28 },
+  // Quotes: a rep's largest discount without approval (percent); price cut beyond which the board
+  // must also approve (implementation rules: 重大价格调整).
+  { key: 'quotes.repDiscountLimitPercent', type: 'decimal', default: '5.00', min: '0.00', max: '100.00' },
+  { key: 'quotes.defaultValidityDays', type: 'integer', default: 30, min: 1, max: 365 },
+  { key: 'prices.majorCutPercent', type: 'decimal', default: '10.00', min: '0.00', max: '100.00' },
+  { key: 'contracts.expiryWarningDays', type: 'integer', default: 30, min: 1, max: 365 },
+  { key: 'contracts.instalmentReminderDays', type: 'integer', default: 3, min: 0, max: 60 },
+  { key: 'receivables.overdueReminderDays', type: 'integer', default: 0, min: 0, max: 365 },
+  // Real-estate template: sign a contract only after the down-payment / full-payment receipt exists.
+  { key: 'contracts.signAfterDownPayment', type: 'boolean', default: false },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -1,0 +1,1 @@
+export { contractRoutes } from './contracts.routes.ts';

@@ -1,0 +1,7 @@
+import type { ZodApp } from '../../app.ts';
+import type { Db } from '../../db/client.ts';
+
+export function deliveryRoutes(app: ZodApp, db: Db) {
+  void app;
+  void db;
+}

@@ -1,0 +1,2 @@
+export { type PricingProduct, productsForPricing } from './products.pricing.ts';
+export { productRoutes } from './products.routes.ts';

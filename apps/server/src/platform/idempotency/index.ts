@@ -1,0 +1,1 @@
+export { idempotent, type StoredResponse } from './idempotency.service.ts';

@@ -1,0 +1,3 @@
+export { renderPdf } from './pdf.ts';
+export { type PrintFontWeight, printFont, printFontPath } from './pdf-fonts.ts';
+export type { PrintAlign, PrintColumn, PrintDoc, PrintField, PrintTable } from './pdf-types.ts';

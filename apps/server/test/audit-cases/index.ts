@@ -1,0 +1,20 @@
+import { customerCases, customerHandoverCases } from './customers.ts';
+import { frontDeskCases } from './front-desk.ts';
+import { opportunityCases } from './opportunities.ts';
+import { platformCases, workflowCases } from './platform.ts';
+import { poolCases } from './pool.ts';
+import type { AuditCaseFile } from './types.ts';
+
+/**
+ * Every case group, in run order: a group may read ids stored by the groups above it.
+ * A new module adds one line at the end (see README.md).
+ */
+export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
+  platform: platformCases,
+  customers: customerCases,
+  workflow: workflowCases,
+  customerHandover: customerHandoverCases,
+  opportunities: opportunityCases,
+  pool: poolCases,
+  frontDesk: frontDeskCases,
+};

@@ -1,0 +1,5 @@
+import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
+
+export const contractMenuItems: MenuItemDef[] = [];
+
+export const contractRoutes: AppRoute[] = [];

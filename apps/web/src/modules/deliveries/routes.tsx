@@ -1,0 +1,5 @@
+import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
+
+export const deliveryMenuItems: MenuItemDef[] = [];
+
+export const deliveryRoutes: AppRoute[] = [];

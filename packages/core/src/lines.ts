@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { MoneyString } from './customers.ts';
+import { type Money, money, roundMoney, toMoneyString } from './money.ts';
+
+/**
+ * Priced document lines (quotes, contracts, orders, invoices — SPEC 3.2). Prices exclude VAT
+ * (不含税单价, as on a 增值税发票). Per line, rounding once at the end (money.ts ROUNDING RULE):
+ *   net   = round(qty × unitPrice × (1 − discount% / 100))
+ *   tax   = round(net × taxRate% / 100)
+ *   gross = net + tax
+ * Totals are sums of the rounded line amounts. The effective unit price compared with the floor
+ * price is unitPrice × (1 − discount%), unrounded.
+ */
+export interface LineInput {
+  qty: string;
+  unitPrice: string;
+  discountPercent: string;
+  taxRate: string;
+}
+
+export interface LineAmounts {
+  netAmount: string;
+  taxAmount: string;
+  grossAmount: string;
+  /** What the discount took off the undiscounted net amount. */
+  discountAmount: string;
+}
+
+export function effectiveUnitPrice(l: Pick<LineInput, 'unitPrice' | 'discountPercent'>): Money {
+  return money(l.unitPrice).times(money(100).minus(l.discountPercent)).div(100);
+}
+
+export function lineAmounts(l: LineInput): LineAmounts {
+  const full = roundMoney(money(l.qty).times(l.unitPrice));
+  const net = roundMoney(money(l.qty).times(effectiveUnitPrice(l)));
+  const tax = roundMoney(net.times(l.taxRate).div(100));
+  return {
+    netAmount: toMoneyString(net),
+    taxAmount: toMoneyString(tax),
+    grossAmount: toMoneyString(net.plus(tax)),
+    discountAmount: toMoneyString(full.minus(net)),
+  };
+}
+
+export interface DocumentTotals {
+  totalNet: string;
+  totalTax: string;
+  totalGross: string;
+  discountTotal: string;
+}
+
+export function documentTotals(lines: LineAmounts[]): DocumentTotals {
+  const sum = (k: keyof LineAmounts) => toMoneyString(lines.reduce((acc, l) => acc.plus(l[k]), money(0)));
+  return { totalNet: sum('netAmount'), totalTax: sum('taxAmount'), totalGross: sum('grossAmount'), discountTotal: sum('discountAmount') };
+}
+
+/** VAT rates a line may carry (percent): 13 / 9 / 6 / 0 (and 3 / 1 for small-scale taxpayers). */
+export const TAX_RATES = ['13.00', '9.00', '6.00', '3.00', '1.00', '0.00'] as const;
+
+/** Quantity on the wire: a positive decimal string with at most 4 places. */
+export const QtyString = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,14}(\.\d{1,4})?$/.test(v) && Number(v) > 0, { message: 'validation.qty', params: { key: 'validation.qty' } });
+
+/** A percentage 0–100 with at most 2 places (discounts). */
+export const PercentString = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, { message: 'validation.percent', params: { key: 'validation.percent' } });
+
+export const TaxRateString = z.enum(TAX_RATES);
+
+/** One priced line as a form or the API sends it; description/unit default from the product. */
+export const PricedLineInput = z.object({
+  productId: z.number().int().positive(),
+  description: z.string().trim().max(200).optional(),
+  qty: QtyString,
+  unitPrice: MoneyString,
+  discountPercent: PercentString.default('0'),
+  taxRate: TaxRateString.optional(),
+});
+export type PricedLineInput = z.output<typeof PricedLineInput>;
