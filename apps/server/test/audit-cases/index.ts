@@ -3,6 +3,13 @@ import { frontDeskCases } from './front-desk.ts';
 import { opportunityCases } from './opportunities.ts';
 import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
+import { productCases } from './products.ts';
+import { stockCases } from './stock.ts';
+import { quoteCases } from './quotes.ts';
+import { contractCases } from './contracts.ts';
+import { orderCases } from './orders.ts';
+import { deliveryCases } from './deliveries.ts';
+import { financeCases } from './finance.ts';
 import type { AuditCaseFile } from './types.ts';
 
 /**
@@ -17,4 +24,11 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   opportunities: opportunityCases,
   pool: poolCases,
   frontDesk: frontDeskCases,
+  product: productCases,
+  stock: stockCases,
+  quote: quoteCases,
+  contract: contractCases,
+  order: orderCases,
+  delivery: deliveryCases,
+  finance: financeCases,
 };

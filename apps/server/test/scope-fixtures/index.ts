@@ -3,6 +3,13 @@ import { frontDeskFixtures } from './front-desk.ts';
 import { opportunityFixtures } from './opportunities.ts';
 import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
+import { productFixtures } from './products.ts';
+import { stockFixtures } from './stock.ts';
+import { quoteFixtures } from './quotes.ts';
+import { contractFixtures } from './contracts.ts';
+import { orderFixtures } from './orders.ts';
+import { deliveryFixtures } from './deliveries.ts';
+import { financeFixtures } from './finance.ts';
 import type { ScopeFixtureFile } from './types.ts';
 
 /**
@@ -15,4 +22,11 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   opportunities: opportunityFixtures,
   pool: poolFixtures,
   frontDesk: frontDeskFixtures,
+  product: productFixtures,
+  stock: stockFixtures,
+  quote: quoteFixtures,
+  contract: contractFixtures,
+  order: orderFixtures,
+  delivery: deliveryFixtures,
+  finance: financeFixtures,
 };
