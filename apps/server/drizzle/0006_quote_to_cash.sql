@@ -152,6 +152,7 @@ CREATE TABLE "quotes" (
 	"converted_order_id" bigint,
 	"converted_contract_id" bigint,
 	"is_latest" boolean DEFAULT true NOT NULL,
+	"search_text" text DEFAULT '' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -555,6 +556,7 @@ CREATE TABLE "invoices" (
 	"voided_at" timestamp with time zone,
 	"voided_by" integer,
 	"issued_by" integer,
+	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "invoices_no_unique" UNIQUE("no"),
@@ -699,6 +701,7 @@ CREATE INDEX "quotes_dept_updated_idx" ON "quotes" USING btree ("owner_dept_id",
 CREATE INDEX "quotes_updated_idx" ON "quotes" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "quotes_customer_idx" ON "quotes" USING btree ("customer_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "quotes_status_idx" ON "quotes" USING btree ("status","updated_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "quotes_search_trgm_idx" ON "quotes" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "quotes_valid_idx" ON "quotes" USING btree ("valid_until") WHERE "quotes"."status" in ('approved','sent');--> statement-breakpoint
 CREATE UNIQUE INDEX "contract_amendments_revision_uq" ON "contract_amendments" USING btree ("contract_id","revision");--> statement-breakpoint
 CREATE INDEX "contract_amendments_contract_idx" ON "contract_amendments" USING btree ("contract_id");--> statement-breakpoint
@@ -713,6 +716,7 @@ CREATE INDEX "contracts_updated_idx" ON "contracts" USING btree ("updated_at" DE
 CREATE INDEX "contracts_customer_idx" ON "contracts" USING btree ("customer_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "contracts_status_idx" ON "contracts" USING btree ("status","updated_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "contracts_end_idx" ON "contracts" USING btree ("end_date") WHERE "contracts"."status" = 'signed';--> statement-breakpoint
+CREATE INDEX "contracts_search_trgm_idx" ON "contracts" USING gin (lower("no" || ' ' || "title" || ' ' || "party_b") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "order_lines_order_idx" ON "order_lines" USING btree ("order_id","line_no");--> statement-breakpoint
 CREATE INDEX "order_lines_product_idx" ON "order_lines" USING btree ("product_id");--> statement-breakpoint
 CREATE INDEX "order_reviews_order_idx" ON "order_reviews" USING btree ("order_id","id" DESC NULLS LAST);--> statement-breakpoint
@@ -722,6 +726,7 @@ CREATE INDEX "orders_updated_idx" ON "orders" USING btree ("updated_at" DESC NUL
 CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("customer_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "orders_status_idx" ON "orders" USING btree ("status","updated_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "orders_contract_idx" ON "orders" USING btree ("contract_id");--> statement-breakpoint
+CREATE INDEX "orders_no_trgm_idx" ON "orders" USING gin (lower("no") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "orders_promised_idx" ON "orders" USING btree ("promised_date") WHERE "orders"."status" in ('approved','in_preparation','partially_delivered');--> statement-breakpoint
 CREATE INDEX "production_tasks_order_idx" ON "production_tasks" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "production_tasks_due_idx" ON "production_tasks" USING btree ("due_date") WHERE "production_tasks"."status" in ('planned','in_progress');--> statement-breakpoint
@@ -741,6 +746,8 @@ CREATE INDEX "deliveries_updated_idx" ON "deliveries" USING btree ("updated_at" 
 CREATE INDEX "deliveries_order_idx" ON "deliveries" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "deliveries_customer_idx" ON "deliveries" USING btree ("customer_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deliveries_emergency_idx" ON "deliveries" USING btree ("id") WHERE "deliveries"."emergency_open";--> statement-breakpoint
+CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status","updated_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "deliveries_search_trgm_idx" ON "deliveries" USING gin (lower("no" || ' ' || "consignee") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "delivery_lines_delivery_idx" ON "delivery_lines" USING btree ("delivery_id");--> statement-breakpoint
 CREATE INDEX "delivery_lines_batch_idx" ON "delivery_lines" USING btree ("batch_id");--> statement-breakpoint
 CREATE INDEX "delivery_lines_order_line_idx" ON "delivery_lines" USING btree ("order_line_id");--> statement-breakpoint

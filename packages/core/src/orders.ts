@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { isIsoDate } from './customers.ts';
+import { PricedLineInput, QtyString } from './lines.ts';
+
 /**
  * Order states (SPEC 3.4) and the transition table — data, enforced by the server and used by the
  * web to show buttons. Cancellation (with reason) is possible from any state before delivery.
@@ -36,7 +40,12 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, 
   submitted: { start_review: 'under_review', return_to_draft: 'draft', cancel: 'cancelled' },
   // Review passes when credit, stock/capacity and completeness all hold (or the credit override is approved).
   under_review: { pass_review: 'approved', return_to_draft: 'draft', cancel: 'cancelled' },
-  approved: { prepare: 'in_preparation', deliver_part: 'partially_delivered', deliver_all: 'delivered', cancel: 'cancelled' },
+  approved: {
+    prepare: 'in_preparation',
+    deliver_part: 'partially_delivered',
+    deliver_all: 'delivered',
+    cancel: 'cancelled',
+  },
   in_preparation: { deliver_part: 'partially_delivered', deliver_all: 'delivered', cancel: 'cancelled' },
   partially_delivered: { deliver_part: 'partially_delivered', deliver_all: 'delivered' },
   delivered: { complete: 'completed' },
@@ -54,3 +63,120 @@ export function orderActions(status: OrderStatus): OrderAction[] {
 
 export const ORDER_CHANNELS = ['rep', 'order_desk', 'phone', 'counter'] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+
+const dateKey = { message: 'validation.date', params: { key: 'validation.date' } };
+const IsoDate = z.string().refine(isIsoDate, dateKey);
+const optDate = z
+  .string()
+  .nullish()
+  .transform((v) => v || null)
+  .refine((v) => v === null || isIsoDate(v), dateKey);
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const optId = z
+  .number()
+  .int()
+  .positive()
+  .max(2147483647)
+  .nullish()
+  .transform((v) => v ?? null);
+const Version = z.number().int().min(1);
+
+/** A sales order as the form or another module (quote → order) sends it (SPEC 3.4). */
+export const OrderInput = z.object({
+  customerId: z.number().int().positive(),
+  contactId: optId,
+  channel: z.enum(ORDER_CHANNELS).default('rep'),
+  requestedDate: IsoDate,
+  promisedDate: optDate,
+  warehouseId: optId,
+  specialRequirements: optText(2000),
+  consignee: optText(50),
+  consigneePhone: optText(30),
+  shippingAddress: optText(300),
+  remark: optText(1000),
+  lines: z.array(PricedLineInput).min(1).max(500),
+});
+export type OrderInput = z.output<typeof OrderInput>;
+
+export const OrderUpdateInput = OrderInput.extend({ version: Version });
+export type OrderUpdateInput = z.output<typeof OrderUpdateInput>;
+
+export const OrderVersionInput = z.object({ version: Version });
+export type OrderVersionInput = z.output<typeof OrderVersionInput>;
+export const OrderConfirmInput = z.object({ version: Version, note: z.string().trim().min(1).max(500) });
+export type OrderConfirmInput = z.output<typeof OrderConfirmInput>;
+export const OrderReasonInput = z.object({ version: Version, reason: z.string().trim().min(1).max(500) });
+export type OrderReasonInput = z.output<typeof OrderReasonInput>;
+export const OrderReviewInput = z.object({
+  version: Version,
+  comment: optText(500),
+  /** The reviewer accepts a shortage to be produced: needs a promised date ≥ the requested date. */
+  allowProduction: z.boolean().default(false),
+});
+export type OrderReviewInput = z.output<typeof OrderReviewInput>;
+
+export const ORDER_SORTS = ['updatedAt', 'createdAt', 'requestedDate', 'totalGross', 'no'] as const;
+const dateQuery = z.string().refine(isIsoDate, dateKey).optional();
+
+/** Filters shared by list, count and export. */
+export const OrderFilter = z.object({
+  keyword: z.string().trim().max(50).optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
+  customerId: z.coerce.number().int().positive().optional(),
+  ownerId: z.coerce.number().int().positive().optional(),
+  from: dateQuery,
+  to: dateQuery,
+});
+export type OrderFilter = z.output<typeof OrderFilter>;
+export const OrderListQuery = OrderFilter.extend({
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sort: z.enum(ORDER_SORTS).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type OrderListQuery = z.output<typeof OrderListQuery>;
+
+export const REVIEW_BLOCKERS = ['credit', 'stock', 'completeness'] as const;
+export type ReviewBlocker = (typeof REVIEW_BLOCKERS)[number];
+export const CREDIT_OVERRIDE_STATES = ['none', 'pending', 'approved', 'rejected'] as const;
+
+/** Production / stock tasks (销售任务单). */
+export const PRODUCTION_TASK_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type ProductionTaskStatus = (typeof PRODUCTION_TASK_STATUSES)[number];
+export const PRODUCTION_TASK_KINDS = ['stock', 'production'] as const;
+export const ProductionTaskInput = z.object({
+  lines: z
+    .array(
+      z.object({
+        orderLineId: z.number().int().positive(),
+        kind: z.enum(PRODUCTION_TASK_KINDS),
+        qty: QtyString,
+        dueDate: IsoDate,
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type ProductionTaskInput = z.output<typeof ProductionTaskInput>;
+export const ProductionTaskUpdateInput = z.object({
+  status: z.enum(PRODUCTION_TASK_STATUSES),
+  doneQty: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,14}(\.\d{1,4})?$/.test(v), { message: 'validation.qty', params: { key: 'validation.qty' } }),
+  progressNote: optText(500),
+  dueDate: IsoDate,
+  version: Version,
+});
+export type ProductionTaskUpdateInput = z.output<typeof ProductionTaskUpdateInput>;
+export const ProductionTaskQuery = z.object({
+  status: z.enum(PRODUCTION_TASK_STATUSES).optional(),
+  orderId: z.coerce.number().int().positive().optional(),
+});
+export const PlannerQuery = z.object({ from: dateQuery, to: dateQuery });

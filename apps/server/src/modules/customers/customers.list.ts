@@ -3,13 +3,12 @@ import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { cappedCount, keysetBatches, pageOffset, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { customerScope, maskRow, unmaskPolicy } from './customers.access.ts';
 import { customers } from './customers.schema.ts';
 
-/** Counts stop here: "10000+" is all a list needs to say (ARCHITECTURE: capped counts). */
-export const COUNT_CAP = 10000;
 export type CustomerFilter = Omit<CustomerListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 function addDays(date: string, days: number): string {
@@ -19,7 +18,11 @@ function addDays(date: string, days: number): string {
 }
 
 /** WHERE for the list filters, always combined with the user's data scope. */
-export async function customerWhere(ctx: Ctx, f: CustomerFilter, permission: Permission = 'customer.view'): Promise<SQL> {
+export async function customerWhere(
+  ctx: Ctx,
+  f: CustomerFilter,
+  permission: Permission = 'customer.view',
+): Promise<SQL> {
   const parts: (SQL | undefined)[] = [await customerScope(ctx, permission)];
   if (f.ownerId) parts.push(eq(customers.ownerId, f.ownerId));
   if (f.deptId) parts.push(eq(customers.ownerDeptId, f.deptId));
@@ -29,15 +32,23 @@ export async function customerWhere(ctx: Ctx, f: CustomerFilter, permission: Per
   if (f.industry) parts.push(eq(customers.industry, f.industry));
   if (f.tag) parts.push(sql`${customers.tags} @> array[${f.tag}]::text[]`);
   // Created dates are calendar days in the company's time zone (Asia/Shanghai).
-  if (f.createdFrom) parts.push(gte(customers.createdAt, sql`(${f.createdFrom}::date)::timestamp at time zone 'Asia/Shanghai'`));
+  if (f.createdFrom)
+    parts.push(gte(customers.createdAt, sql`(${f.createdFrom}::date)::timestamp at time zone 'Asia/Shanghai'`));
   if (f.createdTo)
-    parts.push(lt(customers.createdAt, sql`(${addDays(f.createdTo, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`));
+    parts.push(
+      lt(customers.createdAt, sql`(${addDays(f.createdTo, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`),
+    );
   if (f.keyword) {
     const kw = f.keyword.toLowerCase();
     const phone = normalizePhone(kw);
     const terms = [kw, ...(phone !== kw && /^\d{3,}$/.test(phone) ? [phone] : [])];
     // Trigram-indexed substring search over name, number, mobile and credit code.
-    parts.push(sql`(${sql.join(terms.map((t) => sql`${customers.searchText} like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`), sql` or `)})`);
+    parts.push(
+      sql`(${sql.join(
+        terms.map((t) => sql`${customers.searchText} like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`),
+        sql` or `,
+      )})`,
+    );
   }
   return and(...parts) as SQL;
 }
@@ -100,12 +111,7 @@ async function present(ctx: Ctx, rows: ListRow[], purpose: string) {
 
 /** Capped count of customers matching the filters within scope. */
 export async function countCustomers(ctx: Ctx, f: CustomerFilter) {
-  const where = await customerWhere(ctx, f);
-  const res = await ctx.db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from ${customers} where ${where} limit ${COUNT_CAP + 1}) t`,
-  );
-  const n = Number(res.rows[0].n);
-  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  return cappedCount(ctx.db, customers, await customerWhere(ctx, f));
 }
 
 /** One page of the customer list (filter + sort), with a capped total. */
@@ -116,20 +122,10 @@ export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
   // ascending walks the same indexes backwards, i.e. ASC NULLS FIRST.
   const dir = (col: AnyPgColumn) => (q.order === 'asc' ? sql`${col} asc nulls first` : sql`${col} desc nulls last`);
   const [rows, count] = await Promise.all([
-    listSelect(ctx)
-      .where(where)
-      .orderBy(dir(SORTS[q.sort]), dir(customers.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+    listSelect(ctx).where(where).orderBy(dir(SORTS[q.sort]), dir(customers.id)).limit(q.pageSize).offset(pageOffset(q)),
     countCustomers(ctx, q),
   ]);
-  return {
-    items: await present(ctx, rows, 'customer.list'),
-    total: count.total,
-    totalCapped: count.capped,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pageResult(await present(ctx, rows, 'customer.list'), count, q);
 }
 
 /** Quick search for pickers: up to 20 matches by keyword within scope. */
@@ -146,14 +142,10 @@ export async function searchCustomers(ctx: Ctx, keyword: string) {
 /** Streams every customer matching the filters within export scope, in keyset batches. */
 export async function* exportCustomerRows(ctx: Ctx, f: CustomerFilter, batch = 2000) {
   const where = await customerWhere(ctx, f, 'customer.export');
-  let after = 0;
-  for (;;) {
-    const rows = await listSelect(ctx)
+  const batchAfter = (after: number, limit: number) =>
+    listSelect(ctx)
       .where(and(where, sql`${customers.id} > ${after}`))
       .orderBy(asc(customers.id))
-      .limit(batch);
-    if (rows.length === 0) return;
-    yield await present(ctx, rows, 'customer.export');
-    after = rows[rows.length - 1].id;
-  }
+      .limit(limit);
+  for await (const rows of keysetBatches(batchAfter, batch)) yield await present(ctx, rows, 'customer.export');
 }

@@ -10,14 +10,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
+import { COUNT_CAP } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customers, unmaskPolicy } from '../customers/index.ts';
 import { dutyGroups, frontDeskRegistrations as r, replacementGrants } from './front-desk.schema.ts';
-
-const COUNT_CAP = 10000;
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

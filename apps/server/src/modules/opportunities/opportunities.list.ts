@@ -5,15 +5,13 @@ import {
   type StageKind,
   toMoneyString,
 } from '@sales/core';
-import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
+import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/index.ts';
 import { opportunityScope } from './opportunities.access.ts';
 import { opportunities, pipelineStages, pipelines } from './opportunities.schema.ts';
-
-/** Counts stop here: "10000+" is all a list needs to say (ARCHITECTURE: capped counts). */
-export const COUNT_CAP = 10000;
 
 const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
@@ -113,47 +111,30 @@ const SORTS = {
 
 /** Capped count of opportunities matching the filters within scope. */
 export async function countOpportunities(ctx: Ctx, f: OpportunityFilter) {
-  const where = await opportunityWhere(ctx, f);
-  const res = await ctx.db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from ${opportunities} where ${where} limit ${COUNT_CAP + 1}) t`,
-  );
-  const n = Number(res.rows[0].n);
-  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  return cappedCount(ctx.db, opportunities, await opportunityWhere(ctx, f));
 }
 
 /** One page of the opportunity list (filter + sort), with a capped total. */
 export async function listOpportunities(ctx: Ctx, q: OpportunityListQuery) {
   const where = await opportunityWhere(ctx, q);
-  const col = SORTS[q.sort];
-  const order = q.order === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`;
   const [rows, count] = await Promise.all([
     listSelect(ctx)
       .where(where)
-      .orderBy(order, q.order === 'asc' ? asc(opportunities.id) : desc(opportunities.id))
+      .orderBy(...pageOrder(SORTS[q.sort], q.order, opportunities.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+      .offset(pageOffset(q)),
     countOpportunities(ctx, q),
   ]);
-  return {
-    items: rows.map(presentRow),
-    total: count.total,
-    totalCapped: count.capped,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pageResult(rows.map(presentRow), count, q);
 }
 
 /** Streams every opportunity matching the filters within export scope, in keyset batches. */
 export async function* exportOpportunityRows(ctx: Ctx, f: OpportunityFilter, batch = 2000) {
   const where = await opportunityWhere(ctx, f, 'opportunity.export');
-  let after = 0;
-  for (;;) {
-    const rows = await listSelect(ctx)
+  const batchAfter = (after: number, limit: number) =>
+    listSelect(ctx)
       .where(and(where, sql`${opportunities.id} > ${after}`))
       .orderBy(asc(opportunities.id))
-      .limit(batch);
-    if (rows.length === 0) return;
-    yield rows.map(presentRow);
-    after = rows[rows.length - 1].id;
-  }
+      .limit(limit);
+  for await (const rows of keysetBatches(batchAfter, batch)) yield rows.map(presentRow);
 }

@@ -1,6 +1,7 @@
 import { normalizePhone, type PoolCustomerQuery } from '@sales/core';
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
+import { cappedCount } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { customerContacts, customers, findCustomerInScope } from '../customers/index.ts';
@@ -8,8 +9,6 @@ import { findPoolCustomerInScope, homePoolId, maskPoolRow, poolCustomerScope } f
 import { dueSql, reclaimRules } from './pool.rules.ts';
 import { poolHistory, poolReclaimNotices, pools } from './pool.schema.ts';
 
-/** Counts stop here: "10000+" is all a list needs to say (ARCHITECTURE: capped counts). */
-export const POOL_COUNT_CAP = 10000;
 export type PoolCustomerFilter = Omit<PoolCustomerQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 /** WHERE for the pool list filters, always within the user's pools. */
@@ -49,12 +48,7 @@ function blockedUntilSql(ctx: Ctx, days: number) {
 
 /** Capped count of pool customers matching the filters within the user's pools. */
 export async function countPoolCustomers(ctx: Ctx, f: PoolCustomerFilter) {
-  const where = await poolListWhere(ctx, f);
-  const res = await ctx.db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from ${customers} where ${where} limit ${POOL_COUNT_CAP + 1}) t`,
-  );
-  const n = Number(res.rows[0].n);
-  return { total: Math.min(n, POOL_COUNT_CAP), capped: n > POOL_COUNT_CAP };
+  return cappedCount(ctx.db, customers, await poolListWhere(ctx, f));
 }
 
 /**

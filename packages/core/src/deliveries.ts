@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { isIsoDate } from './customers.ts';
+import { AttachmentInput } from './files.ts';
+import { QtyString } from './lines.ts';
+
+/**
+ * Delivery notes (送货单, SPEC 3.5): draft → shipped → signed; cancelled only from draft.
+ * The table is data: the server enforces it, the web shows buttons from it.
+ */
+export const DELIVERY_STATUSES = ['draft', 'shipped', 'signed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const DELIVERY_ACTIONS = ['edit', 'cancel', 'inspect', 'checklist', 'request_release', 'ship', 'sign'] as const;
+export type DeliveryAction = (typeof DELIVERY_ACTIONS)[number];
+
+/** status → action → next status. Inspection after shipping is only for emergency-released lines (紧急放行). */
+export const DELIVERY_TRANSITIONS: Record<DeliveryStatus, Partial<Record<DeliveryAction, DeliveryStatus>>> = {
+  draft: {
+    edit: 'draft',
+    cancel: 'cancelled',
+    inspect: 'draft',
+    checklist: 'draft',
+    request_release: 'draft',
+    ship: 'shipped',
+  },
+  shipped: { inspect: 'shipped', sign: 'signed' },
+  signed: { inspect: 'signed' },
+  cancelled: {},
+};
+
+export function nextDeliveryStatus(status: DeliveryStatus, action: DeliveryAction): DeliveryStatus | null {
+  return DELIVERY_TRANSITIONS[status][action] ?? null;
+}
+
+export function deliveryActions(status: DeliveryStatus): DeliveryAction[] {
+  return Object.keys(DELIVERY_TRANSITIONS[status]) as DeliveryAction[];
+}
+
+/**
+ * Outbound inspection status of a line (检验状态, seed 000 4.3.4): 合格 passed, 不合格 failed,
+ * 待检 pending, 待处理 on_hold, 报废 scrapped.
+ */
+export const INSPECTION_STATUSES = ['passed', 'failed', 'pending', 'on_hold', 'scrapped'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+/**
+ * Which inspection results may follow which. 报废 is final; a failed line goes to 待处理 or back
+ * to 待检 after rework before it can pass.
+ */
+export const INSPECTION_TRANSITIONS: Record<InspectionStatus, readonly InspectionStatus[]> = {
+  pending: ['passed', 'failed', 'on_hold', 'scrapped'],
+  on_hold: ['passed', 'failed', 'pending', 'scrapped'],
+  failed: ['on_hold', 'pending', 'scrapped'],
+  passed: ['failed', 'on_hold'],
+  scrapped: [],
+};
+
+export function canInspect(from: InspectionStatus, to: InspectionStatus): boolean {
+  return INSPECTION_TRANSITIONS[from].includes(to);
+}
+
+/** Emergency release (紧急放行) of one line through the approval engine. */
+export const EMERGENCY_RELEASE_STATES = ['none', 'pending', 'approved', 'rejected'] as const;
+export type EmergencyReleaseState = (typeof EMERGENCY_RELEASE_STATES)[number];
+
+/** Inspection statuses an emergency release may cover: goods not yet inspected (来不及检验). */
+export const RELEASABLE_STATUSES: readonly InspectionStatus[] = ['pending', 'on_hold'];
+
+/** Why a line may not ship, or null when it may: only 合格 ships, or an approved emergency release. */
+export function lineShipBlock(l: {
+  inspectionStatus: InspectionStatus;
+  emergencyRelease: EmergencyReleaseState;
+}): InspectionStatus | null {
+  if (l.inspectionStatus === 'passed') return null;
+  if (l.emergencyRelease === 'approved' && RELEASABLE_STATUSES.includes(l.inspectionStatus)) return null;
+  return l.inspectionStatus;
+}
+
+/** Order statuses from which goods may be delivered. */
+export const DELIVERABLE_ORDER_STATUSES = ['approved', 'in_preparation', 'partially_delivered'] as const;
+
+const dateKey = { message: 'validation.date', params: { key: 'validation.date' } };
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const optDate = z
+  .string()
+  .nullish()
+  .transform((v) => v || null)
+  .refine((v) => v === null || isIsoDate(v), dateKey);
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const Version = z.number().int().min(1);
+
+export const DeliveryLineInput = z.object({
+  orderLineId: Id,
+  qty: QtyString,
+  batchId: Id.nullish().transform((v) => v ?? null),
+});
+export type DeliveryLineInput = z.output<typeof DeliveryLineInput>;
+
+/** Shipping fields; consignee, phone and address default from the order. */
+const shipping = {
+  warehouseId: z
+    .number()
+    .int()
+    .positive()
+    .max(2147483647)
+    .nullish()
+    .transform((v) => v ?? null),
+  carrier: optText(100),
+  trackingNo: optText(100),
+  consignee: optText(100),
+  consigneePhone: optText(40),
+  address: optText(300),
+  boxCount: z
+    .number()
+    .int()
+    .min(0)
+    .max(100000)
+    .nullish()
+    .transform((v) => v ?? null),
+  plannedDate: optDate,
+  remark: optText(1000),
+};
+
+export const DeliveryInput = z.object({
+  orderId: Id,
+  lines: z.array(DeliveryLineInput).min(1).max(200),
+  ...shipping,
+});
+export type DeliveryInput = z.output<typeof DeliveryInput>;
+
+export const DeliveryUpdateInput = z.object({
+  lines: z.array(DeliveryLineInput).min(1).max(200),
+  ...shipping,
+  version: Version,
+});
+export type DeliveryUpdateInput = z.output<typeof DeliveryUpdateInput>;
+
+export const DeliveryCancelInput = z.object({ version: Version, reason: z.string().trim().min(1).max(500) });
+export type DeliveryCancelInput = z.output<typeof DeliveryCancelInput>;
+
+export const InspectLineInput = z.object({
+  lineId: Id,
+  status: z.enum(INSPECTION_STATUSES),
+  note: optText(500),
+  version: Version,
+});
+export type InspectLineInput = z.output<typeof InspectLineInput>;
+
+export const ChecklistTickInput = z.object({
+  key: z.string().min(1).max(80),
+  ok: z.boolean(),
+  note: optText(300),
+  version: Version,
+});
+export type ChecklistTickInput = z.output<typeof ChecklistTickInput>;
+
+export const EmergencyReleaseInput = z.object({
+  lineId: Id,
+  reason: z.string().trim().min(1).max(500),
+  version: Version,
+});
+export type EmergencyReleaseInput = z.output<typeof EmergencyReleaseInput>;
+
+export const ShipInput = z.object({ version: Version });
+export type ShipInput = z.output<typeof ShipInput>;
+
+/** Quantity the customer received: zero or more, at most 4 places. */
+const ReceivedQty = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,14}(\.\d{1,4})?$/.test(v), { message: 'validation.qty', params: { key: 'validation.qty' } });
+
+export const SignInput = z.object({
+  version: Version,
+  signerName: z.string().trim().min(1).max(50),
+  signedDate: z.string().refine(isIsoDate, dateKey),
+  file: AttachmentInput,
+  lines: z
+    .array(z.object({ lineId: Id, receivedQty: ReceivedQty }))
+    .min(1)
+    .max(200),
+  /** Required when any received qty differs from the shipped qty. */
+  discrepancy: optText(1000),
+});
+export type SignInput = z.output<typeof SignInput>;
+
+export const DeliveryFilter = z.object({
+  keyword: z.string().trim().max(50).optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  orderId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  customerId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  emergencyOpen: z.enum(['true', 'false']).optional(),
+});
+export type DeliveryFilter = z.output<typeof DeliveryFilter>;
+
+export const DeliveryListQuery = DeliveryFilter.extend({
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type DeliveryListQuery = z.output<typeof DeliveryListQuery>;
+
+export const TraceSearchQuery = z.object({ batchNo: z.string().trim().min(1).max(60) });
+export type TraceSearchQuery = z.output<typeof TraceSearchQuery>;
