@@ -1,2 +1,4 @@
-export { type PricingProduct, productsForPricing } from './products.pricing.ts';
+import './price-adjustments.service.ts';
+
+export { categoryChecklists, type PricingProduct, productsForPricing } from './products.pricing.ts';
 export { productRoutes } from './products.routes.ts';

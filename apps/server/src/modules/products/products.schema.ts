@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { departments, users } from '../../platform/org/org.schema.ts';
 
 /** A delivery-inspection checklist item of a product category (SPEC 3.5, e.g. 交车检验表). */
@@ -8,18 +21,15 @@ export interface InspectionItemDef {
   label: string;
 }
 
-export const productCategories = pgTable(
-  'product_categories',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    code: text('code').notNull().unique(),
-    name: text('name').notNull(),
-    inspectionChecklist: jsonb('inspection_checklist').$type<InspectionItemDef[]>().notNull().default([]),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const productCategories = pgTable('product_categories', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  inspectionChecklist: jsonb('inspection_checklist').$type<InspectionItemDef[]>().notNull().default([]),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * Products (SPEC 2.8). Prices exclude VAT (不含税单价); `cost` is a restricted business secret
@@ -100,7 +110,11 @@ export const priceListItems = pgTable(
       .references(() => products.id),
     price: numeric('price', { precision: 18, scale: 2 }).notNull(),
   },
-  (t) => [uniqueIndex('price_list_items_uq').on(t.priceListId, t.productId), index('price_list_items_product_idx').on(t.productId), check('price_list_items_price_ck', sql`${t.price} >= 0`)],
+  (t) => [
+    uniqueIndex('price_list_items_uq').on(t.priceListId, t.productId),
+    index('price_list_items_product_idx').on(t.productId),
+    check('price_list_items_price_ck', sql`${t.price} >= 0`),
+  ],
 );
 
 /**
@@ -132,5 +146,8 @@ export const priceAdjustments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [index('price_adjustments_product_idx').on(t.productId, t.id.desc()), index('price_adjustments_status_idx').on(t.status, t.id.desc())],
+  (t) => [
+    index('price_adjustments_product_idx').on(t.productId, t.id.desc()),
+    index('price_adjustments_status_idx').on(t.status, t.id.desc()),
+  ],
 );
