@@ -73,10 +73,12 @@ export interface ApiRequestOptions {
   signal?: AbortSignal;
   /** Do not broadcast 401 to the session handler (login, me). */
   skipAuthRedirect?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key on a create). */
+  headers?: Record<string, string>;
 }
 
-function buildHeaders(method: string, hasBody: boolean): Headers {
-  const headers = new Headers({ accept: 'application/json', 'accept-language': currentLanguage() });
+function buildHeaders(method: string, hasBody: boolean, extra?: Record<string, string>): Headers {
+  const headers = new Headers({ ...extra, accept: 'application/json', 'accept-language': currentLanguage() });
   if (hasBody) headers.set('content-type', 'application/json');
   if (method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
   return headers;
@@ -104,7 +106,7 @@ export async function apiRequest(path: string, options: ApiRequestOptions = {}):
   try {
     res = await fetch(path + buildQuery(options.query), {
       method,
-      headers: buildHeaders(method, hasBody),
+      headers: buildHeaders(method, hasBody, options.headers),
       body: hasBody ? JSON.stringify(options.body) : undefined,
       credentials: 'same-origin',
       signal: options.signal,

@@ -67,13 +67,17 @@ export const orders = pgTable(
     ),
     check('orders_channel_ck', sql`${t.channel} in ('rep','order_desk','phone','counter')`),
     check('orders_cancel_reason_ck', sql`${t.status} <> 'cancelled' or ${t.cancelReason} is not null`),
-    check('orders_amounts_ck', sql`${t.invoicedAmount} >= 0 and ${t.receivedAmount} >= 0 and ${t.writtenOffAmount} >= 0`),
+    check(
+      'orders_amounts_ck',
+      sql`${t.invoicedAmount} >= 0 and ${t.receivedAmount} >= 0 and ${t.writtenOffAmount} >= 0`,
+    ),
     index('orders_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('orders_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('orders_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('orders_customer_idx').on(t.customerId, t.id.desc()),
     index('orders_status_idx').on(t.status, t.updatedAt.desc()),
     index('orders_contract_idx').on(t.contractId),
+    index('orders_no_trgm_idx').using('gin', sql`lower(${t.no}) gin_trgm_ops`),
     index('orders_promised_idx')
       .on(t.promisedDate)
       .where(sql`${t.status} in ('approved','in_preparation','partially_delivered')`),
@@ -100,8 +104,23 @@ export const orderLines = pgTable(
 
 /** Evidence of one order review (订单评审): credit, stock/capacity and completeness, decided together. */
 export interface OrderReviewEvidence {
-  credit: { limit: string | null; outstanding: string; thisOrder: string; exposure: string; ok: boolean };
-  stock: { lineNo: number; productId: number | null; requested: string; available: string; capacity: string | null; ok: boolean }[];
+  credit: {
+    limit: string | null;
+    outstanding: string;
+    thisOrder: string;
+    exposure: string;
+    excess: string;
+    override: string;
+    ok: boolean;
+  };
+  stock: {
+    lineNo: number;
+    productId: number | null;
+    requested: string;
+    available: string;
+    capacity: string | null;
+    ok: boolean;
+  }[];
   completeness: { check: string; ok: boolean }[];
 }
 

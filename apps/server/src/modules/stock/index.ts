@@ -1,1 +1,16 @@
+// Stock: the ledger other modules use (orders reserve, deliveries issue, returns receive — SPEC 3.5).
+export {
+  type Availability,
+  availableQty,
+  type BatchInfo,
+  batchesById,
+  findBatches,
+  issueStock,
+  lockAvailability,
+  receiveStock,
+  releaseReservations,
+  reservationsOf,
+  reserveStock,
+  resolveWarehouse,
+} from './stock.ledger.ts';
 export { stockRoutes } from './stock.routes.ts';

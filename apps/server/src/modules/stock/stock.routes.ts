@@ -1,7 +1,54 @@
+import {
+  AdjustInput,
+  AvailabilityQuery,
+  BatchQuery,
+  InboundInput,
+  MovementQuery,
+  StockListQuery,
+  WarehouseInput,
+  WarehouseUpdateInput,
+} from '@sales/core';
+import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { ctxOf } from '../../platform/http/auth-hook.ts';
+import { availableQty } from './stock.ledger.ts';
+import { listBatches, listMovements, listStock, listWarehouses } from './stock.queries.ts';
+import { adjustStock, createWarehouse, receiveInbound, updateWarehouse } from './stock.service.ts';
 
+const Id = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
+const tags = ['stock'];
+
+/** Stock routes: unscoped master data and ledger, gated by stock.view / stock.manage (SPEC 3.5). */
 export function stockRoutes(app: ZodApp, db: Db) {
-  void app;
-  void db;
+  const view = { permission: 'stock.view' as const };
+  const manage = { permission: 'stock.manage' as const };
+  app.get('/warehouses', { config: view, schema: { tags } }, async (req) => listWarehouses(ctxOf(req, db)));
+  app.post('/warehouses', { config: manage, schema: { tags, body: WarehouseInput } }, async (req, reply) =>
+    reply.code(201).send(await createWarehouse(ctxOf(req, db), req.body)),
+  );
+  app.put(
+    '/warehouses/:id',
+    { config: manage, schema: { tags, params: Id, body: WarehouseUpdateInput } },
+    async (req) => updateWarehouse(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.get('/stock', { config: view, schema: { tags, querystring: StockListQuery } }, async (req) =>
+    listStock(ctxOf(req, db), req.query),
+  );
+  app.get('/stock/availability', { config: view, schema: { tags, querystring: AvailabilityQuery } }, async (req) => {
+    const map = await availableQty(db, req.query.productIds, req.query.warehouseId);
+    return { items: [...map].map(([productId, a]) => ({ productId, ...a })) };
+  });
+  app.get('/stock/batches', { config: view, schema: { tags, querystring: BatchQuery } }, async (req) =>
+    listBatches(ctxOf(req, db), req.query),
+  );
+  app.post('/stock/inbound', { config: manage, schema: { tags, body: InboundInput } }, async (req, reply) =>
+    reply.code(201).send(await receiveInbound(ctxOf(req, db), req.body)),
+  );
+  app.post('/stock/adjust', { config: manage, schema: { tags, body: AdjustInput } }, async (req) =>
+    adjustStock(ctxOf(req, db), req.body),
+  );
+  app.get('/stock/movements', { config: view, schema: { tags, querystring: MovementQuery } }, async (req) =>
+    listMovements(ctxOf(req, db), req.query),
+  );
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { qtyCol, timestamps } from '../../db/columns.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { products } from '../products/products.schema.ts';
@@ -74,7 +85,10 @@ export const stockLots = pgTable(
       .references(() => stockBatches.id),
     onHand: qtyCol('on_hand').notNull().default('0'),
   },
-  (t) => [uniqueIndex('stock_lots_uq').on(t.warehouseId, t.batchId), check('stock_lots_on_hand_ck', sql`${t.onHand} >= 0`)],
+  (t) => [
+    uniqueIndex('stock_lots_uq').on(t.warehouseId, t.batchId),
+    check('stock_lots_on_hand_ck', sql`${t.onHand} >= 0`),
+  ],
 );
 
 /** Reservation of stock for an approved order line; consumed by delivery, released on cancel. */

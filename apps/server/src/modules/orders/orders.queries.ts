@@ -1,0 +1,142 @@
+import { amountInWords, type OrderAction, type OrderStatus, orderActions, toMoneyString } from '@sales/core';
+import { and, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { users } from '../../platform/org/org.schema.ts';
+import type { Permission } from '../../platform/permissions/registry.ts';
+import { customers } from '../customers/index.ts';
+import { reservationsOf } from '../stock/index.ts';
+import { findOrderInScope, orderLinesOf } from './orders.access.ts';
+import { creditApprovalInstanceOf } from './orders.credit.ts';
+import { orderReviews, type orders } from './orders.schema.ts';
+
+// Which permission each action needs (the web shows a button only when the server would accept it).
+const ACTION_PERMISSION: Record<OrderAction, Permission[]> = {
+  edit: ['order.edit'],
+  confirm: ['order.edit'],
+  submit: ['order.edit'],
+  start_review: ['order.review'],
+  pass_review: ['order.review'],
+  return_to_draft: ['order.edit'],
+  prepare: ['order.edit', 'order.plan'],
+  deliver_part: ['delivery.create'],
+  deliver_all: ['delivery.create'],
+  complete: ['order.edit'],
+  cancel: ['order.cancel'],
+};
+
+type Order = typeof orders.$inferSelect;
+
+function allowedActions(ctx: Ctx, o: Order): OrderAction[] {
+  const own = o.ownerId === ctx.principal.userId || o.createdBy === ctx.principal.userId;
+  return orderActions(o.status as OrderStatus).filter((a) => {
+    if ((a === 'start_review' || a === 'pass_review') && own) return false;
+    return ACTION_PERMISSION[a].some((p) => ctx.principal.grants.has(p));
+  });
+}
+
+function reviewRow(r: typeof orderReviews.$inferSelect & { reviewedByName: string | null }) {
+  return {
+    id: r.id,
+    outcome: r.outcome,
+    blockers: r.blockers,
+    evidence: r.evidence,
+    comment: r.comment,
+    createdAt: r.createdAt.toISOString(),
+    reviewedByName: r.reviewedByName,
+  };
+}
+
+async function reviewsOf(db: DbOrTx, orderId: number, limit: number) {
+  const rows = await db
+    .select({ r: orderReviews, reviewedByName: users.name })
+    .from(orderReviews)
+    .leftJoin(users, eq(users.id, orderReviews.reviewedBy))
+    .where(eq(orderReviews.orderId, orderId))
+    .orderBy(desc(orderReviews.id))
+    .limit(limit);
+  return rows.map(({ r, reviewedByName }) => reviewRow({ ...r, reviewedByName }));
+}
+
+/** One order with lines, 大写 amount, the actions allowed now, latest review and reservations. */
+export async function getOrder(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
+  const o = await findOrderInScope(ctx, id, 'order.view', db);
+  const [names] = await db
+    .select({ customerName: customers.name, ownerName: users.name })
+    .from(customers)
+    .leftJoin(users, eq(users.id, o.ownerId))
+    .where(eq(customers.id, o.customerId));
+  // Sequential: `db` may be a transaction (one connection) when called from the create use case.
+  const lines = await orderLinesOf(db, id);
+  const latest = await reviewsOf(db, id, 1);
+  const reservations = await reservationsOf(db, id);
+  const creditApprovalInstanceId = await creditApprovalInstanceOf(db, id);
+  return {
+    ...o,
+    totalNet: toMoneyString(o.totalNet),
+    totalTax: toMoneyString(o.totalTax),
+    totalGross: toMoneyString(o.totalGross),
+    invoicedAmount: toMoneyString(o.invoicedAmount),
+    receivedAmount: toMoneyString(o.receivedAmount),
+    writtenOffAmount: toMoneyString(o.writtenOffAmount),
+    confirmedAt: o.confirmedAt?.toISOString() ?? null,
+    specialConfirmedAt: o.specialConfirmedAt?.toISOString() ?? null,
+    submittedAt: o.submittedAt?.toISOString() ?? null,
+    approvedAt: o.approvedAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    customerName: names?.customerName ?? '',
+    ownerName: names?.ownerName ?? '',
+    lines: lines.map((l) => ({
+      id: l.id,
+      lineNo: l.lineNo,
+      productId: l.productId,
+      productCode: l.productCode,
+      description: l.description,
+      spec: l.spec,
+      unit: l.unit,
+      qty: l.qty,
+      deliveredQty: l.deliveredQty,
+      unitPrice: l.unitPrice,
+      discountPercent: l.discountPercent,
+      taxRate: l.taxRate,
+      netAmount: l.netAmount,
+      taxAmount: l.taxAmount,
+      grossAmount: l.grossAmount,
+      listPrice: l.listPrice,
+      floorPrice: l.floorPrice,
+    })),
+    amountInWords: amountInWords(o.totalGross),
+    actions: allowedActions(ctx, o),
+    latestReview: latest[0] ?? null,
+    creditApprovalInstanceId,
+    reservations,
+  };
+}
+
+/** Every review of an order, newest first. */
+export async function listOrderReviews(ctx: Ctx, id: number) {
+  await findOrderInScope(ctx, id);
+  return reviewsOf(ctx.db, id, 500);
+}
+
+/** The order's audit trail (its own rows, newest first). */
+export async function orderTimeline(ctx: Ctx, id: number) {
+  await findOrderInScope(ctx, id);
+  const rows = await ctx.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      changes: auditLog.changes,
+      comment: auditLog.comment,
+      actorName: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .limit(300);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString(), entityType: 'order', entityId: id }));
+}

@@ -1,0 +1,47 @@
+import { registerMessages } from '../../platform/i18n/messages.ts';
+
+// Stock error texts (SPEC 3.5). Same keys in all three locales.
+registerMessages({
+  'zh-CN': {
+    'stock.insufficient': '库存不足：{product} 可用数量仅 {available}',
+    'stock.batch_insufficient': '批次 {batch} 库存不足，现有 {available}',
+    'stock.batch_required': '{product} 按批次/序列号管理，必须指定批次',
+    'stock.batch_mismatch': '所选批次不属于该产品',
+    'stock.serial_count': '序列号数量（{count}）必须与入库数量一致',
+    'stock.serial_duplicate': '序列号 {serial} 重复或已存在',
+    'stock.serial_qty': '序列号管理的产品入库数量必须为整数',
+    'stock.negative': '调整后库存将为负数（现有 {onHand}，已预留 {reserved}）',
+    'stock.adjust_zero': '调整数量不能为 0',
+    'stock.warehouse_inactive': '仓库已停用',
+    'stock.warehouse_code_taken': '仓库编码 {code} 已存在',
+    'stock.product_inactive': '产品不存在或已停用',
+  },
+  'zh-TW': {
+    'stock.insufficient': '庫存不足：{product} 可用數量僅 {available}',
+    'stock.batch_insufficient': '批次 {batch} 庫存不足，現有 {available}',
+    'stock.batch_required': '{product} 按批次/序號管理，必須指定批次',
+    'stock.batch_mismatch': '所選批次不屬於該產品',
+    'stock.serial_count': '序號數量（{count}）必須與入庫數量一致',
+    'stock.serial_duplicate': '序號 {serial} 重複或已存在',
+    'stock.serial_qty': '序號管理的產品入庫數量必須為整數',
+    'stock.negative': '調整後庫存將為負數（現有 {onHand}，已預留 {reserved}）',
+    'stock.adjust_zero': '調整數量不能為 0',
+    'stock.warehouse_inactive': '倉庫已停用',
+    'stock.warehouse_code_taken': '倉庫編碼 {code} 已存在',
+    'stock.product_inactive': '產品不存在或已停用',
+  },
+  'en-US': {
+    'stock.insufficient': 'Insufficient stock: only {available} of {product} available',
+    'stock.batch_insufficient': 'Batch {batch} has only {available} on hand',
+    'stock.batch_required': '{product} is batch/serial tracked: a batch is required',
+    'stock.batch_mismatch': 'The batch does not belong to this product',
+    'stock.serial_count': 'The number of serial numbers ({count}) must equal the quantity',
+    'stock.serial_duplicate': 'Serial number {serial} is duplicated or already exists',
+    'stock.serial_qty': 'Serial-tracked products are received in whole units',
+    'stock.negative': 'The adjustment would make stock negative (on hand {onHand}, reserved {reserved})',
+    'stock.adjust_zero': 'The adjustment quantity cannot be 0',
+    'stock.warehouse_inactive': 'The warehouse is inactive',
+    'stock.warehouse_code_taken': 'Warehouse code {code} already exists',
+    'stock.product_inactive': 'The product does not exist or is inactive',
+  },
+});

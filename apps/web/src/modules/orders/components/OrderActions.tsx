@@ -1,0 +1,236 @@
+import {
+  AuditOutlined,
+  CarOutlined,
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  EditOutlined,
+  FlagOutlined,
+  InboxOutlined,
+  PhoneOutlined,
+  RollbackOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { App, Button, Popconfirm, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
+import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { type OrderCommand, useOrderCommand } from '../api';
+import { ORDER_CANCEL, ORDER_CREATE, ORDER_EDIT, ORDER_REVIEW } from '../constants';
+import type { OrderDetail, ReviewResult } from '../types';
+import { ReasonModal, type ReasonModalTarget } from './ReasonModal';
+import { ReviewModal } from './ReviewModal';
+
+type ReasonKind = 'confirm' | 'return' | 'cancel';
+
+const SPECIAL_CONFIRM_STATUSES = new Set(['draft', 'submitted', 'under_review']);
+const DELIVERABLE_STATUSES = new Set(['approved', 'in_preparation', 'partially_delivered']);
+
+/**
+ * The order's buttons, derived from the `actions` the server allows in its status
+ * (ORDER_TRANSITIONS in packages/core orders.ts) and the user's permissions.
+ */
+export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const { hasPermission } = useAuth();
+  const handleError = useApiErrorHandler();
+  const command = useOrderCommand(order.id);
+  const [reason, setReason] = useState<ReasonKind | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+
+  const can = (action: string) => order.actions.includes(action);
+  const version = order.version;
+
+  const run = (cmd: OrderCommand, done: string, after?: () => void) =>
+    command.mutate(cmd, {
+      onSuccess: (res) => {
+        after?.();
+        if (cmd.command === 'review') {
+          const r = res as ReviewResult | undefined;
+          if (r && r.outcome !== 'passed') {
+            modal.warning({
+              title: t('order.review.blockedTitle'),
+              content: (
+                <span data-testid="order-review-blocked">
+                  {t('order.review.blockedBy', {
+                    blockers: r.blockers
+                      .map((b) => t(`order.review.blocker.${b}`, { defaultValue: b }))
+                      .join(t('timeline.listSeparator')),
+                  })}
+                  {r.creditApprovalInstanceId ? ` ${t('order.review.creditApprovalStarted')}` : ''}
+                </span>
+              ),
+              okText: t('common.ok'),
+            });
+            return;
+          }
+        }
+        message.success(done);
+      },
+      onError: (err) => handleError(err, { onStale }),
+    });
+
+  const reasonTargets: Record<ReasonKind, ReasonModalTarget> = {
+    confirm: {
+      title: t('order.confirm.title'),
+      label: t('order.confirm.note'),
+      okText: t('order.actions.confirm'),
+      required: true,
+      testId: 'order-confirm',
+    },
+    return: {
+      title: t('order.return.title'),
+      label: t('order.return.reason'),
+      okText: t('order.actions.return'),
+      required: true,
+      testId: 'order-return',
+    },
+    cancel: {
+      title: t('order.cancel.title', { no: order.no }),
+      label: t('order.cancel.reason'),
+      okText: t('order.actions.cancel'),
+      danger: true,
+      required: true,
+      testId: 'order-cancel',
+    },
+  };
+
+  const onReason = (text: string) => {
+    const close = () => setReason(null);
+    if (reason === 'confirm')
+      run({ command: 'confirm', body: { note: text, version } }, t('order.done.confirm'), close);
+    if (reason === 'return') run({ command: 'return', body: { reason: text, version } }, t('order.done.return'), close);
+    if (reason === 'cancel') run({ command: 'cancel', body: { reason: text, version } }, t('order.done.cancel'), close);
+  };
+
+  const simple = (cmd: 'submit' | 'prepare' | 'complete' | 'confirm-special', icon: ReactNode, primary = false) => (
+    <Popconfirm
+      key={cmd}
+      title={t(`order.ask.${cmd}`)}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      onConfirm={() => run({ command: cmd, body: { version } }, t(`order.done.${cmd}`))}
+    >
+      <Button
+        type={primary ? 'primary' : 'default'}
+        icon={icon}
+        loading={command.isPending}
+        data-testid={`order-${cmd}`}
+      >
+        {t(`order.actions.${cmd}`)}
+      </Button>
+    </Popconfirm>
+  );
+
+  const editable = hasPermission(ORDER_EDIT) || hasPermission(ORDER_CREATE);
+  const needsSpecialConfirm = Boolean(order.specialRequirements?.trim()) && !order.specialConfirmedAt;
+  const buttons: ReactNode[] = [];
+  if (can('edit') && editable) {
+    buttons.push(
+      <Button
+        key="edit"
+        icon={<EditOutlined />}
+        onClick={() => navigate(`/orders/${order.id}/edit`)}
+        data-testid="order-edit"
+      >
+        {t('common.edit')}
+      </Button>,
+    );
+  }
+  if (can('confirm') && editable) {
+    buttons.push(
+      <Button key="confirm" icon={<PhoneOutlined />} onClick={() => setReason('confirm')} data-testid="order-confirm">
+        {order.confirmedAt ? t('order.actions.reconfirm') : t('order.actions.confirm')}
+      </Button>,
+    );
+  }
+  // The server takes the customer's final confirmation of special requirements until the review is done.
+  if (needsSpecialConfirm && SPECIAL_CONFIRM_STATUSES.has(order.status) && hasPermission(ORDER_EDIT)) {
+    buttons.push(simple('confirm-special', <FlagOutlined />));
+  }
+  if (can('submit') && editable) buttons.push(simple('submit', <SendOutlined />, true));
+  // While the credit-override approval runs, the review waits for its decision.
+  if (
+    (can('start_review') || can('pass_review')) &&
+    hasPermission(ORDER_REVIEW) &&
+    order.creditOverride !== 'pending'
+  ) {
+    buttons.push(
+      <Button
+        key="review"
+        type="primary"
+        icon={<AuditOutlined />}
+        onClick={() => setReviewing(true)}
+        data-testid="order-review"
+      >
+        {t('order.actions.review')}
+      </Button>,
+    );
+  }
+  if (can('return_to_draft') && (hasPermission(ORDER_REVIEW) || editable)) {
+    buttons.push(
+      <Button key="return" icon={<RollbackOutlined />} onClick={() => setReason('return')} data-testid="order-return">
+        {t('order.actions.return')}
+      </Button>,
+    );
+  }
+  if (can('prepare')) buttons.push(simple('prepare', <InboxOutlined />, true));
+  // Delivery notes are made from approved orders (SPEC 3.5), partial deliveries allowed.
+  if (DELIVERABLE_STATUSES.has(order.status) && hasPermission('delivery.create')) {
+    buttons.push(
+      <Button
+        key="deliver"
+        icon={<CarOutlined />}
+        onClick={() => navigate(`/deliveries/new?orderId=${order.id}`)}
+        data-testid="order-new-delivery"
+      >
+        {t('order.actions.newDelivery')}
+      </Button>,
+    );
+  }
+  if (order.status !== 'draft' && hasPermission('delivery.view')) {
+    buttons.push(
+      <Button key="deliveries" onClick={() => navigate(`/deliveries?orderId=${order.id}`)} data-testid="order-deliveries">
+        {t('order.actions.deliveries')}
+      </Button>,
+    );
+  }
+  if (can('complete') && editable) buttons.push(simple('complete', <CheckCircleOutlined />, true));
+  if (can('cancel') && hasPermission(ORDER_CANCEL)) {
+    buttons.push(
+      <Button
+        key="cancel"
+        danger
+        icon={<CloseCircleOutlined />}
+        onClick={() => setReason('cancel')}
+        data-testid="order-cancel"
+      >
+        {t('order.actions.cancel')}
+      </Button>,
+    );
+  }
+
+  return (
+    <>
+      <Space wrap>{buttons}</Space>
+      <ReasonModal
+        target={reason ? reasonTargets[reason] : null}
+        submitting={command.isPending}
+        onSubmit={onReason}
+        onClose={() => setReason(null)}
+      />
+      <ReviewModal
+        order={reviewing ? order : null}
+        submitting={command.isPending}
+        onSubmit={(v) =>
+          run({ command: 'review', body: { ...v, version } }, t('order.done.review'), () => setReviewing(false))
+        }
+        onClose={() => setReviewing(false)}
+      />
+    </>
+  );
+}
