@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { FieldChange } from '../../platform/audit/audit.schema.ts';
 import { moneyCol, pricedLineColumns, timestamps } from '../../db/columns.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
@@ -65,7 +77,10 @@ export const contracts = pgTable(
     ...timestamps(),
   },
   (t) => [
-    check('contracts_status_ck', sql`${t.status} in ('draft','in_review','approved','signed','completed','terminated')`),
+    check(
+      'contracts_status_ck',
+      sql`${t.status} in ('draft','in_review','approved','signed','completed','terminated')`,
+    ),
     check('contracts_amount_ck', sql`${t.amount} >= 0`),
     check('contracts_dates_ck', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
     index('contracts_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
@@ -74,6 +89,11 @@ export const contracts = pgTable(
     index('contracts_customer_idx').on(t.customerId, t.id.desc()),
     index('contracts_status_idx').on(t.status, t.updatedAt.desc()),
     index('contracts_end_idx').on(t.endDate).where(sql`${t.status} = 'signed'`),
+    // Ledger keyword search on number, title and customer name (same expression as contracts.list.ts).
+    index('contracts_search_trgm_idx').using(
+      'gin',
+      sql`lower(${t.no} || ' ' || ${t.title} || ' ' || ${t.partyB}) gin_trgm_ops`,
+    ),
   ],
 );
 
@@ -135,7 +155,10 @@ export const contractAmendments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('contract_amendments_revision_uq').on(t.contractId, t.revision), index('contract_amendments_contract_idx').on(t.contractId)],
+  (t) => [
+    uniqueIndex('contract_amendments_revision_uq').on(t.contractId, t.revision),
+    index('contract_amendments_contract_idx').on(t.contractId),
+  ],
 );
 
 /** Contract disputes (纠纷), each with a responsible owner until resolved. */
@@ -159,5 +182,8 @@ export const contractDisputes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
-  (t) => [index('contract_disputes_contract_idx').on(t.contractId), index('contract_disputes_handler_idx').on(t.handlerId).where(sql`${t.status} = 'open'`)],
+  (t) => [
+    index('contract_disputes_contract_idx').on(t.contractId),
+    index('contract_disputes_handler_idx').on(t.handlerId).where(sql`${t.status} = 'open'`),
+  ],
 );

@@ -1,0 +1,129 @@
+import { PassThrough } from 'node:stream';
+import type { ContractFilter } from '@sales/core';
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../platform/context.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import { exportContractRows } from './contracts.list.ts';
+
+const HEADERS: Record<Locale, string[]> = {
+  'zh-CN': [
+    '合同编号',
+    '合同名称',
+    '客户',
+    '状态',
+    '版本',
+    '合同金额',
+    '已开票',
+    '已回款',
+    '未回款',
+    '回款逾期',
+    '开始日期',
+    '结束日期',
+    '签订日期',
+    '负责人',
+    '部门',
+  ],
+  'zh-TW': [
+    '合同編號',
+    '合同名稱',
+    '客戶',
+    '狀態',
+    '版本',
+    '合同金額',
+    '已開票',
+    '已回款',
+    '未回款',
+    '回款逾期',
+    '開始日期',
+    '結束日期',
+    '簽訂日期',
+    '負責人',
+    '部門',
+  ],
+  'en-US': [
+    'No.',
+    'Title',
+    'Customer',
+    'Status',
+    'Revision',
+    'Amount',
+    'Invoiced',
+    'Received',
+    'Remaining',
+    'Overdue',
+    'Start',
+    'End',
+    'Signed',
+    'Owner',
+    'Department',
+  ],
+};
+
+const STATUS: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    draft: '草稿',
+    in_review: '评审中',
+    approved: '已评审',
+    signed: '已签订',
+    completed: '已完成',
+    terminated: '已终止',
+  },
+  'zh-TW': {
+    draft: '草稿',
+    in_review: '評審中',
+    approved: '已評審',
+    signed: '已簽訂',
+    completed: '已完成',
+    terminated: '已終止',
+  },
+  'en-US': {
+    draft: 'Draft',
+    in_review: 'In review',
+    approved: 'Approved',
+    signed: 'Signed',
+    completed: 'Completed',
+    terminated: 'Terminated',
+  },
+};
+const YES: Record<Locale, string> = { 'zh-CN': '是', 'zh-TW': '是', 'en-US': 'Yes' };
+
+/** An amount as a number cell only when a double holds it exactly (≤ 15 significant digits); text otherwise. */
+function amountCell(v: string): number | string {
+  return v.replace(/[^0-9]/g, '').replace(/^0+/, '').length <= 15 ? Number(v) : v;
+}
+
+/** Streams the filtered ledger (export scope) as an xlsx workbook with exceljs' streaming writer. */
+export function exportContractsXlsx(ctx: Ctx, filter: ContractFilter): PassThrough {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const ws = wb.addWorksheet('contracts');
+  ws.columns = HEADERS[ctx.locale].map((header, i) => ({ header, width: i === 1 || i === 2 ? 32 : 14 }));
+  for (const c of [6, 7, 8, 9]) ws.getColumn(c).numFmt = '#,##0.00';
+  ws.getRow(1).font = { bold: true };
+  (async () => {
+    for await (const batch of exportContractRows(ctx, filter)) {
+      for (const r of batch) {
+        ws.addRow([
+          r.no,
+          r.title,
+          r.customerName,
+          STATUS[ctx.locale][r.status] ?? r.status,
+          r.revision,
+          amountCell(r.amount),
+          amountCell(r.invoicedAmount),
+          amountCell(r.receivedAmount),
+          amountCell(r.remainingAmount),
+          r.overdue ? YES[ctx.locale] : '',
+          r.startDate,
+          r.endDate,
+          r.signedDate,
+          r.ownerName,
+          r.deptName,
+        ]).commit();
+      }
+    }
+    ws.commit();
+    await wb.commit();
+  })().catch((err) => out.destroy(err as Error));
+  return out;
+}

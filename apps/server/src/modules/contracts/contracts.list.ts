@@ -1,0 +1,124 @@
+import { type ContractFilter, type ContractListQuery, type ContractStatus, money, toMoneyString } from '@sales/core';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import { departments, users } from '../../platform/org/org.schema.ts';
+import { companyDate } from '../../platform/time.ts';
+import { contractScope } from './contracts.access.ts';
+import { contractPaymentPlan, contracts } from './contracts.schema.ts';
+
+const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+
+/** A plan item past due and not fully received (回款逾期), as of `today`. */
+export const overdueSql = (today: string) =>
+  sql<boolean>`exists (select 1 from ${contractPaymentPlan} p where p.contract_id = ${contracts.id} and p.due_date < ${today}::date and p.received_amount < p.amount)`;
+
+/** WHERE for the ledger filters, always combined with the user's data scope for `permission`. */
+export async function contractWhere(
+  ctx: Ctx,
+  f: ContractFilter,
+  permission: 'contract.view' | 'contract.export' = 'contract.view',
+): Promise<SQL> {
+  const today = companyDate(ctx.now());
+  const parts: (SQL | undefined)[] = [await contractScope(ctx, permission)];
+  if (f.status) parts.push(eq(contracts.status, f.status));
+  if (f.customerId) parts.push(eq(contracts.customerId, f.customerId));
+  if (f.ownerId) parts.push(eq(contracts.ownerId, f.ownerId));
+  if (f.keyword)
+    parts.push(
+      sql`lower(${contracts.no} || ' ' || ${contracts.title} || ' ' || ${contracts.partyB}) like ${like(f.keyword)}`,
+    );
+  if (f.expiringWithinDays !== undefined) {
+    // Signed contracts whose end date falls within the next N days (partial index contracts_end_idx).
+    parts.push(
+      sql`${contracts.status} = 'signed' and ${contracts.endDate} between ${today}::date and ${today}::date + ${f.expiringWithinDays}::int`,
+    );
+  }
+  if (f.overdue !== undefined) parts.push(f.overdue ? overdueSql(today) : sql`not ${overdueSql(today)}`);
+  return and(...parts) as SQL;
+}
+
+function listSelect(ctx: Ctx) {
+  const today = companyDate(ctx.now());
+  return ctx.db
+    .select({
+      id: contracts.id,
+      no: contracts.no,
+      title: contracts.title,
+      customerId: contracts.customerId,
+      customerName: contracts.partyB,
+      status: contracts.status,
+      revision: contracts.revision,
+      amount: contracts.amount,
+      invoicedAmount: contracts.invoicedAmount,
+      receivedAmount: contracts.receivedAmount,
+      startDate: contracts.startDate,
+      endDate: contracts.endDate,
+      signedDate: contracts.signedDate,
+      overdue: overdueSql(today),
+      ownerId: contracts.ownerId,
+      ownerName: users.name,
+      deptName: departments.name,
+      version: contracts.version,
+      createdAt: contracts.createdAt,
+      updatedAt: contracts.updatedAt,
+    })
+    .from(contracts)
+    .leftJoin(users, eq(users.id, contracts.ownerId))
+    .leftJoin(departments, eq(departments.id, contracts.ownerDeptId));
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listSelect>['where']>>[number];
+
+/** A ledger row: money as 2-decimal strings, remaining = amount − received. */
+export function presentRow(r: ListRow) {
+  return {
+    ...r,
+    status: r.status as ContractStatus,
+    amount: toMoneyString(r.amount),
+    invoicedAmount: toMoneyString(r.invoicedAmount),
+    receivedAmount: toMoneyString(r.receivedAmount),
+    remainingAmount: toMoneyString(money(r.amount).minus(r.receivedAmount)),
+    overdue: Boolean(r.overdue),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const SORTS = {
+  updatedAt: contracts.updatedAt,
+  createdAt: contracts.createdAt,
+  endDate: contracts.endDate,
+  amount: contracts.amount,
+  no: contracts.no,
+} as const;
+
+/** Capped count of contracts matching the filters within scope. */
+export async function countContracts(ctx: Ctx, f: ContractFilter) {
+  return cappedCount(ctx.db, contracts, await contractWhere(ctx, f));
+}
+
+/** One page of the contract ledger (合同台账), with a capped total. */
+export async function listContracts(ctx: Ctx, q: ContractListQuery) {
+  const where = await contractWhere(ctx, q);
+  const [rows, count] = await Promise.all([
+    listSelect(ctx)
+      .where(where)
+      .orderBy(...pageOrder(SORTS[q.sort], q.order, contracts.id))
+      .limit(q.pageSize)
+      .offset(pageOffset(q)),
+    countContracts(ctx, q),
+  ]);
+  return pageResult(rows.map(presentRow), count, q);
+}
+
+/** Streams every contract matching the filters within export scope, in keyset batches. */
+export async function* exportContractRows(ctx: Ctx, f: ContractFilter, batch = 2000) {
+  const where = await contractWhere(ctx, f, 'contract.export');
+  const batchAfter = (after: number, limit: number) =>
+    listSelect(ctx)
+      .where(and(where, sql`${contracts.id} > ${after}`))
+      .orderBy(asc(contracts.id))
+      .limit(limit);
+  for await (const rows of keysetBatches(batchAfter, batch)) yield rows.map(presentRow);
+}

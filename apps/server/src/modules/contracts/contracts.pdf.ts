@@ -1,0 +1,71 @@
+import { amountInWords, formatYuan, money } from '@sales/core';
+import type { Ctx } from '../../platform/context.ts';
+import { renderPdf } from '../../platform/printing/index.ts';
+import { getContract } from './contracts.queries.ts';
+
+const KIND: Record<string, string> = { deposit: '定金', down_payment: '首期款', instalment: '分期款', final: '尾款' };
+const pct = (v: string) => `${money(v).toString()}%`;
+
+/** The contract as a printable PDF: parties, rendered body, lines, amount in capitals, payment plan, signatures. */
+export async function renderContractPdf(ctx: Ctx, id: number): Promise<{ no: string; pdf: Buffer }> {
+  const c = await getContract(ctx, id);
+  const terms = [
+    c.deliveryTerms ? `交货条款：${c.deliveryTerms}` : null,
+    c.paymentTerms ? `付款条款：${c.paymentTerms}` : null,
+    c.qualityStandard ? `质量标准：${c.qualityStandard}` : null,
+    c.afterSalesTerms ? `售后条款：${c.afterSalesTerms}` : null,
+  ].filter((n): n is string => n !== null);
+  const plan = c.paymentPlan.map(
+    (p) =>
+      `回款计划 ${p.seq}：${KIND[p.kind] ?? p.kind} ${p.dueDate} ${formatYuan(p.amount)}${p.note ? `（${p.note}）` : ''}`,
+  );
+  const body = c.body ? c.body.split(/\r?\n/).filter((s) => s.trim()) : [];
+  const pdf = await renderPdf({
+    title: '销售合同',
+    companyName: c.partyA,
+    documentNo: c.revision > 1 ? `${c.no}（第${c.revision}版）` : c.no,
+    documentNoLabel: '合同编号',
+    headerFields: [
+      { label: '甲方（卖方）', value: c.partyA },
+      { label: '乙方（买方）', value: c.partyB },
+      { label: '合同名称', value: c.title, wide: true },
+      { label: '合同期限', value: [c.startDate, c.endDate].filter(Boolean).join(' 至 ') },
+      { label: '签订日期', value: c.signedDate ?? '' },
+    ],
+    table: {
+      columns: [
+        { header: '序号', width: 4, align: 'center' },
+        { header: '产品编码', width: 9 },
+        { header: '名称', width: 14 },
+        { header: '规格', width: 9 },
+        { header: '单位', width: 4, align: 'center' },
+        { header: '数量', width: 7, align: 'right' },
+        { header: '单价', width: 9, align: 'right' },
+        { header: '折扣', width: 6, align: 'right' },
+        { header: '税率', width: 5, align: 'right' },
+        { header: '价税合计', width: 11, align: 'right' },
+      ],
+      rows: c.lines.map((l) => [
+        String(l.lineNo),
+        l.productCode ?? '',
+        l.description,
+        l.spec ?? '',
+        l.unit,
+        l.qty,
+        formatYuan(l.unitPrice),
+        pct(l.discountPercent),
+        pct(l.taxRate),
+        formatYuan(l.grossAmount),
+      ]),
+    },
+    totals: [{ label: '合同金额', value: formatYuan(c.amount) }],
+    amountInWords: amountInWords(c.amount),
+    amountInWordsLabel: '合同金额（大写）',
+    notes: [...body, ...terms, ...plan],
+    footerFields: [
+      { label: '甲方签字', value: c.ourSignatory ?? '' },
+      { label: '乙方签字', value: c.customerSignatory ?? '' },
+    ],
+  });
+  return { no: c.no, pdf };
+}

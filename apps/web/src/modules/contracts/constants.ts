@@ -1,0 +1,23 @@
+export const CONTRACT_VIEW = 'contract.view';
+export const CONTRACT_CREATE = 'contract.create';
+export const CONTRACT_EDIT = 'contract.edit';
+export const CONTRACT_SIGN = 'contract.sign';
+export const CONTRACT_EXPORT = 'contract.export';
+export const CONTRACT_TEMPLATE_MANAGE = 'contract_template.manage';
+
+export const CONTRACT_STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  in_review: 'processing',
+  approved: 'cyan',
+  signed: 'success',
+  completed: 'blue',
+  terminated: 'error',
+};
+
+export const AMENDMENT_STATUS_COLORS: Record<string, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  returned: 'warning',
+  withdrawn: 'default',
+};

@@ -1,0 +1,167 @@
+import { amountInWords, formatYuan } from '@sales/core';
+import { Alert, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { PageSpinner } from '../../../app/AppLayout';
+import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { formatDate, formatDateTime, orDash } from '../../../components/format';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { StatusTag } from '../../../components/StatusTag';
+import { useContract } from '../api';
+import { ContractActions } from '../components/ContractActions';
+import { AmendmentsTab, DisputesTab, LinesTable, PlanTable, ReviewTab, TimelineTab } from '../components/ContractTabs';
+import { CONTRACT_STATUS_COLORS } from '../constants';
+
+const TABS = ['terms', 'lines', 'plan', 'review', 'amendments', 'disputes', 'files', 'timeline'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** 合同详情: parties, terms, lines, payment plan with receipts, review, amendments, disputes, scans, risk warnings. */
+export function ContractDetailPage() {
+  const { t } = useTranslation();
+  const { id: idParam } = useParams();
+  const id = Number(idParam);
+  const [sp, setSp] = useSearchParams();
+  const query = useContract(id);
+  const tabParam = sp.get('tab') as TabKey | null;
+  const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'terms';
+
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  if (query.isPending) return <PageSpinner />;
+  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  const c = query.data;
+  const label = (f: string) => t(`fields.contract.${f}`);
+
+  return (
+    <Card>
+      <PageHeader
+        title={`${c.no} ${c.title}`}
+        subTitle={c.revision > 1 ? t('contract.revision', { n: c.revision }) : undefined}
+        tags={
+          <StatusTag dict="contract.status" value={c.status} colors={CONTRACT_STATUS_COLORS} testId="contract-status" />
+        }
+        extra={<ContractActions contract={c} />}
+      />
+      {c.risks.map((r) => (
+        <Alert
+          key={r.code}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t(
+            `contract.risk.${r.code}`,
+            r.code === 'instalment_overdue'
+              ? { ...r.params, amount: formatYuan(r.params.amount) }
+              : { amount: formatYuan(r.params.amount), creditLimit: formatYuan(r.params.creditLimit) },
+          )}
+          data-testid={`contract-risk-${r.code}`}
+        />
+      ))}
+      {c.openDisputes > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('contract.dispute.openCount', { n: c.openDisputes })}
+        />
+      ) : null}
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, md: 3 }}
+        style={{ marginBottom: 16 }}
+        data-testid="contract-summary"
+      >
+        <Descriptions.Item label={label('partyA')}>{c.partyA}</Descriptions.Item>
+        <Descriptions.Item label={label('partyB')}>
+          <Link to={`/customers/${c.customerId}`}>{c.partyB}</Link>
+        </Descriptions.Item>
+        <Descriptions.Item label={label('period')}>
+          {[formatDate(c.startDate), formatDate(c.endDate)].join(' ~ ')}
+        </Descriptions.Item>
+        <Descriptions.Item label={label('amount')}>
+          <Space direction="vertical" size={0}>
+            <MoneyText value={c.amount} />
+            <Typography.Text type="secondary">{amountInWords(c.amount)}</Typography.Text>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={label('invoicedAmount')}>
+          <MoneyText value={c.invoicedAmount} />
+        </Descriptions.Item>
+        <Descriptions.Item label={label('receivedAmount')}>
+          <MoneyText value={c.receivedAmount} />
+          <Typography.Text type="secondary">{` / ${t('fields.contract.remainingAmount')} `}</Typography.Text>
+          <MoneyText value={c.remainingAmount} />
+        </Descriptions.Item>
+        <Descriptions.Item label={label('signedDate')}>{formatDate(c.signedDate)}</Descriptions.Item>
+        <Descriptions.Item label={label('signatories')}>
+          {orDash([c.ourSignatory, c.customerSignatory].filter(Boolean).join(' / ') || null)}
+        </Descriptions.Item>
+        <Descriptions.Item label={label('ownerName')}>{`${orDash(c.ownerName)} ${c.deptName ?? ''}`}</Descriptions.Item>
+      </Descriptions>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) =>
+          setSp(
+            (p) => {
+              p.set('tab', k);
+              return p;
+            },
+            { replace: true },
+          )
+        }
+        items={[
+          {
+            key: 'terms',
+            label: t('contract.terms'),
+            children: (
+              <>
+                <Descriptions size="small" column={1} bordered>
+                  {(['deliveryTerms', 'paymentTerms', 'qualityStandard', 'afterSalesTerms'] as const).map((f) => (
+                    <Descriptions.Item key={f} label={label(f)}>
+                      {orDash(c[f])}
+                    </Descriptions.Item>
+                  ))}
+                </Descriptions>
+                {c.body ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }} data-testid="contract-body">
+                    {c.body}
+                  </Typography.Paragraph>
+                ) : null}
+              </>
+            ),
+          },
+          { key: 'lines', label: t('contract.lines'), children: <LinesTable c={c} /> },
+          { key: 'plan', label: t('contract.paymentPlan'), children: <PlanTable c={c} /> },
+          {
+            key: 'review',
+            label: t('contract.review'),
+            disabled: !c.reviewInstanceId,
+            children: c.reviewInstanceId ? <ReviewTab instanceId={c.reviewInstanceId} /> : null,
+          },
+          { key: 'amendments', label: t('contract.amendments'), children: <AmendmentsTab id={c.id} /> },
+          { key: 'timeline', label: t('contract.timeline'), children: <TimelineTab id={c.id} /> },
+          { key: 'disputes', label: t('contract.disputes'), children: <DisputesTab id={c.id} /> },
+          {
+            key: 'files',
+            label: t('contract.files'),
+            children: c.attachments.length ? (
+              <ul data-testid="contract-files">
+                {c.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                      {a.fileName}
+                    </a>{' '}
+                    <Tag>{t(`contract.filePurpose.${a.purpose}`, { defaultValue: a.purpose })}</Tag>
+                    <Typography.Text type="secondary">{formatDateTime(a.createdAt)}</Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Typography.Text type="secondary">{t('contract.noFiles')}</Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,181 @@
+import type { ContractAction, ContractStatus, PlanKind } from '@sales/core';
+
+export interface ContractListItem {
+  id: number;
+  no: string;
+  title: string;
+  customerId: number;
+  customerName: string;
+  status: ContractStatus;
+  revision: number;
+  amount: string;
+  invoicedAmount: string;
+  receivedAmount: string;
+  remainingAmount: string;
+  startDate: string | null;
+  endDate: string | null;
+  signedDate: string | null;
+  overdue: boolean;
+  ownerId: number;
+  ownerName: string | null;
+  deptName: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContractFilters {
+  keyword?: string;
+  status?: ContractStatus;
+  customerId?: number;
+  ownerId?: number;
+  expiringWithinDays?: number;
+  overdue?: 'true';
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+
+export interface ContractLine {
+  id: number;
+  lineNo: number;
+  productId: number | null;
+  productCode: string | null;
+  description: string;
+  spec: string | null;
+  unit: string;
+  qty: string;
+  unitPrice: string;
+  discountPercent: string;
+  taxRate: string;
+  netAmount: string;
+  taxAmount: string;
+  grossAmount: string;
+}
+
+export interface PlanItem {
+  id: number;
+  seq: number;
+  kind: PlanKind;
+  dueDate: string;
+  amount: string;
+  receivedAmount: string;
+  note: string | null;
+  overdue: boolean;
+}
+
+export interface ContractAttachment {
+  id: number;
+  purpose: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  createdAt: string;
+}
+
+export type RiskFlag =
+  | { code: 'instalment_overdue'; params: { count: number; amount: string } }
+  | { code: 'over_credit_limit'; params: { creditLimit: string; amount: string } };
+
+export interface ContractDetail extends Omit<ContractListItem, 'overdue'> {
+  customerNo: string | null;
+  templateId: number | null;
+  partyA: string;
+  partyB: string;
+  body: string;
+  deliveryTerms: string | null;
+  paymentTerms: string | null;
+  qualityStandard: string | null;
+  afterSalesTerms: string | null;
+  ourSignatory: string | null;
+  customerSignatory: string | null;
+  lines: ContractLine[];
+  paymentPlan: PlanItem[];
+  attachments: ContractAttachment[];
+  openDisputes: number;
+  reviewInstanceId: number | null;
+  risks: RiskFlag[];
+  actions: ContractAction[];
+}
+
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface Amendment {
+  id: number;
+  revision: number;
+  reason: string;
+  status: string;
+  changes: FieldChange[];
+  requestedByName: string;
+  instanceId: number | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface Dispute {
+  id: number;
+  contractId: number;
+  contractNo: string;
+  contractTitle: string;
+  customerName: string;
+  title: string;
+  description: string;
+  handlerId: number;
+  handlerName: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  version: number;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface ContractTemplate {
+  id: number;
+  name: string;
+  body: string;
+  qualityStandard: string | null;
+  afterSalesTerms: string | null;
+  active: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export interface LineInput {
+  productId: number;
+  description?: string;
+  qty: string;
+  unitPrice: string;
+  discountPercent: string;
+  taxRate?: string;
+}
+
+export interface PlanInput {
+  kind: PlanKind;
+  dueDate: string;
+  amount: string;
+  note?: string | null;
+}
+
+export interface ContractTermsBody {
+  deliveryTerms: string | null;
+  paymentTerms: string | null;
+  qualityStandard: string | null;
+  afterSalesTerms: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  lines: LineInput[];
+  paymentPlan: PlanInput[];
+}
+
+export interface ProductOption {
+  id: number;
+  code: string;
+  name: string;
+  spec: string | null;
+  unit: string;
+  taxRate: string;
+  standardPrice: string;
+}
