@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { documentTotals, moneyCol, pricedLineColumns, timestamps } from '../../db/columns.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { customerContacts, customers } from '../customers/customers.schema.ts';
@@ -42,6 +53,8 @@ export const quotes = pgTable(
     convertedOrderId: bigint('converted_order_id', { mode: 'number' }),
     convertedContractId: bigint('converted_contract_id', { mode: 'number' }),
     isLatest: boolean('is_latest').notNull().default(true),
+    // lower(no + title), for the trigram keyword search (customer names are searched on customers).
+    searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     ...timestamps(),
@@ -57,6 +70,7 @@ export const quotes = pgTable(
     index('quotes_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('quotes_customer_idx').on(t.customerId, t.id.desc()),
     index('quotes_status_idx').on(t.status, t.updatedAt.desc()),
+    index('quotes_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('quotes_valid_idx').on(t.validUntil).where(sql`${t.status} in ('approved','sent')`),
   ],
 );

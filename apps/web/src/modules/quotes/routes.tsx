@@ -1,5 +1,20 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
+import { QUOTE_CREATE, QUOTE_EDIT, QUOTE_VIEW } from './constants';
 
-export const quoteMenuItems: MenuItemDef[] = [];
+const QuoteListPage = lazy(() => import('./pages/QuoteListPage').then((m) => ({ default: m.QuoteListPage })));
+const QuoteDetailPage = lazy(() => import('./pages/QuoteDetailPage').then((m) => ({ default: m.QuoteDetailPage })));
+const QuoteFormPage = lazy(() => import('./pages/QuoteFormPage').then((m) => ({ default: m.QuoteFormPage })));
 
-export const quoteRoutes: AppRoute[] = [];
+/** 销售业务 group: 报价单 (SPEC 3.2). */
+export const quoteMenuItems: MenuItemDef[] = [
+  { key: 'quotes', path: '/quotes', labelKey: 'menu.quotes', permission: QUOTE_VIEW, icon: <FileTextOutlined /> },
+];
+
+export const quoteRoutes: AppRoute[] = [
+  { path: 'quotes', permission: QUOTE_VIEW, Component: QuoteListPage },
+  { path: 'quotes/new', permission: QUOTE_CREATE, Component: QuoteFormPage },
+  { path: 'quotes/:id', permission: QUOTE_VIEW, Component: QuoteDetailPage },
+  { path: 'quotes/:id/edit', permission: QUOTE_EDIT, Component: QuoteFormPage },
+];

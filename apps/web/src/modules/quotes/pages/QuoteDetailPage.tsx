@@ -1,0 +1,245 @@
+import { effectiveUnitPrice } from '@sales/core';
+import { Alert, Card, Descriptions, Skeleton, Table, Tabs, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { PageSpinner } from '../../../app/AppLayout';
+import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { ApprovalPanel } from '../../../components/ApprovalPanel';
+import { formatDate, formatDateTime, orDash } from '../../../components/format';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { StatusTag } from '../../../components/StatusTag';
+import { Timeline, type TimelineProps } from '../../../components/Timeline';
+import { useApprovalInstance } from '../../approvals/api';
+import { useQuote, useQuoteTimeline, useQuoteVersions } from '../api';
+import { QuoteActions } from '../components/QuoteActions';
+import { QuoteTotals } from '../components/QuoteLineEditor';
+import { QUOTE_STATUS_COLORS } from '../constants';
+import type { QuoteDetail, QuoteLine, QuoteVersion } from '../types';
+
+const TABS = ['lines', 'approval', 'versions', 'timeline'] as const;
+type TabKey = (typeof TABS)[number];
+
+const ENTITIES: TimelineProps['entities'] = {
+  default: {
+    fields: 'quote',
+    actionPrefix: 'quote_',
+    valueDicts: { status: 'quote.status' },
+    commentKeys: { return_to_draft: 'timeline.comment' },
+  },
+};
+
+function LinesTable({ q }: { q: QuoteDetail }) {
+  const { t } = useTranslation();
+  const label = (f: string) => t(`fields.quoteLine.${f}`);
+  const pct = (v: string) => `${Number(v)}%`;
+  return (
+    <>
+      <Table<QuoteLine>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={q.lines}
+        data-testid="quote-lines"
+        columns={[
+          { title: label('lineNo'), dataIndex: 'lineNo', width: 50 },
+          { title: label('productCode'), dataIndex: 'productCode', render: orDash },
+          { title: label('description'), dataIndex: 'description' },
+          { title: label('spec'), dataIndex: 'spec', render: orDash },
+          { title: label('unit'), dataIndex: 'unit' },
+          { title: label('qty'), dataIndex: 'qty', align: 'right', render: (v: string) => String(Number(v)) },
+          {
+            title: label('unitPrice'),
+            dataIndex: 'unitPrice',
+            align: 'right',
+            render: (v: string, l) => (
+              <>
+                <MoneyText value={v} />
+                {l.floorPrice &&
+                effectiveUnitPrice({ unitPrice: v, discountPercent: l.discountPercent }).lt(l.floorPrice) ? (
+                  <Tag color="warning" style={{ marginInlineStart: 4 }}>
+                    {t('quote.belowFloorTag')}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
+          { title: label('discountPercent'), dataIndex: 'discountPercent', align: 'right', render: pct },
+          { title: label('taxRate'), dataIndex: 'taxRate', align: 'right', render: pct },
+          {
+            title: label('netAmount'),
+            dataIndex: 'netAmount',
+            align: 'right',
+            render: (v: string) => <MoneyText value={v} />,
+          },
+          {
+            title: label('taxAmount'),
+            dataIndex: 'taxAmount',
+            align: 'right',
+            render: (v: string) => <MoneyText value={v} />,
+          },
+          {
+            title: label('grossAmount'),
+            dataIndex: 'grossAmount',
+            align: 'right',
+            render: (v: string) => <MoneyText value={v} />,
+          },
+        ]}
+      />
+      <QuoteTotals
+        totalNet={q.totalNet}
+        totalTax={q.totalTax}
+        totalGross={q.totalGross}
+        discountTotal={q.discountTotal}
+      />
+    </>
+  );
+}
+
+function ApprovalTab({ instanceId }: { instanceId: number }) {
+  const query = useApprovalInstance(instanceId);
+  if (query.isPending) return <Skeleton active />;
+  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  return <ApprovalPanel instance={query.data} />;
+}
+
+function VersionsTab({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const query = useQuoteVersions(id);
+  if (query.isPending) return <Skeleton active />;
+  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <Table<QuoteVersion>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={query.data.items}
+      data-testid="quote-versions"
+      columns={[
+        {
+          title: t('fields.quote.revision'),
+          dataIndex: 'revision',
+          render: (n: number, v) =>
+            v.id === id ? t('quote.revision', { n }) : <Link to={`/quotes/${v.id}`}>{t('quote.revision', { n })}</Link>,
+        },
+        {
+          title: t('fields.quote.status'),
+          dataIndex: 'status',
+          render: (s: string) => <StatusTag dict="quote.status" value={s} colors={QUOTE_STATUS_COLORS} />,
+        },
+        {
+          title: t('fields.quote.totalGross'),
+          dataIndex: 'totalGross',
+          align: 'right',
+          render: (v: string) => <MoneyText value={v} />,
+        },
+        { title: t('fields.quote.validUntil'), dataIndex: 'validUntil', render: formatDate },
+        { title: t('fields.quote.createdBy'), dataIndex: 'createdByName', render: orDash },
+        { title: t('fields.quote.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+      ]}
+    />
+  );
+}
+
+function TimelineTab({ id }: { id: number }) {
+  const query = useQuoteTimeline(id);
+  if (query.isPending) return <Skeleton active />;
+  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  return <Timeline entities={ENTITIES} entries={query.data.items} />;
+}
+
+/** 报价单详情: header, lines and totals with 大写, approval, versions, history, and the actions its state allows. */
+export function QuoteDetailPage() {
+  const { t } = useTranslation();
+  const { id: idParam } = useParams();
+  const id = Number(idParam);
+  const [sp, setSp] = useSearchParams();
+  const query = useQuote(id);
+  const tabParam = sp.get('tab') as TabKey | null;
+  const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'lines';
+
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  if (query.isPending) return <PageSpinner />;
+  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  const q = query.data;
+  const label = (f: string) => t(`fields.quote.${f}`);
+
+  return (
+    <Card>
+      <PageHeader
+        title={`${q.no} ${q.title}`}
+        subTitle={t('quote.revision', { n: q.revision })}
+        tags={<StatusTag dict="quote.status" value={q.status} colors={QUOTE_STATUS_COLORS} testId="quote-status" />}
+        extra={<QuoteActions quote={q} />}
+      />
+      {!q.isLatest ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('quote.notLatest')} /> : null}
+      {q.approvalReasons.length > 0 && ['draft', 'pending_approval'].includes(q.status) ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('quote.needsApproval', {
+            reasons: q.approvalReasons.map((r) => t(`quote.reason.${r}`)).join(t('quote.reasonSeparator')),
+          })}
+          data-testid="quote-approval-reasons"
+        />
+      ) : null}
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={label('customerName')}>
+          <Link to={`/customers/${q.customerId}`}>{q.customerName}</Link>
+        </Descriptions.Item>
+        <Descriptions.Item label={label('contactName')}>
+          {orDash([q.contactName, q.contactMobile].filter(Boolean).join(' ') || null)}
+        </Descriptions.Item>
+        <Descriptions.Item label={label('validUntil')}>{formatDate(q.validUntil)}</Descriptions.Item>
+        <Descriptions.Item label={label('ownerName')}>{orDash(q.ownerName)}</Descriptions.Item>
+        <Descriptions.Item label={label('deptName')}>{orDash(q.deptName)}</Descriptions.Item>
+        <Descriptions.Item label={label('updatedAt')}>{formatDateTime(q.updatedAt)}</Descriptions.Item>
+        {q.deliveryTerms ? (
+          <Descriptions.Item label={label('deliveryTerms')}>{q.deliveryTerms}</Descriptions.Item>
+        ) : null}
+        {q.paymentTerms ? <Descriptions.Item label={label('paymentTerms')}>{q.paymentTerms}</Descriptions.Item> : null}
+        {q.remark ? <Descriptions.Item label={label('remark')}>{q.remark}</Descriptions.Item> : null}
+        {q.customerResponseAt ? (
+          <Descriptions.Item label={label('customerResponse')}>
+            {formatDateTime(q.customerResponseAt)} {q.customerResponseNote ?? ''}
+          </Descriptions.Item>
+        ) : null}
+        {q.convertedOrderId ? (
+          <Descriptions.Item label={label('convertedOrder')}>
+            <Link to={`/orders/${q.convertedOrderId}`}>{t('quote.openOrder')}</Link>
+          </Descriptions.Item>
+        ) : null}
+        {q.convertedContractId ? (
+          <Descriptions.Item label={label('convertedContract')}>
+            <Link to={`/contracts/${q.convertedContractId}`}>{t('quote.openContract')}</Link>
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) =>
+          setSp(
+            (p) => {
+              p.set('tab', k);
+              return p;
+            },
+            { replace: true },
+          )
+        }
+        items={[
+          { key: 'lines', label: t('quote.lines'), children: <LinesTable q={q} /> },
+          {
+            key: 'approval',
+            label: t('quote.approval'),
+            disabled: !q.approvalInstanceId,
+            children: q.approvalInstanceId ? <ApprovalTab instanceId={q.approvalInstanceId} /> : null,
+          },
+          { key: 'versions', label: t('quote.versions'), children: <VersionsTab id={q.id} /> },
+          { key: 'timeline', label: t('quote.timeline'), children: <TimelineTab id={q.id} /> },
+        ]}
+      />
+    </Card>
+  );
+}
