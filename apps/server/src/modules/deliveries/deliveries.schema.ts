@@ -49,7 +49,10 @@ export const deliveries = pgTable(
     discrepancy: text('discrepancy'),
     // Some line shipped under an emergency release and is not yet inspected (紧急放行, flagged).
     emergencyOpen: boolean('emergency_open').notNull().default(false),
-    checklist: jsonb('checklist').$type<{ key: string; label: string; ok: boolean; note?: string }[]>().notNull().default([]),
+    checklist: jsonb('checklist')
+      .$type<{ key: string; label: string; ok: boolean; note?: string }[]>()
+      .notNull()
+      .default([]),
     remark: text('remark'),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
@@ -63,6 +66,9 @@ export const deliveries = pgTable(
     index('deliveries_order_idx').on(t.orderId),
     index('deliveries_customer_idx').on(t.customerId, t.id.desc()),
     index('deliveries_emergency_idx').on(t.id).where(sql`${t.emergencyOpen}`),
+    index('deliveries_status_idx').on(t.status, t.updatedAt.desc()),
+    // Keyword search on the note number and consignee (lists, SPEC 3.5).
+    index('deliveries_search_trgm_idx').using('gin', sql`lower(${t.no} || ' ' || ${t.consignee}) gin_trgm_ops`),
   ],
 );
 
@@ -95,7 +101,10 @@ export const deliveryLines = pgTable(
     emergencyReason: text('emergency_reason'),
   },
   (t) => [
-    check('delivery_lines_inspection_ck', sql`${t.inspectionStatus} in ('passed','failed','pending','on_hold','scrapped')`),
+    check(
+      'delivery_lines_inspection_ck',
+      sql`${t.inspectionStatus} in ('passed','failed','pending','on_hold','scrapped')`,
+    ),
     check('delivery_lines_emergency_ck', sql`${t.emergencyRelease} in ('none','pending','approved','rejected')`),
     check('delivery_lines_qty_ck', sql`${t.qty} > 0 and (${t.receivedQty} is null or ${t.receivedQty} >= 0)`),
     index('delivery_lines_delivery_idx').on(t.deliveryId),

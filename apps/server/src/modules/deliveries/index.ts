@@ -1,1 +1,13 @@
+import { eq } from 'drizzle-orm';
+import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
+import { deliveries } from './deliveries.schema.ts';
+
+// The owner's department is denormalised onto delivery notes for the data-scope index: keep it in step.
+onUserDeptChange(async (tx, userId, deptId) => {
+  await tx.update(deliveries).set({ ownerDeptId: deptId }).where(eq(deliveries.ownerId, userId));
+});
+
+export { EMERGENCY_DOC } from './deliveries.emergency.ts';
 export { deliveryRoutes } from './deliveries.routes.ts';
+export { deliveries, deliveryLines } from './deliveries.schema.ts';
+export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';

@@ -1,0 +1,148 @@
+import { type DeliveryAction, deliveryActions, type DeliveryStatus, money } from '@sales/core';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { listAttachments } from '../../platform/files/index.ts';
+import { users } from '../../platform/org/org.schema.ts';
+import { can } from '../../platform/permissions/principal.ts';
+import type { Permission } from '../../platform/permissions/registry.ts';
+import { customers } from '../customers/index.ts';
+import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
+import { findDeliveryInScope } from './deliveries.access.ts';
+import { deliveryLines } from './deliveries.schema.ts';
+import { batchesById } from '../stock/index.ts';
+
+/** Which permission each action needs (the web shows a button only if both status and permission allow). */
+const ACTION_PERMISSION: Record<DeliveryAction, Permission> = {
+  edit: 'delivery.create',
+  cancel: 'delivery.create',
+  request_release: 'delivery.create',
+  inspect: 'delivery.inspect',
+  checklist: 'delivery.inspect',
+  ship: 'delivery.ship',
+  sign: 'delivery.sign',
+};
+
+const qty = (v: string | null) => (v === null ? null : money(v).toString());
+
+/** One delivery note with its lines (product, batch, expiry, inspection, release), files and allowed actions. */
+export async function getDelivery(ctx: Ctx, id: number) {
+  const d = await findDeliveryInScope(ctx, id);
+  // Sequential: ctx.db may be a transaction (demo loader, composed use cases).
+  const lines = await ctx.db
+    .select()
+    .from(deliveryLines)
+    .where(eq(deliveryLines.deliveryId, id))
+    .orderBy(asc(deliveryLines.id));
+  const [cust] = await ctx.db.select({ name: customers.name }).from(customers).where(eq(customers.id, d.customerId));
+  const order = await findOrderLinesForDelivery(ctx.db, d.orderId);
+  const files = await listAttachments(ctx.db, 'delivery', id);
+  const batchIds = lines.map((l) => l.batchId).filter((b): b is number => b !== null);
+  const userIds = [
+    ...new Set(
+      [d.ownerId, d.shippedBy, d.createdBy, ...lines.map((l) => l.inspectedBy)].filter((u): u is number => u !== null),
+    ),
+  ];
+  const batches = await batchesById(ctx.db, batchIds);
+  const names = await ctx.db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, userIds.length ? userIds : [-1]));
+  const instances = await ctx.db
+    .select({ docId: approvalInstances.docId, id: sql<number>`max(${approvalInstances.id})` })
+    .from(approvalInstances)
+    .where(
+      and(
+        eq(approvalInstances.docType, 'emergency_release'),
+        inArray(approvalInstances.docId, lines.length ? lines.map((l) => l.id) : [-1]),
+      ),
+    )
+    .groupBy(approvalInstances.docId);
+  const userName = new Map(names.map((u) => [u.id, u.name]));
+  const instanceOf = new Map(instances.map((i) => [Number(i.docId), Number(i.id)]));
+  const status = d.status as DeliveryStatus;
+  return {
+    id: d.id,
+    no: d.no,
+    status,
+    orderId: d.orderId,
+    orderNo: order.no,
+    orderStatus: order.status,
+    customerId: d.customerId,
+    customerName: cust?.name ?? '',
+    ownerId: d.ownerId,
+    ownerName: userName.get(d.ownerId) ?? null,
+    warehouseId: d.warehouseId,
+    carrier: d.carrier,
+    trackingNo: d.trackingNo,
+    consignee: d.consignee,
+    consigneePhone: d.consigneePhone,
+    address: d.address,
+    boxCount: d.boxCount,
+    plannedDate: d.plannedDate,
+    shippedAt: d.shippedAt?.toISOString() ?? null,
+    shippedByName: d.shippedBy ? (userName.get(d.shippedBy) ?? null) : null,
+    signerName: d.signerName,
+    signedDate: d.signedDate,
+    discrepancy: d.discrepancy,
+    emergencyOpen: d.emergencyOpen,
+    checklist: d.checklist,
+    remark: d.remark,
+    version: d.version,
+    createdByName: d.createdBy ? (userName.get(d.createdBy) ?? null) : null,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    actions: deliveryActions(status).filter((a) => can(ctx.principal, ACTION_PERMISSION[a])),
+    files,
+    lines: lines.map((l, i) => {
+      const ol = order.lines.get(l.orderLineId);
+      const b = l.batchId === null ? undefined : batches.get(l.batchId);
+      return {
+        id: l.id,
+        lineNo: i + 1,
+        orderLineId: l.orderLineId,
+        orderLineNo: ol?.lineNo ?? null,
+        productId: l.productId,
+        productCode: ol?.productCode ?? null,
+        productName: ol?.description ?? '',
+        spec: ol?.spec ?? null,
+        unit: ol?.unit ?? '',
+        unitPrice: ol?.unitPrice ?? null,
+        batchId: l.batchId,
+        batchNo: b?.batchNo ?? null,
+        serialNo: b?.serialNo ?? null,
+        expiryDate: b?.expiryDate ?? null,
+        qty: qty(l.qty) as string,
+        receivedQty: qty(l.receivedQty),
+        inspectionStatus: l.inspectionStatus,
+        inspectionNote: l.inspectionNote,
+        inspectedByName: l.inspectedBy ? (userName.get(l.inspectedBy) ?? null) : null,
+        inspectedAt: l.inspectedAt?.toISOString() ?? null,
+        emergencyRelease: l.emergencyRelease,
+        emergencyReason: l.emergencyReason,
+        releaseInstanceId: instanceOf.get(l.id) ?? null,
+      };
+    }),
+  };
+}
+
+/** A note's history from the audit trail, newest first. */
+export async function deliveryTimeline(ctx: Ctx, id: number) {
+  await findDeliveryInScope(ctx, id);
+  const rows = await ctx.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      changes: auditLog.changes,
+      comment: auditLog.comment,
+      actorName: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, 'delivery'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .limit(300);
+  return rows.map((r) => ({ ...r, entityType: 'delivery', entityId: id, at: r.at.toISOString() }));
+}
