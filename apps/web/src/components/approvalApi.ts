@@ -77,6 +77,13 @@ export const approvalKeys = {
 /** Cached data of the approved document that an approval decision may change (per doc type). */
 const DOC_QUERIES: Record<string, QueryKey[]> = {
   customer_credit: [['customers']],
+  price_adjustment: [['products']],
+  quote: [['quotes']],
+  contract: [['contracts']],
+  contract_amendment: [['contracts']],
+  order_credit_override: [['orders'], ['stock']],
+  emergency_release: [['deliveries']],
+  bad_debt_writeoff: [['finance'], ['orders']],
 };
 
 /** Approve / reject / return / delegate / withdraw one instance; refreshes inbox, badge, bell and the document. */

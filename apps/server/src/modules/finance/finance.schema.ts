@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { documentTotals, moneyCol, pricedLineColumns, timestamps } from '../../db/columns.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { contractPaymentPlan, contracts } from '../contracts/contracts.schema.ts';
@@ -49,7 +60,10 @@ export const payments = pgTable(
   (t) => [
     check('payments_kind_ck', sql`${t.kind} in ('deposit','down_payment','instalment','full')`),
     check('payments_method_ck', sql`${t.method} in ('transfer','cash','cheque','other')`),
-    check('payments_status_ck', sql`${t.status} in ('reported','confirmed','pending_clearance','cleared','bounced','rejected')`),
+    check(
+      'payments_status_ck',
+      sql`${t.status} in ('reported','confirmed','pending_clearance','cleared','bounced','rejected')`,
+    ),
     check('payments_amount_ck', sql`${t.amount} > 0`),
     check('payments_target_ck', sql`${t.orderId} is not null or ${t.contractId} is not null`),
     index('payments_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
@@ -103,6 +117,7 @@ export const invoices = pgTable(
     voidedAt: timestamp('voided_at', { withTimezone: true }),
     voidedBy: integer('voided_by').references(() => users.id),
     issuedBy: integer('issued_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
     ...timestamps(),
   },
   (t) => [
@@ -160,5 +175,9 @@ export const badDebtWriteOffs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [check('bad_debt_amount_ck', sql`${t.amount} > 0`), index('bad_debt_order_idx').on(t.orderId), index('bad_debt_owner_idx').on(t.ownerId, t.id.desc())],
+  (t) => [
+    check('bad_debt_amount_ck', sql`${t.amount} > 0`),
+    index('bad_debt_order_idx').on(t.orderId),
+    index('bad_debt_owner_idx').on(t.ownerId, t.id.desc()),
+  ],
 );

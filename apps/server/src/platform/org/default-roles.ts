@@ -66,7 +66,8 @@ const desk = (s: Scope): G[] => [
  * remove roles and change grants on the roles page; this is only the starting point.
  */
 export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
-  { code: 'sales_rep', name: '销售人员', grants: [...sales('SELF'), ...pool('SELF')] },
+  // A rep may request the write-off of an own bad debt (坏账核销); it books only after approval.
+  { code: 'sales_rep', name: '销售人员', grants: [...sales('SELF'), ...pool('SELF'), ['receivable.writeoff', 'SELF']] },
   { code: 'sales_supervisor', name: '销售主管', grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE')] },
   {
     code: 'sales_manager',
@@ -81,6 +82,7 @@ export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
       ['order.review', 'DEPT_TREE'],
       ['contract.sign', 'DEPT_TREE'],
       ['price.adjust', 'ALL'],
+      ['receivable.writeoff', 'DEPT_TREE'],
     ],
   },
   {

@@ -1,0 +1,93 @@
+import type { InvoiceFilter, InvoiceListQuery } from '@sales/core';
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Ctx } from '../../platform/context.ts';
+import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import { users } from '../../platform/org/org.schema.ts';
+import { contracts } from '../contracts/index.ts';
+import { customers } from '../customers/index.ts';
+import { orders } from '../orders/index.ts';
+import { findInvoiceInScope, invoiceScope } from './finance.access.ts';
+import { like } from './finance.query.ts';
+import { invoiceLines, invoices } from './finance.schema.ts';
+import { financeTimeline } from './finance.timeline.ts';
+import { presentInvoice } from './invoices.service.ts';
+
+async function invoiceWhere(ctx: Ctx, f: InvoiceFilter): Promise<SQL> {
+  const parts: (SQL | undefined)[] = [await invoiceScope(ctx)];
+  if (f.status) parts.push(eq(invoices.status, f.status));
+  if (f.customerId) parts.push(eq(invoices.customerId, f.customerId));
+  if (f.orderId) parts.push(eq(invoices.orderId, f.orderId));
+  if (f.contractId) parts.push(eq(invoices.contractId, f.contractId));
+  if (f.from) parts.push(gte(invoices.issueDate, f.from));
+  if (f.to) parts.push(lte(invoices.issueDate, f.to));
+  if (f.keyword) {
+    const kw = like(f.keyword);
+    parts.push(
+      sql`(lower(${invoices.no}) like ${kw} or lower(${invoices.externalNo}) like ${kw} or lower(${invoices.buyerName}) like ${kw})`,
+    );
+  }
+  return and(...parts) as SQL;
+}
+
+const owner = alias(users, 'owner');
+
+function invoiceSelect(ctx: Ctx) {
+  return ctx.db
+    .select({
+      i: invoices,
+      customerName: customers.name,
+      ownerName: owner.name,
+      orderNo: orders.no,
+      contractNo: contracts.no,
+    })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .leftJoin(owner, eq(owner.id, invoices.ownerId))
+    .leftJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(contracts, eq(contracts.id, invoices.contractId));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof invoiceSelect>['where']>>[number];
+const present = ({ i, ...rest }: Row) => ({ ...presentInvoice(i), ...rest });
+
+/** Capped count of invoices matching the filters within scope. */
+export async function countInvoices(ctx: Ctx, f: InvoiceFilter) {
+  return cappedCount(ctx.db, invoices, await invoiceWhere(ctx, f));
+}
+
+/** One page of invoices, newest first, with a capped total. */
+export async function listInvoices(ctx: Ctx, q: InvoiceListQuery) {
+  const where = await invoiceWhere(ctx, q);
+  const [rows, count] = await Promise.all([
+    invoiceSelect(ctx)
+      .where(where)
+      .orderBy(...pageOrder(invoices.updatedAt, 'desc', invoices.id))
+      .limit(q.pageSize)
+      .offset(pageOffset(q)),
+    countInvoices(ctx, q),
+  ]);
+  return pageResult(rows.map(present), count, q);
+}
+
+/** One invoice with its lines and the invoice it replaces / that replaced it (404 out of scope). */
+export async function getInvoice(ctx: Ctx, id: number) {
+  await findInvoiceInScope(ctx, id);
+  const [row] = await invoiceSelect(ctx).where(eq(invoices.id, id));
+  const lines = await ctx.db
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, id))
+    .orderBy(asc(invoiceLines.lineNo));
+  const [replacedBy] = await ctx.db
+    .select({ id: invoices.id, no: invoices.no })
+    .from(invoices)
+    .where(eq(invoices.replacesInvoiceId, id));
+  return { ...present(row), lines, replacedBy: replacedBy ?? null };
+}
+
+/** The invoice's audit history, newest first. */
+export async function invoiceTimeline(ctx: Ctx, id: number) {
+  await findInvoiceInScope(ctx, id);
+  return financeTimeline(ctx, 'invoice', id);
+}

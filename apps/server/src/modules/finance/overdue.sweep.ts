@@ -1,0 +1,59 @@
+import { addDays, toMoneyString } from '@sales/core';
+import { lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { notify } from '../../platform/notifications/notifications.service.ts';
+import { getPolicy } from '../../platform/policies/policies.service.ts';
+import { registerSweep } from '../../platform/scheduler/sweeps.ts';
+import { upsertTask } from '../../platform/tasks/index.ts';
+import { companyDate } from '../../platform/time.ts';
+import { invoices } from './finance.schema.ts';
+import { ledgerFor } from './receivables.ts';
+
+/**
+ * Overdue reminders (SPEC 3.6 逾期提醒): every issued invoice more than
+ * receivables.overdueReminderDays past its due date that still has an outstanding amount gives its
+ * document's owner one collection task (one per invoice: the dedupe key) and a notification.
+ * Idempotent: a second run for the same day creates nothing.
+ */
+export async function runOverdueReminderSweep(db: Db, now: Date): Promise<{ changed: number }> {
+  const days = await getPolicy(db, 'receivables.overdueReminderDays');
+  const today = companyDate(now);
+  const cutoff = addDays(today, -days - 1);
+  return db.transaction(async (tx) => {
+    const { rows } = await ledgerFor(tx, [lte(invoices.dueDate, cutoff)], today);
+    let changed = 0;
+    for (const r of rows) {
+      if (toMoneyString(r.outstanding) === '0.00') continue;
+      const params = {
+        invoice: r.externalNo,
+        customer: r.customerName,
+        amount: r.outstanding,
+        days: r.daysOverdue,
+        document: r.documentNo,
+      };
+      const link = `/finance/invoices/${r.invoiceId}`;
+      const created = await upsertTask(tx, {
+        userId: r.ownerId,
+        kind: 'receivable.overdue',
+        titleKey: 'task.receivable.overdue',
+        params,
+        link,
+        refType: 'invoice',
+        refId: r.invoiceId,
+        dueDate: today,
+        dedupeKey: `invoice-overdue:${r.invoiceId}`,
+      });
+      if (!created) continue;
+      await notify(tx, [r.ownerId], {
+        kind: 'receivable.overdue',
+        titleKey: 'notify.receivable.overdue',
+        params,
+        link,
+      });
+      changed += 1;
+    }
+    return { changed };
+  });
+}
+
+registerSweep({ name: 'receivables.overdue', cron: '30 8 * * *', run: runOverdueReminderSweep });
