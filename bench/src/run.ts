@@ -13,7 +13,10 @@ import { loadPrincipal } from '../../apps/server/src/platform/auth/auth.service.
 import { DEMO_PASSWORD } from '../../scripts/src/demo-data.ts';
 import { freePort, openDatabase } from '../../scripts/src/open-db.ts';
 import { seedCustomers } from '../../scripts/src/seed/seed-customers.ts';
+import { seedOrders } from '../../scripts/src/seed/seed-orders.ts';
 import { type B1Result, runB1 } from './b1.ts';
+import { runB3 } from './b3.ts';
+import { b3Section, spliceB3 } from './b3-report.ts';
 import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
 import { login } from './http.ts';
 import { describeMachine } from './machine.ts';
@@ -23,6 +26,8 @@ import { renderReport } from './report.ts';
 const { values: a } = parseArgs({
   options: {
     customers: { type: 'string', default: '1000000' },
+    // B3: orders (10 lines each) in the database before measuring.
+    orders: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '3' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
@@ -56,6 +61,7 @@ const db = await openDatabase({
 });
 const refPool = new pg.Pool({ connectionString: db.url, max: 4, application_name: 'bench-reference' });
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let pendingB3: string | undefined;
 try {
   // Data: seed up to --customers.
   const have = Number((await db.database.pool.query<{ n: string }>('select count(*) as n from customers')).rows[0].n);
@@ -165,11 +171,44 @@ try {
     });
   }
 
+  if (a.only === 'b3' || (!a.only && Number(a.orders) >= 0)) {
+    const haveOrders = Number((await refPool.query<{ n: string }>('select count(*) as n from orders')).rows[0].n);
+    const want = Number(a.orders);
+    if (haveOrders < want) {
+      log(`Seeding ${(want - haveOrders).toLocaleString('en')} orders × 10 lines …`);
+      const ts = performance.now();
+      await seedOrders(db.database.pool, want - haveOrders, { log });
+      log(`  seeded in ${((performance.now() - ts) / 1000).toFixed(1)} s`);
+    }
+    log('B3: order with 10 lines, API vs SQL …');
+    const b3 = await runB3({
+      port,
+      pool: refPool,
+      password: DEMO_PASSWORD,
+      rounds: opts.rounds,
+      samples: opts.samples,
+      maxSeconds: opts.maxSeconds,
+      log,
+    });
+    const section = b3Section(
+      b3,
+      machine,
+      `npm run bench -- --only b3 --customers ${opts.customers} --orders ${a.orders} --rounds ${opts.rounds}`,
+    );
+    // B3 is spliced into the report as its own section, so a B3-only run keeps B1/B5 as measured.
+    pendingB3 = section;
+  }
+
   const indexDefs = (
     await refPool.query<{ d: string }>(`select indexdef as d from pg_indexes where tablename = 'customers'`)
   ).rows.map((r) => r.d);
-  if (!a['no-report']) {
-    const md = renderReport({
+  if (!a['no-report'] && a.only === 'b3') {
+    const file = a.out as string;
+    const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+    if (pendingB3) fs.writeFileSync(file, spliceB3(md, pendingB3));
+    log(`Wrote the B3 section of ${file}`);
+  } else if (!a['no-report']) {
+    const md0 = renderReport({
       machine,
       customers: total,
       seedNote,
@@ -179,6 +218,7 @@ try {
       b5,
       notes: notesFor(b1, b5, indexDefs, machine),
     });
+    const md = pendingB3 ? spliceB3(md0, pendingB3) : md0;
     fs.mkdirSync(path.dirname(a.out as string), { recursive: true });
     fs.writeFileSync(a.out as string, md);
     log(`Wrote ${a.out}`);

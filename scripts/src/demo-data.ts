@@ -3,8 +3,9 @@
  * user per role, ~200 customers with contacts, follow-ups and audit trails; public pools with
  * released and reclaimed customers; duty groups and two weeks of front-desk registrations;
  * opportunities in both seeded pipelines; customer credit and credit requests waiting in the
- * approvers' inboxes. Deterministic (seeded PRNG); dates are relative to now so "due today" is
- * always today.
+ * approvers' inboxes; quote to cash — products and prices, stock, quotes, contracts, orders,
+ * deliveries, payments and invoices in every state. Deterministic (seeded PRNG); dates are
+ * relative to now so "due today" is always today.
  */
 import { CONTACT_FIELDS } from '@sales/core';
 import { sql } from 'drizzle-orm';
@@ -23,6 +24,7 @@ import { planLifecycle } from './demo/lifecycle.ts';
 import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
 import { createPools, writeFates } from './demo/pool.ts';
+import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { type AuditRow, type DemoCustomer, type DemoWorld, type Notice, REQUEST_ID, userId } from './demo/world.ts';
 
@@ -317,6 +319,9 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
 
     // Credit requests last, through the approval engine: they are what is waiting in the inboxes now.
     await createCreditRequests(tx, org, world.customers, new Rng(SEED + 6), now);
+
+    // Quote to cash after that (it runs the real services, whose rows carry their own times).
+    await createQuoteToCash(world, new Rng(SEED + 8));
   });
 }
 
