@@ -1,3 +1,4 @@
+import { money } from '@sales/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { runUserDeptChange } from '../../platform/org/org-hooks.ts';
@@ -9,6 +10,8 @@ let org: Org;
 let rep: Client;
 let customer: number;
 let order: { id: number; lines: { id: number }[] };
+let productIdOf: number;
+let warehouseIdOf: number;
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -16,6 +19,8 @@ beforeAll(async () => {
   rep = await Client.login(env.app, 'rep1');
   customer = await makeCustomer(env, rep, '台账客户');
   const { productId, warehouseId } = await stockedProduct(env, 'P-LED-1', '100');
+  productIdOf = productId;
+  warehouseIdOf = warehouseId;
   order = (
     await rep.post(
       '/api/orders',
@@ -74,6 +79,30 @@ describe('cross-module order ledger (deliveries, finance)', () => {
       { field: 'invoicedAmount', old: '0.00', new: '565.00' },
       { field: 'receivedAmount', old: '0.00', new: '300.00' },
     ]);
+  });
+
+  it('customerExposure: receipts booked on a contract reduce its orders once, never below zero', async () => {
+    const pool = env.database.pool;
+    const exposure = await customerExposure(env.database.db, customer);
+    const c = await pool.query(
+      `insert into contracts (no, title, customer_id, owner_id, owner_dept_id, status, amount, party_a, party_b, received_amount)
+       values ('HT-EXPO-1', '敞口合同', $1, $2, $3, 'signed', '565.00', '总公司', '台账客户', '200.00') returning id`,
+      [customer, org.user.rep1, org.dept.sales1],
+    );
+    const second = (
+      await rep.post(
+        '/api/orders',
+        orderBody(customer, warehouseIdOf, [{ productId: productIdOf, qty: '5', unitPrice: '100.00' }]),
+      )
+    ).json();
+    await pool.query(`update orders set status = 'approved', contract_id = $2 where id = $1`, [
+      second.id,
+      c.rows[0].id,
+    ]);
+    // 565.00 open on the contract's order − 200.00 received on the contract.
+    expect(await customerExposure(env.database.db, customer)).toBe(money(exposure).plus('365.00').toFixed(2));
+    await pool.query(`update contracts set received_amount = '600.00' where id = $1`, [c.rows[0].id]);
+    expect(await customerExposure(env.database.db, customer)).toBe(exposure);
   });
 
   it('a user moving department carries their orders’ owner_dept_id', async () => {

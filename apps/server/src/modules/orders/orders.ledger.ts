@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
 import { completeTasksByRef } from '../../platform/tasks/index.ts';
 import { orderLinesOf } from './orders.access.ts';
+import { contracts } from '../contracts/index.ts';
 import { orderLines, orders } from './orders.schema.ts';
 import { nextStatusOrThrow } from './orders.state.ts';
 
@@ -18,15 +19,24 @@ export const EXPOSURE_STATUSES = [
   'completed',
 ] as const;
 
-/** Σ(total_gross − received − written_off) over the customer's accepted, not cancelled orders. */
+/**
+ * Σ(total_gross − received − written_off) over the customer's accepted, not cancelled orders.
+ * Payments booked on a contract (回款计划) are not on its orders: they reduce the open amount of
+ * the contract's orders together, never below zero, so nothing is counted twice.
+ */
 export async function customerExposure(db: DbOrTx, customerId: number): Promise<string> {
-  const res = await db
-    .select({
-      v: sql<string>`coalesce(sum(${orders.totalGross} - ${orders.receivedAmount} - ${orders.writtenOffAmount}), 0)::numeric(18,2)::text`,
-    })
-    .from(orders)
-    .where(and(eq(orders.customerId, customerId), inArray(orders.status, [...EXPOSURE_STATUSES])));
-  return toMoneyString(money(res[0]?.v ?? '0'));
+  const res = await db.execute<{ v: string }>(sql`
+    with o as (
+      select ${orders.contractId} as contract_id,
+        sum(${orders.totalGross} - ${orders.receivedAmount} - ${orders.writtenOffAmount}) as open
+      from ${orders}
+      where ${orders.customerId} = ${customerId} and ${inArray(orders.status, [...EXPOSURE_STATUSES])}
+      group by ${orders.contractId}
+    )
+    select coalesce(sum(case when o.contract_id is null then o.open
+      else greatest(o.open - ${contracts.receivedAmount}, 0) end), 0)::numeric(18,2)::text as v
+    from o left join ${contracts} on ${contracts.id} = o.contract_id`);
+  return toMoneyString(money(res.rows[0]?.v ?? '0'));
 }
 
 async function lockOrder(tx: Tx, orderId: number) {
