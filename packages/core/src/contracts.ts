@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, MoneyString } from './customers.ts';
-import { PricedLineInput } from './lines.ts';
+import { PricedLineInput, QtyString } from './lines.ts';
 import { money } from './money.ts';
 
 /**
@@ -19,6 +19,7 @@ export const CONTRACT_ACTIONS = [
   'amend',
   'complete',
   'terminate',
+  'order',
 ] as const;
 export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 
@@ -29,7 +30,8 @@ export const CONTRACT_TRANSITIONS: Record<ContractStatus, Partial<Record<Contrac
   in_review: { approve: 'approved', return_to_draft: 'draft' },
   approved: { sign: 'signed' },
   // Amendments (变更) are approved revisions of a signed contract; termination needs a reason.
-  signed: { amend: 'signed', complete: 'completed', terminate: 'terminated' },
+  // A signed contract's goods are ordered in one step (分批订货: several orders, up to its quantities).
+  signed: { amend: 'signed', complete: 'completed', terminate: 'terminated', order: 'signed' },
   completed: {},
   terminated: {},
 };
@@ -183,6 +185,19 @@ export const ContractSignInput = z.object({
   }),
 });
 export type ContractSignInput = z.output<typeof ContractSignInput>;
+
+/** Orders goods of a signed contract: by default everything not yet ordered, or the given line quantities. */
+export const ContractOrderInput = z.object({
+  version: Version,
+  requestedDate: isoDate,
+  warehouseId: z.number().int().positive().nullish(),
+  lines: z
+    .array(z.object({ lineNo: z.number().int().positive(), qty: QtyString }))
+    .min(1)
+    .max(200)
+    .optional(),
+});
+export type ContractOrderInput = z.output<typeof ContractOrderInput>;
 
 export const ContractTerminateInput = z.object({ version: Version, reason: z.string().trim().min(1).max(500) });
 export type ContractTerminateInput = z.output<typeof ContractTerminateInput>;

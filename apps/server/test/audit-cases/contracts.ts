@@ -143,6 +143,14 @@ export function contractCases(ctx: AuditContext): AuditCases {
         return rep.post(`/api/contracts/${id}/complete`, { version: await version(id) });
       },
     },
+    'POST /api/contracts/:id/orders': {
+      entity: 'contract',
+      action: 'order',
+      run: async () => {
+        const id = await signedContract();
+        return rep.post(`/api/contracts/${id}/orders`, { version: await version(id), requestedDate: '2030-01-15' });
+      },
+    },
     'POST /api/contracts/:id/terminate': {
       entity: 'contract',
       action: 'terminate',

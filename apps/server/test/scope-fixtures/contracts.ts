@@ -57,6 +57,7 @@ export const contractFixtures: ScopeFixtureFile = {
       scan,
     }),
     'POST /api/contracts/:id/complete': (version) => ({ version }),
+    'POST /api/contracts/:id/orders': (version) => ({ version, requestedDate: '2030-01-15' }),
     'POST /api/contracts/:id/terminate': (version) => ({ version, reason: '越权' }),
     'POST /api/contracts/:id/amendments': (version) => ({
       version,

@@ -3,6 +3,7 @@ import {
   ContractFilter,
   ContractInput,
   ContractListQuery,
+  ContractOrderInput,
   ContractSignInput,
   ContractTemplateInput,
   ContractTemplateUpdateInput,
@@ -23,6 +24,7 @@ import { listAmendments, proposeAmendment } from './contracts.amend.ts';
 import { contractDisputesOf, listDisputes, recordDispute, resolveDispute } from './contracts.disputes.ts';
 import { exportContractsXlsx } from './contracts.export.ts';
 import { countContracts, listContracts } from './contracts.list.ts';
+import { orderFromContract } from './contracts.order.ts';
 import { renderContractPdf } from './contracts.pdf.ts';
 import { getContract } from './contracts.queries.ts';
 import { submitContractReview } from './contracts.review.ts';
@@ -105,6 +107,11 @@ export function contractRoutes(app: ZodApp, db: Db) {
     '/contracts/:id/complete',
     { config: edit, schema: { tags, params: Id, body: ContractVersionInput } },
     async (req) => completeContract(ctxOf(req, db), req.params.id, req.body.version),
+  );
+  app.post(
+    '/contracts/:id/orders',
+    { config: edit, schema: { tags, params: Id, body: ContractOrderInput } },
+    async (req, reply) => reply.code(201).send(await orderFromContract(ctxOf(req, db), req.params.id, req.body)),
   );
   app.post(
     '/contracts/:id/terminate',

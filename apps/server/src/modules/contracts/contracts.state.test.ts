@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string> = {
   'signed.amend': 'signed',
   'signed.complete': 'completed',
   'signed.terminate': 'terminated',
+  'signed.order': 'signed',
 };
 
 describe('contract state table', () => {

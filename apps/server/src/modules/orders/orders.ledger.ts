@@ -117,3 +117,14 @@ export async function applyOrderMoney(
     .map((k) => ({ field: k, old: o[k], new: next[k] }));
   await recordAudit(tx, ctx, { entityType: 'order', entityId: orderId, action: 'money', changes });
 }
+
+/** Quantity per product already on the contract's orders that are not cancelled (分批订货 limit). */
+export async function orderedQtyByContract(db: DbOrTx, contractId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .select({ productId: orderLines.productId, qty: sql<string>`sum(${orderLines.qty})::text` })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(and(eq(orders.contractId, contractId), sql`${orders.status} <> 'cancelled'`))
+    .groupBy(orderLines.productId);
+  return new Map(rows.filter((r) => r.productId !== null).map((r) => [Number(r.productId), r.qty]));
+}

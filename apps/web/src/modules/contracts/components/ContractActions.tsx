@@ -3,6 +3,7 @@ import {
   DiffOutlined,
   EditOutlined,
   FilePdfOutlined,
+  ShoppingCartOutlined,
   SignatureOutlined,
   SolutionOutlined,
   StopOutlined,
@@ -19,9 +20,10 @@ import { useContractCommand } from '../api';
 import { CONTRACT_EDIT, CONTRACT_SIGN } from '../constants';
 import type { ContractDetail } from '../types';
 import { AmendModal } from './AmendModal';
+import { OrderFromContractModal } from './OrderFromContractModal';
 import { SignModal } from './SignModal';
 
-type Dialog = 'sign' | 'amend' | 'terminate' | 'dispute' | null;
+type Dialog = 'sign' | 'amend' | 'terminate' | 'dispute' | 'order' | null;
 
 /** The buttons the contract's state allows (core state table, sent by the server as `actions`). */
 export function ContractActions({ contract: c }: { contract: ContractDetail }) {
@@ -84,6 +86,16 @@ export function ContractActions({ contract: c }: { contract: ContractDetail }) {
           {t('contract.action.sign')}
         </Button>
       ) : null}
+      {can('order', 'order.create') ? (
+        <Button
+          type="primary"
+          icon={<ShoppingCartOutlined />}
+          onClick={() => setDialog('order')}
+          data-testid="contract-order"
+        >
+          {t('contract.action.order')}
+        </Button>
+      ) : null}
       {can('amend') ? (
         <Button icon={<DiffOutlined />} onClick={() => setDialog('amend')} data-testid="contract-amend">
           {t('contract.action.amend')}
@@ -115,6 +127,7 @@ export function ContractActions({ contract: c }: { contract: ContractDetail }) {
       ) : null}
       <SignModal contract={c} open={dialog === 'sign'} onClose={() => setDialog(null)} />
       <AmendModal contract={c} open={dialog === 'amend'} onClose={() => setDialog(null)} />
+      <OrderFromContractModal contract={c} open={dialog === 'order'} onClose={() => setDialog(null)} />
       <Modal
         open={dialog === 'terminate'}
         title={t('contract.action.terminate')}
