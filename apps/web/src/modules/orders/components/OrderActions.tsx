@@ -194,7 +194,11 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
   }
   if (order.status !== 'draft' && hasPermission('delivery.view')) {
     buttons.push(
-      <Button key="deliveries" onClick={() => navigate(`/deliveries?orderId=${order.id}`)} data-testid="order-deliveries">
+      <Button
+        key="deliveries"
+        onClick={() => navigate(`/deliveries?orderId=${order.id}`)}
+        data-testid="order-deliveries"
+      >
         {t('order.actions.deliveries')}
       </Button>,
     );

@@ -1,3 +1,4 @@
+import { money } from '@sales/core';
 import { Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { orDash } from '../../../components/format';
@@ -10,7 +11,15 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const label = (f: string) => t(`fields.orderLine.${f}`);
   const reserved = new Map<number, string>();
-  for (const r of order.reservations ?? []) if (r.status === 'active') reserved.set(r.orderLineId, r.qty);
+  // Still held for the line: what was reserved less what deliveries have already taken out.
+  for (const r of order.reservations ?? [])
+    if (r.status === 'active')
+      reserved.set(
+        r.orderLineId,
+        money(r.qty)
+          .minus(r.consumedQty ?? '0')
+          .toString(),
+      );
   const hasReservations = reserved.size > 0;
   return (
     <>
