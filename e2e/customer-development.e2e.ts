@@ -28,7 +28,11 @@ async function choose(page: Page, testId: string, text: string) {
   const select = page.getByTestId(testId);
   await select.click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: text }).first().waitFor();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
+    .filter({ hasText: text })
+    .first()
+    .waitFor();
   await page.keyboard.press('Enter');
   await expect.poll(() => select.textContent()).toContain(text);
   await page.keyboard.press('Escape');
@@ -107,7 +111,10 @@ describe('front desk, public pool and credit approval in the browser', () => {
   it('a rep claims a pool customer and then sees the phone unmasked', async () => {
     const page = await loginAs('rep2');
     await page.goto(`${base()}/pool`);
-    const row = page.getByTestId('pool-row').filter({ has: page.locator('[data-testid="pool-claim"]:not([disabled])') }).first();
+    const row = page
+      .getByTestId('pool-row')
+      .filter({ has: page.locator('[data-testid="pool-claim"]:not([disabled])') })
+      .first();
     await row.waitFor();
     const rowText = (await row.textContent()) ?? '';
     expect(rowText).toMatch(/\d{3}\*{4}\d{4}/);
@@ -125,7 +132,11 @@ describe('front desk, public pool and credit approval in the browser', () => {
 
   it('a credit-limit change waits in the manager inbox and takes effect only after approval', async () => {
     const rep = await loginAs('rep1');
-    const created = await api(rep, 'POST', '/api/customers', { kind: 'individual', name: `资信测试${stamp}`, mobile: `135${stamp}33` });
+    const created = await api(rep, 'POST', '/api/customers', {
+      kind: 'individual',
+      name: `资信测试${stamp}`,
+      mobile: `135${stamp}33`,
+    });
     expect(created.status).toBe(201);
     const id = created.json.id;
     await rep.goto(`${base()}/customers/${id}?tab=credit`);
@@ -142,9 +153,15 @@ describe('front desk, public pool and credit approval in the browser', () => {
     await shot(rep, '16-credit-requested');
 
     const mgr = await loginAs('manager1');
-    await expect.poll(async () => Number(await mgr.getByTestId('header-approvals').getAttribute('data-count'))).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await mgr.getByTestId('header-approvals').getAttribute('data-count')))
+      .toBeGreaterThan(0);
     await mgr.goto(`${base()}/approvals`);
-    await mgr.getByTestId('approval-row').filter({ hasText: `资信测试${stamp}` }).getByTestId('approval-row-link').click();
+    await mgr
+      .getByTestId('approval-row')
+      .filter({ hasText: `资信测试${stamp}` })
+      .getByTestId('approval-row-link')
+      .click();
     await mgr.getByTestId('approval-approve').click();
     await mgr.getByTestId('approval-action-submit').click();
     await expect.poll(() => mgr.getByTestId('approval-status').textContent()).toMatch(/已通过|通过/);

@@ -3,4 +3,5 @@ declare module 'vitest' {
     baseUrl: string;
   }
 }
+
 export {};
