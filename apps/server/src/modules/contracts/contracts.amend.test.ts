@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertProduct } from '../../../test/q2c-seed.ts';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { insertProduct } from '../../../test/q2c-seed.ts';
 import { notifications } from '../../platform/notifications/notifications.schema.ts';
 import { pdfText } from '../../platform/printing/pdf-text.ts';
 import { tasks } from '../../platform/tasks/index.ts';

@@ -9,10 +9,10 @@ import {
 } from '@sales/core';
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';

@@ -1,13 +1,18 @@
 import { type ContractFilter, type ContractListQuery, type ContractStatus, money, toMoneyString } from '@sales/core';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import {
+  cappedCount,
+  keysetBatches,
+  likePattern,
+  pageOffset,
+  pageOrder,
+  pageResult,
+} from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { companyDate } from '../../platform/time.ts';
 import { contractScope } from './contracts.access.ts';
 import { contractPaymentPlan, contracts } from './contracts.schema.ts';
-
-const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /** A plan item past due and not fully received (回款逾期), as of `today`. */
 export const overdueSql = (today: string) =>
@@ -26,7 +31,7 @@ export async function contractWhere(
   if (f.ownerId) parts.push(eq(contracts.ownerId, f.ownerId));
   if (f.keyword)
     parts.push(
-      sql`lower(${contracts.no} || ' ' || ${contracts.title} || ' ' || ${contracts.partyB}) like ${like(f.keyword)}`,
+      sql`lower(${contracts.no} || ' ' || ${contracts.title} || ' ' || ${contracts.partyB}) like ${likePattern(f.keyword)}`,
     );
   if (f.expiringWithinDays !== undefined) {
     // Signed contracts whose end date falls within the next N days (partial index contracts_end_idx).

@@ -1,4 +1,4 @@
-import { contractActions, type ContractStatus, money, toMoneyString } from '@sales/core';
+import { type ContractStatus, contractActions, money, toMoneyString } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import type { Ctx } from '../../platform/context.ts';

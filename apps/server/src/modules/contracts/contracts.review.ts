@@ -1,10 +1,10 @@
 import { formatYuan, nextContractStatus } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { StepDef } from '../../platform/approvals/approvals.rules.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
+import type { StepDef } from '../../platform/approvals/approvals.rules.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';

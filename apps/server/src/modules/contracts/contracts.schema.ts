@@ -12,8 +12,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { FieldChange } from '../../platform/audit/audit.schema.ts';
 import { moneyCol, pricedLineColumns, timestamps } from '../../db/columns.ts';
+import type { FieldChange } from '../../platform/audit/audit.schema.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { quotes } from '../quotes/quotes.schema.ts';

@@ -8,8 +8,8 @@ import {
   renderContractBody,
 } from '@sales/core';
 import { describe, expect, it } from 'vitest';
-import { requiredBeforeSigning } from './contracts.sign.ts';
 import { riskFlags } from './contracts.queries.ts';
+import { requiredBeforeSigning } from './contracts.sign.ts';
 
 // The whole table, written out: every (status, action) pair not listed here must be refused.
 const EXPECTED: Record<string, string> = {

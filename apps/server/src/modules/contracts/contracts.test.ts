@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertProduct } from '../../../test/q2c-seed.ts';
 import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { insertProduct } from '../../../test/q2c-seed.ts';
 import { companyDate } from '../../platform/time.ts';
-import { applyContractMoney } from './index.ts';
 import { contracts } from './contracts.schema.ts';
 import { addDays, line, plan, scan, userWithRole } from './contracts.testkit.ts';
+import { applyContractMoney } from './index.ts';
 
 let env: TestEnv;
 let org: Org;

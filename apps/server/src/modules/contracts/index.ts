@@ -18,6 +18,10 @@ import './contracts.review.ts';
 import './contracts.amend.ts';
 import './contracts.sweep.ts';
 
+export { contractScope, findContractInScope } from './contracts.access.ts';
+export type { CopiedLine } from './contracts.lines.ts';
+export { applyContractMoney } from './contracts.money.ts';
+export { paymentPlanOf } from './contracts.plan.ts';
 export { contractRoutes } from './contracts.routes.ts';
 export {
   contractAmendments,
@@ -27,8 +31,4 @@ export {
   contracts,
   contractTemplates,
 } from './contracts.schema.ts';
-export { contractScope, findContractInScope } from './contracts.access.ts';
 export { type ContractDraftInput, contractLinesOf, createContractDraft } from './contracts.service.ts';
-export type { CopiedLine } from './contracts.lines.ts';
-export { applyContractMoney } from './contracts.money.ts';
-export { paymentPlanOf } from './contracts.plan.ts';

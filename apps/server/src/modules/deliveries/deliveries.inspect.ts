@@ -1,4 +1,4 @@
-import { canInspect, type ChecklistTickInput, type InspectionStatus, type InspectLineInput } from '@sales/core';
+import { type ChecklistTickInput, canInspect, type InspectionStatus, type InspectLineInput } from '@sales/core';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { FieldChange } from '../../platform/audit/audit.schema.ts';

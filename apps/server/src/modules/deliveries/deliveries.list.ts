@@ -1,14 +1,12 @@
 import type { DeliveryFilter, DeliveryListQuery, DeliveryStatus } from '@sales/core';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/index.ts';
 import { orders } from '../orders/index.ts';
 import { deliveryScope } from './deliveries.access.ts';
 import { deliveries } from './deliveries.schema.ts';
-
-const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /** WHERE for the list filters, always combined with the user's delivery.view scope. */
 export async function deliveryWhere(ctx: Ctx, f: DeliveryFilter): Promise<SQL> {
@@ -20,7 +18,7 @@ export async function deliveryWhere(ctx: Ctx, f: DeliveryFilter): Promise<SQL> {
   if (f.emergencyOpen === 'true') parts.push(eq(deliveries.emergencyOpen, true));
   if (f.emergencyOpen === 'false') parts.push(eq(deliveries.emergencyOpen, false));
   if (f.keyword) {
-    const kw = like(f.keyword);
+    const kw = likePattern(f.keyword);
     // Note number or consignee on the note; customer names through the customers' trigram index.
     parts.push(
       sql`(lower(${deliveries.no} || ' ' || ${deliveries.consignee}) like ${kw} or ${deliveries.customerId} in (select ${customers.id} from ${customers} where ${customers.searchText} like ${kw} and lower(${customers.name}) like ${kw} and ${customers.deletedAt} is null))`,

@@ -3,8 +3,8 @@ import { isNull } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { departments } from '../../platform/org/org.schema.ts';
 import { type PrintDoc, renderPdf } from '../../platform/printing/index.ts';
-import { getDelivery } from './deliveries.queries.ts';
 import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
+import { getDelivery } from './deliveries.queries.ts';
 
 /** The three copies of a delivery note (seed 002: 送货单一式三联，一联留存，一联给客户，一联交公司库房). */
 export const DELIVERY_COPIES = ['存根联', '客户联', '库房联'];

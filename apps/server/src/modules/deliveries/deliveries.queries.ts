@@ -1,4 +1,4 @@
-import { type DeliveryAction, deliveryActions, type DeliveryStatus, money } from '@sales/core';
+import { type DeliveryAction, type DeliveryStatus, deliveryActions, money } from '@sales/core';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
@@ -8,10 +8,10 @@ import { users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { customers } from '../customers/index.ts';
-import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
-import { findDeliveryInScope } from './deliveries.access.ts';
-import { deliveryLines } from './deliveries.schema.ts';
 import { batchesById } from '../stock/index.ts';
+import { findDeliveryInScope } from './deliveries.access.ts';
+import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
+import { deliveryLines } from './deliveries.schema.ts';
 
 /** Which permission each action needs (the web shows a button only if both status and permission allow). */
 const ACTION_PERMISSION: Record<DeliveryAction, Permission> = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { documentTotals, lineAmounts } from '@sales/core';
-import { hashPassword } from '../../platform/auth/password.ts';
 import { PASSWORD, type TestEnv } from '../../../test/harness.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
 
 /**
  * Direct-SQL seeding for delivery tests (and the audit / scope sweeps): an approved order with

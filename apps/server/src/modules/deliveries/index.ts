@@ -7,7 +7,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(deliveries).set({ ownerDeptId: deptId }).where(eq(deliveries.ownerId, userId));
 });
 
+export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';
 export { EMERGENCY_DOC } from './deliveries.emergency.ts';
 export { deliveryRoutes } from './deliveries.routes.ts';
 export { deliveries, deliveryLines } from './deliveries.schema.ts';
-export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';

@@ -2,13 +2,12 @@ import type { InvoiceFilter, InvoiceListQuery } from '@sales/core';
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { contracts } from '../contracts/index.ts';
 import { customers } from '../customers/index.ts';
 import { orders } from '../orders/index.ts';
 import { findInvoiceInScope, invoiceScope } from './finance.access.ts';
-import { like } from './finance.query.ts';
 import { invoiceLines, invoices } from './finance.schema.ts';
 import { financeTimeline } from './finance.timeline.ts';
 import { presentInvoice } from './invoices.service.ts';
@@ -22,7 +21,7 @@ async function invoiceWhere(ctx: Ctx, f: InvoiceFilter): Promise<SQL> {
   if (f.from) parts.push(gte(invoices.issueDate, f.from));
   if (f.to) parts.push(lte(invoices.issueDate, f.to));
   if (f.keyword) {
-    const kw = like(f.keyword);
+    const kw = likePattern(f.keyword);
     parts.push(
       sql`(lower(${invoices.no}) like ${kw} or lower(${invoices.externalNo}) like ${kw} or lower(${invoices.buyerName}) like ${kw})`,
     );

@@ -2,13 +2,12 @@ import type { PaymentFilter, PaymentListQuery } from '@sales/core';
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { contracts } from '../contracts/index.ts';
 import { customers } from '../customers/index.ts';
 import { orders } from '../orders/index.ts';
 import { findPaymentInScope, paymentScope } from './finance.access.ts';
-import { like } from './finance.query.ts';
 import { payments } from './finance.schema.ts';
 import { financeTimeline } from './finance.timeline.ts';
 import { presentPayment } from './payments.service.ts';
@@ -23,7 +22,7 @@ async function paymentWhere(ctx: Ctx, f: PaymentFilter): Promise<SQL> {
   if (f.from) parts.push(gte(payments.receivedDate, f.from));
   if (f.to) parts.push(lte(payments.receivedDate, f.to));
   if (f.keyword) {
-    const kw = like(f.keyword);
+    const kw = likePattern(f.keyword);
     parts.push(
       sql`(lower(${payments.no}) like ${kw} or lower(coalesce(${payments.receiptNo}, '')) like ${kw} or lower(coalesce(${payments.payerName}, '')) like ${kw}
         or ${payments.customerId} in (select ${customers.id} from ${customers} where lower(${customers.name}) like ${kw}))`,

@@ -12,13 +12,13 @@ import {
 import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { likePattern } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { companyDate } from '../../platform/time.ts';
 import { contracts } from '../contracts/index.ts';
 import { customers } from '../customers/index.ts';
 import { orders } from '../orders/index.ts';
-import { like } from './finance.query.ts';
 import { badDebtWriteOffs, invoices, payments } from './finance.schema.ts';
 
 export type Buckets = Record<AgingBucket, string>;
@@ -64,7 +64,7 @@ export async function receivableLedger(
   const parts: (SQL | undefined)[] = [scopeWhere(scope, invoices.ownerId, invoices.ownerDeptId)];
   if (q.customerId) parts.push(eq(invoices.customerId, q.customerId));
   if (q.ownerId) parts.push(eq(invoices.ownerId, q.ownerId));
-  if (q.keyword) parts.push(sql`lower(${customers.name}) like ${like(q.keyword)}`);
+  if (q.keyword) parts.push(sql`lower(${customers.name}) like ${likePattern(q.keyword)}`);
   return ledgerFor(ctx.db, parts, asOf);
 }
 

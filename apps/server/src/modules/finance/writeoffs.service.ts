@@ -8,14 +8,13 @@ import { submitForApproval } from '../../platform/approvals/approvals.service.ts
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
-import { COUNT_CAP } from '../../platform/lists/index.ts';
+import { COUNT_CAP, likePattern } from '../../platform/lists/index.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/index.ts';
 import { applyOrderMoney, findOrderInScope, orders } from '../orders/index.ts';
 import { findWriteOffInScope, ownerInScope, writeOffScope } from './finance.access.ts';
-import { like } from './finance.query.ts';
 import { badDebtWriteOffs } from './finance.schema.ts';
 import './finance.messages.ts';
 
@@ -118,7 +117,7 @@ export async function listWriteOffs(ctx: Ctx, q: WriteOffListQuery) {
   if (q.customerId) parts.push(eq(badDebtWriteOffs.customerId, q.customerId));
   if (q.keyword)
     parts.push(
-      sql`(lower(${badDebtWriteOffs.no}) like ${like(q.keyword)} or lower(${customers.name}) like ${like(q.keyword)})`,
+      sql`(lower(${badDebtWriteOffs.no}) like ${likePattern(q.keyword)} or lower(${customers.name}) like ${likePattern(q.keyword)})`,
     );
   const where = and(...parts);
   const [rows, [n]] = await Promise.all([

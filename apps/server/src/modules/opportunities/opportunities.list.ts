@@ -7,13 +7,18 @@ import {
 } from '@sales/core';
 import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import {
+  cappedCount,
+  keysetBatches,
+  likePattern,
+  pageOffset,
+  pageOrder,
+  pageResult,
+} from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/index.ts';
 import { opportunityScope } from './opportunities.access.ts';
 import { opportunities, pipelineStages, pipelines } from './opportunities.schema.ts';
-
-const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /** WHERE for the list filters, always combined with the user's data scope for `permission`. */
 export async function opportunityWhere(
@@ -31,7 +36,7 @@ export async function opportunityWhere(
   if (f.closeFrom) parts.push(gte(opportunities.expectedCloseDate, f.closeFrom));
   if (f.closeTo) parts.push(lte(opportunities.expectedCloseDate, f.closeTo));
   if (f.keyword) {
-    const kw = like(f.keyword);
+    const kw = likePattern(f.keyword);
     // Number and name on the opportunity (trigram index); customer names through the customers'
     // trigram index, matched on the name alone (never on their phone numbers).
     parts.push(

@@ -5,8 +5,8 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
 import { completeTasksByRef } from '../../platform/tasks/index.ts';
-import { orderLinesOf } from './orders.access.ts';
 import { contracts } from '../contracts/index.ts';
+import { orderLinesOf } from './orders.access.ts';
 import { orderLines, orders } from './orders.schema.ts';
 import { nextStatusOrThrow } from './orders.state.ts';
 

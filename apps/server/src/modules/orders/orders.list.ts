@@ -1,13 +1,18 @@
 import { type OrderFilter, type OrderListQuery, toMoneyString } from '@sales/core';
 import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import {
+  cappedCount,
+  keysetBatches,
+  likePattern,
+  pageOffset,
+  pageOrder,
+  pageResult,
+} from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/index.ts';
 import { orderScope } from './orders.access.ts';
 import { orders } from './orders.schema.ts';
-
-const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /** WHERE for the list filters, always combined with the user's data scope for `permission`. */
 export async function orderWhere(
@@ -23,7 +28,7 @@ export async function orderWhere(
   if (f.from) parts.push(gte(orders.createdAt, sql`${f.from}::date::timestamp at time zone 'Asia/Shanghai'`));
   if (f.to) parts.push(lte(orders.createdAt, sql`(${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`));
   if (f.keyword) {
-    const kw = like(f.keyword);
+    const kw = likePattern(f.keyword);
     // Order number through its trigram index; customer names through the customers' trigram index.
     parts.push(
       sql`(lower(${orders.no}) like ${kw} or ${orders.customerId} in (select ${customers.id} from ${customers} where ${customers.searchText} like ${kw} and lower(${customers.name}) like ${kw}))`,

@@ -1,10 +1,10 @@
 import { money, type PriceAdjustmentInput, priceCutPercent, toMoneyString } from '@sales/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';

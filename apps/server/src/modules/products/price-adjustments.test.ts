@@ -131,7 +131,10 @@ describe('price adjustments (调价) through approval', () => {
     const id = await insertProduct(env, { code: 'ADJ-RACE', standardPrice: '100.00', floorPrice: '80.00' });
     const res = await Promise.all([request(id, '96.00', '80.00'), request(id, '97.00', '80.00')]);
     expect(res.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const rows = await env.database.pool.query(`select count(*)::int as n from price_adjustments where product_id = $1`, [id]);
+    const rows = await env.database.pool.query(
+      `select count(*)::int as n from price_adjustments where product_id = $1`,
+      [id],
+    );
     expect(rows.rows[0].n).toBe(1);
   });
 

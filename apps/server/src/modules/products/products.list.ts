@@ -1,13 +1,11 @@
 import type { ProductListQuery } from '@sales/core';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, keysetBatches, pageOffset, pageResult } from '../../platform/lists/index.ts';
-import { presentProduct } from './products.service.ts';
+import { cappedCount, keysetBatches, likePattern, pageOffset, pageResult } from '../../platform/lists/index.ts';
 import { productCategories, products } from './products.schema.ts';
+import { presentProduct } from './products.service.ts';
 
 export type ProductFilter = Omit<ProductListQuery, 'page' | 'pageSize'>;
-
-const like = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /** WHERE of the product list filters (products are company master data: no data scope). */
 export function productWhere(f: ProductFilter): SQL | undefined {
@@ -16,7 +14,7 @@ export function productWhere(f: ProductFilter): SQL | undefined {
   if (f.active) parts.push(eq(products.active, f.active === 'true'));
   if (f.tracking) parts.push(eq(products.tracking, f.tracking));
   // Trigram-indexed substring search over code, name, spec/model and barcode.
-  if (f.keyword) parts.push(sql`${products.searchText} like ${like(f.keyword)}`);
+  if (f.keyword) parts.push(sql`${products.searchText} like ${likePattern(f.keyword)}`);
   return parts.length ? and(...parts) : undefined;
 }
 
@@ -88,7 +86,12 @@ export async function lookupProducts(ctx: Ctx, q: string) {
       attributes: products.attributes,
     })
     .from(products)
-    .where(and(eq(products.active, true), sql`(${products.barcode} = ${q} or ${products.searchText} like ${like(kw)})`))
+    .where(
+      and(
+        eq(products.active, true),
+        sql`(${products.barcode} = ${q} or ${products.searchText} like ${likePattern(kw)})`,
+      ),
+    )
     .orderBy(
       sql`(${products.barcode} = ${q}) desc nulls last`,
       sql`(lower(${products.code}) like ${prefix}) desc`,

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
 import { registerSweep } from '../../platform/scheduler/sweeps.ts';
-import { runQuoteExpirySweep } from './quotes.sweep.ts';
 import { quotes } from './quotes.schema.ts';
+import { runQuoteExpirySweep } from './quotes.sweep.ts';
 import './quotes.approval.ts';
 
 // The owner's department is denormalised onto quotes for the data-scope index: keep it in step.

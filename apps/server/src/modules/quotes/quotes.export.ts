@@ -2,8 +2,8 @@ import { PassThrough } from 'node:stream';
 import type { QuoteFilter } from '@sales/core';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
-import { translate } from '../../platform/i18n/messages.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { translate } from '../../platform/i18n/messages.ts';
 import { exportQuoteRows } from './quotes.list.ts';
 import './quotes.messages.ts';
 

@@ -1,4 +1,4 @@
-import { documentTotals, lineAmounts, type QuoteLineInput, toMoneyString, money } from '@sales/core';
+import { documentTotals, lineAmounts, money, type QuoteLineInput, toMoneyString } from '@sales/core';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { ValidationError } from '../../platform/errors/errors.ts';

@@ -1,13 +1,18 @@
 import type { QuoteFilter, QuoteListQuery, QuoteStatus } from '@sales/core';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import {
+  cappedCount,
+  keysetBatches,
+  likePattern,
+  pageOffset,
+  pageOrder,
+  pageResult,
+} from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/index.ts';
 import { quoteScope } from './quotes.access.ts';
 import { quotes } from './quotes.schema.ts';
-
-const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /** WHERE for the list filters, always combined with the user's data scope for `permission`. */
 export async function quoteWhere(
@@ -21,7 +26,7 @@ export async function quoteWhere(
   if (f.customerId) parts.push(eq(quotes.customerId, f.customerId));
   if (f.ownerId) parts.push(eq(quotes.ownerId, f.ownerId));
   if (f.keyword) {
-    const kw = like(f.keyword);
+    const kw = likePattern(f.keyword);
     // Number and title on the quote (trigram index); customer names through the customers'
     // trigram index, matched on the name alone.
     parts.push(

@@ -1,4 +1,4 @@
-import { amountInWords, quoteActions, type QuoteStatus } from '@sales/core';
+import { amountInWords, type QuoteStatus, quoteActions } from '@sales/core';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import type { FieldChange } from '../../platform/audit/audit.schema.ts';

@@ -1,9 +1,9 @@
 import {
   type QuoteInput,
-  quoteApprovalNeeds,
   type QuoteRespondInput,
   type QuoteUpdateInput,
   type QuoteVersionInput,
+  quoteApprovalNeeds,
 } from '@sales/core';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';

@@ -2,10 +2,10 @@ import {
   QUOTE_ACTIONS,
   QUOTE_STATUSES,
   QUOTE_TRANSITIONS,
-  quoteActions,
-  quoteApprovalNeeds,
   type QuoteAction,
   type QuoteStatus,
+  quoteActions,
+  quoteApprovalNeeds,
 } from '@sales/core';
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../platform/errors/errors.ts';

@@ -1,10 +1,10 @@
 import type { QuoteVersionInput } from '@sales/core';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
 import { createdFields, recordAudit } from '../../platform/audit/audit.service.ts';
-import { companyDate } from '../../platform/time.ts';
+import type { Ctx } from '../../platform/context.ts';
 import { users } from '../../platform/org/org.schema.ts';
-import { quoteScope, findQuoteInScope } from './quotes.access.ts';
+import { companyDate } from '../../platform/time.ts';
+import { findQuoteInScope, quoteScope } from './quotes.access.ts';
 import { linesForAudit, quoteLinesOf, replaceQuoteLines } from './quotes.lines.ts';
 import { quotes } from './quotes.schema.ts';
 import { assertVersion, defaultValidUntil, setQuoteStatus } from './quotes.service.ts';

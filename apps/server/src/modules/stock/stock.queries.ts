@@ -1,13 +1,11 @@
 import type { MovementQuery, StockListQuery } from '@sales/core';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { COUNT_CAP } from '../../platform/lists/index.ts';
+import { COUNT_CAP, likePattern } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { products } from '../products/products.schema.ts';
 import { findBatches } from './stock.ledger.ts';
 import { stockBatches, stockItems, stockLots, stockMovements, warehouses } from './stock.schema.ts';
-
-const like = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /** Warehouses (active and inactive), by code. */
 export async function listWarehouses(ctx: Ctx) {
@@ -30,7 +28,7 @@ export async function listStock(ctx: Ctx, q: StockListQuery) {
   const where: SQL[] = [];
   if (q.warehouseId) where.push(eq(stockItems.warehouseId, q.warehouseId));
   if (q.productId) where.push(eq(stockItems.productId, q.productId));
-  if (q.keyword) where.push(sql`lower(${products.searchText}) like ${like(q.keyword)}`);
+  if (q.keyword) where.push(sql`lower(${products.searchText}) like ${likePattern(q.keyword)}`);
   const w = where.length ? and(...where) : undefined;
   const [rows, count] = await Promise.all([
     ctx.db

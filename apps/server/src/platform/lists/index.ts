@@ -3,6 +3,7 @@ export {
   COUNT_CAP,
   cappedCount,
   keysetBatches,
+  likePattern,
   type PageQuery,
   pageOffset,
   pageOrder,

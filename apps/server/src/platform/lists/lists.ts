@@ -61,3 +61,6 @@ export async function* keysetBatches<R extends { id: number }>(
     after = rows[rows.length - 1].id;
   }
 }
+
+/** A substring LIKE pattern for a keyword, lower-cased, with %, _ and \ escaped (for the trigram search indexes). */
+export const likePattern = (kw: string) => `%${kw.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
