@@ -62,9 +62,14 @@ export async function listAttachments(db: DbOrTx, entityType: string, entityId: 
 
 /** One attachment with its content, if the user may see the record it belongs to (else 404). */
 export async function getAttachment(ctx: Ctx, id: number) {
+  // The owning record's visibility first; the content (up to 10 MB) is read only when allowed.
+  const [ref] = await ctx.db
+    .select({ entityType: attachments.entityType, entityId: attachments.entityId })
+    .from(attachments)
+    .where(eq(attachments.id, id));
+  const check = ref && owners.get(ref.entityType);
+  if (!ref || !check) throw new NotFoundError();
+  await check(ctx, ref.entityId);
   const [row] = await ctx.db.select().from(attachments).where(eq(attachments.id, id));
-  const check = row && owners.get(row.entityType);
-  if (!row || !check) throw new NotFoundError();
-  await check(ctx, row.entityId);
   return row;
 }
