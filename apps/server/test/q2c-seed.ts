@@ -20,7 +20,7 @@ export async function insertProduct(
 ): Promise<number> {
   const r = await env.database.pool.query(
     `insert into products (code, name, unit, tax_rate, standard_price, floor_price, tracking, category_id, warranty_months, search_text)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $1 || ' ' || $2) returning id`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, lower($1 || ' ' || $2)) returning id`,
     [
       p.code,
       p.name ?? `产品${p.code}`,

@@ -20,7 +20,7 @@ async function ensureMasterData(client: pg.PoolClient): Promise<number> {
   await client.query(`
     insert into products (code, name, unit, tax_rate, standard_price, floor_price, search_text)
     select 'SEED-P-' || lpad(g::text, 4, '0'), '批量产品' || g, '台', 13.00, 50 + (g * 37) % 950, round((50 + (g * 37) % 950) * 0.8, 2),
-           'SEED-P-' || lpad(g::text, 4, '0') || ' 批量产品' || g
+           lower('SEED-P-' || lpad(g::text, 4, '0') || ' 批量产品' || g)
     from generate_series(1, ${PRODUCTS}) g
     on conflict (code) do nothing`);
   const wh = await client.query<{ id: number }>(
