@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
+import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import './products.messages.ts';
 import { productsForPricing } from './products.pricing.ts';
@@ -41,7 +42,7 @@ async function insertItems(tx: Tx, listId: number, items: PriceListInput['items'
       .values(items.map((i) => ({ priceListId: listId, productId: i.productId, price: toMoneyString(i.price) })));
 }
 
-/** Price lists and promotions, newest validity first, with their item counts. */
+/** Price lists and promotions, newest validity first, with their item counts; capped total. */
 export async function listPriceLists(ctx: Ctx, q: PriceListQuery) {
   const parts: SQL[] = [];
   if (q.kind) parts.push(eq(priceLists.kind, q.kind));
@@ -51,7 +52,7 @@ export async function listPriceLists(ctx: Ctx, q: PriceListQuery) {
       or(isNull(priceLists.validTo), gte(priceLists.validTo, q.validOn)) as SQL,
     );
   const where = parts.length ? and(...parts) : undefined;
-  const [rows, [{ n }]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     ctx.db
       .select({
         l: priceLists,
@@ -61,11 +62,11 @@ export async function listPriceLists(ctx: Ctx, q: PriceListQuery) {
       .where(where)
       .orderBy(desc(priceLists.validFrom), desc(priceLists.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(priceLists).where(where),
+      .offset(pageOffset(q)),
+    cappedCount(ctx.db, priceLists, where),
   ]);
   const items = rows.map(({ l, itemCount }) => ({ ...present(l), itemCount: Number(itemCount) }));
-  return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
+  return pageResult(items, count, q);
 }
 
 const present = (l: typeof priceLists.$inferSelect) => ({

@@ -122,6 +122,13 @@ describe('price lists and promotions', () => {
       (await admin.get('/api/price-lists?kind=promotion')).json().items.map((l: { name: string }) => l.name),
     ).toEqual(['双十一促销', '过期促销']);
     expect((await admin.get(`/api/price-lists?validOn=${today}`)).json().total).toBe(3);
+    expect((await admin.get('/api/price-lists?kind=promotion&pageSize=1&page=2')).json()).toMatchObject({
+      items: [{ name: '过期促销' }],
+      total: 2,
+      totalCapped: false,
+      page: 2,
+      pageSize: 1,
+    });
     expect((await rep.get(`/api/products/987654/price`)).statusCode).toBe(404);
   });
 

@@ -7,6 +7,7 @@ export {
   findBatches,
   issueStock,
   lockAvailability,
+  lotOnHand,
   receiveStock,
   releaseReservations,
   reservationsOf,

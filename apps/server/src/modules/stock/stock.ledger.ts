@@ -5,7 +5,7 @@ import type { DbOrTx, Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
-import { products } from '../products/products.schema.ts';
+import { productLabels } from '../products/index.ts';
 import { stockBatches, stockItems, stockLots, stockMovements, stockReservations, warehouses } from './stock.schema.ts';
 import './stock.messages.ts';
 
@@ -41,10 +41,7 @@ export async function availableQty(
 }
 
 async function productCode(db: DbOrTx, productId: number): Promise<string> {
-  const [p] = await db
-    .select({ code: products.code, name: products.name })
-    .from(products)
-    .where(eq(products.id, productId));
+  const p = (await productLabels(db, [productId])).get(productId);
   return p ? `${p.code} ${p.name}` : String(productId);
 }
 
@@ -133,16 +130,6 @@ export async function releaseReservations(tx: Tx, ctx: Ctx, orderId: number): Pr
   });
 }
 
-async function trackingOf(db: DbOrTx, productIds: number[]) {
-  const rows = productIds.length
-    ? await db
-        .select({ id: products.id, tracking: products.tracking, code: products.code })
-        .from(products)
-        .where(inArray(products.id, productIds))
-    : [];
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 /**
  * Takes delivered goods out of stock: consumes the order line's active reservation up to qty, then
  * decrements on hand (and the batch's lot) with conditional updates that refuse to go negative
@@ -155,7 +142,14 @@ export async function issueStock(
   warehouseId: number,
   lines: { orderLineId: number; productId: number; batchId: number | null; qty: string }[],
 ): Promise<void> {
-  const tracking = await trackingOf(tx, [...new Set(lines.map((l) => l.productId))]);
+  const tracking = await productLabels(
+    tx,
+    lines.map((l) => l.productId),
+  );
+  const batches = await batchesById(
+    tx,
+    lines.flatMap((l) => (l.batchId === null ? [] : [l.batchId])),
+  );
   const sorted = lines.map((l, i) => ({ ...l, i })).sort((a, b) => a.productId - b.productId || a.i - b.i);
   for (const l of sorted) {
     const p = tracking.get(l.productId);
@@ -189,7 +183,7 @@ export async function issueStock(
         available: await availableOne(tx, warehouseId, l.productId),
       });
     }
-    if (l.batchId !== null) await takeFromLot(tx, warehouseId, l.batchId, l.productId, l.qty);
+    if (l.batchId !== null) await takeFromLot(tx, warehouseId, l.batchId, batches.get(l.batchId), l.productId, l.qty);
     if (res) {
       await tx
         .update(stockReservations)
@@ -213,11 +207,14 @@ export async function issueStock(
   }
 }
 
-async function takeFromLot(tx: Tx, warehouseId: number, batchId: number, productId: number, qty: string) {
-  const [b] = await tx
-    .select({ productId: stockBatches.productId, batchNo: stockBatches.batchNo })
-    .from(stockBatches)
-    .where(eq(stockBatches.id, batchId));
+async function takeFromLot(
+  tx: Tx,
+  warehouseId: number,
+  batchId: number,
+  b: BatchInfo | undefined,
+  productId: number,
+  qty: string,
+) {
   if (!b || b.productId !== productId) throw ValidationError.field('batchId', 'stock.batch_mismatch');
   const done = await tx
     .update(stockLots)
@@ -239,14 +236,18 @@ async function takeFromLot(tx: Tx, warehouseId: number, batchId: number, product
   }
 }
 
-/** Puts goods into stock (purchase/production inbound or a customer return): on hand, lot, movement. */
+/**
+ * Puts goods into stock (purchase/production inbound or a customer return): on hand, lot, movement
+ * (ref null = a manual booking). Returns the movement ids; the caller audits them in its tx.
+ */
 export async function receiveStock(
   tx: Tx,
   ctx: Ctx,
-  ref: { type: string; id: number },
+  ref: { type: string; id: number } | null,
   warehouseId: number,
   kind: 'inbound' | 'return',
   lines: { productId: number; batchId: number | null; qty: string }[],
+  note: string | null = null,
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const l of lines) {
@@ -274,8 +275,9 @@ export async function receiveStock(
         productId: l.productId,
         batchId: l.batchId,
         qty: l.qty,
-        refType: ref.type,
-        refId: ref.id,
+        refType: ref?.type ?? null,
+        refId: ref?.id ?? null,
+        note,
         createdBy: ctx.principal.userId,
       })
       .returning({ id: stockMovements.id });
@@ -305,6 +307,16 @@ export async function batchesById(db: DbOrTx, ids: number[]): Promise<Map<number
   if (ids.length === 0) return new Map();
   const rows = await db.select(batchCols).from(stockBatches).where(inArray(stockBatches.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** On hand of batches in one warehouse, by batch id (batches without a lot there are absent). Read-only: no lock. */
+export async function lotOnHand(db: DbOrTx, warehouseId: number, batchIds: number[]): Promise<Map<number, string>> {
+  if (batchIds.length === 0) return new Map();
+  const rows = await db
+    .select({ batchId: stockLots.batchId, onHand: stockLots.onHand })
+    .from(stockLots)
+    .where(and(eq(stockLots.warehouseId, warehouseId), inArray(stockLots.batchId, batchIds)));
+  return new Map(rows.map((r) => [r.batchId, r.onHand]));
 }
 
 /** Batches of a product and/or with a batch number (exact), newest first, at most 200. */

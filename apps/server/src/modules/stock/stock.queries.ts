@@ -1,10 +1,10 @@
 import type { MovementQuery, StockListQuery } from '@sales/core';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { COUNT_CAP, likePattern } from '../../platform/lists/index.ts';
+import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
-import { products } from '../products/products.schema.ts';
-import { findBatches } from './stock.ledger.ts';
+import { productCodeOf, productKeywordMatch, productLabels } from '../products/index.ts';
+import { availableQty, findBatches } from './stock.ledger.ts';
 import { stockBatches, stockItems, stockLots, stockMovements, warehouses } from './stock.schema.ts';
 
 /** Warehouses (active and inactive), by code. */
@@ -23,12 +23,15 @@ export async function listWarehouses(ctx: Ctx) {
   return { items: rows };
 }
 
-/** Stock per warehouse and product with on hand, reserved and available; capped total. */
+/**
+ * Stock per warehouse and product with on hand, reserved and available, by product code then
+ * warehouse code; capped total. Product labels come from the products module for the page only.
+ */
 export async function listStock(ctx: Ctx, q: StockListQuery) {
   const where: SQL[] = [];
   if (q.warehouseId) where.push(eq(stockItems.warehouseId, q.warehouseId));
   if (q.productId) where.push(eq(stockItems.productId, q.productId));
-  if (q.keyword) where.push(sql`lower(${products.searchText}) like ${likePattern(q.keyword)}`);
+  if (q.keyword) where.push(productKeywordMatch(stockItems.productId, q.keyword));
   const w = where.length ? and(...where) : undefined;
   const [rows, count] = await Promise.all([
     ctx.db
@@ -36,27 +39,44 @@ export async function listStock(ctx: Ctx, q: StockListQuery) {
         warehouseId: stockItems.warehouseId,
         warehouseName: warehouses.name,
         productId: stockItems.productId,
-        productCode: products.code,
-        productName: products.name,
-        spec: products.spec,
-        unit: products.unit,
         onHand: stockItems.onHand,
         reserved: stockItems.reserved,
         available: sql<string>`(${stockItems.onHand} - ${stockItems.reserved})::numeric(18,4)::text`,
       })
       .from(stockItems)
-      .innerJoin(products, eq(products.id, stockItems.productId))
       .innerJoin(warehouses, eq(warehouses.id, stockItems.warehouseId))
       .where(w)
-      .orderBy(products.code, warehouses.code)
+      .orderBy(productCodeOf(stockItems.productId), warehouses.code)
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${stockItems} join ${products} on ${products.id} = ${stockItems.productId} ${w ? sql`where ${w}` : sql``} limit ${COUNT_CAP + 1}) t`,
-    ),
+      .offset(pageOffset(q)),
+    cappedCount(ctx.db, stockItems, w),
   ]);
-  const n = Number(count.rows[0].n);
-  return { items: rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  const labels = await productLabels(
+    ctx.db,
+    rows.map((r) => r.productId),
+  );
+  const items = rows.map(({ productId, ...r }) => {
+    const p = labels.get(productId);
+    return {
+      warehouseId: r.warehouseId,
+      warehouseName: r.warehouseName,
+      productId,
+      productCode: p?.code ?? '',
+      productName: p?.name ?? '',
+      spec: p?.spec ?? null,
+      unit: p?.unit ?? '',
+      onHand: r.onHand,
+      reserved: r.reserved,
+      available: r.available,
+    };
+  });
+  return pageResult(items, count, q);
+}
+
+/** On hand, reserved and available of products (in one warehouse or all), one item per product asked. */
+export async function stockAvailability(ctx: Ctx, productIds: number[], warehouseId?: number) {
+  const map = await availableQty(ctx.db, productIds, warehouseId);
+  return { items: [...map].map(([productId, a]) => ({ productId, ...a })) };
 }
 
 /** Batches with their on hand per warehouse (traceability lookups). */
@@ -94,8 +114,7 @@ export async function listMovements(ctx: Ctx, q: MovementQuery) {
         id: stockMovements.id,
         kind: stockMovements.kind,
         warehouseName: warehouses.name,
-        productCode: products.code,
-        productName: products.name,
+        productId: stockMovements.productId,
         batchNo: stockBatches.batchNo,
         serialNo: stockBatches.serialNo,
         qty: stockMovements.qty,
@@ -106,22 +125,33 @@ export async function listMovements(ctx: Ctx, q: MovementQuery) {
         createdAt: stockMovements.createdAt,
       })
       .from(stockMovements)
-      .innerJoin(products, eq(products.id, stockMovements.productId))
       .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
       .leftJoin(stockBatches, eq(stockBatches.id, stockMovements.batchId))
       .leftJoin(users, eq(users.id, stockMovements.createdBy))
       .where(w)
       .orderBy(desc(stockMovements.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${stockMovements} ${w ? sql`where ${w}` : sql``} limit ${COUNT_CAP + 1}) t`,
-    ),
+      .offset(pageOffset(q)),
+    cappedCount(ctx.db, stockMovements, w),
   ]);
-  const n = Number(count.rows[0].n);
-  return {
-    items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-  };
+  const labels = await productLabels(
+    ctx.db,
+    rows.map((r) => r.productId),
+  );
+  const items = rows.map(({ productId, ...r }) => ({
+    id: r.id,
+    kind: r.kind,
+    warehouseName: r.warehouseName,
+    productCode: labels.get(productId)?.code ?? '',
+    productName: labels.get(productId)?.name ?? '',
+    batchNo: r.batchNo,
+    serialNo: r.serialNo,
+    qty: r.qty,
+    refType: r.refType,
+    refId: r.refId,
+    note: r.note,
+    createdByName: r.createdByName,
+    createdAt: r.createdAt.toISOString(),
+  }));
+  return pageResult(items, count, q);
 }

@@ -12,8 +12,7 @@ import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
-import { availableQty } from './stock.ledger.ts';
-import { listBatches, listMovements, listStock, listWarehouses } from './stock.queries.ts';
+import { listBatches, listMovements, listStock, listWarehouses, stockAvailability } from './stock.queries.ts';
 import { adjustStock, createWarehouse, receiveInbound, updateWarehouse } from './stock.service.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
@@ -35,10 +34,9 @@ export function stockRoutes(app: ZodApp, db: Db) {
   app.get('/stock', { config: view, schema: { tags, querystring: StockListQuery } }, async (req) =>
     listStock(ctxOf(req, db), req.query),
   );
-  app.get('/stock/availability', { config: view, schema: { tags, querystring: AvailabilityQuery } }, async (req) => {
-    const map = await availableQty(db, req.query.productIds, req.query.warehouseId);
-    return { items: [...map].map(([productId, a]) => ({ productId, ...a })) };
-  });
+  app.get('/stock/availability', { config: view, schema: { tags, querystring: AvailabilityQuery } }, async (req) =>
+    stockAvailability(ctxOf(req, db), req.query.productIds, req.query.warehouseId),
+  );
   app.get('/stock/batches', { config: view, schema: { tags, querystring: BatchQuery } }, async (req) =>
     listBatches(ctxOf(req, db), req.query),
   );

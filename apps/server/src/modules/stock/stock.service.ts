@@ -5,12 +5,12 @@ import {
   type WarehouseInput,
   type WarehouseUpdateInput,
 } from '@sales/core';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { companyDate } from '../../platform/time.ts';
-import { productsForPricing } from '../products/index.ts';
+import { productLabels } from '../products/index.ts';
 import { receiveStock, resolveWarehouse } from './stock.ledger.ts';
 import { stockBatches, stockItems, stockLots, stockMovements, warehouses } from './stock.schema.ts';
 
@@ -77,7 +77,7 @@ export async function updateWarehouse(ctx: Ctx, id: number, input: WarehouseUpda
 export async function receiveInbound(ctx: Ctx, input: InboundInput) {
   return ctx.db.transaction(async (tx) => {
     const warehouseId = await resolveWarehouse(tx, input.warehouseId);
-    const p = (await productsForPricing(tx, [input.productId], null, companyDate(ctx.now()))).get(input.productId);
+    const p = (await productLabels(tx, [input.productId])).get(input.productId);
     if (!p?.active) throw ValidationError.field('productId', 'stock.product_inactive');
     if (p.tracking !== 'none' && !input.batchNo)
       throw ValidationError.field('batchNo', 'stock.batch_required', { product: p.code });
@@ -121,11 +121,7 @@ export async function receiveInbound(ctx: Ctx, input: InboundInput) {
         lines.push({ productId: p.id, batchId: b.id, qty: u.qty });
       }
     }
-    const movementIds = await receiveStock(tx, ctx, { type: 'manual', id: 0 }, warehouseId as number, 'inbound', lines);
-    await tx
-      .update(stockMovements)
-      .set({ refType: null, refId: null, note: input.note })
-      .where(inArray(stockMovements.id, movementIds));
+    const movementIds = await receiveStock(tx, ctx, null, warehouseId as number, 'inbound', lines, input.note);
     await recordAudit(
       tx,
       ctx,
@@ -151,7 +147,7 @@ export async function adjustStock(ctx: Ctx, input: AdjustInput) {
   if (money(input.qty).isZero()) throw ValidationError.field('qty', 'stock.adjust_zero');
   return ctx.db.transaction(async (tx) => {
     const warehouseId = (await resolveWarehouse(tx, input.warehouseId)) as number;
-    const p = (await productsForPricing(tx, [input.productId], null, companyDate(ctx.now()))).get(input.productId);
+    const p = (await productLabels(tx, [input.productId])).get(input.productId);
     if (!p) throw ValidationError.field('productId', 'stock.product_inactive');
     if (p.tracking !== 'none' && input.batchId === null)
       throw ValidationError.field('batchId', 'stock.batch_required', { product: p.code });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertProduct } from '../../../test/q2c-seed.ts';
-import { issueStock, receiveStock, releaseReservations, reserveStock } from './index.ts';
+import { issueStock, lotOnHand, receiveStock, releaseReservations, reserveStock } from './index.ts';
 
 let env: TestEnv;
 let org: Org;
@@ -111,6 +111,7 @@ describe('inbound and adjustments', () => {
       qty: '2',
       batchNo: 'SB1',
       serialNos: ['A1', 'A2'],
+      note: '首批到货',
     });
     expect(ok.json().movementIds).toHaveLength(2);
     const again = await admin.post('/api/stock/inbound', {
@@ -128,14 +129,38 @@ describe('inbound and adjustments', () => {
       total: 1,
       items: [{ productCode: 'S-SER', warehouseName: '成品一库', onHand: '2.0000', available: '2.0000' }],
     });
+    // The keyword also matches the product name (products' search text), and a miss is an empty page.
+    expect((await rep.get(`/api/stock?keyword=${encodeURIComponent('产品S-SER')}`)).json()).toMatchObject({
+      total: 1,
+      totalCapped: false,
+      items: [{ productId: serial, productName: '产品S-SER', unit: '台', reserved: '0.0000' }],
+    });
+    expect((await rep.get('/api/stock?keyword=no-such-product')).json()).toMatchObject({ total: 0, items: [] });
+    expect((await rep.get(`/api/stock?productId=${serial}&warehouseId=${wh + 1000}`)).json().total).toBe(0);
+    // Ordered by product code: S-BATCH < S-PLAIN < S-SER.
+    const codes = (await rep.get('/api/stock?keyword=s-&pageSize=200'))
+      .json()
+      .items.map((i: { productCode: string }) => i.productCode);
+    expect(codes.filter((c: string) => ['S-PLAIN', 'S-BATCH', 'S-SER'].includes(c))).toEqual([
+      'S-BATCH',
+      'S-PLAIN',
+      'S-SER',
+    ]);
     const mv = (await rep.get(`/api/stock/movements?productId=${serial}`)).json();
     expect(mv.total).toBe(2);
     expect(mv.items[0]).toMatchObject({
       kind: 'inbound',
+      productCode: 'S-SER',
+      productName: '产品S-SER',
       qty: '1.0000',
       batchNo: 'SB1',
+      // A manual booking: no source document, the note as entered.
+      refType: null,
+      refId: null,
+      note: '首批到货',
       createdByName: expect.any(String),
     });
+    expect(mv.items[0].id).toBeGreaterThan(mv.items[1].id);
     const audit = await env.database.pool.query(
       `select count(*)::int n from audit_log where entity_type = 'stock_movement' and action = 'inbound'`,
     );
@@ -157,6 +182,11 @@ describe('inbound and adjustments', () => {
     });
     const ok = await admin.post('/api/stock/adjust', { warehouseId: wh, productId: p, qty: '-6', reason: '盘亏' });
     expect(ok.json()).toMatchObject({ onHand: '4.0000' });
+    const adjAudit = await env.database.pool.query(
+      `select changes, comment from audit_log where entity_type = 'stock_movement' and entity_id = $1 and action = 'adjust'`,
+      [ok.json().movementId],
+    );
+    expect(adjAudit.rows).toEqual([{ changes: [{ field: 'onHand', old: '10.0000', new: '4.0000' }], comment: '盘亏' }]);
     expect(
       (await rep.post('/api/stock/adjust', { warehouseId: wh, productId: p, qty: '1', reason: 'x' })).statusCode,
     ).toBe(403);
@@ -231,6 +261,7 @@ describe('ledger used by other modules', () => {
       ),
     ).rejects.toMatchObject({
       code: 'validation.failed',
+      fields: [{ field: 'lines.0.batchId', code: 'stock.batch_required', params: { product: 'S-LOT' } }],
     });
     await expect(
       env.database.db.transaction((tx) =>
@@ -241,6 +272,18 @@ describe('ledger used by other modules', () => {
     ).rejects.toMatchObject({
       code: 'stock.insufficient',
     });
+    // A batch of another product is refused, and nothing was taken.
+    const other = await insertProduct(env, { code: 'S-LOT2', tracking: 'batch' });
+    await admin.post('/api/stock/inbound', { warehouseId: wh, productId: other, qty: '1', batchNo: 'L2' });
+    const [b2] = (await rep.get(`/api/stock/batches?productId=${other}`)).json().items;
+    await expect(
+      env.database.db.transaction((tx) =>
+        issueStock(tx, ctx, { type: 'delivery', id: 7 }, wh, [
+          { orderLineId: 999400, productId: p, batchId: b2.id, qty: '1' },
+        ]),
+      ),
+    ).rejects.toMatchObject({ fields: [{ field: 'batchId', code: 'stock.batch_mismatch' }] });
+    expect(await onHand(p)).toEqual({ on_hand: '5.0000', reserved: '0.0000' });
     await env.database.db.transaction((tx) =>
       issueStock(tx, ctx, { type: 'delivery', id: 7 }, wh, [
         { orderLineId: 999400, productId: p, batchId: b.id, qty: '2' },
@@ -251,6 +294,15 @@ describe('ledger used by other modules', () => {
     );
     const lot = (await env.database.pool.query('select on_hand from stock_lots where batch_id = $1', [b.id])).rows[0];
     expect(lot.on_hand).toBe('4.0000');
+    // lotOnHand (for other modules): per batch in one warehouse; a batch with no lot there is absent.
+    expect(await lotOnHand(env.database.db, wh, [b.id, b2.id, 987654])).toEqual(
+      new Map([
+        [b.id, '4.0000'],
+        [b2.id, '1.0000'],
+      ]),
+    );
+    expect(await lotOnHand(env.database.db, wh + 1000, [b.id])).toEqual(new Map());
+    expect(await lotOnHand(env.database.db, wh, [])).toEqual(new Map());
     expect(await onHand(p)).toEqual({ on_hand: '4.0000', reserved: '0.0000' });
     void org;
   });

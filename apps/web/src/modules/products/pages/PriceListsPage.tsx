@@ -115,6 +115,7 @@ export function PriceListsPage() {
           columns={columns}
           items={query.data?.items}
           total={query.data?.total ?? 0}
+          totalCapped={query.data?.totalCapped}
           page={page}
           pageSize={pageSize}
           loading={query.isFetching}
