@@ -2,7 +2,6 @@ import {
   type AmendmentInput,
   formatYuan,
   money,
-  nextContractStatus,
   type PaymentPlanItemInput,
   type PricedLineInput,
   renderContractBody,
@@ -29,6 +28,7 @@ import { assertPaymentPlan, paymentPlanOf, planForDiff, replacePaymentPlan } fro
 import { hasSpecialQuality, reviewRules } from './contracts.review.ts';
 import { contractAmendments, contracts, contractTemplates } from './contracts.schema.ts';
 import { mergeValues } from './contracts.service.ts';
+import { assertContractAction } from './contracts.state.ts';
 
 export const AMENDMENT_DOC = 'contract_amendment';
 
@@ -77,12 +77,10 @@ const lineForDiff = (
  * chain; it applies only when approved.
  */
 export async function proposeAmendment(ctx: Ctx, id: number, input: AmendmentInput) {
-  await findContractInScope(ctx, id, 'contract.edit');
   return ctx.db.transaction(async (tx) => {
     const c = await findContractInScope(ctx, id, 'contract.edit', tx, true);
     if (c.version !== input.version) throw new StaleVersionError();
-    if (!nextContractStatus(c.status as never, 'amend'))
-      throw new ConflictError('contract.transition', { status: c.status, action: 'amend' });
+    assertContractAction(ctx, c.status, 'amend');
     const open = await tx
       .select({ id: contractAmendments.id })
       .from(contractAmendments)
@@ -219,8 +217,7 @@ registerApprovalDocType({
     const a = await loadAmendment(tx, id);
     const p = a.proposed as unknown as Proposed;
     const [c] = await tx.select().from(contracts).where(eq(contracts.id, a.contractId)).for('update');
-    if (!nextContractStatus(c.status as never, 'amend'))
-      throw new ConflictError('contract.transition', { status: c.status, action: 'amend' });
+    assertContractAction(ctx, c.status, 'amend');
     const terms = {
       amount: p.amount,
       deliveryTerms: p.deliveryTerms,

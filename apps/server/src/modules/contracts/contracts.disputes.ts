@@ -1,10 +1,11 @@
 import type { DisputeInput, DisputeListQuery, DisputeResolveInput } from '@sales/core';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx, Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
-import { COUNT_CAP } from '../../platform/lists/index.ts';
+import { COUNT_CAP, pageOffset, pageResult } from '../../platform/lists/index.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { contractScope, findContractInScope } from './contracts.access.ts';
@@ -12,17 +13,17 @@ import { contractDisputes, contracts } from './contracts.schema.ts';
 
 const handler = alias(users, 'handler');
 
-async function assertActiveUser(ctx: Ctx, userId: number) {
-  const [u] = await ctx.db.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, userId));
+async function assertActiveUser(db: DbOrTx, userId: number) {
+  const [u] = await db.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, userId));
   if (!u?.active) throw ValidationError.field('handlerId', 'contract.dispute.handler');
 }
 
 /** Records a dispute (纠纷) on a contract with the colleague responsible for it, who is notified. */
 export async function recordDispute(ctx: Ctx, contractId: number, input: DisputeInput) {
-  await findContractInScope(ctx, contractId, 'contract.edit');
-  await assertActiveUser(ctx, input.handlerId);
   return ctx.db.transaction(async (tx) => {
+    // Scope first: an out-of-scope contract is a 404 whatever the handler.
     const c = await findContractInScope(ctx, contractId, 'contract.edit', tx, true);
+    await assertActiveUser(tx, input.handlerId);
     if (c.status === 'draft' || c.status === 'in_review')
       throw new ConflictError('contract.dispute.not_signed', { status: c.status });
     const [row] = await tx
@@ -55,22 +56,22 @@ export async function recordDispute(ctx: Ctx, contractId: number, input: Dispute
   });
 }
 
-/** Loads a dispute whose contract the user may act on with `permission` (404 otherwise). */
-async function findDisputeInScope(ctx: Ctx, id: number, permission: 'contract.view' | 'contract.edit') {
-  const [d] = await ctx.db
+/** Locks a dispute whose contract the user may act on with `permission` (404 otherwise). */
+async function lockDisputeInScope(ctx: Ctx, tx: Tx, id: number, permission: 'contract.view' | 'contract.edit') {
+  const [d] = await tx
     .select({ d: contractDisputes })
     .from(contractDisputes)
     .innerJoin(contracts, eq(contracts.id, contractDisputes.contractId))
-    .where(and(eq(contractDisputes.id, id), await contractScope(ctx, permission)));
+    .where(and(eq(contractDisputes.id, id), await contractScope(ctx, permission)))
+    .for('update', { of: contractDisputes });
   if (!d) throw new NotFoundError();
   return d.d;
 }
 
 /** Resolves an open dispute with its resolution (处理结果). */
 export async function resolveDispute(ctx: Ctx, id: number, input: DisputeResolveInput) {
-  await findDisputeInScope(ctx, id, 'contract.edit');
   return ctx.db.transaction(async (tx) => {
-    const [d] = await tx.select().from(contractDisputes).where(eq(contractDisputes.id, id)).for('update');
+    const d = await lockDisputeInScope(ctx, tx, id, 'contract.edit');
     if (d.version !== input.version) throw new StaleVersionError();
     if (d.status !== 'open') throw new ConflictError('contract.dispute.resolved');
     await tx
@@ -139,17 +140,12 @@ export async function listDisputes(ctx: Ctx, q: DisputeListQuery) {
       .where(where)
       .orderBy(desc(contractDisputes.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+      .offset(pageOffset(q)),
     ctx.db.execute<{ n: number }>(
       sql`select count(*)::int as n from (select 1 from ${contractDisputes} inner join ${contracts} on ${contracts.id} = ${contractDisputes.contractId} where ${where} limit ${COUNT_CAP + 1}) t`,
     ),
   ]);
+  // cappedCount takes one table; the scope lives on the joined contract, so the count joins too.
   const n = Number(count.rows[0].n);
-  return {
-    items: rows.map(present),
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pageResult(rows.map(present), { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP }, q);
 }

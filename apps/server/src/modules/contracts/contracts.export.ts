@@ -3,7 +3,9 @@ import type { ContractFilter } from '@sales/core';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { translate } from '../../platform/i18n/messages.ts';
 import { exportContractRows } from './contracts.list.ts';
+import './contracts.messages.ts';
 
 const HEADERS: Record<Locale, string[]> = {
   'zh-CN': [
@@ -59,32 +61,6 @@ const HEADERS: Record<Locale, string[]> = {
   ],
 };
 
-const STATUS: Record<Locale, Record<string, string>> = {
-  'zh-CN': {
-    draft: '草稿',
-    in_review: '评审中',
-    approved: '已评审',
-    signed: '已签订',
-    completed: '已完成',
-    terminated: '已终止',
-  },
-  'zh-TW': {
-    draft: '草稿',
-    in_review: '評審中',
-    approved: '已評審',
-    signed: '已簽訂',
-    completed: '已完成',
-    terminated: '已終止',
-  },
-  'en-US': {
-    draft: 'Draft',
-    in_review: 'In review',
-    approved: 'Approved',
-    signed: 'Signed',
-    completed: 'Completed',
-    terminated: 'Terminated',
-  },
-};
 const YES: Record<Locale, string> = { 'zh-CN': '是', 'zh-TW': '是', 'en-US': 'Yes' };
 
 /** An amount as a number cell only when a double holds it exactly (≤ 15 significant digits); text otherwise. */
@@ -107,7 +83,7 @@ export function exportContractsXlsx(ctx: Ctx, filter: ContractFilter): PassThrou
           r.no,
           r.title,
           r.customerName,
-          STATUS[ctx.locale][r.status] ?? r.status,
+          translate(ctx.locale, `contract.status.${r.status}`),
           r.revision,
           amountCell(r.amount),
           amountCell(r.invoicedAmount),

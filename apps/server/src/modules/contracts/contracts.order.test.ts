@@ -157,6 +157,7 @@ describe('order from a signed contract (合同 → 订单)', () => {
     });
     expect(d.statusCode, d.body).toBe(409);
     expect(d.json().message).toContain('不允许此操作');
+    expect(d.json().message).toBe('合同当前状态（草稿）不允许此操作（生成订单）');
     const c = await signedContract();
     expect(
       (await rep2.post(`/api/contracts/${c.id}/orders`, { version: c.version, requestedDate: addDays(today, 7) }))

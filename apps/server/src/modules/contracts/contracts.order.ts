@@ -1,4 +1,4 @@
-import { type ContractOrderInput, Money, money, nextContractStatus, OrderInput } from '@sales/core';
+import { type ContractOrderInput, Money, money, OrderInput } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -8,6 +8,7 @@ import { createOrder, orderedQtyByContract } from '../orders/index.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { contractLinesOf } from './contracts.lines.ts';
 import { contracts } from './contracts.schema.ts';
+import { assertContractAction } from './contracts.state.ts';
 
 /** What is still to be ordered per contract line: the line's qty less what earlier orders took of its product. */
 function remainingByLine(
@@ -32,12 +33,10 @@ function remainingByLine(
  */
 export async function orderFromContract(ctx: Ctx, id: number, input: ContractOrderInput) {
   if (!can(ctx.principal, 'order.create')) throw new ForbiddenError();
-  await findContractInScope(ctx, id, 'contract.edit');
   return ctx.db.transaction(async (tx) => {
     const c = await findContractInScope(ctx, id, 'contract.edit', tx, true);
     if (c.version !== input.version) throw new StaleVersionError();
-    if (!nextContractStatus(c.status as never, 'order'))
-      throw new ConflictError('contract.transition', { status: c.status, action: 'order' });
+    assertContractAction(ctx, c.status, 'order');
     const lines = await contractLinesOf(tx, id);
     const remaining = remainingByLine(lines, await orderedQtyByContract(tx, id));
     const wanted =

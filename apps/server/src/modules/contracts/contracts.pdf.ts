@@ -1,10 +1,9 @@
-import { amountInWords, formatYuan, money } from '@sales/core';
+import { amountInWords, formatYuan } from '@sales/core';
 import type { Ctx } from '../../platform/context.ts';
-import { renderPdf } from '../../platform/printing/index.ts';
+import { pricedLinesTable, renderPdf } from '../../platform/printing/index.ts';
 import { getContract } from './contracts.queries.ts';
 
 const KIND: Record<string, string> = { deposit: '定金', down_payment: '首期款', instalment: '分期款', final: '尾款' };
-const pct = (v: string) => `${money(v).toString()}%`;
 
 /** The contract as a printable PDF: parties, rendered body, lines, amount in capitals, payment plan, signatures. */
 export async function renderContractPdf(ctx: Ctx, id: number): Promise<{ no: string; pdf: Buffer }> {
@@ -32,32 +31,7 @@ export async function renderContractPdf(ctx: Ctx, id: number): Promise<{ no: str
       { label: '合同期限', value: [c.startDate, c.endDate].filter(Boolean).join(' 至 ') },
       { label: '签订日期', value: c.signedDate ?? '' },
     ],
-    table: {
-      columns: [
-        { header: '序号', width: 4, align: 'center' },
-        { header: '产品编码', width: 9 },
-        { header: '名称', width: 14 },
-        { header: '规格', width: 9 },
-        { header: '单位', width: 4, align: 'center' },
-        { header: '数量', width: 7, align: 'right' },
-        { header: '单价', width: 9, align: 'right' },
-        { header: '折扣', width: 6, align: 'right' },
-        { header: '税率', width: 5, align: 'right' },
-        { header: '价税合计', width: 11, align: 'right' },
-      ],
-      rows: c.lines.map((l) => [
-        String(l.lineNo),
-        l.productCode ?? '',
-        l.description,
-        l.spec ?? '',
-        l.unit,
-        l.qty,
-        formatYuan(l.unitPrice),
-        pct(l.discountPercent),
-        pct(l.taxRate),
-        formatYuan(l.grossAmount),
-      ]),
-    },
+    table: pricedLinesTable(c.lines, 'gross'),
     totals: [{ label: '合同金额', value: formatYuan(c.amount) }],
     amountInWords: amountInWords(c.amount),
     amountInWordsLabel: '合同金额（大写）',

@@ -1,4 +1,4 @@
-import { formatYuan, nextContractStatus } from '@sales/core';
+import { formatYuan } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
@@ -6,12 +6,13 @@ import type { StepDef } from '../../platform/approvals/approvals.rules.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
+import { NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { contractLinesOf } from './contracts.lines.ts';
 import { assertPaymentPlan, paymentPlanOf } from './contracts.plan.ts';
 import { contracts, contractTemplates } from './contracts.schema.ts';
+import { assertContractAction } from './contracts.state.ts';
 
 export const CONTRACT_DOC = 'contract';
 
@@ -61,12 +62,10 @@ export async function hasSpecialQuality(tx: Tx, c: { qualityStandard: string | n
  * contract is locked in review until the chain ends.
  */
 export async function submitContractReview(ctx: Ctx, id: number, version: number) {
-  await findContractInScope(ctx, id, 'contract.edit');
   return ctx.db.transaction(async (tx) => {
     const c = await findContractInScope(ctx, id, 'contract.edit', tx, true);
     if (c.version !== version) throw new StaleVersionError();
-    const next = nextContractStatus(c.status as never, 'submit');
-    if (!next) throw new ConflictError('contract.transition', { status: c.status, action: 'submit' });
+    const next = assertContractAction(ctx, c.status, 'submit');
     if (!(await contractLinesOf(tx, id)).length) throw ValidationError.field('lines', 'contract.lines_required');
     const plan = await paymentPlanOf(tx, id);
     if (!plan.length) throw ValidationError.field('paymentPlan', 'contract.plan.required');
@@ -111,8 +110,7 @@ registerApprovalDocType({
   },
   async onApproved(tx, ctx, id) {
     const c = await loadContract(tx, id);
-    const next = nextContractStatus(c.status as never, 'approve');
-    if (!next) throw new ConflictError('contract.transition', { status: c.status, action: 'approve' });
+    const next = assertContractAction(ctx, c.status, 'approve');
     await tx
       .update(contracts)
       .set({ status: next, version: c.version + 1, updatedAt: sql`now()` })

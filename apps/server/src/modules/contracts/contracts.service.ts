@@ -3,18 +3,17 @@ import {
   type ContractInput,
   type ContractUpdateInput,
   formatYuan,
-  nextContractStatus,
   type PaymentPlanItemInput,
   type PricedLineInput,
   renderContractBody,
 } from '@sales/core';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { ConflictError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
+import { StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
-import { departments } from '../../platform/org/org.schema.ts';
+import { companyName } from '../../platform/org/company.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customers, findCustomerInScope } from '../customers/index.ts';
 import { findContractInScope } from './contracts.access.ts';
@@ -22,6 +21,7 @@ import { type CopiedLine, contractLinesOf, priceContractLines, replaceContractLi
 import './contracts.messages.ts';
 import { assertPaymentPlan, paymentPlanOf, planForDiff, replacePaymentPlan } from './contracts.plan.ts';
 import { contracts, contractTemplates } from './contracts.schema.ts';
+import { assertContractAction } from './contracts.state.ts';
 
 export const AUDITED_FIELDS = [
   'title',
@@ -49,17 +49,6 @@ export interface ContractDraftInput {
   startDate?: string | null;
   endDate?: string | null;
   paymentPlan?: PaymentPlanItemInput[];
-}
-
-/** Our company's name as party A (甲方/卖方): the root department's name. */
-export async function companyName(db: DbOrTx): Promise<string> {
-  const [root] = await db
-    .select({ name: departments.name })
-    .from(departments)
-    .where(isNull(departments.parentId))
-    .orderBy(asc(departments.id))
-    .limit(1);
-  return root?.name ?? '';
 }
 
 /** Merge-field values of a contract for its template body. */
@@ -168,12 +157,10 @@ export async function createContract(ctx: Ctx, input: ContractInput) {
  * amount. Only a draft is editable (a contract in review is locked).
  */
 export async function updateContract(ctx: Ctx, id: number, input: ContractUpdateInput) {
-  await findContractInScope(ctx, id, 'contract.edit');
   return ctx.db.transaction(async (tx) => {
     const cur = await findContractInScope(ctx, id, 'contract.edit', tx, true);
     if (cur.version !== input.version) throw new StaleVersionError();
-    if (!nextContractStatus(cur.status as never, 'edit'))
-      throw new ConflictError('contract.transition', { status: cur.status, action: 'edit' });
+    assertContractAction(ctx, cur.status, 'edit');
     assertDates(input.startDate, input.endDate);
     const [customer] = await tx
       .select({ class: customers.class })

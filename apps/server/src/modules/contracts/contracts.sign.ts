@@ -3,7 +3,6 @@ import {
   type ContractTerminateInput,
   formatYuan,
   money,
-  nextContractStatus,
   renderContractBody,
   toMoneyString,
 } from '@sales/core';
@@ -18,6 +17,7 @@ import { findContractInScope } from './contracts.access.ts';
 import { paymentPlanOf } from './contracts.plan.ts';
 import { contractAmendments, contracts, contractTemplates } from './contracts.schema.ts';
 import { mergeValues } from './contracts.service.ts';
+import { assertContractAction } from './contracts.state.ts';
 
 /**
  * What must have been received before signing under contracts.signAfterDownPayment (real-estate
@@ -34,12 +34,10 @@ export function requiredBeforeSigning(amount: string, plan: { kind: string; amou
  * copy, which commits with the status change.
  */
 export async function signContract(ctx: Ctx, id: number, input: ContractSignInput) {
-  await findContractInScope(ctx, id, 'contract.sign');
   return ctx.db.transaction(async (tx) => {
     const c = await findContractInScope(ctx, id, 'contract.sign', tx, true);
     if (c.version !== input.version) throw new StaleVersionError();
-    const next = nextContractStatus(c.status as never, 'sign');
-    if (!next) throw new ConflictError('contract.transition', { status: c.status, action: 'sign' });
+    const next = assertContractAction(ctx, c.status, 'sign');
     if (await getPolicy(tx, 'contracts.signAfterDownPayment')) {
       const required = requiredBeforeSigning(c.amount, await paymentPlanOf(tx, id));
       if (money(c.receivedAmount).lt(required)) {
@@ -100,12 +98,10 @@ async function closeContract(
   action: 'complete' | 'terminate',
   reason: string | null,
 ) {
-  await findContractInScope(ctx, id, 'contract.edit');
   return ctx.db.transaction(async (tx) => {
     const c = await findContractInScope(ctx, id, 'contract.edit', tx, true);
     if (c.version !== version) throw new StaleVersionError();
-    const next = nextContractStatus(c.status as never, action);
-    if (!next) throw new ConflictError('contract.transition', { status: c.status, action });
+    const next = assertContractAction(ctx, c.status, action);
     // A pending amendment would apply to a closed contract: decide it (or withdraw it) first.
     const pending = await tx
       .select({ id: contractAmendments.id })

@@ -8,8 +8,11 @@ import {
   renderContractBody,
 } from '@sales/core';
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../platform/errors/errors.ts';
+import { translate } from '../../platform/i18n/messages.ts';
 import { riskFlags } from './contracts.queries.ts';
 import { requiredBeforeSigning } from './contracts.sign.ts';
+import { assertContractAction } from './contracts.state.ts';
 
 // The whole table, written out: every (status, action) pair not listed here must be refused.
 const EXPECTED: Record<string, string> = {
@@ -36,6 +39,27 @@ describe('contract state table', () => {
     expect(contractActions('completed')).toEqual([]);
     expect(contractActions('terminated')).toEqual([]);
     for (const s of CONTRACT_STATUSES) expect(contractActions(s)).toEqual(Object.keys(CONTRACT_TRANSITIONS[s]));
+  });
+});
+
+describe('assertContractAction (the guard every use case calls)', () => {
+  it('returns the next status, or refuses naming status and action by their labels in each locale', () => {
+    expect(assertContractAction({ locale: 'zh-CN' }, 'signed', 'order')).toBe('signed');
+    let e: unknown;
+    try {
+      assertContractAction({ locale: 'zh-CN' }, 'in_review', 'edit');
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(ConflictError);
+    const c = e as ConflictError;
+    expect(translate('zh-CN', c.code, c.params)).toBe('合同当前状态（评审中）不允许此操作（编辑）');
+    expect(c.extra).toEqual({ status: 'in_review', action: 'edit' });
+    for (const locale of ['zh-CN', 'zh-TW', 'en-US'] as const) {
+      for (const s of CONTRACT_STATUSES) expect(translate(locale, `contract.status.${s}`)).not.toMatch(/^contract\./);
+      for (const a of CONTRACT_ACTIONS) expect(translate(locale, `contract.action.${a}`)).not.toMatch(/^contract\./);
+    }
+    expect(() => assertContractAction({ locale: 'en-US' }, 'completed', 'terminate')).toThrow(ConflictError);
   });
 });
 

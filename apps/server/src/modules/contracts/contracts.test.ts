@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertProduct } from '../../../test/q2c-seed.ts';
@@ -46,6 +47,15 @@ const draft = (over: Record<string, unknown> = {}) =>
     ...over,
   });
 const detail = async (id: number, who = rep) => (await who.get(`/api/contracts/${id}`)).json();
+
+/** The cell values of the first sheet, row by row. */
+async function xlsxRows(payload: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
 
 /** Drafts, submits and passes review (法务 → 商务); returns the approved contract. */
 async function approvedContract(over: Record<string, unknown> = {}) {
@@ -163,10 +173,19 @@ describe('contract review (合同评审)', () => {
     expect(sub.json()).toMatchObject({ status: 'pending' });
     const inst = (await legal.get(`/api/approvals/${sub.json().instanceId}`)).json();
     expect(inst.steps.map((s: { name: string }) => s.name)).toEqual(['法务评审', '商务评审']);
-    expect(
-      (await rep.put(`/api/contracts/${id}`, { title: 'x', lines: [line(productId, '1', '1.00')], version: 2 }))
-        .statusCode,
-    ).toBe(409);
+    const locked = await rep.put(`/api/contracts/${id}`, {
+      title: 'x',
+      lines: [line(productId, '1', '1.00')],
+      version: 2,
+    });
+    expect(locked.statusCode).toBe(409);
+    // The refusal names the status and the action as the user sees them, not their codes.
+    expect(locked.json()).toMatchObject({
+      message: '合同当前状态（评审中）不允许此操作（编辑）',
+      status: 'in_review',
+      action: 'edit',
+    });
+    expect((await detail(id)).title).toBe('数控机床采购合同');
     expect((await legal.post(`/api/approvals/${sub.json().instanceId}/approve`, {})).json()).toEqual({
       status: 'pending',
       step: 1,
@@ -252,6 +271,8 @@ describe('signing (签订)', () => {
       scan,
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('合同当前状态（已签订）不允许此操作（签订）');
+    expect((await detail(c.id)).ourSignatory).toBe('李经理');
   });
 
   it('under contracts.signAfterDownPayment refuses signing until the deposit is received', async () => {
@@ -342,6 +363,14 @@ describe('ledger (合同台账)', () => {
     const x = await rep.get('/api/contracts/export?keyword=即将到期');
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
-    expect((await rep2.get('/api/contracts/export')).statusCode).toBe(200);
+    const rows = await xlsxRows(x.rawPayload);
+    expect(rows[0].slice(0, 4)).toEqual(['合同编号', '合同名称', '客户', '状态']);
+    // The filter applies, the status is its label, the amount a number cell.
+    expect(rows.slice(1)).toEqual([
+      expect.arrayContaining([soon.no, '即将到期合同', '合同测试客户有限公司', '已签订', 100000]),
+    ]);
+    const other = await rep2.get('/api/contracts/export');
+    expect(other.statusCode).toBe(200);
+    expect((await xlsxRows(other.rawPayload)).flat()).not.toContain(soon.no);
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertWarehouse } from '../../../test/q2c-seed.ts';
@@ -26,6 +27,15 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const today = () => companyDate(new Date());
+
+/** The cell values of the first sheet, row by row. */
+async function xlsxRows(payload: Buffer): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
 
 /** Creates a quote and takes it through approval (mode 'all': the department head approves). */
 async function approvedQuote(body: Record<string, unknown>) {
@@ -210,5 +220,11 @@ describe('data scope', () => {
     const xlsx = await manager.get('/api/quotes/export');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // The export follows the same scope: the manager's holds the quote (status as its label), manager2's does not.
+    const mine = (await xlsxRows(xlsx.rawPayload)).find((r) => r[2] === '范围测试报价');
+    expect(mine).toEqual(expect.arrayContaining([f.customerName, '草稿']));
+    const other = await manager2.get('/api/quotes/export');
+    expect(other.statusCode).toBe(200);
+    expect((await xlsxRows(other.rawPayload)).flat()).not.toContain('范围测试报价');
   });
 });

@@ -1,25 +1,13 @@
-import { money } from '@sales/core';
-import { asc, isNull } from 'drizzle-orm';
+import { formatYuan } from '@sales/core';
 import type { Ctx } from '../../platform/context.ts';
-import { departments } from '../../platform/org/org.schema.ts';
-import { renderPdf } from '../../platform/printing/index.ts';
+import { companyName } from '../../platform/org/company.ts';
+import { pricedLinesTable, renderPdf } from '../../platform/printing/index.ts';
 import { getQuote } from './quotes.queries.ts';
-
-const yuan = (v: string) =>
-  `¥${money(v)
-    .toFixed(2)
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-const pct = (v: string) => `${money(v).toString()}%`;
 
 /** The quote as a printable PDF (报价单): customer, validity, lines, totals, 大写 and terms. */
 export async function renderQuotePdf(ctx: Ctx, id: number): Promise<{ no: string; revision: number; pdf: Buffer }> {
   const q = await getQuote(ctx, id);
-  const [root] = await ctx.db
-    .select({ name: departments.name })
-    .from(departments)
-    .where(isNull(departments.parentId))
-    .orderBy(asc(departments.id))
-    .limit(1);
+  const company = await companyName(ctx.db);
   const notes = [
     // A quote goes to the customer only once approved (SPEC 3.2 internal approval).
     q.status === 'draft' || q.status === 'pending_approval'
@@ -32,7 +20,7 @@ export async function renderQuotePdf(ctx: Ctx, id: number): Promise<{ no: string
   ].filter((n): n is string => n !== null);
   const pdf = await renderPdf({
     title: '报价单',
-    companyName: root?.name ?? '',
+    companyName: company,
     documentNo: q.revision > 1 ? `${q.no}（第${q.revision}版）` : q.no,
     documentNoLabel: '报价单号',
     headerFields: [
@@ -43,40 +31,11 @@ export async function renderQuotePdf(ctx: Ctx, id: number): Promise<{ no: string
       { label: '报价人', value: q.ownerName ?? '' },
       { label: '报价日期', value: q.createdAt.slice(0, 10) },
     ],
-    table: {
-      columns: [
-        { header: '序号', width: 4, align: 'center' },
-        { header: '产品编码', width: 9 },
-        { header: '名称', width: 12 },
-        { header: '规格', width: 9 },
-        { header: '单位', width: 4, align: 'center' },
-        { header: '数量', width: 7, align: 'right' },
-        { header: '单价', width: 9, align: 'right' },
-        { header: '折扣', width: 6, align: 'right' },
-        { header: '税率', width: 5, align: 'right' },
-        { header: '金额', width: 10, align: 'right' },
-        { header: '税额', width: 9, align: 'right' },
-        { header: '价税合计', width: 10, align: 'right' },
-      ],
-      rows: q.lines.map((l) => [
-        String(l.lineNo),
-        l.productCode ?? '',
-        l.description,
-        l.spec ?? '',
-        l.unit,
-        money(l.qty).toString(),
-        yuan(l.unitPrice),
-        pct(l.discountPercent),
-        pct(l.taxRate),
-        yuan(l.netAmount),
-        yuan(l.taxAmount),
-        yuan(l.grossAmount),
-      ]),
-    },
+    table: pricedLinesTable(q.lines),
     totals: [
-      { label: '不含税金额', value: yuan(q.totalNet) },
-      { label: '税额', value: yuan(q.totalTax) },
-      { label: '价税合计', value: yuan(q.totalGross) },
+      { label: '不含税金额', value: formatYuan(q.totalNet) },
+      { label: '税额', value: formatYuan(q.totalTax) },
+      { label: '价税合计', value: formatYuan(q.totalGross) },
     ],
     amountInWords: q.amountInWords,
     amountInWordsLabel: '价税合计（大写）',

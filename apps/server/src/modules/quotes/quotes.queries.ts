@@ -1,5 +1,5 @@
 import { amountInWords, type QuoteStatus, quoteActions } from '@sales/core';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import type { FieldChange } from '../../platform/audit/audit.schema.ts';
 import { listAudit } from '../../platform/audit/audit.service.ts';
@@ -13,30 +13,29 @@ import { QUOTE_DOC } from './quotes.service.ts';
 /** A quote with its lines, names, the actions its state allows and its latest approval instance. */
 export async function getQuote(ctx: Ctx, id: number) {
   const q = await findQuoteInScope(ctx, id);
-  const [names] = await ctx.db
-    .select({
-      customerName: customers.name,
-      customerNo: customers.no,
-      ownerName: users.name,
-      deptName: departments.name,
-      contactName: sql<
-        string | null
-      >`(select ${customerContacts.name} from ${customerContacts} where ${customerContacts.id} = ${q.contactId ?? 0})`,
-      contactMobile: sql<
-        string | null
-      >`(select ${customerContacts.mobile} from ${customerContacts} where ${customerContacts.id} = ${q.contactId ?? 0})`,
-    })
-    .from(customers)
-    .leftJoin(users, eq(users.id, q.ownerId))
-    .leftJoin(departments, eq(departments.id, q.ownerDeptId))
-    .where(eq(customers.id, q.customerId));
-  const [inst] = await ctx.db
-    .select({ id: approvalInstances.id, status: approvalInstances.status })
-    .from(approvalInstances)
-    .where(sql`${approvalInstances.docType} = ${QUOTE_DOC} and ${approvalInstances.docId} = ${id}`)
-    .orderBy(desc(approvalInstances.id))
-    .limit(1);
-  const lines = await quoteLinesOf(ctx.db, id);
+  const [[names], [inst], lines] = await Promise.all([
+    ctx.db
+      .select({
+        customerName: customers.name,
+        customerNo: customers.no,
+        ownerName: users.name,
+        deptName: departments.name,
+        contactName: customerContacts.name,
+        contactMobile: customerContacts.mobile,
+      })
+      .from(customers)
+      .leftJoin(users, eq(users.id, q.ownerId))
+      .leftJoin(departments, eq(departments.id, q.ownerDeptId))
+      .leftJoin(customerContacts, eq(customerContacts.id, q.contactId ?? 0))
+      .where(eq(customers.id, q.customerId)),
+    ctx.db
+      .select({ id: approvalInstances.id, status: approvalInstances.status })
+      .from(approvalInstances)
+      .where(and(eq(approvalInstances.docType, QUOTE_DOC), eq(approvalInstances.docId, id)))
+      .orderBy(desc(approvalInstances.id))
+      .limit(1),
+    quoteLinesOf(ctx.db, id),
+  ]);
   return {
     ...q,
     ...names,
