@@ -20,7 +20,8 @@ Command: \`${command}\`.
   order in flight; time = all three.
 - **SQL**: the same rows and locks as one transaction through \`pg\` (counter upsert, order + 10 lines,
   totals, audit rows, status changes, exposure query, \`select … for update\` of the stock rows,
-  10 conditional reserve updates + reservation rows, review row).
+  one conditional reserve update for the 10 products + one insert of the reservation rows, as the
+  stock ledger does; review row).
 - Rounds alternate API and SQL; ${b3.apiRoundP50.length} rounds; every order approved: API ${b3.approvedApi}/${b3.api.n}, SQL ${b3.approvedSql}/${b3.sql.n}.
 
 | side | p50 / p90 / p99 ms | mean ms | samples |

@@ -137,17 +137,21 @@ async function sqlOrder(
       [p.warehouseId, ids],
     );
     const ok = stock.rows.length === new Set(ids).size;
-    for (const l of [...lines.rows].sort((a, b) => a.product_id - b.product_id)) {
-      const r = await c.query(
-        'update stock_items set reserved = reserved + $3::numeric, updated_at = now() where warehouse_id = $1 and product_id = $2 and on_hand - reserved >= $3::numeric',
-        [p.warehouseId, l.product_id, l.qty],
-      );
-      if (r.rowCount !== 1) throw new Error('bench sql: stock short');
-      await c.query(
-        'insert into stock_reservations (order_id, order_line_id, warehouse_id, product_id, qty) values ($1, $2, $3, $4, $5)',
-        [orderId, l.id, p.warehouseId, l.product_id, l.qty],
-      );
-    }
+    // As reserveStock does: one conditional update for all products, one insert for the reservations
+    // (the seed products of a B3 order are distinct, so no per-product summing is needed).
+    const sorted = [...lines.rows].sort((a, b) => a.product_id - b.product_id);
+    const r = await c.query(
+      `update stock_items s set reserved = s.reserved + v.qty, updated_at = now()
+       from (select unnest($2::bigint[]) as product_id, unnest($3::numeric[]) as qty) v
+       where s.warehouse_id = $1 and s.product_id = v.product_id and s.on_hand - s.reserved >= v.qty`,
+      [p.warehouseId, sorted.map((l) => l.product_id), sorted.map((l) => l.qty)],
+    );
+    if (r.rowCount !== sorted.length) throw new Error('bench sql: stock short');
+    await c.query(
+      `insert into stock_reservations (order_id, order_line_id, warehouse_id, product_id, qty)
+       select $1, unnest($2::bigint[]), $3, unnest($4::bigint[]), unnest($5::numeric[])`,
+      [orderId, sorted.map((l) => l.id), p.warehouseId, sorted.map((l) => l.product_id), sorted.map((l) => l.qty)],
+    );
     await c.query(
       `insert into audit_log (actor_id, request_id, entity_type, entity_id, action, changes) values ($1, 'bench', 'order', $2, 'stock_reserve', '[]')`,
       [p.reviewerId, orderId],

@@ -1,4 +1,4 @@
-import type { OrderInput, OrderUpdateInput } from '@sales/core';
+import { money, type OrderInput, type OrderUpdateInput } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
@@ -123,7 +123,7 @@ function lineSummary(l: {
   discountPercent: string;
   taxRate: string;
 }) {
-  return `${l.productCode} × ${Number(l.qty) === Math.trunc(Number(l.qty)) ? l.qty.replace(/\.0+$/, '') : l.qty} @ ${l.unitPrice} -${l.discountPercent}% (${l.taxRate}%)`;
+  return `${l.productCode} × ${money(l.qty).toString()} @ ${l.unitPrice} -${l.discountPercent}% (${l.taxRate}%)`;
 }
 
 /** Changes a draft order (header and lines replaced together), versioned. */

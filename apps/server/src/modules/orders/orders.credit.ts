@@ -1,4 +1,4 @@
-import { money, type OrderReviewInput, toMoneyString } from '@sales/core';
+import { type OrderReviewInput, toMoneyString } from '@sales/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
@@ -10,8 +10,7 @@ import { NotFoundError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { customers } from '../customers/index.ts';
 import { findOrderInScope, orderLinesOf } from './orders.access.ts';
-import { customerExposure } from './orders.ledger.ts';
-import { approveReviewedOrder, reviewOrder, stockEvidence } from './orders.review.ts';
+import { approveReviewedOrder, creditEvidence, reviewOrder, stockEvidence } from './orders.review.ts';
 import { orderReviews, orders } from './orders.schema.ts';
 
 export const CREDIT_OVERRIDE_DOC = 'order_credit_override';
@@ -60,17 +59,16 @@ registerApprovalDocType({
       .select({ name: customers.name, creditLimit: customers.creditLimit })
       .from(customers)
       .where(eq(customers.id, o.customerId));
-    const exposure = money(await customerExposure(tx, o.customerId)).plus(o.totalGross);
-    const limit = money(c?.creditLimit ?? '0');
+    const credit = await creditEvidence(tx, o, c?.creditLimit ?? null);
     return {
       facts: {
-        exposure: toMoneyString(exposure),
-        limit: toMoneyString(limit),
-        excess: toMoneyString(exposure.minus(limit)),
+        exposure: credit.exposure,
+        limit: toMoneyString(credit.limit ?? '0'),
+        excess: credit.excess,
         totalGross: o.totalGross,
         customerName: c?.name ?? '',
       },
-      summary: `${o.no} ${c?.name ?? ''}：¥${o.totalGross}，超信用额度 ¥${toMoneyString(exposure.minus(limit))}`,
+      summary: `${o.no} ${c?.name ?? ''}：¥${o.totalGross}，超信用额度 ¥${credit.excess}`,
       link: `/orders/${o.id}`,
     };
   },

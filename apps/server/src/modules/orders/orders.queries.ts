@@ -28,10 +28,14 @@ const ACTION_PERMISSION: Record<OrderAction, Permission[]> = {
 
 type Order = typeof orders.$inferSelect;
 
+// While a credit-override approval runs, the order waits for its decision (the services refuse these).
+const WAIT_FOR_CREDIT_OVERRIDE = new Set<OrderAction>(['pass_review', 'return_to_draft', 'cancel']);
+
 function allowedActions(ctx: Ctx, o: Order): OrderAction[] {
   const own = o.ownerId === ctx.principal.userId || o.createdBy === ctx.principal.userId;
   return orderActions(o.status as OrderStatus).filter((a) => {
     if ((a === 'start_review' || a === 'pass_review') && own) return false;
+    if (o.creditOverride === 'pending' && WAIT_FOR_CREDIT_OVERRIDE.has(a)) return false;
     return ACTION_PERMISSION[a].some((p) => ctx.principal.grants.has(p));
   });
 }

@@ -98,6 +98,11 @@ describe('order review (订单评审)', () => {
     const r = (await desk.post(`/api/orders/${o.id}/review`, { version: o.version })).json();
     expect(r).toMatchObject({ outcome: 'blocked', blockers: ['stock'], status: 'under_review' });
     expect(r.evidence.credit).toMatchObject({ limit: null, ok: true });
+    // No override running: the reviewer may review again and the owner may return or cancel.
+    expect((await desk.get(`/api/orders/${o.id}`)).json().actions).toContain('pass_review');
+    expect((await rep.get(`/api/orders/${o.id}`)).json().actions).toEqual(
+      expect.arrayContaining(['return_to_draft', 'cancel']),
+    );
     expect(r.evidence.stock[0]).toMatchObject({ requested: '5.0000', available: '3.0000', capacity: null, ok: false });
     const again = (await desk.post(`/api/orders/${o.id}/review`, { version: r.version, allowProduction: true })).json();
     expect(again).toMatchObject({ outcome: 'passed', status: 'approved' });
@@ -163,6 +168,14 @@ describe('order review (订单评审)', () => {
     expect((await desk.post(`/api/orders/${o.id}/review`, { version: r.version })).json().message).toBe(
       '信用超限审批进行中，请等待审批结果',
     );
+    // While the override runs, the detail offers no action the server would refuse.
+    expect((await desk.get(`/api/orders/${o.id}`)).json().actions).not.toContain('pass_review');
+    const ownerActions = (await rep.get(`/api/orders/${o.id}`)).json().actions;
+    expect(ownerActions).not.toContain('return_to_draft');
+    expect(ownerActions).not.toContain('cancel');
+    const refused = await rep.post(`/api/orders/${o.id}/cancel`, { version: r.version, reason: '试取消' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toBe('信用超限审批进行中，请等待审批结果');
     expect((await manager.post(`/api/approvals/${inst}/approve`, {})).json()).toEqual({ status: 'pending', step: 1 });
     expect((await finance.post(`/api/approvals/${inst}/approve`, {})).json()).toEqual({ status: 'approved' });
     const d = (await rep.get(`/api/orders/${o.id}`)).json();

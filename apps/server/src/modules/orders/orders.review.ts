@@ -45,7 +45,8 @@ export async function stockEvidence(tx: Tx, o: Order, lines: Line[], allowProduc
   return { evidence, reserve };
 }
 
-async function creditEvidence(tx: Tx, o: Order, limit: string | null): Promise<OrderReviewEvidence['credit']> {
+/** Credit evidence: outstanding exposure + this order against the customer's limit (SPEC 3.4). */
+export async function creditEvidence(tx: Tx, o: Order, limit: string | null): Promise<OrderReviewEvidence['credit']> {
   const outstanding = await customerExposure(tx, o.customerId);
   const exposure = money(outstanding).plus(o.totalGross);
   const excess = limit === null ? money(0) : Decimal.max(money(0), exposure.minus(limit));

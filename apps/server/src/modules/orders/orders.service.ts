@@ -1,14 +1,14 @@
 import type { OrderAction, OrderConfirmInput, OrderReasonInput } from '@sales/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { ConflictError, ForbiddenError, StaleVersionError } from '../../platform/errors/errors.ts';
+import { ConflictError, StaleVersionError } from '../../platform/errors/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { cancelTasksByRef } from '../../platform/tasks/index.ts';
 import { releaseReservations } from '../stock/index.ts';
-import { findOrderForChange, findOrderInScope } from './orders.access.ts';
+import { findOrderForChange } from './orders.access.ts';
 import { orders, productionTasks } from './orders.schema.ts';
 import { assertVersion, nextStatusOrThrow } from './orders.state.ts';
 
@@ -39,9 +39,7 @@ async function transitionOrder(
       .where(and(eq(orders.id, id), eq(orders.version, version)))
       .returning();
     if (!after) throw new StaleVersionError();
-    const changes = Object.keys(set)
-      .filter((k) => JSON.stringify(o[k as keyof Order]) !== JSON.stringify(after[k as keyof Order]))
-      .map((k) => ({ field: k, old: o[k as keyof Order] ?? null, new: after[k as keyof Order] ?? null }));
+    const changes = diffFields(o, after, Object.keys(set));
     await recordAudit(tx, ctx, { entityType: 'order', entityId: id, action, changes, comment });
     return { id, status: after.status, version: after.version };
   });
@@ -134,11 +132,10 @@ export function cancelOrder(ctx: Ctx, id: number, input: OrderReasonInput) {
 }
 
 /** Starts preparation (备货/排产) of an approved order: the owner (order.edit) or a planner (order.plan). */
-export async function prepareOrder(ctx: Ctx, id: number, version: number) {
-  await findOrderInScope(ctx, id);
-  if (ctx.principal.grants.has('order.plan')) return transitionOrder(ctx, id, 'order.view', 'prepare', version);
-  if (!ctx.principal.grants.has('order.edit')) throw new ForbiddenError();
-  return transitionOrder(ctx, id, 'order.edit', 'prepare', version);
+export function prepareOrder(ctx: Ctx, id: number, version: number) {
+  // A planner works on every order it sees; otherwise order.edit (404 out of view scope, then 403).
+  const permission = ctx.principal.grants.has('order.plan') ? 'order.view' : 'order.edit';
+  return transitionOrder(ctx, id, permission, 'prepare', version);
 }
 
 /** Completes a delivered order. */

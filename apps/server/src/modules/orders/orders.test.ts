@@ -137,6 +137,7 @@ describe('order entry', () => {
       expect.arrayContaining([
         { field: 'remark', old: null, new: '改数量' },
         { field: 'totalGross', old: '113.00', new: '565.00' },
+        { field: 'lines', old: 'P-ORD-1 × 1 @ 100.00 -0.00% (13.00%)', new: 'P-ORD-1 × 5 @ 100.00 -0.00% (13.00%)' },
       ]),
     );
   });

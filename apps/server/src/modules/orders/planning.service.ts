@@ -1,6 +1,6 @@
 import { money, type ProductionTaskInput, type ProductionTaskUpdateInput } from '@sales/core';
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import {
   ConflictError,
@@ -11,7 +11,7 @@ import {
 } from '../../platform/errors/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
-import { departments } from '../../platform/org/org.schema.ts';
+import { companyName } from '../../platform/org/company.ts';
 import { renderPdf } from '../../platform/printing/index.ts';
 import { customers } from '../customers/index.ts';
 import { products } from '../products/products.schema.ts';
@@ -58,7 +58,7 @@ export async function createProductionTasks(ctx: Ctx, orderId: number, input: Pr
         .minus(l.deliveredQty)
         .minus(used.get(l.id) ?? 0);
       if (money(t.qty).gt(open))
-        throw ValidationError.field(`lines.${i}.qty`, 'order.task_qty', { open: open.toFixed(4) });
+        throw ValidationError.field(`lines.${i}.qty`, 'order.task_qty', { open: open.toString() });
       used.set(l.id, (used.get(l.id) ?? money(0)).plus(t.qty));
       const no = await nextDocNumber(tx, 'productionTask', ctx.now());
       const [row] = await tx
@@ -100,7 +100,8 @@ export async function updateProductionTask(ctx: Ctx, id: number, input: Producti
     if (t.version !== input.version) throw new StaleVersionError();
     if (!TASK_TRANSITIONS[t.status].includes(input.status))
       throw new ConflictError('order.task_status', { from: t.status, to: input.status });
-    if (money(input.doneQty).gt(t.qty)) throw ValidationError.field('doneQty', 'order.task_done_qty', { qty: t.qty });
+    if (money(input.doneQty).gt(t.qty))
+      throw ValidationError.field('doneQty', 'order.task_done_qty', { qty: money(t.qty).toString() });
     const [after] = await tx
       .update(productionTasks)
       .set({
@@ -113,9 +114,7 @@ export async function updateProductionTask(ctx: Ctx, id: number, input: Producti
       })
       .where(eq(productionTasks.id, id))
       .returning();
-    const changes = (['status', 'doneQty', 'progressNote', 'dueDate'] as const)
-      .filter((k) => String(t[k]) !== String(after[k]))
-      .map((k) => ({ field: k, old: t[k], new: after[k] }));
+    const changes = diffFields(t, after, ['status', 'doneQty', 'progressNote', 'dueDate']);
     await recordAudit(tx, ctx, { entityType: 'production_task', entityId: id, action: 'update', changes });
     return after;
   });
@@ -166,15 +165,10 @@ export async function listProductionTasks(ctx: Ctx, q: { status?: string; orderI
 export async function printProductionTasks(ctx: Ctx, ids: number[]) {
   const rows = await taskSelect(ctx).where(inArray(productionTasks.id, ids)).orderBy(asc(productionTasks.id));
   if (rows.length === 0) throw new NotFoundError();
-  const [root] = await ctx.db
-    .select({ name: departments.name })
-    .from(departments)
-    .where(isNull(departments.parentId))
-    .orderBy(asc(departments.id))
-    .limit(1);
+  const company = await companyName(ctx.db);
   return renderPdf({
     title: '销售任务单',
-    companyName: root?.name ?? '',
+    companyName: company,
     documentNo: rows.length === 1 ? rows[0].no : `${rows[0].no} 等 ${rows.length} 项`,
     documentNoLabel: '任务单号',
     copies: ['留存联', '生产联'],

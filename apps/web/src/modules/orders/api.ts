@@ -16,7 +16,6 @@ import type {
 export const orderKeys = {
   all: ['orders'] as const,
   list: (params: QueryParams) => ['orders', 'list', params] as const,
-  count: (params: QueryParams) => ['orders', 'count', params] as const,
   detail: (id: number) => ['orders', 'detail', id] as const,
   timeline: (id: number) => ['orders', 'detail', id, 'timeline'] as const,
   reviews: (id: number) => ['orders', 'detail', id, 'reviews'] as const,
@@ -31,19 +30,6 @@ export function useOrderList(params: OrderFilters & { page: number; pageSize: nu
   return useQuery({
     queryKey: orderKeys.list(q),
     queryFn: ({ signal }) => apiFetch<Paged<OrderListItem>>('/api/orders', { query: q, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useOrderCount(params: OrderFilters) {
-  const q = params as QueryParams;
-  return useQuery({
-    queryKey: orderKeys.count(q),
-    queryFn: ({ signal }) =>
-      apiFetch<{ total?: number; count?: number; capped?: boolean; totalCapped?: boolean }>('/api/orders/count', {
-        query: q,
-        signal,
-      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -75,7 +61,6 @@ function useInvalidateOrder() {
   const qc = useQueryClient();
   return (id?: number) => {
     void qc.invalidateQueries({ queryKey: ['orders', 'list'] });
-    void qc.invalidateQueries({ queryKey: ['orders', 'count'] });
     void qc.invalidateQueries({ queryKey: ['stock'] });
     void qc.invalidateQueries({ queryKey: ['planner'] });
     void qc.invalidateQueries({ queryKey: ['production-tasks'] });
@@ -177,21 +162,10 @@ export function useCustomerContacts(customerId: number | undefined) {
   });
 }
 
-/** The price a customer class pays for a product on a date (products module). */
+/** The price a customer class pays for a product on a date (products module, GET /api/products/:id/price). */
 export async function fetchProductPrice(productId: number, customerClass: string | undefined, date: string) {
-  const res = await apiFetch<unknown>(`/api/products/${productId}/price`, { query: { customerClass, date } });
-  return readPrice(res);
-}
-
-/** The price endpoint answers a decimal string, or an object carrying it. */
-function readPrice(res: unknown): string | null {
-  if (typeof res === 'string' || typeof res === 'number') return String(res);
-  if (res && typeof res === 'object') {
-    const o = res as Record<string, unknown>;
-    for (const key of ['price', 'unitPrice', 'listPrice']) {
-      const v = o[key];
-      if (typeof v === 'string' || typeof v === 'number') return String(v);
-    }
-  }
-  return null;
+  const res = await apiFetch<{ price: string } | undefined>(`/api/products/${productId}/price`, {
+    query: { customerClass, date },
+  });
+  return res?.price ?? null;
 }

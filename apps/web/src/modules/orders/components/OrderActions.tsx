@@ -18,19 +18,21 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { type OrderCommand, useOrderCommand } from '../api';
-import { ORDER_CANCEL, ORDER_CREATE, ORDER_EDIT, ORDER_REVIEW } from '../constants';
+import { ORDER_EDIT } from '../constants';
 import type { OrderDetail, ReviewResult } from '../types';
 import { ReasonModal, type ReasonModalTarget } from './ReasonModal';
 import { ReviewModal } from './ReviewModal';
 
 type ReasonKind = 'confirm' | 'return' | 'cancel';
 
+// Special requirements are confirmed until the review passes (not a table transition: the server's
+// confirmSpecialRequirements checks the same statuses).
 const SPECIAL_CONFIRM_STATUSES = new Set(['draft', 'submitted', 'under_review']);
-const DELIVERABLE_STATUSES = new Set(['approved', 'in_preparation', 'partially_delivered']);
 
 /**
- * The order's buttons, derived from the `actions` the server allows in its status
- * (ORDER_TRANSITIONS in packages/core orders.ts) and the user's permissions.
+ * The order's buttons, derived from the `actions` the server allows now: its status
+ * (ORDER_TRANSITIONS in packages/core orders.ts), the user's permissions, 评审与录入分离 and a
+ * running credit-override approval are all applied there, so a button here is never refused for them.
  */
 export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: () => void }) {
   const { t } = useTranslation();
@@ -126,10 +128,9 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
     </Popconfirm>
   );
 
-  const editable = hasPermission(ORDER_EDIT) || hasPermission(ORDER_CREATE);
   const needsSpecialConfirm = Boolean(order.specialRequirements?.trim()) && !order.specialConfirmedAt;
   const buttons: ReactNode[] = [];
-  if (can('edit') && editable) {
+  if (can('edit')) {
     buttons.push(
       <Button
         key="edit"
@@ -141,7 +142,7 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
       </Button>,
     );
   }
-  if (can('confirm') && editable) {
+  if (can('confirm')) {
     buttons.push(
       <Button key="confirm" icon={<PhoneOutlined />} onClick={() => setReason('confirm')} data-testid="order-confirm">
         {order.confirmedAt ? t('order.actions.reconfirm') : t('order.actions.confirm')}
@@ -152,13 +153,8 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
   if (needsSpecialConfirm && SPECIAL_CONFIRM_STATUSES.has(order.status) && hasPermission(ORDER_EDIT)) {
     buttons.push(simple('confirm-special', <FlagOutlined />));
   }
-  if (can('submit') && editable) buttons.push(simple('submit', <SendOutlined />, true));
-  // While the credit-override approval runs, the review waits for its decision.
-  if (
-    (can('start_review') || can('pass_review')) &&
-    hasPermission(ORDER_REVIEW) &&
-    order.creditOverride !== 'pending'
-  ) {
+  if (can('submit')) buttons.push(simple('submit', <SendOutlined />, true));
+  if (can('start_review') || can('pass_review')) {
     buttons.push(
       <Button
         key="review"
@@ -171,7 +167,7 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
       </Button>,
     );
   }
-  if (can('return_to_draft') && (hasPermission(ORDER_REVIEW) || editable)) {
+  if (can('return_to_draft')) {
     buttons.push(
       <Button key="return" icon={<RollbackOutlined />} onClick={() => setReason('return')} data-testid="order-return">
         {t('order.actions.return')}
@@ -180,7 +176,7 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
   }
   if (can('prepare')) buttons.push(simple('prepare', <InboxOutlined />, true));
   // Delivery notes are made from approved orders (SPEC 3.5), partial deliveries allowed.
-  if (DELIVERABLE_STATUSES.has(order.status) && hasPermission('delivery.create')) {
+  if (can('deliver_part')) {
     buttons.push(
       <Button
         key="deliver"
@@ -203,8 +199,8 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
       </Button>,
     );
   }
-  if (can('complete') && editable) buttons.push(simple('complete', <CheckCircleOutlined />, true));
-  if (can('cancel') && hasPermission(ORDER_CANCEL)) {
+  if (can('complete')) buttons.push(simple('complete', <CheckCircleOutlined />, true));
+  if (can('cancel')) {
     buttons.push(
       <Button
         key="cancel"

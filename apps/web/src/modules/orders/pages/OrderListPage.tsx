@@ -14,7 +14,7 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
 import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
-import { useOrderCount, useOrderList } from '../api';
+import { useOrderList } from '../api';
 import { OrderFilterBar } from '../components/OrderFilterBar';
 import {
   CREDIT_OVERRIDE_COLORS,
@@ -59,7 +59,6 @@ export function OrderListPage() {
   const filters = useMemo(() => readFilters(sp), [sp]);
   const { sort: _s, order: _o, ...plain } = filters;
   const query = useOrderList({ ...filters, page, pageSize });
-  const count = useOrderCount(plain);
 
   const update = (changes: UrlPatch, resetPage = true) => {
     if (!patch(changes, resetPage)) void query.refetch();
@@ -81,8 +80,9 @@ export function OrderListPage() {
 
   const sortCol = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(key, filters.sort, filters.order) });
   const label = (f: string) => t(`fields.order.${f}`);
-  const countTotal = count.data?.total ?? count.data?.count;
-  const countCapped = count.data?.capped ?? count.data?.totalCapped;
+  // The list answer carries the capped total: no second count request.
+  const countTotal = query.data?.total;
+  const countCapped = query.data?.totalCapped;
 
   const columns: ColumnsType<OrderListItem> = [
     {
