@@ -13,6 +13,7 @@ let qa: Client;
 let gm: Client;
 let warehouseId: number;
 let customerId: number;
+let qaId: number;
 
 const pool = () => env.database.pool;
 // A tiny valid PNG (1×1) as the scanned signed copy.
@@ -22,7 +23,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   org = await seedOrg(env);
   await insertRoleUser(env, 'wh1', '库管甲', 'warehouse');
-  await insertRoleUser(env, 'qa1', '质检甲', 'qa');
+  qaId = await insertRoleUser(env, 'qa1', '质检甲', 'qa');
   rep1 = await Client.login(env.app, 'rep1');
   rep2 = await Client.login(env.app, 'rep2');
   wh = await Client.login(env.app, 'wh1');
@@ -81,9 +82,25 @@ describe('emergency release (紧急放行)', () => {
     const p = await insertProduct(env, { code: 'E-REL', tracking: 'batch' });
     const b = (await stockIn(env, warehouseId, p, '10', 'ER-01', '2028-01-31')) as number;
     const { order, d } = await note(p, '4', b);
-    const approved = await releaseApproved(d);
-    expect(approved.lines[0]).toMatchObject({ emergencyRelease: 'approved', inspectionStatus: 'pending' });
+    const released = await releaseApproved(d);
+    expect(released.lines[0]).toMatchObject({ emergencyRelease: 'approved', inspectionStatus: 'pending' });
+    expect(released.emergencyOpen).toBe(true);
+    // Editing the shipping fields keeps the line, its approved release and the link to its approval.
+    const edit = await rep1.put(`/api/deliveries/${d.id}`, {
+      lines: [{ orderLineId: order.lineIds[0], qty: '4', batchId: b }],
+      carrier: '德邦物流',
+      version: released.version,
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const approved = edit.json();
+    expect(approved.lines[0]).toMatchObject({
+      id: released.lines[0].id,
+      emergencyRelease: 'approved',
+      releaseInstanceId: released.lines[0].releaseInstanceId,
+    });
     expect(approved.emergencyOpen).toBe(true);
+    const inst = (await rep1.get(`/api/approvals/${released.lines[0].releaseInstanceId}`)).json();
+    expect(inst.link).toBe(`/deliveries/${d.id}`);
     const open = (await rep1.get('/api/deliveries?emergencyOpen=true')).json();
     expect(open.items.map((x: { id: number }) => x.id)).toContain(d.id);
     const ship = await wh.post(`/api/deliveries/${d.id}/ship`, { version: approved.version });
@@ -132,7 +149,9 @@ describe('emergency release (紧急放行)', () => {
       `select user_id, title_key from tasks where ref_type = 'delivery' and ref_id = $1 order by user_id`,
       [d.id],
     );
-    expect(tasks.rows.map((t) => t.user_id)).toContain(org.user.rep1);
+    expect(tasks.rows.map((t) => Number(t.user_id)).sort((x, y) => x - y)).toEqual(
+      [org.user.rep1, qaId].sort((x, y) => x - y),
+    );
     expect(tasks.rows.every((t) => t.title_key === 'task.delivery.recall')).toBe(true);
     const recall = await pool().query(
       `select comment from audit_log where entity_type = 'delivery' and entity_id = $1 and action = 'recall'`,
@@ -276,6 +295,18 @@ describe('checklist, sign-off, PDF and traceability', () => {
       expect((await wh.post(`/api/deliveries/${d.id}/ship`, { version: passed.version })).statusCode).toBe(200);
       ids.push(d.id);
     }
+    // A draft note of the batch has not shipped: it is not traced.
+    const pendingOrder = await insertOrder(env, {
+      customerId,
+      ownerId: org.user.rep1,
+      warehouseId,
+      lines: [{ productId: p, qty: '1', unitPrice: '10.00' }],
+    });
+    const draft = await rep1.post('/api/deliveries', {
+      orderId: pendingOrder.id,
+      lines: [{ orderLineId: pendingOrder.lineIds[0], qty: '1', batchId: b }],
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
     const search = (await qa.get('/api/trace/search?batchNo=TR-2026-01')).json();
     expect(search.items).toEqual([
       expect.objectContaining({ id: b, productCode: 'E-TRACE', expiryDate: '2028-06-30' }),
@@ -302,5 +333,8 @@ describe('checklist, sign-off, PDF and traceability', () => {
     expect((await qa.get('/api/trace/batches/987654321')).statusCode).toBe(404);
     // Traceability is a QA / warehouse view: a sales rep lacks trace.view.
     expect((await rep1.get(`/api/trace/batches/${b}`)).statusCode).toBe(403);
+    expect((await rep1.get('/api/trace/search?batchNo=TR-2026-01')).statusCode).toBe(403);
+    // Backward trace follows the note's own scope: another department's rep gets 404.
+    expect((await rep2.get(`/api/trace/deliveries/${ids[1]}`)).statusCode).toBe(404);
   });
 });

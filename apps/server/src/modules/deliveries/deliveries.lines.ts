@@ -1,5 +1,5 @@
 import { DELIVERABLE_ORDER_STATUSES, type DeliveryLineInput, money } from '@sales/core';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, DomainError, ValidationError } from '../../platform/errors/errors.ts';
@@ -7,8 +7,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import { companyDate } from '../../platform/time.ts';
 import { findOrderInScope, orderLinesOf } from '../orders/index.ts';
 import { categoryChecklists, productsForPricing } from '../products/index.ts';
-import { availableQty, batchesById } from '../stock/index.ts';
-import { stockLots } from '../stock/stock.schema.ts';
+import { availableQty, batchesById, lotOnHand } from '../stock/index.ts';
 import { inScope } from './deliveries.access.ts';
 import { deliveries, deliveryLines } from './deliveries.schema.ts';
 import { lineLabel } from './deliveries.state.ts';
@@ -45,16 +44,6 @@ export interface PlannedLine {
   batchId: number | null;
   qty: string;
   categoryId: number | null;
-}
-
-// On hand of batches in one warehouse. Read-only; the stock module's index has no per-lot query yet.
-async function lotOnHand(tx: Tx, warehouseId: number, batchIds: number[]) {
-  if (!batchIds.length) return new Map<number, string>();
-  const rows = await tx
-    .select({ batchId: stockLots.batchId, onHand: stockLots.onHand })
-    .from(stockLots)
-    .where(and(eq(stockLots.warehouseId, warehouseId), inArray(stockLots.batchId, batchIds)));
-  return new Map(rows.map((r) => [r.batchId, r.onHand]));
 }
 
 /**

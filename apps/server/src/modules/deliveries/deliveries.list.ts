@@ -1,5 +1,5 @@
 import type { DeliveryFilter, DeliveryListQuery, DeliveryStatus } from '@sales/core';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
@@ -65,7 +65,7 @@ export async function listDeliveries(ctx: Ctx, q: DeliveryListQuery) {
       .orderBy(...pageOrder(deliveries.updatedAt, 'desc', deliveries.id))
       .limit(q.pageSize)
       .offset(pageOffset(q)),
-    countDeliveries(ctx, q),
+    cappedCount(ctx.db, deliveries, where),
   ]);
   const items = rows.map((r) => ({
     ...r,

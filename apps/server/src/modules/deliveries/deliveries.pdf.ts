@@ -1,10 +1,8 @@
 import { amountInWords, money, roundMoney, toMoneyString } from '@sales/core';
-import { isNull } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { departments } from '../../platform/org/org.schema.ts';
+import { companyName } from '../../platform/org/company.ts';
 import { type PrintDoc, renderPdf } from '../../platform/printing/index.ts';
-import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
-import { getDelivery } from './deliveries.queries.ts';
+import { deliveryWithOrder } from './deliveries.queries.ts';
 
 /** The three copies of a delivery note (seed 002: 送货单一式三联，一联留存，一联给客户，一联交公司库房). */
 export const DELIVERY_COPIES = ['存根联', '客户联', '库房联'];
@@ -17,13 +15,8 @@ const qtyText = (v: string) => money(v).toString();
  * Line amount = the order line's tax-inclusive amount × delivered qty / ordered qty, rounded once.
  */
 export async function deliveryPdf(ctx: Ctx, id: number): Promise<{ no: string; pdf: Buffer }> {
-  const d = await getDelivery(ctx, id);
-  const order = await findOrderLinesForDelivery(ctx.db, d.orderId);
-  const [root] = await ctx.db
-    .select({ name: departments.name })
-    .from(departments)
-    .where(isNull(departments.parentId))
-    .limit(1);
+  const { delivery: d, order } = await deliveryWithOrder(ctx, id);
+  const company = await companyName(ctx.db);
   let total = money(0);
   const rows = d.lines.map((l) => {
     const ol = order.lines.get(l.orderLineId);
@@ -45,7 +38,7 @@ export async function deliveryPdf(ctx: Ctx, id: number): Promise<{ no: string; p
   });
   const doc: PrintDoc = {
     title: '送货单',
-    companyName: root?.name ?? '',
+    companyName: company,
     documentNo: d.no,
     documentNoLabel: '送货单号',
     copies: DELIVERY_COPIES,

@@ -28,6 +28,11 @@ const qty = (v: string | null) => (v === null ? null : money(v).toString());
 
 /** One delivery note with its lines (product, batch, expiry, inspection, release), files and allowed actions. */
 export async function getDelivery(ctx: Ctx, id: number) {
+  return (await deliveryWithOrder(ctx, id)).delivery;
+}
+
+/** The note as getDelivery answers it, with the order lines it was read with (for the PDF's amounts). */
+export async function deliveryWithOrder(ctx: Ctx, id: number) {
   const d = await findDeliveryInScope(ctx, id);
   // Sequential: ctx.db may be a transaction (demo loader, composed use cases).
   const lines = await ctx.db
@@ -62,7 +67,7 @@ export async function getDelivery(ctx: Ctx, id: number) {
   const userName = new Map(names.map((u) => [u.id, u.name]));
   const instanceOf = new Map(instances.map((i) => [Number(i.docId), Number(i.id)]));
   const status = d.status as DeliveryStatus;
-  return {
+  const delivery = {
     id: d.id,
     no: d.no,
     status,
@@ -125,6 +130,7 @@ export async function getDelivery(ctx: Ctx, id: number) {
       };
     }),
   };
+  return { delivery, order };
 }
 
 /** A note's history from the audit trail, newest first. */

@@ -1,5 +1,5 @@
-import type { DeliveryCancelInput, DeliveryInput, DeliveryUpdateInput } from '@sales/core';
-import { and, eq, sql } from 'drizzle-orm';
+import { type DeliveryCancelInput, type DeliveryInput, type DeliveryUpdateInput, money } from '@sales/core';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -108,39 +108,39 @@ export async function createDelivery(ctx: Ctx, input: DeliveryInput) {
 
 /**
  * Edits a draft note (version checked, 412 when stale). A line kept with the same order line,
- * batch and qty keeps its inspection; a changed one goes back to 待检.
+ * batch and qty stays the same row (its inspection and emergency release kept); a changed one is
+ * replaced by a new line at 待检.
  */
 export async function updateDelivery(ctx: Ctx, id: number, input: DeliveryUpdateInput) {
   await ctx.db.transaction(async (tx) => {
     const cur = await findDeliveryForChange(ctx, id, 'delivery.create', tx);
     assertVersion(cur, input.version);
     nextOrThrow(ctx, cur.status, 'edit');
-    const old = await tx.select().from(deliveryLines).where(eq(deliveryLines.deliveryId, id));
+    const old = await tx
+      .select()
+      .from(deliveryLines)
+      .where(eq(deliveryLines.deliveryId, id))
+      .orderBy(asc(deliveryLines.id));
     if (old.some((l) => l.emergencyRelease === 'pending')) throw new ConflictError('delivery.release.pending');
     const order = await lockDeliverableOrder(ctx, tx, cur.orderId);
     const ship = await shippingOf(tx, order, input);
     const lines = await planLines(ctx, tx, order, ship.warehouseId, input.lines, id);
     const checklist = await buildChecklist(tx, lines, cur.checklist);
+    // A kept line (same order line, batch and qty) stays as it is — same id, so its inspection and
+    // its emergency-release approval (whose document is the line id) stay attached; others are replaced.
     const same = (a: { orderLineId: number; batchId: number | null; qty: string }, b: typeof a) =>
-      a.orderLineId === b.orderLineId && a.batchId === b.batchId && Number(a.qty) === Number(b.qty);
-    await tx.delete(deliveryLines).where(eq(deliveryLines.deliveryId, id));
-    await tx.insert(deliveryLines).values(
-      lines.map(({ categoryId: _c, ...l }) => {
-        const kept = old.find((o) => same(o, l));
-        return kept
-          ? {
-              ...l,
-              deliveryId: id,
-              inspectionStatus: kept.inspectionStatus,
-              inspectedBy: kept.inspectedBy,
-              inspectedAt: kept.inspectedAt,
-              inspectionNote: kept.inspectionNote,
-              emergencyRelease: kept.emergencyRelease,
-              emergencyReason: kept.emergencyReason,
-            }
-          : { ...l, deliveryId: id };
-      }),
-    );
+      a.orderLineId === b.orderLineId && a.batchId === b.batchId && money(a.qty).eq(b.qty);
+    const kept = new Set<number>();
+    const added: PlannedLine[] = [];
+    for (const l of lines) {
+      const k = old.find((o) => !kept.has(o.id) && same(o, l));
+      if (k) kept.add(k.id);
+      else added.push(l);
+    }
+    const dropped = old.filter((o) => !kept.has(o.id)).map((o) => o.id);
+    if (dropped.length) await tx.delete(deliveryLines).where(inArray(deliveryLines.id, dropped));
+    if (added.length)
+      await tx.insert(deliveryLines).values(added.map(({ categoryId: _c, ...l }) => ({ ...l, deliveryId: id })));
     const emergencyOpen = await emergencyOpenOf(tx, id);
     await tx
       .update(deliveries)

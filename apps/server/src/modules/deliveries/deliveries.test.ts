@@ -293,6 +293,39 @@ describe('editing and scope', () => {
     expect(again.json().message).toBe('送货单当前状态为「已作废」，不能执行「作废」');
   });
 
+  it('an edit keeps the inspection of a line left as it was, and sends a changed line back to 待检', async () => {
+    const p1 = await insertProduct(env, { code: 'D-KEEP1' });
+    const p2 = await insertProduct(env, { code: 'D-KEEP2' });
+    await stockIn(env, warehouseId, p1, '5');
+    await stockIn(env, warehouseId, p2, '5');
+    const o = await insertOrder(env, {
+      customerId,
+      ownerId: org.user.rep1,
+      warehouseId,
+      lines: [
+        { productId: p1, qty: '3', unitPrice: '10.00' },
+        { productId: p2, qty: '3', unitPrice: '10.00' },
+      ],
+    });
+    const lines = (q1: string, q2: string) => [
+      { orderLineId: o.lineIds[0], qty: q1 },
+      { orderLineId: o.lineIds[1], qty: q2 },
+    ];
+    const d = (await rep1.post('/api/deliveries', { orderId: o.id, lines: lines('2', '2') })).json();
+    const passed = await passAll(d.id);
+    const up = await rep1.put(`/api/deliveries/${d.id}`, { lines: lines('2.0', '1'), version: passed.version });
+    expect(up.statusCode, up.body).toBe(200);
+    const [kept, changed] = up.json().lines;
+    expect(kept).toMatchObject({ id: d.lines[0].id, qty: '2', inspectionStatus: 'passed', inspectedByName: '质检甲' });
+    expect(changed).toMatchObject({ orderLineId: o.lineIds[1], qty: '1', inspectionStatus: 'pending' });
+    expect(changed.id).not.toBe(d.lines[1].id);
+    const n = await pool().query(`select count(*)::int n from delivery_lines where delivery_id = $1`, [d.id]);
+    expect(n.rows[0].n).toBe(2);
+    const blocked = await wh.post(`/api/deliveries/${d.id}/ship`, { version: up.json().version });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().code).toBe('delivery.ship.line_blocked');
+  });
+
   it('hides a note from another department (404 by id, absent from list and count)', async () => {
     const p = await insertProduct(env, { code: 'D-SCOPE' });
     await stockIn(env, warehouseId, p, '2');

@@ -2,16 +2,15 @@ import { money } from '@sales/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
-import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
 import { orders } from '../orders/index.ts';
-import { productsForPricing } from '../products/index.ts';
+import { productLabels } from '../products/index.ts';
 import { batchesById, findBatches } from '../stock/index.ts';
 import { findDeliveryInScope } from './deliveries.access.ts';
 import { deliveries, deliveryLines } from './deliveries.schema.ts';
 
 async function productNames(ctx: Ctx, ids: number[]) {
-  const p = await productsForPricing(ctx.db, [...new Set(ids)], null, companyDate(ctx.now()));
+  const p = await productLabels(ctx.db, ids);
   return (id: number) => ({ productCode: p.get(id)?.code ?? '', productName: p.get(id)?.name ?? '' });
 }
 

@@ -1,14 +1,16 @@
+import { DELIVERY_STATUSES, type DeliveryStatus, INSPECTION_TRANSITIONS, type InspectionStatus } from '@sales/core';
+
+// The life cycle and inspection tables are the server's own (packages/core deliveries.ts), not copies.
+export { DELIVERY_STATUSES, type DeliveryStatus, type InspectionStatus };
+/** Which inspection results may follow which. */
+export const INSPECTION_NEXT = INSPECTION_TRANSITIONS;
+
 export const DELIVERY_VIEW = 'delivery.view';
 export const DELIVERY_CREATE = 'delivery.create';
 export const DELIVERY_INSPECT = 'delivery.inspect';
 export const DELIVERY_SHIP = 'delivery.ship';
 export const DELIVERY_SIGN = 'delivery.sign';
 export const TRACE_VIEW = 'trace.view';
-
-export const DELIVERY_STATUSES = ['draft', 'shipped', 'signed', 'cancelled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export const INSPECTION_STATUSES = ['passed', 'failed', 'pending', 'on_hold', 'scrapped'] as const;
-export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
 export const DELIVERY_STATUS_COLORS: Record<string, string> = {
   draft: 'default',
@@ -31,13 +33,4 @@ export const RELEASE_COLORS: Record<string, string> = {
   pending: 'processing',
   approved: 'magenta',
   rejected: 'error',
-};
-
-/** Which results may follow which (mirrors INSPECTION_TRANSITIONS in packages/core deliveries.ts). */
-export const INSPECTION_NEXT: Record<InspectionStatus, InspectionStatus[]> = {
-  pending: ['passed', 'failed', 'on_hold', 'scrapped'],
-  on_hold: ['passed', 'failed', 'pending', 'scrapped'],
-  failed: ['on_hold', 'pending', 'scrapped'],
-  passed: ['failed', 'on_hold'],
-  scrapped: [],
 };

@@ -1,6 +1,6 @@
-import type { DeliveryStatus } from './constants';
+import type { DeliveryAction, DeliveryStatus } from '@sales/core';
 
-export type DeliveryAction = 'edit' | 'cancel' | 'inspect' | 'checklist' | 'request_release' | 'ship' | 'sign';
+export type { DeliveryAction };
 
 export interface DeliveryListItem {
   id: number;

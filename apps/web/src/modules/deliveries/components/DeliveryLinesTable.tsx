@@ -1,3 +1,4 @@
+import { type InspectionStatus, RELEASABLE_STATUSES } from '@sales/core';
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,7 @@ export function DeliveryLinesTable({ delivery, onInspect, onRelease }: DeliveryL
     (draft || (l.emergencyRelease === 'approved' && l.inspectionStatus !== 'passed'));
   const releasable = (l: DeliveryLine) =>
     can('request_release') &&
-    ['pending', 'on_hold'].includes(l.inspectionStatus) &&
+    RELEASABLE_STATUSES.includes(l.inspectionStatus as InspectionStatus) &&
     ['none', 'rejected'].includes(l.emergencyRelease);
 
   const columns: ColumnsType<DeliveryLine> = [

@@ -1,3 +1,4 @@
+import { DELIVERABLE_ORDER_STATUSES, money } from '@sales/core';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -14,7 +15,7 @@ import { WarehouseSelect } from '../../stock/components/WarehouseSelect';
 import { useCreateDelivery } from '../api';
 import { OrderLinePicker, type PickedLine } from '../components/OrderLinePicker';
 
-const DELIVERABLE = ['approved', 'in_preparation', 'partially_delivered'];
+const DELIVERABLE: readonly string[] = DELIVERABLE_ORDER_STATUSES;
 
 interface ShippingForm {
   warehouseId?: number | null;
@@ -47,10 +48,7 @@ export function DeliveryCreatePage() {
   const [form] = Form.useForm<ShippingForm>();
   const warehouseId = Form.useWatch('warehouseId', form) ?? null;
   const [picked, setPicked] = useState<Record<number, PickedLine>>({});
-  const open = useMemo(
-    () => (order.data?.lines ?? []).filter((l) => Number(l.qty) > Number(l.deliveredQty)),
-    [order.data],
-  );
+  const open = useMemo(() => (order.data?.lines ?? []).filter((l) => money(l.qty).gt(l.deliveredQty)), [order.data]);
 
   useEffect(() => {
     if (!order.data) return;
@@ -63,7 +61,8 @@ export function DeliveryCreatePage() {
     });
     setPicked(
       Object.fromEntries(
-        open.map((l) => [l.id, { include: true, qty: String(Number(l.qty) - Number(l.deliveredQty)), batchId: null }]),
+        // Exact decimals: 10.1 − 3.2 in floats is 6.8999…, which the server refuses as a quantity.
+        open.map((l) => [l.id, { include: true, qty: money(l.qty).minus(l.deliveredQty).toString(), batchId: null }]),
       ),
     );
   }, [order.data, open, form]);
