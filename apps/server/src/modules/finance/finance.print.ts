@@ -1,20 +1,12 @@
-import { amountInWords, money, type StatementQuery } from '@sales/core';
-import { asc, isNull } from 'drizzle-orm';
+import { amountInWords, money, type StatementQuery, formatYuan as yuan } from '@sales/core';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError } from '../../platform/errors/errors.ts';
-import { departments } from '../../platform/org/org.schema.ts';
+import { companyName } from '../../platform/org/company.ts';
 import { renderPdf } from '../../platform/printing/index.ts';
 import { getInvoice } from './invoices.list.ts';
 import { getPayment } from './payments.list.ts';
 import { customerStatement } from './statement.ts';
 
-export const yuan = (v: string) => {
-  const m = money(v);
-  return `${m.isNegative() ? '-' : ''}¥${m
-    .abs()
-    .toFixed(2)
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-};
 const pct = (v: string) => `${money(v).toString()}%`;
 const KIND: Record<string, string> = { deposit: '定金', down_payment: '首期款', instalment: '分期款', full: '全款' };
 const METHOD: Record<string, string> = { transfer: '转账', cash: '现金', cheque: '支票', other: '其他' };
@@ -26,7 +18,7 @@ export async function renderReceiptPdf(ctx: Ctx, id: number) {
   if (!p.receiptNo) throw new ConflictError('payment.no_receipt', { no: p.no, status: p.status });
   const pdf = await renderPdf({
     title: '收据',
-    companyName: (await companyOf(ctx)) ?? '',
+    companyName: await companyName(ctx.db),
     documentNo: p.receiptNo,
     documentNoLabel: '收据号',
     copies: ['存根联', '客户联', '记账联'],
@@ -52,16 +44,6 @@ export async function renderReceiptPdf(ctx: Ctx, id: number) {
     ],
   });
   return { no: p.receiptNo, pdf };
-}
-
-async function companyOf(ctx: Ctx): Promise<string | null> {
-  const [root] = await ctx.db
-    .select({ name: departments.name })
-    .from(departments)
-    .where(isNull(departments.parentId))
-    .orderBy(asc(departments.id))
-    .limit(1);
-  return root?.name ?? null;
 }
 
 /** The invoice as printed: buyer and seller, lines, tax, total in figures and capitals, issuer and payee. */
@@ -132,7 +114,7 @@ export async function renderStatementPdf(ctx: Ctx, customerId: number, q: Statem
   const s = await customerStatement(ctx, customerId, q);
   const pdf = await renderPdf({
     title: '客户对账单',
-    companyName: (await companyOf(ctx)) ?? '',
+    companyName: await companyName(ctx.db),
     documentNo: `${s.customer.no} ${s.from} 至 ${s.to}`,
     documentNoLabel: '客户/期间',
     headerFields: [

@@ -1,7 +1,8 @@
 import type { InvoiceFilter, InvoiceListQuery } from '@sales/core';
-import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.ts';
+import { NotFoundError } from '../../platform/errors/errors.ts';
 import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { contracts } from '../contracts/index.ts';
@@ -71,17 +72,12 @@ export async function listInvoices(ctx: Ctx, q: InvoiceListQuery) {
 
 /** One invoice with its lines and the invoice it replaces / that replaced it (404 out of scope). */
 export async function getInvoice(ctx: Ctx, id: number) {
-  await findInvoiceInScope(ctx, id);
-  const [row] = await invoiceSelect(ctx).where(eq(invoices.id, id));
-  const lines = await ctx.db
-    .select()
-    .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, id))
-    .orderBy(asc(invoiceLines.lineNo));
-  const [replacedBy] = await ctx.db
-    .select({ id: invoices.id, no: invoices.no })
-    .from(invoices)
-    .where(eq(invoices.replacesInvoiceId, id));
+  const [row] = await invoiceSelect(ctx).where(and(eq(invoices.id, id), await invoiceScope(ctx)));
+  if (!row) throw new NotFoundError();
+  const [lines, [replacedBy]] = await Promise.all([
+    ctx.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id)).orderBy(asc(invoiceLines.lineNo)),
+    ctx.db.select({ id: invoices.id, no: invoices.no }).from(invoices).where(eq(invoices.replacesInvoiceId, id)),
+  ]);
   return { ...present(row), lines, replacedBy: replacedBy ?? null };
 }
 

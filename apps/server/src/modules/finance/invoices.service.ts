@@ -11,13 +11,14 @@ import {
   nextInvoiceStatus,
   toMoneyString,
 } from '@sales/core';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
-import { departments, users } from '../../platform/org/org.schema.ts';
+import { companyName } from '../../platform/org/company.ts';
+import { users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { cancelTasksByRef } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
@@ -116,12 +117,7 @@ async function issueInTx(
   const [dup] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.externalNo, f.externalNo));
   if (dup) throw ValidationError.field('externalNo', 'invoice.external_no_taken', { externalNo: f.externalNo });
   const [c] = await tx.select().from(customers).where(eq(customers.id, target.customerId));
-  const [root] = await tx
-    .select({ name: departments.name })
-    .from(departments)
-    .where(isNull(departments.parentId))
-    .orderBy(asc(departments.id))
-    .limit(1);
+  const company = await companyName(tx);
   const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.principal.userId));
   const values = {
     no: await nextDocNumber(tx, 'invoice', ctx.now()),
@@ -137,7 +133,7 @@ async function issueInTx(
     isLate: f.isLate || issueDate.slice(0, 7) < today.slice(0, 7),
     buyerName: f.buyerName ?? c.name,
     buyerTaxNo: f.buyerTaxNo ?? c.creditCode,
-    sellerName: root?.name ?? '',
+    sellerName: company,
     issuerName: f.issuerName ?? me.name,
     payeeName: f.payeeName ?? me.name,
     totalNet,

@@ -1,10 +1,10 @@
 import { addDays, toMoneyString } from '@sales/core';
-import { lte } from 'drizzle-orm';
+import { lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { registerSweep } from '../../platform/scheduler/sweeps.ts';
-import { upsertTask } from '../../platform/tasks/index.ts';
+import { tasks, upsertTask } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import { invoices } from './finance.schema.ts';
 import { ledgerFor } from './receivables.ts';
@@ -21,9 +21,22 @@ export async function runOverdueReminderSweep(db: Db, now: Date): Promise<{ chan
   const cutoff = addDays(today, -days - 1);
   return db.transaction(async (tx) => {
     const { rows } = await ledgerFor(tx, [lte(invoices.dueDate, cutoff)], today);
+    const open = rows.filter((r) => toMoneyString(r.outstanding) !== '0.00');
+    // Invoices reminded on an earlier day are skipped with one lookup, not one upsert each per day.
+    const keyOf = (invoiceId: number) => `invoice-overdue:${invoiceId}`;
+    const reminded = new Set(
+      open.length
+        ? (
+            await tx
+              .select({ key: tasks.dedupeKey })
+              .from(tasks)
+              .where(sql`${tasks.dedupeKey} = any(${sql.param(open.map((r) => keyOf(r.invoiceId)))}::text[])`)
+          ).map((t) => t.key)
+        : [],
+    );
     let changed = 0;
-    for (const r of rows) {
-      if (toMoneyString(r.outstanding) === '0.00') continue;
+    for (const r of open) {
+      if (reminded.has(keyOf(r.invoiceId))) continue;
       const params = {
         invoice: r.externalNo,
         customer: r.customerName,
@@ -41,7 +54,7 @@ export async function runOverdueReminderSweep(db: Db, now: Date): Promise<{ chan
         refType: 'invoice',
         refId: r.invoiceId,
         dueDate: today,
-        dedupeKey: `invoice-overdue:${r.invoiceId}`,
+        dedupeKey: keyOf(r.invoiceId),
       });
       if (!created) continue;
       await notify(tx, [r.ownerId], {

@@ -1,7 +1,8 @@
 import type { PaymentFilter, PaymentListQuery } from '@sales/core';
-import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.ts';
+import { NotFoundError } from '../../platform/errors/errors.ts';
 import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { contracts } from '../contracts/index.ts';
@@ -76,8 +77,8 @@ export async function listPayments(ctx: Ctx, q: PaymentListQuery) {
 
 /** One payment with its customer, owner and document numbers (404 out of scope). */
 export async function getPayment(ctx: Ctx, id: number) {
-  await findPaymentInScope(ctx, id);
-  const [row] = await paymentSelect(ctx).where(eq(payments.id, id));
+  const [row] = await paymentSelect(ctx).where(and(eq(payments.id, id), await paymentScope(ctx)));
+  if (!row) throw new NotFoundError();
   return present(row);
 }
 

@@ -1,4 +1,4 @@
-import { AGING_BUCKETS, addDays, money } from '@sales/core';
+import { addDays } from '@sales/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
@@ -117,9 +117,13 @@ describe('receivables (应收)', () => {
     expect((await rep2.get(`/api/receivables?customerId=${c}`)).json().items).toEqual([]);
     expect((await rep2.get(`/api/receivables/arrears?customerId=${c}`)).json().items).toEqual([]);
     const other = await rep2.get(`/api/receivables/arrears/export?customerId=${c}`);
+    expect(other.statusCode).toBe(200);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
     expect(wb2.worksheets[0].rowCount).toBe(2);
+    const otherRows: unknown[][] = [];
+    wb2.worksheets[0].eachRow((row) => otherRows.push(row.values as unknown[]));
+    expect(JSON.stringify(otherRows)).not.toContain('温州账龄测试有限公司');
   });
 
   it('statement (对账单): opening balance, debits, credits, running and closing balance; pdf and xlsx; 404 for rep2', async () => {
@@ -155,8 +159,48 @@ describe('receivables (应收)', () => {
     expect(text).toContain('¥500.00');
     const x = await rep1.get(`/api/customers/${c}/statement.xlsx?from=${addDays(t, -10)}&to=${t}`);
     expect(x.statusCode).toBe(200);
+    const xb = new ExcelJS.Workbook();
+    await xb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const xr: unknown[][] = [];
+    xb.worksheets[0].eachRow((row) => xr.push((row.values as unknown[]).slice(1)));
+    // Header, opening, the two entries of the period, closing — nothing from before `from` listed.
+    expect(xr.map((r) => r.at(-1))).toEqual(['余额', '500.00', '800.00', '550.00', '550.00']);
+    expect(xr[4].slice(4)).toEqual(['300.00', '250.00', '550.00']);
+    // The whole history: opening 0, all four entries.
+    const all = (await rep1.get(`/api/customers/${c}/statement?from=${addDays(t, -60)}&to=${t}`)).json();
+    expect(all).toMatchObject({ openingBalance: '0.00', totalDebit: '900.00', totalCredit: '350.00' });
+    expect(all.entries.map((e: { balance: string }) => e.balance)).toEqual(['600.00', '500.00', '800.00', '550.00']);
+    // A period before any activity: nothing listed, and `to` caps what counts.
+    const before = (
+      await rep1.get(`/api/customers/${c}/statement?from=${addDays(t, -60)}&to=${addDays(t, -38)}`)
+    ).json();
+    expect(before).toMatchObject({ openingBalance: '0.00', closingBalance: '600.00', totalCredit: '0.00' });
     for (const u of ['statement', 'statement.pdf', 'statement.xlsx'])
       expect((await rep2.get(`/api/customers/${c}/${u}`)).statusCode).toBe(404);
+    // rep2's own invoice and payment on this customer stay out of rep1's statement and receivables.
+    const theirs = await insertOrder(env, {
+      customerId: c,
+      ownerId: org.user.rep2,
+      ownerDeptId: org.dept.sales2,
+      lines: [{ qty: '1', unitPrice: '7777.00' }],
+    });
+    await invoice(theirs.id, addDays(t, -3));
+    await pay(theirs.id, '77.00', addDays(t, -1));
+    const again = (await rep1.get(`/api/customers/${c}/statement?from=${addDays(t, -10)}&to=${t}`)).json();
+    expect(again).toEqual(s);
+    const x2 = await rep1.get(`/api/customers/${c}/statement.xlsx?from=${addDays(t, -10)}&to=${t}`);
+    const x2b = new ExcelJS.Workbook();
+    await x2b.xlsx.load(x2.rawPayload as unknown as ArrayBuffer);
+    expect(x2b.worksheets[0].rowCount).toBe(5);
+    const pdf2 = (
+      await pdfText((await rep1.get(`/api/customers/${c}/statement.pdf?from=${addDays(t, -10)}&to=${t}`)).rawPayload)
+    ).replace(/\s+/g, '');
+    expect(pdf2).not.toContain('8,788.01');
+    expect((await rep1.get(`/api/receivables?customerId=${c}`)).json().items[0]).toMatchObject({ invoiced: '900.00' });
+    expect((await rep1.get(`/api/receivables/arrears?customerId=${c}`)).json().items).toHaveLength(2);
+    // Finance (all scope) sees both reps' documents.
+    const all2 = (await fin.get(`/api/customers/${c}/statement?from=${addDays(t, -10)}&to=${t}`)).json();
+    expect(all2).toMatchObject({ openingBalance: '500.00', totalDebit: '9088.01', totalCredit: '327.00' });
     expect((await rep1.get(`/api/customers/${c}/statement?from=${t}&to=${addDays(t, -1)}`)).statusCode).toBe(400);
   });
 
@@ -233,6 +277,18 @@ describe('receivables (应收)', () => {
     expect((await orderMoney(env, o.id)).writtenOff).toBe('600.00');
     const r = (await rep1.get(`/api/receivables?customerId=${c}`)).json().items[0];
     expect(r).toMatchObject({ invoiced: '1130.00', received: '130.00', writtenOff: '600.00', outstanding: '400.00' });
+    // The statement credits the approved write-off on its approval date, and carries it into a later opening balance.
+    const from = addDays(today(), -120);
+    const st = (await rep1.get(`/api/customers/${c}/statement?from=${from}&to=${today()}`)).json();
+    expect(st.entries.map((e: { kind: string; credit: string }) => [e.kind, e.credit])).toEqual([
+      ['invoice', '0.00'],
+      ['payment', '130.00'],
+      ['writeoff', '600.00'],
+    ]);
+    expect(st.closingBalance).toBe('400.00');
+    const later = addDays(today(), 1);
+    const next = (await rep1.get(`/api/customers/${c}/statement?from=${later}&to=${later}`)).json();
+    expect(next).toMatchObject({ openingBalance: '400.00', closingBalance: '400.00', entries: [] });
     // A rejected request books nothing.
     const w2 = (await rep1.post('/api/write-offs', { orderId: o.id, amount: '100.00', reason: '部分' })).json();
     expect((await manager1.post(`/api/approvals/${w2.instanceId}/reject`, { comment: '继续催收' })).statusCode).toBe(
@@ -244,6 +300,14 @@ describe('receivables (应收)', () => {
     expect((await rep2.get(`/api/write-offs/${w.id}`)).statusCode).toBe(404);
     const list = (await rep1.get(`/api/write-offs?customerId=${c}`)).json();
     expect(list.total).toBe(2);
+    expect(list.items.map((i: { id: number }) => i.id)).toEqual([w2.id, w.id]);
+    // Keyword: the customer's name or the request number.
+    expect((await rep1.get(`/api/write-offs?keyword=${encodeURIComponent('湖州坏账')}`)).json().total).toBe(2);
+    const byNo = (await rep1.get(`/api/write-offs?keyword=${w.no}`)).json();
+    expect(byNo.items.map((i: { id: number }) => i.id)).toEqual([w.id]);
+    expect((await rep1.get(`/api/write-offs?customerId=${c}&status=rejected`)).json().items).toMatchObject([
+      { id: w2.id, customerName: '湖州坏账测试有限公司', orderNo: o.no },
+    ]);
     expect((await rep2.get(`/api/write-offs?customerId=${c}`)).json().total).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import {
   toMoneyString,
 } from '@sales/core';
 import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { likePattern } from '../../platform/lists/index.ts';
@@ -25,6 +26,10 @@ export type Buckets = Record<AgingBucket, string>;
 const zeroBuckets = (): Record<AgingBucket, ReturnType<typeof money>> =>
   Object.fromEntries(AGING_BUCKETS.map((b) => [b, money(0)])) as Record<AgingBucket, ReturnType<typeof money>>;
 const docKey = (orderId: number | null, contractId: number | null) => (orderId ? `o${orderId}` : `c${contractId}`);
+// One collator for the whole sort (localeCompare with a locale builds one per comparison).
+const byName = new Intl.Collator('zh-CN');
+/** `col = any($1)` with the ids as ONE array parameter (an `in (…)` list would hit PostgreSQL's 65 535-parameter limit). */
+const anyOf = (col: AnyPgColumn, ids: number[]) => sql`${col} = any(${sql.param(ids)}::bigint[])`;
 /** A date in the company's time zone, for instants such as a write-off's approval. */
 const localDate = (col: SQL | unknown) => sql`(${col} at time zone 'Asia/Shanghai')::date`;
 
@@ -101,8 +106,8 @@ export async function ledgerFor(db: DbOrTx, where: (SQL | undefined)[], asOf: st
   const credit = new Map<string, { received: ReturnType<typeof money>; writtenOff: ReturnType<typeof money> }>();
   const entry = (k: string) => credit.get(k) ?? credit.set(k, { received: money(0), writtenOff: money(0) }).get(k)!;
   const docFilter: SQL[] = [];
-  if (orderIds.length) docFilter.push(inArray(payments.orderId, orderIds));
-  if (contractIds.length) docFilter.push(inArray(payments.contractId, contractIds));
+  if (orderIds.length) docFilter.push(anyOf(payments.orderId, orderIds));
+  if (contractIds.length) docFilter.push(anyOf(payments.contractId, contractIds));
   if (docFilter.length) {
     const paid = await db
       .select({
@@ -127,7 +132,7 @@ export async function ledgerFor(db: DbOrTx, where: (SQL | undefined)[], asOf: st
       .from(badDebtWriteOffs)
       .where(
         and(
-          inArray(badDebtWriteOffs.orderId, orderIds),
+          anyOf(badDebtWriteOffs.orderId, orderIds),
           eq(badDebtWriteOffs.status, 'approved'),
           sql`${localDate(badDebtWriteOffs.decidedAt)} <= ${asOf}::date`,
         ),
@@ -138,7 +143,9 @@ export async function ledgerFor(db: DbOrTx, where: (SQL | undefined)[], asOf: st
   const byDoc = new Map<string, typeof invs>();
   for (const i of invs) {
     const k = docKey(i.orderId, i.contractId);
-    byDoc.set(k, [...(byDoc.get(k) ?? []), i]);
+    const list = byDoc.get(k);
+    if (list) list.push(i);
+    else byDoc.set(k, [i]);
   }
   const rows: ArrearsRow[] = [];
   const docs: {
@@ -190,7 +197,7 @@ export async function ledgerFor(db: DbOrTx, where: (SQL | undefined)[], asOf: st
   }
   rows.sort(
     (a, b) =>
-      a.customerName.localeCompare(b.customerName, 'zh-CN') ||
+      byName.compare(a.customerName, b.customerName) ||
       a.customerId - b.customerId ||
       a.documentNo.localeCompare(b.documentNo) ||
       a.dueDate.localeCompare(b.dueDate) ||

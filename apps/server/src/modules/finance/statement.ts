@@ -1,5 +1,6 @@
 import { COUNTED_PAYMENT_STATUSES, money, type StatementQuery, toMoneyString } from '@sales/core';
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.ts';
 import { ValidationError } from '../../platform/errors/errors.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
@@ -32,7 +33,39 @@ export async function customerStatement(ctx: Ctx, customerId: number, query: Sta
   if (q.to < q.from) throw ValidationError.field('to', 'statement.range');
   const scope = await resolveScope(ctx, 'receivable.view');
   const docNo = (o: typeof orders.no, c: typeof contracts.no) => sql<string | null>`coalesce(${o}, ${c})`;
-  const [invs, pays, wos] = await Promise.all([
+  // The same three sources filtered twice in SQL: before `from` (summed into the opening balance) and within the period.
+  const inv = (date: SQL) =>
+    and(
+      eq(invoices.customerId, customerId),
+      eq(invoices.status, 'issued'),
+      date,
+      scopeWhere(scope, invoices.ownerId, invoices.ownerDeptId),
+    );
+  const pay = (date: SQL) =>
+    and(
+      eq(payments.customerId, customerId),
+      inArray(payments.status, [...COUNTED_PAYMENT_STATUSES]),
+      date,
+      scopeWhere(scope, payments.ownerId, payments.ownerDeptId),
+    );
+  const woDate = sql`(${badDebtWriteOffs.decidedAt} at time zone 'Asia/Shanghai')::date`;
+  const wo = (date: SQL) =>
+    and(
+      eq(badDebtWriteOffs.customerId, customerId),
+      eq(badDebtWriteOffs.status, 'approved'),
+      date,
+      scopeWhere(scope, badDebtWriteOffs.ownerId, badDebtWriteOffs.ownerDeptId),
+    );
+  const sum = (col: AnyPgColumn, table: PgTable, where: SQL | undefined) =>
+    sql`(select coalesce(sum(${col}), 0) from ${table} where ${where})`;
+  const [[open], invs, pays, wos] = await Promise.all([
+    ctx.db
+      .execute<{ v: string }>(
+        sql`select (${sum(invoices.totalGross, invoices, inv(lt(invoices.issueDate, q.from)))}
+        - ${sum(payments.amount, payments, pay(lt(payments.receivedDate, q.from)))}
+        - ${sum(badDebtWriteOffs.amount, badDebtWriteOffs, wo(sql`${woDate} < ${q.from}::date`))})::text as v`,
+      )
+      .then((r) => r.rows),
     ctx.db
       .select({
         date: invoices.issueDate,
@@ -45,14 +78,7 @@ export async function customerStatement(ctx: Ctx, customerId: number, query: Sta
       .from(invoices)
       .leftJoin(orders, eq(orders.id, invoices.orderId))
       .leftJoin(contracts, eq(contracts.id, invoices.contractId))
-      .where(
-        and(
-          eq(invoices.customerId, customerId),
-          eq(invoices.status, 'issued'),
-          lte(invoices.issueDate, q.to),
-          scopeWhere(scope, invoices.ownerId, invoices.ownerDeptId),
-        ),
-      ),
+      .where(inv(between(invoices.issueDate, q.from, q.to))),
     ctx.db
       .select({
         date: payments.receivedDate,
@@ -65,17 +91,10 @@ export async function customerStatement(ctx: Ctx, customerId: number, query: Sta
       .from(payments)
       .leftJoin(orders, eq(orders.id, payments.orderId))
       .leftJoin(contracts, eq(contracts.id, payments.contractId))
-      .where(
-        and(
-          eq(payments.customerId, customerId),
-          inArray(payments.status, [...COUNTED_PAYMENT_STATUSES]),
-          lte(payments.receivedDate, q.to),
-          scopeWhere(scope, payments.ownerId, payments.ownerDeptId),
-        ),
-      ),
+      .where(pay(between(payments.receivedDate, q.from, q.to))),
     ctx.db
       .select({
-        date: sql<string>`(${badDebtWriteOffs.decidedAt} at time zone 'Asia/Shanghai')::date::text`,
+        date: sql<string>`${woDate}::text`,
         no: badDebtWriteOffs.no,
         documentNo: orders.no,
         amount: badDebtWriteOffs.amount,
@@ -83,14 +102,7 @@ export async function customerStatement(ctx: Ctx, customerId: number, query: Sta
       })
       .from(badDebtWriteOffs)
       .innerJoin(orders, eq(orders.id, badDebtWriteOffs.orderId))
-      .where(
-        and(
-          eq(badDebtWriteOffs.customerId, customerId),
-          eq(badDebtWriteOffs.status, 'approved'),
-          sql`(${badDebtWriteOffs.decidedAt} at time zone 'Asia/Shanghai')::date <= ${q.to}::date`,
-          scopeWhere(scope, badDebtWriteOffs.ownerId, badDebtWriteOffs.ownerDeptId),
-        ),
-      ),
+      .where(wo(sql`${woDate} between ${q.from}::date and ${q.to}::date`)),
   ]);
   const all = [
     ...invs.map((i) => ({
@@ -127,14 +139,12 @@ export async function customerStatement(ctx: Ctx, customerId: number, query: Sta
       id: w.id,
     })),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order || a.id - b.id);
-  let balance = money(0);
-  for (const e of all) if (e.date < q.from) balance = balance.plus(e.debit).minus(e.credit);
-  const opening = balance;
+  const opening = money(open.v);
+  let balance = opening;
   const entries: StatementEntry[] = [];
   let debits = money(0);
   let credits = money(0);
   for (const e of all) {
-    if (e.date < q.from) continue;
     balance = balance.plus(e.debit).minus(e.credit);
     debits = debits.plus(e.debit);
     credits = credits.plus(e.credit);

@@ -8,7 +8,7 @@ import { submitForApproval } from '../../platform/approvals/approvals.service.ts
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
-import { COUNT_CAP, likePattern } from '../../platform/lists/index.ts';
+import { cappedCount, likePattern, pageOffset, pageResult } from '../../platform/lists/index.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
@@ -115,37 +115,25 @@ export async function listWriteOffs(ctx: Ctx, q: WriteOffListQuery) {
   const parts: (SQL | undefined)[] = [await writeOffScope(ctx)];
   if (q.status) parts.push(eq(badDebtWriteOffs.status, q.status));
   if (q.customerId) parts.push(eq(badDebtWriteOffs.customerId, q.customerId));
-  if (q.keyword)
+  if (q.keyword) {
+    const kw = likePattern(q.keyword);
     parts.push(
-      sql`(lower(${badDebtWriteOffs.no}) like ${likePattern(q.keyword)} or lower(${customers.name}) like ${likePattern(q.keyword)})`,
+      sql`(lower(${badDebtWriteOffs.no}) like ${kw}
+        or ${badDebtWriteOffs.customerId} in (select ${customers.id} from ${customers} where lower(${customers.name}) like ${kw}))`,
     );
+  }
   const where = and(...parts);
-  const [rows, [n]] = await Promise.all([
-    writeOffSelect(ctx)
-      .where(where)
-      .orderBy(desc(badDebtWriteOffs.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db
-      .execute<{ n: number }>(
-        sql`select count(*)::int as n from (select 1 from ${badDebtWriteOffs} join ${customers} on ${customers.id} = ${badDebtWriteOffs.customerId} where ${where} limit ${COUNT_CAP + 1}) t`,
-      )
-      .then((r) => r.rows),
+  const [rows, count] = await Promise.all([
+    writeOffSelect(ctx).where(where).orderBy(desc(badDebtWriteOffs.id)).limit(q.pageSize).offset(pageOffset(q)),
+    cappedCount(ctx.db, badDebtWriteOffs, where),
   ]);
-  const total = Number(n.n);
-  return {
-    items: rows.map(presentRow),
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pageResult(rows.map(presentRow), count, q);
 }
 
 /** One write-off request (404 out of scope). */
 export async function getWriteOff(ctx: Ctx, id: number) {
-  await findWriteOffInScope(ctx, id);
-  const [row] = await writeOffSelect(ctx).where(eq(badDebtWriteOffs.id, id));
+  const [row] = await writeOffSelect(ctx).where(and(eq(badDebtWriteOffs.id, id), await writeOffScope(ctx)));
+  if (!row) throw new NotFoundError();
   return presentRow(row);
 }
 

@@ -166,8 +166,8 @@ export const useReceivables = (q: QueryParams) =>
       q,
     ),
   );
-export const useArrears = (q: QueryParams) =>
-  useQuery(list<{ asOf: string; items: ArrearsRow[] }>(financeKeys.arrears(q), '/api/receivables/arrears', q));
+export const useArrears = (q: QueryParams, enabled = true) =>
+  useQuery(list<{ asOf: string; items: ArrearsRow[] }>(financeKeys.arrears(q), '/api/receivables/arrears', q, enabled));
 export const useStatement = (id: number | undefined, q: QueryParams) =>
   useQuery(list<Statement>(financeKeys.statement(id ?? 0, q), `/api/customers/${id}/statement`, q, !!id));
 export const useWriteOffs = (q: QueryParams) =>

@@ -24,8 +24,10 @@ export function ReceivablesPage() {
   const handleError = useApiErrorHandler();
   const [asOf, setAsOf] = useState(today());
   const [exporting, setExporting] = useState(false);
+  const [tab, setTab] = useState('aging');
   const aging = useReceivables({ asOf });
-  const arrears = useArrears({ asOf });
+  // Each list walks the whole receivables ledger on the server: the arrears one only once its tab is opened.
+  const arrears = useArrears({ asOf }, tab === 'arrears');
   const money = (v: string) => <MoneyText value={v} />;
 
   const agingColumns: ColumnsType<ReceivableRow> = [
@@ -112,6 +114,8 @@ export function ReceivablesPage() {
         }
       />
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'aging',
