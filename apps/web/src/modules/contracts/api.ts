@@ -9,7 +9,6 @@ import type {
   ContractTemplate,
   ContractTermsBody,
   Dispute,
-  ProductOption,
 } from './types';
 
 export const contractKeys = {
@@ -21,7 +20,6 @@ export const contractKeys = {
   timeline: (id: number) => ['contracts', 'detail', id, 'timeline'] as const,
   disputeList: (params: QueryParams) => ['contracts', 'disputes', params] as const,
   templates: (all: boolean) => ['contract-templates', all] as const,
-  products: (q: string) => ['products', 'lookup', 'contracts', q] as const,
 };
 
 export function useContractList(params: ContractFilters & { page: number; pageSize: number }) {
@@ -79,14 +77,6 @@ export function useContractTemplates(all = false) {
         signal,
       }),
     staleTime: 60_000,
-  });
-}
-
-export function useProductOptions(q: string) {
-  return useQuery({
-    queryKey: contractKeys.products(q),
-    queryFn: ({ signal }) => apiFetch<ItemsResponse<ProductOption>>('/api/products/lookup', { query: { q }, signal }),
-    enabled: q.length > 0,
   });
 }
 

@@ -169,13 +169,3 @@ export interface ContractTermsBody {
   lines: LineInput[];
   paymentPlan: PlanInput[];
 }
-
-export interface ProductOption {
-  id: number;
-  code: string;
-  name: string;
-  spec: string | null;
-  unit: string;
-  taxRate: string;
-  standardPrice: string;
-}

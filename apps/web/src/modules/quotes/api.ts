@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
 import type {
   ContactOption,
-  ProductLookup,
   QuoteBody,
   QuoteDetail,
   QuoteFilters,
@@ -18,7 +17,6 @@ export const quoteKeys = {
   detail: (id: number) => ['approvals', 'quotes', id] as const,
   versions: (id: number) => ['quotes', 'versions', id] as const,
   timeline: (id: number) => ['quotes', 'timeline', id] as const,
-  products: (q: string) => ['products', 'lookup', 'quotes', q] as const,
   contacts: (customerId: number) => ['customers', customerId, 'contacts', 'quotes'] as const,
 };
 
@@ -50,15 +48,6 @@ export function useQuoteTimeline(id: number) {
   return useQuery({
     queryKey: quoteKeys.timeline(id),
     queryFn: ({ signal }) => apiFetch<ItemsResponse<QuoteTimelineItem>>(`/api/quotes/${id}/timeline`, { signal }),
-  });
-}
-
-export function useProductLookup(q: string) {
-  return useQuery({
-    queryKey: quoteKeys.products(q),
-    queryFn: ({ signal }) => apiFetch<ItemsResponse<ProductLookup>>('/api/products/lookup', { query: { q }, signal }),
-    enabled: q.trim().length > 0,
-    staleTime: 30_000,
   });
 }
 

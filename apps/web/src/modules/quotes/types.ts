@@ -119,17 +119,6 @@ export interface QuoteTimelineItem {
   comment: string | null;
 }
 
-export interface ProductLookup {
-  id: number;
-  code: string;
-  name: string;
-  spec: string | null;
-  unit: string;
-  taxRate: string;
-  standardPrice: string;
-  floorPrice: string;
-}
-
 export interface ContactOption {
   id: number;
   name: string;
