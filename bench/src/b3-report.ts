@@ -51,5 +51,5 @@ export function spliceB3(md: string, section: string): string {
     return cut >= 0 ? `${md.slice(0, cut)}${section}\n${md.slice(cut)}` : `${md}\n${section}`;
   }
   const next = md.indexOf('\n## ', start + 5);
-  return `${md.slice(0, start)}${section}${next >= 0 ? md.slice(next + 1) : ''}`;
+  return `${md.slice(0, start)}${section}${next >= 0 ? `\n${md.slice(next + 1)}` : ''}`;
 }
