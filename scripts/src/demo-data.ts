@@ -93,7 +93,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
 
     // What happened to them later (pools, claims, locks, deals) and their credit; separate
     // generators, so the archive above stays the same whatever is added here.
-    const sales2 = org.deptIds['销售二部'];
+    const sales2 = org.deptIds.销售二部;
     const eastCreatedAt = officeTime(addDays(today, -150), new Rng(SEED + 5));
     const poolIds = await createPools(tx, org, eastCreatedAt, audit);
     const deptOf = new Map([...org.users.values()].map((u) => [u.id, u.deptId]));
@@ -106,7 +106,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
         rep1: userId(org, 'rep1'),
         sales2DeptId: sales2,
         headOf: new Map([
-          [org.deptIds['销售一部'], userId(org, 'manager1')],
+          [org.deptIds.销售一部, userId(org, 'manager1')],
           [sales2, userId(org, 'manager2')],
         ]),
         eastCreatedAt,

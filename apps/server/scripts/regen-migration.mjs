@@ -9,7 +9,7 @@ if (!/^\d{4}$/.test(idx ?? '') || !name) throw new Error('usage: regen-migration
 const journalPath = 'drizzle/meta/_journal.json';
 const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8'));
 const last = journal.entries.at(-1);
-if (last && last.tag.startsWith(`${idx}_`)) {
+if (last?.tag.startsWith(`${idx}_`)) {
   fs.rmSync(`drizzle/${last.tag}.sql`, { force: true });
   fs.rmSync(`drizzle/meta/${idx}_snapshot.json`, { force: true });
   journal.entries.pop();

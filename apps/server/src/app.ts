@@ -21,11 +21,11 @@ import {
 import type { Db } from './db/client.ts';
 import { creditRoutes, customerRoutes } from './modules/customers/index.ts';
 import { frontDeskRoutes } from './modules/front-desk/index.ts';
-import { poolRoutes } from './modules/pool/index.ts';
 import { opportunityRoutes, pipelineRoutes } from './modules/opportunities/index.ts';
+import { poolRoutes } from './modules/pool/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
-import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { NotFoundError } from './platform/errors/errors.ts';
+import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import './platform/http/types.ts';
 import { approvalRoutes } from './platform/approvals/approvals.routes.ts';
@@ -33,15 +33,15 @@ import { notificationRoutes } from './platform/notifications/notifications.route
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
 import './platform/mail/index.ts';
-import { taskRoutes } from './platform/tasks/index.ts';
-import { fileRoutes } from './platform/files/index.ts';
-import { productRoutes } from './modules/products/index.ts';
-import { quoteRoutes } from './modules/quotes/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
-import { orderRoutes } from './modules/orders/index.ts';
-import { stockRoutes } from './modules/stock/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
+import { orderRoutes } from './modules/orders/index.ts';
+import { productRoutes } from './modules/products/index.ts';
+import { quoteRoutes } from './modules/quotes/index.ts';
+import { stockRoutes } from './modules/stock/index.ts';
+import { fileRoutes } from './platform/files/index.ts';
+import { taskRoutes } from './platform/tasks/index.ts';
 
 export type App = FastifyInstance & { routeTable: RouteInfo[] };
 export type ZodApp = FastifyInstance<
@@ -77,7 +77,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) {
-      if (m !== 'HEAD') app.routeTable.push({ method: m, url: r.url, config: (r.config ?? {}) as Record<string, unknown> });
+      if (m !== 'HEAD')
+        app.routeTable.push({ method: m, url: r.url, config: (r.config ?? {}) as Record<string, unknown> });
     }
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -1,14 +1,14 @@
-import { loadConfig } from './config.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../../../scripts/src/demo-data.ts';
 import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
 import { connect, runMigrations } from './db/client.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
-import { seedApprovalRules } from './platform/approvals/approval-rules.service.ts';
-import { seedDefaultPool } from './modules/pool/index.ts';
 import { seedPipelines } from './modules/opportunities/index.ts';
+import { seedDefaultPool } from './modules/pool/index.ts';
+import { seedApprovalRules } from './platform/approvals/approval-rules.service.ts';
 import { configureMail } from './platform/mail/index.ts';
-import { type Scheduler, startScheduler } from './platform/scheduler/scheduler.ts';
 import { bootstrapOrganisation } from './platform/org/bootstrap.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../../../scripts/src/demo-data.ts';
+import { type Scheduler, startScheduler } from './platform/scheduler/scheduler.ts';
 
 /** Start: config → database (embedded or DATABASE_URL) → migrate → seed on first run → listen. */
 async function main() {

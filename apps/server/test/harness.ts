@@ -5,12 +5,12 @@ import { inject } from 'vitest';
 import './provided.ts';
 import { type App, buildApp } from '../src/app.ts';
 import { connect, type Database } from '../src/db/client.ts';
+import { seedPipelines } from '../src/modules/opportunities/index.ts';
+import { seedDefaultPool } from '../src/modules/pool/index.ts';
+import { seedApprovalRules } from '../src/platform/approvals/approval-rules.service.ts';
 import { loadPrincipal } from '../src/platform/auth/auth.service.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import type { Ctx } from '../src/platform/context.ts';
-import { seedApprovalRules } from '../src/platform/approvals/approval-rules.service.ts';
-import { seedDefaultPool } from '../src/modules/pool/index.ts';
-import { seedPipelines } from '../src/modules/opportunities/index.ts';
 import { bootstrapOrganisation } from '../src/platform/org/bootstrap.ts';
 import { departments, roles, userRoles, users } from '../src/platform/org/org.schema.ts';
 

@@ -49,13 +49,30 @@ export const CustomerInput = z
     phone: optText(30),
     email: optText(100),
     address: optText(200),
-    region: z.enum(REGIONS).nullish().transform((v) => v ?? null),
-    industry: z.enum(INDUSTRIES).nullish().transform((v) => v ?? null),
-    source: z.enum(SOURCE_CHANNELS).nullish().transform((v) => v ?? null),
-    class: z.enum(CUSTOMER_CLASSES).nullish().transform((v) => v ?? null),
+    region: z
+      .enum(REGIONS)
+      .nullish()
+      .transform((v) => v ?? null),
+    industry: z
+      .enum(INDUSTRIES)
+      .nullish()
+      .transform((v) => v ?? null),
+    source: z
+      .enum(SOURCE_CHANNELS)
+      .nullish()
+      .transform((v) => v ?? null),
+    class: z
+      .enum(CUSTOMER_CLASSES)
+      .nullish()
+      .transform((v) => v ?? null),
     tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
     remark: optText(1000),
-    ownerId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    ownerId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     // SPEC 1.12: Chinese identifiers are checked with their check characters.
@@ -75,7 +92,8 @@ export const CustomerInput = z
       if (!r.ok) issue(ctx, 'mobile', 'validation.mobile.format');
       else v.mobile = r.value;
     }
-    if (v.phone && !isMaskedValue(v.phone) && !/^\d{7,15}$/.test(normalizePhone(v.phone))) issue(ctx, 'phone', 'validation.phone.format');
+    if (v.phone && !isMaskedValue(v.phone) && !/^\d{7,15}$/.test(normalizePhone(v.phone)))
+      issue(ctx, 'phone', 'validation.phone.format');
     if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(toHalfWidth(v.email))) issue(ctx, 'email', 'validation.email');
   });
 export type CustomerInput = z.output<typeof CustomerInput>;
@@ -106,7 +124,12 @@ export const FollowUpInput = z
     type: z.enum(FOLLOW_UP_TYPES),
     content: z.string().trim().min(1).max(2000),
     outcome: z.enum(FOLLOW_UP_OUTCOMES),
-    contactId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    contactId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     nextAction: optText(200),
     nextActionDate: z
       .string()
@@ -114,8 +137,7 @@ export const FollowUpInput = z
       .transform((v) => v || null),
   })
   .superRefine((v, ctx) => {
-    if (v.nextActionDate && !isIsoDate(v.nextActionDate))
-      issue(ctx, 'nextActionDate', 'validation.date');
+    if (v.nextActionDate && !isIsoDate(v.nextActionDate)) issue(ctx, 'nextActionDate', 'validation.date');
   });
 export type FollowUpInput = z.output<typeof FollowUpInput>;
 
@@ -146,7 +168,10 @@ export type CreditRating = (typeof CREDIT_RATINGS)[number];
 export const MoneyString = z
   .string()
   .trim()
-  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), { message: 'validation.money', params: { key: 'validation.money' } });
+  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), {
+    message: 'validation.money',
+    params: { key: 'validation.money' },
+  });
 
 export const CreditRequestInput = z.object({
   rating: z.enum(CREDIT_RATINGS),

@@ -51,7 +51,12 @@ export interface DocumentTotals {
 
 export function documentTotals(lines: LineAmounts[]): DocumentTotals {
   const sum = (k: keyof LineAmounts) => toMoneyString(lines.reduce((acc, l) => acc.plus(l[k]), money(0)));
-  return { totalNet: sum('netAmount'), totalTax: sum('taxAmount'), totalGross: sum('grossAmount'), discountTotal: sum('discountAmount') };
+  return {
+    totalNet: sum('netAmount'),
+    totalTax: sum('taxAmount'),
+    totalGross: sum('grossAmount'),
+    discountTotal: sum('discountAmount'),
+  };
 }
 
 /** VAT rates a line may carry (percent): 13 / 9 / 6 / 0 (and 3 / 1 for small-scale taxpayers). */
@@ -61,13 +66,19 @@ export const TAX_RATES = ['13.00', '9.00', '6.00', '3.00', '1.00', '0.00'] as co
 export const QtyString = z
   .string()
   .trim()
-  .refine((v) => /^\d{1,14}(\.\d{1,4})?$/.test(v) && Number(v) > 0, { message: 'validation.qty', params: { key: 'validation.qty' } });
+  .refine((v) => /^\d{1,14}(\.\d{1,4})?$/.test(v) && Number(v) > 0, {
+    message: 'validation.qty',
+    params: { key: 'validation.qty' },
+  });
 
 /** A percentage 0–100 with at most 2 places (discounts). */
 export const PercentString = z
   .string()
   .trim()
-  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, { message: 'validation.percent', params: { key: 'validation.percent' } });
+  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, {
+    message: 'validation.percent',
+    params: { key: 'validation.percent' },
+  });
 
 export const TaxRateString = z.enum(TAX_RATES);
 

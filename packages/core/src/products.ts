@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CUSTOMER_CLASSES } from './dictionaries.ts';
 import { isIsoDate, MoneyString } from './customers.ts';
-import { money } from './money.ts';
+import { CUSTOMER_CLASSES } from './dictionaries.ts';
 import { TAX_RATES } from './lines.ts';
+import { money } from './money.ts';
 
 /** Products and price policy (SPEC 2.8): request schemas shared by the server and the web. */
 export const TRACKING_MODES = ['none', 'batch', 'serial'] as const;

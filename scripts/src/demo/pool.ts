@@ -23,7 +23,7 @@ export async function createPools(
   const input = {
     name: EAST_POOL,
     description: '销售二部区域公海：二部退回和回收的客户，二部销售可见可领取',
-    memberDeptIds: [org.deptIds['销售二部']],
+    memberDeptIds: [org.deptIds.销售二部],
   };
   const [row] = await tx
     .insert(pools)

@@ -1,15 +1,15 @@
+import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
+import { deliveryCases } from './deliveries.ts';
+import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
 import { opportunityCases } from './opportunities.ts';
+import { orderCases } from './orders.ts';
 import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
-import { stockCases } from './stock.ts';
 import { quoteCases } from './quotes.ts';
-import { contractCases } from './contracts.ts';
-import { orderCases } from './orders.ts';
-import { deliveryCases } from './deliveries.ts';
-import { financeCases } from './finance.ts';
+import { stockCases } from './stock.ts';
 import type { AuditCaseFile } from './types.ts';
 
 /**

@@ -1,15 +1,15 @@
+import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
+import { deliveryFixtures } from './deliveries.ts';
+import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
 import { opportunityFixtures } from './opportunities.ts';
+import { orderFixtures } from './orders.ts';
 import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
-import { stockFixtures } from './stock.ts';
 import { quoteFixtures } from './quotes.ts';
-import { contractFixtures } from './contracts.ts';
-import { orderFixtures } from './orders.ts';
-import { deliveryFixtures } from './deliveries.ts';
-import { financeFixtures } from './finance.ts';
+import { stockFixtures } from './stock.ts';
 import type { ScopeFixtureFile } from './types.ts';
 
 /**

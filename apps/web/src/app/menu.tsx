@@ -3,18 +3,18 @@ import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
 import { approvalsMenu } from '../modules/approvals/routes';
-import { customerMenu } from '../modules/customers/routes';
-import { frontDeskMenu } from '../modules/front-desk/routes';
-import { opportunityMenu } from '../modules/opportunities/routes';
-import { poolMenu } from '../modules/pool/routes';
-import { workbenchMenu } from '../modules/tasks/routes';
-import { productMenuItems } from '../modules/products/routes';
-import { quoteMenuItems } from '../modules/quotes/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
-import { orderMenuItems } from '../modules/orders/routes';
-import { stockMenuItems } from '../modules/stock/routes';
+import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { financeMenuItems } from '../modules/finance/routes';
+import { frontDeskMenu } from '../modules/front-desk/routes';
+import { opportunityMenu } from '../modules/opportunities/routes';
+import { orderMenuItems } from '../modules/orders/routes';
+import { poolMenu } from '../modules/pool/routes';
+import { productMenuItems } from '../modules/products/routes';
+import { quoteMenuItems } from '../modules/quotes/routes';
+import { stockMenuItems } from '../modules/stock/routes';
+import { workbenchMenu } from '../modules/tasks/routes';
 import { hasPermissionIn, type Me } from './AuthContext';
 import type { MenuGroupDef, MenuItemDef } from './routeTypes';
 
@@ -25,8 +25,18 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   poolMenu,
   frontDeskMenu,
   // Quote to cash (SPEC 3.2–3.6): modules contribute items to these groups.
-  { key: 'trade', labelKey: 'menu.trade', icon: <ShoppingCartOutlined />, items: [...quoteMenuItems, ...contractMenuItems, ...orderMenuItems] },
-  { key: 'logistics', labelKey: 'menu.logistics', icon: <CarOutlined />, items: [...stockMenuItems, ...deliveryMenuItems] },
+  {
+    key: 'trade',
+    labelKey: 'menu.trade',
+    icon: <ShoppingCartOutlined />,
+    items: [...quoteMenuItems, ...contractMenuItems, ...orderMenuItems],
+  },
+  {
+    key: 'logistics',
+    labelKey: 'menu.logistics',
+    icon: <CarOutlined />,
+    items: [...stockMenuItems, ...deliveryMenuItems],
+  },
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,

@@ -63,7 +63,12 @@ export async function createContact(ctx: Ctx, customerId: number, input: Contact
       .values({ ...input, customerId, mobileNorm: input.mobile })
       .returning({ id: customerContacts.id });
     await tx.update(customers).set({ updatedAt: sql`now()` }).where(eq(customers.id, customerId));
-    await recordAudit(tx, ctx, { entityType: 'customer_contact', entityId: row.id, action: 'create', changes: createdFields(input, CONTACT_FIELDS) });
+    await recordAudit(tx, ctx, {
+      entityType: 'customer_contact',
+      entityId: row.id,
+      action: 'create',
+      changes: createdFields(input, CONTACT_FIELDS),
+    });
     return { id: row.id };
   });
 }
@@ -80,12 +85,20 @@ export async function updateContact(ctx: Ctx, contactId: number, input: ContactI
     if (cur.mobile && values.mobile === maskPhone(cur.mobile)) values.mobile = cur.mobile;
     if (cur.email && values.email === maskEmail(cur.email)) values.email = cur.email;
     if (values.isPrimary)
-      await tx.update(customerContacts).set({ isPrimary: false }).where(eq(customerContacts.customerId, contact.customerId));
+      await tx
+        .update(customerContacts)
+        .set({ isPrimary: false })
+        .where(eq(customerContacts.customerId, contact.customerId));
     await tx
       .update(customerContacts)
       .set({ ...values, mobileNorm: values.mobile, version: cur.version + 1, updatedAt: sql`now()` })
       .where(eq(customerContacts.id, contactId));
-    await recordAudit(tx, ctx, { entityType: 'customer_contact', entityId: contactId, action: 'update', changes: diffFields(cur, values, CONTACT_FIELDS) });
+    await recordAudit(tx, ctx, {
+      entityType: 'customer_contact',
+      entityId: contactId,
+      action: 'update',
+      changes: diffFields(cur, values, CONTACT_FIELDS),
+    });
     return { id: contactId, version: cur.version + 1 };
   });
 }
@@ -101,7 +114,12 @@ export async function deleteContact(ctx: Ctx, contactId: number, version: number
       .update(customerContacts)
       .set({ deletedAt: sql`now()`, version: cur.version + 1 })
       .where(eq(customerContacts.id, contactId));
-    await recordAudit(tx, ctx, { entityType: 'customer_contact', entityId: contactId, action: 'delete', comment: cur.name });
+    await recordAudit(tx, ctx, {
+      entityType: 'customer_contact',
+      entityId: contactId,
+      action: 'delete',
+      comment: cur.name,
+    });
   });
   return { ok: true };
 }

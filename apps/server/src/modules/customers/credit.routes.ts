@@ -17,12 +17,18 @@ export function creditRoutes(app: ZodApp, db: Db) {
   );
   app.post(
     '/customers/:id/credit-requests',
-    { config: { permission: 'customer.credit', resource: 'customer', surface: 'mutation' }, schema: { tags, params: Id, body: CreditRequestInput } },
+    {
+      config: { permission: 'customer.credit', resource: 'customer', surface: 'mutation' },
+      schema: { tags, params: Id, body: CreditRequestInput },
+    },
     async (req, reply) => reply.code(201).send(await requestCreditChange(ctxOf(req, db), req.params.id, req.body)),
   );
   app.get(
     '/credit-requests/:id/approvals',
-    { config: { permission: 'customer.view', resource: 'credit_request', surface: 'byId' }, schema: { tags, params: Id } },
+    {
+      config: { permission: 'customer.view', resource: 'credit_request', surface: 'byId' },
+      schema: { tags, params: Id },
+    },
     async (req) => ({ items: await documentApprovals(ctxOf(req, db), CREDIT_DOC, req.params.id) }),
   );
 }

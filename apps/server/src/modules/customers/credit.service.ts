@@ -1,12 +1,12 @@
 import { type CreditRequestInput, money, toMoneyString } from '@sales/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { ConflictError, NotFoundError } from '../../platform/errors/errors.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { findCustomerInScope } from './customers.access.ts';
@@ -115,7 +115,10 @@ registerApprovalDocType({
     };
   },
   async assertVisible(ctx, id) {
-    const [r] = await ctx.db.select({ customerId: creditRequests.customerId }).from(creditRequests).where(eq(creditRequests.id, id));
+    const [r] = await ctx.db
+      .select({ customerId: creditRequests.customerId })
+      .from(creditRequests)
+      .where(eq(creditRequests.id, id));
     if (!r) throw new NotFoundError();
     await findCustomerInScope(ctx, r.customerId);
   },
@@ -124,7 +127,13 @@ registerApprovalDocType({
     const [c] = await tx.select().from(customers).where(eq(customers.id, r.customerId)).for('update');
     await tx
       .update(customers)
-      .set({ creditRating: r.rating, creditLimit: r.creditLimit, paymentTermsDays: r.paymentTermsDays, version: c.version + 1, updatedAt: sql`now()` })
+      .set({
+        creditRating: r.rating,
+        creditLimit: r.creditLimit,
+        paymentTermsDays: r.paymentTermsDays,
+        version: c.version + 1,
+        updatedAt: sql`now()`,
+      })
       .where(eq(customers.id, c.id));
     await tx.update(creditRequests).set({ status: 'approved', decidedAt: sql`now()` }).where(eq(creditRequests.id, id));
     await recordAudit(tx, ctx, {
@@ -147,7 +156,10 @@ registerApprovalDocType({
     }
   },
   async onClosed(tx, _ctx, id, outcome) {
-    await tx.update(creditRequests).set({ status: outcome, decidedAt: sql`now()` }).where(and(eq(creditRequests.id, id), eq(creditRequests.status, 'pending')));
+    await tx
+      .update(creditRequests)
+      .set({ status: outcome, decidedAt: sql`now()` })
+      .where(and(eq(creditRequests.id, id), eq(creditRequests.status, 'pending')));
   },
   defaultRules: [
     {

@@ -18,7 +18,13 @@ export async function customerScope(ctx: Pick<Ctx, 'db' | 'principal'>, permissi
  * Loads a customer row the user may act on with `permission`. Unknown, deleted and out-of-scope
  * ids all answer the same 404 (SPEC 1.2: no existence leak).
  */
-export async function findCustomerInScope(ctx: Ctx, id: number, permission: Permission = 'customer.view', db: DbOrTx = ctx.db, lock = false) {
+export async function findCustomerInScope(
+  ctx: Ctx,
+  id: number,
+  permission: Permission = 'customer.view',
+  db: DbOrTx = ctx.db,
+  lock = false,
+) {
   const where = and(eq(customers.id, id), await customerScope(ctx, permission));
   const q = db.select().from(customers).where(where);
   const [row] = lock ? await q.for('update') : await q;

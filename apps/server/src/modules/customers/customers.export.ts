@@ -5,9 +5,51 @@ import type { Locale } from '../../platform/i18n/locale.ts';
 import { type CustomerFilter, exportCustomerRows } from './customers.list.ts';
 
 const HEADERS: Record<Locale, string[]> = {
-  'zh-CN': ['客户编号', '客户名称', '类型', '手机', '等级', '地区', '行业', '来源', '标签', '负责人', '部门', '最近跟进', '创建时间'],
-  'zh-TW': ['客戶編號', '客戶名稱', '類型', '手機', '等級', '地區', '行業', '來源', '標籤', '負責人', '部門', '最近跟進', '建立時間'],
-  'en-US': ['No.', 'Name', 'Kind', 'Mobile', 'Class', 'Region', 'Industry', 'Source', 'Tags', 'Owner', 'Department', 'Last follow-up', 'Created'],
+  'zh-CN': [
+    '客户编号',
+    '客户名称',
+    '类型',
+    '手机',
+    '等级',
+    '地区',
+    '行业',
+    '来源',
+    '标签',
+    '负责人',
+    '部门',
+    '最近跟进',
+    '创建时间',
+  ],
+  'zh-TW': [
+    '客戶編號',
+    '客戶名稱',
+    '類型',
+    '手機',
+    '等級',
+    '地區',
+    '行業',
+    '來源',
+    '標籤',
+    '負責人',
+    '部門',
+    '最近跟進',
+    '建立時間',
+  ],
+  'en-US': [
+    'No.',
+    'Name',
+    'Kind',
+    'Mobile',
+    'Class',
+    'Region',
+    'Industry',
+    'Source',
+    'Tags',
+    'Owner',
+    'Department',
+    'Last follow-up',
+    'Created',
+  ],
 };
 
 /**
@@ -24,8 +66,19 @@ export function exportCustomersXlsx(ctx: Ctx, filter: CustomerFilter): PassThrou
     for await (const batch of exportCustomerRows(ctx, filter)) {
       for (const r of batch) {
         ws.addRow([
-          r.no, r.name, r.kind, r.mobile, r.class, r.region, r.industry, r.source,
-          r.tags.join(','), r.ownerName, r.deptName, r.lastFollowUpAt, r.createdAt,
+          r.no,
+          r.name,
+          r.kind,
+          r.mobile,
+          r.class,
+          r.region,
+          r.industry,
+          r.source,
+          r.tags.join(','),
+          r.ownerName,
+          r.deptName,
+          r.lastFollowUpAt,
+          r.createdAt,
         ]).commit();
       }
     }

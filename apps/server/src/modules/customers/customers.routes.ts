@@ -22,7 +22,9 @@ export function customerRoutes(app: ZodApp, db: Db) {
     resource: 'customer',
     surface,
   });
-  const mutation = (permission: 'customer.create' | 'customer.edit' | 'customer.delete' | 'customer.transfer' | 'followup.create') => ({
+  const mutation = (
+    permission: 'customer.create' | 'customer.edit' | 'customer.delete' | 'customer.transfer' | 'followup.create',
+  ) => ({
     permission,
     resource: 'customer',
     surface: 'mutation' as const,
@@ -55,8 +57,10 @@ export function customerRoutes(app: ZodApp, db: Db) {
   app.get('/customers/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getCustomer(ctxOf(req, db), req.params.id),
   );
-  app.post('/customers', { config: mutation('customer.create'), schema: { tags, body: CustomerInput } }, async (req, reply) =>
-    reply.code(201).send(await createCustomer(ctxOf(req, db), req.body)),
+  app.post(
+    '/customers',
+    { config: mutation('customer.create'), schema: { tags, body: CustomerInput } },
+    async (req, reply) => reply.code(201).send(await createCustomer(ctxOf(req, db), req.body)),
   );
   app.put(
     '/customers/:id',
@@ -70,7 +74,11 @@ export function customerRoutes(app: ZodApp, db: Db) {
       schema: {
         tags,
         params: Id,
-        body: z.object({ toUserId: z.number().int().positive(), reason: z.string().trim().min(1).max(500), version: z.number().int().min(1) }),
+        body: z.object({
+          toUserId: z.number().int().positive(),
+          reason: z.string().trim().min(1).max(500),
+          version: z.number().int().min(1),
+        }),
       },
     },
     async (req) => transferCustomer(ctxOf(req, db), req.params.id, req.body),
@@ -90,8 +98,10 @@ export function customerRoutes(app: ZodApp, db: Db) {
     async (req, reply) => reply.code(201).send(await createContact(ctxOf(req, db), req.params.id, req.body)),
   );
   const contact = { ...mutation('customer.edit'), resource: 'customer_contact' };
-  app.put('/contacts/:id', { config: contact, schema: { tags, params: Id, body: ContactInput.and(Version) } }, async (req) =>
-    updateContact(ctxOf(req, db), req.params.id, req.body),
+  app.put(
+    '/contacts/:id',
+    { config: contact, schema: { tags, params: Id, body: ContactInput.and(Version) } },
+    async (req) => updateContact(ctxOf(req, db), req.params.id, req.body),
   );
   app.delete('/contacts/:id', { config: contact, schema: { tags, params: Id, querystring: Version } }, async (req) =>
     deleteContact(ctxOf(req, db), req.params.id, req.query.version),

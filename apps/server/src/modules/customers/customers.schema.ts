@@ -51,10 +51,10 @@ export const customers = pgTable(
     // 锁定: exempt from automatic reclaim (per-rep limit pool.maxLockedCustomers).
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     lockedBy: integer('locked_by').references(() => users.id),
-  // Credit (资信): changed only through an approved credit request.
-  creditRating: text('credit_rating'),
-  creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
-  paymentTermsDays: integer('payment_terms_days'),
+    // Credit (资信): changed only through an approved credit request.
+    creditRating: text('credit_rating'),
+    creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
+    paymentTermsDays: integer('payment_terms_days'),
     // name + normalised mobile + credit code + number, for the trigram keyword search.
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),

@@ -21,15 +21,31 @@ import { customers } from './customers.schema.ts';
 
 /** Fields recorded field-by-field in the audit trail. */
 export const AUDITED_FIELDS = [
-  'kind', 'name', 'creditCode', 'idNumber', 'mobile', 'phone', 'email', 'address',
-  'region', 'industry', 'source', 'class', 'tags', 'remark', 'ownerId',
+  'kind',
+  'name',
+  'creditCode',
+  'idNumber',
+  'mobile',
+  'phone',
+  'email',
+  'address',
+  'region',
+  'industry',
+  'source',
+  'class',
+  'tags',
+  'remark',
+  'ownerId',
 ] as const;
 
 const searchText = (c: { no: string; name: string; mobileNorm: string | null; creditCode: string | null }) =>
   [c.no, c.name, c.mobileNorm, c.creditCode].filter(Boolean).join(' ').toLowerCase();
 
 async function activeUserDept(tx: Tx, userId: number): Promise<number> {
-  const [u] = await tx.select({ deptId: users.deptId }).from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  const [u] = await tx
+    .select({ deptId: users.deptId })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)));
   if (!u) throw ValidationError.field('ownerId', 'customer.owner.invalid');
   return u.deptId;
 }
@@ -40,7 +56,12 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Runs a write; a unique-index race with another writer is reported as the duplicate it is. */
-async function withDuplicateRetry<T>(ctx: Ctx, keys: Parameters<typeof assertNoDuplicate>[2], exceptId: number | undefined, fn: () => Promise<T>) {
+async function withDuplicateRetry<T>(
+  ctx: Ctx,
+  keys: Parameters<typeof assertNoDuplicate>[2],
+  exceptId: number | undefined,
+  fn: () => Promise<T>,
+) {
   try {
     return await fn();
   } catch (err) {
@@ -60,7 +81,10 @@ const FORMAT_CODES: Record<(typeof PERSONAL_FIELDS)[number], string> = {
  * A masked value (138****5678) sent back unchanged means "keep what is stored" (the form showed
  * the mask); any other value with '*' in a personal field is refused.
  */
-function resolveMasked(input: CustomerInput, stored: Partial<Record<(typeof PERSONAL_FIELDS)[number], string | null>> | null) {
+function resolveMasked(
+  input: CustomerInput,
+  stored: Partial<Record<(typeof PERSONAL_FIELDS)[number], string | null>> | null,
+) {
   for (const f of PERSONAL_FIELDS) {
     const v = input[f];
     if (!isMaskedValue(v) || f === 'address') continue;
@@ -86,7 +110,13 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
  * front desk routes new visitors to the rep on duty): duplicate check, number, audit. The caller
  * has already decided the actor may assign this owner.
  */
-export async function insertCustomer(tx: Tx, ctx: Ctx, input: CustomerInput, ownerId: number, comment: string | null = null) {
+export async function insertCustomer(
+  tx: Tx,
+  ctx: Ctx,
+  input: CustomerInput,
+  ownerId: number,
+  comment: string | null = null,
+) {
   await assertNoDuplicate(ctx, tx, input);
   const ownerDeptId = await activeUserDept(tx, ownerId);
   const no = await nextDocNumber(tx, 'customer', ctx.now());
@@ -125,7 +155,8 @@ export async function updateCustomer(ctx: Ctx, id: number, input: CustomerInput 
       const { version: _v, ...keys } = input;
       resolveMasked(keys, cur);
       // Ownership changes only through transfer (audited with a reason).
-      if (keys.ownerId !== null && keys.ownerId !== cur.ownerId) throw ValidationError.field('ownerId', 'validation.invalid_value');
+      if (keys.ownerId !== null && keys.ownerId !== cur.ownerId)
+        throw ValidationError.field('ownerId', 'validation.invalid_value');
       keys.ownerId = cur.ownerId;
       await assertNoDuplicate(ctx, tx, keys, id);
       const values = {
@@ -148,7 +179,11 @@ export async function updateCustomer(ctx: Ctx, id: number, input: CustomerInput 
 }
 
 /** Moves a customer to another owner (and their department), with a reason; audited. */
-export async function transferCustomer(ctx: Ctx, id: number, input: { toUserId: number; reason: string; version: number }) {
+export async function transferCustomer(
+  ctx: Ctx,
+  id: number,
+  input: { toUserId: number; reason: string; version: number },
+) {
   await ctx.db.transaction(async (tx) => {
     await findCustomerInScope(ctx, id, 'customer.view', tx);
     const cur = await findCustomerInScope(ctx, id, 'customer.transfer', tx, true).catch(() => {
@@ -156,12 +191,21 @@ export async function transferCustomer(ctx: Ctx, id: number, input: { toUserId: 
     });
     if (cur.version !== input.version) throw new StaleVersionError();
     if (cur.ownerId === input.toUserId) throw ValidationError.field('toUserId', 'customer.transfer.same_owner');
-    const [to] = await tx.select({ deptId: users.deptId }).from(users).where(and(eq(users.id, input.toUserId), eq(users.active, true)));
+    const [to] = await tx
+      .select({ deptId: users.deptId })
+      .from(users)
+      .where(and(eq(users.id, input.toUserId), eq(users.active, true)));
     if (!to) throw ValidationError.field('toUserId', 'customer.owner.invalid');
     await tx
       .update(customers)
       // A new owner starts a new reclaim clock (public pool, SPEC 2.4).
-      .set({ ownerId: input.toUserId, ownerDeptId: to.deptId, assignedAt: ctx.now(), version: cur.version + 1, updatedAt: sql`now()` })
+      .set({
+        ownerId: input.toUserId,
+        ownerDeptId: to.deptId,
+        assignedAt: ctx.now(),
+        version: cur.version + 1,
+        updatedAt: sql`now()`,
+      })
       .where(eq(customers.id, id));
     await recordAudit(tx, ctx, {
       entityType: 'customer',

@@ -43,7 +43,11 @@ describe('customer create and validation', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.fields).toEqual([
-      expect.objectContaining({ field: 'creditCode', code: 'validation.creditCode.checksum', message: '统一社会信用代码校验位错误，请核对' }),
+      expect.objectContaining({
+        field: 'creditCode',
+        code: 'validation.creditCode.checksum',
+        message: '统一社会信用代码校验位错误，请核对',
+      }),
     ]);
     const rows = await env.database.pool.query(`select count(*)::int n from customers where name = '错误信用代码公司'`);
     expect(rows.rows[0].n).toBe(0);
@@ -58,7 +62,12 @@ describe('customer create and validation', () => {
   });
 
   it('refuses a bad ID number and a bad mobile with their own messages', async () => {
-    const res = await rep1.post('/api/customers', { kind: 'individual', name: '张伟', idNumber: '110105194912310021', mobile: '12345678901' });
+    const res = await rep1.post('/api/customers', {
+      kind: 'individual',
+      name: '张伟',
+      idNumber: '110105194912310021',
+      mobile: '12345678901',
+    });
     expect(res.statusCode).toBe(400);
     const fields = Object.fromEntries(res.json().fields.map((f: { field: string; code: string }) => [f.field, f.code]));
     expect(fields).toEqual({ idNumber: 'validation.idNumber.checksum', mobile: 'validation.mobile.format' });
@@ -115,7 +124,11 @@ describe('duplicate check (查重)', () => {
   });
 
   it('finds the same credit code in lower case', async () => {
-    const res = await rep2.post('/api/customers', { kind: 'company', name: '另一家公司', creditCode: creditCode(1).toLowerCase() });
+    const res = await rep2.post('/api/customers', {
+      kind: 'company',
+      name: '另一家公司',
+      creditCode: creditCode(1).toLowerCase(),
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().field).toBe('creditCode');
   });
@@ -134,24 +147,49 @@ describe('duplicate check (查重)', () => {
   });
 
   it('checks duplicates on edit too', async () => {
-    const other = (await rep1.post('/api/customers', company({ name: '宁波港城贸易有限公司', creditCode: creditCode(3), mobile: '13900001111' }))).json();
-    const res = await rep1.put(`/api/customers/${other.id}`, { ...company({ name: '杭州明达科技(有限公司)', creditCode: creditCode(3), mobile: '13900001111' }), version: other.version });
+    const other = (
+      await rep1.post(
+        '/api/customers',
+        company({ name: '宁波港城贸易有限公司', creditCode: creditCode(3), mobile: '13900001111' }),
+      )
+    ).json();
+    const res = await rep1.put(`/api/customers/${other.id}`, {
+      ...company({ name: '杭州明达科技(有限公司)', creditCode: creditCode(3), mobile: '13900001111' }),
+      version: other.version,
+    });
     expect(res.statusCode).toBe(409);
   });
 });
 
 describe('versions, masking and transfer', () => {
   it('refuses a stale version with 412 and keeps the newer data', async () => {
-    const c = (await rep1.post('/api/customers', company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222' }))).json();
-    const first = await rep1.put(`/api/customers/${c.id}`, { ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'B' }), version: c.version });
+    const c = (
+      await rep1.post(
+        '/api/customers',
+        company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222' }),
+      )
+    ).json();
+    const first = await rep1.put(`/api/customers/${c.id}`, {
+      ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'B' }),
+      version: c.version,
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(c.version + 1);
     // Saving unchanged data is not a change: same version, no new audit entry.
-    const same = await rep1.put(`/api/customers/${c.id}`, { ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'B' }), version: c.version + 1 });
+    const same = await rep1.put(`/api/customers/${c.id}`, {
+      ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'B' }),
+      version: c.version + 1,
+    });
     expect(same.json().version).toBe(c.version + 1);
-    const audits = await env.database.pool.query(`select count(*)::int n from audit_log where entity_type = 'customer' and entity_id = $1`, [c.id]);
+    const audits = await env.database.pool.query(
+      `select count(*)::int n from audit_log where entity_type = 'customer' and entity_id = $1`,
+      [c.id],
+    );
     expect(audits.rows[0].n).toBe(2);
-    const stale = await rep1.put(`/api/customers/${c.id}`, { ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'C' }), version: c.version });
+    const stale = await rep1.put(`/api/customers/${c.id}`, {
+      ...company({ name: '温州瓯江阀门有限公司', creditCode: creditCode(4), mobile: '13900002222', class: 'C' }),
+      version: c.version,
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().message).toBe('数据已被他人修改，请刷新后重试');
     const now = (await rep1.get(`/api/customers/${c.id}`)).json();
@@ -159,7 +197,12 @@ describe('versions, masking and transfer', () => {
   });
 
   it('masks personal data for users neither owner nor above the owner, and logs unmasked views', async () => {
-    const c = (await rep1.post('/api/customers', company({ name: '嘉兴禾丰食品有限公司', creditCode: creditCode(5), mobile: '13900003333' }))).json();
+    const c = (
+      await rep1.post(
+        '/api/customers',
+        company({ name: '嘉兴禾丰食品有限公司', creditCode: creditCode(5), mobile: '13900003333' }),
+      )
+    ).json();
     const views: Record<string, string> = {};
     for (const u of ['rep1', 'supervisor1', 'manager1', 'director', 'gm', 'admin', 'finance']) {
       const client = await Client.login(env.app, u);
@@ -180,23 +223,38 @@ describe('versions, masking and transfer', () => {
       `select u.username from access_log a join users u on u.id = a.user_id where $1 = any(a.entity_ids) and a.entity_type = 'customer'`,
       [c.id],
     );
-    expect(new Set(log.rows.map((r) => r.username))).toEqual(new Set(['rep1', 'supervisor1', 'manager1', 'director', 'gm']));
+    expect(new Set(log.rows.map((r) => r.username))).toEqual(
+      new Set(['rep1', 'supervisor1', 'manager1', 'director', 'gm']),
+    );
   });
 
   it('a masked value sent back unchanged keeps the stored value', async () => {
-    const c = (await rep1.post('/api/customers', company({ name: '湖州丝路纺织有限公司', creditCode: creditCode(6), mobile: '13900004444' }))).json();
+    const c = (
+      await rep1.post(
+        '/api/customers',
+        company({ name: '湖州丝路纺织有限公司', creditCode: creditCode(6), mobile: '13900004444' }),
+      )
+    ).json();
     // 商务 may edit every customer but is not above the owner: sees the mask.
     const commerce = await Client.login(env.app, 'commerce');
     const masked = (await commerce.get(`/api/customers/${c.id}`)).json();
     expect(masked.mobile).toBe('139****4444');
     expect(masked.address).toBe('浙江省杭州市****');
-    const body = { ...company({ name: '湖州丝路纺织有限公司', creditCode: creditCode(6), class: 'KEY' }), mobile: masked.mobile, address: masked.address };
+    const body = {
+      ...company({ name: '湖州丝路纺织有限公司', creditCode: creditCode(6), class: 'KEY' }),
+      mobile: masked.mobile,
+      address: masked.address,
+    };
     const edit = await commerce.put(`/api/customers/${c.id}`, { ...body, version: c.version });
     expect(edit.statusCode).toBe(200);
     const stored = (await rep1.get(`/api/customers/${c.id}`)).json();
     expect(stored).toMatchObject({ class: 'KEY', mobile: '13900004444', address: '浙江省杭州市西湖区文三路100号' });
     // A different masked-looking value is refused, not stored.
-    const wrong = await commerce.put(`/api/customers/${c.id}`, { ...body, mobile: '139****9999', version: stored.version });
+    const wrong = await commerce.put(`/api/customers/${c.id}`, {
+      ...body,
+      mobile: '139****9999',
+      version: stored.version,
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().fields[0]).toMatchObject({ field: 'mobile' });
     const fin = await Client.login(env.app, 'finance');
@@ -204,9 +262,21 @@ describe('versions, masking and transfer', () => {
   });
 
   it('transfers a customer to another owner with a reason, audited; the old owner loses it', async () => {
-    const c = (await rep1.post('/api/customers', company({ name: '绍兴越州纺机有限公司', creditCode: creditCode(7), mobile: '13900005555' }))).json();
-    expect((await rep1.post(`/api/customers/${c.id}/transfer`, { toUserId: org.user.rep2, reason: 'x', version: c.version })).statusCode).toBe(403);
-    const res = await manager1.post(`/api/customers/${c.id}/transfer`, { toUserId: org.user.rep2, reason: '区域调整', version: c.version });
+    const c = (
+      await rep1.post(
+        '/api/customers',
+        company({ name: '绍兴越州纺机有限公司', creditCode: creditCode(7), mobile: '13900005555' }),
+      )
+    ).json();
+    expect(
+      (await rep1.post(`/api/customers/${c.id}/transfer`, { toUserId: org.user.rep2, reason: 'x', version: c.version }))
+        .statusCode,
+    ).toBe(403);
+    const res = await manager1.post(`/api/customers/${c.id}/transfer`, {
+      toUserId: org.user.rep2,
+      reason: '区域调整',
+      version: c.version,
+    });
     expect(res.statusCode).toBe(200);
     expect((await rep1.get(`/api/customers/${c.id}`)).statusCode).toBe(404);
     const mine = (await rep2.get(`/api/customers/${c.id}`)).json();
@@ -239,18 +309,39 @@ describe('list, follow-ups and timeline', () => {
   });
 
   it('records a follow-up, shows it as due, and on the timeline', async () => {
-    const c = (await rep1.post('/api/customers', company({ name: '台州海天塑业有限公司', creditCode: creditCode(8), mobile: '13900006666' }))).json();
+    const c = (
+      await rep1.post(
+        '/api/customers',
+        company({ name: '台州海天塑业有限公司', creditCode: creditCode(8), mobile: '13900006666' }),
+      )
+    ).json();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const f = await rep1.post(`/api/customers/${c.id}/follow-ups`, { type: 'call', content: '电话沟通报价', outcome: 'positive', nextAction: '上门拜访', nextActionDate: today });
+    const f = await rep1.post(`/api/customers/${c.id}/follow-ups`, {
+      type: 'call',
+      content: '电话沟通报价',
+      outcome: 'positive',
+      nextAction: '上门拜访',
+      nextActionDate: today,
+    });
     expect(f.statusCode).toBe(201);
     const due = (await rep1.get('/api/follow-ups/mine?status=due')).json();
     expect(due.items.map((i: { customerName: string }) => i.customerName)).toContain('台州海天塑业有限公司');
     const tl = (await rep1.get(`/api/customers/${c.id}/timeline`)).json();
     expect(tl.items[0]).toMatchObject({ kind: 'followup', followUp: { content: '电话沟通报价' } });
     expect(tl.items.at(-1)).toMatchObject({ kind: 'audit', action: 'create' });
-    const bad = await rep1.post(`/api/customers/${c.id}/follow-ups`, { type: 'call', content: '', outcome: 'positive', nextActionDate: '2026-02-30' });
+    const bad = await rep1.post(`/api/customers/${c.id}/follow-ups`, {
+      type: 'call',
+      content: '',
+      outcome: 'positive',
+      nextActionDate: '2026-02-30',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fields.map((x: { field: string }) => x.field).sort()).toEqual(['content', 'nextActionDate']);
+    expect(
+      bad
+        .json()
+        .fields.map((x: { field: string }) => x.field)
+        .sort(),
+    ).toEqual(['content', 'nextActionDate']);
   });
 
   it('exports the filtered list as a real xlsx within scope', async () => {

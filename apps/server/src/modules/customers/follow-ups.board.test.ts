@@ -15,7 +15,13 @@ describe('follow-up discipline board (one-to-one follow-up check)', () => {
   it("shows each rep's overdue and due-today follow-ups to their manager, and only their own to a rep", async () => {
     const plan = async (who: Client, name: string, mobile: string, date: string) => {
       const c = (await who.post('/api/customers', { kind: 'individual', name, mobile })).json();
-      await who.post(`/api/customers/${c.id}/follow-ups`, { type: 'call', content: '电话', outcome: 'neutral', nextAction: '回访', nextActionDate: date });
+      await who.post(`/api/customers/${c.id}/follow-ups`, {
+        type: 'call',
+        content: '电话',
+        outcome: 'neutral',
+        nextAction: '回访',
+        nextActionDate: date,
+      });
     };
     const rep1 = await Client.login(env.app, 'rep1');
     const rep1b = await Client.login(env.app, 'rep1b');
@@ -29,12 +35,22 @@ describe('follow-up discipline board (one-to-one follow-up check)', () => {
 
     const manager = await Client.login(env.app, 'manager1');
     const board = (await manager.get('/api/follow-ups/board')).json();
-    expect(board.items.map((r: { userName: string; overdue: number; dueToday: number }) => [r.userName, r.overdue, r.dueToday])).toEqual([
+    expect(
+      board.items.map((r: { userName: string; overdue: number; dueToday: number }) => [
+        r.userName,
+        r.overdue,
+        r.dueToday,
+      ]),
+    ).toEqual([
       ['张三', 2, 1],
       ['李四', 0, 1],
     ]);
     expect(board.items[0].oldestOverdue).toBe(day(-5));
-    expect(board.items[0].customers.map((c: { customerName: string }) => c.customerName)).toEqual(['逾期甲', '逾期乙', '今日丙']);
+    expect(board.items[0].customers.map((c: { customerName: string }) => c.customerName)).toEqual([
+      '逾期甲',
+      '逾期乙',
+      '今日丙',
+    ]);
 
     const own = (await rep1b.get('/api/follow-ups/board')).json();
     expect(own.items.map((r: { userName: string }) => r.userName)).toEqual(['李四']);

@@ -10,8 +10,14 @@ type BoardRow = {
   overdue: number;
   due_today: number;
   oldest_overdue: string | null;
-  customers: { customerId: number; customerName: string; customerNo: string; nextAction: string | null; nextActionDate: string }[];
-}
+  customers: {
+    customerId: number;
+    customerName: string;
+    customerNo: string;
+    nextAction: string | null;
+    nextActionDate: string;
+  }[];
+};
 
 /**
  * The 4S "one-to-one follow-up" check (SPEC 2.5): per responsible rep, how many planned

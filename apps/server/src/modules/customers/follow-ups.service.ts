@@ -49,7 +49,13 @@ export async function createFollowUp(ctx: Ctx, customerId: number, input: Follow
       const [c] = await tx
         .select({ id: customerContacts.id })
         .from(customerContacts)
-        .where(and(eq(customerContacts.id, input.contactId), eq(customerContacts.customerId, customerId), isNull(customerContacts.deletedAt)));
+        .where(
+          and(
+            eq(customerContacts.id, input.contactId),
+            eq(customerContacts.customerId, customerId),
+            isNull(customerContacts.deletedAt),
+          ),
+        );
       if (!c) throw ValidationError.field('contactId', 'customer.contact.not_in_customer');
     }
     await tx
@@ -61,7 +67,12 @@ export async function createFollowUp(ctx: Ctx, customerId: number, input: Follow
       .values({ ...input, customerId, createdBy: ctx.principal.userId })
       .returning({ id: followUps.id, createdAt: followUps.createdAt });
     await tx.update(customers).set({ lastFollowUpAt: row.createdAt }).where(eq(customers.id, customerId));
-    await recordAudit(tx, ctx, { entityType: 'follow_up', entityId: row.id, action: 'create', changes: createdFields(input, FIELDS) });
+    await recordAudit(tx, ctx, {
+      entityType: 'follow_up',
+      entityId: row.id,
+      action: 'create',
+      changes: createdFields(input, FIELDS),
+    });
     return row.id;
   });
   const [row] = await followUpSelect(ctx).where(eq(followUps.id, id));
@@ -71,12 +82,18 @@ export async function createFollowUp(ctx: Ctx, customerId: number, input: Follow
 /** Follow-ups of one customer, newest first. */
 export async function listFollowUps(ctx: Ctx, customerId: number) {
   await findCustomerInScope(ctx, customerId);
-  const rows = await followUpSelect(ctx).where(eq(followUps.customerId, customerId)).orderBy(desc(followUps.createdAt)).limit(500);
+  const rows = await followUpSelect(ctx)
+    .where(eq(followUps.customerId, customerId))
+    .orderBy(desc(followUps.createdAt))
+    .limit(500);
   return rows.map(view);
 }
 
 /** "My follow-ups": open next actions due today, overdue, or upcoming, on customers still in scope. */
-export async function myFollowUps(ctx: Ctx, q: { status: 'due' | 'overdue' | 'upcoming'; page: number; pageSize: number }) {
+export async function myFollowUps(
+  ctx: Ctx,
+  q: { status: 'due' | 'overdue' | 'upcoming'; page: number; pageSize: number },
+) {
   const today = companyDate(ctx.now());
   const due =
     q.status === 'due'
@@ -84,7 +101,13 @@ export async function myFollowUps(ctx: Ctx, q: { status: 'due' | 'overdue' | 'up
       : q.status === 'overdue'
         ? lt(followUps.nextActionDate, today)
         : gt(followUps.nextActionDate, today);
-  const where = and(eq(followUps.createdBy, ctx.principal.userId), isNull(followUps.doneAt), isNotNull(followUps.nextActionDate), due, await customerScope(ctx));
+  const where = and(
+    eq(followUps.createdBy, ctx.principal.userId),
+    isNull(followUps.doneAt),
+    isNotNull(followUps.nextActionDate),
+    due,
+    await customerScope(ctx),
+  );
   const [rows, [{ n }]] = await Promise.all([
     followUpSelect(ctx)
       .where(where)

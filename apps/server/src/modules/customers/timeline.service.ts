@@ -6,6 +6,7 @@ import { departments, users } from '../../platform/org/org.schema.ts';
 import { findCustomerInScope, maskValue, PERSONAL_FIELDS, unmaskPolicy } from './customers.access.ts';
 
 const PERSONAL = new Set<string>(PERSONAL_FIELDS);
+
 import { listFollowUps } from './follow-ups.service.ts';
 
 /** Shows user and department ids in changes (owner, department) as names. */
@@ -17,9 +18,17 @@ async function referenceNames(ctx: Ctx, changes: FieldChange[]) {
     for (const v of [c.old, c.new]) if (set && typeof v === 'number') set.add(v);
   }
   const [us, ds] = await Promise.all([
-    userIds.size ? ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...userIds])) : [],
+    userIds.size
+      ? ctx.db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, [...userIds]))
+      : [],
     deptIds.size
-      ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, [...deptIds]))
+      ? ctx.db
+          .select({ id: departments.id, name: departments.name })
+          .from(departments)
+          .where(inArray(departments.id, [...deptIds]))
       : [],
   ]);
   const user = new Map(us.map((u) => [u.id, u.name]));
@@ -56,7 +65,10 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
     .orderBy(desc(auditLog.id))
     .limit(300);
   const followUps = new Map((await listFollowUps(ctx, customerId)).map((f) => [f.id, f]));
-  const names = await referenceNames(ctx, rows.flatMap((r) => r.changes));
+  const names = await referenceNames(
+    ctx,
+    rows.flatMap((r) => r.changes),
+  );
   if (clear) {
     const personal = new Set(rows.flatMap((r) => r.changes.map((c) => c.field)).filter((f) => PERSONAL.has(f)));
     await recordAccess(ctx.db, ctx, 'customer', [customerId], [...personal], 'customer.timeline');

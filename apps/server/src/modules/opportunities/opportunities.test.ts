@@ -8,7 +8,6 @@ import {
   type Pipeline,
   type Stage,
   stage,
-  today,
 } from './opportunities.testkit.ts';
 import { seedPipelines } from './pipelines.defaults.ts';
 
@@ -17,7 +16,6 @@ let w: OppWorld;
 let env: TestEnv;
 let org: Org;
 let rep1: Client;
-let rep2: Client;
 let manager1: Client;
 let admin: Client;
 let customerA: number;
@@ -27,7 +25,7 @@ let fourS: Pipeline;
 
 beforeAll(async () => {
   w = await openOppWorld();
-  ({ env, org, rep1, rep2, manager1, admin, customerA, customerB, def, fourS } = w);
+  ({ env, org, rep1, manager1, admin, customerA, customerB, def, fourS } = w);
 });
 afterAll(() => env.close());
 

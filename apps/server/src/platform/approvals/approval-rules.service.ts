@@ -24,7 +24,10 @@ export function listDocTypes() {
 }
 
 export async function listRules(ctx: Ctx) {
-  const rows = await ctx.db.select().from(approvalRules).orderBy(asc(approvalRules.docType), asc(approvalRules.priority), asc(approvalRules.id));
+  const rows = await ctx.db
+    .select()
+    .from(approvalRules)
+    .orderBy(asc(approvalRules.docType), asc(approvalRules.priority), asc(approvalRules.id));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
 }
 
@@ -41,14 +44,16 @@ async function check(ctx: Ctx, input: RuleInput) {
     const found = await ctx.db.select({ code: roles.code }).from(roles).where(inArray(roles.code, roleCodes));
     const known = new Set(found.map((r) => r.code));
     input.steps.forEach((s, i) => {
-      if (s.kind === 'role' && !known.has(s.role ?? '')) throw ValidationError.field(`steps.${i}.role`, 'validation.invalid_value');
+      if (s.kind === 'role' && !known.has(s.role ?? ''))
+        throw ValidationError.field(`steps.${i}.role`, 'validation.invalid_value');
     });
   }
   for (const [i, s] of input.steps.entries()) {
     if (s.kind === 'users') {
       const ids = s.userIds ?? [];
       const found = ids.length ? await ctx.db.select({ id: users.id }).from(users).where(inArray(users.id, ids)) : [];
-      if (!ids.length || found.length !== new Set(ids).size) throw ValidationError.field(`steps.${i}.userIds`, 'validation.invalid_value');
+      if (!ids.length || found.length !== new Set(ids).size)
+        throw ValidationError.field(`steps.${i}.userIds`, 'validation.invalid_value');
     }
   }
 }
@@ -70,7 +75,12 @@ export async function createRule(ctx: Ctx, input: RuleInput) {
   await check(ctx, input);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(approvalRules).values(input).returning({ id: approvalRules.id });
-    await recordAudit(tx, ctx, { entityType: 'approval_rule', entityId: row.id, action: 'create', changes: createdFields(input, FIELDS) });
+    await recordAudit(tx, ctx, {
+      entityType: 'approval_rule',
+      entityId: row.id,
+      action: 'create',
+      changes: createdFields(input, FIELDS),
+    });
     return { id: row.id };
   });
 }
@@ -83,8 +93,16 @@ export async function updateRule(ctx: Ctx, id: number, input: RuleInput & { vers
     if (!cur) throw new NotFoundError();
     if (cur.version !== input.version) throw new StaleVersionError();
     const { version: _v, ...values } = input;
-    await tx.update(approvalRules).set({ ...values, version: cur.version + 1, updatedAt: sql`now()` }).where(eq(approvalRules.id, id));
-    await recordAudit(tx, ctx, { entityType: 'approval_rule', entityId: id, action: 'update', changes: diffFields(cur, values, FIELDS) });
+    await tx
+      .update(approvalRules)
+      .set({ ...values, version: cur.version + 1, updatedAt: sql`now()` })
+      .where(eq(approvalRules.id, id));
+    await recordAudit(tx, ctx, {
+      entityType: 'approval_rule',
+      entityId: id,
+      action: 'update',
+      changes: diffFields(cur, values, FIELDS),
+    });
     return { id, version: cur.version + 1 };
   });
 }

@@ -110,13 +110,32 @@ async function instanceDetails(ctx: Ctx, ids: number[]) {
       mode: s.mode,
       tasks: tasks
         .filter((t) => t.t.instanceId === i.id && t.t.step === idx)
-        .map((t) => ({ id: t.t.id, approverId: t.t.approverId, approverName: t.approverName, status: t.t.status, comment: t.t.comment, actedAt: t.t.actedAt?.toISOString() ?? null })),
+        .map((t) => ({
+          id: t.t.id,
+          approverId: t.t.approverId,
+          approverName: t.approverName,
+          status: t.t.status,
+          comment: t.t.comment,
+          actedAt: t.t.actedAt?.toISOString() ?? null,
+        })),
     })),
     actions: actions
       .filter((a) => a.a.instanceId === i.id)
-      .map((a) => ({ id: a.a.id, step: a.a.step, action: a.a.action, actorName: a.actorName, targetName: a.targetName, comment: a.a.comment, at: a.a.at.toISOString() })),
+      .map((a) => ({
+        id: a.a.id,
+        step: a.a.step,
+        action: a.a.action,
+        actorName: a.actorName,
+        targetName: a.targetName,
+        comment: a.a.comment,
+        at: a.a.at.toISOString(),
+      })),
     myPendingTask:
-      i.status === 'pending' && tasks.some((t) => t.t.instanceId === i.id && t.t.step === i.currentStep && t.t.approverId === me && t.t.status === 'pending'),
+      i.status === 'pending' &&
+      tasks.some(
+        (t) =>
+          t.t.instanceId === i.id && t.t.step === i.currentStep && t.t.approverId === me && t.t.status === 'pending',
+      ),
     canWithdraw: i.status === 'pending' && i.applicantId === me,
   }));
 }
@@ -139,7 +158,13 @@ export async function getApprovalInstance(ctx: Ctx, id: number) {
   }
   const [detail] = await instanceDetails(ctx, [id]);
   const dt = approvalDocType(inst.docType);
-  if (dt) detail.link = (await dt.assertVisible(ctx, inst.docId).then(() => true, () => false)) ? await linkOf(ctx, inst) : null;
+  if (dt)
+    detail.link = (await dt.assertVisible(ctx, inst.docId).then(
+      () => true,
+      () => false,
+    ))
+      ? await linkOf(ctx, inst)
+      : null;
   return detail;
 }
 
@@ -159,5 +184,8 @@ export async function documentApprovals(ctx: Ctx, docType: string, docId: number
     .select({ id: approvalInstances.id })
     .from(approvalInstances)
     .where(and(eq(approvalInstances.docType, docType), eq(approvalInstances.docId, docId)));
-  return instanceDetails(ctx, rows.map((r) => r.id));
+  return instanceDetails(
+    ctx,
+    rows.map((r) => r.id),
+  );
 }

@@ -20,7 +20,14 @@ const Rule = z.object({
       z.object({
         field: z.string().min(1).max(60),
         op: z.enum(CONDITION_OPS),
-        value: z.union([z.string().max(100), z.number(), z.boolean(), z.array(z.union([z.string().max(100), z.number()])).max(50)]).optional(),
+        value: z
+          .union([
+            z.string().max(100),
+            z.number(),
+            z.boolean(),
+            z.array(z.union([z.string().max(100), z.number()])).max(50),
+          ])
+          .optional(),
       }),
     )
     .max(20)
@@ -57,10 +64,14 @@ export function approvalRoutes(app: ZodApp, db: Db) {
     },
     async (req) => approvalInbox(ctxOf(req, db), req.query),
   );
-  app.get('/approvals/inbox/count', { config: { resource: 'approval_instance', surface: 'count' }, schema: { tags } }, async (req) =>
-    approvalInboxCount(ctxOf(req, db)),
+  app.get(
+    '/approvals/inbox/count',
+    { config: { resource: 'approval_instance', surface: 'count' }, schema: { tags } },
+    async (req) => approvalInboxCount(ctxOf(req, db)),
   );
-  app.get('/approvals/:id', { config: instance, schema: { tags, params: Id } }, async (req) => getApprovalInstance(ctxOf(req, db), req.params.id));
+  app.get('/approvals/:id', { config: instance, schema: { tags, params: Id } }, async (req) =>
+    getApprovalInstance(ctxOf(req, db), req.params.id),
+  );
   const act = (action: 'approve' | 'reject' | 'return' | 'withdraw' | 'delegate', body: z.ZodType) =>
     app.post(
       `/approvals/:id/${action}`,
@@ -75,11 +86,15 @@ export function approvalRoutes(app: ZodApp, db: Db) {
 
   const manage = { permission: 'approval.manage' as const, resource: 'approval_rule' };
   app.get('/approval-doc-types', { config: manage, schema: { tags } }, async () => ({ items: listDocTypes() }));
-  app.get('/approval-rules', { config: manage, schema: { tags } }, async (req) => ({ items: await listRules(ctxOf(req, db)) }));
+  app.get('/approval-rules', { config: manage, schema: { tags } }, async (req) => ({
+    items: await listRules(ctxOf(req, db)),
+  }));
   app.post('/approval-rules', { config: manage, schema: { tags, body: Rule } }, async (req, reply) =>
     reply.code(201).send(await createRule(ctxOf(req, db), req.body)),
   );
-  app.put('/approval-rules/:id', { config: manage, schema: { tags, params: Id, body: Rule.extend({ version: z.number().int().min(1) }) } }, async (req) =>
-    updateRule(ctxOf(req, db), req.params.id, req.body),
+  app.put(
+    '/approval-rules/:id',
+    { config: manage, schema: { tags, params: Id, body: Rule.extend({ version: z.number().int().min(1) }) } },
+    async (req) => updateRule(ctxOf(req, db), req.params.id, req.body),
   );
 }

@@ -44,9 +44,7 @@ export const approvalInstances = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('approval_instances_one_pending_uq')
-      .on(t.docType, t.docId)
-      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex('approval_instances_one_pending_uq').on(t.docType, t.docId).where(sql`${t.status} = 'pending'`),
     index('approval_instances_doc_idx').on(t.docType, t.docId, t.id),
     index('approval_instances_applicant_idx').on(t.applicantId, t.id),
   ],

@@ -52,12 +52,21 @@ export async function submitForApproval(tx: Tx, ctx: Ctx, docType: string, docId
   const dt = approvalDocType(docType);
   if (!dt) throw new NotFoundError();
   const { facts, summary } = await dt.describe(tx, ctx, docId);
-  const rules = await tx.select().from(approvalRules).where(and(eq(approvalRules.docType, docType), eq(approvalRules.active, true)));
+  const rules = await tx
+    .select()
+    .from(approvalRules)
+    .where(and(eq(approvalRules.docType, docType), eq(approvalRules.active, true)));
   const rule = pickRule(rules, facts);
   const pending = await tx
     .select({ id: approvalInstances.id })
     .from(approvalInstances)
-    .where(and(eq(approvalInstances.docType, docType), eq(approvalInstances.docId, docId), eq(approvalInstances.status, 'pending')));
+    .where(
+      and(
+        eq(approvalInstances.docType, docType),
+        eq(approvalInstances.docId, docId),
+        eq(approvalInstances.status, 'pending'),
+      ),
+    );
   if (pending.length) throw new ConflictError('approval.already_pending');
   const [inst] = await tx
     .insert(approvalInstances)
@@ -70,8 +79,8 @@ export async function submitForApproval(tx: Tx, ctx: Ctx, docType: string, docId
       facts,
       summary,
       applicantId: ctx.principal.userId,
-      status: rule && rule.steps.length ? 'pending' : 'approved',
-      finishedAt: rule && rule.steps.length ? null : new Date(),
+      status: rule?.steps.length ? 'pending' : 'approved',
+      finishedAt: rule?.steps.length ? null : new Date(),
     })
     .returning();
   await log(tx, ctx, inst, 'submit');
@@ -89,7 +98,13 @@ export async function isUnderApproval(tx: Tx | Ctx['db'], docType: string, docId
   const r = await tx
     .select({ id: approvalInstances.id })
     .from(approvalInstances)
-    .where(and(eq(approvalInstances.docType, docType), eq(approvalInstances.docId, docId), eq(approvalInstances.status, 'pending')));
+    .where(
+      and(
+        eq(approvalInstances.docType, docType),
+        eq(approvalInstances.docId, docId),
+        eq(approvalInstances.status, 'pending'),
+      ),
+    );
   return r.length > 0;
 }
 
@@ -104,14 +119,21 @@ async function finish(tx: Tx, ctx: Ctx, inst: Instance, status: Exclude<Instance
       .select({ id: approvalTasks.approverId })
       .from(approvalTasks)
       .where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.status, 'pending')));
-    await notify(tx, waiting.map((w) => w.id), {
-      kind: 'approval.result',
-      titleKey: 'notify.approval.withdrawn',
-      params: { summary: inst.summary },
-      link: `/approvals/${inst.id}`,
-    });
+    await notify(
+      tx,
+      waiting.map((w) => w.id),
+      {
+        kind: 'approval.result',
+        titleKey: 'notify.approval.withdrawn',
+        params: { summary: inst.summary },
+        link: `/approvals/${inst.id}`,
+      },
+    );
   }
-  await tx.update(approvalTasks).set({ status: 'cancelled', actedAt: new Date() }).where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.status, 'pending')));
+  await tx
+    .update(approvalTasks)
+    .set({ status: 'cancelled', actedAt: new Date() })
+    .where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.status, 'pending')));
   await tx
     .update(approvalInstances)
     .set({ status, finishedAt: new Date(), version: sql`${approvalInstances.version} + 1` })
@@ -163,7 +185,14 @@ export async function actOnApproval(ctx: Ctx, instanceId: number, action: Approv
     const [task] = await tx
       .select()
       .from(approvalTasks)
-      .where(and(eq(approvalTasks.instanceId, instanceId), eq(approvalTasks.step, inst.currentStep), eq(approvalTasks.approverId, me), eq(approvalTasks.status, 'pending')))
+      .where(
+        and(
+          eq(approvalTasks.instanceId, instanceId),
+          eq(approvalTasks.step, inst.currentStep),
+          eq(approvalTasks.approverId, me),
+          eq(approvalTasks.status, 'pending'),
+        ),
+      )
       .for('update');
     if (!task) throw new ConflictError('approval.no_pending_task');
     const close = (status: string) =>
@@ -187,17 +216,31 @@ export async function actOnApproval(ctx: Ctx, instanceId: number, action: Approv
         await finish(tx, ctx, inst, 'returned');
         return { status: 'returned' as const };
       }
-      await tx.update(approvalTasks).set({ status: 'cancelled', actedAt: new Date() }).where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.status, 'pending')));
-      await tx.update(approvalInstances).set({ currentStep: to, version: sql`${approvalInstances.version} + 1` }).where(eq(approvalInstances.id, inst.id));
+      await tx
+        .update(approvalTasks)
+        .set({ status: 'cancelled', actedAt: new Date() })
+        .where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.status, 'pending')));
+      await tx
+        .update(approvalInstances)
+        .set({ currentStep: to, version: sql`${approvalInstances.version} + 1` })
+        .where(eq(approvalInstances.id, inst.id));
       await openStep(tx, { ...inst, currentStep: to }, to);
       return { status: 'pending' as const, step: to };
     }
     if (action === 'delegate') {
       const target = input.toUserId;
-      const [u] = target ? await tx.select({ id: users.id }).from(users).where(and(eq(users.id, target), eq(users.active, true))) : [];
-      if (!u || target === me || target === inst.applicantId) throw ValidationError.field('toUserId', 'approval.delegate_invalid');
+      const [u] = target
+        ? await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.id, target), eq(users.active, true)))
+        : [];
+      if (!u || target === me || target === inst.applicantId)
+        throw ValidationError.field('toUserId', 'approval.delegate_invalid');
       await close('delegated');
-      await tx.insert(approvalTasks).values({ instanceId: inst.id, step: inst.currentStep, approverId: u.id, delegatedFrom: me });
+      await tx
+        .insert(approvalTasks)
+        .values({ instanceId: inst.id, step: inst.currentStep, approverId: u.id, delegatedFrom: me });
       await log(tx, ctx, inst, 'delegate', comment, u.id);
       await notify(tx, [u.id], {
         kind: 'approval.task',
@@ -215,18 +258,37 @@ export async function actOnApproval(ctx: Ctx, instanceId: number, action: Approv
     const left = await tx
       .select({ id: approvalTasks.id })
       .from(approvalTasks)
-      .where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.step, inst.currentStep), eq(approvalTasks.status, 'pending'), ne(approvalTasks.id, task.id)));
+      .where(
+        and(
+          eq(approvalTasks.instanceId, inst.id),
+          eq(approvalTasks.step, inst.currentStep),
+          eq(approvalTasks.status, 'pending'),
+          ne(approvalTasks.id, task.id),
+        ),
+      );
     if (step.mode === 'all' && left.length > 0) return { status: 'pending' as const, step: inst.currentStep };
     if (left.length) {
       // 或签: the first approval decides; the others' tasks are no longer needed.
-      await tx.update(approvalTasks).set({ status: 'cancelled', actedAt: new Date() }).where(and(eq(approvalTasks.instanceId, inst.id), eq(approvalTasks.step, inst.currentStep), eq(approvalTasks.status, 'pending')));
+      await tx
+        .update(approvalTasks)
+        .set({ status: 'cancelled', actedAt: new Date() })
+        .where(
+          and(
+            eq(approvalTasks.instanceId, inst.id),
+            eq(approvalTasks.step, inst.currentStep),
+            eq(approvalTasks.status, 'pending'),
+          ),
+        );
     }
     const next = inst.currentStep + 1;
     if (next >= inst.steps.length) {
       await finish(tx, ctx, inst, 'approved');
       return { status: 'approved' as const };
     }
-    await tx.update(approvalInstances).set({ currentStep: next, version: sql`${approvalInstances.version} + 1` }).where(eq(approvalInstances.id, inst.id));
+    await tx
+      .update(approvalInstances)
+      .set({ currentStep: next, version: sql`${approvalInstances.version} + 1` })
+      .where(eq(approvalInstances.id, inst.id));
     await openStep(tx, { ...inst, currentStep: next }, next);
     return { status: 'pending' as const, step: next };
   });

@@ -49,8 +49,23 @@ beforeAll(async () => {
   );
   CHAIN[1].userIds = [org.user.director, org.user.gm];
   await env.database.db.insert(approvalRules).values([
-    { docType: 'test_doc', name: '大额', priority: 1, conditions: [{ field: 'amount', op: 'gte', value: '10000' }], steps: CHAIN },
-    { docType: 'test_doc', name: '并发', priority: 5, conditions: [{ field: 'amount', op: 'eq', value: '7777' }], steps: [{ name: '任一销售经理', kind: 'role', role: 'sales_manager', mode: 'any' }, { name: '总经理', kind: 'role', role: 'general_manager', mode: 'any' }] },
+    {
+      docType: 'test_doc',
+      name: '大额',
+      priority: 1,
+      conditions: [{ field: 'amount', op: 'gte', value: '10000' }],
+      steps: CHAIN,
+    },
+    {
+      docType: 'test_doc',
+      name: '并发',
+      priority: 5,
+      conditions: [{ field: 'amount', op: 'eq', value: '7777' }],
+      steps: [
+        { name: '任一销售经理', kind: 'role', role: 'sales_manager', mode: 'any' },
+        { name: '总经理', kind: 'role', role: 'general_manager', mode: 'any' },
+      ],
+    },
   ]);
 });
 afterAll(() => env.close());
@@ -65,7 +80,8 @@ async function submit(user: U, docId: number) {
   const ctx = await ctxFor(env, clients[user]);
   return env.database.db.transaction((tx) => submitForApproval(tx, ctx, 'test_doc', docId));
 }
-const docRow = async (id: number) => (await env.database.pool.query('select status, approvals from test_docs where id = $1', [id])).rows[0];
+const docRow = async (id: number) =>
+  (await env.database.pool.query('select status, approvals from test_docs where id = $1', [id])).rows[0];
 
 describe('approval engine: rules and chains', () => {
   it('approves at once when no rule matches, and says so in the history', async () => {
@@ -85,16 +101,29 @@ describe('approval engine: rules and chains', () => {
     expect(notes.items[0]).toMatchObject({ titleKey: 'notify.approval.task', link: `/approvals/${instanceId}` });
 
     expect((await clients.rep2.post(`/api/approvals/${instanceId}/approve`, {})).statusCode).toBe(404);
-    expect((await clients.manager1.post(`/api/approvals/${instanceId}/approve`, { comment: '同意' })).json()).toEqual({ status: 'pending', step: 1 });
-    expect((await clients.director.post(`/api/approvals/${instanceId}/approve`, {})).json()).toEqual({ status: 'pending', step: 1 });
+    expect((await clients.manager1.post(`/api/approvals/${instanceId}/approve`, { comment: '同意' })).json()).toEqual({
+      status: 'pending',
+      step: 1,
+    });
+    expect((await clients.director.post(`/api/approvals/${instanceId}/approve`, {})).json()).toEqual({
+      status: 'pending',
+      step: 1,
+    });
     expect(await docRow(id)).toEqual({ status: 'draft', approvals: 0 });
-    expect((await clients.gm.post(`/api/approvals/${instanceId}/approve`, {})).json()).toEqual({ status: 'pending', step: 2 });
+    expect((await clients.gm.post(`/api/approvals/${instanceId}/approve`, {})).json()).toEqual({
+      status: 'pending',
+      step: 2,
+    });
     expect((await clients.gm.post(`/api/approvals/${instanceId}/approve`, {})).json()).toEqual({ status: 'approved' });
     expect(await docRow(id)).toEqual({ status: 'approved', approvals: 1 });
 
     const view = (await clients.rep1.get(`/api/approvals/${instanceId}`)).json();
     expect(view.actions.map((a: { action: string; actorName: string }) => `${a.action}:${a.actorName}`)).toEqual([
-      'submit:张三', 'approve:李经理', 'approve:赵总监', 'approve:王总', 'approve:王总',
+      'submit:张三',
+      'approve:李经理',
+      'approve:赵总监',
+      'approve:王总',
+      'approve:王总',
     ]);
     const applicantNotes = (await clients.rep1.get('/api/notifications')).json();
     expect(applicantNotes.items[0]).toMatchObject({ titleKey: 'notify.approval.approved' });
@@ -107,12 +136,18 @@ describe('approval engine: rules and chains', () => {
     const noReason = await clients.director.post(`/api/approvals/${instanceId}/reject`, {});
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fields[0]).toMatchObject({ field: 'comment', message: '请填写理由' });
-    expect((await clients.director.post(`/api/approvals/${instanceId}/return`, { comment: '请部门重新确认', toStep: 0 })).json()).toEqual({ status: 'pending', step: 0 });
+    expect(
+      (
+        await clients.director.post(`/api/approvals/${instanceId}/return`, { comment: '请部门重新确认', toStep: 0 })
+      ).json(),
+    ).toEqual({ status: 'pending', step: 0 });
     expect((await clients.director.post(`/api/approvals/${instanceId}/approve`, {})).statusCode).toBe(409);
     await clients.manager1.post(`/api/approvals/${instanceId}/delegate`, { toUserId: org.user.supervisor1 });
     const sup = await Client.login(env.app, 'supervisor1');
     expect((await sup.post(`/api/approvals/${instanceId}/approve`, {})).json()).toEqual({ status: 'pending', step: 1 });
-    expect((await clients.gm.post(`/api/approvals/${instanceId}/reject`, { comment: '预算不足' })).json()).toEqual({ status: 'rejected' });
+    expect((await clients.gm.post(`/api/approvals/${instanceId}/reject`, { comment: '预算不足' })).json()).toEqual({
+      status: 'rejected',
+    });
     expect(await docRow(id)).toEqual({ status: 'rejected', approvals: 0 });
   });
 
@@ -140,25 +175,42 @@ describe('approval engine: concurrency', () => {
     const id = await newDoc('7777.00');
     const { instanceId } = await submit('rep1', id);
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => (i % 2 ? clients.manager1 : clients.manager2).post(`/api/approvals/${instanceId}/approve`, {})),
+      Array.from({ length: 100 }, (_, i) =>
+        (i % 2 ? clients.manager1 : clients.manager2).post(`/api/approvals/${instanceId}/approve`, {}),
+      ),
     );
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(99);
     const q = (s: string) => env.database.pool.query(s, [instanceId]).then((r) => r.rows);
-    expect(await q(`select current_step, status from approval_instances where id = $1`)).toEqual([{ current_step: 1, status: 'pending' }]);
-    expect(await q(`select count(*)::int n from approval_actions where instance_id = $1 and action = 'approve'`)).toEqual([{ n: 1 }]);
-    expect(await q(`select count(*)::int n from approval_tasks where instance_id = $1 and step = 1`)).toEqual([{ n: 1 }]);
+    expect(await q(`select current_step, status from approval_instances where id = $1`)).toEqual([
+      { current_step: 1, status: 'pending' },
+    ]);
+    expect(
+      await q(`select count(*)::int n from approval_actions where instance_id = $1 and action = 'approve'`),
+    ).toEqual([{ n: 1 }]);
+    expect(await q(`select count(*)::int n from approval_tasks where instance_id = $1 and step = 1`)).toEqual([
+      { n: 1 },
+    ]);
   });
 });
 
-type Model = { status: 'none' | 'pending' | 'approved' | 'rejected' | 'withdrawn'; step: number; waiting: Set<U>; tasked: Set<U>; applicant: U | null };
+type Model = {
+  status: 'none' | 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  step: number;
+  waiting: Set<U>;
+  tasked: Set<U>;
+  applicant: U | null;
+};
 
 describe('approval engine: model-based', () => {
   it('random submit / approve / reject / withdraw sequences match the reference model', async () => {
     const approversOf = (m: Model): Set<U> =>
       m.step === 0 ? new Set(['manager1']) : m.step === 1 ? new Set(['director', 'gm']) : new Set(['gm']);
-    const cmd = fc.record({ kind: fc.constantFrom('submit', 'approve', 'reject', 'withdraw'), user: fc.constantFrom(...USERS) });
+    const cmd = fc.record({
+      kind: fc.constantFrom('submit', 'approve', 'reject', 'withdraw'),
+      user: fc.constantFrom(...USERS),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(cmd, { minLength: 1, maxLength: 12 }), async (cmds) => {
         const id = await newDoc('15000.00');
@@ -201,7 +253,11 @@ describe('approval engine: model-based', () => {
           } else {
             expect(res.statusCode, `${c.kind} by ${c.user} in ${m.status}`).toBe(involved ? 409 : 404);
           }
-          const [row] = (await env.database.pool.query('select status, current_step from approval_instances where id = $1', [instanceId])).rows;
+          const [row] = (
+            await env.database.pool.query('select status, current_step from approval_instances where id = $1', [
+              instanceId,
+            ])
+          ).rows;
           expect(row.status).toBe(m.status);
           if (m.status === 'pending') expect(row.current_step).toBe(m.step);
         }
@@ -214,11 +270,12 @@ describe('approval engine: model-based', () => {
         expect(own.rows[0].n).toBe(0);
         const doc = await docRow(id);
         expect(doc.status === 'approved').toBe(m.status === 'approved');
-        const locked = await env.database.db.execute(sql`select count(*)::int n from approval_instances where doc_type = 'test_doc' and doc_id = ${id} and status = 'pending'`);
+        const locked = await env.database.db.execute(
+          sql`select count(*)::int n from approval_instances where doc_type = 'test_doc' and doc_id = ${id} and status = 'pending'`,
+        );
         expect(Number(locked.rows[0].n) === 1).toBe(m.status === 'pending');
       }),
       { numRuns: 25 },
     );
   });
 });
-

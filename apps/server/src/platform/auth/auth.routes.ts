@@ -64,7 +64,9 @@ export function authRoutes(app: ZodApp, db: Db, loginsPerMinute: number) {
     return { ok: true };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: Me } } }, async (req) => me(ctxOf(req, db).principal));
+  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: Me } } }, async (req) =>
+    me(ctxOf(req, db).principal),
+  );
 
   app.post(
     '/auth/password',
@@ -80,12 +82,8 @@ export function authRoutes(app: ZodApp, db: Db, loginsPerMinute: number) {
     },
   );
 
-  app.put(
-    '/auth/locale',
-    { schema: { tags: ['auth'], body: z.object({ locale: z.enum(LOCALES) }) } },
-    async (req) => {
-      await setLocale(ctxOf(req, db), req.body.locale);
-      return { ok: true };
-    },
-  );
+  app.put('/auth/locale', { schema: { tags: ['auth'], body: z.object({ locale: z.enum(LOCALES) }) } }, async (req) => {
+    await setLocale(ctxOf(req, db), req.body.locale);
+    return { ok: true };
+  });
 }

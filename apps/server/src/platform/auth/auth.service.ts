@@ -68,7 +68,11 @@ export async function login(
   });
   const principal = await loadPrincipal(db, token, now);
   if (!principal) throw new UnauthenticatedError('auth.invalid_credentials');
-  await recordAudit(db, { principal, requestId: input.requestId }, { entityType: 'user', entityId: user.id, action: 'login' });
+  await recordAudit(
+    db,
+    { principal, requestId: input.requestId },
+    { entityType: 'user', entityId: user.id, action: 'login' },
+  );
   return { token, principal };
 }
 

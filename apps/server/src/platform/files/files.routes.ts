@@ -8,11 +8,15 @@ const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE
 
 export function fileRoutes(app: ZodApp, db: Db) {
   // Visibility is that of the record the file belongs to (registerAttachmentOwner).
-  app.get('/attachments/:id', { config: { resource: 'attachment', surface: 'byId' }, schema: { tags: ['files'], params: Id } }, async (req, reply) => {
-    const f = await getAttachment(ctxOf(req, db), req.params.id);
-    return reply
-      .type(f.mimeType)
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-      .send(f.data);
-  });
+  app.get(
+    '/attachments/:id',
+    { config: { resource: 'attachment', surface: 'byId' }, schema: { tags: ['files'], params: Id } },
+    async (req, reply) => {
+      const f = await getAttachment(ctxOf(req, db), req.params.id);
+      return reply
+        .type(f.mimeType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .send(f.data);
+    },
+  );
 }

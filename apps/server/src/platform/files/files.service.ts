@@ -28,11 +28,19 @@ export interface AttachmentInput {
  * Stores an attachment inside the caller's transaction (a signed copy commits with the sign-off
  * it proves). The caller has already checked that the user may change the entity.
  */
-export async function saveAttachment(tx: DbOrTx, ctx: Pick<Ctx, 'principal'>, entityType: string, entityId: number, purpose: string, file: AttachmentInput) {
+export async function saveAttachment(
+  tx: DbOrTx,
+  ctx: Pick<Ctx, 'principal'>,
+  entityType: string,
+  entityId: number,
+  purpose: string,
+  file: AttachmentInput,
+) {
   if (!MIME_TYPES.has(file.mimeType)) throw ValidationError.field('file.mimeType', 'attachment.type');
   const data = Buffer.from(file.contentBase64, 'base64');
   if (data.length === 0) throw ValidationError.field('file.contentBase64', 'attachment.empty');
-  if (data.length > MAX_ATTACHMENT_MB * 1024 * 1024) throw ValidationError.field('file.contentBase64', 'attachment.too_large', { maxMb: MAX_ATTACHMENT_MB });
+  if (data.length > MAX_ATTACHMENT_MB * 1024 * 1024)
+    throw ValidationError.field('file.contentBase64', 'attachment.too_large', { maxMb: MAX_ATTACHMENT_MB });
   const [row] = await tx
     .insert(attachments)
     .values({
@@ -46,14 +54,26 @@ export async function saveAttachment(tx: DbOrTx, ctx: Pick<Ctx, 'principal'>, en
       data,
       uploadedBy: ctx.principal.userId,
     })
-    .returning({ id: attachments.id, fileName: attachments.fileName, size: attachments.size, createdAt: attachments.createdAt });
+    .returning({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      size: attachments.size,
+      createdAt: attachments.createdAt,
+    });
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 
 /** Attachment metadata of one entity, newest first. Callers check the entity's scope first. */
 export async function listAttachments(db: DbOrTx, entityType: string, entityId: number) {
   const rows = await db
-    .select({ id: attachments.id, purpose: attachments.purpose, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })
+    .select({
+      id: attachments.id,
+      purpose: attachments.purpose,
+      fileName: attachments.fileName,
+      mimeType: attachments.mimeType,
+      size: attachments.size,
+      createdAt: attachments.createdAt,
+    })
     .from(attachments)
     .where(and(eq(attachments.entityType, entityType), eq(attachments.entityId, entityId)))
     .orderBy(desc(attachments.id));

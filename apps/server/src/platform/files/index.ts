@@ -1,2 +1,8 @@
 export { fileRoutes } from './files.routes.ts';
-export { type AttachmentInput, listAttachments, MAX_ATTACHMENT_MB, registerAttachmentOwner, saveAttachment } from './files.service.ts';
+export {
+  type AttachmentInput,
+  listAttachments,
+  MAX_ATTACHMENT_MB,
+  registerAttachmentOwner,
+  saveAttachment,
+} from './files.service.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.ts';
 import { csrfMatches, loadPrincipal } from '../auth/auth.service.ts';
 import type { Ctx } from '../context.ts';
-import type { Db } from '../../db/client.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors.ts';
 import { pickLocale } from '../i18n/locale.ts';
 import { can } from '../permissions/principal.ts';

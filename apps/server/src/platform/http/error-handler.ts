@@ -15,7 +15,8 @@ function issueToField(i: ZodLikeIssue): FieldIssue {
   // Custom checks (credit code, ID number, mobile) carry their own message key.
   const custom = (i.params.params as { key?: string } | undefined)?.key;
   if (custom) return { field, code: custom };
-  if (i.keyword === 'invalid_type' && /received undefined/.test(i.message)) return { field, code: 'validation.required' };
+  if (i.keyword === 'invalid_type' && /received undefined/.test(i.message))
+    return { field, code: 'validation.required' };
   if (i.keyword === 'too_small' && i.params.minimum === 1 && i.params.origin === 'string')
     return { field, code: 'validation.required' };
   return { field, code: `validation.${i.keyword}`, params: { minimum: i.params.minimum, maximum: i.params.maximum } };
@@ -33,7 +34,11 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     e = new ValidationError((err.validation as unknown as ZodLikeIssue[]).map(issueToField));
   }
   if (e instanceof ValidationError) {
-    const fields = e.fields.map((f) => ({ field: f.field, code: f.code, message: translate(locale, f.code, f.params) }));
+    const fields = e.fields.map((f) => ({
+      field: f.field,
+      code: f.code,
+      message: translate(locale, f.code, f.params),
+    }));
     return body(400, e.code, {}, { fields });
   }
   if (e instanceof ConflictError) return body(409, e.code, e.params, e.extra);

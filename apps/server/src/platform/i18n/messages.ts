@@ -1,7 +1,7 @@
+import type { Locale } from './locale.ts';
 import { enUS } from './messages.en-US.ts';
 import { zhCN } from './messages.zh-CN.ts';
 import { zhTW } from './messages.zh-TW.ts';
-import type { Locale } from './locale.ts';
 
 type Catalog = Record<string, string>;
 

@@ -42,15 +42,24 @@ export async function idempotent<T>(
       const [prev] = await tx
         .select()
         .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.operation, operation), eq(idempotencyKeys.key, key)));
-      if (!prev || prev.requestHash !== requestHash || prev.statusCode === null) throw new ConflictError('idempotency.key_reused');
+        .where(
+          and(
+            eq(idempotencyKeys.userId, userId),
+            eq(idempotencyKeys.operation, operation),
+            eq(idempotencyKeys.key, key),
+          ),
+        );
+      if (!prev || prev.requestHash !== requestHash || prev.statusCode === null)
+        throw new ConflictError('idempotency.key_reused');
       return { status: prev.statusCode, body: prev.response as T, replayed: true };
     }
     const out = await run(tx);
     await tx
       .update(idempotencyKeys)
       .set({ statusCode: out.status, response: sql`${JSON.stringify(out.body)}::jsonb` })
-      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.operation, operation), eq(idempotencyKeys.key, key)));
+      .where(
+        and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.operation, operation), eq(idempotencyKeys.key, key)),
+      );
     return { ...out, replayed: false };
   });
 }

@@ -15,9 +15,18 @@ afterAll(() => env.close());
 
 // The use case under test issues a gapless number: it shows whether the body ran once or more.
 const issue = (key: string | undefined, body: unknown = { a: 1 }) =>
-  idempotent(ctx, 'test.issue', key, body, async (tx) => ({ status: 201, body: { no: await nextDocNumber(tx, 'writeOff', new Date()) } }));
+  idempotent(ctx, 'test.issue', key, body, async (tx) => ({
+    status: 201,
+    body: { no: await nextDocNumber(tx, 'writeOff', new Date()) },
+  }));
 const issuedCount = async () =>
-  Number((await env.database.pool.query(`select coalesce(sum(last_value), 0)::int n from doc_sequences where doc_type = 'writeOff'`)).rows[0].n);
+  Number(
+    (
+      await env.database.pool.query(
+        `select coalesce(sum(last_value), 0)::int n from doc_sequences where doc_type = 'writeOff'`,
+      )
+    ).rows[0].n,
+  );
 
 describe('idempotent', () => {
   it('runs the use case once for 50 concurrent requests with the same key, all answered alike', async () => {
@@ -26,13 +35,18 @@ describe('idempotent', () => {
     expect(await issuedCount()).toBe(before + 1);
     expect(new Set(results.map((r) => JSON.stringify([r.status, r.body]))).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const rows = await env.database.pool.query(`select count(*)::int n from idempotency_keys where key = 'key-concurrent-0001'`);
+    const rows = await env.database.pool.query(
+      `select count(*)::int n from idempotency_keys where key = 'key-concurrent-0001'`,
+    );
     expect(rows.rows[0].n).toBe(1);
   });
 
   it('refuses the same key with a different request, and runs every time without a key', async () => {
     await issue('key-reused-0001', { a: 1 });
-    await expect(issue('key-reused-0001', { a: 2 })).rejects.toMatchObject({ status: 409, code: 'idempotency.key_reused' });
+    await expect(issue('key-reused-0001', { a: 2 })).rejects.toMatchObject({
+      status: 409,
+      code: 'idempotency.key_reused',
+    });
     const before = await issuedCount();
     await issue(undefined);
     await issue(undefined);

@@ -7,12 +7,13 @@ import { mailSettings } from './mail.settings.ts';
 // Every in-app notification is also mailed to users with an address, where SMTP is configured.
 onNotify(mailNotification);
 
-// The outbox is sent after commit, every minute (a no-op without an SMTP host).
+// The outbox is sent after commit, every minute (a no-op without an SMTP host). Due times are
+// compared on the database's clock, which also stamped the queued rows (issue 16).
 registerSweep({
   name: 'mail-outbox',
   cron: '* * * * *',
-  async run(db, now) {
-    const r = await deliverOutbox(db, mailSettings(), now);
+  async run(db) {
+    const r = await deliverOutbox(db, mailSettings());
     return { changed: r.sent + r.failed };
   },
 });

@@ -11,11 +11,14 @@ export interface MailInput {
   body: string;
 }
 
-/** Queues an e-mail inside the caller's transaction; it is sent only after that transaction commits. */
-export async function queueMail(tx: DbOrTx, m: MailInput) {
+/**
+ * Queues an e-mail inside the caller's transaction; it is sent only after that transaction commits.
+ * `at` is when it becomes due (default: the database's now), for callers on a controlled clock.
+ */
+export async function queueMail(tx: DbOrTx, m: MailInput, at?: Date) {
   const [row] = await tx
     .insert(mailOutbox)
-    .values({ toAddress: m.to, subject: m.subject, body: m.body })
+    .values({ toAddress: m.to, subject: m.subject, body: m.body, ...(at ? { nextAttemptAt: at } : {}) })
     .returning({ id: mailOutbox.id });
   return row.id;
 }
@@ -44,11 +47,13 @@ function transportFor(smtp: SmtpSettings) {
 /**
  * Sends due messages from the outbox through SMTP. A failure is recorded on the row (attempts,
  * last error, next try with backoff; 'failed' after MAX_MAIL_ATTEMPTS) and never thrown. Without
- * an SMTP host nothing is sent and everything stays queued.
+ * an SMTP host nothing is sent and everything stays queued. Without `now` the database's clock is
+ * used, the same clock that stamps queued rows, so a row is never "due in the future" by skew.
  */
-export async function deliverOutbox(db: Db, smtp: SmtpSettings, now: Date = new Date(), batch = 20) {
+export async function deliverOutbox(db: Db, smtp: SmtpSettings, at?: Date, batch = 20) {
   const result = { sent: 0, failed: 0 };
   if (!smtp.host) return result;
+  const now = at ?? (await dbNow(db));
   const due = db
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
@@ -103,6 +108,11 @@ export async function deliverOutbox(db: Db, smtp: SmtpSettings, now: Date = new 
     transport.close();
   }
   return result;
+}
+
+async function dbNow(db: Db): Promise<Date> {
+  const { rows } = await db.execute<{ now: Date | string }>(sql`select now() as now`);
+  return new Date(rows[0].now);
 }
 
 /** Outbox counts by status, for health checks and tests. */

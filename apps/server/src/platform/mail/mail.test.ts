@@ -152,9 +152,10 @@ describe('mail outbox', () => {
 
   it('records a failing SMTP server on the row, retries with backoff, and gives up after the limit', async () => {
     const bad = { ...smtp, port: await closedPort() };
-    await queueMail(env.database.db, { to: 'a@example.com', subject: '一', body: '一' });
-    await queueMail(env.database.db, { to: 'b@example.com', subject: '二', body: '二' });
+    // One clock for queueing and sending: the rows are due exactly at `now`.
     const now = new Date();
+    await queueMail(env.database.db, { to: 'a@example.com', subject: '一', body: '一' }, now);
+    await queueMail(env.database.db, { to: 'b@example.com', subject: '二', body: '二' }, now);
     const r = await deliverOutbox(env.database.db, bad, now);
     // The server is down: the first attempt fails and the batch stops (the second is not counted).
     expect(r).toEqual({ sent: 0, failed: 1 });

@@ -23,7 +23,12 @@ export function notificationRoutes(app: ZodApp, db: Db) {
   );
   app.post(
     '/notifications/read',
-    { schema: { tags, body: z.object({ ids: z.union([z.array(z.number().int().positive()).max(500), z.literal('all')]) }) } },
+    {
+      schema: {
+        tags,
+        body: z.object({ ids: z.union([z.array(z.number().int().positive()).max(500), z.literal('all')]) }),
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req, db);
       await markNotificationsRead(ctx, req.body.ids);

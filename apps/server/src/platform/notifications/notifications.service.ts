@@ -23,7 +23,13 @@ export async function notify(tx: DbOrTx, userIds: number[], n: NotificationInput
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return;
   await tx.insert(notifications).values(
-    ids.map((userId) => ({ userId, kind: n.kind, titleKey: n.titleKey, params: n.params ?? {}, link: n.link ?? null })),
+    ids.map((userId) => ({
+      userId,
+      kind: n.kind,
+      titleKey: n.titleKey,
+      params: n.params ?? {},
+      link: n.link ?? null,
+    })),
   );
   for (const hook of notifyHooks) await hook(tx, ids, n);
 }

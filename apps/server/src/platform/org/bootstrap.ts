@@ -6,9 +6,7 @@ import { defaultGrantsApplied, departments, roleGrants, roles, userRoles, users 
 
 /** Grants each default (role, permission) not offered before to the role, if the role exists. */
 async function applyNewDefaultGrants(tx: Tx) {
-  const done = new Set(
-    (await tx.select().from(defaultGrantsApplied)).map((r) => `${r.roleCode}|${r.permission}`),
-  );
+  const done = new Set((await tx.select().from(defaultGrantsApplied)).map((r) => `${r.roleCode}|${r.permission}`));
   const roleIds = new Map((await tx.select({ id: roles.id, code: roles.code }).from(roles)).map((r) => [r.code, r.id]));
   for (const r of DEFAULT_ROLES) {
     for (const [permission, scope] of r.grants) {
@@ -36,10 +34,18 @@ export async function bootstrapOrganisation(db: Db, adminPassword: string): Prom
     for (const r of DEFAULT_ROLES) await tx.insert(roles).values({ code: r.code, name: r.name });
     await applyNewDefaultGrants(tx);
     const [root] = await tx.insert(departments).values({ name: '总公司' }).returning({ id: departments.id });
-    await tx.update(departments).set({ path: `/${root.id}/` }).where(eq(departments.id, root.id));
+    await tx
+      .update(departments)
+      .set({ path: `/${root.id}/` })
+      .where(eq(departments.id, root.id));
     const [admin] = await tx
       .insert(users)
-      .values({ username: 'admin', name: '系统管理员', passwordHash: await hashPassword(adminPassword), deptId: root.id })
+      .values({
+        username: 'admin',
+        name: '系统管理员',
+        passwordHash: await hashPassword(adminPassword),
+        deptId: root.id,
+      })
       .returning({ id: users.id });
     const [adminRole] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, 'admin'));
     await tx.insert(userRoles).values({ userId: admin.id, roleId: adminRole.id });

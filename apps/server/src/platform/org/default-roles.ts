@@ -68,7 +68,11 @@ const desk = (s: Scope): G[] => [
 export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
   // A rep may request the write-off of an own bad debt (坏账核销); it books only after approval.
   { code: 'sales_rep', name: '销售人员', grants: [...sales('SELF'), ...pool('SELF'), ['receivable.writeoff', 'SELF']] },
-  { code: 'sales_supervisor', name: '销售主管', grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE')] },
+  {
+    code: 'sales_supervisor',
+    name: '销售主管',
+    grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE')],
+  },
   {
     code: 'sales_manager',
     name: '销售经理',
@@ -88,23 +92,75 @@ export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
   {
     code: 'sales_director',
     name: '销售总监',
-    grants: [...sales('ALL'), ['customer.transfer', 'ALL'], ['customer.delete', 'ALL'], ['opportunity.delete', 'ALL'], ...pool('ALL'), ...desk('ALL'), ['frontdesk.grant', 'ALL'], ['order.review', 'ALL'], ['contract.sign', 'ALL'], ['price.adjust', 'ALL'], ['price.manage', 'ALL'], ['product.manage', 'ALL'], ['product.cost', 'ALL'], ['trace.view', 'ALL'], ['receivable.writeoff', 'ALL']],
+    grants: [
+      ...sales('ALL'),
+      ['customer.transfer', 'ALL'],
+      ['customer.delete', 'ALL'],
+      ['opportunity.delete', 'ALL'],
+      ...pool('ALL'),
+      ...desk('ALL'),
+      ['frontdesk.grant', 'ALL'],
+      ['order.review', 'ALL'],
+      ['contract.sign', 'ALL'],
+      ['price.adjust', 'ALL'],
+      ['price.manage', 'ALL'],
+      ['product.manage', 'ALL'],
+      ['product.cost', 'ALL'],
+      ['trace.view', 'ALL'],
+      ['receivable.writeoff', 'ALL'],
+    ],
   },
   {
     code: 'general_manager',
     name: '总经理',
-    grants: [['customer.view', 'ALL'], ['customer.export', 'ALL'], ['opportunity.view', 'ALL'], ['opportunity.export', 'ALL'], ['audit.view', 'ALL'], ['frontdesk.view', 'ALL'], ['frontdesk.grant', 'ALL'], ...viewAll, ['product.cost', 'ALL'], ['receivable.export', 'ALL'], ['price.adjust', 'ALL']],
+    grants: [
+      ['customer.view', 'ALL'],
+      ['customer.export', 'ALL'],
+      ['opportunity.view', 'ALL'],
+      ['opportunity.export', 'ALL'],
+      ['audit.view', 'ALL'],
+      ['frontdesk.view', 'ALL'],
+      ['frontdesk.grant', 'ALL'],
+      ...viewAll,
+      ['product.cost', 'ALL'],
+      ['receivable.export', 'ALL'],
+      ['price.adjust', 'ALL'],
+    ],
   },
-  { code: 'board', name: '董事会', grants: [['customer.view', 'ALL'], ['opportunity.view', 'ALL'], ...viewAll, ['product.cost', 'ALL']] },
+  {
+    code: 'board',
+    name: '董事会',
+    grants: [['customer.view', 'ALL'], ['opportunity.view', 'ALL'], ...viewAll, ['product.cost', 'ALL']],
+  },
   {
     code: 'front_desk',
     name: '前台接待',
-    grants: [['customer.view', 'SELF'], ['customer.create', 'ALL'], ['followup.create', 'SELF'], ['frontdesk.register', 'ALL'], ['frontdesk.view', 'ALL']],
+    grants: [
+      ['customer.view', 'SELF'],
+      ['customer.create', 'ALL'],
+      ['followup.create', 'SELF'],
+      ['frontdesk.register', 'ALL'],
+      ['frontdesk.view', 'ALL'],
+    ],
   },
   // 销售内业 receives the front desk's daily counts (seed 000: 上门客户总量、电话接听量报给销售助理).
   // 销售内业 is also the order desk (跟单): enters and reviews the department's orders.
-  { code: 'sales_assistant', name: '销售内业', grants: [...sales('DEPT'), ['pool.view', 'DEPT'], ['frontdesk.view', 'ALL'], ['order.review', 'DEPT']] },
-  { code: 'planner', name: '计划员', grants: [['customer.view', 'ALL'], ['product.view', 'ALL'], ['stock.view', 'ALL'], ['order.view', 'ALL'], ['order.plan', 'ALL']] },
+  {
+    code: 'sales_assistant',
+    name: '销售内业',
+    grants: [...sales('DEPT'), ['pool.view', 'DEPT'], ['frontdesk.view', 'ALL'], ['order.review', 'DEPT']],
+  },
+  {
+    code: 'planner',
+    name: '计划员',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['product.view', 'ALL'],
+      ['stock.view', 'ALL'],
+      ['order.view', 'ALL'],
+      ['order.plan', 'ALL'],
+    ],
+  },
   {
     code: 'commerce',
     name: '商务专员',
@@ -124,7 +180,15 @@ export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
       ['order.review', 'ALL'],
     ],
   },
-  { code: 'legal', name: '法务', grants: [['customer.view', 'ALL'], ['contract.view', 'ALL'], ['contract_template.manage', 'ALL']] },
+  {
+    code: 'legal',
+    name: '法务',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['contract.view', 'ALL'],
+      ['contract_template.manage', 'ALL'],
+    ],
+  },
   {
     code: 'finance',
     name: '财务',
@@ -158,11 +222,25 @@ export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
   {
     code: 'qa',
     name: '质检员',
-    grants: [['customer.view', 'ALL'], ['product.view', 'ALL'], ['stock.view', 'ALL'], ['delivery.view', 'ALL'], ['delivery.inspect', 'ALL'], ['trace.view', 'ALL']],
+    grants: [
+      ['customer.view', 'ALL'],
+      ['product.view', 'ALL'],
+      ['stock.view', 'ALL'],
+      ['delivery.view', 'ALL'],
+      ['delivery.inspect', 'ALL'],
+      ['trace.view', 'ALL'],
+    ],
   },
   { code: 'purchasing', name: '采购', grants: [] },
   { code: 'operations', name: '运营', grants: [['customer.view', 'ALL']] },
-  { code: 'service_engineer', name: '售后工程师', grants: [['customer.view', 'ALL'], ['followup.create', 'ALL']] },
+  {
+    code: 'service_engineer',
+    name: '售后工程师',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['followup.create', 'ALL'],
+    ],
+  },
   {
     code: 'admin',
     name: '系统管理员',

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { recordAudit, createdFields, diffFields } from '../audit/audit.service.ts';
+import { createdFields, diffFields, recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
 import { NotFoundError, StaleVersionError, ValidationError } from '../errors/errors.ts';
 import { departments, users } from './org.schema.ts';
@@ -45,14 +45,22 @@ export async function createDepartment(ctx: Ctx, input: DepartmentInput) {
   return ctx.db.transaction(async (tx) => {
     let parentPath = '/';
     if (input.parentId !== null) {
-      const [p] = await tx.select({ path: departments.path }).from(departments).where(eq(departments.id, input.parentId));
+      const [p] = await tx
+        .select({ path: departments.path })
+        .from(departments)
+        .where(eq(departments.id, input.parentId));
       if (!p) throw ValidationError.field('parentId', 'validation.invalid_value');
       parentPath = p.path;
     }
     const [row] = await tx.insert(departments).values(input).returning();
     const path = `${parentPath}${row.id}/`;
     await tx.update(departments).set({ path }).where(eq(departments.id, row.id));
-    await recordAudit(tx, ctx, { entityType: 'department', entityId: row.id, action: 'create', changes: createdFields(input, FIELDS) });
+    await recordAudit(tx, ctx, {
+      entityType: 'department',
+      entityId: row.id,
+      action: 'create',
+      changes: createdFields(input, FIELDS),
+    });
     return { ...row, path };
   });
 }
@@ -70,7 +78,10 @@ export async function updateDepartment(ctx: Ctx, id: number, input: DepartmentIn
     if (input.parentId !== cur.parentId) {
       let parentPath = '/';
       if (input.parentId !== null) {
-        const [p] = await tx.select({ path: departments.path }).from(departments).where(eq(departments.id, input.parentId));
+        const [p] = await tx
+          .select({ path: departments.path })
+          .from(departments)
+          .where(eq(departments.id, input.parentId));
         if (!p) throw ValidationError.field('parentId', 'validation.invalid_value');
         if (p.path.startsWith(cur.path)) throw ValidationError.field('parentId', 'dept.cycle');
         parentPath = p.path;
@@ -81,7 +92,14 @@ export async function updateDepartment(ctx: Ctx, id: number, input: DepartmentIn
     }
     const [row] = await tx
       .update(departments)
-      .set({ parentId: input.parentId, name: input.name, headUserId: input.headUserId, sort: input.sort, version: cur.version + 1, updatedAt: sql`now()` })
+      .set({
+        parentId: input.parentId,
+        name: input.name,
+        headUserId: input.headUserId,
+        sort: input.sort,
+        version: cur.version + 1,
+        updatedAt: sql`now()`,
+      })
       .where(eq(departments.id, id))
       .returning();
     await recordAudit(tx, ctx, { entityType: 'department', entityId: id, action: 'update', changes });

@@ -16,7 +16,12 @@ const DeptBody = z.object({
   sort: z.number().int().default(0),
 });
 const UserBody = z.object({
-  username: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9_.-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[A-Za-z0-9_.-]+$/),
   name: z.string().trim().min(1).max(40),
   mobile: z.string().trim().max(20).nullable().default(null),
   deptId: z.number().int().positive(),
@@ -32,7 +37,9 @@ const Grant = z.object({
 
 export function orgRoutes(app: ZodApp, db: Db) {
   const dept = { permission: 'dept.manage' as const, resource: 'department' };
-  app.get('/departments', { schema: { tags: ['org'] } }, async (req) => ({ items: await listDepartments(ctxOf(req, db)) }));
+  app.get('/departments', { schema: { tags: ['org'] } }, async (req) => ({
+    items: await listDepartments(ctxOf(req, db)),
+  }));
   app.post('/departments', { config: dept, schema: { tags: ['org'], body: DeptBody } }, async (req, reply) =>
     reply.code(201).send(await createDepartment(ctxOf(req, db), req.body)),
   );
@@ -59,7 +66,9 @@ export function orgRoutes(app: ZodApp, db: Db) {
     },
     async (req) => listUsers(ctxOf(req, db), req.query),
   );
-  app.get('/users/options', { schema: { tags: ['org'] } }, async (req) => ({ items: await userOptions(ctxOf(req, db)) }));
+  app.get('/users/options', { schema: { tags: ['org'] } }, async (req) => ({
+    items: await userOptions(ctxOf(req, db)),
+  }));
   app.post(
     '/users',
     { config: user, schema: { tags: ['org'], body: UserBody.extend({ password: z.string().min(1).max(200) }) } },
@@ -80,7 +89,9 @@ export function orgRoutes(app: ZodApp, db: Db) {
   );
 
   const role = { permission: 'role.manage' as const, resource: 'role' };
-  app.get('/roles', { config: role, schema: { tags: ['org'] } }, async (req) => ({ items: await listRoles(ctxOf(req, db)) }));
+  app.get('/roles', { config: role, schema: { tags: ['org'] } }, async (req) => ({
+    items: await listRoles(ctxOf(req, db)),
+  }));
   app.get('/permissions', { config: role, schema: { tags: ['org'] } }, async () => ({ items: PERMISSIONS }));
   app.post(
     '/roles',
@@ -88,7 +99,16 @@ export function orgRoutes(app: ZodApp, db: Db) {
       config: role,
       schema: {
         tags: ['org'],
-        body: z.object({ code: z.string().trim().min(2).max(40).regex(/^[a-z0-9_]+$/), name: z.string().trim().min(1).max(40), grants: z.array(Grant).max(100) }),
+        body: z.object({
+          code: z
+            .string()
+            .trim()
+            .min(2)
+            .max(40)
+            .regex(/^[a-z0-9_]+$/),
+          name: z.string().trim().min(1).max(40),
+          grants: z.array(Grant).max(100),
+        }),
       },
     },
     async (req, reply) => reply.code(201).send(await createRole(ctxOf(req, db), req.body)),
@@ -97,7 +117,11 @@ export function orgRoutes(app: ZodApp, db: Db) {
     '/roles/:id',
     {
       config: role,
-      schema: { tags: ['org'], params: Id, body: z.object({ name: z.string().trim().min(1).max(40), grants: z.array(Grant).max(100), version: Version }) },
+      schema: {
+        tags: ['org'],
+        params: Id,
+        body: z.object({ name: z.string().trim().min(1).max(40), grants: z.array(Grant).max(100), version: Version }),
+      },
     },
     async (req) => updateRole(ctxOf(req, db), req.params.id, req.body),
   );

@@ -2,8 +2,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { createdFields, diffFields, recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors/errors.ts';
-import { isPermission } from '../permissions/registry.ts';
 import type { Scope } from '../permissions/registry.ts';
+import { isPermission } from '../permissions/registry.ts';
 import { roleGrants, roles } from './org.schema.ts';
 
 export interface GrantInput {
@@ -30,7 +30,8 @@ export async function listRoles(ctx: Ctx) {
 
 function checkGrants(grants: GrantInput[]) {
   grants.forEach((g, i) => {
-    if (!isPermission(g.permission)) throw ValidationError.field(`grants.${i}.permission`, 'role.unknown_permission', { permission: g.permission });
+    if (!isPermission(g.permission))
+      throw ValidationError.field(`grants.${i}.permission`, 'role.unknown_permission', { permission: g.permission });
   });
 }
 
@@ -63,7 +64,10 @@ export async function updateRole(ctx: Ctx, id: number, input: { name: string; gr
     if (!cur) throw new NotFoundError();
     if (cur.version !== input.version) throw new StaleVersionError();
     const before = await tx.select().from(roleGrants).where(eq(roleGrants.roleId, id));
-    await tx.update(roles).set({ name: input.name, version: cur.version + 1, updatedAt: sql`now()` }).where(eq(roles.id, id));
+    await tx
+      .update(roles)
+      .set({ name: input.name, version: cur.version + 1, updatedAt: sql`now()` })
+      .where(eq(roles.id, id));
     await tx.delete(roleGrants).where(eq(roleGrants.roleId, id));
     if (input.grants.length) await tx.insert(roleGrants).values(input.grants.map((g) => ({ ...g, roleId: id })));
     await recordAudit(tx, ctx, {

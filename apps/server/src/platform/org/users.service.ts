@@ -3,12 +3,12 @@ import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../audit/audit.service.ts';
-import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import { sessions } from '../auth/auth.schema.ts';
+import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import type { Ctx } from '../context.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors/errors.ts';
-import { runUserDeptChange } from './org-hooks.ts';
 import { departments, roles, userRoles, users } from './org.schema.ts';
+import { runUserDeptChange } from './org-hooks.ts';
 
 export interface UserInput {
   username: string;
@@ -25,7 +25,13 @@ const FIELDS = ['username', 'name', 'mobile', 'deptId', 'managerId', 'roles', 'a
 export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; keyword?: string; deptId?: number }) {
   const mgr = alias(users, 'mgr');
   const where = and(
-    q.keyword ? or(ilike(users.name, `%${q.keyword}%`), ilike(users.username, `%${q.keyword}%`), ilike(users.mobile, `%${q.keyword}%`)) : undefined,
+    q.keyword
+      ? or(
+          ilike(users.name, `%${q.keyword}%`),
+          ilike(users.username, `%${q.keyword}%`),
+          ilike(users.mobile, `%${q.keyword}%`),
+        )
+      : undefined,
     q.deptId ? eq(users.deptId, q.deptId) : undefined,
   );
   const rows = await ctx.db
@@ -40,7 +46,9 @@ export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; k
       managerName: mgr.name,
       active: users.active,
       version: users.version,
-      roles: sql<string[]>`coalesce((select array_agg(r.code order by r.code) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${users.id}), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(r.code order by r.code) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${users.id}), '{}')`,
     })
     .from(users)
     .innerJoin(departments, eq(departments.id, users.deptId))
@@ -83,14 +91,18 @@ async function checkInput(tx: Tx, input: UserInput, selfId: number | null) {
       with recursive up as (select id, manager_id from users where id = ${input.managerId}
         union select u.id, u.manager_id from users u join up on u.id = up.manager_id) select id from up`);
     if (chain.rows.length === 0) throw ValidationError.field('managerId', 'validation.invalid_value');
-    if (selfId !== null && chain.rows.some((r) => Number(r.id) === selfId)) throw ValidationError.field('managerId', 'user.manager_cycle');
+    if (selfId !== null && chain.rows.some((r) => Number(r.id) === selfId))
+      throw ValidationError.field('managerId', 'user.manager_cycle');
   }
   const clash = await tx
     .select({ username: users.username, mobile: users.mobile })
     .from(users)
     .where(
       and(
-        or(sql`lower(${users.username}) = lower(${input.username})`, input.mobile ? eq(users.mobile, input.mobile) : sql`false`),
+        or(
+          sql`lower(${users.username}) = lower(${input.username})`,
+          input.mobile ? eq(users.mobile, input.mobile) : sql`false`,
+        ),
         selfId !== null ? sql`${users.id} <> ${selfId}` : undefined,
       ),
     );
@@ -107,9 +119,17 @@ export async function createUser(ctx: Ctx, input: UserInput & { password: string
     await checkInput(tx, input, null);
     const roleIds = await resolveRoleIds(tx, input.roles);
     const { roles: _r, password: _p, ...cols } = input;
-    const [row] = await tx.insert(users).values({ ...cols, passwordHash }).returning({ id: users.id });
+    const [row] = await tx
+      .insert(users)
+      .values({ ...cols, passwordHash })
+      .returning({ id: users.id });
     if (roleIds.length) await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: row.id, roleId })));
-    await recordAudit(tx, ctx, { entityType: 'user', entityId: row.id, action: 'create', changes: createdFields(input, FIELDS) });
+    await recordAudit(tx, ctx, {
+      entityType: 'user',
+      entityId: row.id,
+      action: 'create',
+      changes: createdFields(input, FIELDS),
+    });
     return { id: row.id };
   });
 }
@@ -129,7 +149,16 @@ export async function updateUser(ctx: Ctx, id: number, input: UserInput & { vers
       .where(eq(userRoles.userId, id));
     await tx
       .update(users)
-      .set({ username: input.username, name: input.name, mobile: input.mobile, deptId: input.deptId, managerId: input.managerId, active: input.active, version: cur.version + 1, updatedAt: sql`now()` })
+      .set({
+        username: input.username,
+        name: input.name,
+        mobile: input.mobile,
+        deptId: input.deptId,
+        managerId: input.managerId,
+        active: input.active,
+        version: cur.version + 1,
+        updatedAt: sql`now()`,
+      })
       .where(eq(users.id, id));
     await tx.delete(userRoles).where(eq(userRoles.userId, id));
     if (roleIds.length) await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: id, roleId })));
@@ -151,9 +180,18 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
   if (!isStrongPassword(password)) throw ValidationError.field('password', 'auth.weak_password');
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
-    const res = await tx.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.id, id)).returning({ id: users.id });
+    const res = await tx
+      .update(users)
+      .set({ passwordHash, version: sql`${users.version} + 1` })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
     if (!res.length) throw new NotFoundError();
     await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordAudit(tx, ctx, { entityType: 'user', entityId: id, action: 'reset_password', changes: [{ field: 'password', old: '***', new: '***' }] });
+    await recordAudit(tx, ctx, {
+      entityType: 'user',
+      entityId: id,
+      action: 'reset_password',
+      changes: [{ field: 'password', old: '***', new: '***' }],
+    });
   });
 }

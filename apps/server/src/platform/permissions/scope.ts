@@ -33,7 +33,10 @@ export function resolveScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Per
   // Memoised per request (the principal object lives for one request): list + count + masking
   // would otherwise look up the same department subtree several times.
   let perRequest = memo.get(ctx.principal);
-  if (!perRequest) memo.set(ctx.principal, (perRequest = new Map()));
+  if (!perRequest) {
+    perRequest = new Map();
+    memo.set(ctx.principal, perRequest);
+  }
   let scope = perRequest.get(permission);
   if (!scope) {
     scope = computeScope(ctx, permission);
@@ -80,10 +83,13 @@ export function scopeWhere(scope: ResolvedScope, ownerCol: AnyPgColumn, deptCol:
  * anyone above the owner): the subtrees of departments the user heads.
  */
 export async function managedDeptIds(db: DbOrTx, p: Principal): Promise<Set<number>> {
-  const headed = await db.execute<{ path: string }>(
-    sql`select path from departments where head_user_id = ${p.userId}`,
+  const headed = await db.execute<{ path: string }>(sql`select path from departments where head_user_id = ${p.userId}`);
+  return new Set(
+    await subtreeIds(
+      db,
+      headed.rows.map((r) => r.path),
+    ),
   );
-  return new Set(await subtreeIds(db, headed.rows.map((r) => r.path)));
 }
 
 /** Users below the principal in the manager chain (上级 chain), for the masking rule. */

@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { users } from '../org/org.schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors/errors.ts';
+import { users } from '../org/org.schema.ts';
 import { can } from '../permissions/principal.ts';
 import { policies, policyVersions } from './policies.schema.ts';
 import { POLICIES, type PolicyDef, type PolicyKey, type PolicyValue, policyDef } from './registry.ts';
@@ -111,7 +111,12 @@ export async function policyHistory(ctx: Ctx, key: string) {
   if (!can(ctx.principal, 'policy.manage')) throw new ForbiddenError();
   if (!policyDef(key)) throw new NotFoundError();
   const rows = await ctx.db
-    .select({ at: policyVersions.changedAt, actorName: users.name, old: policyVersions.oldValue, new: policyVersions.newValue })
+    .select({
+      at: policyVersions.changedAt,
+      actorName: users.name,
+      old: policyVersions.oldValue,
+      new: policyVersions.newValue,
+    })
     .from(policyVersions)
     .leftJoin(users, eq(users.id, policyVersions.changedBy))
     .where(eq(policyVersions.key, key))

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TimelineEntry } from '../../components/Timeline';
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { TimelineEntry } from '../../components/Timeline';
 import type {
   Amendment,
   ContractDetail,

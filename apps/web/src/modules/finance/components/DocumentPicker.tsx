@@ -1,5 +1,5 @@
-import { Select, Space } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, type Paged } from '../../../app/api';

@@ -13,7 +13,7 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useListUrlState } from '../../../components/useListUrlState';
-import { type WriteOff, useArrears, useFinanceMutation, useWriteOffApprovals, useWriteOffs } from '../api';
+import { useArrears, useFinanceMutation, useWriteOffApprovals, useWriteOffs, type WriteOff } from '../api';
 import { RECEIVABLE_WRITEOFF, WRITE_OFF_STATUS_COLORS } from '../constants';
 
 /** 坏账核销: requests of an order's outstanding amount, approved through the approval engine. */

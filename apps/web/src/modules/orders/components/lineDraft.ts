@@ -1,8 +1,8 @@
 import { money } from '@sales/core';
 import {
+  newLineKey,
   type LineDraft as PricedLineDraft,
   lineFromProduct as pricedLineFromProduct,
-  newLineKey,
   QTY_RE,
 } from '../../../components/pricedLines';
 import type { ProductOption } from '../../stock/types';

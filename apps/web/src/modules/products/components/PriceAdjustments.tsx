@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Empty, Skeleton, Table, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
 import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { APPROVAL_STATUS_COLORS, ApprovalPanel } from '../../../components/ApprovalPanel';

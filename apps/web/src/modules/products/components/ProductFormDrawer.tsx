@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Alert, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
