@@ -18,6 +18,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.ts';
 import type { Db } from './db/client.ts';
 import { creditRoutes, customerRoutes } from './modules/customers/index.ts';
 import { frontDeskRoutes } from './modules/front-desk/index.ts';
@@ -63,6 +64,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Login attempts per IP per minute: generous, since a whole office may share one NAT address; the per-name lockout is the brute-force guard. */
   loginRateLimit?: number;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
@@ -70,7 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
   }) as unknown as App;
   app.routeTable = [];

@@ -11,6 +11,26 @@ export interface Config {
   smtp: { host?: string; port: number; user?: string; password?: string; from: string };
   webDist: string;
   loadDemoData: boolean;
+  trustProxy: TrustProxy;
+}
+
+/** Fastify's trustProxy: off, every hop, a hop count, or the proxies' addresses/CIDRs. */
+export type TrustProxy = boolean | number | string[];
+
+/**
+ * TRUST_PROXY: unset/`0`/`false` — the client address is the socket's (a client-sent
+ * X-Forwarded-For is ignored, so it cannot dodge the login rate limit); `true`; a hop count;
+ * or a comma-separated list of proxy addresses/CIDRs, e.g. `10.0.0.0/8,127.0.0.1`.
+ */
+export function parseTrustProxy(v: string | undefined): TrustProxy {
+  const t = (v ?? '').trim();
+  if (t === '' || t === '0' || t === 'false') return false;
+  if (t === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -32,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webDist: path.join(repoRoot, 'apps/web/dist'),
     loadDemoData: env.DEMO_DATA !== '0',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 

@@ -50,7 +50,12 @@ async function main() {
     }
     await seedApprovalRules(database.db);
     await seedDefaultPool(database.db);
-    app = await buildApp({ db: database.db, webDist: config.webDist, logger: process.env.LOG_REQUESTS === '1' });
+    app = await buildApp({
+      db: database.db,
+      webDist: config.webDist,
+      logger: process.env.LOG_REQUESTS === '1',
+      trustProxy: config.trustProxy,
+    });
     await app.listen({ port: config.port, host: config.host });
     // Deadlines → tasks, notifications and e-mail (SPEC 1.6); SCHEDULER=0 turns it off on this instance.
     if (process.env.SCHEDULER !== '0') {

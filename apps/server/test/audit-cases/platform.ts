@@ -86,6 +86,11 @@ export function platformCases(ctx: AuditContext): AuditCases {
       action: 'reset_password',
       run: () => admin.post(`/api/users/${ids.user}/reset-password`, { password: 'another123' }),
     },
+    'POST /api/users/:id/unlock': {
+      entity: 'user',
+      action: 'unlock',
+      run: () => admin.post(`/api/users/${ids.user}/unlock`),
+    },
     'POST /api/roles': {
       entity: 'role',
       action: 'create',

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { normalizePhone } from '@sales/core';
-import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
 import { TooManyRequestsError, UnauthenticatedError, ValidationError } from '../errors/errors.ts';
@@ -14,32 +14,40 @@ import { dummyPasswordHash, hashPassword, isStrongPassword, verifyPassword } fro
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function loginKey(login: string): string {
+function normalizeLogin(login: string): string {
   const t = login.trim().toLowerCase();
   const phone = normalizePhone(t);
   return /^1\d{10}$/.test(phone) ? phone : t;
 }
 
 /**
+ * The lockout counter of a login: per account when the name or mobile belongs to a user (so
+ * switching between username and mobile counts against the same account), else per name.
+ */
+export const lockKey = (login: string, userId: number | undefined) =>
+  userId === undefined ? `name:${login}` : `user:${userId}`;
+
+/**
  * Signs a user in by username or mobile. Unknown names and wrong passwords answer the same, and
- * lockout counts per login name whether or not it exists, so nothing reveals which users exist.
+ * lockout counts per account (per name when none exists), so nothing reveals which users exist.
  */
 export async function login(
   db: Db,
   input: { login: string; password: string; ip?: string; userAgent?: string; requestId: string },
   now = new Date(),
 ): Promise<{ token: string; principal: Principal }> {
-  const key = loginKey(input.login);
+  const name = normalizeLogin(input.login);
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(sql`(lower(${users.username}) = ${name} or ${users.mobile} = ${name})`)
+    .limit(1);
+  const key = lockKey(name, user?.id);
   const [attempt] = await db.select().from(loginAttempts).where(eq(loginAttempts.identifier, key));
   if (attempt?.lockedUntil && attempt.lockedUntil > now) {
     const minutes = Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 60000);
     throw new TooManyRequestsError('auth.locked', { minutes });
   }
-  const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
-    .from(users)
-    .where(sql`(lower(${users.username}) = ${key} or ${users.mobile} = ${key})`)
-    .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || !user.active) {
     const max = await getPolicy(db, 'auth.maxFailedLogins');
@@ -74,6 +82,33 @@ export async function login(
     { entityType: 'user', entityId: user.id, action: 'login' },
   );
   return { token, principal };
+}
+
+/** Whether a user's account is locked by failed logins at `now` (for the users list). */
+export async function lockedUserIds(db: DbOrTx, ids: number[], now = new Date()): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ identifier: loginAttempts.identifier })
+    .from(loginAttempts)
+    .where(
+      and(
+        inArray(
+          loginAttempts.identifier,
+          ids.map((id) => lockKey('', id)),
+        ),
+        gt(loginAttempts.lockedUntil, now),
+      ),
+    );
+  return new Set(rows.map((r) => Number(r.identifier.slice('user:'.length))));
+}
+
+/** Clears a user's failed-login counter and lock (admin unlock, password reset). */
+export async function clearLockout(tx: DbOrTx, userId: number) {
+  const res = await tx
+    .delete(loginAttempts)
+    .where(eq(loginAttempts.identifier, lockKey('', userId)))
+    .returning();
+  return res.length > 0;
 }
 
 type PrincipalRow = {

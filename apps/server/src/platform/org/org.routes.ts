@@ -5,7 +5,7 @@ import { ctxOf } from '../http/auth-hook.ts';
 import { PERMISSIONS, SCOPES } from '../permissions/registry.ts';
 import { createDepartment, listDepartments, updateDepartment } from './departments.service.ts';
 import { createRole, listRoles, updateRole } from './roles.service.ts';
-import { createUser, listUsers, resetPassword, updateUser, userOptions } from './users.service.ts';
+import { createUser, listUsers, resetPassword, unlockUser, updateUser, userOptions } from './users.service.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const Version = z.number().int().min(1);
@@ -87,6 +87,10 @@ export function orgRoutes(app: ZodApp, db: Db) {
       return { ok: true };
     },
   );
+  app.post('/users/:id/unlock', { config: user, schema: { tags: ['org'], params: Id } }, async (req) => {
+    await unlockUser(ctxOf(req, db), req.params.id);
+    return { ok: true };
+  });
 
   const role = { permission: 'role.manage' as const, resource: 'role' };
   app.get('/roles', { config: role, schema: { tags: ['org'] } }, async (req) => ({

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../audit/audit.service.ts';
 import { sessions } from '../auth/auth.schema.ts';
+import { clearLockout, lockedUserIds } from '../auth/auth.service.ts';
 import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import type { Ctx } from '../context.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors/errors.ts';
@@ -58,7 +59,18 @@ export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; k
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
-  return { items: rows, total, totalCapped: false, page: q.page, pageSize: q.pageSize };
+  const locked = await lockedUserIds(
+    ctx.db,
+    rows.map((r) => r.id),
+    ctx.now(),
+  );
+  return {
+    items: rows.map((r) => ({ ...r, locked: locked.has(r.id) })),
+    total,
+    totalCapped: false,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Active users for owner and transfer pickers. */
@@ -175,7 +187,7 @@ export async function updateUser(ctx: Ctx, id: number, input: UserInput & { vers
   });
 }
 
-/** Sets a new password for a user (admin reset) and ends their sessions. */
+/** Sets a new password for a user (admin reset), ends their sessions and lifts a login lockout. */
 export async function resetPassword(ctx: Ctx, id: number, password: string) {
   if (!isStrongPassword(password)) throw ValidationError.field('password', 'auth.weak_password');
   const passwordHash = await hashPassword(password);
@@ -187,11 +199,27 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
       .returning({ id: users.id });
     if (!res.length) throw new NotFoundError();
     await tx.delete(sessions).where(eq(sessions.userId, id));
+    await clearLockout(tx, id);
     await recordAudit(tx, ctx, {
       entityType: 'user',
       entityId: id,
       action: 'reset_password',
       changes: [{ field: 'password', old: '***', new: '***' }],
+    });
+  });
+}
+
+/** Lifts a user's login lockout (failed-login counter and lock), e.g. after the user called the admin. */
+export async function unlockUser(ctx: Ctx, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
+    if (!u) throw new NotFoundError();
+    const wasLocked = await clearLockout(tx, id);
+    await recordAudit(tx, ctx, {
+      entityType: 'user',
+      entityId: id,
+      action: 'unlock',
+      changes: wasLocked ? [{ field: 'locked', old: true, new: false }] : [],
     });
   });
 }

@@ -31,6 +31,8 @@ export interface AdminUser {
   managerName: string | null;
   roles: string[];
   active: boolean;
+  /** Locked by failed sign-ins (SPEC 1.1 lockout). */
+  locked: boolean;
   version: number;
 }
 
@@ -140,6 +142,14 @@ export function useResetPassword() {
   return useMutation({
     mutationFn: ({ id, password }: { id: number; password: string }) =>
       apiFetch<void>(`/api/users/${id}/reset-password`, { method: 'POST', body: { password } }),
+  });
+}
+
+export function useUnlockUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiFetch<void>(`/api/users/${id}/unlock`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-users'] }),
   });
 }
 

@@ -1,13 +1,14 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Tag } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
+import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DataTable } from '../../../components/DataTable';
 import { orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
-import { type AdminUser, useAdminUsers, useRoles } from '../api';
+import { type AdminUser, useAdminUsers, useRoles, useUnlockUser } from '../api';
 import { DeptTreeSelect } from '../components/DeptTreeSelect';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UserModal } from '../components/UserModal';
@@ -22,6 +23,9 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<AdminUser | null>(null);
   const query = useAdminUsers({ page, pageSize, ...filters });
   const roles = useRoles();
+  const unlock = useUnlockUser();
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
   const roleName = (code: string) => roles.data?.items.find((r) => r.code === code)?.name ?? code;
 
   const label = (f: string) => t(`fields.user.${f}`);
@@ -45,8 +49,16 @@ export function UsersPage() {
     {
       title: label('active'),
       dataIndex: 'active',
-      render: (active: boolean) =>
-        active ? <Tag color="green">{t('admin.users.active')}</Tag> : <Tag>{t('admin.users.inactive')}</Tag>,
+      render: (active: boolean, r) => (
+        <Space size={[0, 4]} wrap>
+          {active ? <Tag color="green">{t('admin.users.active')}</Tag> : <Tag>{t('admin.users.inactive')}</Tag>}
+          {r.locked && (
+            <Tag color="red" data-testid="user-locked">
+              {t('admin.users.locked')}
+            </Tag>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('common.actions'),
@@ -59,6 +71,21 @@ export function UsersPage() {
           <Button type="link" size="small" onClick={() => setResetting(r)} data-testid="user-reset-password">
             {t('admin.users.resetPassword')}
           </Button>
+          {r.locked && (
+            <Popconfirm
+              title={t('admin.users.unlockConfirm', { name: r.name })}
+              onConfirm={() =>
+                unlock.mutate(r.id, {
+                  onSuccess: () => void message.success(t('admin.users.unlocked')),
+                  onError: (e) => handleError(e),
+                })
+              }
+            >
+              <Button type="link" size="small" data-testid="user-unlock">
+                {t('admin.users.unlock')}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     },
