@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -73,7 +74,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
-    trustProxy: opts.trustProxy ?? false,
+    // Fastify accepts a hop count (documented) though its typings leave the number out.
+    trustProxy: (opts.trustProxy ?? false) as boolean | string[],
     bodyLimit: 2 * 1024 * 1024,
   }) as unknown as App;
   app.routeTable = [];
@@ -91,6 +93,29 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     reply.header('x-request-id', req.id);
   });
 
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design's CSS-in-JS inserts <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Offices often run it on plain HTTP inside the LAN: HSTS only matters (and only applies) over HTTPS.
+    strictTransportSecurity: { maxAge: 15552000, includeSubDomains: false },
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -101,7 +126,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // Swagger UI sends its own CSP (hashes of its inline script) for its pages.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+    staticCSP: true,
+    transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+  });
   registerAuthHook(app, opts.db);
 
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../http/auth-hook.ts';
-import { getAttachment } from './files.service.ts';
+import { getAttachment, INLINE_TYPES } from './files.service.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
@@ -13,9 +13,12 @@ export function fileRoutes(app: ZodApp, db: Db) {
     { config: { resource: 'attachment', surface: 'byId' }, schema: { tags: ['files'], params: Id } },
     async (req, reply) => {
       const f = await getAttachment(ctxOf(req, db), req.params.id);
+      // Only checked images and PDFs open in the browser; anything else is a download, never sniffed.
+      const disposition = INLINE_TYPES.has(f.mimeType) ? 'inline' : 'attachment';
       return reply
-        .type(f.mimeType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .type(INLINE_TYPES.has(f.mimeType) ? f.mimeType : 'application/octet-stream')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
         .send(f.data);
     },
   );

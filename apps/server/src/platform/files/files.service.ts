@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors/errors.ts';
@@ -7,6 +8,8 @@ import { attachments } from './files.schema.ts';
 
 export const MAX_ATTACHMENT_MB = 10;
 const MIME_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']);
+/** Types a browser may show in the page; everything else is served as a download. */
+export const INLINE_TYPES = MIME_TYPES;
 
 /** Who may see the attachments of one entity type: throws 404 when the entity is out of scope. */
 type VisibilityCheck = (ctx: Ctx, entityId: number) => Promise<void>;
@@ -41,6 +44,10 @@ export async function saveAttachment(
   if (data.length === 0) throw ValidationError.field('file.contentBase64', 'attachment.empty');
   if (data.length > MAX_ATTACHMENT_MB * 1024 * 1024)
     throw ValidationError.field('file.contentBase64', 'attachment.too_large', { maxMb: MAX_ATTACHMENT_MB });
+  // The content decides the type, not the name or the declared type: an HTML page renamed to
+  // .png is refused; a PNG sent as image/jpeg is stored (and served) as the PNG it is.
+  const detected = (await fileTypeFromBuffer(data))?.mime;
+  if (!detected || !MIME_TYPES.has(detected)) throw ValidationError.field('file.contentBase64', 'attachment.content');
   const [row] = await tx
     .insert(attachments)
     .values({
@@ -48,7 +55,7 @@ export async function saveAttachment(
       entityId,
       purpose,
       fileName: file.fileName.slice(0, 200),
-      mimeType: file.mimeType,
+      mimeType: detected,
       size: data.length,
       sha256: createHash('sha256').update(data).digest('hex'),
       data,

@@ -26,6 +26,7 @@ export const enUS: Record<string, string> = {
   'idempotency.key_reused': 'This idempotency key was already used for a different request',
   'attachment.too_large': 'Attachment too large (max {maxMb} MB)',
   'attachment.type': 'Unsupported attachment type (PDF, JPG, PNG)',
+  'attachment.content': 'The file content is not a supported type (PDF, JPG, PNG, WebP); upload the original file',
   'attachment.empty': 'Attachment is empty or not valid Base64',
   'auth.required': 'Please sign in',
   'auth.invalid_credentials': 'Wrong username or password',

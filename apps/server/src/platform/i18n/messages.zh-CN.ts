@@ -26,6 +26,7 @@ export const zhCN: Record<string, string> = {
   'idempotency.key_reused': '该幂等键已用于另一个不同的请求',
   'attachment.too_large': '附件过大（最大 {maxMb} MB）',
   'attachment.type': '不支持的附件类型（支持 PDF、JPG、PNG）',
+  'attachment.content': '文件内容不是支持的类型（PDF、JPG、PNG、WebP），请上传原始文件',
   'attachment.empty': '附件内容为空或不是有效的 Base64',
   'auth.required': '请先登录',
   'auth.invalid_credentials': '用户名或密码错误',

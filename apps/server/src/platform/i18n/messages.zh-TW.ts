@@ -26,6 +26,7 @@ export const zhTW: Record<string, string> = {
   'idempotency.key_reused': '該冪等鍵已用於另一個不同的請求',
   'attachment.too_large': '附件過大（最大 {maxMb} MB）',
   'attachment.type': '不支援的附件類型（支援 PDF、JPG、PNG）',
+  'attachment.content': '檔案內容不是支援的類型（PDF、JPG、PNG、WebP），請上傳原始檔案',
   'attachment.empty': '附件內容為空或不是有效的 Base64',
   'auth.required': '請先登入',
   'auth.invalid_credentials': '使用者名稱或密碼錯誤',
