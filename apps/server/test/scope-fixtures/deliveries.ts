@@ -5,7 +5,11 @@ import { NAME, type ScopeFixtureFile } from './types.ts';
 const SIGN = {
   signerName: '越权',
   signedDate: '2026-01-01',
-  file: { fileName: 'x.png', mimeType: 'image/png', contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' },
+  file: {
+    fileName: 'x.png',
+    mimeType: 'image/png',
+    contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  },
   lines: [{ lineId: 1, receivedQty: '1' }],
 };
 
