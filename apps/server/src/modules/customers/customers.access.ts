@@ -1,4 +1,4 @@
-import { maskAddress, maskIdNumber, maskPhone } from '@sales/core';
+import { maskAddress, maskEmail, maskIdNumber, maskPhone } from '@sales/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -33,18 +33,19 @@ export async function findCustomerInScope(
 }
 
 /** Fields holding personal data (PIPL); masked for users neither owner nor above the owner. */
-export const PERSONAL_FIELDS = ['mobile', 'phone', 'idNumber', 'address'] as const;
+export const PERSONAL_FIELDS = ['mobile', 'phone', 'email', 'idNumber', 'address'] as const;
 type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
 const MASKERS: Record<PersonalField, (v: string) => string> = {
   mobile: maskPhone,
   phone: maskPhone,
+  email: maskEmail,
   idNumber: maskIdNumber,
   address: maskAddress,
 };
 
 /** Decides per record whether this user sees personal data in clear (SPEC 1.2 masking rule). */
-export async function unmaskPolicy(ctx: Pick<Ctx, 'db' | 'principal'>) {
+export async function unmaskPolicy(ctx: { db: DbOrTx; principal: Ctx['principal'] }) {
   const p = ctx.principal;
   if (can(p, 'customer.unmask')) return () => true;
   const [managed, subs] = await Promise.all([managedDeptIds(ctx.db, p), subordinateIds(ctx.db, p)]);

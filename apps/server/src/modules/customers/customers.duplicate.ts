@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { ConflictError } from '../../platform/errors/errors.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { users } from '../../platform/org/org.schema.ts';
+import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { customerScope } from './customers.access.ts';
 import { customers } from './customers.schema.ts';
 
@@ -72,14 +73,19 @@ export async function assertNoDuplicate(ctx: Ctx, db: DbOrTx, keys: DuplicateKey
     .select({ id: customers.id })
     .from(customers)
     .where(and(eq(customers.id, dup.id), await customerScope(ctx)));
-  const owner = dup.ownerName ?? translate(ctx.locale, 'customer.duplicate.hidden_owner');
+  const reveal = !!visible || (await getPolicy(db, 'customers.duplicateRevealsOwner'));
+  const ownerName = reveal ? dup.ownerName : null;
+  const owner =
+    dup.ownerName === null
+      ? translate(ctx.locale, 'customer.duplicate.hidden_owner')
+      : (ownerName ?? translate(ctx.locale, 'customer.duplicate.withheld_owner'));
   throw new ConflictError(
     'customer.duplicate',
     { field: translate(ctx.locale, `field.${field}`), owner },
     {
       field,
       duplicate: {
-        ownerName: dup.ownerName,
+        ownerName,
         customerId: visible ? dup.id : null,
         customerNo: visible ? dup.no : null,
         customerName: visible ? dup.name : null,

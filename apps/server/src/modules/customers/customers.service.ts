@@ -73,6 +73,7 @@ async function withDuplicateRetry<T>(
 const FORMAT_CODES: Record<(typeof PERSONAL_FIELDS)[number], string> = {
   mobile: 'validation.mobile.format',
   phone: 'validation.phone.format',
+  email: 'validation.email',
   idNumber: 'validation.idNumber.format',
   address: 'validation.invalid_format',
 };

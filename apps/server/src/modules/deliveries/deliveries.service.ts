@@ -5,6 +5,7 @@ import { createdFields, diffFields, recordAudit } from '../../platform/audit/aud
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
+import { keepMaskedContact } from '../orders/index.ts';
 import { resolveWarehouse } from '../stock/index.ts';
 import { findDeliveryForChange } from './deliveries.access.ts';
 import {
@@ -42,14 +43,19 @@ async function shippingOf(tx: Tx, order: OrderRow, input: ShippingInput) {
   await resolveWarehouse(tx, warehouseId);
   const consignee = input.consignee ?? order.consignee;
   if (!consignee) throw ValidationError.field('consignee', 'delivery.consignee.required');
-  const address = input.address ?? order.shippingAddress;
+  // The form is prefilled from the order, masked for users who may not see it in clear.
+  const contact = keepMaskedContact(
+    { consigneePhone: input.consigneePhone ?? null, shippingAddress: input.address ?? null },
+    order,
+  );
+  const address = contact.shippingAddress ?? order.shippingAddress;
   if (!address) throw ValidationError.field('address', 'delivery.address.required');
   return {
     warehouseId,
     carrier: input.carrier,
     trackingNo: input.trackingNo,
     consignee,
-    consigneePhone: input.consigneePhone ?? order.consigneePhone,
+    consigneePhone: contact.consigneePhone ?? order.consigneePhone,
     address,
     boxCount: input.boxCount,
     plannedDate: input.plannedDate,

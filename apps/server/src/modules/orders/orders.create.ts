@@ -10,6 +10,7 @@ import { customerContacts, findCustomerInScope } from '../customers/index.ts';
 import { resolveWarehouse } from '../stock/index.ts';
 import { findOrderForChange, orderLinesOf } from './orders.access.ts';
 import { priceOrderLines } from './orders.lines.ts';
+import { keepMaskedContact } from './orders.masking.ts';
 import { orderLines, orders } from './orders.schema.ts';
 import { assertVersion, nextStatusOrThrow } from './orders.state.ts';
 import './orders.messages.ts';
@@ -133,7 +134,12 @@ export async function updateOrder(ctx: Ctx, id: number, input: OrderUpdateInput)
     nextStatusOrThrow(ctx, o.status, 'edit');
     assertVersion(o, input.version);
     const before = await orderLinesOf(tx, id);
-    const { header, lines } = await headerValues(tx, ctx, input, o.quoteId !== null || o.contractId !== null);
+    const { header, lines } = await headerValues(
+      tx,
+      ctx,
+      keepMaskedContact(input, o),
+      o.quoteId !== null || o.contractId !== null,
+    );
     const done = await tx
       .update(orders)
       .set({

@@ -9,6 +9,7 @@ import { customers } from '../customers/index.ts';
 import { reservationsOf } from '../stock/index.ts';
 import { findOrderInScope, orderLinesOf } from './orders.access.ts';
 import { creditApprovalInstanceOf } from './orders.credit.ts';
+import { maskContactChanges, presentOrderContact, seesOrderContact } from './orders.masking.ts';
 import { orderReviews, type orders } from './orders.schema.ts';
 
 // Which permission each action needs (the web shows a button only when the server would accept it).
@@ -76,8 +77,9 @@ export async function getOrder(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
   const latest = await reviewsOf(db, id, 1);
   const reservations = await reservationsOf(db, id);
   const creditApprovalInstanceId = await creditApprovalInstanceOf(db, id);
+  const view = await presentOrderContact(ctx, id, o, await seesOrderContact(ctx, o.customerId, db), db);
   return {
-    ...o,
+    ...view,
     totalNet: toMoneyString(o.totalNet),
     totalTax: toMoneyString(o.totalTax),
     totalGross: toMoneyString(o.totalGross),
@@ -127,7 +129,8 @@ export async function listOrderReviews(ctx: Ctx, id: number) {
 
 /** The order's audit trail (its own rows, newest first). */
 export async function orderTimeline(ctx: Ctx, id: number) {
-  await findOrderInScope(ctx, id);
+  const o = await findOrderInScope(ctx, id);
+  const clear = await seesOrderContact(ctx, o.customerId);
   const rows = await ctx.db
     .select({
       id: auditLog.id,
@@ -142,5 +145,11 @@ export async function orderTimeline(ctx: Ctx, id: number) {
     .where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, id)))
     .orderBy(desc(auditLog.id))
     .limit(300);
-  return rows.map((r) => ({ ...r, at: r.at.toISOString(), entityType: 'order', entityId: id }));
+  return rows.map((r) => ({
+    ...r,
+    changes: clear ? r.changes : maskContactChanges(r.changes),
+    at: r.at.toISOString(),
+    entityType: 'order',
+    entityId: id,
+  }));
 }

@@ -41,6 +41,7 @@ export const enUS: Record<string, string> = {
   internal: 'Internal server error; please retry (request {requestId})',
   'customer.duplicate': 'Duplicate customer: a customer with the same {field} exists, owned by {owner}',
   'customer.duplicate.hidden_owner': '(no owner)',
+  'customer.duplicate.withheld_owner': '(another colleague, not disclosed)',
   'customer.owner.invalid': 'The owner does not exist or is inactive',
   'customer.transfer.same_owner': 'The new owner is the current owner',
   'customer.contact.not_in_customer': 'The contact does not belong to this customer',

@@ -41,6 +41,7 @@ export const zhCN: Record<string, string> = {
   internal: '服务器内部错误，请稍后重试（请求号 {requestId}）',
   'customer.duplicate': '客户重复：已存在{field}相同的客户，负责人：{owner}',
   'customer.duplicate.hidden_owner': '（无负责人）',
+  'customer.duplicate.withheld_owner': '（其他同事，不公开）',
   'customer.owner.invalid': '负责人不存在或已停用',
   'customer.transfer.same_owner': '新负责人与当前负责人相同',
   'customer.contact.not_in_customer': '联系人不属于该客户',

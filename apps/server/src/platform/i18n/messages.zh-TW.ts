@@ -41,6 +41,7 @@ export const zhTW: Record<string, string> = {
   internal: '伺服器內部錯誤，請稍後重試（請求號 {requestId}）',
   'customer.duplicate': '客戶重複：已存在{field}相同的客戶，負責人：{owner}',
   'customer.duplicate.hidden_owner': '（無負責人）',
+  'customer.duplicate.withheld_owner': '（其他同事，不公開）',
   'customer.owner.invalid': '負責人不存在或已停用',
   'customer.transfer.same_owner': '新負責人與目前負責人相同',
   'customer.contact.not_in_customer': '聯絡人不屬於該客戶',

@@ -54,6 +54,9 @@ export const POLICIES = [
   { key: 'receivables.overdueReminderDays', type: 'integer', default: 0, min: 0, max: 365 },
   // Real-estate template: sign a contract only after the down-payment / full-payment receipt exists.
   { key: 'contracts.signAfterDownPayment', type: 'boolean', default: false },
+  // Duplicate check names the existing customer's owner even to users who cannot see the customer
+  // (front-desk rules: route the visitor to that rep, avoid 撞单 disputes); off withholds the name.
+  { key: 'customers.duplicateRevealsOwner', type: 'boolean', default: true },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];
