@@ -39,6 +39,8 @@ function present(t: TokenRow, now: Date) {
     prefix: t.prefix,
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt?.toISOString() ?? null,
+    // The last day it works, as the user chose it (it stops at the next midnight, company time).
+    expiresOn: t.expiresAt ? companyDate(new Date(t.expiresAt.getTime() - 1)) : null,
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
     status: statusOf(t, now),

@@ -184,6 +184,7 @@ describe('a request with a token', () => {
 
   it('stops working when expired', async () => {
     const t = await newToken(rep1, '当天有效', today());
+    expect(t).toMatchObject({ expiresOn: today(), status: 'active' });
     expect((await withToken(t.secret, 'GET', '/api/auth/me')).statusCode).toBe(200);
     await pool().query(`update api_tokens set expires_at = now() - interval '1 second' where id = $1`, [t.id]);
     const res = await withToken(t.secret, 'GET', '/api/auth/me');

@@ -38,14 +38,15 @@ export function listEventTypes() {
 
 /** Every endpoint with its delivery counts and its last attempt. */
 export async function listEndpoints(ctx: Ctx) {
+  // Correlated on the outer row by its full name (drizzle prints a bare "id" for a column of the only table).
   const rows = await ctx.db
     .select({
       e: webhookEndpoints,
-      pending: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${webhookEndpoints.id} and d.status = 'pending')`,
-      failed: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${webhookEndpoints.id} and d.status = 'failed')`,
+      pending: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = webhook_endpoints.id and d.status = 'pending')`,
+      failed: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = webhook_endpoints.id and d.status = 'failed')`,
       lastAttempt: sql<{ at: string; statusCode: number | null; error: string | null } | null>`(
         select json_build_object('at', d.last_attempt_at, 'statusCode', d.last_status_code, 'error', d.last_error)
-        from webhook_deliveries d where d.endpoint_id = ${webhookEndpoints.id} and d.last_attempt_at is not null
+        from webhook_deliveries d where d.endpoint_id = webhook_endpoints.id and d.last_attempt_at is not null
         order by d.last_attempt_at desc limit 1)`,
     })
     .from(webhookEndpoints)

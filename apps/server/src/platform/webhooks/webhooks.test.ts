@@ -314,4 +314,20 @@ describe('endpoint administration', () => {
     );
     expect(audit.rows[0].changes).toEqual([{ field: 'active', old: true, new: false }]);
   });
+
+  it('lists each endpoint with its own backlog and last attempt', async () => {
+    const second = (
+      await admin.post('/api/webhooks', { url: `http://127.0.0.1:${await closedPort()}/x`, events: ['probe.other'] })
+    ).json();
+    receiver.respond = () => ({ status: 500 });
+    await emit();
+    await deliverWebhooks(db());
+    await admin.post(`/api/webhooks/${second.id}/test`);
+    const items = (await admin.get('/api/webhooks')).json().items;
+    const first = items.find((i: { id: number }) => i.id === endpoint.id);
+    const other = items.find((i: { id: number }) => i.id === second.id);
+    expect(first).toMatchObject({ pending: 1, failed: 0, lastAttempt: { statusCode: 500, error: 'HTTP 500' } });
+    expect(other).toMatchObject({ pending: 1, failed: 0, lastAttempt: { statusCode: null } });
+    expect(other.lastAttempt.error).toMatch(/^ECONNREFUSED/);
+  });
 });
