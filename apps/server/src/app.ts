@@ -42,8 +42,10 @@ import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
+import { apiTokenRoutes } from './platform/api-tokens/index.ts';
 import { fileRoutes } from './platform/files/index.ts';
 import { taskRoutes } from './platform/tasks/index.ts';
+import { webhookRoutes } from './platform/webhooks/index.ts';
 
 export type App = FastifyInstance & { routeTable: RouteInfo[] };
 export type ZodApp = FastifyInstance<
@@ -121,8 +123,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       info: { title: '销售服务管理系统 API', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
-      security: [{ session: [] }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+          // Personal API tokens (SPEC 1.11): `Authorization: Bearer sst_…`, no CSRF header needed.
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -158,6 +166,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       stockRoutes(scoped, opts.db);
       deliveryRoutes(scoped, opts.db);
       financeRoutes(scoped, opts.db);
+      apiTokenRoutes(scoped, opts.db);
+      webhookRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -9,6 +9,7 @@ import { seedApprovalRules } from './platform/approvals/approval-rules.service.t
 import { configureMail } from './platform/mail/index.ts';
 import { bootstrapOrganisation } from './platform/org/bootstrap.ts';
 import { type Scheduler, startScheduler } from './platform/scheduler/scheduler.ts';
+import { startWebhookDispatcher, type WebhookDispatcher } from './platform/webhooks/index.ts';
 
 /** Start: config → database (embedded or DATABASE_URL) → migrate → seed on first run → listen. */
 async function main() {
@@ -23,12 +24,14 @@ async function main() {
   const database = connect(url);
   configureMail(config.smtp);
   let scheduler: Promise<Scheduler | undefined> | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received, shutting down …`);
     await app?.close().catch(() => {});
+    await dispatcher?.stop();
     // Before the database closes: running sweeps finish, then pg-boss closes its own pool.
     await (await scheduler)?.stop().catch((e: Error) => console.error('scheduler stop failed:', e.message));
     await database.close().catch(() => {});
@@ -63,6 +66,8 @@ async function main() {
         console.error('scheduler failed to start:', e.message);
         return undefined;
       });
+      // Webhooks go out as soon as their transaction commits; the scheduler's sweep retries (SPEC 1.11).
+      dispatcher = startWebhookDispatcher(database.db, url);
     }
   } catch (err) {
     console.error((err as Error).message);

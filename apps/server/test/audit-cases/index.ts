@@ -3,6 +3,7 @@ import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
+import { integrationCases } from './integrations.ts';
 import { opportunityCases } from './opportunities.ts';
 import { orderCases } from './orders.ts';
 import { platformCases, workflowCases } from './platform.ts';
@@ -31,4 +32,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   order: orderCases,
   delivery: deliveryCases,
   finance: financeCases,
+  integrations: integrationCases,
 };

@@ -3,6 +3,7 @@ import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
+import { integrationFixtures } from './integrations.ts';
 import { opportunityFixtures } from './opportunities.ts';
 import { orderFixtures } from './orders.ts';
 import { platformFixtures } from './platform.ts';
@@ -29,4 +30,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   order: orderFixtures,
   delivery: deliveryFixtures,
   finance: financeFixtures,
+  integrations: integrationFixtures,
 };

@@ -8,6 +8,7 @@ import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
+import { integrationAdminMenuItems } from '../modules/integrations/routes';
 import { opportunityMenu } from '../modules/opportunities/routes';
 import { orderMenuItems } from '../modules/orders/routes';
 import { poolMenu } from '../modules/pool/routes';
@@ -40,7 +41,7 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
-  adminMenu,
+  { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems] },
 ];
 
 export function visibleMenuItems(me: Me | null): MenuItemDef[] {

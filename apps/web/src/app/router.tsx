@@ -6,6 +6,7 @@ import { customerRoutes } from '../modules/customers/routes';
 import { deliveryRoutes } from '../modules/deliveries/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
+import { integrationRoutes } from '../modules/integrations/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { orderRoutes } from '../modules/orders/routes';
 import { poolRoutes } from '../modules/pool/routes';
@@ -34,6 +35,7 @@ const moduleRoutes: AppRoute[] = [
   ...financeRoutes,
   ...approvalRoutes,
   ...adminRoutes,
+  ...integrationRoutes,
 ];
 
 function toRouteObject({ path, permission, Component }: AppRoute): RouteObject {

@@ -15,6 +15,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import { recordDeliveredQty } from '../orders/index.ts';
 import { issueStock } from '../stock/index.ts';
 import { findDeliveryForChange, findDeliveryInScope } from './deliveries.access.ts';
+import { deliveryDelivered, deliveryDeliveredData } from './deliveries.events.ts';
 import { numberedLines } from './deliveries.inspect.ts';
 import { getDelivery } from './deliveries.queries.ts';
 import { deliveries, deliveryLines } from './deliveries.schema.ts';
@@ -155,6 +156,7 @@ export async function signDelivery(ctx: Ctx, id: number, input: SignInput) {
       ],
       comment: input.discrepancy,
     });
+    await deliveryDelivered.emit(tx, deliveryDeliveredData(d, status, input.signedDate, lines, received));
   });
   return getDelivery(ctx, id);
 }

@@ -26,6 +26,7 @@ import { contractLinesOf } from '../contracts/index.ts';
 import { customers } from '../customers/index.ts';
 import { orderLinesOf } from '../orders/index.ts';
 import { findInvoiceInScope } from './finance.access.ts';
+import { emitInvoicesPaid, settledInvoicesOf } from './finance.events.ts';
 import { invoiceLines, invoices } from './finance.schema.ts';
 import { applyTargetMoney, assertInvoiceable, assertNotOverInvoiced, loadTarget } from './finance.target.ts';
 import './finance.messages.ts';
@@ -173,6 +174,8 @@ async function issueInTx(
     })),
   );
   await applyTargetMoney(tx, ctx, row, { invoiced: totalGross });
+  // Issued against money already collected: paid from the start (SPEC 1.11 invoice.paid).
+  await emitInvoicesPaid(tx, await settledInvoicesOf(tx, row));
   await recordAudit(tx, ctx, {
     entityType: 'invoice',
     entityId: row.id,

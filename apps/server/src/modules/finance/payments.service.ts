@@ -22,9 +22,9 @@ import { can } from '../../platform/permissions/principal.ts';
 import { completeTasksByRef } from '../../platform/tasks/index.ts';
 import { paymentPlanOf } from '../contracts/index.ts';
 import { findPaymentInScope, ownerInScope } from './finance.access.ts';
-import { invoices, payments } from './finance.schema.ts';
+import { emitInvoicesPaid, settledInvoicesOf } from './finance.events.ts';
+import { payments } from './finance.schema.ts';
 import { applyTargetMoney, assertNotOverCollected, assertPayable, loadTarget } from './finance.target.ts';
-import { ledgerFor } from './receivables.ts';
 import './finance.messages.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -77,11 +77,9 @@ async function countPayment(tx: Tx, ctx: Ctx, p: Pick<PaymentRow, 'orderId' | 'c
 
 /** Collection tasks (催收) of the document's invoices that this payment settles are done. */
 async function closeSettledReminders(tx: Tx, ctx: Ctx, p: Pick<PaymentRow, 'orderId' | 'contractId'>) {
-  const doc = p.orderId ? eq(invoices.orderId, p.orderId) : eq(invoices.contractId, p.contractId as number);
-  // Applied as of the far future: the payment counts now, whatever its received date.
-  const { rows } = await ledgerFor(tx, [doc], '9999-12-31');
-  const settled = rows.filter((r) => r.outstanding === '0.00').map((r) => r.invoiceId);
+  const settled = await settledInvoicesOf(tx, p);
   if (settled.length) await completeTasksByRef(tx, 'invoice', settled, ctx.now());
+  await emitInvoicesPaid(tx, settled);
 }
 
 /**

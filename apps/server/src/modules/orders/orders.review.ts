@@ -9,6 +9,7 @@ import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
 import { lockAvailability, reserveStock } from '../stock/index.ts';
 import { findOrderForChange, orderLinesOf } from './orders.access.ts';
+import { orderApproved, orderApprovedData } from './orders.events.ts';
 import { customerExposure } from './orders.ledger.ts';
 import { type OrderReviewEvidence, orderReviews, orders } from './orders.schema.ts';
 import { assertVersion, nextStatusOrThrow } from './orders.state.ts';
@@ -82,6 +83,7 @@ export async function approveReviewedOrder(
     action: 'approve',
     changes: [{ field: 'status', old: o.status, new: status }],
   });
+  await orderApproved.emit(tx, orderApprovedData(after));
   return after;
 }
 

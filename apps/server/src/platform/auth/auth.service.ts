@@ -111,10 +111,8 @@ export async function clearLockout(tx: DbOrTx, userId: number) {
   return res.length > 0;
 }
 
-type PrincipalRow = {
-  session_id: string;
-  csrf_token: string;
-  last_seen_at: Date;
+/** The user part of a principal row: identity, department, roles and grants. */
+export type PrincipalUserRow = {
   user_id: number;
   username: string;
   name: string;
@@ -126,31 +124,26 @@ type PrincipalRow = {
   grants: { permission: string; scope: Grant['scope']; customDeptIds: number[] }[] | null;
 };
 
-/** Loads the signed-in user with roles and grants from a session token, in one query. */
-export async function loadPrincipal(db: Db, token: string, now = new Date()): Promise<Principal | null> {
-  const res = await db.execute<PrincipalRow>(sql`
-    select s.id as session_id, s.csrf_token, s.last_seen_at, u.id as user_id, u.username, u.name, u.locale,
+/**
+ * The select list of a principal for a query joining `users u` and `departments d`: sessions and
+ * API tokens load the same user, roles and grants (a token acts exactly as its user).
+ */
+export const PRINCIPAL_COLUMNS = sql`u.id as user_id, u.username, u.name, u.locale,
       d.id as dept_id, d.name as dept_name, d.path as dept_path,
       (select array_agg(r.code) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = u.id) as roles,
       (select json_agg(json_build_object('permission', g.permission, 'scope', g.scope, 'customDeptIds', g.custom_dept_ids))
-         from user_roles ur join role_grants g on g.role_id = ur.role_id where ur.user_id = u.id) as grants
-    from sessions s join users u on u.id = s.user_id join departments d on d.id = u.dept_id
-    where s.id = ${sha256(token)} and s.expires_at > ${now} and u.active`);
-  const r = res.rows[0];
-  if (!r) return null;
+         from user_roles ur join role_grants g on g.role_id = ur.role_id where ur.user_id = u.id) as grants`;
+
+/** A principal from a row selected with PRINCIPAL_COLUMNS. */
+export function principalOf(
+  r: PrincipalUserRow,
+  via: Pick<Principal, 'sessionId' | 'csrfToken' | 'apiTokenId'>,
+): Principal {
   const grants = new Map<string, Grant[]>();
   for (const g of r.grants ?? []) {
     const list = grants.get(g.permission) ?? [];
     list.push({ scope: g.scope, customDeptIds: g.customDeptIds ?? [] });
     grants.set(g.permission, list);
-  }
-  // Sliding expiry, written at most every five minutes to keep reads cheap.
-  if (now.getTime() - new Date(r.last_seen_at).getTime() > 5 * 60000) {
-    const hours = await getPolicy(db, 'auth.sessionHours');
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + hours * 3600000) })
-      .where(eq(sessions.id, r.session_id));
   }
   return {
     userId: Number(r.user_id),
@@ -162,9 +155,29 @@ export async function loadPrincipal(db: Db, token: string, now = new Date()): Pr
     locale: (LOCALES as readonly string[]).includes(r.locale) ? (r.locale as Locale) : 'zh-CN',
     roles: r.roles ?? [],
     grants,
-    sessionId: r.session_id,
-    csrfToken: r.csrf_token,
+    ...via,
   };
+}
+
+type SessionRow = PrincipalUserRow & { session_id: string; csrf_token: string; last_seen_at: Date };
+
+/** Loads the signed-in user with roles and grants from a session token, in one query. */
+export async function loadPrincipal(db: Db, token: string, now = new Date()): Promise<Principal | null> {
+  const res = await db.execute<SessionRow>(sql`
+    select s.id as session_id, s.csrf_token, s.last_seen_at, ${PRINCIPAL_COLUMNS}
+    from sessions s join users u on u.id = s.user_id join departments d on d.id = u.dept_id
+    where s.id = ${sha256(token)} and s.expires_at > ${now} and u.active`);
+  const r = res.rows[0];
+  if (!r) return null;
+  // Sliding expiry, written at most every five minutes to keep reads cheap.
+  if (now.getTime() - new Date(r.last_seen_at).getTime() > 5 * 60000) {
+    const hours = await getPolicy(db, 'auth.sessionHours');
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + hours * 3600000) })
+      .where(eq(sessions.id, r.session_id));
+  }
+  return principalOf(r, { sessionId: r.session_id, csrfToken: r.csrf_token });
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {

@@ -1,17 +1,25 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
+import { loadTokenPrincipal } from '../api-tokens/index.ts';
 import { csrfMatches, loadPrincipal } from '../auth/auth.service.ts';
 import type { Ctx } from '../context.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors.ts';
 import { pickLocale } from '../i18n/locale.ts';
-import { can } from '../permissions/principal.ts';
+import { can, type Principal } from '../permissions/principal.ts';
 
 export const SESSION_COOKIE = 'sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The secret of an `Authorization: Bearer <token>` header; undefined when the header is absent or another scheme. */
+function bearerToken(header: string | undefined): string | undefined {
+  const m = header?.match(/^Bearer\s+(\S*)\s*$/i);
+  return m ? m[1] : undefined;
+}
+
 /**
- * Resolves the session on every /api request, then enforces: signed in (401), CSRF token on
- * mutations (403), and the route's permission (403). Data scope is the services' job.
+ * Resolves the caller on every /api request — a personal API token (`Authorization: Bearer`) or
+ * else the session cookie — then enforces: signed in (401), CSRF token on mutations of a session
+ * (403), and the route's permission (403). Data scope is the services' job.
  */
 export function registerAuthHook(app: FastifyInstance, db: Db) {
   app.decorateRequest('principal', null);
@@ -23,13 +31,22 @@ export function registerAuthHook(app: FastifyInstance, db: Db) {
     const config = req.routeOptions.config;
     // The OpenAPI document and its UI are public, like the login endpoint.
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || config.public) return;
-    const token = req.cookies[SESSION_COOKIE];
-    const principal = token ? await loadPrincipal(db, token) : null;
-    if (!principal) throw new UnauthenticatedError();
+    // A request naming a token is judged by that token alone: a bad one is a 401 even beside a cookie.
+    const bearer = bearerToken(req.headers.authorization);
+    let principal: Principal | null;
+    if (bearer !== undefined) {
+      principal = bearer ? await loadTokenPrincipal(db, bearer) : null;
+      if (!principal) throw new UnauthenticatedError('auth.token_invalid');
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      principal = token ? await loadPrincipal(db, token) : null;
+      if (!principal) throw new UnauthenticatedError();
+      // CSRF guards the cookie a browser attaches by itself; a bearer token is never sent implicitly.
+      if (!SAFE_METHODS.has(req.method) && !csrfMatches(principal.csrfToken, req.headers['x-csrf-token'] as string))
+        throw new ForbiddenError('auth.csrf');
+    }
     req.principal = principal;
     if (!req.headers['accept-language']) req.locale = principal.locale;
-    if (!SAFE_METHODS.has(req.method) && !csrfMatches(principal.csrfToken, req.headers['x-csrf-token'] as string))
-      throw new ForbiddenError('auth.csrf');
     if (config.permission && !can(principal, config.permission)) throw new ForbiddenError();
   });
 }

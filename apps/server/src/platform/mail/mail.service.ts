@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db, DbOrTx } from '../../db/client.ts';
+import { afterFailure, claimDue, dbNow, exponentialBackoff } from '../outbox/outbox.ts';
 import { mailOutbox } from './mail.schema.ts';
 import type { SmtpSettings } from './mail.settings.ts';
 
@@ -28,7 +29,8 @@ export const MAX_MAIL_ATTEMPTS = 5;
 const LEASE_MS = 5 * 60_000;
 // Errors that mean the server, not the message, is the problem: stop the batch, retry later.
 const SERVER_ERRORS = new Set(['ECONNECTION', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'EAUTH', 'ETLS']);
-const backoffMs = (attempts: number) => Math.min(2 ** attempts, 60) * 60_000;
+// 2, 4, 8 … minutes, at most an hour.
+const backoffMs = exponentialBackoff(2 * 60_000, 60 * 60_000);
 
 function transportFor(smtp: SmtpSettings) {
   return nodemailer.createTransport({
@@ -54,20 +56,8 @@ export async function deliverOutbox(db: Db, smtp: SmtpSettings, at?: Date, batch
   const result = { sent: 0, failed: 0 };
   if (!smtp.host) return result;
   const now = at ?? (await dbNow(db));
-  const due = db
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
-    .orderBy(asc(mailOutbox.id))
-    .limit(batch)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(mailOutbox)
-    .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-    .where(inArray(mailOutbox.id, due))
-    .returning();
+  const claimed = await claimDue(db, mailOutbox, { now, batch, leaseMs: LEASE_MS });
   if (claimed.length === 0) return result;
-  claimed.sort((a, b) => a.id - b.id);
 
   const transport = transportFor(smtp);
   try {
@@ -82,17 +72,11 @@ export async function deliverOutbox(db: Db, smtp: SmtpSettings, at?: Date, batch
         result.sent++;
       } catch (err) {
         const e = err as Error & { code?: string };
-        const attempts = m.attempts + 1;
-        const status = attempts >= MAX_MAIL_ATTEMPTS ? 'failed' : 'pending';
-        const retryAt = new Date(now.getTime() + backoffMs(attempts));
+        const next = afterFailure(m.attempts, MAX_MAIL_ATTEMPTS, now, backoffMs);
+        const retryAt = next.nextAttemptAt;
         await db
           .update(mailOutbox)
-          .set({
-            status,
-            attempts,
-            lastError: `${e.code ?? 'ERROR'}: ${e.message}`.slice(0, 1000),
-            nextAttemptAt: retryAt,
-          })
+          .set({ ...next, lastError: `${e.code ?? 'ERROR'}: ${e.message}`.slice(0, 1000) })
           .where(eq(mailOutbox.id, m.id));
         result.failed++;
         if (e.code && SERVER_ERRORS.has(e.code)) {
@@ -108,11 +92,6 @@ export async function deliverOutbox(db: Db, smtp: SmtpSettings, at?: Date, batch
     transport.close();
   }
   return result;
-}
-
-async function dbNow(db: Db): Promise<Date> {
-  const { rows } = await db.execute<{ now: Date | string }>(sql`select now() as now`);
-  return new Date(rows[0].now);
 }
 
 /** Outbox counts by status, for health checks and tests. */

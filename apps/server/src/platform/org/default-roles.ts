@@ -65,7 +65,7 @@ const desk = (s: Scope): G[] => [
  * The roles the seeds name (SPEC 0) with their default grants. Companies may rename, add or
  * remove roles and change grants on the roles page; this is only the starting point.
  */
-export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
+const ROLES: { code: string; name: string; grants: G[] }[] = [
   // A rep may request the write-off of an own bad debt (坏账核销); it books only after approval.
   { code: 'sales_rep', name: '销售人员', grants: [...sales('SELF'), ...pool('SELF'), ['receivable.writeoff', 'SELF']] },
   {
@@ -264,6 +264,11 @@ export const DEFAULT_ROLES: { code: string; name: string; grants: G[] }[] = [
       ['stock.view', 'ALL'],
       ['stock.manage', 'ALL'],
       ['contract_template.manage', 'ALL'],
+      ['apitoken.admin', 'ALL'],
+      ['webhook.manage', 'ALL'],
     ],
   },
 ];
+
+// SPEC 1.11: everyone who signs in may create personal API tokens, which act with their own rights.
+export const DEFAULT_ROLES = ROLES.map((r) => ({ ...r, grants: [...r.grants, ['apitoken.manage', 'ALL'] as G] }));

@@ -18,8 +18,11 @@ export interface Principal {
   roles: string[];
   /** All grants per permission, one per role that grants it (unioned when resolving scope). */
   grants: Map<string, Grant[]>;
+  /** The session, when signed in through the web ('' when acting through an API token). */
   sessionId: string;
   csrfToken: string;
+  /** The personal API token the request was authenticated with (SPEC 1.11); no CSRF applies then. */
+  apiTokenId?: number;
 }
 
 export function can(p: Principal, permission: Permission): boolean {

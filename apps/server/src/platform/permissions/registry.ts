@@ -86,6 +86,10 @@ export const PERMISSIONS = [
   { permission: 'receivable.view', resource: 'receivable', scoped: true },
   { permission: 'receivable.export', resource: 'receivable', scoped: true },
   { permission: 'receivable.writeoff', resource: 'receivable', scoped: true },
+  // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.
+  { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
+  { permission: 'apitoken.admin', resource: 'api_token', scoped: false },
+  { permission: 'webhook.manage', resource: 'webhook', scoped: false },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

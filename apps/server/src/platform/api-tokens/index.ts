@@ -1,0 +1,12 @@
+export { apiTokenRoutes } from './api-tokens.routes.ts';
+export { apiTokens } from './api-tokens.schema.ts';
+export {
+  createApiToken,
+  listAllApiTokens,
+  listMyApiTokens,
+  loadTokenPrincipal,
+  MAX_ACTIVE_TOKENS,
+  revokeAnyApiToken,
+  revokeMyApiToken,
+  TOKEN_PREFIX,
+} from './api-tokens.service.ts';
