@@ -26,3 +26,4 @@ export { findDuplicate } from './customers.duplicate.ts';
 export { customerRoutes } from './customers.routes.ts';
 export { customerContacts, customers, followUps } from './customers.schema.ts';
 export { insertCustomer, reassignCustomerInTx } from './customers.service.ts';
+export { registerTimelineSource, type TimelineDocument } from './timeline.sources.ts';
