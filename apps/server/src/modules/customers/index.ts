@@ -17,6 +17,7 @@ registerBackfill({
 
 import './credit.service.ts';
 import './customers.messages.ts';
+import './customers.record-kinds.ts';
 import './follow-ups.sweep.ts';
 
 export { creditRoutes } from './credit.routes.ts';
