@@ -14,6 +14,18 @@ export function SurveyTag({ reg }: { reg: Registration }) {
   return null;
 }
 
+/** 归属冲突 state as a tag: red while the manager has not settled it. */
+export function ConflictTag({ reg }: { reg: Registration }) {
+  const { t } = useTranslation();
+  if (!reg.conflict) return null;
+  const color = reg.conflict.status === 'open' ? 'red' : 'default';
+  return (
+    <Tag color={color} data-testid="fd-conflict-tag">
+      {t(`frontDesk.conflict.status.${reg.conflict.status}`)}
+    </Tag>
+  );
+}
+
 /** Columns of a registrations table; `compact` for the desk's today list (time only, fewer columns). */
 export function useRegistrationColumns(compact = false): ColumnsType<Registration> {
   const { t } = useTranslation();
@@ -70,7 +82,16 @@ export function useRegistrationColumns(compact = false): ColumnsType<Registratio
   ];
   if (!compact) {
     columns.push(
-      { title: f('survey'), key: 'survey', render: (_, r) => <SurveyTag reg={r} /> },
+      {
+        title: f('flags'),
+        key: 'survey',
+        render: (_, r) => (
+          <Space size={[0, 4]} wrap>
+            <ConflictTag reg={r} />
+            <SurveyTag reg={r} />
+          </Space>
+        ),
+      },
       { title: f('registeredByName'), dataIndex: 'registeredByName', render: orDash },
     );
   }
