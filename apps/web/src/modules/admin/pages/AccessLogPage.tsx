@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Pagination, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ export function AccessLogPage() {
   const [pageSize, setPageSize] = useState(20);
   const [exporting, setExporting] = useState(false);
   const query = useAccessLog({ ...filters, page, pageSize });
+  // Below md a row is a card: nothing scrolls sideways on a phone.
+  const phone = !Grid.useBreakpoint().md;
   const label = (prefix: string, key: string) =>
     t(`accessLog.${prefix}.${key}`, { defaultValue: t(`accessLog.${prefix}.other`) });
 
@@ -105,6 +107,44 @@ export function AccessLogPage() {
       />
       {query.isError && !query.data ? (
         <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />
+      ) : phone ? (
+        <>
+          <List
+            loading={query.isFetching}
+            dataSource={query.data?.items ?? []}
+            renderItem={(r) => (
+              <Card size="small" style={{ marginBottom: 8 }} data-testid="al-row">
+                <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                  <Typography.Text strong>
+                    {orDash(r.userName)}
+                    {r.deptName ? ` · ${r.deptName}` : ''}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(r.at)} · {label('purpose', r.purpose.replace('.', '_'))}
+                  </Typography.Text>
+                  <span>
+                    {label('entity', r.entityType)}：
+                    {r.records.map((x) => x.label ?? t('accessLog.removedRecord')).join('；')}
+                    {r.recordCount > r.records.length ? ` ${t('accessLog.moreRecords', { count: r.recordCount })}` : ''}
+                  </span>
+                  <Space size={[0, 4]} wrap>
+                    {r.fields.map((f) => (
+                      <Tag key={f}>{label('field', f)}</Tag>
+                    ))}
+                  </Space>
+                </Space>
+              </Card>
+            )}
+          />
+          <Pagination
+            size="small"
+            simple
+            current={page}
+            pageSize={pageSize}
+            total={query.data?.total ?? 0}
+            onChange={(p) => setPage(p)}
+          />
+        </>
       ) : (
         <DataTable<AccessLogRow>
           rowTestId="al-row"

@@ -46,9 +46,13 @@ export function useRegistrationColumns(compact = false): ColumnsType<Registratio
       title: f('visitorName'),
       dataIndex: 'visitorName',
       render: (name: string, r) => (
-        <Link to={`/front-desk/registrations/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="fd-reg-link">
-          {name}
-        </Link>
+        <Space size={4} wrap>
+          <Link to={`/front-desk/registrations/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="fd-reg-link">
+            {name}
+          </Link>
+          {/* 归属冲突 where the manager looks first, beside the visitor. */}
+          <ConflictTag reg={r} />
+        </Space>
       ),
     },
     { title: f('phone'), dataIndex: 'phone', render: orDash },
@@ -82,16 +86,7 @@ export function useRegistrationColumns(compact = false): ColumnsType<Registratio
   ];
   if (!compact) {
     columns.push(
-      {
-        title: f('flags'),
-        key: 'survey',
-        render: (_, r) => (
-          <Space size={[0, 4]} wrap>
-            <ConflictTag reg={r} />
-            <SurveyTag reg={r} />
-          </Space>
-        ),
-      },
+      { title: f('survey'), key: 'survey', render: (_, r) => <SurveyTag reg={r} /> },
       { title: f('registeredByName'), dataIndex: 'registeredByName', render: orDash },
     );
   }
