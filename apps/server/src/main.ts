@@ -6,6 +6,7 @@ import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
 import { seedPipelines } from './modules/opportunities/index.ts';
 import { seedDefaultPool } from './modules/pool/index.ts';
 import { seedApprovalRules } from './platform/approvals/approval-rules.service.ts';
+import { runBackfills } from './platform/backfills/index.ts';
 import { configureMail } from './platform/mail/index.ts';
 import { bootstrapOrganisation } from './platform/org/bootstrap.ts';
 import { type Scheduler, startScheduler } from './platform/scheduler/scheduler.ts';
@@ -44,6 +45,8 @@ async function main() {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await runMigrations(database);
+    // Stored values computed in code (e.g. duplicate-check keys) after the migrations changed them.
+    await runBackfills(database.db);
     // Before the demo data, which may place opportunities in the default pipelines.
     await seedPipelines(database.db);
     const created = await bootstrapOrganisation(database.db, DEMO_PASSWORD);

@@ -100,19 +100,19 @@ describe('policies', () => {
   it('versions each change, refuses a stale version and bad values', async () => {
     const admin = await Client.login(env.app, 'admin');
     const list = (await admin.get('/api/policies')).json().items;
-    const p = list.find((x: { key: string }) => x.key === 'returns.storageFeePerDay');
-    expect(p).toMatchObject({ value: '50.00', defaultValue: '50.00', version: 0 });
-    expect((await admin.put('/api/policies/returns.storageFeePerDay', { value: '60.5', version: 0 })).statusCode).toBe(
-      200,
-    );
-    expect((await admin.put('/api/policies/returns.storageFeePerDay', { value: '70.00', version: 0 })).statusCode).toBe(
-      412,
-    );
-    const bad = await admin.put('/api/policies/returns.storageFeePerDay', { value: 'abc', version: 1 });
+    const p = list.find((x: { key: string }) => x.key === 'quotes.repDiscountLimitPercent');
+    expect(p).toMatchObject({ value: '5.00', defaultValue: '5.00', version: 0 });
+    expect(
+      (await admin.put('/api/policies/quotes.repDiscountLimitPercent', { value: '60.5', version: 0 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.put('/api/policies/quotes.repDiscountLimitPercent', { value: '70.00', version: 0 })).statusCode,
+    ).toBe(412);
+    const bad = await admin.put('/api/policies/quotes.repDiscountLimitPercent', { value: 'abc', version: 1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0]).toMatchObject({ field: 'value', message: '参数值不符合要求' });
-    const hist = (await admin.get('/api/policies/returns.storageFeePerDay/history')).json().items;
-    expect(hist).toEqual([expect.objectContaining({ old: '50.00', new: '60.50', actorName: '系统管理员' })]);
+    const hist = (await admin.get('/api/policies/quotes.repDiscountLimitPercent/history')).json().items;
+    expect(hist).toEqual([expect.objectContaining({ old: '5.00', new: '60.50', actorName: '系统管理员' })]);
     const rep = await Client.login(env.app, 'rep2');
     expect((await rep.get('/api/policies')).statusCode).toBe(403);
   });

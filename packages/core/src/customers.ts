@@ -95,8 +95,14 @@ export const CustomerInput = z
     if (v.phone && !isMaskedValue(v.phone) && !/^\d{7,15}$/.test(normalizePhone(v.phone)))
       issue(ctx, 'phone', 'validation.phone.format');
     if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(toHalfWidth(v.email))) issue(ctx, 'email', 'validation.email');
+    // A phone lead (source 来电) needs a number to call back (seed 000: 留下其有效联系方式).
+    if (v.source === 'phone' && !v.mobile && !v.phone) issue(ctx, 'mobile', 'validation.phone.lead_required');
   });
 export type CustomerInput = z.output<typeof CustomerInput>;
+
+/** Why a record was edited (SPEC 1.3: the audit trail records why): optional, kept on the audit row. */
+export const EditComment = z.object({ comment: optText(500) });
+export type EditComment = z.output<typeof EditComment>;
 
 export const CONTACT_FIELDS = ['name', 'title', 'mobile', 'email', 'wechat', 'isPrimary', 'remark'] as const;
 export const ContactInput = z
@@ -156,6 +162,8 @@ export const CustomerListQuery = z.object({
   tag: z.string().trim().max(20).optional(),
   createdFrom: z.string().refine(isIsoDate).optional(),
   createdTo: z.string().refine(isIsoDate).optional(),
+  /** 已归档: only the archived ones (deleted within the retention period), for those who may delete. */
+  archived: z.stringbool().optional(),
   sort: z.enum(CUSTOMER_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

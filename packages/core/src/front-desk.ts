@@ -55,6 +55,15 @@ export const RegistrationInput = z
       .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
+    // A phone lead (来电, or a registration from the phone channel) is only worth keeping with a
+    // number to call back (seed 000 电话接听制度: 留下其有效联系方式).
+    if (!v.phone && (v.kind === 'call' || v.channel === 'phone'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'validation.phone.lead_required',
+        params: { key: 'validation.phone.lead_required' },
+      });
     if (v.phone && !/^\d{7,15}$/.test(normalizePhone(v.phone)))
       ctx.addIssue({
         code: 'custom',
@@ -76,6 +85,8 @@ export const RegistrationQuery = z.object({
   routedToId: z.coerce.number().int().positive().optional(),
   /** 'flagged': market-survey visits; 'pending': flagged and no 补客户 granted yet. */
   survey: z.enum(['flagged', 'pending']).optional(),
+  /** 归属冲突: 'open' awaiting the manager, 'any' every conflict (open or resolved). */
+  conflict: z.enum(['open', 'any']).optional(),
   keyword: z.string().trim().max(50).optional(),
 });
 export type RegistrationQuery = z.output<typeof RegistrationQuery>;
@@ -92,6 +103,21 @@ export const MarketSurveyInput = z.object({
   version: z.number().int().min(1),
 });
 export type MarketSurveyInput = z.output<typeof MarketSurveyInput>;
+
+/**
+ * 归属冲突 resolution by the manager: keep the customer with its owner, or reassign it to the rep
+ * the visitor named. Either way the reason is recorded.
+ */
+export const CONFLICT_DECISIONS = ['keep', 'reassign'] as const;
+export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
+export const CONFLICT_STATUSES = ['open', 'kept', 'reassigned'] as const;
+export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+export const ConflictResolveInput = z.object({
+  decision: z.enum(CONFLICT_DECISIONS),
+  note: z.string().trim().min(1).max(500),
+  version: z.number().int().min(1),
+});
+export type ConflictResolveInput = z.output<typeof ConflictResolveInput>;
 
 /** The director's 补客户 grant for a flagged market-survey visit. */
 export const ReplacementGrantInput = z.object({ note: text(500) });

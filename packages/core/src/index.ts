@@ -1,3 +1,4 @@
+export * from './access-log.ts';
 export * from './contracts.ts';
 export * from './customers.ts';
 export * from './deliveries.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCompanyName, normalizePhone, toHalfWidth } from './normalize.ts';
+import { normalizeCompanyName, normalizePhone, toHalfWidth, toSimplified } from './normalize.ts';
 
 describe('toHalfWidth', () => {
   it('maps U+FF01–U+FF5E to ASCII and U+3000 to a space', () => {
@@ -64,5 +64,34 @@ describe('normalizeCompanyName', () => {
   it('does not strip a name down to nothing', () => {
     expect(normalizeCompanyName('有限公司')).toBe('有限公司');
     expect(normalizeCompanyName('')).toBe('');
+  });
+});
+
+describe('traditional and simplified company names (SPEC 2.3 查重)', () => {
+  it('maps traditional characters to simplified', () => {
+    expect(toSimplified('上海華為技術有限公司')).toBe('上海华为技术有限公司');
+    expect(toSimplified('臺灣衞生綫')).toBe('台湾卫生线');
+  });
+
+  it.each([
+    ['上海華為技術有限公司', '上海华为技术'],
+    ['上海华为技术', '上海华为技术'],
+    ['上海華為技術有限責任公司', '上海华为技术'],
+    ['深圳市騰訊計算機系統有限公司', '深圳市腾讯计算机系统'],
+    ['臺北明達科技股份有限公司', '台北明达科技'],
+  ])('%j → %j', (name, key) => {
+    expect(normalizeCompanyName(name)).toBe(key);
+  });
+
+  it('gives the same key to the traditional and simplified forms of one name', () => {
+    expect(normalizeCompanyName('上海華為技術有限公司')).toBe(normalizeCompanyName('上海华为技术'));
+    expect(normalizeCompanyName('廣州發展集團有限公司')).toBe(normalizeCompanyName('广州发展集团有限公司'));
+  });
+
+  it('is stable on a key it produced', () => {
+    for (const n of ['上海華為技術有限公司', '乾坤科技有限公司', '著名品牌公司']) {
+      const key = normalizeCompanyName(n);
+      expect(normalizeCompanyName(key)).toBe(key);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { Converter } from 'opencc-js/t2cn';
+
 /**
  * Text normalisation helpers shared by server and web.
  *
@@ -78,16 +80,34 @@ const LEGAL_FORM_SUFFIXES = ['股份有限公司', '有限责任公司', '有限
 const NAME_NOISE = /[\s\p{P}]/gu;
 
 /**
- * Duplicate-check key for a company name: NFKC, half-width, lower-case, all
- * whitespace and punctuation removed, then trailing legal-form suffixes
- * stripped repeatedly. A branch ('…分公司') keeps its suffix, and a name that
- * would become empty is kept as is.
+ * Traditional → simplified Chinese (OpenCC dictionaries, Hong Kong variants folded first, which
+ * also covers the standard and Taiwan forms of company names). Built on first use: the
+ * dictionaries cost a few milliseconds to load.
+ */
+let traditionalToSimplified: ((s: string) => string) | undefined;
+export function toSimplified(s: string): string {
+  traditionalToSimplified ??= Converter({ from: 'hk', to: 'cn' });
+  return traditionalToSimplified(s);
+}
+
+/**
+ * Duplicate-check key for a company name: NFKC, traditional characters as
+ * simplified (SPEC 2.3 查重: a company registered in Hong Kong or Taiwan forms is
+ * the same company), half-width, lower-case, all whitespace and punctuation
+ * removed, then trailing legal-form suffixes stripped repeatedly. A branch
+ * ('…分公司') keeps its suffix, and a name that would become empty is kept as is.
  *
  * '杭州明达科技有限公司', '杭州明达科技股份有限公司', '杭州明达科技（有限公司）'
- * and '杭州明达科技 有限 公司' all become '杭州明达科技'.
+ * and '杭州明达科技 有限 公司' all become '杭州明达科技'; '上海華為技術有限公司'
+ * becomes '上海华为技术'.
+ *
+ * Stored keys (customers.name_norm) are recomputed by the backfill
+ * 'customers.nameNorm' whenever this function changes.
  */
 export function normalizeCompanyName(s: string): string {
-  let name = toHalfWidth(s.normalize('NFKC')).toLowerCase().replace(NAME_NOISE, '');
+  let name = toHalfWidth(toSimplified(s.normalize('NFKC')))
+    .toLowerCase()
+    .replace(NAME_NOISE, '');
   let stripped = true;
   while (stripped) {
     stripped = false;

@@ -123,6 +123,8 @@ export const OpportunityFilter = z.object({
   customerId: z.coerce.number().int().positive().optional(),
   closeFrom: dateQuery,
   closeTo: dateQuery,
+  /** 已归档: only the archived ones (deleted within the retention period), for those who may delete. */
+  archived: z.stringbool().optional(),
 });
 export type OpportunityFilter = z.output<typeof OpportunityFilter>;
 

@@ -15,6 +15,7 @@ export * from '../platform/api-tokens/api-tokens.schema.ts';
 export * from '../platform/approvals/approvals.schema.ts';
 export * from '../platform/audit/audit.schema.ts';
 export * from '../platform/auth/auth.schema.ts';
+export * from '../platform/backfills/backfills.schema.ts';
 export * from '../platform/files/files.schema.ts';
 export * from '../platform/idempotency/idempotency.schema.ts';
 export * from '../platform/mail/mail.schema.ts';

@@ -43,7 +43,8 @@ export function customerCases(ctx: AuditContext): AuditCases {
     },
     'DELETE /api/contacts/:id': {
       entity: 'customer_contact',
-      action: 'delete',
+      // Younger than records.retentionYears: the delete archives.
+      action: 'archive',
       run: () => rep.delete(`/api/contacts/${ids.contact}?version=2`),
     },
     'POST /api/customers/:id/follow-ups': {
@@ -80,7 +81,8 @@ export function customerHandoverCases(ctx: AuditContext): AuditCases {
     },
     'DELETE /api/customers/:id': {
       entity: 'customer',
-      action: 'delete',
+      // Younger than records.retentionYears: the delete archives.
+      action: 'archive',
       run: async () => manager.delete(`/api/customers/${ids.customer}?version=${await versionOf(ids.customer)}`),
     },
   };

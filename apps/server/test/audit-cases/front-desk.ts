@@ -72,5 +72,25 @@ export function frontDeskCases(ctx: AuditContext): AuditCases {
           { note: '补客户' },
         ),
     },
+    'POST /api/front-desk/registrations/:id/conflict': {
+      entity: 'frontdesk_registration',
+      action: 'conflict_resolve',
+      run: async () => {
+        // The same visitor again, naming rep2 while the customer belongs to 销售一部: a conflict.
+        const again = await (await Client.login(env.app, 'front')).post('/api/front-desk/registrations', {
+          kind: 'visit',
+          visitorName: '审计访客',
+          phone: '13600004444',
+          channel: 'walk_in',
+          repUserId: org.user.rep2,
+        });
+        const reg = again.json();
+        return manager.post(`/api/front-desk/registrations/${reg.id}/conflict`, {
+          decision: 'keep',
+          note: '客户一直由原业务员跟进',
+          version: reg.version,
+        });
+      },
+    },
   };
 }

@@ -136,7 +136,8 @@ export function opportunityCases(ctx: AuditContext): AuditCases {
     },
     'DELETE /api/opportunity-proposals/:id': {
       entity: 'opportunity_proposal',
-      action: 'delete',
+      // Younger than records.retentionYears: the delete archives.
+      action: 'archive',
       run: () => rep.delete(`/api/opportunity-proposals/${ids.proposal}?version=3`),
     },
     'POST /api/opportunities/:id/win': {
@@ -170,7 +171,8 @@ export function opportunityCases(ctx: AuditContext): AuditCases {
     },
     'DELETE /api/opportunities/:id': {
       entity: 'opportunity',
-      action: 'delete',
+      // Younger than records.retentionYears: the delete archives.
+      action: 'archive',
       run: async () => manager.delete(`/api/opportunities/${ids.opp}?version=${await oppVersion(ids.opp)}`),
     },
   };

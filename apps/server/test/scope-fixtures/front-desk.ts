@@ -36,11 +36,14 @@ export const frontDeskFixtures: ScopeFixtureFile = {
       role.id,
     ]);
     fixture.frontdesk_grant = fixture.frontdesk_registration;
+    // 归属冲突 resolution is scoped like the registration (manager2's 销售二部 cannot reach it).
+    fixture.frontdesk_resolve = fixture.frontdesk_registration;
   },
   bodies: {
     'PUT /api/duty-groups/:id': (version) => ({ name: '越权', deptId: 1, memberIds: [], version }),
     'PUT /api/duty-groups/:id/roster': () => ({ dates: ['2030-01-01'], members: [] }),
     'POST /api/front-desk/registrations/:id/replacement': () => ({ note: '越权' }),
+    'POST /api/front-desk/registrations/:id/conflict': () => ({ decision: 'reassign', note: '越权', version: 1 }),
   },
   // Duty groups are seen by their department's manager, registrations by the front desk.
   insiders: { duty_group: 'approver', frontdesk_registration: 'frontDesk' },

@@ -1,8 +1,17 @@
-import { DeleteOutlined, EditOutlined, MessageOutlined, PlusCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  MessageOutlined,
+  PlusCircleOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { Timeline as AntTimeline, Empty, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDate, formatDateTime } from './format';
+import { MoneyText } from './MoneyText';
 
 export interface TimelineChange {
   field: string;
@@ -19,10 +28,32 @@ export interface TimelineFollowUp {
   nextActionDate?: string | null;
 }
 
+/** A document of the record (quote, order, delivery note, payment, invoice) created or changing status. */
+export interface TimelineDocument {
+  type: string;
+  id: number;
+  no: string;
+  amount: string | null;
+  /** Its status now. */
+  status: string;
+  /** The status change this entry made, if it made one. */
+  statusFrom: string | null;
+  statusTo: string | null;
+}
+
+/** How document types are shown: status dictionary and detail page. */
+const DOCUMENTS: Record<string, { statusDict: string; path: (id: number) => string }> = {
+  quote: { statusDict: 'quote.status', path: (id) => `/quotes/${id}` },
+  order: { statusDict: 'order.status', path: (id) => `/orders/${id}` },
+  delivery: { statusDict: 'delivery.status', path: (id) => `/deliveries/${id}` },
+  payment: { statusDict: 'finance.paymentStatus', path: (id) => `/finance/payments/${id}` },
+  invoice: { statusDict: 'finance.invoiceStatus', path: (id) => `/finance/invoices/${id}` },
+};
+
 export interface TimelineEntry {
   id: string | number;
   at: string;
-  kind: 'audit' | 'followup';
+  kind: 'audit' | 'followup' | 'document';
   /** Audited entity ('customer', 'customer_contact', 'follow_up'…); decides labels. */
   entityType?: string;
   action: string;
@@ -30,6 +61,7 @@ export interface TimelineEntry {
   changes?: TimelineChange[] | null;
   comment?: string | null;
   followUp?: TimelineFollowUp | null;
+  document?: TimelineDocument | null;
 }
 
 /** How entries of one entity type are labelled. */
@@ -56,6 +88,7 @@ const ACTION_ICONS: Record<string, ReactNode> = {
   transfer: <SwapOutlined />,
   delete: <DeleteOutlined />,
   followup: <MessageOutlined />,
+  document: <FileTextOutlined />,
 };
 
 const ACTION_COLORS: Record<string, string> = {
@@ -64,6 +97,7 @@ const ACTION_COLORS: Record<string, string> = {
   transfer: 'orange',
   delete: 'red',
   followup: 'gray',
+  document: 'purple',
 };
 
 /** Audit + follow-up history rendered with antd Timeline (newest first as given). */
@@ -93,7 +127,60 @@ export function Timeline({ entries, entities }: TimelineProps) {
   // A change whose old and new values read the same (e.g. the department on a same-department transfer) says nothing.
   const changed = (c: TimelineChange) => JSON.stringify(c.old ?? null) !== JSON.stringify(c.new ?? null);
 
+  const documentItem = (e: TimelineEntry, d: TimelineDocument) => {
+    const meta = DOCUMENTS[d.type];
+    const status = (s: string | null) =>
+      s
+        ? t(`${meta?.statusDict ?? 'timeline.document'}.${s}`, { defaultValue: t('timeline.document.unknownStatus') })
+        : '';
+    const label = t(`timeline.document.type.${d.type}`, { defaultValue: t('timeline.document.type.other') });
+    const what = d.statusTo && d.statusFrom ? 'changed' : 'created';
+    return {
+      key: String(e.id),
+      color: ACTION_COLORS.document,
+      icon: ACTION_ICONS.document,
+      title: formatDateTime(e.at),
+      content: (
+        <div data-testid="timeline-item" data-doc-type={d.type}>
+          <Typography.Text strong>
+            {t(`timeline.document.${what}`, {
+              actor: e.actorName ?? t('timeline.system'),
+              type: label,
+              from: status(d.statusFrom),
+              to: status(d.statusTo),
+            })}
+          </Typography.Text>
+          <div style={{ marginTop: 4 }}>
+            {meta ? (
+              <Link to={meta.path(d.id)} data-testid="timeline-document-link">
+                {d.no}
+              </Link>
+            ) : (
+              d.no
+            )}
+            {d.amount !== null ? (
+              <>
+                {' · '}
+                <MoneyText value={d.amount} />
+              </>
+            ) : null}
+            {' · '}
+            <Typography.Text type="secondary">
+              {t('timeline.document.now', { status: status(d.status) })}
+            </Typography.Text>
+          </div>
+          {e.comment ? (
+            <div style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{t('timeline.comment', { comment: e.comment })}</Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    };
+  };
+
   const items = entries.map((e) => {
+    if (e.kind === 'document' && e.document) return documentItem(e, e.document);
     const changes = (e.changes ?? []).filter(changed);
     const action = e.kind === 'followup' ? 'followup' : e.action;
     const cfg = (e.entityType && entities[e.entityType]) || entities.default;

@@ -1,8 +1,9 @@
 import { CONTACT_FIELDS, type ContactInput, maskEmail, maskPhone } from '@sales/core';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createdFields, diffFields, recordAccess, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../../platform/errors/errors.ts';
+import { retentionDelete } from '../../platform/retention/index.ts';
 import { findCustomerInScope, unmaskPolicy } from './customers.access.ts';
 import { customerContacts, customers } from './customers.schema.ts';
 
@@ -23,13 +24,23 @@ async function assertCanEdit(ctx: Ctx, customerId: number) {
   });
 }
 
-/** Contacts of one customer, masked like the customer itself. */
-export async function listContacts(ctx: Ctx, customerId: number) {
+/**
+ * Contacts of one customer, masked like the customer itself; `archived` lists the archived ones
+ * instead (已归档, for users who may delete the customer's records).
+ */
+export async function listContacts(ctx: Ctx, customerId: number, archived = false) {
   const customer = await findCustomerInScope(ctx, customerId);
+  if (archived) await findCustomerInScope(ctx, customerId, 'customer.delete');
   const rows = await ctx.db
     .select()
     .from(customerContacts)
-    .where(and(eq(customerContacts.customerId, customerId), isNull(customerContacts.deletedAt)))
+    .where(
+      and(
+        eq(customerContacts.customerId, customerId),
+        isNull(customerContacts.deletedAt),
+        archived ? isNotNull(customerContacts.archivedAt) : isNull(customerContacts.archivedAt),
+      ),
+    )
     .orderBy(sql`${customerContacts.isPrimary} desc`, asc(customerContacts.id));
   const clear = (await unmaskPolicy(ctx))(customer);
   const items = rows.map((r) => ({
@@ -42,6 +53,7 @@ export async function listContacts(ctx: Ctx, customerId: number) {
     wechat: r.wechat,
     isPrimary: r.isPrimary,
     remark: r.remark,
+    archivedAt: r.archivedAt?.toISOString() ?? null,
     version: r.version,
   }));
   if (clear) {
@@ -107,19 +119,21 @@ export async function updateContact(ctx: Ctx, contactId: number, input: ContactI
 export async function deleteContact(ctx: Ctx, contactId: number, version: number) {
   const { customer } = await contactInScope(ctx, contactId);
   await assertCanEdit(ctx, customer.id);
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(customerContacts).where(eq(customerContacts.id, contactId)).for('update');
     if (cur.version !== version) throw new StaleVersionError();
+    // Within the retention period (records.retentionYears) the contact is archived, not deleted.
+    const d = await retentionDelete(tx, ctx, cur);
     await tx
       .update(customerContacts)
-      .set({ deletedAt: sql`now()`, version: cur.version + 1 })
+      .set({ ...d.set, version: cur.version + 1 })
       .where(eq(customerContacts.id, contactId));
     await recordAudit(tx, ctx, {
       entityType: 'customer_contact',
       entityId: contactId,
-      action: 'delete',
+      ...d.audit,
       comment: cur.name,
     });
+    return d.result;
   });
-  return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { type CustomerListQuery, normalizePhone } from '@sales/core';
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -24,6 +24,10 @@ export async function customerWhere(
   permission: Permission = 'customer.view',
 ): Promise<SQL> {
   const parts: (SQL | undefined)[] = [await customerScope(ctx, permission)];
+  // Archived customers (deleted within the retention period) leave the normal lists; the 已归档
+  // filter shows them to users who may delete them, within that scope too.
+  if (f.archived) parts.push(await customerScope(ctx, 'customer.delete'), isNotNull(customers.archivedAt));
+  else parts.push(isNull(customers.archivedAt));
   if (f.ownerId) parts.push(eq(customers.ownerId, f.ownerId));
   if (f.deptId) parts.push(eq(customers.ownerDeptId, f.deptId));
   if (f.class) parts.push(eq(customers.class, f.class));

@@ -1,4 +1,4 @@
-import { ContactInput, CustomerInput, CustomerListQuery, FollowUpInput } from '@sales/core';
+import { ContactInput, CustomerInput, CustomerListQuery, EditComment, FollowUpInput } from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -64,7 +64,10 @@ export function customerRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/customers/:id',
-    { config: mutation('customer.edit'), schema: { tags, params: Id, body: CustomerInput.and(Version) } },
+    {
+      config: mutation('customer.edit'),
+      schema: { tags, params: Id, body: CustomerInput.and(Version).and(EditComment) },
+    },
     async (req) => updateCustomer(ctxOf(req, db), req.params.id, req.body),
   );
   app.post(
@@ -89,9 +92,14 @@ export function customerRoutes(app: ZodApp, db: Db) {
     async (req) => deleteCustomer(ctxOf(req, db), req.params.id, req.query.version),
   );
 
-  app.get('/customers/:id/contacts', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
-    items: await listContacts(ctxOf(req, db), req.params.id),
-  }));
+  app.get(
+    '/customers/:id/contacts',
+    {
+      config: view('byId'),
+      schema: { tags, params: Id, querystring: z.object({ archived: z.stringbool().optional() }) },
+    },
+    async (req) => ({ items: await listContacts(ctxOf(req, db), req.params.id, req.query.archived ?? false) }),
+  );
   app.post(
     '/customers/:id/contacts',
     { config: mutation('customer.edit'), schema: { tags, params: Id, body: ContactInput } },

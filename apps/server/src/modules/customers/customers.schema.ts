@@ -61,6 +61,9 @@ export const customers = pgTable(
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // 已归档: a delete within the retention period (policy records.retentionYears) archives instead.
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archivedBy: integer('archived_by'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
@@ -86,6 +89,7 @@ export const customers = pgTable(
     index('customers_source_idx').on(t.source, t.updatedAt.desc()),
     index('customers_tags_idx').using('gin', t.tags),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_archived_idx').on(t.archivedAt.desc(), t.id.desc()).where(sql`${t.archivedAt} is not null`),
   ],
 );
 
@@ -107,6 +111,9 @@ export const customerContacts = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // 已归档: a delete within the retention period (policy records.retentionYears) archives instead.
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archivedBy: integer('archived_by'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [index('customer_contacts_customer_idx').on(t.customerId)],

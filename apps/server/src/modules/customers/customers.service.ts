@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } fro
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
+import { retentionDelete } from '../../platform/retention/index.ts';
 import {
   findCustomerInScope,
   maskRow,
@@ -145,7 +146,11 @@ export async function insertCustomer(
 }
 
 /** Updates a customer; the caller's version must be current (412 otherwise). */
-export async function updateCustomer(ctx: Ctx, id: number, input: CustomerInput & { version: number }) {
+export async function updateCustomer(
+  ctx: Ctx,
+  id: number,
+  input: CustomerInput & { version: number; comment?: string | null },
+) {
   await withDuplicateRetry(ctx, input, id, () =>
     ctx.db.transaction(async (tx) => {
       const cur = await findCustomerInScope(ctx, id, 'customer.view', tx, true);
@@ -153,7 +158,7 @@ export async function updateCustomer(ctx: Ctx, id: number, input: CustomerInput 
         throw new ForbiddenError();
       });
       if (cur.version !== input.version) throw new StaleVersionError();
-      const { version: _v, ...keys } = input;
+      const { version: _v, comment = null, ...keys } = input;
       resolveMasked(keys, cur);
       // Ownership changes only through transfer (audited with a reason).
       if (keys.ownerId !== null && keys.ownerId !== cur.ownerId)
@@ -173,10 +178,39 @@ export async function updateCustomer(ctx: Ctx, id: number, input: CustomerInput 
         .update(customers)
         .set({ ...values, searchText: searchText(values), version: cur.version + 1, updatedAt: sql`now()` })
         .where(eq(customers.id, id));
-      await recordAudit(tx, ctx, { entityType: 'customer', entityId: id, action: 'update', changes });
+      // The editor's reason, if given, stays with the change (SPEC 1.3 who/when/what/why).
+      await recordAudit(tx, ctx, { entityType: 'customer', entityId: id, action: 'update', changes, comment });
     }),
   );
   return getCustomer(ctx, id);
+}
+
+/**
+ * Moves a customer to another owner inside the caller's transaction, with a reason; audited. The
+ * caller has decided the actor may (the front desk's conflict resolution by the manager).
+ */
+export async function reassignCustomerInTx(tx: Tx, ctx: Ctx, id: number, toUserId: number, reason: string) {
+  const [cur] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');
+  if (!cur) throw new NotFoundError();
+  const deptId = await activeUserDept(tx, toUserId);
+  await tx
+    .update(customers)
+    .set({
+      ownerId: toUserId,
+      ownerDeptId: deptId,
+      assignedAt: ctx.now(),
+      version: cur.version + 1,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(customers.id, id));
+  await recordAudit(tx, ctx, {
+    entityType: 'customer',
+    entityId: id,
+    action: 'transfer',
+    changes: diffFields(cur, { ownerId: toUserId, ownerDeptId: deptId }, ['ownerId', 'ownerDeptId']),
+    comment: reason,
+  });
+  return { deptId };
 }
 
 /** Moves a customer to another owner (and their department), with a reason; audited. */
@@ -219,21 +253,26 @@ export async function transferCustomer(
   return { ok: true };
 }
 
-/** Soft-deletes a customer (kept for the audit trail and history). */
+/**
+ * Deletes a customer: within the retention period (policy records.retentionYears) it is archived
+ * instead (kept, out of the normal lists, under 已归档); after it, soft-deleted (kept for the audit
+ * trail and history).
+ */
 export async function deleteCustomer(ctx: Ctx, id: number, version: number) {
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await findCustomerInScope(ctx, id, 'customer.view', tx);
     const cur = await findCustomerInScope(ctx, id, 'customer.delete', tx, true).catch(() => {
       throw new ForbiddenError();
     });
     if (cur.version !== version) throw new StaleVersionError();
+    const d = await retentionDelete(tx, ctx, cur);
     await tx
       .update(customers)
-      .set({ deletedAt: sql`now()`, version: cur.version + 1, updatedAt: sql`now()` })
+      .set({ ...d.set, version: cur.version + 1, updatedAt: sql`now()` })
       .where(eq(customers.id, id));
-    await recordAudit(tx, ctx, { entityType: 'customer', entityId: id, action: 'delete' });
+    await recordAudit(tx, ctx, { entityType: 'customer', entityId: id, ...d.audit });
+    return d.result;
   });
-  return { ok: true };
 }
 
 /** One customer as its detail page shows it, masked unless the user is owner or above the owner. */
@@ -277,6 +316,7 @@ export async function getCustomer(ctx: Ctx, id: number) {
     createdByName: names.createdByName,
     lastFollowUpAt: row.lastFollowUpAt?.toISOString() ?? null,
     masked: !clear,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { registerSweep } from '../../platform/scheduler/sweeps.ts';
@@ -57,6 +57,8 @@ export async function runFollowUpSweep(db: Db, now: Date): Promise<{ changed: nu
           isNotNull(followUps.nextActionDate),
           lte(followUps.nextActionDate, horizon),
           isNull(customers.deletedAt),
+          // An archived customer (deleted within the retention period) needs no follow-up either.
+          isNull(customers.archivedAt),
           isNotNull(customers.ownerId),
           isNull(tasks.id),
         ),
@@ -84,7 +86,7 @@ export async function runFollowUpSweep(db: Db, now: Date): Promise<{ changed: nu
       .select({
         refId: followUps.id,
         doneAt: followUps.doneAt,
-        deletedAt: customers.deletedAt,
+        deletedAt: sql<Date | null>`coalesce(${customers.deletedAt}, ${customers.archivedAt})`,
         ownerId: customers.ownerId,
       })
       .from(tasks)
@@ -97,6 +99,7 @@ export async function runFollowUpSweep(db: Db, now: Date): Promise<{ changed: nu
           or(
             isNotNull(followUps.doneAt),
             isNotNull(customers.deletedAt),
+            isNotNull(customers.archivedAt),
             isNull(customers.ownerId),
             ne(tasks.userId, customers.ownerId),
           ),

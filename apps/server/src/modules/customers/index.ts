@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { registerBackfill } from '../../platform/backfills/index.ts';
 import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
+import { recomputeCustomerNameKeys } from './customers.backfill.ts';
 import { customers } from './customers.schema.ts';
 
 // The owner's department is denormalised onto customers for the data-scope index: keep it in step.
@@ -7,7 +9,15 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(customers).set({ ownerDeptId: deptId }).where(eq(customers.ownerId, userId));
 });
 
+// Company-name keys now fold traditional to simplified characters (opencc): recompute stored ones.
+registerBackfill({
+  name: 'customers.nameNorm.opencc',
+  run: async (tx) => (await recomputeCustomerNameKeys(tx)).changed,
+});
+
 import './credit.service.ts';
+import './customers.messages.ts';
+import './customers.record-kinds.ts';
 import './follow-ups.sweep.ts';
 
 export { creditRoutes } from './credit.routes.ts';
@@ -16,4 +26,5 @@ export { findCustomerInScope, unmaskPolicy } from './customers.access.ts';
 export { findDuplicate } from './customers.duplicate.ts';
 export { customerRoutes } from './customers.routes.ts';
 export { customerContacts, customers, followUps } from './customers.schema.ts';
-export { insertCustomer } from './customers.service.ts';
+export { insertCustomer, reassignCustomerInTx } from './customers.service.ts';
+export { registerTimelineSource, type TimelineDocument } from './timeline.sources.ts';

@@ -5,9 +5,12 @@ import type { Ctx } from '../../platform/context.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { findCustomerInScope, maskValue, PERSONAL_FIELDS, unmaskPolicy } from './customers.access.ts';
 
-const PERSONAL = new Set<string>(PERSONAL_FIELDS);
-
 import { listFollowUps } from './follow-ups.service.ts';
+import { timelineDocuments } from './timeline.sources.ts';
+
+const PERSONAL = new Set<string>(PERSONAL_FIELDS);
+/** Newest documents of each kind whose history the timeline shows. */
+const DOCUMENTS_PER_KIND = 100;
 
 /** Shows user and department ids in changes (owner, department) as names. */
 async function referenceNames(ctx: Ctx, changes: FieldChange[]) {
@@ -38,12 +41,27 @@ async function referenceNames(ctx: Ctx, changes: FieldChange[]) {
 }
 
 /**
- * One customer's history in one view (SPEC 2.4): its audit trail, its contacts' and its
- * follow-ups, newest first. Personal values in old/new are masked like the record itself.
+ * One customer's history in one view (SPEC 2.4): its audit trail, its contacts' and follow-ups',
+ * and the creation and status changes of its quotes, orders, delivery notes, payments and invoices
+ * that the viewer may see (each through its module's scope), newest first. Personal values in
+ * old/new are masked like the record itself.
  */
 export async function customerTimeline(ctx: Ctx, customerId: number) {
   const customer = await findCustomerInScope(ctx, customerId);
   const clear = (await unmaskPolicy(ctx))(customer);
+  const kinds = await timelineDocuments(ctx, customerId, DOCUMENTS_PER_KIND);
+  const docs = new Map<string, { type: string; id: number; no: string; amount: string | null; status: string }>();
+  for (const k of kinds) for (const d of k.documents) docs.set(`${k.entityType}:${d.id}`, { type: k.entityType, ...d });
+  // A document's creation and its status changes; edits of its lines or money bookings stay on
+  // the document's own history.
+  const documentRows = kinds
+    .filter((k) => k.documents.length > 0)
+    .map(
+      (
+        k,
+      ) => sql`(${auditLog.entityType} = ${k.entityType} and ${auditLog.entityId} = any(${sql.param(k.documents.map((d) => d.id))}::bigint[])
+        and (${auditLog.action} = any(${sql.param(k.createActions)}::text[]) or ${auditLog.changes} @> '[{"field":"status"}]'::jsonb))`,
+    );
   const rows = await ctx.db
     .select({
       id: auditLog.id,
@@ -60,7 +78,11 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
     .where(
       sql`(${auditLog.entityType} = 'customer' and ${auditLog.entityId} = ${customerId})
        or (${auditLog.entityType} = 'customer_contact' and ${auditLog.entityId} in (select id from customer_contacts where customer_id = ${customerId}))
-       or (${auditLog.entityType} = 'follow_up' and ${auditLog.entityId} in (select id from follow_ups where customer_id = ${customerId}))`,
+       or (${auditLog.entityType} = 'follow_up' and ${auditLog.entityId} in (select id from follow_ups where customer_id = ${customerId}))
+       ${sql.join(
+         documentRows.map((d) => sql` or ${d}`),
+         sql``,
+       )}`,
     )
     .orderBy(desc(auditLog.id))
     .limit(300);
@@ -70,11 +92,36 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
     rows.flatMap((r) => r.changes),
   );
   if (clear) {
-    const personal = new Set(rows.flatMap((r) => r.changes.map((c) => c.field)).filter((f) => PERSONAL.has(f)));
+    const personal = new Set(
+      rows
+        .filter((r) => r.entityType === 'customer' || r.entityType === 'customer_contact')
+        .flatMap((r) => r.changes.map((c) => c.field))
+        .filter((f) => PERSONAL.has(f)),
+    );
     await recordAccess(ctx.db, ctx, 'customer', [customerId], [...personal], 'customer.timeline');
   }
   return rows.map((r) => {
     const followUp = r.entityType === 'follow_up' ? followUps.get(r.entityId) : undefined;
+    const doc = docs.get(`${r.entityType}:${r.entityId}`);
+    if (doc) {
+      const status = r.changes.find((c) => c.field === 'status');
+      return {
+        id: r.id,
+        at: r.at.toISOString(),
+        kind: 'document' as const,
+        entityType: r.entityType,
+        action: r.action,
+        actorName: r.actorName,
+        changes: [],
+        comment: r.comment,
+        // Its number, amount and current status; the status it moved from and to in this entry.
+        document: {
+          ...doc,
+          statusFrom: typeof status?.old === 'string' ? status.old : null,
+          statusTo: typeof status?.new === 'string' ? status.new : null,
+        },
+      };
+    }
     return {
       id: r.id,
       at: r.at.toISOString(),

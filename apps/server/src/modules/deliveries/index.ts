@@ -7,6 +7,8 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(deliveries).set({ ownerDeptId: deptId }).where(eq(deliveries.ownerId, userId));
 });
 
+import './deliveries.customer-timeline.ts';
+
 export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';
 export { EMERGENCY_DOC } from './deliveries.emergency.ts';
 export { deliveryRoutes } from './deliveries.routes.ts';

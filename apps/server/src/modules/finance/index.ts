@@ -10,6 +10,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
 });
 
 import './writeoffs.service.ts';
+import './finance.customer-timeline.ts';
 import './overdue.sweep.ts';
 
 export { findInvoiceInScope, findPaymentInScope, invoiceScope, paymentScope } from './finance.access.ts';

@@ -1,4 +1,5 @@
 import {
+  type ConflictStatus,
   maskPhone,
   normalizePhone,
   type RegistrationQuery,
@@ -39,6 +40,8 @@ const surveyRep = alias(users, 'survey_rep');
 const flagger = alias(users, 'flagger');
 const grantee = alias(users, 'grantee');
 const grantor = alias(users, 'grantor');
+const conflictRep = alias(users, 'conflict_rep');
+const resolver = alias(users, 'conflict_resolver');
 
 function select(ctx: Ctx) {
   return ctx.db
@@ -56,6 +59,8 @@ function select(ctx: Ctx) {
       grant: replacementGrants,
       grantUserName: grantee.name,
       grantedByName: grantor.name,
+      conflictRepName: conflictRep.name,
+      conflictResolvedByName: resolver.name,
     })
     .from(r)
     .innerJoin(routed, eq(routed.id, r.routedTo))
@@ -68,7 +73,9 @@ function select(ctx: Ctx) {
     .leftJoin(flagger, eq(flagger.id, r.surveyFlaggedBy))
     .leftJoin(replacementGrants, eq(replacementGrants.registrationId, r.id))
     .leftJoin(grantee, eq(grantee.id, replacementGrants.userId))
-    .leftJoin(grantor, eq(grantor.id, replacementGrants.grantedBy));
+    .leftJoin(grantor, eq(grantor.id, replacementGrants.grantedBy))
+    .leftJoin(conflictRep, eq(conflictRep.id, r.conflictRepId))
+    .leftJoin(resolver, eq(resolver.id, r.conflictResolvedBy));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number];
@@ -139,6 +146,17 @@ async function present(ctx: Ctx, rows: Row[], purpose: string) {
             consumedRegistrationId: grant.consumedRegistrationId,
           }
         : null,
+      // 归属冲突: the visitor named another rep than the owner; open until the manager settles it.
+      conflict: reg.conflictStatus
+        ? {
+            status: reg.conflictStatus as ConflictStatus,
+            repId: reg.conflictRepId,
+            repName: x.conflictRepName,
+            resolvedByName: x.conflictResolvedByName,
+            resolvedAt: reg.conflictResolvedAt?.toISOString() ?? null,
+            note: reg.conflictNote,
+          }
+        : null,
       masked: !clear,
       version: reg.version,
     };
@@ -170,6 +188,8 @@ async function listWhere(ctx: Ctx, q: RegistrationQuery): Promise<SQL> {
   if (q.routeReason) parts.push(eq(r.routeReason, q.routeReason));
   if (q.routedToId) parts.push(eq(r.routedTo, q.routedToId));
   if (q.survey) parts.push(isNotNull(r.surveyFlaggedAt));
+  if (q.conflict === 'open') parts.push(eq(r.conflictStatus, 'open'));
+  if (q.conflict === 'any') parts.push(isNotNull(r.conflictStatus));
   if (q.survey === 'pending')
     parts.push(sql`not exists (select 1 from ${replacementGrants} g where g.registration_id = ${r.id})`);
   if (q.keyword) {

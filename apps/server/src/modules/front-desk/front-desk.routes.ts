@@ -1,4 +1,5 @@
 import {
+  ConflictResolveInput,
   DateQuery,
   DateRangeQuery,
   DutyGroupInput,
@@ -17,6 +18,7 @@ import type { Surface } from '../../platform/http/types.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { onDuty } from './duty.rotation.ts';
 import { createDutyGroup, getRoster, listDutyGroups, setRoster, updateDutyGroup } from './duty.service.ts';
+import { resolveConflict } from './front-desk.conflict.ts';
 import { getRegistration, listRegistrations, registrationStats } from './front-desk.list.ts';
 import { flagMarketSurvey, grantReplacement, registerVisit } from './front-desk.service.ts';
 
@@ -63,6 +65,15 @@ export function frontDeskRoutes(app: ZodApp, db: Db) {
       schema: { tags, params: Id, body: ReplacementGrantInput },
     },
     async (req, reply) => reply.code(201).send(await grantReplacement(ctxOf(req, db), req.params.id, req.body)),
+  );
+  // 归属冲突: the manager over the owner's department keeps the owner or reassigns (audited).
+  app.post(
+    '/front-desk/registrations/:id/conflict',
+    {
+      config: cfg('frontdesk.resolve', 'frontdesk_resolve', 'mutation'),
+      schema: { tags, params: Id, body: ConflictResolveInput },
+    },
+    async (req) => resolveConflict(ctxOf(req, db), req.params.id, req.body),
   );
   app.get(
     '/front-desk/stats',

@@ -129,6 +129,14 @@ export const frontDeskRegistrations = pgTable(
     surveyRepId: integer('survey_rep_id').references(() => users.id),
     surveyVisitorConfirmed: boolean('survey_visitor_confirmed'),
     surveyNote: text('survey_note'),
+    // 归属冲突 (SPEC 2.3): the visitor named a rep (conflict_rep_id) other than the owner of the
+    // customer their phone or company matched; routed to the owner and left to the manager to
+    // resolve: 'open' → 'kept' (owner stays) or 'reassigned' (customer moved to the named rep).
+    conflictRepId: integer('conflict_rep_id').references(() => users.id),
+    conflictStatus: text('conflict_status'),
+    conflictResolvedBy: integer('conflict_resolved_by').references(() => users.id),
+    conflictResolvedAt: timestamp('conflict_resolved_at', { withTimezone: true }),
+    conflictNote: text('conflict_note'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -140,6 +148,13 @@ export const frontDeskRegistrations = pgTable(
     index('fdr_routed_idx').on(t.routedTo, t.regDate),
     index('fdr_dept_idx').on(t.routedDeptId, t.regDate),
     index('fdr_survey_idx').on(t.surveyFlaggedAt).where(sql`${t.surveyFlaggedAt} is not null`),
+    check(
+      'fdr_conflict_ck',
+      sql`(${t.conflictStatus} is null and ${t.conflictRepId} is null) or (${t.conflictRepId} is not null and ${t.conflictStatus} in ('open','kept','reassigned'))`,
+    ),
+    index('fdr_conflict_idx')
+      .on(t.conflictStatus, t.regDate.desc(), t.id.desc())
+      .where(sql`${t.conflictStatus} is not null`),
   ],
 );
 

@@ -21,6 +21,7 @@ import { companyDate } from '../../platform/time.ts';
 import { findDuplicate, insertCustomer } from '../customers/index.ts';
 import { assignPoolCustomerInTx } from '../pool/index.ts';
 import { pickRepOnDuty, resolveDutyGroup } from './duty.rotation.ts';
+import { raiseConflict } from './front-desk.conflict.ts';
 import { registrationView } from './front-desk.list.ts';
 import { frontDeskRegistrations, replacementGrants } from './front-desk.schema.ts';
 
@@ -40,6 +41,7 @@ const AUDITED = [
   'isNewCustomer',
   'routedTo',
   'routeReason',
+  'conflictRepId',
 ] as const;
 
 interface Routing {
@@ -54,6 +56,9 @@ interface Routing {
   isNewCustomer: boolean;
   dutyGroupId: number | null;
   grantId: number | null;
+  /** The rep the visitor named when the customer they matched belongs to someone else (归属冲突). */
+  conflictRepId: number | null;
+  ownerName: string | null;
 }
 
 async function activeUser(tx: Tx, id: number) {
@@ -108,10 +113,16 @@ async function route(
     isNewCustomer: false,
     dutyGroupId: null,
     grantId: null,
+    conflictRepId: null,
+    ownerName: match?.ownerName ?? null,
   };
   if (match && match.ownerId !== null && match.ownerDeptId !== null) {
+    // The customer stays with its owner (客户归属), but a visitor naming another rep is a dispute
+    // the manager must settle (seed 000: 避免因客户归属产生的争执).
+    const named = input.repUserId;
     return {
       ...base,
+      conflictRepId: named !== null && named !== match.ownerId ? named : null,
       routedTo: match.ownerId,
       routedDeptId: match.ownerDeptId,
       routeReason: 'existing_owner',
@@ -194,6 +205,8 @@ export async function registerVisit(ctx: Ctx, input: RegistrationInput) {
       routedTo: r.routedTo,
       routedDeptId: r.routedDeptId,
       routeReason: r.routeReason,
+      conflictRepId: r.conflictRepId,
+      conflictStatus: r.conflictRepId === null ? null : ('open' as const),
       registeredBy: ctx.principal.userId,
       registeredAt: now,
     };
@@ -234,6 +247,16 @@ export async function registerVisit(ctx: Ctx, input: RegistrationInput) {
       },
       link: `/customers/${r.customerId}`,
     });
+    if (r.conflictRepId !== null)
+      await raiseConflict(tx, {
+        id: row.id,
+        today,
+        visitorName: input.visitorName,
+        claimedRepId: r.conflictRepId,
+        ownerName: r.ownerName ?? '',
+        ownerDeptId: r.routedDeptId,
+        customerName: r.customerName,
+      });
     return row.id;
   });
   return registrationView(ctx, id);

@@ -5,7 +5,7 @@ import {
   type StageKind,
   toMoneyString,
 } from '@sales/core';
-import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import {
   cappedCount,
@@ -27,6 +27,10 @@ export async function opportunityWhere(
   permission: 'opportunity.view' | 'opportunity.export' = 'opportunity.view',
 ): Promise<SQL> {
   const parts: (SQL | undefined)[] = [await opportunityScope(ctx, permission)];
+  // Archived ones (deleted within the retention period) leave the normal lists; 已归档 shows them
+  // to users who may delete them.
+  if (f.archived) parts.push(await opportunityScope(ctx, 'opportunity.delete'), isNotNull(opportunities.archivedAt));
+  else parts.push(isNull(opportunities.archivedAt));
   if (f.pipelineId) parts.push(eq(opportunities.pipelineId, f.pipelineId));
   if (f.stageId) parts.push(eq(opportunities.stageId, f.stageId));
   if (f.status) parts.push(eq(opportunities.status, f.status));

@@ -24,7 +24,13 @@ export async function proposalsOf(ctx: Ctx, opportunityId: number) {
     .select({ p: opportunityProposals, createdByName: users.name })
     .from(opportunityProposals)
     .leftJoin(users, eq(users.id, opportunityProposals.createdBy))
-    .where(and(eq(opportunityProposals.opportunityId, opportunityId), isNull(opportunityProposals.deletedAt)))
+    .where(
+      and(
+        eq(opportunityProposals.opportunityId, opportunityId),
+        isNull(opportunityProposals.deletedAt),
+        isNull(opportunityProposals.archivedAt),
+      ),
+    )
     .orderBy(desc(opportunityProposals.id));
   return rows.map(({ p, createdByName }) => ({
     id: p.id,

@@ -153,14 +153,27 @@ describe('data scope', () => {
     mine = toRep.json();
   });
 
-  it('deletes softly with opportunity.delete only', async () => {
+  it('deletes softly with opportunity.delete only (archived within the retention period)', async () => {
     expect((await rep1.delete(`/api/opportunities/${mine.id}?version=${mine.version}`)).statusCode).toBe(403);
-    expect((await manager1.delete(`/api/opportunities/${mine.id}?version=${mine.version}`)).statusCode).toBe(200);
-    expect((await manager1.get(`/api/opportunities/${mine.id}`)).statusCode).toBe(404);
-    const row = await env.database.pool.query('select deleted_at is not null d from opportunities where id = $1', [
+    // Younger than records.retentionYears: archived, kept, out of the list.
+    expect((await manager1.delete(`/api/opportunities/${mine.id}?version=${mine.version}`)).json()).toMatchObject({
+      archived: true,
+    });
+    const state = async () =>
+      (
+        await env.database.pool.query(
+          'select archived_at is not null a, deleted_at is not null d from opportunities where id = $1',
+          [mine.id],
+        )
+      ).rows[0];
+    expect(await state()).toEqual({ a: true, d: false });
+    // Past the period (created 11 years ago) the archived opportunity is deleted for good.
+    await env.database.pool.query(`update opportunities set created_at = now() - interval '11 years' where id = $1`, [
       mine.id,
     ]);
-    expect(row.rows[0].d).toBe(true);
+    expect((await manager1.delete(`/api/opportunities/${mine.id}?version=${mine.version + 1}`)).statusCode).toBe(200);
+    expect((await manager1.get(`/api/opportunities/${mine.id}`)).statusCode).toBe(404);
+    expect(await state()).toEqual({ a: true, d: true });
   });
 });
 

@@ -7,6 +7,7 @@ import { DomainError, StaleVersionError, ValidationError } from '../../platform/
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { resolveScope } from '../../platform/permissions/scope.ts';
+import { retentionDelete } from '../../platform/retention/index.ts';
 import { findCustomerInScope } from '../customers/index.ts';
 import { findOpportunityForChange } from './opportunities.access.ts';
 import { assertOpen, refuse } from './opportunities.guards.ts';
@@ -136,14 +137,16 @@ export async function updateOpportunity(ctx: Ctx, id: number, input: Opportunity
 
 /** Soft-deletes an opportunity (kept for the audit trail and reports of history). */
 export async function deleteOpportunity(ctx: Ctx, id: number, version: number) {
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const cur = await findOpportunityForChange(ctx, id, tx, 'opportunity.delete');
     if (cur.version !== version) throw new StaleVersionError();
+    // Within the retention period (records.retentionYears) it is archived (已归档), not deleted.
+    const d = await retentionDelete(tx, ctx, cur);
     await tx
       .update(opportunities)
-      .set({ deletedAt: sql`now()`, version: cur.version + 1, updatedAt: sql`now()` })
+      .set({ ...d.set, version: cur.version + 1, updatedAt: sql`now()` })
       .where(eq(opportunities.id, id));
-    await recordAudit(tx, ctx, { entityType: 'opportunity', entityId: id, action: 'delete' });
+    await recordAudit(tx, ctx, { entityType: 'opportunity', entityId: id, ...d.audit });
+    return d.result;
   });
-  return { ok: true };
 }

@@ -10,6 +10,7 @@ import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { StaleVersionError } from '../../platform/errors/errors.ts';
+import { retentionDelete } from '../../platform/retention/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import { findOpportunityForChange, findProposalInScope } from './opportunities.access.ts';
 import { assertOpen } from './opportunities.guards.ts';
@@ -110,15 +111,19 @@ export async function respondToProposal(ctx: Ctx, id: number, input: ProposalRes
   return proposalView(ctx, opportunityId, id);
 }
 
-/** Removes a proposal (soft; its history stays in the audit trail). */
+/**
+ * Removes a proposal: archived within the retention period (records.retentionYears), soft-deleted
+ * after it; its history stays in the audit trail.
+ */
 export async function deleteProposal(ctx: Ctx, id: number, version: number) {
-  await ctx.db.transaction(async (tx) => {
-    await loadForChange(ctx, tx, id, version);
+  return ctx.db.transaction(async (tx) => {
+    const { cur } = await loadForChange(ctx, tx, id, version);
+    const d = await retentionDelete(tx, ctx, cur);
     await tx
       .update(opportunityProposals)
-      .set({ deletedAt: sql`now()`, version: sql`${opportunityProposals.version} + 1`, updatedAt: sql`now()` })
+      .set({ ...d.set, version: cur.version + 1, updatedAt: sql`now()` })
       .where(eq(opportunityProposals.id, id));
-    await recordAudit(tx, ctx, { entityType: 'opportunity_proposal', entityId: id, action: 'delete' });
+    await recordAudit(tx, ctx, { entityType: 'opportunity_proposal', entityId: id, ...d.audit });
+    return d.result;
   });
-  return { ok: true };
 }

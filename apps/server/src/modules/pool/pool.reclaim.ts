@@ -30,7 +30,7 @@ export async function runPoolWarningSweep(db: Db, now: Date): Promise<{ changed:
         with cand as (
           select ${customers.id} as id, ${customers.ownerId} as owner_id, ${customers.name} as name, ${customers.no} as no, ${due} as due
           from ${customers} left join ${poolReclaimNotices} n on n.customer_id = ${customers.id}
-          where ${customers.ownerId} is not null and ${customers.lockedAt} is null and ${customers.deletedAt} is null
+          where ${customers.ownerId} is not null and ${customers.lockedAt} is null and ${customers.deletedAt} is null and ${customers.archivedAt} is null
             and ${due} - ${k} <= ${at}
             and not (n.owner_id is not distinct from ${customers.ownerId} and n.cycle_due is not distinct from ${due})
           order by ${customers.id}
@@ -90,7 +90,7 @@ export async function runPoolReclaimSweep(db: Db, now: Date): Promise<{ changed:
                ${customers.poolId} as pool_id, ${customers.name} as name, ${customers.no} as no, ${customers.version} as version,
                ${reason} as reason
         from ${customers} left join ${poolReclaimNotices} n on n.customer_id = ${customers.id}
-        where ${customers.ownerId} is not null and ${customers.lockedAt} is null and ${customers.deletedAt} is null
+        where ${customers.ownerId} is not null and ${customers.lockedAt} is null and ${customers.deletedAt} is null and ${customers.archivedAt} is null
           and ${due} <= ${at} and ${warned}
         order by ${customers.id}
         limit ${BATCH}

@@ -24,13 +24,26 @@ export function classDays(general: number, overrides: Record<CustomerClass, numb
   return { general, byClass };
 }
 
-async function readClassDays(
-  db: DbOrTx,
-  base: 'pool.noFollowUpReclaimDays' | 'pool.noDealReclaimDays',
-): Promise<ClassDays> {
+// The per-class override keys, written out so every policy read is visible in the source.
+const CLASS_KEYS = {
+  'pool.noFollowUpReclaimDays': {
+    A: 'pool.noFollowUpReclaimDays.A',
+    B: 'pool.noFollowUpReclaimDays.B',
+    C: 'pool.noFollowUpReclaimDays.C',
+    KEY: 'pool.noFollowUpReclaimDays.KEY',
+  },
+  'pool.noDealReclaimDays': {
+    A: 'pool.noDealReclaimDays.A',
+    B: 'pool.noDealReclaimDays.B',
+    C: 'pool.noDealReclaimDays.C',
+    KEY: 'pool.noDealReclaimDays.KEY',
+  },
+} as const satisfies Record<string, Record<CustomerClass, PolicyKey>>;
+
+async function readClassDays(db: DbOrTx, base: keyof typeof CLASS_KEYS): Promise<ClassDays> {
   const general = (await getPolicy(db, base)) as number;
   const overrides = {} as Record<CustomerClass, number>;
-  for (const c of CUSTOMER_CLASSES) overrides[c] = Number(await getPolicy(db, `${base}.${c}` as PolicyKey));
+  for (const c of CUSTOMER_CLASSES) overrides[c] = Number(await getPolicy(db, CLASS_KEYS[base][c]));
   return classDays(general, overrides);
 }
 

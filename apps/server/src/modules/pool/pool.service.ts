@@ -109,7 +109,7 @@ export async function claimFromPool(ctx: Ctx, id: number) {
     const [{ n }] = await tx
       .select({ n: count() })
       .from(customers)
-      .where(and(eq(customers.ownerId, me), isNull(customers.deletedAt)));
+      .where(and(eq(customers.ownerId, me), isNull(customers.deletedAt), isNull(customers.archivedAt)));
     if (n >= limit) throw new ConflictError('pool.claim.limit', { max: limit });
     return setOwner(tx, ctx, c, me, user.deptId, 'claim', null);
   });

@@ -36,5 +36,10 @@ export const accessLog = pgTable(
     fields: text('fields').array().notNull(),
     purpose: text('purpose').notNull(),
   },
-  (t) => [index('access_log_user_idx').on(t.userId, t.at)],
+  // One index per filter of the access-log page: user, record, period.
+  (t) => [
+    index('access_log_user_idx').on(t.userId, t.at),
+    index('access_log_at_idx').on(t.at.desc(), t.id.desc()),
+    index('access_log_entity_idx').using('gin', t.entityIds),
+  ],
 );

@@ -59,6 +59,7 @@ const desk = (s: Scope): G[] => [
   ['pool.manage', s],
   ['duty.manage', s],
   ['frontdesk.view', s],
+  ['frontdesk.resolve', s],
 ];
 
 /**
@@ -251,6 +252,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['role.manage', 'ALL'],
       ['policy.manage', 'ALL'],
       ['audit.view', 'ALL'],
+      ['accesslog.view', 'ALL'],
       ['approval.manage', 'ALL'],
       ['pipeline.manage', 'ALL'],
       ['opportunity.view', 'ALL'],

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   { permission: 'role.manage', resource: 'role', scoped: false },
   { permission: 'policy.manage', resource: 'policy', scoped: false },
   { permission: 'audit.view', resource: 'audit', scoped: false },
+  // Read and export the PIPL access log of unmasked personal-data views (admin / PIPL officer).
+  { permission: 'accesslog.view', resource: 'access_log', scoped: false },
   { permission: 'approval.manage', resource: 'approval_rule', scoped: false },
   // Public pool (公海): view and claim the pools of one's departments (scope adds the pools of the
   // departments in scope); manage = create/edit pools, move and assign pool customers.
@@ -29,6 +31,8 @@ export const PERMISSIONS = [
   { permission: 'frontdesk.register', resource: 'frontdesk_registration', scoped: false },
   { permission: 'frontdesk.view', resource: 'frontdesk_registration', scoped: true },
   { permission: 'frontdesk.grant', resource: 'frontdesk_registration', scoped: true },
+  // Settle an ownership conflict (归属冲突) of a registration routed within scope: keep or reassign.
+  { permission: 'frontdesk.resolve', resource: 'frontdesk_registration', scoped: true },
   // Duty groups and the daily duty roster (轮值) of departments in scope.
   { permission: 'duty.manage', resource: 'duty_group', scoped: true },
   // Opportunities and pipeline (商机 / 销售漏斗, SPEC 2.6); scoped by owner / owner department like customers.

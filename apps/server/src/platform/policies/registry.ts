@@ -1,6 +1,12 @@
 /**
  * Policies (制度参数, SPEC 1.5): every number the regulations leave as [X], with a sane default.
  * The company overrides them on the settings page; each change is versioned.
+ *
+ * A policy is registered only once code reads it (a setting nobody reads must not be offered):
+ * policies.read.test.ts fails for a key no source file reads. The regulations' other numbers
+ * (training days, inquiry reply minutes, return-visit days, return processing days and storage
+ * fee, error-level losses, appraisal periods, over-budget spending, in-service training, weekly
+ * meeting day, monthly report deadline) are added with the features that read them.
  */
 export type PolicyDef =
   | { key: string; type: 'integer'; default: number; min: number; max: number }
@@ -28,22 +34,11 @@ export const POLICIES = [
   { key: 'pool.noDealReclaimDays.C', type: 'integer', default: 0, min: 0, max: 1095 },
   { key: 'pool.noDealReclaimDays.KEY', type: 'integer', default: 0, min: 0, max: 1095 },
   { key: 'followup.dueSoonDays', type: 'integer', default: 3, min: 0, max: 30 },
-  { key: 'training.onboardingDays', type: 'integer', default: 7, min: 0, max: 90 },
-  { key: 'inquiry.onlineReplyMinutes', type: 'integer', default: 30, min: 1, max: 1440 },
-  { key: 'returnVisit.daysAfterDelivery', type: 'integer', default: 7, min: 1, max: 180 },
-  { key: 'invitation.confirmHoursBefore', type: 'integer', default: 24, min: 1, max: 168 },
-  { key: 'returns.processingWorkingDays', type: 'integer', default: 3, min: 1, max: 30 },
-  { key: 'returns.storageFeePerDay', type: 'decimal', default: '50.00', min: '0.00', max: '100000.00' },
-  { key: 'errors.level1Loss', type: 'decimal', default: '200.00', min: '0.00', max: '10000000.00' },
-  { key: 'errors.level2Loss', type: 'decimal', default: '1000.00', min: '0.00', max: '10000000.00' },
-  { key: 'errors.level3Loss', type: 'decimal', default: '3000.00', min: '0.00', max: '10000000.00' },
-  { key: 'appraisal.failedPeriodsBeforeAction', type: 'integer', default: 3, min: 1, max: 24 },
+  // Records younger than this cannot be deleted, only archived (records.retention.ts). The seeds
+  // leave the period open (会销制度: 保存期限为[具体期限]); 10 years is the longer of the usual
+  // business-archive periods (会计档案管理办法 keeps ledgers and reports 10 years).
   { key: 'records.retentionYears', type: 'integer', default: 10, min: 1, max: 50 },
   { key: 'quotes.approvalMode', type: 'enum', default: 'all', options: ['all', 'exceptions'] },
-  { key: 'expenses.overBudget', type: 'enum', default: 'approval', options: ['forbid', 'approval'] },
-  { key: 'training.inServicePerQuarter', type: 'integer', default: 1, min: 0, max: 12 },
-  { key: 'reports.weeklyMeetingDay', type: 'integer', default: 1, min: 1, max: 7 },
-  { key: 'reports.monthlyDeadlineDay', type: 'integer', default: 25, min: 1, max: 28 },
   // Quotes: a rep's largest discount without approval (percent); price cut beyond which the board
   // must also approve (implementation rules: 重大价格调整).
   { key: 'quotes.repDiscountLimitPercent', type: 'decimal', default: '5.00', min: '0.00', max: '100.00' },

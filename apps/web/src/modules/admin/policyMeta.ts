@@ -25,20 +25,7 @@ const UNITS: Record<string, PolicyUnit> = {
   'pool.reclaimWarningDays': 'days',
   'pool.maxOwnedCustomers': 'customers',
   'followup.dueSoonDays': 'days',
-  'training.onboardingDays': 'days',
-  'inquiry.onlineReplyMinutes': 'minutes',
-  'returnVisit.daysAfterDelivery': 'days',
-  'invitation.confirmHoursBefore': 'hours',
-  'returns.processingWorkingDays': 'workingDays',
-  'returns.storageFeePerDay': 'yuanPerDay',
-  'errors.level1Loss': 'yuan',
-  'errors.level2Loss': 'yuan',
-  'errors.level3Loss': 'yuan',
-  'appraisal.failedPeriodsBeforeAction': 'periods',
   'records.retentionYears': 'years',
-  'training.inServicePerQuarter': 'timesPerQuarter',
-  'reports.weeklyMeetingDay': 'weekday',
-  'reports.monthlyDeadlineDay': 'dayOfMonth',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

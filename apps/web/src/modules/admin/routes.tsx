@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  EyeOutlined,
   NodeIndexOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -13,6 +14,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default:
 const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })));
 const RolesPage = lazy(() => import('./pages/RolesPage').then((m) => ({ default: m.RolesPage })));
 const PoliciesPage = lazy(() => import('./pages/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+const AccessLogPage = lazy(() => import('./pages/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
 const ApprovalRulesPage = lazy(() =>
   import('./pages/ApprovalRulesPage').then((m) => ({ default: m.ApprovalRulesPage })),
 );
@@ -46,6 +48,13 @@ export const adminMenu: MenuGroupDef = {
       permission: 'approval.manage',
       icon: <NodeIndexOutlined />,
     },
+    {
+      key: 'access-log',
+      path: '/admin/access-log',
+      labelKey: 'menu.accessLog',
+      permission: 'accesslog.view',
+      icon: <EyeOutlined />,
+    },
   ],
 };
 
@@ -55,4 +64,5 @@ export const adminRoutes: AppRoute[] = [
   { path: 'admin/roles', permission: 'role.manage', Component: RolesPage },
   { path: 'admin/policies', permission: 'policy.manage', Component: PoliciesPage },
   { path: 'admin/approval-rules', permission: 'approval.manage', Component: ApprovalRulesPage },
+  { path: 'admin/access-log', permission: 'accesslog.view', Component: AccessLogPage },
 ];

@@ -43,6 +43,8 @@ export interface Customer {
   ownerDeptId: number | null;
   deptName: string | null;
   masked: boolean;
+  /** Set when a delete within the retention period archived the customer (已归档). */
+  archivedAt?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -71,6 +73,8 @@ export interface CustomerInput {
   tags?: string[];
   remark?: string | null;
   ownerId?: number | null;
+  /** Edit only: why the change was made, kept on the audit trail and the timeline. */
+  comment?: string | null;
 }
 
 export interface Contact {
@@ -128,6 +132,8 @@ export type CustomerFilters = {
   tag?: string;
   createdFrom?: string;
   createdTo?: string;
+  /** 'true': only the archived customers (已归档). */
+  archived?: string;
   sort?: string;
   order?: 'asc' | 'desc';
 };
@@ -248,7 +254,11 @@ export function useRecheckCustomer(id: number) {
 export function useDeleteCustomer(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => apiFetch<void>(`/api/customers/${id}`, { method: 'DELETE', query: { version } }),
+    mutationFn: (version: number) =>
+      apiFetch<{ archived: boolean; retainedUntil: string }>(`/api/customers/${id}`, {
+        method: 'DELETE',
+        query: { version },
+      }),
     onSuccess: () => {
       qc.removeQueries({ queryKey: customerKeys.detail(id) });
       void qc.invalidateQueries({ queryKey: ['customers', 'list'] });

@@ -14,6 +14,9 @@ export const ROUTE_REASONS = [
   'replacement',
 ] as const satisfies readonly RouteReason[];
 export const SURVEY_FILTERS = ['flagged', 'pending'] as const;
+/** 归属冲突 filter: open ones (awaiting the manager) or every conflict. */
+export const CONFLICT_FILTERS = ['open', 'any'] as const;
+export type ConflictStatus = 'open' | 'kept' | 'reassigned';
 
 export const ROUTE_COLORS: Record<string, string> = {
   existing_owner: 'blue',
@@ -69,6 +72,15 @@ export interface Registration {
     consumedAt: string | null;
     consumedRegistrationId: number | null;
   } | null;
+  /** 归属冲突: the visitor named another rep than the customer's owner. */
+  conflict: {
+    status: ConflictStatus;
+    repId: number | null;
+    repName: string | null;
+    resolvedByName: string | null;
+    resolvedAt: string | null;
+    note: string | null;
+  } | null;
   masked: boolean;
   version: number;
 }
@@ -96,6 +108,7 @@ export type RegistrationFilters = {
   routeReason?: string;
   routedToId?: number;
   survey?: string;
+  conflict?: string;
   keyword?: string;
 };
 
@@ -218,6 +231,16 @@ export function useGrantReplacement(id: number) {
   return useMutation({
     mutationFn: (body: { note: string | null }) =>
       apiFetch<Registration>(`/api/front-desk/registrations/${id}/replacement`, { method: 'POST', body }),
+    onSuccess: set,
+  });
+}
+
+/** The manager settles an ownership conflict: keep the owner or reassign to the rep the visitor named. */
+export function useResolveConflict(id: number) {
+  const set = useSetRegistration();
+  return useMutation({
+    mutationFn: (body: { decision: 'keep' | 'reassign'; note: string; version: number }) =>
+      apiFetch<Registration>(`/api/front-desk/registrations/${id}/conflict`, { method: 'POST', body }),
     onSuccess: set,
   });
 }

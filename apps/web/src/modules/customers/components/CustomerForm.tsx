@@ -148,6 +148,14 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
             <Input.TextArea rows={3} maxLength={1000} showCount data-testid="customer-field-remark" />
           </Form.Item>
         </Col>
+        {showOwner ? null : (
+          // On edit: why the change is made (SPEC 1.3), shown on the customer's timeline.
+          <Col xs={24}>
+            <Form.Item name="comment" label={t('customer.editComment')} extra={t('customer.editCommentHint')}>
+              <Input.TextArea rows={2} maxLength={500} showCount data-testid="customer-field-comment" />
+            </Form.Item>
+          </Col>
+        )}
       </Row>
       <Space>
         <Button type="primary" htmlType="submit" loading={submitting} data-testid="customer-submit">

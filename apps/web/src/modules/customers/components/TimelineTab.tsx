@@ -3,7 +3,8 @@ import { QueryErrorResult } from '../../../app/ErrorPages';
 import { Timeline, type TimelineProps } from '../../../components/Timeline';
 import { useTimeline } from '../api';
 
-// Audit entries of the customer, its contacts and its follow-ups, each labelled with its own fields.
+// Audit entries of the customer, its contacts and its follow-ups, each labelled with its own fields;
+// its quotes, orders, delivery notes, payments and invoices are rendered as document entries.
 const ENTITIES: TimelineProps['entities'] = {
   default: {
     fields: 'customer',
@@ -15,12 +16,12 @@ const ENTITIES: TimelineProps['entities'] = {
       region: 'dict.region',
       creditRating: 'dict.creditRating',
     },
-    commentKeys: { transfer: 'timeline.reason', credit_request: 'timeline.reason' },
+    commentKeys: { transfer: 'timeline.reason', credit_request: 'timeline.reason', update: 'timeline.reason' },
   },
   customer_contact: {
     fields: 'contact',
     actionPrefix: 'contact_',
-    commentKeys: { delete: 'timeline.contactName' },
+    commentKeys: { delete: 'timeline.contactName', archive: 'timeline.contactName' },
   },
   follow_up: {
     fields: 'followUp',

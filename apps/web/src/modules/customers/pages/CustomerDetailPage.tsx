@@ -47,8 +47,9 @@ export function CustomerDetailPage() {
 
   const onDelete = () =>
     del.mutate(customer.version, {
-      onSuccess: () => {
-        message.success(t('common.deleted'));
+      onSuccess: (res) => {
+        // Within the retention period the customer is archived, not deleted (records.retentionYears).
+        message.success(res.archived ? t('customer.archived', { date: res.retainedUntil }) : t('common.deleted'));
         navigate('/customers', { replace: true });
       },
       onError: (e) => handleError(e, { onStale: () => void query.refetch() }),
@@ -86,6 +87,11 @@ export function CustomerDetailPage() {
               />
             ) : null}
             <Tag>{t(`dict.customerKind.${customer.kind}`, { defaultValue: customer.kind })}</Tag>
+            {customer.archivedAt ? (
+              <Tag color="default" data-testid="customer-archived">
+                {t('customer.archivedTag')}
+              </Tag>
+            ) : null}
             <span data-testid="customer-owner">
               {t('customer.ownerLabel', { owner: customer.ownerName ?? t('common.none') })}
               {customer.deptName ? ` · ${customer.deptName}` : ''}

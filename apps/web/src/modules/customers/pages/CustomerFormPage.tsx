@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { type Customer, type CustomerInput, useCustomer, useSaveCustomer } from '../api';
 import { CustomerForm, type CustomerFormValues } from '../components/CustomerForm';
 
-const TEXT_FIELDS = ['creditCode', 'idNumber', 'mobile', 'phone', 'email', 'address', 'remark'] as const;
+const TEXT_FIELDS = ['creditCode', 'idNumber', 'mobile', 'phone', 'email', 'address', 'remark', 'comment'] as const;
 
 function toInitial(c: Customer): Partial<CustomerFormValues> {
   return {
@@ -44,6 +44,7 @@ function toBody(v: CustomerFormValues, original?: Customer): CustomerInput {
   for (const f of ['region', 'industry', 'source', 'class'] as const) body[f] = body[f] ?? null;
   // A masked value (138****5678) sent back unchanged tells the server to keep the stored one.
   if (original) delete body.ownerId;
+  else delete body.comment;
   return body;
 }
 

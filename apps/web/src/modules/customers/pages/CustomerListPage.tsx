@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tag } from 'antd';
+import { Button, Card, Segmented, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ import { type CustomerFilters, type CustomerListItem, useCustomerList } from '..
 import { CustomerFilterBar } from '../components/CustomerFilterBar';
 
 const FILTER_KEYS = ['keyword', 'ownerId', 'class', 'region', 'source', 'tag', 'createdFrom', 'createdTo'] as const;
+// Not a filter-bar field: the 已归档 switch above the filters.
+const ARCHIVED = 'archived';
 
 function readFilters(sp: URLSearchParams): CustomerFilters {
   const f: CustomerFilters = {};
@@ -27,6 +29,7 @@ function readFilters(sp: URLSearchParams): CustomerFilters {
     if (key === 'ownerId') f.ownerId = Number(v);
     else f[key] = v;
   }
+  if (sp.get(ARCHIVED) === 'true') f.archived = 'true';
   const sort = sp.get('sort');
   const order = sp.get('order');
   if (sort) f.sort = sort;
@@ -162,6 +165,19 @@ export function CustomerListPage() {
           </>
         }
       />
+      {hasPermission('customer.delete') ? (
+        // 已归档: customers deleted within the retention period (records.retentionYears) are kept here.
+        <Segmented
+          style={{ marginBottom: 12 }}
+          data-testid="customer-archived-switch"
+          value={filters.archived ? 'archived' : 'active'}
+          onChange={(v) => update({ [ARCHIVED]: v === 'archived' ? 'true' : undefined })}
+          options={[
+            { value: 'active', label: t('customer.activeList') },
+            { value: 'archived', label: t('customer.archivedList') },
+          ]}
+        />
+      ) : null}
       <CustomerFilterBar value={filters} onSearch={onSearch} />
       {query.isError && !query.data ? (
         <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />

@@ -6,7 +6,7 @@ import { SOURCE_CHANNELS } from '../../../app/dictionaries';
 import { DictSelect } from '../../../components/DictSelect';
 import { FilterActions } from '../../../components/FilterActions';
 import { UserSelect } from '../../../components/UserSelect';
-import { REGISTRATION_KINDS, type RegistrationFilters, ROUTE_REASONS, SURVEY_FILTERS } from '../api';
+import { CONFLICT_FILTERS, REGISTRATION_KINDS, type RegistrationFilters, ROUTE_REASONS, SURVEY_FILTERS } from '../api';
 
 interface FilterFormValues {
   keyword?: string;
@@ -16,6 +16,7 @@ interface FilterFormValues {
   routeReason?: string;
   routedToId?: number;
   survey?: string;
+  conflict?: string;
 }
 
 export interface RegistrationFilterBarProps {
@@ -32,6 +33,7 @@ function toFormValues(f: RegistrationFilters): FilterFormValues {
     routeReason: f.routeReason,
     routedToId: f.routedToId,
     survey: f.survey,
+    conflict: f.conflict,
   };
 }
 
@@ -53,6 +55,7 @@ export function RegistrationFilterBar({ value, onSearch }: RegistrationFilterBar
       routeReason: v.routeReason ?? undefined,
       routedToId: v.routedToId ?? undefined,
       survey: v.survey ?? undefined,
+      conflict: v.conflict ?? undefined,
     });
 
   const reset = () => {
@@ -97,6 +100,11 @@ export function RegistrationFilterBar({ value, onSearch }: RegistrationFilterBar
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="survey" label={f('survey')}>
             <DictSelect dict="frontDesk.filter.survey" values={SURVEY_FILTERS} testId="fd-filter-survey" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Form.Item name="conflict" label={f('conflict')}>
+            <DictSelect dict="frontDesk.filter.conflict" values={CONFLICT_FILTERS} testId="fd-filter-conflict" />
           </Form.Item>
         </Col>
         <FilterActions onReset={reset} testIdPrefix="fd" />

@@ -14,6 +14,18 @@ export function SurveyTag({ reg }: { reg: Registration }) {
   return null;
 }
 
+/** 归属冲突 state as a tag: red while the manager has not settled it. */
+export function ConflictTag({ reg }: { reg: Registration }) {
+  const { t } = useTranslation();
+  if (!reg.conflict) return null;
+  const color = reg.conflict.status === 'open' ? 'red' : 'default';
+  return (
+    <Tag color={color} data-testid="fd-conflict-tag">
+      {t(`frontDesk.conflict.status.${reg.conflict.status}`)}
+    </Tag>
+  );
+}
+
 /** Columns of a registrations table; `compact` for the desk's today list (time only, fewer columns). */
 export function useRegistrationColumns(compact = false): ColumnsType<Registration> {
   const { t } = useTranslation();
@@ -34,9 +46,13 @@ export function useRegistrationColumns(compact = false): ColumnsType<Registratio
       title: f('visitorName'),
       dataIndex: 'visitorName',
       render: (name: string, r) => (
-        <Link to={`/front-desk/registrations/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="fd-reg-link">
-          {name}
-        </Link>
+        <Space size={4} wrap>
+          <Link to={`/front-desk/registrations/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="fd-reg-link">
+            {name}
+          </Link>
+          {/* 归属冲突 where the manager looks first, beside the visitor. */}
+          <ConflictTag reg={r} />
+        </Space>
       ),
     },
     { title: f('phone'), dataIndex: 'phone', render: orDash },

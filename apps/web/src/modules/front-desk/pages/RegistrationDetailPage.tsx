@@ -1,4 +1,4 @@
-import { FlagOutlined, GiftOutlined } from '@ant-design/icons';
+import { FlagOutlined, GiftOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, type DescriptionsProps, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,9 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText } from '../../../components/StatusTag';
 import { type Registration, ROUTE_COLORS, useRegistration } from '../api';
+import { ConflictModal } from '../components/ConflictModal';
 import { routeExplanationKey } from '../components/RegistrationResult';
-import { SurveyTag } from '../components/registrationColumns';
+import { ConflictTag, SurveyTag } from '../components/registrationColumns';
 import { MarketSurveyModal, ReplacementModal } from '../components/SurveyModals';
 
 type Items = NonNullable<DescriptionsProps['items']>;
@@ -59,6 +60,32 @@ function SurveySection({ reg }: { reg: Registration }) {
   );
 }
 
+function ConflictSection({ reg }: { reg: Registration }) {
+  const { t } = useTranslation();
+  const c = reg.conflict;
+  if (!c) return null;
+  const f = (field: string) => t(`frontDesk.conflict.fields.${field}`);
+  const items: Items = [
+    { key: 'status', label: f('status'), children: <ConflictTag reg={reg} /> },
+    { key: 'named', label: f('named'), children: orDash(c.repName) },
+    { key: 'owner', label: f('owner'), children: reg.routedToName },
+  ];
+  if (c.status !== 'open')
+    items.push(
+      {
+        key: 'resolvedBy',
+        label: f('resolvedBy'),
+        children: `${orDash(c.resolvedByName)} · ${formatDateTime(c.resolvedAt)}`,
+      },
+      { key: 'note', label: f('note'), children: orDash(c.note), span: 2 },
+    );
+  return (
+    <Card size="small" title={t('frontDesk.conflict.section')} data-testid="fd-conflict-section">
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }} items={items} />
+    </Card>
+  );
+}
+
 /** One registration: the visitor, the routing decision, market-survey flag and 补客户 grant. */
 export function RegistrationDetailPage() {
   const { t } = useTranslation();
@@ -66,7 +93,7 @@ export function RegistrationDetailPage() {
   const id = Number(idParam);
   const navigate = useNavigate();
   const { hasPermission } = useAuth();
-  const [modal, setModal] = useState<'survey' | 'grant' | null>(null);
+  const [modal, setModal] = useState<'survey' | 'grant' | 'conflict' | null>(null);
   const query = useRegistration(id);
 
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
@@ -76,6 +103,7 @@ export function RegistrationDetailPage() {
   const desk = hasPermission('frontdesk.register');
   const canFlag = desk && r.kind === 'visit' && !r.survey;
   const canGrant = hasPermission('frontdesk.grant') && !!r.survey && !r.replacement;
+  const canResolve = hasPermission('frontdesk.resolve') && r.conflict?.status === 'open';
   const customerText = r.customerNo ? `${r.customerNo} ${r.customerName ?? ''}` : '-';
 
   const f = (field: string) => t(`frontDesk.fields.${field}`);
@@ -149,11 +177,23 @@ export function RegistrationDetailPage() {
           tags={
             <>
               <Tag color={r.kind === 'visit' ? 'cyan' : 'geekblue'}>{t(`frontDesk.kind.${r.kind}`)}</Tag>
+              <ConflictTag reg={r} />
               <SurveyTag reg={r} />
             </>
           }
           extra={
             <>
+              {canResolve ? (
+                <Button
+                  type="primary"
+                  danger
+                  icon={<SwapOutlined />}
+                  onClick={() => setModal('conflict')}
+                  data-testid="fd-conflict-resolve"
+                >
+                  {t('frontDesk.conflict.resolve')}
+                </Button>
+              ) : null}
               {canFlag ? (
                 <Button icon={<FlagOutlined />} onClick={() => setModal('survey')} data-testid="fd-survey">
                   {t('frontDesk.survey.flag')}
@@ -169,7 +209,9 @@ export function RegistrationDetailPage() {
         />
         <Descriptions data-testid="fd-detail" bordered size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
       </Card>
+      <ConflictSection reg={r} />
       <SurveySection reg={r} />
+      <ConflictModal reg={r} open={modal === 'conflict'} onClose={() => setModal(null)} />
       <MarketSurveyModal reg={r} open={modal === 'survey'} onClose={() => setModal(null)} />
       <ReplacementModal reg={r} open={modal === 'grant'} onClose={() => setModal(null)} />
     </Space>

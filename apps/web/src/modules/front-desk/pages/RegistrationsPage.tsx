@@ -10,7 +10,17 @@ import { type Registration, type RegistrationFilters, useRegistrations } from '.
 import { RegistrationFilterBar } from '../components/RegistrationFilterBar';
 import { useRegistrationColumns } from '../components/registrationColumns';
 
-const FILTER_KEYS = ['keyword', 'from', 'to', 'kind', 'channel', 'routeReason', 'routedToId', 'survey'] as const;
+const FILTER_KEYS = [
+  'keyword',
+  'from',
+  'to',
+  'kind',
+  'channel',
+  'routeReason',
+  'routedToId',
+  'survey',
+  'conflict',
+] as const;
 
 function readFilters(sp: URLSearchParams): RegistrationFilters {
   const f: RegistrationFilters = {};

@@ -1,0 +1,1 @@
+export { deleteDecision, retentionDelete, retentionEndsAt } from './retention.ts';
