@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/config.ts';
+import { clusterProcesses } from '../src/db/embedded-recovery.ts';
+
+// Issue 9 item 5: after the Node process alone is killed (kill -9, as the OOM killer does), the
+// next start must come up with the data kept; a second live instance is still refused; a port
+// held by another process is named in a clear message.
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-crash-'));
+const pgDir = path.join(dataDir, 'pg');
+const children: ChildProcess[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The product as `npm start` runs it (minus the web build), on the test's data dir and ports. */
+function startServer(port: number, pgPort: number): Server {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_PORT: String(pgPort),
+      DEMO_DATA: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitHealthy(server: Server, port: number, timeoutMs = 90_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not become healthy:\n${server.output()}`);
+}
+
+async function stopGracefully(server: Server) {
+  server.child.kill('SIGTERM');
+  return server.exited;
+}
+
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  // Whatever the test left of the cluster: stop it before removing its directory.
+  if (fs.existsSync(pgDir)) for (const pid of clusterProcesses(pgDir)) process.kill(pid, 'SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('crash recovery of the embedded database', () => {
+  it('comes up after kill -9 of the Node process alone, with the data kept; refuses a second live instance', async () => {
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const first = startServer(port, pgPort);
+    await waitHealthy(first, port);
+
+    const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+    const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/sales`;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`insert into departments (name) values ('崩溃前的部门')`);
+    await c.end();
+
+    // A second instance on the same data dir, while the first runs: refused, first unharmed.
+    const second = startServer(await freePort(), await freePort());
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('is already used by another running instance');
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // The precondition of the bug: PostgreSQL outlives the Node process.
+    const orphans = clusterProcesses(pgDir);
+    expect(orphans.length).toBeGreaterThan(0);
+
+    const port2 = await freePort();
+    const again = startServer(port2, pgPort);
+    await waitHealthy(again, port2);
+    expect(again.output()).toContain('left running by an instance that ended abnormally');
+    for (const pid of orphans) expect(clusterProcesses(pgDir)).not.toContain(pid);
+
+    const login = await fetch(`http://127.0.0.1:${port2}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password: 'demo1234' }),
+    });
+    expect(login.status).toBe(200);
+    const c2 = new pg.Client({ connectionString: url });
+    await c2.connect();
+    const kept = await c2.query(`select count(*)::int as n from departments where name = '崩溃前的部门'`);
+    await c2.end();
+    expect(kept.rows[0].n).toBe(1);
+
+    expect(await stopGracefully(again)).toBe(0);
+    // A clean stop leaves neither the cluster nor the lock behind.
+    expect(clusterProcesses(pgDir)).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, 'instance.lock'))).toBe(false);
+  }, 240_000);
+
+  it('names EMBEDDED_PG_PORT and the port when another process holds it', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    const held = (holder.address() as net.AddressInfo).port;
+    try {
+      const server = startServer(await freePort(), held);
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`EMBEDDED_PG_PORT ${held} is already in use by another process`);
+      expect(server.output()).not.toContain('Cannot read properties of undefined');
+    } finally {
+      await new Promise((r) => holder.close(r));
+    }
+    // The refused start released the data dir: a start on a free port works.
+    const port = await freePort();
+    const server = startServer(port, await freePort());
+    await waitHealthy(server, port);
+    expect(await stopGracefully(server)).toBe(0);
+  }, 180_000);
+});
