@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/config.ts';
 import { clusterProcesses } from '../src/db/embedded-recovery.ts';
+import { freePort, killStarted, startServer as start, stopGracefully, waitHealthy } from './product-process.ts';
 
 // Issue 9 item 5: after the Node process alone is killed (kill -9, as the OOM killer does), the
 // next start must come up with the data kept; a second live instance is still refused; a port
@@ -14,70 +13,10 @@ import { clusterProcesses } from '../src/db/embedded-recovery.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-crash-'));
 const pgDir = path.join(dataDir, 'pg');
-const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** The product as `npm start` runs it (minus the web build), on the test's data dir and ports. */
-function startServer(port: number, pgPort: number): Server {
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      EMBEDDED_PG_PORT: String(pgPort),
-      DEMO_DATA: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitHealthy(server: Server, port: number, timeoutMs = 90_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server did not become healthy:\n${server.output()}`);
-}
-
-async function stopGracefully(server: Server) {
-  server.child.kill('SIGTERM');
-  return server.exited;
-}
+const startServer = (port: number, pgPort: number) => start({ dataDir, port, pgPort });
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killStarted();
   // Whatever the test left of the cluster: stop it before removing its directory.
   if (fs.existsSync(pgDir)) for (const pid of clusterProcesses(pgDir)) process.kill(pid, 'SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
