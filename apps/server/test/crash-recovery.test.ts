@@ -71,6 +71,17 @@ describe('crash recovery of the embedded database', () => {
     expect(fs.existsSync(path.join(dataDir, 'instance.lock'))).toBe(false);
   }, 240_000);
 
+  it('stops the server and its database cleanly when the tsx parent of npm start gets SIGTERM', async () => {
+    const port = await freePort();
+    const server = start({ dataDir, port, pgPort: await freePort(), viaTsxCli: true });
+    await waitHealthy(server, port);
+    expect(clusterProcesses(pgDir).length).toBeGreaterThan(0);
+    expect(await stopGracefully(server)).toBe(0);
+    expect(server.output()).toContain('SIGTERM received, shutting down');
+    expect(clusterProcesses(pgDir)).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, 'instance.lock'))).toBe(false);
+  }, 120_000);
+
   it('names EMBEDDED_PG_PORT and the port when another process holds it', async () => {
     const holder = net.createServer();
     await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { repoRoot } from '../src/config.ts';
 
 /** The real product and its commands as separate processes, for tests of start, crash and backup. */
@@ -37,15 +38,23 @@ function run(command: string, args: string[], env: Record<string, string>, cwd =
   return { child, output: () => out, exited };
 }
 
-/** The product as `npm start` runs it (minus the web build) on a data dir and ports. */
+/**
+ * The product as `npm start` runs it (minus the web build) on a data dir and ports; `viaTsxCli`
+ * starts it exactly as the server's start script does (`tsx src/main.ts`: a parent process that
+ * relays signals to the node process running main.ts).
+ */
 export function startServer(opts: {
   dataDir: string;
   port: number;
   pgPort: number;
   demo?: boolean;
+  viaTsxCli?: boolean;
   env?: Record<string, string>;
 }): ProductProcess {
-  return run(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const [command, args] = opts.viaTsxCli
+    ? [path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts']]
+    : [process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts']];
+  return run(command, args, {
     DATA_DIR: opts.dataDir,
     PORT: String(opts.port),
     EMBEDDED_PG_PORT: String(opts.pgPort),
