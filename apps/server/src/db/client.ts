@@ -27,16 +27,18 @@ export function connect(url: string, max = 10): Database {
   return { db, pool, close: () => pool.end() };
 }
 
-const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
+export const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
+/** Held while migrating; a restore holds it too, so an app starting meanwhile waits for it. */
+export const MIGRATION_LOCK = 727001;
 
 /** Applies committed migrations; an advisory lock keeps two starting instances from racing. */
 export async function runMigrations(database: Database): Promise<void> {
   const client = await database.pool.connect();
   try {
-    await client.query('select pg_advisory_lock(727001)');
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await migrate(drizzle(client, { schema }), { migrationsFolder });
   } finally {
-    await client.query('select pg_advisory_unlock(727001)').catch(() => {});
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     client.release();
   }
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataDirInUseError, startEmbeddedPostgres } from './embedded.ts';
+import { DataDirInUseError, EmbeddedPortInUseError, startEmbeddedPostgres } from './embedded.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-embedded-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -28,5 +29,37 @@ describe('embedded PostgreSQL', () => {
     await c2.end();
     await again.stop();
     expect(r.rows).toEqual([{ v: '还在' }]);
+  });
+
+  it('is not blocked by a lock and a pid file that no running instance backs', async () => {
+    const port = 51000 + Math.floor(Math.random() * 900);
+    await (await startEmbeddedPostgres(dir, port)).stop();
+    // What a crash of host and app leaves: the lock of a dead app, and a postmaster.pid whose pid
+    // now belongs to an unrelated live process (here the test runner itself).
+    fs.writeFileSync(path.join(dir, 'instance.lock'), JSON.stringify({ pid: 2 ** 22 + 1, startTime: '1' }));
+    fs.writeFileSync(path.join(dir, 'pg', 'postmaster.pid'), `${process.pid}\n${path.join(dir, 'pg')}\n`);
+    const logs: string[] = [];
+    const db = await startEmbeddedPostgres(dir, port, { log: (m) => logs.push(m) });
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    const r = await c.query('select v from kept');
+    await c.end();
+    await db.stop();
+    expect(r.rows).toEqual([{ v: '还在' }]);
+    expect(logs.join('\n')).toContain('Removed a stale');
+  });
+
+  it('names EMBEDDED_PG_PORT and the port when another process listens there', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      const err = await startEmbeddedPostgres(dir, port).catch((e: Error) => e);
+      expect(err).toBeInstanceOf(EmbeddedPortInUseError);
+      expect((err as Error).message).toContain(`EMBEDDED_PG_PORT ${port} is already in use`);
+    } finally {
+      await new Promise((r) => holder.close(r));
+    }
+    expect(fs.existsSync(path.join(dir, 'instance.lock'))).toBe(false);
   });
 });

