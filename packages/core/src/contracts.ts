@@ -268,6 +268,11 @@ export const ContractFilter = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** An order of the contract is past its delivery date and not fully delivered (交付延迟). */
+  deliveryLate: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type ContractFilter = z.output<typeof ContractFilter>;
 

@@ -54,6 +54,9 @@ export const POLICIES = [
   { key: 'receivables.overdueReminderDays', type: 'integer', default: 0, min: 0, max: 365 },
   // Real-estate template: sign a contract only after the down-payment / full-payment receipt exists.
   { key: 'contracts.signAfterDownPayment', type: 'boolean', default: false },
+  // Seed 000 3.1.3: a contract is signed after the customer approved the proposal (or quote); a
+  // company that also signs contracts without one turns this on.
+  { key: 'contracts.allowDirect', type: 'boolean', default: false },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];
