@@ -179,7 +179,9 @@ export const CONTRACT_REQUIRED_TERMS = ['paymentTerms', 'qualityStandard', 'deli
 export type ContractRequiredTerm = (typeof CONTRACT_REQUIRED_TERMS)[number];
 
 /** The required terms left blank, in the order of CONTRACT_REQUIRED_TERMS. */
-export function missingContractTerms(c: Record<ContractRequiredTerm, string | null | undefined>): ContractRequiredTerm[] {
+export function missingContractTerms(
+  c: Record<ContractRequiredTerm, string | null | undefined>,
+): ContractRequiredTerm[] {
   return CONTRACT_REQUIRED_TERMS.filter((k) => !c[k]?.trim());
 }
 

@@ -178,7 +178,12 @@ export const PaymentInput = z
     if ((v.orderId === undefined) === (v.contractId === undefined)) issue('orderId', 'payment.target_required');
     if (v.tendered !== undefined && v.method !== 'cash') issue('tendered', 'payment.tendered_cash_only');
     // Format errors are MoneyString's; this only adds "not enough" for two well-formed amounts.
-    if (v.tendered !== undefined && isAmount(v.amount) && isAmount(v.tendered) && changeDue(v.amount, v.tendered) === null)
+    if (
+      v.tendered !== undefined &&
+      isAmount(v.amount) &&
+      isAmount(v.tendered) &&
+      changeDue(v.amount, v.tendered) === null
+    )
       issue('tendered', 'payment.tendered_short');
     if (v.planItemId !== undefined && v.contractId === undefined)
       issue('planItemId', 'payment.plan_item_needs_contract');

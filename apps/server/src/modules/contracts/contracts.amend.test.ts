@@ -144,7 +144,11 @@ describe('amendments (变更)', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([
-      { field: 'qualityStandard', code: 'contract.terms.qualityStandard_required', message: '提交评审前须填写质量标准' },
+      {
+        field: 'qualityStandard',
+        code: 'contract.terms.qualityStandard_required',
+        message: '提交评审前须填写质量标准',
+      },
       {
         field: 'afterSalesTerms',
         code: 'contract.terms.afterSalesTerms_required',

@@ -16,7 +16,8 @@ registerMessages({
     'contract.order.qty_exceeds': '超过合同尚未下单的数量（剩余 {remaining}）',
     'contract.order.nothing_left': '合同的产品已全部下单',
     'contract.sign.down_payment': '须先收到定金/首期款 {required} 才能签订合同（已收 {received}）',
-    'contract.sign.no_source': '合同须以客户已接受的销售提案或报价为依据才能签订；确需直接签订的，须由管理员开启“允许直接签订合同”',
+    'contract.sign.no_source':
+      '合同须以客户已接受的销售提案或报价为依据才能签订；确需直接签订的，须由管理员开启“允许直接签订合同”',
     'contract.sign.proposal_not_accepted': '客户尚未接受作为依据的销售提案「{title}」，不能签订合同',
     'contract.proposal.unknown': '销售提案不存在或无权查看',
     'contract.proposal.customer': '销售提案不属于该合同的客户',
@@ -69,7 +70,8 @@ registerMessages({
     'contract.order.qty_exceeds': '超過合同尚未下單的數量（剩餘 {remaining}）',
     'contract.order.nothing_left': '合同的產品已全部下單',
     'contract.sign.down_payment': '須先收到訂金/首期款 {required} 才能簽訂合同（已收 {received}）',
-    'contract.sign.no_source': '合同須以客戶已接受的銷售提案或報價為依據才能簽訂；確需直接簽訂的，須由管理員開啟「允許直接簽訂合同」',
+    'contract.sign.no_source':
+      '合同須以客戶已接受的銷售提案或報價為依據才能簽訂；確需直接簽訂的，須由管理員開啟「允許直接簽訂合同」',
     'contract.sign.proposal_not_accepted': '客戶尚未接受作為依據的銷售提案「{title}」，不能簽訂合同',
     'contract.proposal.unknown': '銷售提案不存在或無權查看',
     'contract.proposal.customer': '銷售提案不屬於該合同的客戶',
@@ -125,7 +127,8 @@ registerMessages({
       'The deposit / down payment of {required} must be received before signing (received {received})',
     'contract.sign.no_source':
       'A contract is signed on the basis of a proposal or quote the customer accepted; to sign one without, an administrator must turn on "Allow direct contracts"',
-    'contract.sign.proposal_not_accepted': 'The customer has not accepted the proposal "{title}" this contract is based on',
+    'contract.sign.proposal_not_accepted':
+      'The customer has not accepted the proposal "{title}" this contract is based on',
     'contract.proposal.unknown': 'Unknown proposal, or one you may not see',
     'contract.proposal.customer': 'The proposal belongs to another customer',
     'contract.terms.paymentTerms_required': 'Enter the payment terms before submitting for review',

@@ -151,8 +151,7 @@ describe('signing needs an accepted proposal or quote (seed 000 3.1.3) unless co
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({
       code: 'contract.sign.no_source',
-      message:
-        '合同须以客户已接受的销售提案或报价为依据才能签订；确需直接签订的，须由管理员开启“允许直接签订合同”',
+      message: '合同须以客户已接受的销售提案或报价为依据才能签订；确需直接签订的，须由管理员开启“允许直接签订合同”',
     });
     expect(await detail(id)).toMatchObject({ status: 'approved', version: c.version, attachments: [] });
     await setPolicy(admin, 'contracts.allowDirect', true);
@@ -221,8 +220,9 @@ describe('signing needs an accepted proposal or quote (seed 000 3.1.3) unless co
     cur = (await rep.post(`/api/quotes/${q.id}/send`, { version: cur.version })).json();
     await rep.post(`/api/quotes/${q.id}/respond`, { version: cur.version, response: 'accepted' });
     cur = (await rep.get(`/api/quotes/${q.id}`)).json();
-    const { contractId } = (await rep.post(`/api/quotes/${q.id}/convert`, { version: cur.version, target: 'contract' }))
-      .json();
+    const { contractId } = (
+      await rep.post(`/api/quotes/${q.id}/convert`, { version: cur.version, target: 'contract' })
+    ).json();
     const c = await detail(contractId);
     const put = await rep.put(`/api/contracts/${contractId}`, {
       title: c.title,
@@ -254,10 +254,7 @@ describe('交付延迟: a contract whose order slips past its delivery date is f
     const at = (day: string) => ({ ...ctx, now: () => new Date(`${day}T09:00:00+08:00`) });
     const ledger = async (day: string) =>
       (
-        await listContracts(
-          at(day),
-          ContractListQuery.parse({ keyword: '交付延迟测试合同', deliveryLate: 'true' }),
-        )
+        await listContracts(at(day), ContractListQuery.parse({ keyword: '交付延迟测试合同', deliveryLate: 'true' }))
       ).items.map((r) => r.id);
 
     expect((await getContract(at(due), id)).risks).toEqual([]);

@@ -15,9 +15,9 @@ import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { cancelTasksByRef } from '../../platform/tasks/index.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { paymentPlanOf } from './contracts.plan.ts';
-import { assertSignableSource } from './contracts.source.ts';
 import { contractAmendments, contracts, contractTemplates } from './contracts.schema.ts';
 import { mergeValues } from './contracts.service.ts';
+import { assertSignableSource } from './contracts.source.ts';
 import { assertContractAction } from './contracts.state.ts';
 
 /**

@@ -34,11 +34,9 @@ export async function contractSource(
     opportunityId: null,
   };
   if (c.quoteId !== null) {
-    const [q] = await db
-      .select({ no: quotes.no, status: quotes.status })
-      .from(quotes)
-      .where(eq(quotes.id, c.quoteId));
-    if (q) return { ...none, kind: 'quote', accepted: ACCEPTED_QUOTE.includes(q.status), quoteId: c.quoteId, quoteNo: q.no };
+    const [q] = await db.select({ no: quotes.no, status: quotes.status }).from(quotes).where(eq(quotes.id, c.quoteId));
+    if (q)
+      return { ...none, kind: 'quote', accepted: ACCEPTED_QUOTE.includes(q.status), quoteId: c.quoteId, quoteNo: q.no };
   }
   if (c.proposalId !== null) {
     const p = await proposalSourceOf(db, c.proposalId);

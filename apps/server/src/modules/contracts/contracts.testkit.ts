@@ -63,7 +63,12 @@ export const TERMS = {
 export async function acceptedProposal(who: Client, customerId: number, title = '设备销售提案'): Promise<number> {
   const pipelines = (await who.get('/api/pipelines')).json().items as { id: number; isDefault: boolean }[];
   const pipelineId = (pipelines.find((p) => p.isDefault) ?? pipelines[0]).id;
-  const opp = await who.post('/api/opportunities', { name: `${title}商机`, customerId, pipelineId, amount: '100000.00' });
+  const opp = await who.post('/api/opportunities', {
+    name: `${title}商机`,
+    customerId,
+    pipelineId,
+    amount: '100000.00',
+  });
   if (opp.statusCode !== 201) throw new Error(`opportunity: ${opp.statusCode} ${opp.body}`);
   const p = await who.post(`/api/opportunities/${opp.json().id}/proposals`, {
     title,

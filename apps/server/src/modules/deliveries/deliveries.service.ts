@@ -1,4 +1,10 @@
-import { type DeliveryCancelInput, type DeliveryInput, type DeliveryUpdateInput, money } from '@sales/core';
+import {
+  type DeliveryCancelInput,
+  type DeliveryInput,
+  type DeliveryUpdateInput,
+  isValidContactPhone,
+  money,
+} from '@sales/core';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
@@ -44,6 +50,9 @@ async function shippingOf(tx: Tx, order: OrderRow, input: ShippingInput) {
   if (!consignee) throw ValidationError.field('consignee', 'delivery.consignee.required');
   const address = input.address ?? order.shippingAddress;
   if (!address) throw ValidationError.field('address', 'delivery.address.required');
+  // A phone typed on the note must be one the consignee can be reached on (shipping requires it).
+  if (input.consigneePhone && !isValidContactPhone(input.consigneePhone))
+    throw ValidationError.field('consigneePhone', 'delivery.phone_invalid');
   return {
     warehouseId,
     carrier: input.carrier,

@@ -45,6 +45,8 @@ export async function findProposalSource(ctx: Ctx, id: number, db: DbOrTx = ctx.
  * see opportunities): read by id, null when it is gone.
  */
 export async function proposalSourceOf(db: DbOrTx, id: number): Promise<ProposalSource | null> {
-  const [row] = await sourceSelect(db).where(and(eq(opportunityProposals.id, id), isNull(opportunityProposals.deletedAt)));
+  const [row] = await sourceSelect(db).where(
+    and(eq(opportunityProposals.id, id), isNull(opportunityProposals.deletedAt)),
+  );
   return row ?? null;
 }

@@ -14,8 +14,8 @@ export { findOrderInScope, orderLinesOf, orderScope } from './orders.access.ts';
 // Use cases, for the demo data and other callers that act as a user (each runs its own transaction).
 export { createOrder, updateOrder } from './orders.create.ts';
 export { reviewOrderWithOverride as reviewOrder } from './orders.credit.ts';
-export { applyOrderMoney, customerExposure, orderedQtyByContract, recordDeliveredQty } from './orders.ledger.ts';
 export { contractDeliveryLateSql, lateOrdersOfContract } from './orders.late.ts';
+export { applyOrderMoney, customerExposure, orderedQtyByContract, recordDeliveredQty } from './orders.ledger.ts';
 export { getOrder } from './orders.queries.ts';
 export { placeOrder } from './orders.request.ts';
 export { orderRoutes } from './orders.routes.ts';

@@ -4,7 +4,14 @@ import type { DbOrTx } from '../../db/client.ts';
 import { orders } from './orders.schema.ts';
 
 /** Orders whose goods are still (partly) to deliver. */
-export const UNDELIVERED_STATUSES = ['draft', 'submitted', 'under_review', 'approved', 'in_preparation', 'partially_delivered'];
+export const UNDELIVERED_STATUSES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'approved',
+  'in_preparation',
+  'partially_delivered',
+];
 
 /** The date the customer expects the goods: the promised date (承诺交期), else the requested one. */
 const dueDate = sql<string>`coalesce(${orders.promisedDate}, ${orders.requestedDate})`;

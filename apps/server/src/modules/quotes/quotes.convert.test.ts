@@ -173,7 +173,10 @@ describe('an accepted quote past its validity (SPEC 3.2 有效期)', () => {
     const dayAfter = new Date(Date.parse(`${q.validUntil}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const refused = convertQuote(at(dayAfter), q.id, { version: q.version, target: 'contract' });
     await expect(refused).rejects.toBeInstanceOf(ConflictError);
-    await expect(refused).rejects.toMatchObject({ code: 'quote.convert_expired', params: { validUntil: q.validUntil } });
+    await expect(refused).rejects.toMatchObject({
+      code: 'quote.convert_expired',
+      params: { validUntil: q.validUntil },
+    });
     expect(await convertedCount(q.id)).toBe(0);
     expect((await rep.get(`/api/quotes/${q.id}`)).json()).toMatchObject({ status: 'accepted', version: q.version });
     const ok = await convertQuote(at(q.validUntil), q.id, { version: q.version, target: 'contract' });
@@ -187,7 +190,11 @@ describe('an accepted quote past its validity (SPEC 3.2 有效期)', () => {
     await env.database.pool.query(`update quotes set valid_until = current_date - 3 where id = $1`, [q.id]);
     const { validUntil } = (await rep.get(`/api/quotes/${q.id}`)).json();
     for (const target of ['order', 'contract']) {
-      const r = await rep.post(`/api/quotes/${q.id}/convert`, { version: q.version, target, requestedDate: '2030-01-15' });
+      const r = await rep.post(`/api/quotes/${q.id}/convert`, {
+        version: q.version,
+        target,
+        requestedDate: '2030-01-15',
+      });
       expect(r.statusCode).toBe(409);
       expect(r.json()).toMatchObject({
         code: 'quote.convert_expired',

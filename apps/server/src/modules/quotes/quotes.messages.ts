@@ -69,7 +69,8 @@ registerMessages({
     'quote.opportunity_mismatch': 'The opportunity does not belong to this customer',
     'quote.valid_until_past': 'The validity date cannot be before today',
     'quote.not_latest': 'A newer version of this quote exists; work on the latest version',
-    'quote.convert_expired': 'The quote expired on {validUntil} and can no longer be converted; create a new version and have the customer confirm it again',
+    'quote.convert_expired':
+      'The quote expired on {validUntil} and can no longer be converted; create a new version and have the customer confirm it again',
     'notify.quote.expired': 'Quote {no} ({customer}) has expired',
     'quote.status.draft': 'Draft',
     'quote.status.pending_approval': 'Pending approval',
