@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listAttachments } from '../../platform/files/index.ts';
+import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
@@ -55,7 +56,7 @@ export function riskFlags(
 export async function getContract(ctx: Ctx, id: number) {
   const c = await findContractInScope(ctx, id);
   const today = companyDate(ctx.now());
-  const [lines, plan, files, [cust], [owner], [open], [inst], late, source] = await Promise.all([
+  const [lines, plan, files, [cust], [owner], [open], [inst], late, source, allowDirect] = await Promise.all([
     contractLinesOf(ctx.db, id),
     paymentPlanOf(ctx.db, id),
     listAttachments(ctx.db, 'contract', id),
@@ -78,6 +79,7 @@ export async function getContract(ctx: Ctx, id: number) {
       .where(and(eq(approvalInstances.docType, CONTRACT_DOC), eq(approvalInstances.docId, id))),
     lateOrdersOfContract(ctx.db, id, today),
     contractSource(ctx.db, c),
+    getPolicy(ctx.db, 'contracts.allowDirect'),
   ]);
   const status = c.status as ContractStatus;
   return {
@@ -104,6 +106,8 @@ export async function getContract(ctx: Ctx, id: number) {
     openDisputes: Number(open?.n ?? 0),
     reviewInstanceId: inst?.id == null ? null : Number(inst.id),
     source,
+    // Signing needs an accepted proposal or quote unless the company allows direct contracts.
+    sourceRequired: !allowDirect,
     lateOrders: late,
     risks: riskFlags(c.amount, cust?.creditLimit ?? null, plan, today, late),
     actions: contractActions(status),
