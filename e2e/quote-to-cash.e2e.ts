@@ -171,11 +171,21 @@ describe.sequential('quote to cash in the browser', () => {
     await second.fill('6605');
     await second.blur();
     await err.waitFor({ state: 'detached' });
+    // 合同评审 needs payment method, quality standard, delivery and after-sales terms (seed 003).
+    for (const [field, text] of [
+      ['paymentTerms', '签订后付定金3000元，余款验收合格后30日内付清'],
+      ['qualityStandard', '符合GB/T 12237，随货提供合格证及出厂检验报告'],
+      ['deliveryTerms', '合同签订后15日内送货至买方指定地点'],
+      ['afterSalesTerms', '整机保修12个月，24小时内响应'],
+    ])
+      await rep.getByTestId(`contract-${field}`).fill(text);
     await rep.getByTestId('contract-save').click();
     await rep.waitForURL(new RegExp(`/contracts/${ids.contract}$`));
     await rep.getByTestId('contract-submit').click();
     await okModal(rep);
     await expectStatus(rep, 'contract-status', '评审中');
+    // It rests on the quote the customer accepted, so it may be signed once reviewed.
+    await expect.poll(() => rep.getByTestId('contract-source').textContent()).toContain('客户已接受');
     const c = await api(rep, 'GET', `/api/contracts/${ids.contract}`);
     expect(c.json.amount).toBe('9605.00');
     expect(c.json.paymentPlan.map((p: { kind: string; amount: string }) => [p.kind, p.amount])).toEqual([
@@ -338,6 +348,15 @@ describe.sequential('quote to cash in the browser', () => {
     await done(qa);
 
     await wh.reload();
+    // Refusal: shipping needs the box count (件数), left empty on the note.
+    await wh.getByTestId('delivery-ship').click();
+    await okModal(wh);
+    expect(await toast(wh, '件数')).toContain('发货前须填写件数（箱数）');
+    await expectStatus(wh, 'delivery-status', '草稿');
+    await wh.getByTestId('delivery-edit').click();
+    await inputOf(wh, 'delivery-box-count').fill('2');
+    await wh.getByTestId('edit-submit').click();
+    await wh.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
     await wh.getByTestId('delivery-ship').click();
     await okModal(wh);
     await expectStatus(wh, 'delivery-status', '已发货');

@@ -158,13 +158,38 @@ const ContractTerms = z.object({
   paymentPlan: z.array(PaymentPlanItemInput).max(60).default([]),
 });
 
+/** The accepted proposal (销售提案) a contract is drafted from (SPEC 3.1 → 3.3). */
+const ProposalId = z
+  .number()
+  .int()
+  .positive()
+  .max(Number.MAX_SAFE_INTEGER)
+  .nullish()
+  .transform((v) => v ?? null);
+
 export const ContractInput = ContractTerms.extend({
   customerId: z.number().int().positive(),
   templateId: z.number().int().positive().nullish(),
+  proposalId: ProposalId,
 });
 export type ContractInput = z.output<typeof ContractInput>;
 
-export const ContractUpdateInput = ContractTerms.extend({ version: Version });
+/** The terms 合同评审 needs (seed 003: 质量标准、交货方式、付款方式、售后服务): submission names each one missing. */
+export const CONTRACT_REQUIRED_TERMS = ['paymentTerms', 'qualityStandard', 'deliveryTerms', 'afterSalesTerms'] as const;
+export type ContractRequiredTerm = (typeof CONTRACT_REQUIRED_TERMS)[number];
+
+/** The required terms left blank, in the order of CONTRACT_REQUIRED_TERMS. */
+export function missingContractTerms(
+  c: Record<ContractRequiredTerm, string | null | undefined>,
+): ContractRequiredTerm[] {
+  return CONTRACT_REQUIRED_TERMS.filter((k) => !c[k]?.trim());
+}
+
+export const ContractUpdateInput = ContractTerms.extend({
+  version: Version,
+  /** Absent: unchanged; null: no proposal. */
+  proposalId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+});
 export type ContractUpdateInput = z.output<typeof ContractUpdateInput>;
 
 export const ContractVersionInput = z.object({ version: Version });
@@ -242,6 +267,11 @@ export const ContractFilter = z.object({
   /** Signed contracts ending within N days from today. */
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
   overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** An order of the contract is past its delivery date and not fully delivered (交付延迟). */
+  deliveryLate: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),

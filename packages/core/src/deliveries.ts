@@ -207,3 +207,6 @@ export type DeliveryListQuery = z.output<typeof DeliveryListQuery>;
 
 export const TraceSearchQuery = z.object({ batchNo: z.string().trim().min(1).max(60) });
 export type TraceSearchQuery = z.output<typeof TraceSearchQuery>;
+
+export const TraceCustomerQuery = z.object({ keyword: z.string().trim().min(1).max(50) });
+export type TraceCustomerQuery = z.output<typeof TraceCustomerQuery>;

@@ -127,6 +127,18 @@ export function allocateFifo(invoices: AllocInvoice[], credit: string) {
   return { rows, unapplied: toMoneyString(left.gt(0) ? left : 0) };
 }
 
+/**
+ * The change to hand back at the counter (唱收唱找, retail seed 5.2.6): tendered − amount due, exact
+ * decimal; null when less was tendered than is due (or either is not a well-formed amount).
+ */
+const isAmount = (v: string) => /^\d{1,16}(\.\d{1,2})?$/.test(v.trim());
+
+export function changeDue(amount: string, tendered: string): string | null {
+  if (!isAmount(amount) || !isAmount(tendered)) return null;
+  const change = money(tendered).minus(amount);
+  return change.lt(0) ? null : toMoneyString(change);
+}
+
 // ── Request schemas ─────────────────────────────────────────────────────────────────────────────
 const dateKey = { message: 'validation.date', params: { key: 'validation.date' } };
 const IsoDate = z.string().refine(isIsoDate, dateKey);
@@ -157,11 +169,22 @@ export const PaymentInput = z
     receivedDate: IsoDate,
     payerName: z.string().trim().min(1).max(100),
     remark: optText(500),
+    /** Cash handed over at the counter (唱收); the change is tendered − amount (唱找). */
+    tendered: MoneyString.optional(),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, key: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message: key, params: { key } });
     if ((v.orderId === undefined) === (v.contractId === undefined)) issue('orderId', 'payment.target_required');
+    if (v.tendered !== undefined && v.method !== 'cash') issue('tendered', 'payment.tendered_cash_only');
+    // Format errors are MoneyString's; this only adds "not enough" for two well-formed amounts.
+    if (
+      v.tendered !== undefined &&
+      isAmount(v.amount) &&
+      isAmount(v.tendered) &&
+      changeDue(v.amount, v.tendered) === null
+    )
+      issue('tendered', 'payment.tendered_short');
     if (v.planItemId !== undefined && v.contractId === undefined)
       issue('planItemId', 'payment.plan_item_needs_contract');
     if (v.method === 'cheque' && !v.chequeNo) issue('chequeNo', 'payment.cheque_no_required');
@@ -212,6 +235,8 @@ const invoiceFields = {
   isLate: z.boolean().default(false),
   buyerName: optText(200),
   buyerTaxNo: optText(40),
+  /** 顾客名称及地址处填写顾客全名及联系电话: omitted, the customer's phone (or mobile). */
+  buyerPhone: optText(40),
   issuerName: optText(50),
   payeeName: optText(50),
   /** When given, must agree with the capitals of the computed total (金额大小写必须一致). */

@@ -17,6 +17,7 @@ export * from './pool.ts';
 export * from './products.ts';
 export * from './quotes.ts';
 export * from './stock.ts';
+export * from './validators/contact-phone.ts';
 export * from './validators/credit-code.ts';
 export * from './validators/id-number.ts';
 export * from './validators/mobile.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentTotals, effectiveUnitPrice, lineAmounts } from './lines.ts';
+import { documentTotals, effectiveUnitPrice, formatAttributes, lineAmounts, lineAttributes } from './lines.ts';
 
 /**
  * Independent oracle for the SPEC 3.2 line rule, in integer fen with BigInt (no decimal library):
@@ -129,5 +129,20 @@ describe('known examples', () => {
       lineAmounts({ qty: '7', unitPrice: '0.07', discountPercent: '33.33', taxRate: '6.00' }),
     ]);
     expect(t).toEqual({ totalNet: '508.63', totalTax: '49.77', totalGross: '558.40', discountTotal: '58.49' });
+  });
+});
+
+describe('line attributes (SPEC 2.8 variant attributes carried onto lines)', () => {
+  it('the entered values override the product, a blank entered value removes one', () => {
+    expect(lineAttributes({ 品牌: '华东智造', 产地: '苏州' }, { 颜色: ' 白 ', 产地: '', ' ': 'x' })).toEqual({
+      品牌: '华东智造',
+      颜色: '白',
+    });
+    expect(lineAttributes(null, undefined)).toEqual({});
+  });
+
+  it('prints as label:value pairs', () => {
+    expect(formatAttributes({ 品牌: '华东智造', 颜色: '白', 尺码: '' })).toBe('品牌:华东智造 颜色:白');
+    expect(formatAttributes({})).toBe('');
   });
 });

@@ -82,6 +82,43 @@ export const PercentString = z
 
 export const TaxRateString = z.enum(TAX_RATES);
 
+/**
+ * Variant attributes of a product or a line (款式, 颜色, 尺码, 品牌 — SPEC 2.8): label → value, at most
+ * 20. They are carried from the product onto order lines, delivery notes and invoices.
+ */
+export const VariantAttributes = z
+  .record(z.string().trim().min(1).max(20), z.string().trim().max(50))
+  .refine((v) => Object.keys(v).length <= 20, {
+    message: 'product.attributes.too_many',
+    params: { key: 'product.attributes.too_many' },
+  });
+
+/**
+ * A line's attributes: the product's, overridden by what was entered on the line (the colour or
+ * size the customer chose). An entered blank value removes the product's attribute.
+ */
+export function lineAttributes(
+  product: Record<string, string> | null | undefined,
+  entered: Record<string, string> | null | undefined,
+): Record<string, string> {
+  const merged: Record<string, string> = { ...(product ?? {}) };
+  for (const [k, v] of Object.entries(entered ?? {})) {
+    const key = k.trim();
+    if (!key) continue;
+    if (v.trim()) merged[key] = v.trim();
+    else delete merged[key];
+  }
+  return merged;
+}
+
+/** Attributes as printed after the spec (品名规格处注明品牌、规格、颜色): '品牌:华东智造 颜色:白'. */
+export function formatAttributes(attributes: Record<string, string> | null | undefined): string {
+  return Object.entries(attributes ?? {})
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(' ');
+}
+
 /** One priced line as a form or the API sends it; description/unit default from the product. */
 export const PricedLineInput = z.object({
   productId: z.number().int().positive(),
@@ -90,5 +127,7 @@ export const PricedLineInput = z.object({
   unitPrice: MoneyString,
   discountPercent: PercentString.default('0'),
   taxRate: TaxRateString.optional(),
+  /** Entered variant attributes; merged over the product's (lineAttributes). */
+  attributes: VariantAttributes.optional(),
 });
 export type PricedLineInput = z.output<typeof PricedLineInput>;

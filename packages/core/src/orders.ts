@@ -113,6 +113,20 @@ export const OrderConfirmInput = z.object({ version: Version, note: z.string().t
 export type OrderConfirmInput = z.output<typeof OrderConfirmInput>;
 export const OrderReasonInput = z.object({ version: Version, reason: z.string().trim().min(1).max(500) });
 export type OrderReasonInput = z.output<typeof OrderReasonInput>;
+/**
+ * The Chinese-labelling check of one line (中文标识核对, seed 000 4.4.3 c): the reviewer or planner
+ * ticks it after checking the goods carry Chinese labels; an unticked labelled line blocks the review.
+ */
+export const OrderLabelCheckInput = z.object({
+  version: Version,
+  lineId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  checked: z.boolean(),
+});
+export type OrderLabelCheckInput = z.output<typeof OrderLabelCheckInput>;
+
+/** Order statuses in which the label check may be ticked: until the review has passed. */
+export const LABEL_CHECK_STATUSES = ['draft', 'submitted', 'under_review'] as const satisfies readonly OrderStatus[];
+
 export const OrderReviewInput = z.object({
   version: Version,
   comment: optText(500),

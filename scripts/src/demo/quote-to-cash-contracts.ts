@@ -1,5 +1,6 @@
 /**
- * Contracts (SPEC 3.3) from a template with merge fields: one in 合同评审 at legal, one signed with a
+ * Contracts (SPEC 3.3) from a template with merge fields, each drafted from the proposal (销售提案)
+ * the customer accepted (seed 000 3.1.3): one in 合同评审 at legal, one signed with a
  * payment plan (deposit paid, goods delivered and invoiced, first instalment overdue, second not yet
  * due), one signed with an amendment under review, one signed whose delivered goods are in an open
  * dispute; the quote-converted one stays a draft. Signing attaches a scanned signed copy (a small
@@ -14,9 +15,10 @@ import {
   PaymentInput,
   type PaymentPlanItemInput,
   type PricedLineInput,
+  ProposalInput,
   toMoneyString,
 } from '@sales/core';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { proposeAmendment } from '../../../apps/server/src/modules/contracts/contracts.amend.ts';
 import { recordDispute } from '../../../apps/server/src/modules/contracts/contracts.disputes.ts';
 import { submitContractReview } from '../../../apps/server/src/modules/contracts/contracts.review.ts';
@@ -26,6 +28,9 @@ import { contractLinesOf, contracts, paymentPlanOf } from '../../../apps/server/
 import { createContractTemplate } from '../../../apps/server/src/modules/contracts/templates.service.ts';
 import { issueInvoice } from '../../../apps/server/src/modules/finance/invoices.service.ts';
 import { recordPayment } from '../../../apps/server/src/modules/finance/payments.service.ts';
+import { opportunities, pipelineStages, pipelines } from '../../../apps/server/src/modules/opportunities/index.ts';
+import { createProposal, respondToProposal } from '../../../apps/server/src/modules/opportunities/proposals.service.ts';
+import { nextDocNumber } from '../../../apps/server/src/platform/numbering/numbering.service.ts';
 import type { Q2C } from './quote-to-cash.ts';
 import { deliver } from './quote-to-cash-fulfilment.ts';
 import { approved } from './quote-to-cash-order-steps.ts';
@@ -97,16 +102,72 @@ export async function createContracts(q: Q2C): Promise<void> {
   const customerSignatories = ['刘经理', '陈总', '王科长', '周部长', '黄厂长'];
   let nextSignatory = 0;
 
-  /** Drafts (as rep1), submits to 合同评审 and, unless `stopInReview`, has legal and commerce approve. */
+  const [stage] = await q.world.tx
+    .select({ pipelineId: pipelines.id, stageId: pipelineStages.id })
+    .from(pipelines)
+    .innerJoin(pipelineStages, eq(pipelineStages.pipelineId, pipelines.id))
+    .where(eq(pipelines.isDefault, true))
+    .orderBy(asc(pipelineStages.position))
+    .limit(1);
+
+  /**
+   * The opportunity (as the demo's opportunities are stored, directly) and, through the service, the
+   * proposal the customer accepted before the contract (销售提案, SPEC 3.1).
+   */
+  const acceptedProposal = async (d: Deal, customerId: number, amount: string) => {
+    const rep = await q.as('rep1', d.daysAgo + 12);
+    const no = await nextDocNumber(q.world.tx, 'opportunity', rep.now());
+    const name = d.title.replace(/合同$/, '');
+    const [opp] = await q.world.tx
+      .insert(opportunities)
+      .values({
+        no,
+        name,
+        customerId,
+        ...stage,
+        amount,
+        ownerId: q.uid('rep1'),
+        ownerDeptId: rep.principal.deptId,
+        searchText: `${no} ${name}`.toLowerCase(),
+        createdBy: q.uid('rep1'),
+        createdAt: rep.now(),
+        updatedAt: rep.now(),
+      })
+      .returning({ id: opportunities.id });
+    const p = await createProposal(
+      rep,
+      opp.id,
+      ProposalInput.parse({
+        title: `${d.title.replace(/采购合同$/, '')}方案`,
+        items: d.items
+          .map(([code, qty]) => `${PRODUCTS.find((x) => x.code === code)?.name ?? code} × ${qty}`)
+          .join('；'),
+        price: amount,
+        deliveryTerm: terms.deliveryTerms,
+        sentOn: q.day(-d.daysAgo - 10),
+      }),
+    );
+    await respondToProposal(await q.as('rep1', d.daysAgo + 3), p?.id as number, {
+      response: 'accepted',
+      respondedOn: q.day(-d.daysAgo - 3),
+      note: '客户书面确认方案及报价。',
+      version: p?.version as number,
+    });
+    return p?.id as number;
+  };
+
+  /** Drafts (as rep1) from the accepted proposal, submits to 合同评审 and, unless `stopInReview`, has legal and commerce approve. */
   const contract = async (d: Deal, stopInReview = false) => {
     const { lines, amount } = contractLines(q, d.items);
     const c = q.customer('rep1', (x) => x.creditLimit === null || Number(x.creditLimit) >= Number(amount));
+    const proposalId = await acceptedProposal(d, c.id, amount);
     const rep = await q.as('rep1', d.daysAgo);
     const { id, no } = await createContract(
       rep,
       ContractInput.parse({
         customerId: c.id,
         templateId: tpl.id,
+        proposalId,
         title: d.title,
         ...terms,
         qualityStandard: d.qualityStandard,
@@ -169,8 +230,8 @@ export async function createContracts(q: Q2C): Promise<void> {
     );
   };
 
-  /** The contract's goods go out on an order (its lines copied), delivered and signed for. */
-  const fulfil = async (c: { id: number; customer: DemoCustomer }, daysAgo: number, signer: string) => {
+  /** An approved order of the contract's goods (its lines copied), due `requestedIn` days after placing. */
+  const orderGoods = async (c: { id: number; customer: DemoCustomer }, daysAgo: number, requestedIn: number) => {
     const lines = (await contractLinesOf(q.world.tx, c.id))
       .filter((l) => l.productId !== null && PRODUCTS.find((p) => p.code === l.productCode)?.cat !== 'SRV')
       .map((l) => ({
@@ -187,8 +248,14 @@ export async function createContracts(q: Q2C): Promise<void> {
       contractId: c.id,
       items: [],
       lines,
-      requestedIn: 3,
+      requestedIn,
     });
+    return { order: o, lines };
+  };
+
+  /** The contract's goods go out on an order, delivered and signed for. */
+  const fulfil = async (c: { id: number; customer: DemoCustomer }, daysAgo: number, signer: string) => {
+    const { order: o, lines } = await orderGoods(c, daysAgo, 3);
     await deliver(q, o.id, {
       lines: lines.map((l, i) => [i + 1, l.qty]),
       daysAgo: daysAgo - 2,
@@ -244,7 +311,7 @@ export async function createContracts(q: Q2C): Promise<void> {
     );
   }
 
-  // Signed; an amendment (two more drives) is in review.
+  // Signed; its order is past the delivery date (交付延迟); an amendment (two more drives) is in review.
   {
     const d: Deal = {
       title: '空压站变频节能改造采购合同',
@@ -262,6 +329,8 @@ export async function createContracts(q: Q2C): Promise<void> {
     const c = await contract(d);
     await sign(c.id, c.no, c.customer.name, 36);
     await payItem(c, 0, 31, 'down_payment', '首期款电汇到账');
+    // The drives were due 5 days ago and have not gone out: the contract shows 交付延迟.
+    await orderGoods(c, 12, 7);
     const next = contractLines(q, [
       ['ZK-VF55', '8'],
       ['HP-FAN', '8'],

@@ -1,11 +1,14 @@
 /**
  * The steps of a demo sales order (SPEC 3.4) as the people do them: the rep (or the order desk)
- * places it, submits it, and a reviewer who did not enter it runs 订单评审 (credit, stock,
- * completeness); a credit excess starts the credit-override approval.
+ * places it, submits it, and a reviewer who did not enter it checks the Chinese labelling of
+ * labelled goods and runs 订单评审 (credit, stock, completeness); a credit excess starts the
+ * credit-override approval.
  */
 import { OrderInput, type PricedLineInput } from '@sales/core';
+import { orderLinesOf } from '../../../apps/server/src/modules/orders/index.ts';
 import { createOrder } from '../../../apps/server/src/modules/orders/orders.create.ts';
 import { startCreditOverride } from '../../../apps/server/src/modules/orders/orders.credit.ts';
+import { checkOrderLabel } from '../../../apps/server/src/modules/orders/orders.labels.ts';
 import { reviewOrder } from '../../../apps/server/src/modules/orders/orders.review.ts';
 import { submitOrder } from '../../../apps/server/src/modules/orders/orders.service.ts';
 import type { Ctx } from '../../../apps/server/src/platform/context.ts';
@@ -90,6 +93,11 @@ export async function review(
   allowProduction = false,
 ) {
   const ctx: Ctx = await q.as(reviewer, daysAgo);
+  // 中文标识核对 first: the reviewer checks the labelled goods line by line (seed 000 4.4.3 c).
+  for (const l of await orderLinesOf(q.world.tx, id)) {
+    if (!l.requiresChineseLabel || l.labelCheckedAt) continue;
+    await checkOrderLabel(ctx, id, { version: await q.version('orders', id), lineId: l.id, checked: true });
+  }
   return reviewOrder(ctx, id, { version: await q.version('orders', id), comment, allowProduction }, (tx, o) =>
     startCreditOverride(tx, ctx, o),
   );

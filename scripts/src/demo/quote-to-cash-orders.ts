@@ -3,9 +3,13 @@
  * blocked on credit (override waiting at the department head), approved with stock reserved, in
  * preparation with a 销售任务单 for the short product, partially delivered and past its promised
  * date, delivered (one line short-received), completed, cancelled, a phone order confirmed back,
- * an emergency-released shipment, and two older orders whose invoices are now overdue.
+ * an emergency-released shipment, a counter sale paid in cash and collected, and two older orders
+ * whose invoices are now overdue.
  */
-import { orderLinesOf } from '../../../apps/server/src/modules/orders/index.ts';
+import { money, PaymentInput, toMoneyString } from '@sales/core';
+import { eq } from 'drizzle-orm';
+import { recordPayment } from '../../../apps/server/src/modules/finance/payments.service.ts';
+import { orderLinesOf, orders } from '../../../apps/server/src/modules/orders/index.ts';
 import { cancelOrder, confirmOrder, prepareOrder } from '../../../apps/server/src/modules/orders/orders.service.ts';
 import { createProductionTasks } from '../../../apps/server/src/modules/orders/planning.service.ts';
 import { type Q2C, roomy } from './quote-to-cash.ts';
@@ -213,6 +217,45 @@ export async function createOrders(q: Q2C): Promise<void> {
     });
     await submit(q, 'assistant', o.id, 1);
     await review(q, 'manager1', o.id, 0);
+  }
+
+  // 门市销售: a walk-in customer buys consumables at the counter; the cashier takes cash (唱收唱找:
+  // tendered and change recorded on the paid sales voucher) and the goods are released against it.
+  {
+    const o = await approved(q, {
+      by: 'rep1',
+      daysAgo: 2,
+      channel: 'counter',
+      items: [
+        ['HC-LG1', '6'],
+        ['HC-CF1', '12'],
+      ],
+      requestedIn: 0,
+      remark: '门市自提',
+    });
+    const [row] = await q.world.tx.select({ gross: orders.totalGross }).from(orders).where(eq(orders.id, o.id));
+    await recordPayment(
+      await q.as('finance', 2),
+      PaymentInput.parse({
+        orderId: o.id,
+        kind: 'full',
+        method: 'cash',
+        amount: toMoneyString(row.gross),
+        tendered: toMoneyString(money(row.gross).div(100).ceil().times(100)),
+        receivedDate: q.day(-2),
+        payerName: o.customer.name,
+        remark: '门市现金收款',
+      }),
+    );
+    await deliver(q, o.id, {
+      lines: [
+        [1, '6'],
+        [2, '12'],
+      ],
+      daysAgo: 2,
+      signedDaysAgo: 2,
+      signer: '门市顾客 本人',
+    });
   }
 
   // Shipped under an emergency release: the air dryers are not inspected yet (still flagged).

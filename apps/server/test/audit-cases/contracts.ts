@@ -1,4 +1,4 @@
-import { scan, userWithRole } from '../../src/modules/contracts/contracts.testkit.ts';
+import { acceptedProposal, scan, TERMS, userWithRole } from '../../src/modules/contracts/contracts.testkit.ts';
 import { Client } from '../harness.ts';
 import { insertProduct } from '../q2c-seed.ts';
 import type { AuditCases, AuditContext } from './types.ts';
@@ -15,6 +15,9 @@ export function contractCases(ctx: AuditContext): AuditCases {
     title: '审计合同',
     lines: [{ productId: ids.contractProduct, qty: '2', unitPrice: '500.00', taxRate: '0.00' }],
     paymentPlan: [{ kind: 'final', dueDate: today(), amount: '1000.00' }],
+    // Drafted from a proposal the customer accepted, with the terms 合同评审 needs.
+    proposalId: ids.contractProposal,
+    ...TERMS,
     ...over,
   });
   // 合同评审 goes 法务 → 商务: the org needs a legal user before the first submit.
@@ -77,6 +80,7 @@ export function contractCases(ctx: AuditContext): AuditCases {
         ids.contractCustomer = (
           await rep.post('/api/customers', { kind: 'company', name: '审计合同客户有限公司' })
         ).json().id;
+        ids.contractProposal = await acceptedProposal(rep, ids.contractCustomer, '审计合同提案');
         const res = await rep.post('/api/contracts', body({ templateId: ids.contractTemplate }));
         ids.contract = res.json().id;
         return res;
@@ -133,6 +137,7 @@ export function contractCases(ctx: AuditContext): AuditCases {
           reason: '追加数量',
           lines: [{ productId: ids.contractProduct, qty: '3', unitPrice: '500.00', taxRate: '0.00' }],
           paymentPlan: [{ kind: 'final', dueDate: today(), amount: '1500.00' }],
+          ...TERMS,
         }),
     },
     'POST /api/contracts/:id/complete': {

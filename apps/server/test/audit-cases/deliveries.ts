@@ -19,7 +19,7 @@ export function deliveryCases(ctx: AuditContext): AuditCases {
   const version = async (id: number) => (await rep.get(`/api/deliveries/${id}`)).json().version;
   const line = async (id: number) => (await rep.get(`/api/deliveries/${id}`)).json().lines[0];
   const newNote = async (orderId: number, orderLineId: number, qty: string) => {
-    const r = await rep.post('/api/deliveries', { orderId, lines: [{ orderLineId, qty }] });
+    const r = await rep.post('/api/deliveries', { orderId, lines: [{ orderLineId, qty }], boxCount: 1 });
     if (r.statusCode !== 201) throw new Error(`delivery create failed: ${r.body}`);
     return r;
   };
@@ -57,6 +57,7 @@ export function deliveryCases(ctx: AuditContext): AuditCases {
         rep.put(`/api/deliveries/${ids.delivery}`, {
           lines: [{ orderLineId: ids.deliveryOrderLine, qty: '3' }],
           carrier: '顺丰',
+          boxCount: 1,
           version: await version(ids.delivery),
         }),
     },

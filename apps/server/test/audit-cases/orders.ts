@@ -83,6 +83,26 @@ export function orderCases(ctx: AuditContext): AuditCases {
         });
       },
     },
+    'POST /api/orders/:id/label-check': {
+      entity: 'order',
+      action: 'label_check',
+      run: async () => {
+        // A product that must carry Chinese labelling: its line is checked by a planner (中文标识核对).
+        const productId = await insertProduct(env, { code: 'AUD-ORD-MED', name: '审计医疗器械' });
+        await env.database.pool.query('update products set requires_chinese_label = true where id = $1', [productId]);
+        const o = (
+          await rep.post('/api/orders', {
+            ...body(),
+            lines: [{ productId, qty: '1', unitPrice: '100.00', discountPercent: '0' }],
+          })
+        ).json();
+        return (await plannerClient()).post(`/api/orders/${o.id}/label-check`, {
+          version: o.version,
+          lineId: o.lines[0].id,
+          checked: true,
+        });
+      },
+    },
     'POST /api/orders/:id/prepare': {
       entity: 'order',
       action: 'prepare',

@@ -1,4 +1,4 @@
-import { scan, userWithRole } from '../../src/modules/contracts/contracts.testkit.ts';
+import { scan, TERMS, userWithRole } from '../../src/modules/contracts/contracts.testkit.ts';
 import { Client } from '../harness.ts';
 import { insertProduct } from '../q2c-seed.ts';
 import { NAME, type ScopeFixtureFile } from './types.ts';
@@ -12,11 +12,23 @@ const line = (productId: number) => [{ productId, qty: '1', unitPrice: '100.00',
 export const contractFixtures: ScopeFixtureFile = {
   async setup({ env, org, owner, approver, fixture, today }) {
     const productId = await insertProduct(env, { code: 'SCAN-HT1', name: '扫描合同产品' });
+    // The customer accepted the fixture proposal: the contract is signed on it (seed 000 3.1.3). A
+    // second opportunity would show in the customer-keyword counts of the sweep.
+    const proposals = (await owner.get(`/api/opportunities/${fixture.opportunity}/proposals`)).json().items;
+    const proposal = proposals.find((p: { id: number }) => p.id === fixture.opportunity_proposal);
+    const accepted = await owner.post(`/api/opportunity-proposals/${proposal.id}/response`, {
+      response: 'accepted',
+      version: proposal.version,
+    });
+    if (accepted.statusCode !== 200) throw new Error(`proposal fixture: ${accepted.statusCode} ${accepted.body}`);
     const res = await owner.post('/api/contracts', {
       customerId: fixture.customer,
       title: `${NAME}合同`,
       lines: line(productId),
       paymentPlan: [{ kind: 'final', dueDate: today(), amount: '100.00' }],
+      // Signed on a proposal the customer accepted (seed 000 3.1.3), with the terms review needs.
+      proposalId: proposal.id,
+      ...TERMS,
     });
     if (res.statusCode !== 201) throw new Error(`contract fixture: ${res.statusCode} ${res.body}`);
     const id = res.json().id;

@@ -40,6 +40,7 @@ export const orderFixtures: ScopeFixtureFile = {
     'POST /api/orders/:id/cancel': (version) => ({ version, reason: '越权' }),
     'POST /api/orders/:id/prepare': (version) => ({ version }),
     'POST /api/orders/:id/complete': (version) => ({ version }),
+    'POST /api/orders/:id/label-check': (version) => ({ version, lineId: 1, checked: true }),
     'POST /api/orders/:id/production-tasks': () => ({
       lines: [{ orderLineId: 1, kind: 'stock', qty: '1', dueDate: '2099-01-01' }],
     }),

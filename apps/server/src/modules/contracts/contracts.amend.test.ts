@@ -8,7 +8,7 @@ import { tasks } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import { contractAmendments } from './contracts.schema.ts';
 import { runContractReminderSweep } from './contracts.sweep.ts';
-import { addDays, line, plan, scan, userWithRole } from './contracts.testkit.ts';
+import { acceptedProposal, addDays, line, plan, scan, TERMS, userWithRole } from './contracts.testkit.ts';
 
 let env: TestEnv;
 let org: Org;
@@ -18,6 +18,7 @@ let manager1: Client;
 let legal: Client;
 let commerce: Client;
 let customerId: number;
+let proposalId: number;
 let productId: number;
 const today = companyDate(new Date());
 
@@ -32,6 +33,8 @@ beforeAll(async () => {
   customerId = (
     await rep.post('/api/customers', { kind: 'company', name: '变更测试客户有限公司', phone: '02166667777' })
   ).json().id;
+  // The proposal the customer accepted: the source these contracts are signed on.
+  proposalId = await acceptedProposal(rep, customerId);
 });
 afterAll(() => env.close());
 
@@ -52,6 +55,8 @@ async function signedContract(over: Record<string, unknown> = {}) {
       paymentPlan: plan(['deposit', addDays(today, 10), '30000.00'], ['final', addDays(today, 60), '70000.00']),
       startDate: today,
       endDate: addDays(today, 365),
+      proposalId,
+      ...TERMS,
       ...over,
     })
   ).json();
@@ -74,6 +79,7 @@ const amendBody = (c: { version: number; endDate: string }, over: Record<string,
   paymentPlan: plan(['deposit', addDays(today, 10), '30000.00'], ['final', addDays(today, 60), '90000.00']),
   startDate: today,
   endDate: c.endDate,
+  ...TERMS,
   ...over,
 });
 
@@ -128,6 +134,30 @@ describe('amendments (变更)', () => {
     expect(
       (await rep.post(`/api/contracts/${d.id}/amendments`, amendBody({ version: 1, endDate: today }))).statusCode,
     ).toBe(409);
+  });
+
+  it('may not drop a term 合同评审 requires', async () => {
+    const c = await signedContract();
+    const res = await rep.post(
+      `/api/contracts/${c.id}/amendments`,
+      amendBody(c, { qualityStandard: null, afterSalesTerms: '  ' }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([
+      {
+        field: 'qualityStandard',
+        code: 'contract.terms.qualityStandard_required',
+        message: '提交评审前须填写质量标准',
+      },
+      {
+        field: 'afterSalesTerms',
+        code: 'contract.terms.afterSalesTerms_required',
+        message: '提交评审前须填写售后服务条款',
+      },
+    ]);
+    expect(
+      await env.database.db.select().from(contractAmendments).where(eq(contractAmendments.contractId, c.id)),
+    ).toEqual([]);
   });
 });
 
@@ -230,6 +260,11 @@ describe('PDF', () => {
       '¥70,000.00',
       '李经理',
       '赵采购',
+      // The terms 合同评审 requires are printed with their labels.
+      `付款方式：${TERMS.paymentTerms}`,
+      `质量标准：${TERMS.qualityStandard}`,
+      `交货条款：${TERMS.deliveryTerms}`,
+      `售后服务条款：${TERMS.afterSalesTerms}`,
     ])
       expect(text).toContain(s.replace(/\s+/g, ''));
     expect((await rep2.get(`/api/contracts/${c.id}/pdf`)).statusCode).toBe(404);

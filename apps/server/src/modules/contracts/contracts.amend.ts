@@ -1,6 +1,7 @@
 import {
   type AmendmentInput,
   formatYuan,
+  missingContractTerms,
   money,
   type PaymentPlanItemInput,
   type PricedLineInput,
@@ -88,6 +89,10 @@ export async function proposeAmendment(ctx: Ctx, id: number, input: AmendmentInp
     if (open.length) throw new ConflictError('contract.amendment.pending_exists');
     if (input.startDate && input.endDate && input.endDate < input.startDate)
       throw ValidationError.field('endDate', 'contract.end_before_start');
+    // A revision goes through the same review: it may not drop a term 合同评审 requires.
+    const missing = missingContractTerms(input);
+    if (missing.length)
+      throw new ValidationError(missing.map((field) => ({ field, code: `contract.terms.${field}_required` })));
     const [cust] = await tx.select({ class: customers.class }).from(customers).where(eq(customers.id, c.customerId));
     const { rows, amount } = await priceContractLines(
       tx,

@@ -1,4 +1,4 @@
-import { documentTotals, lineAmounts, type PricedLineInput } from '@sales/core';
+import { documentTotals, lineAmounts, lineAttributes, type PricedLineInput } from '@sales/core';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { ValidationError } from '../../platform/errors/errors.ts';
@@ -75,7 +75,7 @@ export async function priceContractLines(
       description: l.description || p.name,
       spec: p.spec,
       unit: p.unit,
-      attributes: p.attributes ?? {},
+      attributes: lineAttributes(p.attributes, l.attributes),
       qty: l.qty,
       listPrice: p.price,
       unitPrice: l.unitPrice,

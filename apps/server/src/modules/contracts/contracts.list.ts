@@ -11,6 +11,7 @@ import {
 } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { companyDate } from '../../platform/time.ts';
+import { contractDeliveryLateSql } from '../orders/index.ts';
 import { contractScope } from './contracts.access.ts';
 import { contractPaymentPlan, contracts } from './contracts.schema.ts';
 
@@ -40,6 +41,10 @@ export async function contractWhere(
     );
   }
   if (f.overdue !== undefined) parts.push(f.overdue ? overdueSql(today) : sql`not ${overdueSql(today)}`);
+  if (f.deliveryLate !== undefined) {
+    const late = contractDeliveryLateSql(contracts.id, today);
+    parts.push(f.deliveryLate ? late : sql`not ${late}`);
+  }
   return and(...parts) as SQL;
 }
 
@@ -61,6 +66,7 @@ function listSelect(ctx: Ctx) {
       endDate: contracts.endDate,
       signedDate: contracts.signedDate,
       overdue: overdueSql(today),
+      deliveryLate: contractDeliveryLateSql(contracts.id, today),
       ownerId: contracts.ownerId,
       ownerName: users.name,
       deptName: departments.name,
@@ -85,6 +91,7 @@ export function presentRow(r: ListRow) {
     receivedAmount: toMoneyString(r.receivedAmount),
     remainingAmount: toMoneyString(money(r.amount).minus(r.receivedAmount)),
     overdue: Boolean(r.overdue),
+    deliveryLate: Boolean(r.deliveryLate),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertProduct } from '../../../test/q2c-seed.ts';
 import { companyDate } from '../../platform/time.ts';
-import { addDays, line, plan, scan, userWithRole } from './contracts.testkit.ts';
+import { acceptedProposal, addDays, line, plan, scan, TERMS, userWithRole } from './contracts.testkit.ts';
 
 let env: TestEnv;
 let org: Org;
@@ -12,6 +12,7 @@ let manager1: Client;
 let legal: Client;
 let commerce: Client;
 let customerId: number;
+let proposalId: number;
 let productId: number;
 let otherProductId: number;
 const today = companyDate(new Date());
@@ -40,6 +41,8 @@ beforeAll(async () => {
   customerId = (
     await rep.post('/api/customers', { kind: 'company', name: '下单测试客户有限公司', phone: '02166668888' })
   ).json().id;
+  // The proposal the customer accepted: the source these contracts are signed on.
+  proposalId = await acceptedProposal(rep, customerId);
 });
 afterAll(() => env.close());
 
@@ -59,6 +62,8 @@ async function signedContract() {
       paymentPlan: plan(['deposit', addDays(today, 10), '30000.00'], ['final', addDays(today, 60), '68084.00']),
       startDate: today,
       endDate: addDays(today, 365),
+      proposalId,
+      ...TERMS,
     })
   ).json();
   const instanceId = (await rep.post(`/api/contracts/${id}/submit`, { version: 1 })).json().instanceId;

@@ -63,6 +63,7 @@ export async function orderFromContract(ctx: Ctx, id: number, input: ContractOrd
           unitPrice: line.unitPrice,
           discountPercent: line.discountPercent,
           taxRate: line.taxRate,
+          attributes: line.attributes,
         })),
       }),
       contractId: id,

@@ -8,12 +8,13 @@ const KIND: Record<string, string> = { deposit: '定金', down_payment: '首期�
 /** The contract as a printable PDF: parties, rendered body, lines, amount in capitals, payment plan, signatures. */
 export async function renderContractPdf(ctx: Ctx, id: number): Promise<{ no: string; pdf: Buffer }> {
   const c = await getContract(ctx, id);
+  // The terms 合同评审 requires (seed 003), always printed — a blank one shows as a line to fill in.
   const terms = [
-    c.deliveryTerms ? `交货条款：${c.deliveryTerms}` : null,
-    c.paymentTerms ? `付款条款：${c.paymentTerms}` : null,
-    c.qualityStandard ? `质量标准：${c.qualityStandard}` : null,
-    c.afterSalesTerms ? `售后条款：${c.afterSalesTerms}` : null,
-  ].filter((n): n is string => n !== null);
+    `付款方式：${c.paymentTerms ?? '________'}`,
+    `质量标准：${c.qualityStandard ?? '________'}`,
+    `交货条款：${c.deliveryTerms ?? '________'}`,
+    `售后服务条款：${c.afterSalesTerms ?? '________'}`,
+  ];
   const plan = c.paymentPlan.map(
     (p) =>
       `回款计划 ${p.seq}：${KIND[p.kind] ?? p.kind} ${p.dueDate} ${formatYuan(p.amount)}${p.note ? `（${p.note}）` : ''}`,

@@ -4,24 +4,32 @@ import { approvalInstances } from '../../platform/approvals/approvals.schema.ts'
 import type { Ctx } from '../../platform/context.ts';
 import { listAttachments } from '../../platform/files/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
+import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
+import { lateOrdersOfContract } from '../orders/index.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { contractLinesOf } from './contracts.lines.ts';
 import { paymentPlanOf } from './contracts.plan.ts';
 import { CONTRACT_DOC } from './contracts.review.ts';
 import { contractDisputes } from './contracts.schema.ts';
+import { contractSource } from './contracts.source.ts';
 
 export type RiskFlag =
   | { code: 'instalment_overdue'; params: { count: number; amount: string } }
-  | { code: 'over_credit_limit'; params: { creditLimit: string; amount: string } };
+  | { code: 'over_credit_limit'; params: { creditLimit: string; amount: string } }
+  | { code: 'delivery_late'; params: { orders: string; dueDate: string } };
 
-/** Risk warnings (SPEC 3.3): a plan item past due and not fully received; amount over the customer's credit limit. */
+/**
+ * Risk warnings (SPEC 3.3): a plan item past due and not fully received; amount over the customer's
+ * credit limit; an order of the contract past its delivery date and not fully delivered (交付延迟).
+ */
 export function riskFlags(
   amount: string,
   creditLimit: string | null,
   plan: { dueDate: string; amount: string; receivedAmount: string }[],
   today: string,
+  lateOrders: { no: string; dueDate: string }[] = [],
 ): RiskFlag[] {
   const flags: RiskFlag[] = [];
   const overdue = plan.filter((p) => p.dueDate < today && money(p.receivedAmount).lt(p.amount));
@@ -35,6 +43,12 @@ export function riskFlags(
       params: { creditLimit: toMoneyString(creditLimit), amount: toMoneyString(amount) },
     });
   }
+  if (lateOrders.length) {
+    flags.push({
+      code: 'delivery_late',
+      params: { orders: lateOrders.map((o) => o.no).join('、'), dueDate: lateOrders[0].dueDate },
+    });
+  }
   return flags;
 }
 
@@ -42,7 +56,7 @@ export function riskFlags(
 export async function getContract(ctx: Ctx, id: number) {
   const c = await findContractInScope(ctx, id);
   const today = companyDate(ctx.now());
-  const [lines, plan, files, [cust], [owner], [open], [inst]] = await Promise.all([
+  const [lines, plan, files, [cust], [owner], [open], [inst], late, source, allowDirect] = await Promise.all([
     contractLinesOf(ctx.db, id),
     paymentPlanOf(ctx.db, id),
     listAttachments(ctx.db, 'contract', id),
@@ -63,6 +77,9 @@ export async function getContract(ctx: Ctx, id: number) {
       .select({ id: sql<number | null>`max(${approvalInstances.id})` })
       .from(approvalInstances)
       .where(and(eq(approvalInstances.docType, CONTRACT_DOC), eq(approvalInstances.docId, id))),
+    lateOrdersOfContract(ctx.db, id, today),
+    contractSource(ctx.db, c),
+    getPolicy(ctx.db, 'contracts.allowDirect'),
   ]);
   const status = c.status as ContractStatus;
   return {
@@ -88,7 +105,11 @@ export async function getContract(ctx: Ctx, id: number) {
     attachments: files,
     openDisputes: Number(open?.n ?? 0),
     reviewInstanceId: inst?.id == null ? null : Number(inst.id),
-    risks: riskFlags(c.amount, cust?.creditLimit ?? null, plan, today),
+    source,
+    // Signing needs an accepted proposal or quote unless the company allows direct contracts.
+    sourceRequired: !allowDirect,
+    lateOrders: late,
+    risks: riskFlags(c.amount, cust?.creditLimit ?? null, plan, today, late),
     actions: contractActions(status),
   };
 }

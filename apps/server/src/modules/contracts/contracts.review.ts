@@ -1,4 +1,4 @@
-import { formatYuan } from '@sales/core';
+import { formatYuan, missingContractTerms } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
@@ -46,26 +46,36 @@ export function reviewRules(what: string) {
   ];
 }
 
-/** Whether the quality standard departs from the template's standard text (needs the GM). */
+/**
+ * Whether the quality standard departs from the template's standard text (needs the GM). Every
+ * contract states a quality standard before review (seed 003), so one drafted without a template (or
+ * from a template without a standard text) has nothing to depart from: 法务 and 商务 review it as usual.
+ */
 export async function hasSpecialQuality(tx: Tx, c: { qualityStandard: string | null; templateId: number | null }) {
-  if (!c.qualityStandard) return false;
-  if (!c.templateId) return true;
+  if (!c.qualityStandard || !c.templateId) return false;
   const [t] = await tx
     .select({ q: contractTemplates.qualityStandard })
     .from(contractTemplates)
     .where(eq(contractTemplates.id, c.templateId));
-  return (t?.q ?? '').trim() !== c.qualityStandard.trim();
+  // A template without a standard text of its own has nothing to depart from either.
+  if (!t?.q?.trim()) return false;
+  return t.q.trim() !== c.qualityStandard.trim();
 }
 
 /**
- * Submits a draft for 合同评审: the payment plan must be complete (sums to the amount), then the
- * contract is locked in review until the chain ends.
+ * Submits a draft for 合同评审: payment method, quality standard, delivery term and after-sales terms
+ * must be filled in (seed 003: 合同条款应明确……产品质量标准、交货方式、付款方式、售后服务 — each missing
+ * one is a field error) and the payment plan complete (sums to the amount); then the contract is
+ * locked in review until the chain ends.
  */
 export async function submitContractReview(ctx: Ctx, id: number, version: number) {
   return ctx.db.transaction(async (tx) => {
     const c = await findContractInScope(ctx, id, 'contract.edit', tx, true);
     if (c.version !== version) throw new StaleVersionError();
     const next = assertContractAction(ctx, c.status, 'submit');
+    const missing = missingContractTerms(c);
+    if (missing.length)
+      throw new ValidationError(missing.map((field) => ({ field, code: `contract.terms.${field}_required` })));
     if (!(await contractLinesOf(tx, id)).length) throw ValidationError.field('lines', 'contract.lines_required');
     const plan = await paymentPlanOf(tx, id);
     if (!plan.length) throw ValidationError.field('paymentPlan', 'contract.plan.required');

@@ -16,6 +16,7 @@ import { moneyCol, pricedLineColumns, timestamps } from '../../db/columns.ts';
 import type { FieldChange } from '../../platform/audit/audit.schema.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
+import { opportunityProposals } from '../opportunities/opportunities.schema.ts';
 import { quotes } from '../quotes/quotes.schema.ts';
 
 /** Contract templates with merge fields ({{customerName}}, {{amount}}, {{amountInWords}} …). */
@@ -43,7 +44,10 @@ export const contracts = pgTable(
     customerId: bigint('customer_id', { mode: 'number' })
       .notNull()
       .references(() => customers.id),
+    // Source of the deal (SPEC 3.1: sign after the customer accepted the proposal): the accepted
+    // quote it was converted from, or the proposal it was drafted from.
     quoteId: bigint('quote_id', { mode: 'number' }).references(() => quotes.id),
+    proposalId: bigint('proposal_id', { mode: 'number' }).references(() => opportunityProposals.id),
     orderId: bigint('order_id', { mode: 'number' }),
     templateId: integer('template_id').references(() => contractTemplates.id),
     ownerId: integer('owner_id')

@@ -11,11 +11,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
+import { NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { companyName } from '../../platform/org/company.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customers, findCustomerInScope } from '../customers/index.ts';
+import { findProposalSource } from '../opportunities/index.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { type CopiedLine, contractLinesOf, priceContractLines, replaceContractLines } from './contracts.lines.ts';
 import './contracts.messages.ts';
@@ -25,6 +26,7 @@ import { assertContractAction } from './contracts.state.ts';
 
 export const AUDITED_FIELDS = [
   'title',
+  'proposalId',
   'amount',
   'deliveryTerms',
   'paymentTerms',
@@ -39,6 +41,7 @@ export interface ContractDraftInput {
   customerId: number;
   title: string;
   quoteId?: number;
+  proposalId?: number | null;
   orderId?: number;
   templateId?: number | null;
   lines: PricedLineInput[] | CopiedLine[];
@@ -84,6 +87,19 @@ async function loadTemplate(db: DbOrTx, id: number) {
   return t;
 }
 
+/**
+ * The proposal a contract is drafted from: one the user may see, of the same customer (a field
+ * error otherwise). Whether the customer accepted it is checked at signing (contracts.sign.ts).
+ */
+async function proposalFor(ctx: Ctx, tx: Tx, proposalId: number, customerId: number) {
+  const p = await findProposalSource(ctx, proposalId, tx).catch((e: unknown) => {
+    if (e instanceof NotFoundError) throw ValidationError.field('proposalId', 'contract.proposal.unknown');
+    throw e;
+  });
+  if (p.customerId !== customerId) throw ValidationError.field('proposalId', 'contract.proposal.customer');
+  return p.id;
+}
+
 function assertDates(startDate: string | null | undefined, endDate: string | null | undefined) {
   if (startDate && endDate && endDate < startDate) throw ValidationError.field('endDate', 'contract.end_before_start');
 }
@@ -102,6 +118,7 @@ export async function createContractDraft(
   const customer = await findCustomerInScope(ctx, input.customerId, 'customer.view', tx);
   assertDates(input.startDate, input.endDate);
   const tpl = input.templateId ? await loadTemplate(tx, input.templateId) : null;
+  const proposalId = input.proposalId ? await proposalFor(ctx, tx, input.proposalId, customer.id) : null;
   const now = ctx.now();
   const { rows, amount } = await priceContractLines(tx, input.lines, customer.class ?? null, companyDate(now));
   const plan = input.paymentPlan ?? [];
@@ -112,6 +129,7 @@ export async function createContractDraft(
     title: input.title,
     customerId: customer.id,
     quoteId: input.quoteId ?? null,
+    proposalId,
     orderId: input.orderId ?? null,
     templateId: tpl?.id ?? null,
     ownerId: ctx.principal.userId,
@@ -168,8 +186,14 @@ export async function updateContract(ctx: Ctx, id: number, input: ContractUpdate
       .where(eq(customers.id, cur.customerId));
     const { rows, amount } = await priceContractLines(tx, input.lines, customer?.class ?? null, companyDate(ctx.now()));
     if (input.paymentPlan.length) assertPaymentPlan(input.paymentPlan, amount);
+    // Absent or unchanged: kept as is (an editor need not see the opportunity it came from).
+    const proposalId =
+      input.proposalId === undefined || input.proposalId === cur.proposalId
+        ? cur.proposalId
+        : input.proposalId && (await proposalFor(ctx, tx, input.proposalId, cur.customerId));
     const next = {
       title: input.title,
+      proposalId: proposalId || null,
       amount,
       deliveryTerms: input.deliveryTerms,
       paymentTerms: input.paymentTerms,

@@ -17,6 +17,7 @@ import { findContractInScope } from './contracts.access.ts';
 import { paymentPlanOf } from './contracts.plan.ts';
 import { contractAmendments, contracts, contractTemplates } from './contracts.schema.ts';
 import { mergeValues } from './contracts.service.ts';
+import { assertSignableSource } from './contracts.source.ts';
 import { assertContractAction } from './contracts.state.ts';
 
 /**
@@ -38,6 +39,7 @@ export async function signContract(ctx: Ctx, id: number, input: ContractSignInpu
     const c = await findContractInScope(ctx, id, 'contract.sign', tx, true);
     if (c.version !== input.version) throw new StaleVersionError();
     const next = assertContractAction(ctx, c.status, 'sign');
+    await assertSignableSource(tx, c);
     if (await getPolicy(tx, 'contracts.signAfterDownPayment')) {
       const required = requiredBeforeSigning(c.amount, await paymentPlanOf(tx, id));
       if (money(c.receivedAmount).lt(required)) {

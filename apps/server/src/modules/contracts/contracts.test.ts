@@ -5,7 +5,7 @@ import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '
 import { insertProduct } from '../../../test/q2c-seed.ts';
 import { companyDate } from '../../platform/time.ts';
 import { contracts } from './contracts.schema.ts';
-import { addDays, line, plan, scan, userWithRole } from './contracts.testkit.ts';
+import { acceptedProposal, addDays, line, plan, scan, TERMS, userWithRole } from './contracts.testkit.ts';
 import { applyContractMoney } from './index.ts';
 
 let env: TestEnv;
@@ -20,6 +20,7 @@ let gm: Client;
 let admin: Client;
 let customerId: number;
 let productId: number;
+let proposalId: number;
 const today = companyDate(new Date());
 
 beforeAll(async () => {
@@ -33,6 +34,8 @@ beforeAll(async () => {
   customerId = (
     await rep.post('/api/customers', { kind: 'company', name: '合同测试客户有限公司', phone: '02166668888' })
   ).json().id;
+  // The proposal the customer accepted: the source these contracts are signed on.
+  proposalId = await acceptedProposal(rep, customerId);
 });
 afterAll(() => env.close());
 
@@ -44,6 +47,8 @@ const draft = (over: Record<string, unknown> = {}) =>
     paymentPlan: plan(['deposit', addDays(today, 10), '30000.00'], ['final', addDays(today, 60), '70000.00']),
     startDate: today,
     endDate: addDays(today, 365),
+    proposalId,
+    ...TERMS,
     ...over,
   });
 const detail = async (id: number, who = rep) => (await who.get(`/api/contracts/${id}`)).json();
@@ -90,7 +95,8 @@ describe('drafting (合同起草)', () => {
       field: 'templateId',
       code: 'contract.template.unknown',
     });
-    const res = await draft({ templateId: t.json().id });
+    // Without quality standard and after-sales terms of its own the contract takes the template's.
+    const res = await draft({ templateId: t.json().id, qualityStandard: undefined, afterSalesTerms: undefined });
     expect(res.statusCode).toBe(201);
     const c = await detail(res.json().id);
     expect(c).toMatchObject({

@@ -47,3 +47,39 @@ export const plan = (
 
 export const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The terms 合同评审 requires before submission (seed 003: 质量标准、交货方式、付款方式、售后服务). */
+export const TERMS = {
+  paymentTerms: '合同签订后付30%定金，货到验收合格后30日内付清余款',
+  qualityStandard: '符合GB/T 19001及产品出厂检验标准',
+  deliveryTerms: '合同签订后30日内送货至买方指定地点',
+  afterSalesTerms: '整机保修12个月，24小时内响应',
+};
+
+/**
+ * An opportunity of `customerId` with a proposal (销售提案) the customer accepted — the source a
+ * contract is signed on (seed 000 3.1.3). `who` must own the customer. Returns the proposal id.
+ */
+export async function acceptedProposal(who: Client, customerId: number, title = '设备销售提案'): Promise<number> {
+  const pipelines = (await who.get('/api/pipelines')).json().items as { id: number; isDefault: boolean }[];
+  const pipelineId = (pipelines.find((p) => p.isDefault) ?? pipelines[0]).id;
+  const opp = await who.post('/api/opportunities', {
+    name: `${title}商机`,
+    customerId,
+    pipelineId,
+    amount: '100000.00',
+  });
+  if (opp.statusCode !== 201) throw new Error(`opportunity: ${opp.statusCode} ${opp.body}`);
+  const p = await who.post(`/api/opportunities/${opp.json().id}/proposals`, {
+    title,
+    items: '数控设备及安装调试',
+    price: '100000.00',
+  });
+  if (p.statusCode !== 201) throw new Error(`proposal: ${p.statusCode} ${p.body}`);
+  const r = await who.post(`/api/opportunity-proposals/${p.json().id}/response`, {
+    response: 'accepted',
+    version: p.json().version,
+  });
+  if (r.statusCode !== 200) throw new Error(`proposal response: ${r.statusCode} ${r.body}`);
+  return p.json().id as number;
+}

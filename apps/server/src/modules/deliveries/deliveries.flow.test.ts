@@ -89,6 +89,7 @@ describe('emergency release (紧急放行)', () => {
     const edit = await rep1.put(`/api/deliveries/${d.id}`, {
       lines: [{ orderLineId: order.lineIds[0], qty: '4', batchId: b }],
       carrier: '德邦物流',
+      boxCount: 1,
       version: released.version,
     });
     expect(edit.statusCode, edit.body).toBe(200);
@@ -283,7 +284,11 @@ describe('checklist, sign-off, PDF and traceability', () => {
         lines: [{ productId: p, qty, unitPrice: '10.00' }],
       });
       const d = (
-        await rep1.post('/api/deliveries', { orderId: o.id, lines: [{ orderLineId: o.lineIds[0], qty, batchId: b }] })
+        await rep1.post('/api/deliveries', {
+          orderId: o.id,
+          lines: [{ orderLineId: o.lineIds[0], qty, batchId: b }],
+          boxCount: 1,
+        })
       ).json();
       const passed = (
         await qa.post(`/api/deliveries/${d.id}/inspect`, {

@@ -30,6 +30,11 @@ registerMessages({
     'delivery.ship.line_blocked':
       '第 {lineNo} 行「{product}」检验状态为「{status}」，未检验合格且没有已批准的紧急放行，不能发货',
     'delivery.ship.checklist': '出厂检验表尚未全部确认合格：{items}',
+    'delivery.ship.box_count_required': '发货前须填写件数（箱数）',
+    'delivery.ship.phone_required': '发货前须填写收货人联系电话',
+    'delivery.phone_invalid': '联系电话须为有效的手机号或带区号的固定电话',
+    'delivery.ship.counter_unpaid':
+      '门市订单 {order} 须凭已收款的销售凭证放货：应收 {total}，已收 {received}，尚欠 {due}',
     'delivery.sign.lines': '签收时须填写每一行的实收数量',
     'delivery.sign.discrepancy_required': '实收数量与发货数量不一致，请填写差异说明',
     'delivery.sign.received_over': '第 {lineNo} 行实收数量 {received} 超过发货数量 {qty}',
@@ -82,6 +87,11 @@ registerMessages({
     'delivery.ship.line_blocked':
       '第 {lineNo} 行「{product}」檢驗狀態為「{status}」，未檢驗合格且沒有已核准的緊急放行，不能發貨',
     'delivery.ship.checklist': '出廠檢驗表尚未全部確認合格：{items}',
+    'delivery.ship.box_count_required': '發貨前須填寫件數（箱數）',
+    'delivery.ship.phone_required': '發貨前須填寫收貨人聯絡電話',
+    'delivery.phone_invalid': '聯絡電話須為有效的手機號或帶區號的市話',
+    'delivery.ship.counter_unpaid':
+      '門市訂單 {order} 須憑已收款的銷售憑證放貨：應收 {total}，已收 {received}，尚欠 {due}',
     'delivery.sign.lines': '簽收時須填寫每一行的實收數量',
     'delivery.sign.discrepancy_required': '實收數量與發貨數量不一致，請填寫差異說明',
     'delivery.sign.received_over': '第 {lineNo} 行實收數量 {received} 超過發貨數量 {qty}',
@@ -136,6 +146,11 @@ registerMessages({
     'delivery.ship.line_blocked':
       'Line {lineNo} "{product}" is {status}: not passed and no approved emergency release, cannot ship',
     'delivery.ship.checklist': 'Outbound inspection checklist not complete: {items}',
+    'delivery.ship.box_count_required': 'Enter the number of boxes before shipping',
+    'delivery.ship.phone_required': "Enter the consignee's phone before shipping",
+    'delivery.phone_invalid': 'Enter a valid mobile number or a landline with its area code',
+    'delivery.ship.counter_unpaid':
+      'Counter order {order}: goods are released only against a paid sales voucher (due {total}, received {received}, outstanding {due})',
     'delivery.sign.lines': 'Enter the received quantity of every line',
     'delivery.sign.discrepancy_required': 'Received quantities differ from shipped ones: describe the discrepancy',
     'delivery.sign.received_over': 'Line {lineNo}: received {received} exceeds shipped {qty}',

@@ -15,3 +15,17 @@ export async function findOrderLinesForDelivery(db: DbOrTx, orderId: number) {
   const lines = await orderLinesOf(db, orderId);
   return { no: o?.no ?? '', status: o?.status ?? '', lines: new Map(lines.map((l) => [l.id, l])) };
 }
+
+/** What the counter-sale release rule needs of a note's order: its channel, total and what was received. */
+export async function orderPaymentState(db: DbOrTx, orderId: number) {
+  const [o] = await db
+    .select({
+      no: orders.no,
+      channel: orders.channel,
+      totalGross: orders.totalGross,
+      receivedAmount: orders.receivedAmount,
+    })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  return o;
+}

@@ -1,4 +1,4 @@
-import { amountInWords, money, roundMoney, toMoneyString } from '@sales/core';
+import { amountInWords, formatAttributes, money, roundMoney, toMoneyString } from '@sales/core';
 import type { Ctx } from '../../platform/context.ts';
 import { companyName } from '../../platform/org/company.ts';
 import { type PrintDoc, renderPdf } from '../../platform/printing/index.ts';
@@ -27,7 +27,8 @@ export async function deliveryPdf(ctx: Ctx, id: number): Promise<{ no: string; p
       String(l.lineNo),
       l.productCode ?? '',
       l.productName,
-      l.spec ?? '',
+      // 品名规格处注明品牌、规格、颜色 (retail seed 5.2.7.3): the spec with the line's variant attributes.
+      [l.spec, formatAttributes(l.attributes)].filter(Boolean).join(' '),
       l.unit,
       [l.batchNo, l.serialNo].filter(Boolean).join(' / '),
       l.expiryDate ?? '',
@@ -56,8 +57,8 @@ export async function deliveryPdf(ctx: Ctx, id: number): Promise<{ no: string; p
       columns: [
         { header: '序号', width: 0.8, align: 'center' },
         { header: '产品编码', width: 1.6 },
-        { header: '品名', width: 2.6 },
-        { header: '规格型号', width: 1.6 },
+        { header: '品名', width: 2.2 },
+        { header: '规格型号/属性', width: 2.2 },
         { header: '单位', width: 0.8, align: 'center' },
         { header: '批号/序列号', width: 1.8 },
         { header: '有效期至', width: 1.5 },

@@ -112,6 +112,8 @@ export async function deliveryWithOrder(ctx: Ctx, id: number) {
         productCode: ol?.productCode ?? null,
         productName: ol?.description ?? '',
         spec: ol?.spec ?? null,
+        // Variant attributes of the order line (品牌、颜色、尺码 — SPEC 2.8), printed on the note.
+        attributes: ol?.attributes ?? {},
         unit: ol?.unit ?? '',
         unitPrice: ol?.unitPrice ?? null,
         batchId: l.batchId,

@@ -9,6 +9,7 @@ import {
   InspectLineInput,
   ShipInput,
   SignInput,
+  TraceCustomerQuery,
   TraceSearchQuery,
 } from '@sales/core';
 import { z } from 'zod';
@@ -24,6 +25,7 @@ import { deliveryPdf } from './deliveries.pdf.ts';
 import { deliveryTimeline, getDelivery } from './deliveries.queries.ts';
 import { cancelDelivery, createDelivery, updateDelivery } from './deliveries.service.ts';
 import { shipDelivery, signDelivery } from './deliveries.ship.ts';
+import { searchTraceCustomers, traceCustomer } from './trace.customer.ts';
 import { searchBatches, traceBatch, traceDelivery } from './trace.service.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -97,7 +99,8 @@ export function deliveryRoutes(app: ZodApp, db: Db) {
     async (req) => signDelivery(ctxOf(req, db), req.params.id, req.body),
   );
 
-  // Traceability (SPEC 3.5): batch → deliveries and customers (company-wide), delivery → batches (its scope).
+  // Traceability (SPEC 3.5): batch → deliveries and customers and customer → batches (company-wide),
+  // delivery → batches (its scope).
   const trace = ['traceability'];
   app.get(
     '/trace/search',
@@ -108,6 +111,16 @@ export function deliveryRoutes(app: ZodApp, db: Db) {
     '/trace/batches/:id',
     { config: { permission: 'trace.view' as const }, schema: { tags: trace, params: Id } },
     async (req) => traceBatch(ctxOf(req, db), req.params.id),
+  );
+  app.get(
+    '/trace/customers',
+    { config: { permission: 'trace.view' as const }, schema: { tags: trace, querystring: TraceCustomerQuery } },
+    async (req) => searchTraceCustomers(ctxOf(req, db), req.query.keyword),
+  );
+  app.get(
+    '/trace/customers/:id',
+    { config: { permission: 'trace.view' as const }, schema: { tags: trace, params: Id } },
+    async (req) => traceCustomer(ctxOf(req, db), req.params.id),
   );
   app.get('/trace/deliveries/:id', { config: view('byId'), schema: { tags: trace, params: Id } }, async (req) =>
     traceDelivery(ctxOf(req, db), req.params.id),

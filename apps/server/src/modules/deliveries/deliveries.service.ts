@@ -1,4 +1,10 @@
-import { type DeliveryCancelInput, type DeliveryInput, type DeliveryUpdateInput, money } from '@sales/core';
+import {
+  type DeliveryCancelInput,
+  type DeliveryInput,
+  type DeliveryUpdateInput,
+  isValidContactPhone,
+  money,
+} from '@sales/core';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
@@ -50,6 +56,9 @@ async function shippingOf(tx: Tx, order: OrderRow, input: ShippingInput) {
   );
   const address = contact.shippingAddress ?? order.shippingAddress;
   if (!address) throw ValidationError.field('address', 'delivery.address.required');
+  // A phone typed on the note must be one the consignee can be reached on (shipping requires it).
+  if (contact.consigneePhone && !isValidContactPhone(contact.consigneePhone))
+    throw ValidationError.field('consigneePhone', 'delivery.phone_invalid');
   return {
     warehouseId,
     carrier: input.carrier,

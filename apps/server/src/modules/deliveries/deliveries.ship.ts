@@ -1,15 +1,18 @@
 import {
   type EmergencyReleaseState,
+  formatYuan,
   type InspectionStatus,
+  isValidContactPhone,
   lineShipBlock,
   money,
   type ShipInput,
   type SignInput,
 } from '@sales/core';
 import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
+import { ConflictError, type FieldIssue, ValidationError } from '../../platform/errors/errors.ts';
 import { registerAttachmentOwner, saveAttachment } from '../../platform/files/index.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { recordDeliveredQty } from '../orders/index.ts';
@@ -17,6 +20,7 @@ import { issueStock } from '../stock/index.ts';
 import { findDeliveryForChange, findDeliveryInScope } from './deliveries.access.ts';
 import { deliveryDelivered, deliveryDeliveredData } from './deliveries.events.ts';
 import { numberedLines } from './deliveries.inspect.ts';
+import { orderPaymentState } from './deliveries.order-view.ts';
 import { getDelivery } from './deliveries.queries.ts';
 import { deliveries, deliveryLines } from './deliveries.schema.ts';
 import { emergencyOpenOf } from './deliveries.service.ts';
@@ -28,8 +32,38 @@ registerAttachmentOwner('delivery', async (ctx, id) => {
 });
 
 /**
- * Ships a note (发货): only when every line passed outbound inspection (合格) or is under an
- * approved emergency release (紧急放行), and the inspection checklist is complete. Stock is issued
+ * What shipping needs on the note itself (SPEC 3.5 发货: consignee, address, phone, box count): the
+ * box count (件数) and a phone the consignee can be reached on — each missing one a field error.
+ */
+function assertShippingComplete(d: { boxCount: number | null; consigneePhone: string | null }) {
+  const issues: FieldIssue[] = [];
+  if (d.boxCount === null || d.boxCount < 1)
+    issues.push({ field: 'boxCount', code: 'delivery.ship.box_count_required' });
+  if (!d.consigneePhone?.trim()) issues.push({ field: 'consigneePhone', code: 'delivery.ship.phone_required' });
+  else if (!isValidContactPhone(d.consigneePhone))
+    issues.push({ field: 'consigneePhone', code: 'delivery.phone_invalid' });
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/**
+ * 门市销售 (retail seed 5.2.8: 顾客凭盖有“收款专用章”的销售凭证取货): goods of a counter order are
+ * released only once its sales voucher is paid — confirmed payments cover the order total.
+ */
+async function assertCounterPaid(tx: Tx, orderId: number) {
+  const o = await orderPaymentState(tx, orderId);
+  if (o?.channel !== 'counter' || money(o.receivedAmount).gte(o.totalGross)) return;
+  throw new ConflictError('delivery.ship.counter_unpaid', {
+    order: o.no,
+    total: formatYuan(o.totalGross),
+    received: formatYuan(o.receivedAmount),
+    due: formatYuan(money(o.totalGross).minus(o.receivedAmount).toString()),
+  });
+}
+
+/**
+ * Ships a note (发货): only with its box count and a valid consignee phone, a counter order only once
+ * paid, when every line passed outbound inspection (合格) or is under an approved emergency release
+ * (紧急放行), and the inspection checklist is complete. Stock is issued
  * (reservation consumed, movements written) and the order's delivered qty recorded — in one
  * transaction with the note's change and its audit.
  */
@@ -54,6 +88,8 @@ export async function shipDelivery(ctx: Ctx, id: number, input: ShipInput) {
     const missing = d.checklist.filter((i) => !i.ok);
     if (missing.length)
       throw new ConflictError('delivery.ship.checklist', { items: missing.map((i) => i.label).join('、') });
+    assertShippingComplete(d);
+    await assertCounterPaid(tx, d.orderId);
     const items = lines.map((l) => ({
       orderLineId: l.orderLineId,
       productId: l.productId,

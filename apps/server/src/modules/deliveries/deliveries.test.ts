@@ -87,7 +87,11 @@ describe('partial deliveries', () => {
     expect(over.statusCode).toBe(400);
     expect(over.json().fields[0]).toMatchObject({ field: 'lines.0.qty', code: 'delivery.line.over_open' });
     expect(over.json().fields[0].message).toContain('超过可发数量 6');
-    const b = await rep1.post('/api/deliveries', { orderId: o.id, lines: [{ orderLineId: o.lineIds[0], qty: '6' }] });
+    const b = await rep1.post('/api/deliveries', {
+      orderId: o.id,
+      lines: [{ orderLineId: o.lineIds[0], qty: '6' }],
+      boxCount: 3,
+    });
     expect(b.statusCode, b.body).toBe(201);
 
     const pa = await passAll(noteA.id);
@@ -184,6 +188,7 @@ describe('inspection gates shipping', () => {
           { orderLineId: o.lineIds[0], qty: '2' },
           { orderLineId: o.lineIds[1], qty: '3' },
         ],
+        boxCount: 2,
       })
     ).json();
     const i1 = await qa.post(`/api/deliveries/${d.id}/inspect`, {

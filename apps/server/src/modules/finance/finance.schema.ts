@@ -50,6 +50,9 @@ export const payments = pgTable(
     status: text('status').notNull(),
     receiptNo: text('receipt_no').unique(),
     payerName: text('payer_name'),
+    // Counter sales (门市收款, retail seed 5.2.6 唱收唱找): cash handed over and the change given back.
+    tenderedAmount: moneyCol('tendered_amount'),
+    changeAmount: moneyCol('change_amount'),
     remark: text('remark'),
     reportedBy: integer('reported_by').references(() => users.id),
     confirmedBy: integer('confirmed_by').references(() => users.id),
@@ -66,6 +69,10 @@ export const payments = pgTable(
     ),
     check('payments_amount_ck', sql`${t.amount} > 0`),
     check('payments_target_ck', sql`${t.orderId} is not null or ${t.contractId} is not null`),
+    check(
+      'payments_change_ck',
+      sql`(${t.tenderedAmount} is null and ${t.changeAmount} is null) or (${t.tenderedAmount} >= ${t.amount} and ${t.changeAmount} = ${t.tenderedAmount} - ${t.amount})`,
+    ),
     index('payments_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('payments_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('payments_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
@@ -105,6 +112,7 @@ export const invoices = pgTable(
     isLate: boolean('is_late').notNull().default(false),
     buyerName: text('buyer_name').notNull(),
     buyerTaxNo: text('buyer_tax_no'),
+    buyerPhone: text('buyer_phone'),
     sellerName: text('seller_name').notNull(),
     issuerName: text('issuer_name').notNull(),
     payeeName: text('payee_name').notNull(),

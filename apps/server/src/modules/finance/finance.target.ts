@@ -11,6 +11,8 @@ export interface MoneyTarget {
   id: number;
   no: string;
   status: string;
+  /** Sales channel of an order (counter = 门市销售); null for a contract. */
+  channel: string | null;
   customerId: number;
   ownerId: number;
   ownerDeptId: number;
@@ -49,6 +51,7 @@ export async function loadTarget(
       id: o.id,
       no: o.no,
       status: o.status,
+      channel: o.channel,
       customerId: o.customerId,
       ownerId: o.ownerId,
       ownerDeptId: o.ownerDeptId,
@@ -64,6 +67,7 @@ export async function loadTarget(
     id: c.id,
     no: c.no,
     status: c.status,
+    channel: null,
     customerId: c.customerId,
     ownerId: c.ownerId,
     ownerDeptId: c.ownerDeptId,

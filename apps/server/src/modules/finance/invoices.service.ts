@@ -61,6 +61,7 @@ const AUDITED = [
   'isLate',
   'buyerName',
   'buyerTaxNo',
+  'buyerPhone',
   'totalNet',
   'totalTax',
   'totalGross',
@@ -134,6 +135,8 @@ async function issueInTx(
     isLate: f.isLate || issueDate.slice(0, 7) < today.slice(0, 7),
     buyerName: f.buyerName ?? c.name,
     buyerTaxNo: f.buyerTaxNo ?? c.creditCode,
+    // 顾客名称及地址处，填写顾客全名及联系电话 (retail seed 5.2.7.1): as given, else the customer's.
+    buyerPhone: f.buyerPhone ?? c.phone ?? c.mobile ?? null,
     sellerName: company,
     issuerName: f.issuerName ?? me.name,
     payeeName: f.payeeName ?? me.name,

@@ -69,6 +69,37 @@ describe('invoices (发票)', () => {
     expect(full.lines[0]).toMatchObject({ grossAmount: '1234.50' });
   });
 
+  it('prints 财务联 / 底联 / 用户联 with the customer phone, the variant attributes and the customer signature line', async () => {
+    const buyer = (
+      await rep1.post('/api/customers', { kind: 'company', name: '宁波门市开票客户有限公司', phone: '0574-87654321' })
+    ).json().id;
+    const o = await insertOrder(env, {
+      customerId: buyer,
+      ownerId: org.user.rep1,
+      ownerDeptId: org.dept.sales1,
+      lines: [{ qty: '2', unitPrice: '100.00', description: '空气净化器' }],
+    });
+    await env.database.pool.query(
+      `update order_lines set spec = 'KJ-500', attributes = '{"品牌":"华东智造","颜色":"白"}' where order_id = $1`,
+      [o.id],
+    );
+    const inv = (await issue({ orderId: o.id })).json();
+    expect(inv.buyerPhone).toBe('0574-87654321');
+    expect((await rep1.get(`/api/invoices/${inv.id}`)).json().lines[0].attributes).toEqual({
+      品牌: '华东智造',
+      颜色: '白',
+    });
+    const text = (await pdfText((await rep1.get(`/api/invoices/${inv.id}/pdf`)).rawPayload)).replace(/\s+/g, '');
+    for (const copy of ['财务联', '底联', '用户联']) expect(text.split(copy).length - 1).toBeGreaterThanOrEqual(1);
+    // Every copy carries the buyer's phone, the brand and colour, and the line the customer signs.
+    expect(text.split('0574-87654321').length - 1).toBe(3);
+    expect(text.split('KJ-500品牌:华东智造颜色:白').length - 1).toBe(3);
+    expect(text.split('顾客签名').length - 1).toBe(3);
+    // A phone given at issue wins over the customer's.
+    const o2 = await insertOrder(env, { customerId: buyer, ownerId: org.user.rep1, ownerDeptId: org.dept.sales1 });
+    expect((await issue({ orderId: o2.id, buyerPhone: '13805740000' })).json().buyerPhone).toBe('13805740000');
+  });
+
   it('given lines are priced with lineAmounts; a typed capitals line must agree; due date follows the payment terms', async () => {
     await env.database.pool.query('update customers set payment_terms_days = 45 where id = $1', [customerId]);
     const o = await order([{ qty: '10', unitPrice: '100.00' }]);

@@ -43,6 +43,7 @@ function paymentSelect(ctx: Ctx) {
       ownerName: owner.name,
       confirmedByName: confirmer.name,
       orderNo: orders.no,
+      orderChannel: orders.channel,
       contractNo: contracts.no,
     })
     .from(payments)

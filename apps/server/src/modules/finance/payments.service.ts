@@ -1,5 +1,6 @@
 import {
   COUNTED_PAYMENT_STATUSES,
+  changeDue,
   money,
   nextPaymentStatus,
   type PaymentAction,
@@ -34,6 +35,8 @@ export function presentPayment(p: PaymentRow) {
   return {
     ...p,
     amount: toMoneyString(p.amount),
+    tenderedAmount: p.tenderedAmount === null ? null : toMoneyString(p.tenderedAmount),
+    changeAmount: p.changeAmount === null ? null : toMoneyString(p.changeAmount),
     kind: p.kind as PaymentInput['kind'],
     method: p.method as PaymentMethod,
     status: p.status as PaymentStatus,
@@ -55,6 +58,8 @@ const AUDITED = [
   'receivedDate',
   'status',
   'payerName',
+  'tenderedAmount',
+  'changeAmount',
   'receiptNo',
 ] as const;
 const counted = (s: PaymentStatus) => (COUNTED_PAYMENT_STATUSES as readonly string[]).includes(s);
@@ -83,15 +88,32 @@ async function closeSettledReminders(tx: Tx, ctx: Ctx, p: Pick<PaymentRow, 'orde
 }
 
 /**
+ * Cash at the counter (retail seed 5.2.6 唱收唱找): what the customer handed over and the change,
+ * tendered − amount, exact decimal. A cash payment on a counter order must record it.
+ */
+function counterCash(target: { channel: string | null }, input: PaymentInput) {
+  if (input.tendered === undefined) {
+    if (target.channel === 'counter' && input.method === 'cash')
+      throw ValidationError.field('tendered', 'payment.tendered_required');
+    return { tenderedAmount: null, changeAmount: null };
+  }
+  const change = changeDue(input.amount, input.tendered);
+  if (change === null) throw ValidationError.field('tendered', 'payment.tendered_short');
+  return { tenderedAmount: toMoneyString(input.tendered), changeAmount: change };
+}
+
+/**
  * Records a collection against an order or contract. A rep's report stays `reported` (not counted)
  * until finance confirms it (核准, seed 002); finance's own entry is confirmed at once — or, for a
- * cheque, pending clearance. Runs once per Idempotency-Key.
+ * cheque, pending clearance. Cash at the counter records the amount tendered and the change. Runs
+ * once per Idempotency-Key.
  */
 export async function recordPayment(ctx: Ctx, input: PaymentInput, idempotencyKey?: string) {
   return idempotent(ctx, 'payment.create', idempotencyKey, input, async (tx) => {
     const target = await loadTarget(ctx, input, tx, true);
     assertPayable(target);
     assertNotOverCollected(target, input.amount);
+    const cash = counterCash(target, input);
     if (input.planItemId !== undefined) {
       const plan = await paymentPlanOf(tx, target.id);
       if (!plan.some((i) => i.id === input.planItemId))
@@ -122,6 +144,7 @@ export async function recordPayment(ctx: Ctx, input: PaymentInput, idempotencyKe
         receivedDate: input.receivedDate,
         status,
         payerName: input.payerName,
+        ...cash,
         remark: input.remark,
         reportedBy: ctx.principal.userId,
         ...countedFields,

@@ -17,3 +17,4 @@ export {
   pipelines,
 } from './opportunities.schema.ts';
 export { DEFAULT_PIPELINES, seedPipelines } from './pipelines.defaults.ts';
+export { findProposalSource, type ProposalSource, proposalSourceOf } from './proposals.source.ts';

@@ -15,6 +15,7 @@ export { findOrderInScope, orderLinesOf, orderScope } from './orders.access.ts';
 // Use cases, for the demo data and other callers that act as a user (each runs its own transaction).
 export { createOrder, updateOrder } from './orders.create.ts';
 export { reviewOrderWithOverride as reviewOrder } from './orders.credit.ts';
+export { contractDeliveryLateSql, lateOrdersOfContract } from './orders.late.ts';
 export { applyOrderMoney, customerExposure, orderedQtyByContract, recordDeliveredQty } from './orders.ledger.ts';
 export { keepMaskedContact } from './orders.masking.ts';
 export { getOrder } from './orders.queries.ts';

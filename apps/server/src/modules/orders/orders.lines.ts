@@ -1,4 +1,11 @@
-import { documentTotals, effectiveUnitPrice, lineAmounts, money, type PricedLineInput } from '@sales/core';
+import {
+  documentTotals,
+  effectiveUnitPrice,
+  lineAmounts,
+  lineAttributes,
+  money,
+  type PricedLineInput,
+} from '@sales/core';
 import type { DbOrTx } from '../../db/client.ts';
 import { ValidationError } from '../../platform/errors/errors.ts';
 import { productsForPricing } from '../products/index.ts';
@@ -6,6 +13,8 @@ import { productsForPricing } from '../products/index.ts';
 /**
  * Prices order lines against the product master (SPEC 3.2 line rules, prices exclude VAT):
  * description/spec/unit/tax rate default from the product; list and floor prices are recorded.
+ * Variant attributes are the product's with what was entered on the line over them (SPEC 2.8), and
+ * whether the product needs Chinese labelling is kept on the line for the label check.
  * A direct order may not go below the floor price — that needs a quote's discount approval
  * (`fromApprovedDocument` skips the check for orders made from a quote or contract).
  */
@@ -33,7 +42,8 @@ export async function priceOrderLines(
       description: l.description || p.name,
       spec: p.spec,
       unit: p.unit,
-      attributes: p.attributes ?? {},
+      attributes: lineAttributes(p.attributes, l.attributes),
+      requiresChineseLabel: p.requiresChineseLabel,
       qty: money(l.qty).toFixed(4),
       listPrice: p.price,
       floorPrice: p.floorPrice,

@@ -1,5 +1,12 @@
-import { amountInWords, type OrderAction, type OrderStatus, orderActions, toMoneyString } from '@sales/core';
-import { and, desc, eq } from 'drizzle-orm';
+import {
+  amountInWords,
+  LABEL_CHECK_STATUSES,
+  type OrderAction,
+  type OrderStatus,
+  orderActions,
+  toMoneyString,
+} from '@sales/core';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -74,6 +81,14 @@ export async function getOrder(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
     .where(eq(customers.id, o.customerId));
   // Sequential: `db` may be a transaction (one connection) when called from the create use case.
   const lines = await orderLinesOf(db, id);
+  const checkerIds = [...new Set(lines.map((l) => l.labelCheckedBy).filter((u): u is number => u !== null))];
+  const checkers = new Map(
+    checkerIds.length
+      ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, checkerIds))).map(
+          (u) => [u.id, u.name],
+        )
+      : [],
+  );
   const latest = await reviewsOf(db, id, 1);
   const reservations = await reservationsOf(db, id);
   const creditApprovalInstanceId = await creditApprovalInstanceOf(db, id);
@@ -112,9 +127,17 @@ export async function getOrder(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
       grossAmount: l.grossAmount,
       listPrice: l.listPrice,
       floorPrice: l.floorPrice,
+      attributes: l.attributes,
+      requiresChineseLabel: l.requiresChineseLabel,
+      labelCheckedAt: l.labelCheckedAt?.toISOString() ?? null,
+      labelCheckedByName: l.labelCheckedBy === null ? null : (checkers.get(l.labelCheckedBy) ?? null),
     })),
     amountInWords: amountInWords(o.totalGross),
     actions: allowedActions(ctx, o),
+    // 中文标识核对 is the reviewer's or planner's, until the review has passed.
+    canCheckLabels:
+      (LABEL_CHECK_STATUSES as readonly string[]).includes(o.status) &&
+      (ctx.principal.grants.has('order.review') || ctx.principal.grants.has('order.plan')),
     latestReview: latest[0] ?? null,
     creditApprovalInstanceId,
     reservations,

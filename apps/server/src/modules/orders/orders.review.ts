@@ -10,6 +10,7 @@ import { customers } from '../customers/index.ts';
 import { lockAvailability, reserveStock } from '../stock/index.ts';
 import { findOrderForChange, orderLinesOf } from './orders.access.ts';
 import { orderApproved, orderApprovedData } from './orders.events.ts';
+import { assertLabelsChecked } from './orders.labels.ts';
 import { customerExposure } from './orders.ledger.ts';
 import { type OrderReviewEvidence, orderReviews, orders } from './orders.schema.ts';
 import { assertVersion, nextStatusOrThrow } from './orders.state.ts';
@@ -71,6 +72,8 @@ export async function approveReviewedOrder(
   reserve: { orderLineId: number; productId: number; qty: string }[],
 ) {
   const status = nextStatusOrThrow(ctx, o.status, 'pass_review');
+  // Also on the credit-override path: a label check cleared meanwhile stops the approval.
+  assertLabelsChecked(ctx, await orderLinesOf(tx, o.id));
   if (reserve.length && o.warehouseId !== null) await reserveStock(tx, ctx, o.id, o.warehouseId, reserve);
   const [after] = await tx
     .update(orders)
@@ -123,6 +126,8 @@ export async function reviewOrder(
     }
     const [c] = await tx.select().from(customers).where(eq(customers.id, o.customerId));
     const lines = await orderLinesOf(tx, id);
+    // 中文标识核对 comes first: without it the order cannot be confirmed, whatever the rest says.
+    assertLabelsChecked(ctx, lines);
     const credit = await creditEvidence(tx, o, c?.creditLimit ?? null);
     const stock = await stockEvidence(tx, o, lines, input.allowProduction);
     const completeness = [

@@ -2,6 +2,7 @@ import {
   OrderConfirmInput,
   OrderFilter,
   OrderInput,
+  OrderLabelCheckInput,
   OrderListQuery,
   OrderReasonInput,
   OrderReviewInput,
@@ -16,6 +17,7 @@ import type { Surface } from '../../platform/http/types.ts';
 import { updateOrder } from './orders.create.ts';
 import { reviewOrderWithOverride } from './orders.credit.ts';
 import { exportOrdersXlsx } from './orders.export.ts';
+import { checkOrderLabel } from './orders.labels.ts';
 import { countOrders, listOrders } from './orders.list.ts';
 import { getOrder, listOrderReviews, orderTimeline } from './orders.queries.ts';
 import { placeOrder } from './orders.request.ts';
@@ -112,6 +114,12 @@ export function orderRoutes(app: ZodApp, db: Db) {
     '/orders/:id/prepare',
     { config: view('mutation'), schema: { tags, params: Id, body: OrderVersionInput } },
     async (req) => prepareOrder(ctxOf(req, db), req.params.id, req.body.version),
+  );
+  // 中文标识核对 by the reviewer or a planner: the service checks order.review or order.plan.
+  app.post(
+    '/orders/:id/label-check',
+    { config: view('mutation'), schema: { tags, params: Id, body: OrderLabelCheckInput } },
+    async (req) => checkOrderLabel(ctxOf(req, db), req.params.id, req.body),
   );
   app.post(
     '/orders/:id/complete',

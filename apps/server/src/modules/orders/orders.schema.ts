@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { documentTotals, moneyCol, pricedLineColumns, qtyCol, timestamps } from '../../db/columns.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { contracts } from '../contracts/contracts.schema.ts';
@@ -94,6 +94,11 @@ export const orderLines = pgTable(
     ...pricedLineColumns(),
     floorPrice: moneyCol('floor_price'),
     deliveredQty: qtyCol('delivered_qty').notNull().default('0'),
+    // The product must carry Chinese labelling (seed 000 4.4.3 c), as priced; its check is ticked
+    // by the reviewer or planner before the order can be confirmed.
+    requiresChineseLabel: boolean('requires_chinese_label').notNull().default(false),
+    labelCheckedAt: timestamp('label_checked_at', { withTimezone: true }),
+    labelCheckedBy: integer('label_checked_by').references(() => users.id),
   },
   (t) => [
     index('order_lines_order_idx').on(t.orderId, t.lineNo),

@@ -181,7 +181,8 @@ registerApprovalDocType({
       steps: [
         { name: '分公司总经理审批', kind: 'dept_head', mode: 'any' },
         { name: '总经理审批', kind: 'role', role: 'general_manager', mode: 'any' },
-        { name: '董事会审批', kind: 'role', role: 'board', mode: 'any' },
+        // 重大调整，应报至董事会各董事通过后方可决定 (implementation rules): every director, 会签.
+        { name: '董事会审批', kind: 'role', role: 'board', mode: 'all' },
       ],
     },
     {

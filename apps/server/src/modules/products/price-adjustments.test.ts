@@ -201,4 +201,40 @@ describe('price adjustments (调价) through approval', () => {
     expect(audit.rows[0].n).toBe(0);
     expect((await request(id, '97.00', '80.00')).statusCode).toBe(201);
   });
+
+  // Runs last: it adds a second director, whom every later major cut would wait for.
+  it('the board step of a major cut needs every director (会签): one approval is not enough', async () => {
+    await mkUser('board2', org.dept.mgmt, 'board', '13911110003');
+    const board2 = await Client.login(env.app, 'board2');
+    const id = await insertProduct(env, { code: 'ADJ-B', standardPrice: '100.00', floorPrice: '80.00' });
+    const r = (await request(id, '80.00', '60.00', '清库存')).json();
+    const inst = (await pricer.get(`/api/approvals/${r.instanceId}`)).json();
+    expect(inst.steps[2]).toMatchObject({ name: '董事会审批', mode: 'all' });
+    await manager.post(`/api/approvals/${r.instanceId}/approve`, {});
+    await gm.post(`/api/approvals/${r.instanceId}/approve`, {});
+    expect((await board.post(`/api/approvals/${r.instanceId}/approve`, { comment: '同意' })).json()).toEqual({
+      status: 'pending',
+      step: 2,
+    });
+    // One director has approved: the price has not moved and the request is still pending.
+    expect(await prices(id)).toEqual(['100.00', '80.00']);
+    expect((await pricer.get(`/api/products/${id}/price-adjustments`)).json().items[0].status).toBe('pending');
+    // The same director cannot approve twice.
+    expect((await board.post(`/api/approvals/${r.instanceId}/approve`, {})).statusCode).toBe(409);
+    expect((await board2.post(`/api/approvals/${r.instanceId}/approve`, { comment: '同意' })).json()).toEqual({
+      status: 'approved',
+    });
+    expect(await prices(id)).toEqual(['80.00', '60.00']);
+
+    // Any one director's refusal stops a major cut.
+    const id2 = await insertProduct(env, { code: 'ADJ-B2', standardPrice: '100.00', floorPrice: '80.00' });
+    const r2 = (await request(id2, '80.00', '60.00')).json();
+    await manager.post(`/api/approvals/${r2.instanceId}/approve`, {});
+    await gm.post(`/api/approvals/${r2.instanceId}/approve`, {});
+    await board.post(`/api/approvals/${r2.instanceId}/approve`, {});
+    expect((await board2.post(`/api/approvals/${r2.instanceId}/reject`, { comment: '降幅过大' })).json()).toEqual({
+      status: 'rejected',
+    });
+    expect(await prices(id2)).toEqual(['100.00', '80.00']);
+  });
 });

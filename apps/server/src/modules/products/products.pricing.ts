@@ -17,6 +17,8 @@ export interface PricingProduct {
   warrantyMonths: number;
   shelfLifeDays: number | null;
   attributes: Record<string, string>;
+  /** Must carry Chinese labelling before sale (e.g. medical devices, seed 000 4.4.3 c). */
+  requiresChineseLabel: boolean;
   active: boolean;
   /** Best valid price for the customer class on the date (promotion < class list < general list < standard). */
   price: string;
@@ -79,6 +81,7 @@ export async function productsForPricing(
         warrantyMonths: p.warrantyMonths,
         shelfLifeDays: p.shelfLifeDays,
         attributes: p.attributes,
+        requiresChineseLabel: p.requiresChineseLabel,
         active: p.active,
         price: best.get(p.id) ?? p.standardPrice,
       },

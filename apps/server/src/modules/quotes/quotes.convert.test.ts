@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestEnv, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { Client, createTestEnv, ctxFor, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertWarehouse } from '../../../test/q2c-seed.ts';
+import { ConflictError } from '../../platform/errors/errors.ts';
+import { convertQuote } from './quotes.convert.ts';
 import { quoteBody, quoteFixtures } from './quotes.test-helpers.ts';
 
 let env: TestEnv;
@@ -152,5 +154,64 @@ describe('accepted quote → order or contract in one step (SPEC 3.2)', () => {
     expect(r.json().message).toBe('报价单当前为“草稿”状态，不能转为订单或合同');
     const n = await env.database.pool.query('select count(*)::int as n from orders where quote_id = $1', [id]);
     expect(n.rows[0].n).toBe(0);
+  });
+});
+
+describe('an accepted quote past its validity (SPEC 3.2 有效期)', () => {
+  const convertedCount = async (id: number) =>
+    (
+      await env.database.pool.query(
+        `select (select count(*)::int from orders where quote_id = $1) + (select count(*)::int from contracts where quote_id = $1) as n`,
+        [id],
+      )
+    ).rows[0].n as number;
+
+  it('converts on its last valid day and is refused the day after (controlled clock)', async () => {
+    const { q } = await acceptedBelowFloor();
+    const ctx = await ctxFor(env, rep);
+    const at = (day: string) => ({ ...ctx, now: () => new Date(`${day}T10:00:00+08:00`) });
+    const dayAfter = new Date(Date.parse(`${q.validUntil}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const refused = convertQuote(at(dayAfter), q.id, { version: q.version, target: 'contract' });
+    await expect(refused).rejects.toBeInstanceOf(ConflictError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'quote.convert_expired',
+      params: { validUntil: q.validUntil },
+    });
+    expect(await convertedCount(q.id)).toBe(0);
+    expect((await rep.get(`/api/quotes/${q.id}`)).json()).toMatchObject({ status: 'accepted', version: q.version });
+    const ok = await convertQuote(at(q.validUntil), q.id, { version: q.version, target: 'contract' });
+    expect(ok).toMatchObject({ status: 'converted', target: 'contract' });
+    expect(await convertedCount(q.id)).toBe(1);
+  });
+
+  it('answers 409 with a localised message, changes nothing, and a new version renews it', async () => {
+    const { q } = await acceptedBelowFloor();
+    // The quote was accepted; its validity date has since passed.
+    await env.database.pool.query(`update quotes set valid_until = current_date - 3 where id = $1`, [q.id]);
+    const { validUntil } = (await rep.get(`/api/quotes/${q.id}`)).json();
+    for (const target of ['order', 'contract']) {
+      const r = await rep.post(`/api/quotes/${q.id}/convert`, {
+        version: q.version,
+        target,
+        requestedDate: '2030-01-15',
+      });
+      expect(r.statusCode).toBe(409);
+      expect(r.json()).toMatchObject({
+        code: 'quote.convert_expired',
+        message: `报价单已于 ${validUntil} 过期，不能再转为订单或合同；请生成新版本报价并经客户重新确认`,
+      });
+    }
+    const en = await Client.login(env.app, 'rep1', undefined, 'en-US');
+    const r = await en.post(`/api/quotes/${q.id}/convert`, { version: q.version, target: 'order' });
+    expect(r.json().message).toBe(
+      `The quote expired on ${validUntil} and can no longer be converted; create a new version and have the customer confirm it again`,
+    );
+    expect(await convertedCount(q.id)).toBe(0);
+    expect((await rep.get(`/api/quotes/${q.id}`)).json()).toMatchObject({ status: 'accepted', version: q.version });
+    const v2 = await rep.post(`/api/quotes/${q.id}/revise`, { version: q.version });
+    expect(v2.statusCode).toBe(201);
+    const renewed = (await rep.get(`/api/quotes/${v2.json().id}`)).json();
+    expect(renewed).toMatchObject({ status: 'draft', revision: 2 });
+    expect(renewed.validUntil > validUntil).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { OrderInput, type QuoteConvertInput } from '@sales/core';
 import type { Ctx } from '../../platform/context.ts';
-import { ForbiddenError } from '../../platform/errors/errors.ts';
+import { ConflictError, ForbiddenError } from '../../platform/errors/errors.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { companyDate } from '../../platform/time.ts';
 import { createContractDraft } from '../contracts/index.ts';
@@ -22,13 +22,16 @@ export async function convertQuote(ctx: Ctx, id: number, input: QuoteConvertInpu
     const cur = await findQuoteInScope(ctx, id, 'quote.edit', tx, true);
     assertVersion(cur, input.version);
     const next = assertQuoteAction(ctx, cur.status, 'convert');
+    // SPEC 3.2 有效期: the customer accepted prices valid until validUntil; past it they bind nobody.
+    const today = companyDate(ctx.now());
+    if (cur.validUntil < today) throw new ConflictError('quote.convert_expired', { validUntil: cur.validUntil });
     const lines = await quoteLinesOf(tx, id);
     if (input.target === 'order') {
       const order = await createOrder(tx, ctx, {
         ...OrderInput.parse({
           customerId: cur.customerId,
           contactId: cur.contactId,
-          requestedDate: input.requestedDate ?? companyDate(ctx.now()),
+          requestedDate: input.requestedDate ?? today,
           remark: [cur.deliveryTerms, cur.paymentTerms].filter(Boolean).join('；') || null,
           lines: lines.map((l) => ({
             productId: l.productId,
@@ -37,6 +40,7 @@ export async function convertQuote(ctx: Ctx, id: number, input: QuoteConvertInpu
             unitPrice: l.unitPrice,
             discountPercent: l.discountPercent,
             taxRate: l.taxRate,
+            attributes: l.attributes,
           })),
         }),
         quoteId: id,

@@ -61,7 +61,11 @@ describe('send, customer response, versions', () => {
     });
     expect(acc.json()).toMatchObject({ status: 'accepted' });
     const d = (await rep.get(`/api/quotes/${q.id}`)).json();
-    expect(d).toMatchObject({ status: 'accepted', customerResponseNote: '客户邮件确认', actions: ['convert'] });
+    expect(d).toMatchObject({
+      status: 'accepted',
+      customerResponseNote: '客户邮件确认',
+      actions: ['revise', 'convert'],
+    });
     expect(d.customerResponseAt).toBeTruthy();
     const again = await rep.post(`/api/quotes/${q.id}/respond`, { version: d.version, response: 'rejected' });
     expect(again.statusCode).toBe(409);

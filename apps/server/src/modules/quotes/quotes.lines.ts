@@ -1,4 +1,4 @@
-import { documentTotals, lineAmounts, money, type QuoteLineInput, toMoneyString } from '@sales/core';
+import { documentTotals, lineAmounts, lineAttributes, money, type QuoteLineInput, toMoneyString } from '@sales/core';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { ValidationError } from '../../platform/errors/errors.ts';
@@ -30,7 +30,7 @@ export async function priceQuoteLines(db: DbOrTx, lines: QuoteLineInput[], custo
       description: l.description || p.name,
       spec: p.spec,
       unit: p.unit,
-      attributes: p.attributes ?? {},
+      attributes: lineAttributes(p.attributes, l.attributes),
       qty: l.qty,
       listPrice: p.standardPrice,
       unitPrice,

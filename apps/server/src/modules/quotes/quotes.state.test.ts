@@ -20,7 +20,7 @@ const EXPECTED: Record<QuoteStatus, Partial<Record<QuoteAction, QuoteStatus>>> =
   pending_approval: { approve: 'approved', return_to_draft: 'draft' },
   approved: { send: 'sent', revise: 'superseded', expire: 'expired' },
   sent: { accept: 'accepted', reject: 'rejected', revise: 'superseded', expire: 'expired' },
-  accepted: { convert: 'converted' },
+  accepted: { convert: 'converted', revise: 'superseded' },
   rejected: { revise: 'superseded' },
   expired: { revise: 'superseded' },
   superseded: {},
@@ -66,7 +66,7 @@ describe('quote state table (every status × action)', () => {
     expect(quoteActions('pending_approval')).toEqual([]);
     expect(quoteActions('approved')).toEqual(['send', 'revise']);
     expect(quoteActions('sent')).toEqual(['accept', 'reject', 'revise']);
-    expect(quoteActions('accepted')).toEqual(['convert']);
+    expect(quoteActions('accepted')).toEqual(['revise', 'convert']);
     expect(quoteActions('superseded')).toEqual([]);
     expect(quoteActions('converted')).toEqual([]);
   });

@@ -52,6 +52,9 @@ export const POLICIES = [
   // Duplicate check names the existing customer's owner even to users who cannot see the customer
   // (front-desk rules: route the visitor to that rep, avoid 撞单 disputes); off withholds the name.
   { key: 'customers.duplicateRevealsOwner', type: 'boolean', default: true },
+  // Seed 000 3.1.3: a contract is signed after the customer approved the proposal (or quote); a
+  // company that also signs contracts without one turns this on.
+  { key: 'contracts.allowDirect', type: 'boolean', default: false },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -92,6 +92,8 @@ export type ContractBody = ContractTermsBody & {
   title: string;
   customerId?: number;
   templateId?: number | null;
+  /** The accepted proposal (销售提案) the contract is drafted from. */
+  proposalId?: number | null;
   version?: number;
 };
 

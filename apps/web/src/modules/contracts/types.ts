@@ -16,6 +16,8 @@ export interface ContractListItem {
   endDate: string | null;
   signedDate: string | null;
   overdue: boolean;
+  /** An order of the contract is past its delivery date and not fully delivered (交付延迟). */
+  deliveryLate: boolean;
   ownerId: number;
   ownerName: string | null;
   deptName: string | null;
@@ -31,6 +33,7 @@ export interface ContractFilters {
   ownerId?: number;
   expiringWithinDays?: number;
   overdue?: 'true';
+  deliveryLate?: 'true';
   sort?: string;
   order?: 'asc' | 'desc';
 }
@@ -74,9 +77,22 @@ export interface ContractAttachment {
 
 export type RiskFlag =
   | { code: 'instalment_overdue'; params: { count: number; amount: string } }
-  | { code: 'over_credit_limit'; params: { creditLimit: string; amount: string } };
+  | { code: 'over_credit_limit'; params: { creditLimit: string; amount: string } }
+  | { code: 'delivery_late'; params: { orders: string; dueDate: string } };
 
-export interface ContractDetail extends Omit<ContractListItem, 'overdue'> {
+/** What the contract was drafted from and whether the customer accepted it (signing needs that). */
+export interface ContractSource {
+  kind: 'quote' | 'proposal' | 'direct';
+  accepted: boolean;
+  quoteId: number | null;
+  quoteNo: string | null;
+  proposalId: number | null;
+  proposalTitle: string | null;
+  proposalResponse: string | null;
+  opportunityId: number | null;
+}
+
+export interface ContractDetail extends Omit<ContractListItem, 'overdue' | 'deliveryLate'> {
   customerNo: string | null;
   templateId: number | null;
   partyA: string;
@@ -93,6 +109,10 @@ export interface ContractDetail extends Omit<ContractListItem, 'overdue'> {
   attachments: ContractAttachment[];
   openDisputes: number;
   reviewInstanceId: number | null;
+  proposalId: number | null;
+  source: ContractSource;
+  sourceRequired: boolean;
+  lateOrders: { id: number; no: string; dueDate: string }[];
   risks: RiskFlag[];
   actions: ContractAction[];
 }

@@ -8,6 +8,8 @@ import type {
   DeliveryInput,
   DeliveryListItem,
   TraceBatch,
+  TraceCustomer,
+  TraceCustomerHit,
   TraceDeliveryLines,
 } from './types';
 
@@ -94,6 +96,24 @@ export function useTraceBatch(id: number | null) {
   return useQuery({
     queryKey: [...deliveryKeys.trace, 'batch', id],
     queryFn: ({ signal }) => apiFetch<TraceBatch>(`/api/trace/batches/${id}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useTraceCustomerSearch(keyword: string) {
+  return useQuery({
+    queryKey: [...deliveryKeys.trace, 'customers', keyword],
+    queryFn: ({ signal }) =>
+      apiFetch<ItemsResponse<TraceCustomerHit>>('/api/trace/customers', { query: { keyword }, signal }),
+    enabled: keyword.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTraceCustomer(id: number | null) {
+  return useQuery({
+    queryKey: [...deliveryKeys.trace, 'customer', id],
+    queryFn: ({ signal }) => apiFetch<TraceCustomer>(`/api/trace/customers/${id}`, { signal }),
     enabled: id !== null,
   });
 }

@@ -1,4 +1,11 @@
-import { DELIVERY_STATUSES, type DeliveryStatus, INSPECTION_TRANSITIONS, type InspectionStatus } from '@sales/core';
+import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  INSPECTION_TRANSITIONS,
+  type InspectionStatus,
+  isValidContactPhone,
+} from '@sales/core';
+import type { TFunction } from 'i18next';
 
 // The life cycle and inspection tables are the server's own (packages/core deliveries.ts), not copies.
 export { DELIVERY_STATUSES, type DeliveryStatus, type InspectionStatus };
@@ -34,3 +41,9 @@ export const RELEASE_COLORS: Record<string, string> = {
   approved: 'magenta',
   rejected: 'error',
 };
+
+/** A consignee phone that reaches someone: mobile or landline with area code (shipping requires it, SPEC 3.5). */
+export const phoneRule = (t: TFunction) => ({
+  validator: (_: unknown, v?: string | null) =>
+    !v?.trim() || isValidContactPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('delivery.phoneInvalid'))),
+});

@@ -32,6 +32,8 @@ export interface DeliveryLine {
   productCode: string | null;
   productName: string;
   spec: string | null;
+  /** Variant attributes of the order line (品牌、颜色、尺码…). */
+  attributes: Record<string, string>;
   unit: string;
   unitPrice: string | null;
   batchId: number | null;
@@ -154,4 +156,36 @@ export interface BatchHit {
   expiryDate: string | null;
   productCode: string;
   productName: string;
+}
+
+/** Traceability backward from a customer: every batch they received on shipped notes. */
+export interface TraceCustomer {
+  customer: { id: number; no: string; name: string };
+  batchCount: number;
+  batches: {
+    batchId: number;
+    batchNo: string | null;
+    serialNo: string | null;
+    expiryDate: string | null;
+    productId: number;
+    productCode: string;
+    productName: string;
+    totalQty: string;
+    deliveries: {
+      deliveryId: number;
+      deliveryNo: string;
+      status: string;
+      shippedAt: string | null;
+      signedDate: string | null;
+      orderId: number;
+      orderNo: string;
+      qty: string;
+    }[];
+  }[];
+}
+
+export interface TraceCustomerHit {
+  id: number;
+  no: string;
+  name: string;
 }

@@ -15,6 +15,9 @@ export interface Payment {
   method: string;
   chequeNo: string | null;
   amount: string;
+  /** Counter cash (唱收唱找): what was handed over and the change given back. */
+  tenderedAmount: string | null;
+  changeAmount: string | null;
   receivedDate: string;
   status: string;
   receiptNo: string | null;
@@ -56,6 +59,7 @@ export interface Invoice {
   isLate: boolean;
   buyerName: string;
   buyerTaxNo: string | null;
+  buyerPhone: string | null;
   issuerName: string;
   payeeName: string;
   totalNet: string;

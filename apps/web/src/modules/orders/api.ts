@@ -95,6 +95,7 @@ export type OrderCommand =
     }
   | { command: 'cancel'; body: { reason: string; version: number } }
   | { command: 'prepare'; body: { version: number } }
+  | { command: 'label-check'; body: { lineId: number; checked: boolean; version: number } }
   | { command: 'complete'; body: { version: number } };
 
 export function useOrderCommand(id: number) {

@@ -51,6 +51,12 @@ export interface OrderLine {
   grossAmount: string;
   listPrice: string | null;
   floorPrice: string | null;
+  /** Variant attributes (品牌、颜色、尺码…): the product's, with what was entered on the line over them. */
+  attributes: Record<string, string>;
+  /** The product must carry Chinese labelling; its check (中文标识核对) is ticked before the review passes. */
+  requiresChineseLabel: boolean;
+  labelCheckedAt: string | null;
+  labelCheckedByName: string | null;
 }
 
 export interface ReviewEvidence {
@@ -122,6 +128,8 @@ export interface OrderDetail extends OrderListItem {
   latestReview: OrderReview | null;
   creditApprovalInstanceId: number | null;
   reservations?: OrderReservation[];
+  /** The user may tick the Chinese-labelling check of the lines now (reviewer or planner, before approval). */
+  canCheckLabels: boolean;
 }
 
 export interface OrderLineInput {
@@ -131,6 +139,7 @@ export interface OrderLineInput {
   unitPrice: string;
   discountPercent: string;
   taxRate?: string;
+  attributes?: Record<string, string>;
 }
 
 export interface OrderInput {

@@ -98,7 +98,7 @@ export function AmendModal({
         <Form.Item label={t('contract.paymentPlan')} required>
           <PlanEditor items={plan} onChange={setPlan} amount={amount} />
         </Form.Item>
-        <TermsFields />
+        <TermsFields required />
       </Form>
     </Modal>
   );

@@ -14,9 +14,10 @@ interface Values {
   ownerId?: number;
   expiringWithinDays?: number | null;
   overdue?: boolean;
+  deliveryLate?: boolean;
 }
 
-/** Ledger filters: keyword, status, customer, owner, expiring within N days, overdue instalments. */
+/** Ledger filters: keyword, status, customer, owner, expiring within N days, overdue instalments, late delivery. */
 export function ContractFilterBar({
   value,
   onSearch,
@@ -27,7 +28,11 @@ export function ContractFilterBar({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   useEffect(() => {
-    form.setFieldsValue({ ...value, overdue: value.overdue === 'true' ? true : undefined });
+    form.setFieldsValue({
+      ...value,
+      overdue: value.overdue === 'true' ? true : undefined,
+      deliveryLate: value.deliveryLate === 'true' ? true : undefined,
+    });
   }, [form, value]);
   const submit = (v: Values) =>
     onSearch({
@@ -37,6 +42,7 @@ export function ContractFilterBar({
       ownerId: v.ownerId ?? undefined,
       expiringWithinDays: v.expiringWithinDays ?? undefined,
       overdue: v.overdue ? 'true' : undefined,
+      deliveryLate: v.deliveryLate ? 'true' : undefined,
     });
   const label = (f: string) => t(`fields.contract.${f}`);
   return (
@@ -88,9 +94,18 @@ export function ContractFilterBar({
             />
           </Form.Item>
         </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Form.Item name="deliveryLate" label={t('contract.filter.deliveryLate')}>
+            <Select
+              allowClear
+              options={[{ value: true, label: t('contract.filter.deliveryLateOnly') }]}
+              data-testid="contract-delivery-late-filter"
+            />
+          </Form.Item>
+        </Col>
         <FilterActions
           testIdPrefix="contract"
-          lg={12}
+          lg={6}
           onReset={() => {
             form.resetFields();
             onSearch({});

@@ -1,3 +1,4 @@
+import { CONTRACT_REQUIRED_TERMS } from '@sales/core';
 import { Col, DatePicker, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
@@ -34,8 +35,12 @@ export function lineErrorOf(err: unknown, t: TFunction): string | null {
   return Number.isInteger(n) ? t('contract.form.lineError', { line: n + 1, message: le.message }) : le.message;
 }
 
-/** Start/end dates and the four terms (交货、付款、质量标准、售后) shared by the contract form and amendments. */
-export function TermsFields() {
+/**
+ * Start/end dates and the four terms (付款、质量标准、交货、售后) shared by the contract form and
+ * amendments. 合同评审 needs all four (seed 003): a draft may be saved without them (a hint says so),
+ * an amendment — reviewed at once — may not (`required`).
+ */
+export function TermsFields({ required = false }: { required?: boolean }) {
   const { t } = useTranslation();
   const label = (f: string) => t(`fields.contract.${f}`);
   return (
@@ -51,9 +56,14 @@ export function TermsFields() {
         </Form.Item>
       </Col>
       <Col xs={24} />
-      {(['deliveryTerms', 'paymentTerms', 'qualityStandard', 'afterSalesTerms'] as const).map((f) => (
+      {CONTRACT_REQUIRED_TERMS.map((f) => (
         <Col xs={24} md={12} key={f}>
-          <Form.Item name={f} label={label(f)}>
+          <Form.Item
+            name={f}
+            label={label(f)}
+            extra={required ? undefined : t('contract.form.requiredForReview')}
+            rules={required ? [{ required: true, whitespace: true, message: t('validation.required') }] : undefined}
+          >
             <Input.TextArea rows={2} maxLength={2000} data-testid={`contract-${f}`} />
           </Form.Item>
         </Col>

@@ -1,4 +1,4 @@
-import { amountInWords, formatYuan } from '@sales/core';
+import { amountInWords, formatYuan, missingContractTerms } from '@sales/core';
 import { Alert, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -12,6 +12,43 @@ import { useContract } from '../api';
 import { ContractActions } from '../components/ContractActions';
 import { AmendmentsTab, DisputesTab, LinesTable, PlanTable, ReviewTab, TimelineTab } from '../components/ContractTabs';
 import { CONTRACT_STATUS_COLORS } from '../constants';
+import type { ContractDetail, RiskFlag } from '../types';
+
+/** The interpolation values of a risk warning (money formatted). */
+function riskParams(r: RiskFlag): Record<string, string | number> {
+  switch (r.code) {
+    case 'instalment_overdue':
+      return { ...r.params, amount: formatYuan(r.params.amount) };
+    case 'over_credit_limit':
+      return { amount: formatYuan(r.params.amount), creditLimit: formatYuan(r.params.creditLimit) };
+    default:
+      return { orders: r.params.orders, dueDate: formatDate(r.params.dueDate) };
+  }
+}
+
+/** What the deal rests on: the accepted quote, the proposal, or nothing (a direct contract). */
+function SourceText({ c }: { c: ContractDetail }) {
+  const { t } = useTranslation();
+  const s = c.source;
+  if (s.kind === 'quote')
+    return (
+      <Link to={`/quotes/${s.quoteId}`} data-testid="contract-source">
+        {t('contract.source.quote', { no: s.quoteNo })}
+      </Link>
+    );
+  if (s.kind === 'proposal')
+    return (
+      <Space size={4} wrap data-testid="contract-source">
+        <Link to={`/opportunities/${s.opportunityId}?tab=proposals`}>
+          {t('contract.source.proposal', { title: s.proposalTitle })}
+        </Link>
+        <Tag color={s.accepted ? 'green' : 'orange'}>
+          {t(`contract.source.response.${s.proposalResponse ?? 'pending'}`)}
+        </Tag>
+      </Space>
+    );
+  return <span data-testid="contract-source">{t('contract.source.direct')}</span>;
+}
 
 const TABS = ['terms', 'lines', 'plan', 'review', 'amendments', 'disputes', 'files', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
@@ -31,6 +68,7 @@ export function ContractDetailPage() {
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
   const label = (f: string) => t(`fields.contract.${f}`);
+  const missing = missingContractTerms(c);
 
   return (
     <Card>
@@ -48,15 +86,30 @@ export function ContractDetailPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t(
-            `contract.risk.${r.code}`,
-            r.code === 'instalment_overdue'
-              ? { ...r.params, amount: formatYuan(r.params.amount) }
-              : { amount: formatYuan(r.params.amount), creditLimit: formatYuan(r.params.creditLimit) },
-          )}
+          title={t(`contract.risk.${r.code}`, riskParams(r))}
           data-testid={`contract-risk-${r.code}`}
         />
       ))}
+      {c.sourceRequired && !c.source.accepted && ['draft', 'in_review', 'approved'].includes(c.status) ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t(c.source.kind === 'proposal' ? 'contract.source.notAccepted' : 'contract.source.required')}
+          data-testid="contract-source-required"
+        />
+      ) : null}
+      {c.status === 'draft' && missing.length ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('contract.termsMissing', {
+            terms: missing.map((f) => label(f)).join(t('common.listSeparator')),
+          })}
+          data-testid="contract-terms-missing"
+        />
+      ) : null}
       {c.openDisputes > 0 ? (
         <Alert
           type="error"
@@ -92,6 +145,9 @@ export function ContractDetailPage() {
           <Typography.Text type="secondary">{` / ${t('fields.contract.remainingAmount')} `}</Typography.Text>
           <MoneyText value={c.remainingAmount} />
         </Descriptions.Item>
+        <Descriptions.Item label={label('source')}>
+          <SourceText c={c} />
+        </Descriptions.Item>
         <Descriptions.Item label={label('signedDate')}>{formatDate(c.signedDate)}</Descriptions.Item>
         <Descriptions.Item label={label('signatories')}>
           {orDash([c.ourSignatory, c.customerSignatory].filter(Boolean).join(' / ') || null)}
@@ -116,7 +172,7 @@ export function ContractDetailPage() {
             children: (
               <>
                 <Descriptions size="small" column={1} bordered>
-                  {(['deliveryTerms', 'paymentTerms', 'qualityStandard', 'afterSalesTerms'] as const).map((f) => (
+                  {(['paymentTerms', 'qualityStandard', 'deliveryTerms', 'afterSalesTerms'] as const).map((f) => (
                     <Descriptions.Item key={f} label={label(f)}>
                       {orDash(c[f])}
                     </Descriptions.Item>

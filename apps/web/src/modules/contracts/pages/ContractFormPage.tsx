@@ -18,11 +18,13 @@ import {
   toLineInput,
 } from '../components/LineEditor';
 import { type PlanDraft, PlanEditor, planDraft, toPlanInput, usePlanProblems } from '../components/PlanEditor';
+import { ProposalPicker } from '../components/ProposalPicker';
 import { lineErrorOf, TermsFields, type TermsValues, termsBody } from '../components/TermsFields';
 
 interface FormValues extends TermsValues {
   customerId?: number;
   templateId?: number | null;
+  proposalId?: number | null;
   title: string;
 }
 
@@ -47,6 +49,7 @@ export function ContractFormPage() {
   const loaded = useRef(false);
   const amount = linesTotal(lines);
   const planProblems = usePlanProblems(plan, amount);
+  const customerId = Form.useWatch('customerId', form);
 
   useEffect(() => {
     if (c && !loaded.current) {
@@ -64,6 +67,7 @@ export function ContractFormPage() {
     ? {
         customerId: c.customerId,
         templateId: c.templateId,
+        proposalId: c.proposalId,
         title: c.title,
         startDate: c.startDate ? dayjs(c.startDate) : null,
         endDate: c.endDate ? dayjs(c.endDate) : null,
@@ -72,7 +76,11 @@ export function ContractFormPage() {
         qualityStandard: c.qualityStandard,
         afterSalesTerms: c.afterSalesTerms,
       }
-    : { customerId: Number(sp.get('customerId')) || undefined };
+    : {
+        customerId: Number(sp.get('customerId')) || undefined,
+        // Drafted from an accepted proposal (opportunity → 起草合同).
+        proposalId: Number(sp.get('proposalId')) || null,
+      };
 
   const onSubmit = (v: FormValues) => {
     if (lines.length === 0) return setLineError(t('contract.form.linesRequired'));
@@ -87,8 +95,8 @@ export function ContractFormPage() {
     };
     const payload =
       isEdit && c
-        ? { ...body, version: c.version }
-        : { ...body, customerId: v.customerId, templateId: v.templateId ?? null };
+        ? { ...body, proposalId: v.proposalId ?? null, version: c.version }
+        : { ...body, customerId: v.customerId, templateId: v.templateId ?? null, proposalId: v.proposalId ?? null };
     save.mutate(payload, {
       onSuccess: (saved) => {
         message.success(t(isEdit ? 'common.updated' : 'common.created'));
@@ -132,6 +140,7 @@ export function ContractFormPage() {
             >
               <CustomerPicker
                 disabled={isEdit}
+                onChange={() => form.setFieldValue('proposalId', null)}
                 initialOption={c ? { id: c.customerId, no: c.customerNo ?? '', name: c.customerName } : null}
                 testId="contract-customer"
               />
@@ -156,6 +165,21 @@ export function ContractFormPage() {
               rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
             >
               <Input maxLength={200} data-testid="contract-title" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={16}>
+            <Form.Item
+              name="proposalId"
+              label={t('fields.contract.proposalId')}
+              extra={t('contract.form.proposalHint')}
+            >
+              <ProposalPicker
+                customerId={customerId}
+                current={c?.source.proposalId ? { id: c.source.proposalId, title: c.source.proposalTitle ?? '' } : null}
+                disabled={c?.source.kind === 'quote'}
+              />
             </Form.Item>
           </Col>
         </Row>

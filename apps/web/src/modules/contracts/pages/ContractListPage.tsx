@@ -20,7 +20,7 @@ import { ContractFilterBar } from '../components/ContractFilterBar';
 import { CONTRACT_CREATE, CONTRACT_EXPORT, CONTRACT_STATUS_COLORS } from '../constants';
 import type { ContractFilters, ContractListItem } from '../types';
 
-const KEYS = ['keyword', 'status', 'customerId', 'ownerId', 'expiringWithinDays', 'overdue'] as const;
+const KEYS = ['keyword', 'status', 'customerId', 'ownerId', 'expiringWithinDays', 'overdue', 'deliveryLate'] as const;
 
 function readFilters(sp: URLSearchParams): ContractFilters {
   const f: ContractFilters = {};
@@ -35,6 +35,7 @@ function readFilters(sp: URLSearchParams): ContractFilters {
   const days = sp.get('expiringWithinDays');
   if (days !== null && /^\d+$/.test(days)) f.expiringWithinDays = Number(days);
   if (sp.get('overdue') === 'true') f.overdue = 'true';
+  if (sp.get('deliveryLate') === 'true') f.deliveryLate = 'true';
   const sort = sp.get('sort');
   const order = sp.get('order');
   if (sort) f.sort = sort;
@@ -100,6 +101,13 @@ export function ContractListPage() {
         <>
           <StatusTag dict="contract.status" value={v} colors={CONTRACT_STATUS_COLORS} />
           {r.revision > 1 ? <Tag>{t('contract.revision', { n: r.revision })}</Tag> : null}
+          {r.deliveryLate ? (
+            <Tooltip title={t('contract.risk.delivery_late_short')}>
+              <Tag color="orange" data-testid="contract-delivery-late">
+                {t('contract.risk.delivery_late_tag')}
+              </Tag>
+            </Tooltip>
+          ) : null}
         </>
       ),
     },

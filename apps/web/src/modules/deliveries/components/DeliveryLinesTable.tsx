@@ -1,4 +1,4 @@
-import { type InspectionStatus, RELEASABLE_STATUSES } from '@sales/core';
+import { formatAttributes, type InspectionStatus, RELEASABLE_STATUSES } from '@sales/core';
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,11 @@ export function DeliveryLinesTable({ delivery, onInspect, onRelease }: DeliveryL
     { title: '#', dataIndex: 'lineNo', width: 40 },
     { title: f('productCode'), dataIndex: 'productCode', render: orDash },
     { title: f('product'), dataIndex: 'productName' },
-    { title: f('spec'), dataIndex: 'spec', render: orDash },
+    {
+      title: f('spec'),
+      key: 'spec',
+      render: (_, l) => orDash([l.spec, formatAttributes(l.attributes)].filter(Boolean).join(' ') || null),
+    },
     { title: f('unit'), dataIndex: 'unit' },
     { title: f('batchNo'), key: 'batch', render: (_, l) => [l.batchNo, l.serialNo].filter(Boolean).join(' / ') || '-' },
     { title: f('expiryDate'), dataIndex: 'expiryDate', render: formatDate },

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { buttonTestId } from '../../../components/testId';
 import { validValues } from '../../../components/validValues';
+import { phoneRule } from '../constants';
 import type { DeliveryDetail } from '../types';
 
 export interface ShippingValues {
@@ -76,8 +77,13 @@ export function EditShippingModal({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="consigneePhone" label={f('consigneePhone')}>
-          <Input maxLength={40} />
+        <Form.Item
+          name="consigneePhone"
+          label={f('consigneePhone')}
+          extra={t('delivery.requiredToShip')}
+          rules={[phoneRule(t)]}
+        >
+          <Input maxLength={40} data-testid="delivery-consignee-phone" />
         </Form.Item>
         <Form.Item
           name="address"
@@ -86,8 +92,8 @@ export function EditShippingModal({
         >
           <Input maxLength={300} />
         </Form.Item>
-        <Form.Item name="boxCount" label={f('boxCount')}>
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        <Form.Item name="boxCount" label={f('boxCount')} extra={t('delivery.requiredToShip')}>
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="delivery-box-count" />
         </Form.Item>
         <Form.Item name="plannedDate" label={f('plannedDate')}>
           <DatePicker style={{ width: '100%' }} />

@@ -14,6 +14,7 @@ import type { OrderListItem } from '../../orders/types';
 import { WarehouseSelect } from '../../stock/components/WarehouseSelect';
 import { useCreateDelivery } from '../api';
 import { OrderLinePicker, type PickedLine } from '../components/OrderLinePicker';
+import { phoneRule } from '../constants';
 
 const DELIVERABLE: readonly string[] = DELIVERABLE_ORDER_STATUSES;
 
@@ -149,8 +150,13 @@ export function DeliveryCreatePage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name="consigneePhone" label={f('consigneePhone')}>
-                  <Input maxLength={40} />
+                <Form.Item
+                  name="consigneePhone"
+                  label={f('consigneePhone')}
+                  extra={t('delivery.requiredToShip')}
+                  rules={[phoneRule(t)]}
+                >
+                  <Input maxLength={40} data-testid="delivery-consignee-phone" />
                 </Form.Item>
               </Col>
               <Col xs={24}>
@@ -173,8 +179,8 @@ export function DeliveryCreatePage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={6}>
-                <Form.Item name="boxCount" label={f('boxCount')}>
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                <Form.Item name="boxCount" label={f('boxCount')} extra={t('delivery.requiredToShip')}>
+                  <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="delivery-box-count" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={6}>

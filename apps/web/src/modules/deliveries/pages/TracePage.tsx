@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, Empty, Input, List, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Input, List, Row, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -6,9 +6,13 @@ import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useBatchSearch, useTraceBatch, useTraceDelivery } from '../api';
+import { CustomerTrace } from '../components/CustomerTrace';
 import { DELIVERY_STATUS_COLORS, INSPECTION_COLORS } from '../constants';
 
-/** 批次追溯 (SPEC 3.5): batch number → deliveries and customers; delivery → its batches. */
+/**
+ * 追溯 (SPEC 3.5): batch number → deliveries and customers; delivery → its batches; and by customer:
+ * every batch a customer received.
+ */
 export function TracePage() {
   const { t } = useTranslation();
   const [sp, setSp] = useSearchParams();
@@ -21,6 +25,8 @@ export function TracePage() {
   const chosen = batchId ?? (hits.length === 1 ? hits[0].id : null);
   const trace = useTraceBatch(chosen);
   const back = useTraceDelivery(deliveryId);
+  const byCustomer = sp.get('by') === 'customer';
+  const customerId = Number(sp.get('customerId')) || null;
   const set = (k: string, v: string | number | null) => {
     const next = new URLSearchParams(sp);
     if (v === null || v === '') next.delete(k);
@@ -29,9 +35,8 @@ export function TracePage() {
   };
   const f = (k: string) => t(`fields.trace.${k}`);
 
-  return (
-    <Card>
-      <PageHeader title={t('menu.trace')} />
+  const batchTrace = (
+    <>
       <Input.Search
         enterButton={t('common.search')}
         placeholder={t('trace.searchHint')}
@@ -97,7 +102,21 @@ export function TracePage() {
                     ),
                   },
                   { title: f('shippedAt'), dataIndex: 'shippedAt', render: formatDateTime },
-                  { title: f('customer'), dataIndex: 'customerName' },
+                  {
+                    title: f('customer'),
+                    dataIndex: 'customerName',
+                    // From a batch to one of its customers, and on to every batch that customer got.
+                    render: (v: string, r) => (
+                      <Typography.Link
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setSp(new URLSearchParams({ by: 'customer', customerId: String(r.customerId) }));
+                        }}
+                      >
+                        {v}
+                      </Typography.Link>
+                    ),
+                  },
                   { title: f('orderNo'), dataIndex: 'orderNo' },
                   { title: f('qty'), dataIndex: 'qty', align: 'right' },
                   {
@@ -162,6 +181,36 @@ export function TracePage() {
           )}
         </Col>
       </Row>
+    </>
+  );
+
+  return (
+    <Card>
+      <PageHeader title={t('menu.trace')} />
+      <Tabs
+        activeKey={byCustomer ? 'customer' : 'batch'}
+        onChange={(k) => setSp(k === 'customer' ? new URLSearchParams({ by: 'customer' }) : new URLSearchParams())}
+        items={[
+          {
+            key: 'batch',
+            label: <span data-testid="trace-tab-batch">{t('trace.byBatch')}</span>,
+            children: batchTrace,
+          },
+          {
+            key: 'customer',
+            label: <span data-testid="trace-tab-customer">{t('trace.byCustomer')}</span>,
+            children: (
+              <CustomerTrace
+                customerId={customerId}
+                onCustomer={(id) =>
+                  setSp(new URLSearchParams(id ? { by: 'customer', customerId: String(id) } : { by: 'customer' }))
+                }
+                onBatch={(b) => setSp(new URLSearchParams({ batchNo: b.batchNo, batchId: String(b.batchId) }))}
+              />
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }

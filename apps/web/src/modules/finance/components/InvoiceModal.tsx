@@ -42,6 +42,7 @@ interface Values {
   isLate: boolean;
   buyerName?: string;
   buyerTaxNo?: string;
+  buyerPhone?: string;
   issuerName?: string;
   payeeName?: string;
   lines: LineValues[];
@@ -122,6 +123,7 @@ export function InvoiceModal({
       isLate: v.isLate,
       buyerName: v.buyerName || undefined,
       buyerTaxNo: v.buyerTaxNo || undefined,
+      buyerPhone: v.buyerPhone || undefined,
       issuerName: v.issuerName || undefined,
       payeeName: v.payeeName || undefined,
       lines: v.lines.map((l) => ({ ...l, spec: l.spec || undefined, discountPercent: l.discountPercent || '0' })),
@@ -215,6 +217,15 @@ export function InvoiceModal({
               tooltip={t('finance.invoice.defaultFromCustomer')}
             >
               <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="buyerPhone"
+              label={t('finance.invoice.buyerPhone')}
+              tooltip={t('finance.invoice.defaultFromCustomer')}
+            >
+              <Input maxLength={40} data-testid="invoice-buyer-phone" />
             </Form.Item>
           </Col>
           <Col span={6}>

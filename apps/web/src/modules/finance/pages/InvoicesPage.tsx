@@ -241,6 +241,7 @@ export function InvoicesPage() {
             <Descriptions column={2} size="small" bordered>
               <Descriptions.Item label={t('finance.invoice.buyerName')}>{d.buyerName}</Descriptions.Item>
               <Descriptions.Item label={t('finance.invoice.buyerTaxNo')}>{d.buyerTaxNo ?? '-'}</Descriptions.Item>
+              <Descriptions.Item label={t('finance.invoice.buyerPhone')}>{d.buyerPhone ?? '-'}</Descriptions.Item>
               <Descriptions.Item label={t('finance.invoice.issueDate')}>{d.issueDate}</Descriptions.Item>
               <Descriptions.Item label={t('finance.invoice.dueDate')}>{d.dueDate}</Descriptions.Item>
               <Descriptions.Item label={t('finance.invoice.issuerName')}>{d.issuerName}</Descriptions.Item>

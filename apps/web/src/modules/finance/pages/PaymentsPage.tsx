@@ -1,6 +1,6 @@
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { PAYMENT_KINDS, PAYMENT_STATUSES, type PaymentAction, type PaymentStatus, paymentActions } from '@sales/core';
-import { App, Button, Card, DatePicker, Form, Input, Space } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -85,7 +85,19 @@ export function PaymentsPage() {
       title: t('finance.payment.amount'),
       dataIndex: 'amount',
       align: 'right',
-      render: (v: string) => <MoneyText value={v} />,
+      render: (v: string, r) => (
+        <>
+          <MoneyText value={v} />
+          {r.tenderedAmount ? (
+            <div data-testid="payment-cash">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('finance.payment.tendered')} <MoneyText value={r.tenderedAmount} /> /{' '}
+                {t('finance.payment.changeAmount')} <MoneyText value={r.changeAmount} />
+              </Typography.Text>
+            </div>
+          ) : null}
+        </>
+      ),
     },
     {
       title: t('finance.status'),

@@ -3,6 +3,8 @@ import { App, Button, Descriptions, Flex, Popconfirm, Space, Typography } from '
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DataTable } from '../../../components/DataTable';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
@@ -43,6 +45,7 @@ export function ProposalsTab({ opportunity: o, editable }: ProposalsTabProps) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const del = useDeleteProposal(o.id);
+  const { hasPermission } = useAuth();
   const [editing, setEditing] = useState<Proposal | 'new' | null>(null);
   const [answering, setAnswering] = useState<Proposal | null>(null);
   const label = (f: string) => t(`opportunity.proposal.fields.${f}`);
@@ -59,6 +62,17 @@ export function ProposalsTab({ opportunity: o, editable }: ProposalsTabProps) {
       ),
     },
     { title: label('respondedOn'), dataIndex: 'respondedOn', render: formatDate },
+    // A contract is drafted from the proposal the customer accepted (seed 000 3.1.3).
+    {
+      title: t('opportunity.proposal.contract'),
+      key: 'contract',
+      render: (_, p) =>
+        p.response === 'accepted' && hasPermission('contract.create') ? (
+          <Link to={`/contracts/new?customerId=${o.customerId}&proposalId=${p.id}`} data-testid="proposal-contract">
+            {t('opportunity.proposal.draftContract')}
+          </Link>
+        ) : null,
+    },
     { title: label('createdByName'), dataIndex: 'createdByName', render: orDash },
     { title: label('createdAt'), dataIndex: 'createdAt', render: formatDateTime },
   ];

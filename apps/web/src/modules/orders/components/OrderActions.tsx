@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   CarOutlined,
   CheckCircleOutlined,
@@ -10,6 +11,8 @@ import {
   RollbackOutlined,
   SendOutlined,
 } from '@ant-design/icons';
+import { money } from '@sales/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -17,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { PaymentModal } from '../../finance/components/PaymentModal';
 import { type OrderCommand, useOrderCommand } from '../api';
 import { ORDER_EDIT } from '../constants';
 import type { OrderDetail, ReviewResult } from '../types';
@@ -24,6 +28,16 @@ import { ReasonModal, type ReasonModalTarget } from './ReasonModal';
 import { ReviewModal } from './ReviewModal';
 
 type ReasonKind = 'confirm' | 'return' | 'cancel';
+
+// A payment may be recorded against an order from submission on (finance.target.ts PAYABLE).
+const PAYABLE = new Set([
+  'submitted',
+  'under_review',
+  'approved',
+  'in_preparation',
+  'partially_delivered',
+  'delivered',
+]);
 
 // Special requirements are confirmed until the review passes (not a table transition: the server's
 // confirmSpecialRequirements checks the same statuses).
@@ -43,6 +57,12 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
   const command = useOrderCommand(order.id);
   const [reason, setReason] = useState<ReasonKind | null>(null);
   const [reviewing, setReviewing] = useState(false);
+  const [cashing, setCashing] = useState(false);
+  const qc = useQueryClient();
+  // 门市销售: what the counter still has to collect before the goods are released.
+  const due = money(order.totalGross)
+    .minus(order.receivedAmount)
+    .minus(order.writtenOffAmount ?? '0');
 
   const can = (action: string) => order.actions.includes(action);
   const version = order.version;
@@ -199,6 +219,18 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
       </Button>,
     );
   }
+  if (order.channel === 'counter' && PAYABLE.has(order.status) && due.gt(0) && hasPermission('payment.report')) {
+    buttons.push(
+      <Button
+        key="counter"
+        icon={<AccountBookOutlined />}
+        onClick={() => setCashing(true)}
+        data-testid="order-counter-pay"
+      >
+        {t('order.actions.counterPay')}
+      </Button>,
+    );
+  }
   if (can('complete')) buttons.push(simple('complete', <CheckCircleOutlined />, true));
   if (can('cancel')) {
     buttons.push(
@@ -230,6 +262,24 @@ export function OrderActions({ order, onStale }: { order: OrderDetail; onStale: 
           run({ command: 'review', body: { ...v, version } }, t('order.done.review'), () => setReviewing(false))
         }
         onClose={() => setReviewing(false)}
+      />
+      <PaymentModal
+        open={cashing}
+        onClose={() => setCashing(false)}
+        counter={{
+          orderId: order.id,
+          orderNo: order.no,
+          amountDue: due.toFixed(2),
+          payerName: order.customerName,
+        }}
+        onRecorded={(p) => {
+          void qc.invalidateQueries({ queryKey: ['orders'] });
+          if (p.receiptNo) {
+            message.success(t('order.done.counterPaid'));
+            // The paid sales voucher the customer collects the goods with (顾客凭收款凭证取货).
+            window.open(`/api/payments/${p.id}/receipt`, '_blank', 'noopener');
+          } else message.success(t('order.done.counterReported'));
+        }}
       />
     </>
   );

@@ -4,19 +4,34 @@ import {
   type LineDraft as PricedLineDraft,
   lineFromProduct as pricedLineFromProduct,
   QTY_RE,
+  toLineInput,
 } from '../../../components/pricedLines';
 import type { ProductOption } from '../../stock/types';
-import type { OrderLine } from '../types';
+import type { OrderLine, OrderLineInput } from '../types';
 
-export { belowFloor, draftAmounts, draftTotals, isLineValid, toLineInput } from '../../../components/pricedLines';
+export { belowFloor, draftAmounts, draftTotals, isLineValid } from '../../../components/pricedLines';
 
-/** An order line being entered; `priceEdited` keeps a typed price from the customer price lookup. */
+/**
+ * An order line being entered; `priceEdited` keeps a typed price from the customer price lookup;
+ * `attributes` are the variant attributes entered on the line (the product's are added by the server).
+ */
 export interface LineDraft extends PricedLineDraft {
   priceEdited: boolean;
+  attributes: Record<string, string>;
 }
 
 export function lineFromProduct(p: ProductOption): LineDraft {
-  return { ...pricedLineFromProduct(p), priceEdited: false };
+  return { ...pricedLineFromProduct(p), priceEdited: false, attributes: {} };
+}
+
+/** The line as the server takes it, with its entered attributes (blank values left out). */
+export function toOrderLineInput(l: LineDraft): OrderLineInput {
+  const attributes = Object.fromEntries(
+    Object.entries(l.attributes)
+      .map(([k, v]) => [k.trim(), v.trim()])
+      .filter(([k, v]) => k && v),
+  );
+  return { ...toLineInput(l), ...(Object.keys(attributes).length ? { attributes } : {}) };
 }
 
 export function lineFromOrder(l: OrderLine): LineDraft {
@@ -34,6 +49,7 @@ export function lineFromOrder(l: OrderLine): LineDraft {
     listPrice: l.listPrice,
     floorPrice: l.floorPrice,
     priceEdited: true,
+    attributes: l.attributes ?? {},
   };
 }
 

@@ -1,3 +1,4 @@
+import { money } from '@sales/core';
 import { Alert, Card, Descriptions, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -69,6 +70,18 @@ export function OrderDetailPage() {
       </Descriptions.Item>
       <Descriptions.Item label={label('receivedAmount')}>
         <MoneyText value={o.receivedAmount} />
+        {o.channel === 'counter' ? (
+          // 门市销售: goods are released only against the paid sales voucher.
+          money(o.receivedAmount).gte(o.totalGross) ? (
+            <Tag color="success" style={{ marginInlineStart: 8 }} data-testid="order-counter-paid">
+              {t('order.counter.paid')}
+            </Tag>
+          ) : (
+            <Tag color="warning" style={{ marginInlineStart: 8 }} data-testid="order-counter-unpaid">
+              {t('order.counter.unpaid')}
+            </Tag>
+          )
+        ) : null}
       </Descriptions.Item>
       <Descriptions.Item label={label('specialRequirements')} span={{ xs: 1, sm: 2, lg: 3 }}>
         {o.specialRequirements ? (

@@ -12,7 +12,7 @@ import { useCustomer } from '../../customers/api';
 import type { ProductOption } from '../../stock/types';
 import { fetchProductPrice, useCustomerContacts, useOrder, useSaveOrder } from '../api';
 import { LineEditor } from '../components/LineEditor';
-import { isLineValid, type LineDraft, lineFromOrder, lineFromProduct, toLineInput } from '../components/lineDraft';
+import { isLineValid, type LineDraft, lineFromOrder, lineFromProduct, toOrderLineInput } from '../components/lineDraft';
 import { OrderHeaderFields, type OrderHeaderValues } from '../components/OrderHeaderFields';
 import type { OrderDetail, OrderInput } from '../types';
 
@@ -135,7 +135,7 @@ function OrderForm({ order }: { order?: OrderDetail }) {
       consigneePhone: text(v.consigneePhone),
       shippingAddress: text(v.shippingAddress),
       remark: text(v.remark),
-      lines: lines.map(toLineInput),
+      lines: lines.map(toOrderLineInput),
     };
     if (order) body.version = order.version;
     submitting.current = true;

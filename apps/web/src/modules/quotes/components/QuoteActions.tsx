@@ -16,7 +16,7 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { type QuoteCommand, useQuoteCommand } from '../api';
-import { CONTRACT_CREATE, ORDER_CREATE, QUOTE_EDIT } from '../constants';
+import { CONTRACT_CREATE, isExpired, ORDER_CREATE, QUOTE_EDIT } from '../constants';
 import type { QuoteDetail } from '../types';
 
 /** The buttons the quote's state allows (core state table, sent by the server as `actions`). */
@@ -100,7 +100,7 @@ export function QuoteActions({ quote }: { quote: QuoteDetail }) {
           {t('quote.action.reject')}
         </Button>
       ) : null}
-      {can('convert') && (hasPermission(ORDER_CREATE) || hasPermission(CONTRACT_CREATE)) ? (
+      {can('convert') && !isExpired(quote) && (hasPermission(ORDER_CREATE) || hasPermission(CONTRACT_CREATE)) ? (
         <Button
           type="primary"
           icon={<ShoppingCartOutlined />}

@@ -14,7 +14,7 @@ import { useApprovalInstance } from '../../approvals/api';
 import { useQuote, useQuoteTimeline, useQuoteVersions } from '../api';
 import { QuoteActions } from '../components/QuoteActions';
 import { QuoteTotals } from '../components/QuoteLineEditor';
-import { QUOTE_STATUS_COLORS } from '../constants';
+import { isExpired, QUOTE_STATUS_COLORS } from '../constants';
 import type { QuoteDetail, QuoteLine, QuoteVersion } from '../types';
 
 const TABS = ['lines', 'approval', 'versions', 'timeline'] as const;
@@ -174,6 +174,15 @@ export function QuoteDetailPage() {
         extra={<QuoteActions quote={q} />}
       />
       {!q.isLatest ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('quote.notLatest')} /> : null}
+      {isExpired(q) ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('quote.expiredAccepted', { date: formatDate(q.validUntil) })}
+          data-testid="quote-expired"
+        />
+      ) : null}
       {q.approvalReasons.length > 0 && ['draft', 'pending_approval'].includes(q.status) ? (
         <Alert
           type="warning"
