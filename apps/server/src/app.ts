@@ -24,9 +24,10 @@ import { frontDeskRoutes } from './modules/front-desk/index.ts';
 import { opportunityRoutes, pipelineRoutes } from './modules/opportunities/index.ts';
 import { poolRoutes } from './modules/pool/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
-import { NotFoundError } from './platform/errors/errors.ts';
+import { RouteNotFoundError } from './platform/errors/errors.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
-import { errorHandler } from './platform/http/error-handler.ts';
+import { BODY_LIMIT_BYTES, errorHandler } from './platform/http/error-handler.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import './platform/http/types.ts';
 import { approvalRoutes } from './platform/approvals/approvals.routes.ts';
 import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
@@ -71,7 +72,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: opts.logger ? { level: 'info' } : false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     trustProxy: true,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Errors Fastify answers before routing (a URL that is not valid percent-encoded UTF-8) get the
+    // same localised body as every other error.
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }) as unknown as App;
   app.routeTable = [];
   app.addHook('onRoute', (r) => {
@@ -100,6 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAuthHook(app, opts.db);
+  registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(
@@ -135,7 +140,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the single-page app.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return errorHandler(new NotFoundError(), req, reply);
+    // No such route: its own code, distinct from a record that does not exist ('not_found').
+    return errorHandler(new RouteNotFoundError(), req, reply);
   });
   return app;
 }

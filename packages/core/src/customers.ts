@@ -8,6 +8,7 @@ import {
   REGIONS,
   SOURCE_CHANNELS,
 } from './dictionaries.ts';
+import { BigId, IntId, QueryIntId } from './ids.ts';
 import { normalizePhone, toHalfWidth } from './normalize.ts';
 import { validateCreditCode } from './validators/credit-code.ts';
 import { validateIdNumber } from './validators/id-number.ts';
@@ -67,12 +68,7 @@ export const CustomerInput = z
       .transform((v) => v ?? null),
     tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
     remark: optText(1000),
-    ownerId: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((v) => v ?? null),
+    ownerId: IntId.nullish().transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     // SPEC 1.12: Chinese identifiers are checked with their check characters.
@@ -124,12 +120,7 @@ export const FollowUpInput = z
     type: z.enum(FOLLOW_UP_TYPES),
     content: z.string().trim().min(1).max(2000),
     outcome: z.enum(FOLLOW_UP_OUTCOMES),
-    contactId: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((v) => v ?? null),
+    contactId: BigId.nullish().transform((v) => v ?? null),
     nextAction: optText(200),
     nextActionDate: z
       .string()
@@ -147,8 +138,8 @@ export const CustomerListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   keyword: z.string().trim().max(50).optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
-  deptId: z.coerce.number().int().positive().optional(),
+  ownerId: QueryIntId.optional(),
+  deptId: QueryIntId.optional(),
   class: z.enum(CUSTOMER_CLASSES).optional(),
   region: z.enum(REGIONS).optional(),
   source: z.enum(SOURCE_CHANNELS).optional(),
@@ -164,13 +155,21 @@ export type CustomerListQuery = z.output<typeof CustomerListQuery>;
 export const CREDIT_RATINGS = ['A', 'B', 'C', 'D'] as const;
 export type CreditRating = (typeof CREDIT_RATINGS)[number];
 
-/** Money on the wire: a decimal string with at most 2 places (never a float). */
+/** The money format: 16 integer digits and 2 decimals fit a numeric(18,2) column; ASCII digits only. */
+export const MONEY_PATTERN = /^\d{1,16}(\.\d{1,2})?$/;
+
+/**
+ * Money on the wire: a decimal string with at most 2 places (never a float). Every money field
+ * uses this schema. `abort`: a malformed amount ('abc', '１２３', '') stops here with
+ * validation.money, so refinements chained after it (e.g. "greater than 0") only see valid amounts.
+ */
 export const MoneyString = z
   .string()
   .trim()
-  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), {
+  .refine((v) => MONEY_PATTERN.test(v), {
     message: 'validation.money',
     params: { key: 'validation.money' },
+    abort: true,
   });
 
 export const CreditRequestInput = z.object({

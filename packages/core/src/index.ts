@@ -5,6 +5,7 @@ export * from './dictionaries.ts';
 export * from './files.ts';
 export * from './finance.ts';
 export * from './front-desk.ts';
+export * from './ids.ts';
 export * from './lines.ts';
 export * from './mask.ts';
 export * from './money.ts';

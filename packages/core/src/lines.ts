@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MoneyString } from './customers.ts';
+import { BigId } from './ids.ts';
 import { type Money, money, roundMoney, toMoneyString } from './money.ts';
 
 /**
@@ -84,7 +85,7 @@ export const TaxRateString = z.enum(TAX_RATES);
 
 /** One priced line as a form or the API sends it; description/unit default from the product. */
 export const PricedLineInput = z.object({
-  productId: z.number().int().positive(),
+  productId: BigId,
   description: z.string().trim().max(200).optional(),
   qty: QtyString,
   unitPrice: MoneyString,

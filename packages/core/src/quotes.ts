@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
+import { BigId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { effectiveUnitPrice, PricedLineInput } from './lines.ts';
 import { money } from './money.ts';
 
@@ -104,15 +105,15 @@ export function quoteApprovalNeeds(
 
 const optText = (max: number) => z.string().trim().max(max).optional().nullable();
 const IsoDate = z.string().refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } });
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 
 export const QuoteLineInput = PricedLineInput;
 export type QuoteLineInput = z.output<typeof QuoteLineInput>;
 
 export const QuoteInput = z.object({
-  customerId: z.number().int().positive(),
-  contactId: z.number().int().positive().optional().nullable(),
-  opportunityId: z.number().int().positive().optional().nullable(),
+  customerId: BigId,
+  contactId: BigId.optional().nullable(),
+  opportunityId: BigId.optional().nullable(),
   title: z.string().trim().min(1).max(200),
   /** Default: today + policy quotes.defaultValidityDays. */
   validUntil: IsoDate.optional(),
@@ -152,8 +153,8 @@ export const QUOTE_SORTS = ['updatedAt', 'createdAt', 'validUntil', 'totalGross'
 export const QuoteFilter = z.object({
   keyword: z.string().trim().max(100).optional(),
   status: z.enum(QUOTE_STATUSES).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
+  customerId: QueryBigId.optional(),
+  ownerId: QueryIntId.optional(),
   allVersions: z.enum(['true', 'false']).optional(),
 });
 export type QuoteFilter = z.output<typeof QuoteFilter>;

@@ -1,4 +1,5 @@
 import {
+  BigIdParams,
   ChecklistTickInput,
   DeliveryCancelInput,
   DeliveryFilter,
@@ -26,7 +27,7 @@ import { cancelDelivery, createDelivery, updateDelivery } from './deliveries.ser
 import { shipDelivery, signDelivery } from './deliveries.ship.ts';
 import { searchBatches, traceBatch, traceDelivery } from './trace.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['deliveries'];
 
 /** Delivery notes (SPEC 3.5) and traceability; each route is schema + permission + one use case. */

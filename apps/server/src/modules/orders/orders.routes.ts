@@ -1,4 +1,5 @@
 import {
+  BigIdParams,
   OrderConfirmInput,
   OrderFilter,
   OrderInput,
@@ -30,7 +31,7 @@ import {
 } from './orders.service.ts';
 import { planningRoutes } from './planning.routes.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['orders'];
 type OrderPermission = 'order.view' | 'order.create' | 'order.edit' | 'order.review' | 'order.cancel' | 'order.export';
 

@@ -1,4 +1,5 @@
 import {
+  BigIdParams,
   QuoteConvertInput,
   QuoteFilter,
   QuoteInput,
@@ -21,7 +22,7 @@ import { getQuote, quoteTimeline } from './quotes.queries.ts';
 import { createQuote, respondToQuote, sendQuote, updateQuote } from './quotes.service.ts';
 import { listQuoteVersions, reviseQuote } from './quotes.versions.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['quotes'];
 
 type QuotePermission = 'quote.view' | 'quote.create' | 'quote.edit' | 'quote.export';
