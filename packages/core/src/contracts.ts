@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, MoneyString } from './customers.ts';
 import { BigId, INT_ID_MAX, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
-import { PricedLineInput, QtyString } from './lines.ts';
+import { PricedLineInput, pricedLinesOf, QtyString } from './lines.ts';
 import { money } from './money.ts';
 
 /**
@@ -155,7 +155,7 @@ const ContractTerms = z.object({
   afterSalesTerms: optText(2000),
   startDate: optDate,
   endDate: optDate,
-  lines: z.array(PricedLineInput).min(1).max(500),
+  lines: pricedLinesOf(PricedLineInput, 500),
   paymentPlan: z.array(PaymentPlanItemInput).max(60).default([]),
 });
 

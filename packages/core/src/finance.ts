@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, MoneyString } from './customers.ts';
 import { BigId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
-import { PercentString, QtyString, TaxRateString } from './lines.ts';
+import { PercentString, pricedLinesOf, QtyString, TaxRateString } from './lines.ts';
 import { money, toMoneyString } from './money.ts';
 
 /**
@@ -206,7 +206,7 @@ const invoiceFields = {
   kind: z.enum(INVOICE_KINDS),
   externalNo: z.string().trim().min(1).max(40),
   /** Omitted: the order's lines. */
-  lines: z.array(InvoiceLineInput).min(1).max(200).optional(),
+  lines: pricedLinesOf(InvoiceLineInput, 200).optional(),
   issueDate: IsoDate.optional(),
   isLate: z.boolean().default(false),
   buyerName: optText(200),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
 import { BigId, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
-import { PricedLineInput, QtyString } from './lines.ts';
+import { PricedLineInput, pricedLinesOf, QtyString } from './lines.ts';
 
 /**
  * Order states (SPEC 3.4) and the transition table — data, enforced by the server and used by the
@@ -94,7 +94,7 @@ export const OrderInput = z.object({
   consigneePhone: optText(30),
   shippingAddress: optText(300),
   remark: optText(1000),
-  lines: z.array(PricedLineInput).min(1).max(500),
+  lines: pricedLinesOf(PricedLineInput, 500),
 });
 export type OrderInput = z.output<typeof OrderInput>;
 

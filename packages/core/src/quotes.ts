@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
 import { BigId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
-import { effectiveUnitPrice, PricedLineInput } from './lines.ts';
+import { effectiveUnitPrice, PricedLineInput, pricedLinesOf } from './lines.ts';
 import { money } from './money.ts';
 
 /**
@@ -120,7 +120,7 @@ export const QuoteInput = z.object({
   deliveryTerms: optText(1000),
   paymentTerms: optText(1000),
   remark: optText(2000),
-  lines: z.array(QuoteLineInput).min(1).max(200),
+  lines: pricedLinesOf(QuoteLineInput, 200),
 });
 export type QuoteInput = z.output<typeof QuoteInput>;
 
