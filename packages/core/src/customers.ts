@@ -145,8 +145,14 @@ export const CustomerListQuery = z.object({
   source: z.enum(SOURCE_CHANNELS).optional(),
   industry: z.enum(INDUSTRIES).optional(),
   tag: z.string().trim().max(20).optional(),
-  createdFrom: z.string().refine(isIsoDate).optional(),
-  createdTo: z.string().refine(isIsoDate).optional(),
+  createdFrom: z
+    .string()
+    .refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } })
+    .optional(),
+  createdTo: z
+    .string()
+    .refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } })
+    .optional(),
   sort: z.enum(CUSTOMER_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

@@ -90,7 +90,9 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
 
   let e: unknown = err;
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const fields = (err.validation as unknown as ZodLikeIssue[]).map(issueToField);
+    const all = (err.validation as unknown as ZodLikeIssue[]).map(issueToField);
+    // One message per field and code (an oversized id fails both "integer" and "at most").
+    const fields = all.filter((f, i) => all.findIndex((g) => g.field === f.field && g.code === f.code) === i);
     // A path id that is a number outside its column's range names no record: 404 like any unknown id.
     if (
       (err as { validationContext?: string }).validationContext === 'params' &&
