@@ -9,7 +9,6 @@ import {
   OrderUpdateInput,
   OrderVersionInput,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
