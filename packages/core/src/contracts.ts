@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, MoneyString } from './customers.ts';
+import { isIsoDate, isMoneyString, MoneyString } from './customers.ts';
 import { BigId, INT_ID_MAX, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { PricedLineInput, pricedLinesOf, QtyString } from './lines.ts';
 import { money } from './money.ts';
@@ -132,8 +132,8 @@ const optText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 const Version = VersionNo;
-// Format errors are MoneyString's (it aborts on them); this only adds "greater than 0".
-const PositiveMoney = MoneyString.refine((v) => money(v).gt(0), {
+// Format errors are MoneyString's; this only adds "greater than 0" for a well-formed amount.
+const PositiveMoney = MoneyString.refine((v) => !isMoneyString(v) || money(v).gt(0), {
   message: 'contract.plan.amount_positive',
   params: { key: 'contract.plan.amount_positive' },
 });

@@ -164,10 +164,13 @@ export type CreditRating = (typeof CREDIT_RATINGS)[number];
 /** The money format: 16 integer digits and 2 decimals fit a numeric(18,2) column; ASCII digits only. */
 export const MONEY_PATTERN = /^\d{1,16}(\.\d{1,2})?$/;
 
+/** True for a well-formed amount. Refinements after MoneyString compute only on these. */
+export const isMoneyString = (v: unknown): v is string => typeof v === 'string' && MONEY_PATTERN.test(v);
+
 /**
- * Money on the wire: a decimal string with at most 2 places (never a float). Every money field
- * uses this schema. `abort`: a malformed amount ('abc', '１２３', '') stops here with
- * validation.money, so refinements chained after it (e.g. "greater than 0") only see valid amounts.
+ * Money on the wire: a decimal string with at most 2 places (never a float); every money field
+ * uses this schema. A malformed amount ('abc', '１２３', '') is refused with validation.money; the
+ * other fields are still checked, so a check chained after it must guard with isMoneyString.
  */
 export const MoneyString = z
   .string()
@@ -175,7 +178,6 @@ export const MoneyString = z
   .refine((v) => MONEY_PATTERN.test(v), {
     message: 'validation.money',
     params: { key: 'validation.money' },
-    abort: true,
   });
 
 export const CreditRequestInput = z.object({

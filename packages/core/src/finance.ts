@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, MoneyString } from './customers.ts';
+import { isIsoDate, isMoneyString, MoneyString } from './customers.ts';
 import { BigId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { PercentString, pricedLinesOf, QtyString, TaxRateString } from './lines.ts';
 import { money, toMoneyString } from './money.ts';
@@ -141,7 +141,7 @@ const optText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 const positive = { message: 'validation.positive_amount', params: { key: 'validation.positive_amount' } };
-const PositiveMoney = MoneyString.refine((v) => money(v).gt(0), positive);
+const PositiveMoney = MoneyString.refine((v) => !isMoneyString(v) || money(v).gt(0), positive);
 
 /** A payment against exactly one order or contract (optionally one of the contract's plan items). */
 export const PaymentInput = z

@@ -72,8 +72,11 @@ export const QTY_MAX = '99999999999999.9999';
 export const QtyString = z
   .string()
   .trim()
-  .refine((v) => QTY_PATTERN.test(v), { message: 'validation.qty', params: { key: 'validation.qty' }, abort: true })
-  .refine((v) => Number(v) > 0, { message: 'validation.qty_positive', params: { key: 'validation.qty_positive' } });
+  .refine((v) => QTY_PATTERN.test(v), { message: 'validation.qty', params: { key: 'validation.qty' } })
+  .refine((v) => !QTY_PATTERN.test(v) || Number(v) > 0, {
+    message: 'validation.qty_positive',
+    params: { key: 'validation.qty_positive' },
+  });
 
 /** A percentage 0–100 with at most 2 places (discounts). */
 export const PercentString = z

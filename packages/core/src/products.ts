@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, MoneyString } from './customers.ts';
+import { isIsoDate, isMoneyString, MoneyString } from './customers.ts';
 import { CUSTOMER_CLASSES } from './dictionaries.ts';
 import { BigId, IntId, QueryIntId, VersionNo } from './ids.ts';
 import { TAX_RATES } from './lines.ts';
@@ -99,7 +99,7 @@ export const ProductInput = z
   .object({ ...productFields, standardPrice: MoneyString, floorPrice: MoneyString })
   .superRefine((v, ctx) => {
     // 最低限价不得高于标准价 (the floor is the lowest price a rep may quote without approval).
-    if (/^\d/.test(v.floorPrice) && /^\d/.test(v.standardPrice) && money(v.floorPrice).gt(money(v.standardPrice)))
+    if (isMoneyString(v.floorPrice) && isMoneyString(v.standardPrice) && money(v.floorPrice).gt(money(v.standardPrice)))
       issue(ctx, ['floorPrice'], 'product.floor_above_standard');
   });
 export type ProductInput = z.output<typeof ProductInput>;
@@ -164,8 +164,8 @@ export const PriceAdjustmentInput = z
   })
   .superRefine((v, ctx) => {
     if (
-      /^\d/.test(v.newFloorPrice) &&
-      /^\d/.test(v.newStandardPrice) &&
+      isMoneyString(v.newFloorPrice) &&
+      isMoneyString(v.newStandardPrice) &&
       money(v.newFloorPrice).gt(money(v.newStandardPrice))
     )
       issue(ctx, ['newFloorPrice'], 'product.floor_above_standard');

@@ -38,6 +38,8 @@ export const HOSTILE: readonly unknown[] = [
   'a\udc00b',
   '１２３',
   'abc',
+  '1abc',
+  '12,345.00',
   '-1',
   '0',
   '1e999',
