@@ -99,6 +99,29 @@ describe('money', () => {
     },
   );
 
+  it('checks the other fields of a body with a malformed amount, without computing on it', async () => {
+    const res = await admin.post('/api/products', {
+      code: 'BAD-1',
+      name: '坏价格',
+      unit: '台',
+      taxRate: '13.00',
+      standardPrice: '1abc',
+      floorPrice: '12,345.00',
+      warrantyMonths: -1,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .fields.map((f: { field: string; code: string }) => `${f.field} ${f.code}`)
+        .sort(),
+    ).toEqual([
+      'floorPrice validation.money',
+      'standardPrice validation.money',
+      'warrantyMonths validation.too_small.number',
+    ]);
+  });
+
   it('refuses priced lines whose amount would not fit a money column, naming the line', async () => {
     const productId = await insertProduct(env, { code: 'BIG-1', floorPrice: '0.01' });
     const res = await rep.post('/api/quotes', {
