@@ -1,3 +1,4 @@
+import { PATH_ID_NOT_FOUND } from '@sales/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, DomainError, type FieldIssue, NotFoundError, ValidationError } from '../errors/errors.ts';
@@ -94,11 +95,8 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     // One message per field and code (an oversized id fails both "integer" and "at most").
     const fields = all.filter((f, i) => all.findIndex((g) => g.field === f.field && g.code === f.code) === i);
     // A path id that is a number outside its column's range names no record: 404 like any unknown id.
-    if (
-      (err as { validationContext?: string }).validationContext === 'params' &&
-      fields.some((f) => f.code === 'not_found')
-    )
-      e = new NotFoundError();
+    const inPath = (err as { validationContext?: string }).validationContext === 'params';
+    if (inPath && fields.some((f) => f.code === PATH_ID_NOT_FOUND)) e = new NotFoundError();
     else e = new ValidationError(fields);
   }
   if (e instanceof ValidationError) {
