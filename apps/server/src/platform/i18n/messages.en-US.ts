@@ -23,7 +23,8 @@ export const enUS: Record<string, string> = {
   'validation.id': 'The selected record does not exist',
   'validation.date': 'Dates must be YYYY-MM-DD',
   'validation.money': 'Invalid amount (non-negative, at most 2 decimals)',
-  'validation.line_amount_too_large': 'The line amount (quantity × unit price with VAT) exceeds the largest amount that can be recorded',
+  'validation.line_amount_too_large':
+    'The line amount (quantity × unit price with VAT) exceeds the largest amount that can be recorded',
   'validation.total_amount_too_large': 'The document total exceeds the largest amount that can be recorded',
   'validation.qty': 'Invalid quantity (at most 14 digits and 4 decimals)',
   'validation.percent': 'A percentage from 0 to 100 with at most 2 decimals',
