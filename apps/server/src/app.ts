@@ -26,9 +26,10 @@ import { frontDeskRoutes } from './modules/front-desk/index.ts';
 import { opportunityRoutes, pipelineRoutes } from './modules/opportunities/index.ts';
 import { poolRoutes } from './modules/pool/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
-import { NotFoundError } from './platform/errors/errors.ts';
+import { RouteNotFoundError } from './platform/errors/errors.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
-import { errorHandler } from './platform/http/error-handler.ts';
+import { BODY_LIMIT_BYTES, errorHandler } from './platform/http/error-handler.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import './platform/http/types.ts';
 import { approvalRoutes } from './platform/approvals/approvals.routes.ts';
 import { accessLogRoutes } from './platform/audit/access-log.routes.ts';
@@ -79,7 +80,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     // Fastify accepts a hop count (documented) though its typings leave the number out.
     trustProxy: (opts.trustProxy ?? false) as boolean | string[],
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Errors Fastify answers before routing (a URL that is not valid percent-encoded UTF-8) get the
+    // same localised body as every other error.
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }) as unknown as App;
   app.routeTable = [];
   app.addHook('onRoute', (r) => {
@@ -143,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
   });
   registerAuthHook(app, opts.db);
+  registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(
@@ -181,7 +186,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the single-page app.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return errorHandler(new NotFoundError(), req, reply);
+    // No such route: its own code, distinct from a record that does not exist ('not_found').
+    return errorHandler(new RouteNotFoundError(), req, reply);
   });
   return app;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate, MoneyString } from './customers.ts';
-import { PricedLineInput, QtyString } from './lines.ts';
+import { isIsoDate, isMoneyString, MoneyString } from './customers.ts';
+import { BigId, INT_ID_MAX, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
+import { PricedLineInput, pricedLinesOf, QtyString } from './lines.ts';
 import { money } from './money.ts';
 
 /**
@@ -130,9 +131,9 @@ const optText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 // Format errors are MoneyString's; this only adds "greater than 0" for a well-formed amount.
-const PositiveMoney = MoneyString.refine((v) => !/^\d{1,16}(\.\d{1,2})?$/.test(v) || money(v).gt(0), {
+const PositiveMoney = MoneyString.refine((v) => !isMoneyString(v) || money(v).gt(0), {
   message: 'contract.plan.amount_positive',
   params: { key: 'contract.plan.amount_positive' },
 });
@@ -154,22 +155,16 @@ const ContractTerms = z.object({
   afterSalesTerms: optText(2000),
   startDate: optDate,
   endDate: optDate,
-  lines: z.array(PricedLineInput).min(1).max(500),
+  lines: pricedLinesOf(PricedLineInput, 500),
   paymentPlan: z.array(PaymentPlanItemInput).max(60).default([]),
 });
 
 /** The accepted proposal (销售提案) a contract is drafted from (SPEC 3.1 → 3.3). */
-const ProposalId = z
-  .number()
-  .int()
-  .positive()
-  .max(Number.MAX_SAFE_INTEGER)
-  .nullish()
-  .transform((v) => v ?? null);
+const ProposalId = BigId.nullish().transform((v) => v ?? null);
 
 export const ContractInput = ContractTerms.extend({
-  customerId: z.number().int().positive(),
-  templateId: z.number().int().positive().nullish(),
+  customerId: BigId,
+  templateId: IntId.nullish(),
   proposalId: ProposalId,
 });
 export type ContractInput = z.output<typeof ContractInput>;
@@ -215,9 +210,9 @@ export type ContractSignInput = z.output<typeof ContractSignInput>;
 export const ContractOrderInput = z.object({
   version: Version,
   requestedDate: isoDate,
-  warehouseId: z.number().int().positive().nullish(),
+  warehouseId: IntId.nullish(),
   lines: z
-    .array(z.object({ lineNo: z.number().int().positive(), qty: QtyString }))
+    .array(z.object({ lineNo: z.number().int().positive().max(INT_ID_MAX), qty: QtyString }))
     .min(1)
     .max(200)
     .optional(),
@@ -237,7 +232,7 @@ export type AmendmentInput = z.output<typeof AmendmentInput>;
 export const DisputeInput = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().trim().min(1).max(4000),
-  handlerId: z.number().int().positive(),
+  handlerId: IntId,
 });
 export type DisputeInput = z.output<typeof DisputeInput>;
 
@@ -262,8 +257,8 @@ export const CONTRACT_SORTS = ['updatedAt', 'createdAt', 'endDate', 'amount', 'n
 export const ContractFilter = z.object({
   keyword: z.string().trim().max(50).optional(),
   status: z.enum(CONTRACT_STATUSES).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
+  customerId: QueryBigId.optional(),
+  ownerId: QueryIntId.optional(),
   /** Signed contracts ending within N days from today. */
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
   overdue: z

@@ -8,6 +8,7 @@ import {
   REGIONS,
   SOURCE_CHANNELS,
 } from './dictionaries.ts';
+import { BigId, IntId, QueryIntId } from './ids.ts';
 import { normalizePhone, toHalfWidth } from './normalize.ts';
 import { validateCreditCode } from './validators/credit-code.ts';
 import { validateIdNumber } from './validators/id-number.ts';
@@ -67,12 +68,7 @@ export const CustomerInput = z
       .transform((v) => v ?? null),
     tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
     remark: optText(1000),
-    ownerId: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((v) => v ?? null),
+    ownerId: IntId.nullish().transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     // SPEC 1.12: Chinese identifiers are checked with their check characters.
@@ -130,12 +126,7 @@ export const FollowUpInput = z
     type: z.enum(FOLLOW_UP_TYPES),
     content: z.string().trim().min(1).max(2000),
     outcome: z.enum(FOLLOW_UP_OUTCOMES),
-    contactId: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((v) => v ?? null),
+    contactId: BigId.nullish().transform((v) => v ?? null),
     nextAction: optText(200),
     nextActionDate: z
       .string()
@@ -153,15 +144,21 @@ export const CustomerListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   keyword: z.string().trim().max(50).optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
-  deptId: z.coerce.number().int().positive().optional(),
+  ownerId: QueryIntId.optional(),
+  deptId: QueryIntId.optional(),
   class: z.enum(CUSTOMER_CLASSES).optional(),
   region: z.enum(REGIONS).optional(),
   source: z.enum(SOURCE_CHANNELS).optional(),
   industry: z.enum(INDUSTRIES).optional(),
   tag: z.string().trim().max(20).optional(),
-  createdFrom: z.string().refine(isIsoDate).optional(),
-  createdTo: z.string().refine(isIsoDate).optional(),
+  createdFrom: z
+    .string()
+    .refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } })
+    .optional(),
+  createdTo: z
+    .string()
+    .refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } })
+    .optional(),
   /** 已归档: only the archived ones (deleted within the retention period), for those who may delete. */
   archived: z.stringbool().optional(),
   sort: z.enum(CUSTOMER_SORTS).default('updatedAt'),
@@ -172,11 +169,21 @@ export type CustomerListQuery = z.output<typeof CustomerListQuery>;
 export const CREDIT_RATINGS = ['A', 'B', 'C', 'D'] as const;
 export type CreditRating = (typeof CREDIT_RATINGS)[number];
 
-/** Money on the wire: a decimal string with at most 2 places (never a float). */
+/** The money format: 16 integer digits and 2 decimals fit a numeric(18,2) column; ASCII digits only. */
+export const MONEY_PATTERN = /^\d{1,16}(\.\d{1,2})?$/;
+
+/** True for a well-formed amount. Refinements after MoneyString compute only on these. */
+export const isMoneyString = (v: unknown): v is string => typeof v === 'string' && MONEY_PATTERN.test(v);
+
+/**
+ * Money on the wire: a decimal string with at most 2 places (never a float); every money field
+ * uses this schema. A malformed amount ('abc', '１２３', '') is refused with validation.money; the
+ * other fields are still checked, so a check chained after it must guard with isMoneyString.
+ */
 export const MoneyString = z
   .string()
   .trim()
-  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), {
+  .refine((v) => MONEY_PATTERN.test(v), {
     message: 'validation.money',
     params: { key: 'validation.money' },
   });

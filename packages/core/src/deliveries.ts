@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
 import { AttachmentInput } from './files.ts';
+import { BigId, IntId, QueryBigId, VersionNo } from './ids.ts';
 import { QtyString } from './lines.ts';
 
 /**
@@ -92,25 +93,18 @@ const optDate = z
   .nullish()
   .transform((v) => v || null)
   .refine((v) => v === null || isIsoDate(v), dateKey);
-const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 
 export const DeliveryLineInput = z.object({
-  orderLineId: Id,
+  orderLineId: BigId,
   qty: QtyString,
-  batchId: Id.nullish().transform((v) => v ?? null),
+  batchId: BigId.nullish().transform((v) => v ?? null),
 });
 export type DeliveryLineInput = z.output<typeof DeliveryLineInput>;
 
 /** Shipping fields; consignee, phone and address default from the order. */
 const shipping = {
-  warehouseId: z
-    .number()
-    .int()
-    .positive()
-    .max(2147483647)
-    .nullish()
-    .transform((v) => v ?? null),
+  warehouseId: IntId.nullish().transform((v) => v ?? null),
   carrier: optText(100),
   trackingNo: optText(100),
   consignee: optText(100),
@@ -128,7 +122,7 @@ const shipping = {
 };
 
 export const DeliveryInput = z.object({
-  orderId: Id,
+  orderId: BigId,
   lines: z.array(DeliveryLineInput).min(1).max(200),
   ...shipping,
 });
@@ -145,7 +139,7 @@ export const DeliveryCancelInput = z.object({ version: Version, reason: z.string
 export type DeliveryCancelInput = z.output<typeof DeliveryCancelInput>;
 
 export const InspectLineInput = z.object({
-  lineId: Id,
+  lineId: BigId,
   status: z.enum(INSPECTION_STATUSES),
   note: optText(500),
   version: Version,
@@ -161,7 +155,7 @@ export const ChecklistTickInput = z.object({
 export type ChecklistTickInput = z.output<typeof ChecklistTickInput>;
 
 export const EmergencyReleaseInput = z.object({
-  lineId: Id,
+  lineId: BigId,
   reason: z.string().trim().min(1).max(500),
   version: Version,
 });
@@ -182,7 +176,7 @@ export const SignInput = z.object({
   signedDate: z.string().refine(isIsoDate, dateKey),
   file: AttachmentInput,
   lines: z
-    .array(z.object({ lineId: Id, receivedQty: ReceivedQty }))
+    .array(z.object({ lineId: BigId, receivedQty: ReceivedQty }))
     .min(1)
     .max(200),
   /** Required when any received qty differs from the shipped qty. */
@@ -193,8 +187,8 @@ export type SignInput = z.output<typeof SignInput>;
 export const DeliveryFilter = z.object({
   keyword: z.string().trim().max(50).optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),
-  orderId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  customerId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  orderId: QueryBigId.optional(),
+  customerId: QueryBigId.optional(),
   emergencyOpen: z.enum(['true', 'false']).optional(),
 });
 export type DeliveryFilter = z.output<typeof DeliveryFilter>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate, MoneyString } from './customers.ts';
-import { PercentString, QtyString, TaxRateString } from './lines.ts';
+import { isIsoDate, isMoneyString, MoneyString } from './customers.ts';
+import { BigId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
+import { PercentString, pricedLinesOf, QtyString, TaxRateString } from './lines.ts';
 import { money, toMoneyString } from './money.ts';
 
 /**
@@ -143,9 +144,7 @@ export function changeDue(amount: string, tendered: string): string | null {
 const dateKey = { message: 'validation.date', params: { key: 'validation.date' } };
 const IsoDate = z.string().refine(isIsoDate, dateKey);
 const dateQuery = IsoDate.optional();
-const Id = z.number().int().positive().max(2147483647);
-const QId = z.coerce.number().int().positive().max(2147483647);
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 const optText = (max: number) =>
   z
     .string()
@@ -154,14 +153,14 @@ const optText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 const positive = { message: 'validation.positive_amount', params: { key: 'validation.positive_amount' } };
-const PositiveMoney = MoneyString.refine((v) => money(v).gt(0), positive);
+const PositiveMoney = MoneyString.refine((v) => !isMoneyString(v) || money(v).gt(0), positive);
 
 /** A payment against exactly one order or contract (optionally one of the contract's plan items). */
 export const PaymentInput = z
   .object({
-    orderId: Id.optional(),
-    contractId: Id.optional(),
-    planItemId: Id.optional(),
+    orderId: BigId.optional(),
+    contractId: BigId.optional(),
+    planItemId: BigId.optional(),
     kind: z.enum(PAYMENT_KINDS),
     method: z.enum(PAYMENT_METHODS),
     chequeNo: optText(50),
@@ -200,9 +199,9 @@ export const PaymentFilter = z.object({
   keyword: z.string().trim().max(50).optional(),
   status: z.enum(PAYMENT_STATUSES).optional(),
   kind: z.enum(PAYMENT_KINDS).optional(),
-  customerId: QId.optional(),
-  orderId: QId.optional(),
-  contractId: QId.optional(),
+  customerId: QueryBigId.optional(),
+  orderId: QueryBigId.optional(),
+  contractId: QueryBigId.optional(),
   from: dateQuery,
   to: dateQuery,
 });
@@ -215,7 +214,7 @@ export type PaymentListQuery = z.output<typeof PaymentListQuery>;
 
 /** An invoice line as the issuer gives it (prices exclude VAT, as on a 增值税发票). */
 export const InvoiceLineInput = z.object({
-  productId: Id.optional(),
+  productId: BigId.optional(),
   description: z.string().trim().min(1).max(200),
   spec: optText(100),
   unit: z.string().trim().min(1).max(20),
@@ -230,7 +229,7 @@ const invoiceFields = {
   kind: z.enum(INVOICE_KINDS),
   externalNo: z.string().trim().min(1).max(40),
   /** Omitted: the order's lines. */
-  lines: z.array(InvoiceLineInput).min(1).max(200).optional(),
+  lines: pricedLinesOf(InvoiceLineInput, 200).optional(),
   issueDate: IsoDate.optional(),
   isLate: z.boolean().default(false),
   buyerName: optText(200),
@@ -244,7 +243,7 @@ const invoiceFields = {
 };
 
 export const InvoiceInput = z
-  .object({ orderId: Id.optional(), contractId: Id.optional(), ...invoiceFields })
+  .object({ orderId: BigId.optional(), contractId: BigId.optional(), ...invoiceFields })
   .superRefine((v, ctx) => {
     if ((v.orderId === undefined) === (v.contractId === undefined))
       ctx.addIssue({
@@ -266,9 +265,9 @@ export type InvoiceVoidInput = z.output<typeof InvoiceVoidInput>;
 export const InvoiceFilter = z.object({
   keyword: z.string().trim().max(50).optional(),
   status: z.enum(INVOICE_STATUSES).optional(),
-  customerId: QId.optional(),
-  orderId: QId.optional(),
-  contractId: QId.optional(),
+  customerId: QueryBigId.optional(),
+  orderId: QueryBigId.optional(),
+  contractId: QueryBigId.optional(),
   from: dateQuery,
   to: dateQuery,
 });
@@ -281,8 +280,8 @@ export type InvoiceListQuery = z.output<typeof InvoiceListQuery>;
 
 export const ReceivablesQuery = z.object({
   asOf: dateQuery,
-  customerId: QId.optional(),
-  ownerId: QId.optional(),
+  customerId: QueryBigId.optional(),
+  ownerId: QueryIntId.optional(),
   keyword: z.string().trim().max(50).optional(),
 });
 export type ReceivablesQuery = z.output<typeof ReceivablesQuery>;
@@ -294,7 +293,7 @@ export type StatementQuery = z.output<typeof StatementQuery>;
 export const WRITE_OFF_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const;
 export type WriteOffStatus = (typeof WRITE_OFF_STATUSES)[number];
 export const WriteOffInput = z.object({
-  orderId: Id,
+  orderId: BigId,
   amount: PositiveMoney,
   reason: z.string().trim().min(1).max(500),
 });
@@ -302,7 +301,7 @@ export type WriteOffInput = z.output<typeof WriteOffInput>;
 export const WriteOffListQuery = z.object({
   keyword: z.string().trim().max(50).optional(),
   status: z.enum(WRITE_OFF_STATUSES).optional(),
-  customerId: QId.optional(),
+  customerId: QueryBigId.optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, MoneyString } from './customers.ts';
 import { SOURCE_CHANNELS } from './dictionaries.ts';
+import { IntId, QueryIntId, VersionNo } from './ids.ts';
 import { normalizePhone } from './normalize.ts';
 
 /**
@@ -38,21 +39,11 @@ export const RegistrationInput = z
     budget: MoneyString.nullish().transform((v) => v ?? null),
     notes: text(1000),
     /** The rep the visitor says they dealt with, when the front desk could pick them. */
-    repUserId: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((v) => v ?? null),
+    repUserId: IntId.nullish().transform((v) => v ?? null),
     /** What the visitor said about the rep, as free text (e.g. "姓王的男士"). */
     repName: text(50),
     /** Needed only when several duty groups are on duty that day. */
-    dutyGroupId: z
-      .number()
-      .int()
-      .positive()
-      .nullish()
-      .transform((v) => v ?? null),
+    dutyGroupId: IntId.nullish().transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     // A phone lead (来电, or a registration from the phone channel) is only worth keeping with a
@@ -82,7 +73,7 @@ export const RegistrationQuery = z.object({
   kind: z.enum(REGISTRATION_KINDS).optional(),
   channel: z.enum(SOURCE_CHANNELS).optional(),
   routeReason: z.enum(ROUTE_REASONS).optional(),
-  routedToId: z.coerce.number().int().positive().optional(),
+  routedToId: QueryIntId.optional(),
   /** 'flagged': market-survey visits; 'pending': flagged and no 补客户 granted yet. */
   survey: z.enum(['flagged', 'pending']).optional(),
   /** 归属冲突: 'open' awaiting the manager, 'any' every conflict (open or resolved). */
@@ -96,11 +87,11 @@ export type RegistrationStatsQuery = z.output<typeof RegistrationStatsQuery>;
 
 /** 市场调查: set only when the receiving rep and the visitor both confirm the purpose at the desk. */
 export const MarketSurveyInput = z.object({
-  repUserId: z.number().int().positive(),
+  repUserId: IntId,
   repConfirmed: z.literal(true),
   visitorConfirmed: z.literal(true),
   note: text(500),
-  version: z.number().int().min(1),
+  version: VersionNo,
 });
 export type MarketSurveyInput = z.output<typeof MarketSurveyInput>;
 
@@ -125,9 +116,9 @@ export type ReplacementGrantInput = z.output<typeof ReplacementGrantInput>;
 
 export const DutyGroupInput = z.object({
   name: z.string().trim().min(1).max(60),
-  deptId: z.number().int().positive(),
+  deptId: IntId,
   /** Ordered: the rotation order of the group. */
-  memberIds: z.array(z.number().int().positive()).max(100),
+  memberIds: z.array(IntId).max(100),
   active: z.boolean().default(true),
 });
 export type DutyGroupInput = z.output<typeof DutyGroupInput>;
@@ -135,7 +126,7 @@ export type DutyGroupInput = z.output<typeof DutyGroupInput>;
 export const DutyRosterInput = z.object({
   dates: z.array(isoDate).min(1).max(62),
   /** Ordered: who is on duty those days, in rotation order; an empty list clears the days. */
-  members: z.array(z.object({ userId: z.number().int().positive(), absent: z.boolean().default(false) })).max(100),
+  members: z.array(z.object({ userId: IntId, absent: z.boolean().default(false) })).max(100),
 });
 export type DutyRosterInput = z.output<typeof DutyRosterInput>;
 

@@ -6,6 +6,7 @@ export * from './dictionaries.ts';
 export * from './files.ts';
 export * from './finance.ts';
 export * from './front-desk.ts';
+export * from './ids.ts';
 export * from './integrations.ts';
 export * from './lines.ts';
 export * from './mask.ts';

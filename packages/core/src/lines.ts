@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { MoneyString } from './customers.ts';
-import { type Money, money, roundMoney, toMoneyString } from './money.ts';
+import { MONEY_PATTERN, MoneyString } from './customers.ts';
+import { BigId } from './ids.ts';
+import { MONEY_MAX, type Money, money, roundMoney, toMoneyString } from './money.ts';
 
 /**
  * Priced document lines (quotes, contracts, orders, invoices — SPEC 3.2). Prices exclude VAT
@@ -62,13 +63,19 @@ export function documentTotals(lines: LineAmounts[]): DocumentTotals {
 /** VAT rates a line may carry (percent): 13 / 9 / 6 / 0 (and 3 / 1 for small-scale taxpayers). */
 export const TAX_RATES = ['13.00', '9.00', '6.00', '3.00', '1.00', '0.00'] as const;
 
+/** The quantity format: 14 integer digits and 4 decimals fit a numeric(18,4) column; ASCII digits only. */
+export const QTY_PATTERN = /^\d{1,14}(\.\d{1,4})?$/;
+/** The largest quantity a numeric(18,4) column (stock on hand, line quantities) holds. */
+export const QTY_MAX = '99999999999999.9999';
+
 /** Quantity on the wire: a positive decimal string with at most 4 places. */
 export const QtyString = z
   .string()
   .trim()
-  .refine((v) => /^\d{1,14}(\.\d{1,4})?$/.test(v) && Number(v) > 0, {
-    message: 'validation.qty',
-    params: { key: 'validation.qty' },
+  .refine((v) => QTY_PATTERN.test(v), { message: 'validation.qty', params: { key: 'validation.qty' } })
+  .refine((v) => !QTY_PATTERN.test(v) || Number(v) > 0, {
+    message: 'validation.qty_positive',
+    params: { key: 'validation.qty_positive' },
   });
 
 /** A percentage 0–100 with at most 2 places (discounts). */
@@ -121,7 +128,7 @@ export function formatAttributes(attributes: Record<string, string> | null | und
 
 /** One priced line as a form or the API sends it; description/unit default from the product. */
 export const PricedLineInput = z.object({
-  productId: z.number().int().positive(),
+  productId: BigId,
   description: z.string().trim().max(200).optional(),
   qty: QtyString,
   unitPrice: MoneyString,
@@ -131,3 +138,38 @@ export const PricedLineInput = z.object({
   attributes: VariantAttributes.optional(),
 });
 export type PricedLineInput = z.output<typeof PricedLineInput>;
+
+const amountKey = (key: string) => ({ message: key, params: { key } });
+
+/**
+ * Every amount the server computes from priced lines must fit its money column (numeric(18,2)):
+ * per line and in total, qty × unit price with VAT (the line's rate, else the highest, 13 %) is at
+ * most MONEY_MAX — an upper bound, since discounts only lower it. Lines whose qty or price is
+ * malformed are left to their own field errors.
+ */
+export function checkLineAmounts(
+  lines: readonly { qty?: unknown; unitPrice?: unknown; taxRate?: unknown }[],
+  ctx: z.RefinementCtx,
+) {
+  let total = money(0);
+  let lineTooLarge = false;
+  for (const [i, l] of lines.entries()) {
+    if (typeof l?.qty !== 'string' || typeof l.unitPrice !== 'string') continue;
+    if (!QTY_PATTERN.test(l.qty) || !MONEY_PATTERN.test(l.unitPrice)) continue;
+    const rate = (TAX_RATES as readonly unknown[]).includes(l.taxRate) ? String(l.taxRate) : TAX_RATES[0];
+    const gross = money(l.qty).times(l.unitPrice).times(money(100).plus(rate)).div(100);
+    if (gross.gt(MONEY_MAX)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'qty'], ...amountKey('validation.line_amount_too_large') });
+      lineTooLarge = true;
+    }
+    total = total.plus(gross);
+  }
+  if (!lineTooLarge && total.gt(MONEY_MAX))
+    ctx.addIssue({ code: 'custom', path: [], ...amountKey('validation.total_amount_too_large') });
+}
+
+/** A list of priced lines (1 … max) whose amounts fit the money columns. */
+export const pricedLinesOf = <T extends z.ZodType<{ qty: string; unitPrice: string; taxRate?: string }>>(
+  line: T,
+  max: number,
+) => z.array(line).min(1).max(max).superRefine(checkLineAmounts);

@@ -18,8 +18,10 @@ export type Money = Decimal;
 
 /** Decimal places of a money amount (fen). */
 export const MONEY_SCALE = 2;
-/** Largest absolute amount amountInWords supports (< 10 万亿). */
-export const MAX_AMOUNT_IN_WORDS = '9999999999999.99';
+/** Largest amount a money column (numeric(18,2)) holds. */
+export const MONEY_MAX = '9999999999999999.99';
+/** Largest absolute amount amountInWords supports: every amount a money column holds (< 1 亿亿). */
+export const MAX_AMOUNT_IN_WORDS = MONEY_MAX;
 
 /** Creates a Money value (no rounding). Throws on invalid or non-finite input. */
 export function money(x: string | number | Decimal): Money {
@@ -90,7 +92,7 @@ function integerInWords(digits: string): string {
  * - units (元位) 0 and jiao non-zero: the rules allow 零 after 元 or not; we
  *   always write it (the rules' first form, ¥1,680.32 → 壹仟陆佰捌拾元零叁角贰分);
  * - amounts below 1 元 omit 元 (0.05 → 伍分); 0 → 零元整; negatives get '负'.
- * Throws for more than 2 decimals, non-finite values or |amount| > 9999999999999.99.
+ * Throws for more than 2 decimals, non-finite values or |amount| > MONEY_MAX.
  */
 export function amountInWords(amount: string | Decimal): string {
   const d = new Money(amount);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, MoneyString } from './customers.ts';
+import { BigId, INT_ID_MAX, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 
 /** open 进行中, won 赢单, lost 输单. */
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const;
@@ -73,15 +74,14 @@ const optDate = z
   .transform((v) => v || null)
   .refine((v) => v === null || isIsoDate(v), dateKey);
 
-const Id = z.number().int().positive().max(2147483647);
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 
 export const OpportunityInput = z.object({
   name: z.string().trim().min(1).max(100),
-  customerId: z.number().int().positive(),
-  pipelineId: Id,
+  customerId: BigId,
+  pipelineId: IntId,
   /** Starting stage; the pipeline's first stage when omitted. */
-  stageId: Id.nullish().transform((v) => v ?? null),
+  stageId: IntId.nullish().transform((v) => v ?? null),
   amount: MoneyString.default('0.00'),
   expectedCloseDate: optDate,
   /** null: follow the stage's probability. */
@@ -92,12 +92,7 @@ export const OpportunityInput = z.object({
     .max(100)
     .nullish()
     .transform((v) => v ?? null),
-  ownerId: z
-    .number()
-    .int()
-    .positive()
-    .nullish()
-    .transform((v) => v ?? null),
+  ownerId: IntId.nullish().transform((v) => v ?? null),
   remark: optText(1000),
 });
 export type OpportunityInput = z.output<typeof OpportunityInput>;
@@ -115,12 +110,12 @@ const dateQuery = z.string().refine(isIsoDate, dateKey).optional();
 /** Filters shared by list, count, kanban and export. */
 export const OpportunityFilter = z.object({
   keyword: z.string().trim().max(50).optional(),
-  pipelineId: z.coerce.number().int().positive().max(2147483647).optional(),
-  stageId: z.coerce.number().int().positive().max(2147483647).optional(),
+  pipelineId: QueryIntId.optional(),
+  stageId: QueryIntId.optional(),
   status: z.enum(OPPORTUNITY_STATUSES).optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
-  deptId: z.coerce.number().int().positive().optional(),
-  customerId: z.coerce.number().int().positive().optional(),
+  ownerId: QueryIntId.optional(),
+  deptId: QueryIntId.optional(),
+  customerId: QueryBigId.optional(),
   closeFrom: dateQuery,
   closeTo: dateQuery,
   /** 已归档: only the archived ones (deleted within the retention period), for those who may delete. */
@@ -143,7 +138,7 @@ export const KanbanQuery = OpportunityFilter.omit({ stageId: true, status: true 
 export type KanbanQuery = z.output<typeof KanbanQuery>;
 
 export const MoveStageInput = z.object({
-  stageId: Id,
+  stageId: IntId,
   version: Version,
   /** Required when the target is a lost stage. */
   lostReason: optText(500),
@@ -172,13 +167,13 @@ export type LoseInput = z.output<typeof LoseInput>;
 export const ReopenInput = z.object({
   version: Version,
   /** An open stage; the stage before closing when omitted. */
-  stageId: Id.nullish().transform((v) => v ?? null),
+  stageId: IntId.nullish().transform((v) => v ?? null),
   reason: optText(500),
 });
 export type ReopenInput = z.output<typeof ReopenInput>;
 
 export const ChecklistInput = z.object({
-  stageId: Id,
+  stageId: IntId,
   key: z.string().min(1).max(40),
   done: z.boolean(),
   version: Version,
@@ -213,7 +208,7 @@ export const NeedsAnalysisInput = z.object({
   painPoints: optText(2000),
   remark: optText(1000),
   /** 0 for the first save. */
-  version: z.number().int().min(0),
+  version: z.number().int().min(0).max(INT_ID_MAX),
 });
 export type NeedsAnalysisInput = z.output<typeof NeedsAnalysisInput>;
 
@@ -254,7 +249,7 @@ const ChecklistItem = z.object({
 
 export const StageInput = z.object({
   /** An existing stage's id; omitted for a new stage. */
-  id: Id.nullish().transform((v) => v ?? null),
+  id: IntId.nullish().transform((v) => v ?? null),
   name: z.string().trim().min(1).max(30),
   probability: z.number().int().min(0).max(100),
   kind: z.enum(STAGE_KINDS).default('open'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
-import { PricedLineInput, QtyString } from './lines.ts';
+import { BigId, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
+import { PricedLineInput, pricedLinesOf, QtyString } from './lines.ts';
 
 /**
  * Order states (SPEC 3.4) and the transition table — data, enforced by the server and used by the
@@ -78,29 +79,22 @@ const optText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const optId = z
-  .number()
-  .int()
-  .positive()
-  .max(2147483647)
-  .nullish()
-  .transform((v) => v ?? null);
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 
 /** A sales order as the form or another module (quote → order) sends it (SPEC 3.4). */
 export const OrderInput = z.object({
-  customerId: z.number().int().positive(),
-  contactId: optId,
+  customerId: BigId,
+  contactId: BigId.nullish().transform((v) => v ?? null),
   channel: z.enum(ORDER_CHANNELS).default('rep'),
   requestedDate: IsoDate,
   promisedDate: optDate,
-  warehouseId: optId,
+  warehouseId: IntId.nullish().transform((v) => v ?? null),
   specialRequirements: optText(2000),
   consignee: optText(50),
   consigneePhone: optText(30),
   shippingAddress: optText(300),
   remark: optText(1000),
-  lines: z.array(PricedLineInput).min(1).max(500),
+  lines: pricedLinesOf(PricedLineInput, 500),
 });
 export type OrderInput = z.output<typeof OrderInput>;
 
@@ -142,8 +136,8 @@ const dateQuery = z.string().refine(isIsoDate, dateKey).optional();
 export const OrderFilter = z.object({
   keyword: z.string().trim().max(50).optional(),
   status: z.enum(ORDER_STATUSES).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
+  customerId: QueryBigId.optional(),
+  ownerId: QueryIntId.optional(),
   from: dateQuery,
   to: dateQuery,
 });
@@ -168,7 +162,7 @@ export const ProductionTaskInput = z.object({
   lines: z
     .array(
       z.object({
-        orderLineId: z.number().int().positive(),
+        orderLineId: BigId,
         kind: z.enum(PRODUCTION_TASK_KINDS),
         qty: QtyString,
         dueDate: IsoDate,
@@ -191,6 +185,6 @@ export const ProductionTaskUpdateInput = z.object({
 export type ProductionTaskUpdateInput = z.output<typeof ProductionTaskUpdateInput>;
 export const ProductionTaskQuery = z.object({
   status: z.enum(PRODUCTION_TASK_STATUSES).optional(),
-  orderId: z.coerce.number().int().positive().optional(),
+  orderId: QueryBigId.optional(),
 });
 export const PlannerQuery = z.object({ from: dateQuery, to: dateQuery });

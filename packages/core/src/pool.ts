@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CUSTOMER_CLASSES, CUSTOMER_KINDS, INDUSTRIES, REGIONS, SOURCE_CHANNELS } from './dictionaries.ts';
+import { IntId, QueryIntId, VersionNo } from './ids.ts';
 
 /**
  * Public pool (公海, SPEC 2.4): request schemas shared by server and web.
@@ -24,7 +25,7 @@ const text = (max: number) =>
 export const PoolInput = z.object({
   name: z.string().trim().min(1).max(60),
   description: text(500),
-  memberDeptIds: z.array(z.number().int().positive()).min(1).max(100),
+  memberDeptIds: z.array(IntId).min(1).max(100),
 });
 export type PoolInput = z.output<typeof PoolInput>;
 
@@ -33,7 +34,7 @@ export const POOL_SORTS = ['poolEnteredAt', 'createdAt', 'name'] as const;
 export const PoolCustomerQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  poolId: z.coerce.number().int().positive().optional(),
+  poolId: QueryIntId.optional(),
   keyword: z.string().trim().max(50).optional(),
   kind: z.enum(CUSTOMER_KINDS).optional(),
   class: z.enum(CUSTOMER_CLASSES).optional(),
@@ -46,25 +47,20 @@ export const PoolCustomerQuery = z.object({
 export type PoolCustomerQuery = z.output<typeof PoolCustomerQuery>;
 
 const reason = z.string().trim().min(1).max(500);
-const version = z.number().int().min(1);
+const version = VersionNo;
 
 /** Release an owned customer to a pool (default: its home pool). */
 export const PoolReleaseInput = z.object({
   reason,
-  poolId: z
-    .number()
-    .int()
-    .positive()
-    .nullish()
-    .transform((v) => v ?? null),
+  poolId: IntId.nullish().transform((v) => v ?? null),
   version,
 });
 export type PoolReleaseInput = z.output<typeof PoolReleaseInput>;
 
-export const PoolMoveInput = z.object({ toPoolId: z.number().int().positive(), reason, version });
+export const PoolMoveInput = z.object({ toPoolId: IntId, reason, version });
 export type PoolMoveInput = z.output<typeof PoolMoveInput>;
 
-export const PoolAssignInput = z.object({ toUserId: z.number().int().positive(), reason, version });
+export const PoolAssignInput = z.object({ toUserId: IntId, reason, version });
 export type PoolAssignInput = z.output<typeof PoolAssignInput>;
 
 export const CustomerLockInput = z.object({ version });

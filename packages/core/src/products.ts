@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate, MoneyString } from './customers.ts';
+import { isIsoDate, isMoneyString, MoneyString } from './customers.ts';
 import { CUSTOMER_CLASSES } from './dictionaries.ts';
+import { BigId, IntId, QueryIntId, VersionNo } from './ids.ts';
 import { TAX_RATES } from './lines.ts';
 import { money } from './money.ts';
 
@@ -70,12 +71,7 @@ const productFields = {
       message: 'product.barcode.format',
       params: { key: 'product.barcode.format' },
     }),
-  categoryId: z
-    .number()
-    .int()
-    .positive()
-    .nullish()
-    .transform((v) => v ?? null),
+  categoryId: IntId.nullish().transform((v) => v ?? null),
   taxRate: z.enum(TAX_RATES),
   // Absent = unchanged (users without product.cost never see nor send it); null clears it.
   cost: MoneyString.nullish(),
@@ -103,7 +99,7 @@ export const ProductInput = z
   .object({ ...productFields, standardPrice: MoneyString, floorPrice: MoneyString })
   .superRefine((v, ctx) => {
     // 最低限价不得高于标准价 (the floor is the lowest price a rep may quote without approval).
-    if (/^\d/.test(v.floorPrice) && /^\d/.test(v.standardPrice) && money(v.floorPrice).gt(money(v.standardPrice)))
+    if (isMoneyString(v.floorPrice) && isMoneyString(v.standardPrice) && money(v.floorPrice).gt(money(v.standardPrice)))
       issue(ctx, ['floorPrice'], 'product.floor_above_standard');
   });
 export type ProductInput = z.output<typeof ProductInput>;
@@ -116,7 +112,7 @@ export const ProductUpdateInput = z.object({
   ...productFields,
   standardPrice: MoneyString.optional(),
   floorPrice: MoneyString.optional(),
-  version: z.number().int().min(1),
+  version: VersionNo,
 });
 export type ProductUpdateInput = z.output<typeof ProductUpdateInput>;
 
@@ -124,7 +120,7 @@ export const ProductListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   keyword: z.string().trim().max(50).optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: QueryIntId.optional(),
   active: z.enum(['true', 'false']).optional(),
   tracking: z.enum(TRACKING_MODES).optional(),
 });
@@ -144,7 +140,7 @@ export const PriceListInput = z
     validTo: IsoDate.nullish().transform((v) => v ?? null),
     active: z.boolean().default(true),
     items: z
-      .array(z.object({ productId: z.number().int().positive(), price: MoneyString }))
+      .array(z.object({ productId: BigId, price: MoneyString }))
       .max(2000)
       .default([]),
   })
@@ -168,8 +164,8 @@ export const PriceAdjustmentInput = z
   })
   .superRefine((v, ctx) => {
     if (
-      /^\d/.test(v.newFloorPrice) &&
-      /^\d/.test(v.newStandardPrice) &&
+      isMoneyString(v.newFloorPrice) &&
+      isMoneyString(v.newStandardPrice) &&
       money(v.newFloorPrice).gt(money(v.newStandardPrice))
     )
       issue(ctx, ['newFloorPrice'], 'product.floor_above_standard');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
-import { effectiveUnitPrice, PricedLineInput } from './lines.ts';
+import { BigId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
+import { effectiveUnitPrice, PricedLineInput, pricedLinesOf } from './lines.ts';
 import { money } from './money.ts';
 
 /**
@@ -105,22 +106,22 @@ export function quoteApprovalNeeds(
 
 const optText = (max: number) => z.string().trim().max(max).optional().nullable();
 const IsoDate = z.string().refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } });
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 
 export const QuoteLineInput = PricedLineInput;
 export type QuoteLineInput = z.output<typeof QuoteLineInput>;
 
 export const QuoteInput = z.object({
-  customerId: z.number().int().positive(),
-  contactId: z.number().int().positive().optional().nullable(),
-  opportunityId: z.number().int().positive().optional().nullable(),
+  customerId: BigId,
+  contactId: BigId.optional().nullable(),
+  opportunityId: BigId.optional().nullable(),
   title: z.string().trim().min(1).max(200),
   /** Default: today + policy quotes.defaultValidityDays. */
   validUntil: IsoDate.optional(),
   deliveryTerms: optText(1000),
   paymentTerms: optText(1000),
   remark: optText(2000),
-  lines: z.array(QuoteLineInput).min(1).max(200),
+  lines: pricedLinesOf(QuoteLineInput, 200),
 });
 export type QuoteInput = z.output<typeof QuoteInput>;
 
@@ -153,8 +154,8 @@ export const QUOTE_SORTS = ['updatedAt', 'createdAt', 'validUntil', 'totalGross'
 export const QuoteFilter = z.object({
   keyword: z.string().trim().max(100).optional(),
   status: z.enum(QUOTE_STATUSES).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
+  customerId: QueryBigId.optional(),
+  ownerId: QueryIntId.optional(),
   allVersions: z.enum(['true', 'false']).optional(),
 });
 export type QuoteFilter = z.output<typeof QuoteFilter>;

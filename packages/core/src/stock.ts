@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
+import { BigId, IntId, QueryBigId, QueryIntId, queryIdListOf, VersionNo } from './ids.ts';
 import { QtyString } from './lines.ts';
 
 /** Stock (SPEC 3.5): warehouses, inbound, adjustments, movements. */
@@ -19,7 +20,6 @@ const optText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const Id = z.number().int().positive().max(2147483647);
 
 export const WarehouseInput = z.object({
   code: z.string().trim().min(1).max(20),
@@ -27,12 +27,12 @@ export const WarehouseInput = z.object({
   address: optText(200),
 });
 export type WarehouseInput = z.output<typeof WarehouseInput>;
-export const WarehouseUpdateInput = WarehouseInput.extend({ active: z.boolean(), version: z.number().int().min(1) });
+export const WarehouseUpdateInput = WarehouseInput.extend({ active: z.boolean(), version: VersionNo });
 export type WarehouseUpdateInput = z.output<typeof WarehouseUpdateInput>;
 
 export const InboundInput = z.object({
-  warehouseId: Id,
-  productId: z.number().int().positive(),
+  warehouseId: IntId,
+  productId: BigId,
   qty: QtyString,
   batchNo: optText(50),
   /** Serial-tracked products: one serial per unit, qty = count. */
@@ -50,40 +50,31 @@ export const SignedQtyString = z
   .refine((v) => /^-?\d{1,14}(\.\d{1,4})?$/.test(v), { message: 'validation.qty', params: { key: 'validation.qty' } });
 
 export const AdjustInput = z.object({
-  warehouseId: Id,
-  productId: z.number().int().positive(),
-  batchId: z
-    .number()
-    .int()
-    .positive()
-    .nullish()
-    .transform((v) => v ?? null),
+  warehouseId: IntId,
+  productId: BigId,
+  batchId: BigId.nullish().transform((v) => v ?? null),
   qty: SignedQtyString,
   reason: z.string().trim().min(1).max(500),
 });
 export type AdjustInput = z.output<typeof AdjustInput>;
 
-const optNum = z.coerce.number().int().positive().optional();
 export const StockListQuery = z.object({
   keyword: z.string().trim().max(50).optional(),
-  warehouseId: optNum,
-  productId: optNum,
+  warehouseId: QueryIntId.optional(),
+  productId: QueryBigId.optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type StockListQuery = z.output<typeof StockListQuery>;
 export const AvailabilityQuery = z.object({
-  productIds: z
-    .string()
-    .regex(/^\d+(,\d+){0,199}$/)
-    .transform((v) => v.split(',').map(Number)),
-  warehouseId: optNum,
+  productIds: queryIdListOf('bigint', 200),
+  warehouseId: QueryIntId.optional(),
 });
-export const BatchQuery = z.object({ productId: optNum, batchNo: z.string().trim().max(50).optional() });
+export const BatchQuery = z.object({ productId: QueryBigId.optional(), batchNo: z.string().trim().max(50).optional() });
 export const MovementQuery = z.object({
-  productId: optNum,
-  warehouseId: optNum,
-  batchId: optNum,
+  productId: QueryBigId.optional(),
+  warehouseId: QueryIntId.optional(),
+  batchId: QueryBigId.optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -21,12 +21,17 @@ export function getDuplicate(err: unknown): DuplicateInfo | null {
 
 /**
  * 'address.city' → ['address', 'city']. A list element ('tags.0') maps onto its list field
- * ('tags'): our forms edit lists with one control (e.g. a tags Select), not Form.List.
+ * ('tags'): most forms edit a list with one control (e.g. a tags Select).
  */
 export function toNamePath(field: string): (string | number)[] {
   const parts = field.split('.');
   const index = parts.findIndex((part) => /^\d+$/.test(part));
   return index > 0 ? parts.slice(0, index) : parts;
+}
+
+/** 'lines.0.qty' → ['lines', 0, 'qty']: the cell of a Form.List, when the form has one. */
+function toListCellPath(field: string): (string | number)[] {
+  return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 export interface HandleErrorOptions {
@@ -58,12 +63,13 @@ export function useApiErrorHandler() {
             const form = options.form;
             // Errors for fields the form does not show (e.g. ownerId on edit) go to a toast.
             const shown = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
-            const isShown = (f: { field: string }) => shown.has(JSON.stringify(toNamePath(f.field)));
-            const inForm = err.fields.filter(isShown);
-            const elsewhere = err.fields.filter((f) => !isShown(f));
+            const pathOf = (f: { field: string }) =>
+              [toListCellPath(f.field), toNamePath(f.field)].find((p) => shown.has(JSON.stringify(p)));
+            const inForm = err.fields.filter((f) => pathOf(f));
+            const elsewhere = err.fields.filter((f) => !pathOf(f));
             if (inForm.length > 0) {
-              form.setFields(inForm.map((f) => ({ name: toNamePath(f.field), errors: [f.message] })));
-              form.scrollToField(toNamePath(inForm[0].field));
+              form.setFields(inForm.map((f) => ({ name: pathOf(f) ?? [], errors: [f.message] })));
+              form.scrollToField(pathOf(inForm[0]) ?? []);
             }
             if (elsewhere.length > 0) message.error(elsewhere.map((f) => f.message).join('; '));
             return;

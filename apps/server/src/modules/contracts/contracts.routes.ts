@@ -1,5 +1,6 @@
 import {
   AmendmentInput,
+  BigIdParams,
   ContractFilter,
   ContractInput,
   ContractListQuery,
@@ -13,8 +14,8 @@ import {
   DisputeInput,
   DisputeListQuery,
   DisputeResolveInput,
+  IntIdParams,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -38,7 +39,7 @@ import {
   updateContractTemplate,
 } from './templates.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['contracts'];
 
 export function contractRoutes(app: ZodApp, db: Db) {
@@ -151,7 +152,7 @@ export function contractRoutes(app: ZodApp, db: Db) {
   app.get('/contract-templates/manage', { config: manage, schema: { tags } }, async (req) => ({
     items: await listContractTemplates(ctxOf(req, db), true),
   }));
-  app.get('/contract-templates/:id', { config: manage, schema: { tags, params: Id } }, async (req) =>
+  app.get('/contract-templates/:id', { config: manage, schema: { tags, params: IntIdParams } }, async (req) =>
     getContractTemplate(ctxOf(req, db), req.params.id),
   );
   app.post(
@@ -161,7 +162,7 @@ export function contractRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/contract-templates/:id',
-    { config: manage, schema: { tags, params: Id, body: ContractTemplateUpdateInput } },
+    { config: manage, schema: { tags, params: IntIdParams, body: ContractTemplateUpdateInput } },
     async (req) => updateContractTemplate(ctxOf(req, db), req.params.id, req.body),
   );
 }

@@ -1,12 +1,11 @@
-import { CreditRequestInput } from '@sales/core';
-import { z } from 'zod';
+import { BigIdParams, CreditRequestInput } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import { CREDIT_DOC, listCreditRequests, requestCreditChange } from './credit.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['customers'];
 
 export function creditRoutes(app: ZodApp, db: Db) {

@@ -1,4 +1,14 @@
-import { ContactInput, CustomerInput, CustomerListQuery, EditComment, FollowUpInput } from '@sales/core';
+import {
+  BigIdParams,
+  ContactInput,
+  CustomerInput,
+  CustomerListQuery,
+  EditComment,
+  FollowUpInput,
+  IntId,
+  QueryVersionNo,
+  VersionNo,
+} from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,8 +21,8 @@ import { followUpBoard } from './follow-ups.board.ts';
 import { createFollowUp, listFollowUps, myFollowUps } from './follow-ups.service.ts';
 import { customerTimeline } from './timeline.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const Version = z.object({ version: z.coerce.number().int().min(1) });
+const Id = BigIdParams;
+const Version = z.object({ version: QueryVersionNo });
 const tags = ['customers'];
 const Filter = CustomerListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
 
@@ -78,9 +88,9 @@ export function customerRoutes(app: ZodApp, db: Db) {
         tags,
         params: Id,
         body: z.object({
-          toUserId: z.number().int().positive(),
+          toUserId: IntId,
           reason: z.string().trim().min(1).max(500),
-          version: z.number().int().min(1),
+          version: VersionNo,
         }),
       },
     },
@@ -131,7 +141,7 @@ export function customerRoutes(app: ZodApp, db: Db) {
         tags,
         querystring: z.object({
           status: z.enum(['due', 'overdue', 'upcoming']).default('due'),
-          page: z.coerce.number().int().min(1).default(1),
+          page: z.coerce.number().int().min(1).max(10000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
       },

@@ -1,4 +1,5 @@
 import {
+  BigIdParams,
   ChecklistTickInput,
   DeliveryCancelInput,
   DeliveryFilter,
@@ -12,7 +13,6 @@ import {
   TraceCustomerQuery,
   TraceSearchQuery,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -28,7 +28,7 @@ import { shipDelivery, signDelivery } from './deliveries.ship.ts';
 import { searchTraceCustomers, traceCustomer } from './trace.customer.ts';
 import { searchBatches, traceBatch, traceDelivery } from './trace.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['deliveries'];
 
 /** Delivery notes (SPEC 3.5) and traceability; each route is schema + permission + one use case. */

@@ -1,4 +1,11 @@
-import { PaymentActionInput, PaymentFilter, PaymentInput, PaymentListQuery, PaymentRejectInput } from '@sales/core';
+import {
+  BigIdParams,
+  PaymentActionInput,
+  PaymentFilter,
+  PaymentInput,
+  PaymentListQuery,
+  PaymentRejectInput,
+} from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -8,7 +15,7 @@ import { renderReceiptPdf } from './finance.print.ts';
 import { countPayments, getPayment, listPayments, paymentTimeline } from './payments.list.ts';
 import { recordPayment, transitionPayment } from './payments.service.ts';
 
-export const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const Id = BigIdParams;
 const tags = ['finance'];
 const IdemHeaders = z.object({ 'idempotency-key': z.string().optional() }).passthrough();
 

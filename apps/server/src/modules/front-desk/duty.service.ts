@@ -48,8 +48,11 @@ async function checkUsers(tx: DbOrTx, scope: ResolvedScope, userIds: number[], f
   if (ok.length !== ids.length) throw ValidationError.field(field, 'duty.member_invalid');
 }
 
-function checkDept(scope: ResolvedScope, deptId: number) {
-  if (!scope.all && !scope.deptIds.includes(deptId)) throw ValidationError.field('deptId', 'duty.dept_out_of_scope');
+/** The group's department must exist and be in the manager's scope. */
+async function checkDept(tx: DbOrTx, scope: ResolvedScope, deptId: number) {
+  const [dept] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, deptId));
+  if (!dept || (!scope.all && !scope.deptIds.includes(deptId)))
+    throw ValidationError.field('deptId', 'duty.dept_out_of_scope');
 }
 
 /** Duty groups with their members in rotation order. */
@@ -100,7 +103,7 @@ async function groupView(ctx: Ctx, id: number) {
 export async function createDutyGroup(ctx: Ctx, input: DutyGroupInput) {
   const id = await ctx.db.transaction(async (tx) => {
     const { scope } = await dutyScope(ctx);
-    checkDept(scope, input.deptId);
+    await checkDept(tx, scope, input.deptId);
     await checkUsers(tx, scope, input.memberIds, 'memberIds');
     const [row] = await tx
       .insert(dutyGroups)
@@ -127,7 +130,7 @@ export async function updateDutyGroup(ctx: Ctx, id: number, input: DutyGroupInpu
     const cur = await findGroupInScope(ctx, id, tx, true);
     if (cur.version !== input.version) throw new StaleVersionError();
     const { scope } = await dutyScope(ctx);
-    checkDept(scope, input.deptId);
+    await checkDept(tx, scope, input.deptId);
     await checkUsers(tx, scope, input.memberIds, 'memberIds');
     const old = await tx
       .select({ userId: dutyGroupMembers.userId })

@@ -1,16 +1,18 @@
 import {
+  BigIdParams,
   ConflictResolveInput,
   DateQuery,
   DateRangeQuery,
   DutyGroupInput,
   DutyRosterInput,
+  IntIdParams,
   MarketSurveyInput,
   RegistrationInput,
   RegistrationQuery,
   RegistrationStatsQuery,
   ReplacementGrantInput,
+  VersionNo,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -22,7 +24,7 @@ import { resolveConflict } from './front-desk.conflict.ts';
 import { getRegistration, listRegistrations, registrationStats } from './front-desk.list.ts';
 import { flagMarketSurvey, grantReplacement, registerVisit } from './front-desk.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 
 export function frontDeskRoutes(app: ZodApp, db: Db) {
   const cfg = (permission: Permission, resource: string, surface?: Surface) => ({ permission, resource, surface });
@@ -101,18 +103,18 @@ export function frontDeskRoutes(app: ZodApp, db: Db) {
     '/duty-groups/:id',
     {
       config: duty('mutation'),
-      schema: { tags, params: Id, body: DutyGroupInput.extend({ version: z.number().int().min(1) }) },
+      schema: { tags, params: IntIdParams, body: DutyGroupInput.extend({ version: VersionNo }) },
     },
     async (req) => updateDutyGroup(ctxOf(req, db), req.params.id, req.body),
   );
   app.get(
     '/duty-groups/:id/roster',
-    { config: duty('byId'), schema: { tags, params: Id, querystring: DateRangeQuery } },
+    { config: duty('byId'), schema: { tags, params: IntIdParams, querystring: DateRangeQuery } },
     async (req) => getRoster(ctxOf(req, db), req.params.id, req.query),
   );
   app.put(
     '/duty-groups/:id/roster',
-    { config: duty('mutation'), schema: { tags, params: Id, body: DutyRosterInput } },
+    { config: duty('mutation'), schema: { tags, params: IntIdParams, body: DutyRosterInput } },
     async (req) => setRoster(ctxOf(req, db), req.params.id, req.body),
   );
 }

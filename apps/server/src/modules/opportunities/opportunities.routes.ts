@@ -1,5 +1,7 @@
 import {
+  BigIdParams,
   ChecklistInput,
+  IntIdParams,
   KanbanQuery,
   LoseInput,
   MoveStageInput,
@@ -13,6 +15,7 @@ import {
   ProposalInput,
   ProposalResponseInput,
   ProposalUpdateInput,
+  QueryVersionNo,
   ReopenInput,
   WinInput,
 } from '@sales/core';
@@ -32,8 +35,8 @@ import { createProposal, deleteProposal, respondToProposal, updateProposal } fro
 import { loseOpportunity, moveStage, reopenOpportunity, setChecklistItem, winOpportunity } from './stage.service.ts';
 import { opportunityTimeline } from './timeline.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const Version = z.object({ version: z.coerce.number().int().min(1) });
+const Id = BigIdParams;
+const Version = z.object({ version: QueryVersionNo });
 const tags = ['opportunities'];
 
 type OppPermission =
@@ -165,7 +168,9 @@ export function pipelineRoutes(app: ZodApp, db: Db) {
   app.post('/pipelines', { config: manage, schema: { tags, body: PipelineInput } }, async (req, reply) =>
     reply.code(201).send(await createPipeline(ctxOf(req, db), req.body)),
   );
-  app.put('/pipelines/:id', { config: manage, schema: { tags, params: Id, body: PipelineUpdateInput } }, async (req) =>
-    updatePipeline(ctxOf(req, db), req.params.id, req.body),
+  app.put(
+    '/pipelines/:id',
+    { config: manage, schema: { tags, params: IntIdParams, body: PipelineUpdateInput } },
+    async (req) => updatePipeline(ctxOf(req, db), req.params.id, req.body),
   );
 }

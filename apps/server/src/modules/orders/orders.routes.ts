@@ -1,4 +1,5 @@
 import {
+  BigIdParams,
   OrderConfirmInput,
   OrderFilter,
   OrderInput,
@@ -9,7 +10,6 @@ import {
   OrderUpdateInput,
   OrderVersionInput,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -32,7 +32,7 @@ import {
 } from './orders.service.ts';
 import { planningRoutes } from './planning.routes.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['orders'];
 type OrderPermission = 'order.view' | 'order.create' | 'order.edit' | 'order.review' | 'order.cancel' | 'order.export';
 

@@ -1,4 +1,11 @@
-import { PlannerQuery, ProductionTaskInput, ProductionTaskQuery, ProductionTaskUpdateInput } from '@sales/core';
+import {
+  BigIdParams,
+  PlannerQuery,
+  ProductionTaskInput,
+  ProductionTaskQuery,
+  ProductionTaskUpdateInput,
+  queryIdListOf,
+} from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,14 +18,9 @@ import {
   updateProductionTask,
 } from './planning.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['planner'];
-const Ids = z.object({
-  ids: z
-    .string()
-    .regex(/^\d+(,\d+){0,199}$/)
-    .transform((v) => v.split(',').map(Number)),
-});
+const Ids = z.object({ ids: queryIdListOf('bigint', 200) });
 
 /** Planner routes (order.plan, unscoped): 订货排产情况汇总表 and 销售任务单 (SPEC 3.4). */
 export function planningRoutes(app: ZodApp, db: Db) {

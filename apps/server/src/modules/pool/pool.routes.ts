@@ -1,12 +1,14 @@
 import {
+  BigIdParams,
   CustomerLockInput,
+  IntIdParams,
   PoolAssignInput,
   PoolCustomerQuery,
   PoolInput,
   PoolMoveInput,
   PoolReleaseInput,
+  VersionNo,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -23,7 +25,7 @@ import {
 } from './pool.service.ts';
 import { createPool, getPool, listPools, updatePool } from './pools.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['pool'];
 const Filter = PoolCustomerQuery.omit({ page: true, pageSize: true, sort: true, order: true });
 
@@ -34,8 +36,10 @@ export function poolRoutes(app: ZodApp, db: Db) {
   app.get('/pools', { config: cfg('pool.view', 'pool', 'list'), schema: { tags } }, async (req) => ({
     items: await listPools(ctxOf(req, db)),
   }));
-  app.get('/pools/:id', { config: cfg('pool.view', 'pool', 'byId'), schema: { tags, params: Id } }, async (req) =>
-    getPool(ctxOf(req, db), req.params.id),
+  app.get(
+    '/pools/:id',
+    { config: cfg('pool.view', 'pool', 'byId'), schema: { tags, params: IntIdParams } },
+    async (req) => getPool(ctxOf(req, db), req.params.id),
   );
   app.post(
     '/pools',
@@ -46,7 +50,7 @@ export function poolRoutes(app: ZodApp, db: Db) {
     '/pools/:id',
     {
       config: cfg('pool.manage', 'pool', 'mutation'),
-      schema: { tags, params: Id, body: PoolInput.extend({ version: z.number().int().min(1) }) },
+      schema: { tags, params: IntIdParams, body: PoolInput.extend({ version: VersionNo }) },
     },
     async (req) => updatePool(ctxOf(req, db), req.params.id, req.body),
   );

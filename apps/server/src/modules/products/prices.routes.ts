@@ -1,4 +1,13 @@
-import { CUSTOMER_CLASSES, isIsoDate, PRICE_LIST_KINDS, PriceAdjustmentInput, PriceListInput } from '@sales/core';
+import {
+  BigIdParams,
+  CUSTOMER_CLASSES,
+  IntIdParams,
+  isIsoDate,
+  PRICE_LIST_KINDS,
+  PriceAdjustmentInput,
+  PriceListInput,
+  QueryVersionNo,
+} from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -14,8 +23,8 @@ import {
   updatePriceList,
 } from './price-lists.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const Version = z.object({ version: z.coerce.number().int().min(1) });
+const Id = BigIdParams;
+const Version = z.object({ version: QueryVersionNo });
 const DateString = z.string().refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } });
 const tags = ['prices'];
 
@@ -38,8 +47,10 @@ export function priceRoutes(app: ZodApp, db: Db) {
     },
     async (req) => listPriceLists(ctxOf(req, db), req.query),
   );
-  app.get('/price-lists/:id', { config: { ...lists, surface: 'byId' }, schema: { tags, params: Id } }, async (req) =>
-    getPriceList(ctxOf(req, db), req.params.id),
+  app.get(
+    '/price-lists/:id',
+    { config: { ...lists, surface: 'byId' }, schema: { tags, params: IntIdParams } },
+    async (req) => getPriceList(ctxOf(req, db), req.params.id),
   );
   app.post(
     '/price-lists',
@@ -48,12 +59,15 @@ export function priceRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/price-lists/:id',
-    { config: { ...lists, surface: 'mutation' }, schema: { tags, params: Id, body: PriceListInput.and(Version) } },
+    {
+      config: { ...lists, surface: 'mutation' },
+      schema: { tags, params: IntIdParams, body: PriceListInput.and(Version) },
+    },
     async (req) => updatePriceList(ctxOf(req, db), req.params.id, req.body),
   );
   app.delete(
     '/price-lists/:id',
-    { config: { ...lists, surface: 'mutation' }, schema: { tags, params: Id, querystring: Version } },
+    { config: { ...lists, surface: 'mutation' }, schema: { tags, params: IntIdParams, querystring: Version } },
     async (req) => deletePriceList(ctxOf(req, db), req.params.id, req.query.version),
   );
 

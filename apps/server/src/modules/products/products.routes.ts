@@ -1,4 +1,12 @@
-import { ProductCategoryInput, ProductInput, ProductListQuery, ProductUpdateInput } from '@sales/core';
+import {
+  BigIdParams,
+  IntIdParams,
+  ProductCategoryInput,
+  ProductInput,
+  ProductListQuery,
+  ProductUpdateInput,
+  QueryVersionNo,
+} from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,8 +19,8 @@ import { exportProductsXlsx } from './products.export.ts';
 import { countProducts, listProducts, lookupProducts } from './products.list.ts';
 import { createProduct, getProduct, updateProduct } from './products.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const Version = z.object({ version: z.coerce.number().int().min(1) });
+const Id = BigIdParams;
+const Version = z.object({ version: QueryVersionNo });
 const tags = ['products'];
 const Filter = ProductListQuery.omit({ page: true, pageSize: true });
 
@@ -39,12 +47,15 @@ export function productRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/product-categories/:id',
-    { config: manage('product_category'), schema: { tags, params: Id, body: ProductCategoryInput.and(Version) } },
+    {
+      config: manage('product_category'),
+      schema: { tags, params: IntIdParams, body: ProductCategoryInput.and(Version) },
+    },
     async (req) => updateCategory(ctxOf(req, db), req.params.id, req.body),
   );
   app.delete(
     '/product-categories/:id',
-    { config: manage('product_category'), schema: { tags, params: Id, querystring: Version } },
+    { config: manage('product_category'), schema: { tags, params: IntIdParams, querystring: Version } },
     async (req) => deleteCategory(ctxOf(req, db), req.params.id, req.query.version),
   );
 

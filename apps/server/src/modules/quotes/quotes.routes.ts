@@ -1,4 +1,5 @@
 import {
+  BigIdParams,
   QuoteConvertInput,
   QuoteFilter,
   QuoteInput,
@@ -7,7 +8,6 @@ import {
   QuoteUpdateInput,
   QuoteVersionInput,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -21,7 +21,7 @@ import { getQuote, quoteTimeline } from './quotes.queries.ts';
 import { createQuote, respondToQuote, sendQuote, updateQuote } from './quotes.service.ts';
 import { listQuoteVersions, reviseQuote } from './quotes.versions.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['quotes'];
 
 type QuotePermission = 'quote.view' | 'quote.create' | 'quote.edit' | 'quote.export';

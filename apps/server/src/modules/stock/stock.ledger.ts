@@ -1,4 +1,4 @@
-import { money } from '@sales/core';
+import { money, QTY_MAX } from '@sales/core';
 import Decimal from 'decimal.js';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -250,22 +250,29 @@ export async function receiveStock(
   note: string | null = null,
 ): Promise<number[]> {
   const ids: number[] = [];
-  for (const l of lines) {
-    await tx
+  for (const [i, l] of lines.entries()) {
+    // On hand must stay within its numeric(18,4) column: a receipt that would overflow it is refused.
+    const item = await tx
       .insert(stockItems)
       .values({ warehouseId, productId: l.productId, onHand: l.qty })
       .onConflictDoUpdate({
         target: [stockItems.warehouseId, stockItems.productId],
         set: { onHand: sql`${stockItems.onHand} + excluded.on_hand`, updatedAt: sql`now()` },
-      });
+        setWhere: sql`${stockItems.onHand} + excluded.on_hand <= ${QTY_MAX}`,
+      })
+      .returning({ id: stockItems.id });
+    if (item.length === 0) throw await tooLarge(tx, lines.length === 1 ? 'qty' : `lines.${i}.qty`, warehouseId, l);
     if (l.batchId !== null) {
-      await tx
+      const lot = await tx
         .insert(stockLots)
         .values({ warehouseId, batchId: l.batchId, onHand: l.qty })
         .onConflictDoUpdate({
           target: [stockLots.warehouseId, stockLots.batchId],
           set: { onHand: sql`${stockLots.onHand} + excluded.on_hand` },
-        });
+          setWhere: sql`${stockLots.onHand} + excluded.on_hand <= ${QTY_MAX}`,
+        })
+        .returning({ id: stockLots.id });
+      if (lot.length === 0) throw await tooLarge(tx, lines.length === 1 ? 'qty' : `lines.${i}.qty`, warehouseId, l);
     }
     const [m] = await tx
       .insert(stockMovements)
@@ -284,6 +291,14 @@ export async function receiveStock(
     ids.push(m.id);
   }
   return ids;
+}
+
+async function tooLarge(tx: Tx, field: string, warehouseId: number, l: { productId: number }) {
+  const [item] = await tx
+    .select({ onHand: stockItems.onHand })
+    .from(stockItems)
+    .where(and(eq(stockItems.warehouseId, warehouseId), eq(stockItems.productId, l.productId)));
+  return ValidationError.field(field, 'stock.too_large', { onHand: item?.onHand ?? '0' });
 }
 
 export interface BatchInfo {

@@ -3,19 +3,18 @@ import {
   AvailabilityQuery,
   BatchQuery,
   InboundInput,
+  IntIdParams,
   MovementQuery,
   StockListQuery,
   WarehouseInput,
   WarehouseUpdateInput,
 } from '@sales/core';
-import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import { listBatches, listMovements, listStock, listWarehouses, stockAvailability } from './stock.queries.ts';
 import { adjustStock, createWarehouse, receiveInbound, updateWarehouse } from './stock.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
 const tags = ['stock'];
 
 /** Stock routes: unscoped master data and ledger, gated by stock.view / stock.manage (SPEC 3.5). */
@@ -28,7 +27,7 @@ export function stockRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/warehouses/:id',
-    { config: manage, schema: { tags, params: Id, body: WarehouseUpdateInput } },
+    { config: manage, schema: { tags, params: IntIdParams, body: WarehouseUpdateInput } },
     async (req) => updateWarehouse(ctxOf(req, db), req.params.id, req.body),
   );
   app.get('/stock', { config: view, schema: { tags, querystring: StockListQuery } }, async (req) =>

@@ -2,6 +2,7 @@ import {
   type AdjustInput,
   type InboundInput,
   money,
+  QTY_MAX,
   type WarehouseInput,
   type WarehouseUpdateInput,
 } from '@sales/core';
@@ -160,6 +161,8 @@ export async function adjustStock(ctx: Ctx, input: AdjustInput) {
     const next = money(item.onHand).plus(input.qty);
     if (next.lt(item.reserved) || next.lt(0))
       throw ValidationError.field('qty', 'stock.negative', { onHand: item.onHand, reserved: item.reserved });
+    // On hand must stay within its numeric(18,4) column.
+    if (next.gt(QTY_MAX)) throw ValidationError.field('qty', 'stock.too_large', { onHand: item.onHand });
     await tx
       .update(stockItems)
       .set({ onHand: next.toFixed(4), updatedAt: sql`now()` })
@@ -178,6 +181,7 @@ export async function adjustStock(ctx: Ctx, input: AdjustInput) {
         .for('update');
       const lotNext = money(lot.onHand).plus(input.qty);
       if (lotNext.lt(0)) throw ValidationError.field('qty', 'stock.negative', { onHand: lot.onHand, reserved: '0' });
+      if (lotNext.gt(QTY_MAX)) throw ValidationError.field('qty', 'stock.too_large', { onHand: lot.onHand });
       await tx
         .update(stockLots)
         .set({ onHand: lotNext.toFixed(4) })

@@ -1,3 +1,4 @@
+import { BigIdParams, IntId, IntIdParams, VersionNo } from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -7,7 +8,7 @@ import { approvalInbox, approvalInboxCount, getApprovalInstance } from './approv
 import { CONDITION_OPS } from './approvals.rules.ts';
 import { actOnApproval } from './approvals.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['approvals'];
 const Comment = z.string().trim().max(1000).nullish();
 
@@ -39,7 +40,7 @@ const Rule = z.object({
         kind: z.enum(['role', 'manager', 'dept_head', 'users']),
         role: z.string().max(40).optional(),
         level: z.number().int().min(1).max(10).optional(),
-        userIds: z.array(z.number().int().positive()).max(50).optional(),
+        userIds: z.array(IntId).max(50).optional(),
         mode: z.enum(['any', 'all']).default('any'),
       }),
     )
@@ -57,7 +58,7 @@ export function approvalRoutes(app: ZodApp, db: Db) {
         tags,
         querystring: z.object({
           status: z.enum(['pending', 'done']).default('pending'),
-          page: z.coerce.number().int().min(1).default(1),
+          page: z.coerce.number().int().min(1).max(10000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
       },
@@ -82,7 +83,7 @@ export function approvalRoutes(app: ZodApp, db: Db) {
   act('reject', z.object({ comment: Comment }));
   act('return', z.object({ comment: Comment, toStep: z.number().int().min(0).nullish() }));
   act('withdraw', z.object({ comment: Comment }));
-  act('delegate', z.object({ comment: Comment, toUserId: z.number().int().positive() }));
+  act('delegate', z.object({ comment: Comment, toUserId: IntId }));
 
   const manage = { permission: 'approval.manage' as const, resource: 'approval_rule' };
   app.get('/approval-doc-types', { config: manage, schema: { tags } }, async () => ({ items: listDocTypes() }));
@@ -94,7 +95,7 @@ export function approvalRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/approval-rules/:id',
-    { config: manage, schema: { tags, params: Id, body: Rule.extend({ version: z.number().int().min(1) }) } },
+    { config: manage, schema: { tags, params: IntIdParams, body: Rule.extend({ version: VersionNo }) } },
     async (req) => updateRule(ctxOf(req, db), req.params.id, req.body),
   );
 }

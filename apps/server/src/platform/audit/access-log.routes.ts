@@ -17,7 +17,7 @@ export function accessLogRoutes(app: ZodApp, db: Db) {
     entityTypes: recordKindTypes(),
   }));
   app.get('/access-log/export', { config, schema: { tags, querystring: AccessLogFilter } }, async (req, reply) => {
-    const stream = exportAccessLogXlsx(ctxOf(req, db), req.query);
+    const stream = await exportAccessLogXlsx(ctxOf(req, db), req.query);
     const label = { 'zh-CN': '个人信息查看记录', 'zh-TW': '個人資料查看記錄', 'en-US': 'access-log' }[req.locale];
     const name = encodeURIComponent(`${label}-${new Date().toISOString().slice(0, 10)}.xlsx`);
     reply

@@ -20,7 +20,7 @@ function nextDay(date: string): string {
 }
 
 /** WHERE for the access-log filters; each filter has its index (user + time, time, record ids). */
-async function accessLogWhere(ctx: Ctx, f: AccessLogFilter): Promise<SQL> {
+export async function accessLogWhere(ctx: Ctx, f: AccessLogFilter): Promise<SQL> {
   const parts: (SQL | undefined)[] = [];
   if (f.userId) parts.push(eq(accessLog.userId, f.userId));
   if (f.entityType) parts.push(eq(accessLog.entityType, f.entityType));
@@ -99,9 +99,8 @@ export async function listAccessLog(ctx: Ctx, q: AccessLogQuery) {
   return pageResult(await present(ctx, rows), count, q);
 }
 
-/** Every access-log row matching the filters, oldest first, in keyset batches (for the export). */
-export async function* accessLogBatches(ctx: Ctx, f: AccessLogFilter, batch = 2000) {
-  const where = await accessLogWhere(ctx, f);
+/** Every access-log row matching the filters (`accessLogWhere`), oldest first, in keyset batches (for the export). */
+export async function* accessLogBatches(ctx: Ctx, where: SQL, batch = 2000) {
   const after = (id: number, limit: number) =>
     select(ctx)
       .where(and(where, sql`${accessLog.id} > ${id}`))

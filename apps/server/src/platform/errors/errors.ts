@@ -47,6 +47,14 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** No route answers this method and URL: distinct from a record that does not exist. */
+export class RouteNotFoundError extends DomainError {
+  readonly status = 404;
+  constructor() {
+    super('route.not_found');
+  }
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409;
   constructor(

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { BigIdParams } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../http/auth-hook.ts';
 import { getAttachment, INLINE_TYPES } from './files.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 
 export function fileRoutes(app: ZodApp, db: Db) {
   // Visibility is that of the record the file belongs to (registerAttachmentOwner).

@@ -1,3 +1,4 @@
+import { BigId, QueryBigId } from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -13,7 +14,7 @@ export function notificationRoutes(app: ZodApp, db: Db) {
       schema: {
         tags,
         querystring: z.object({
-          before: z.coerce.number().int().positive().optional(),
+          before: QueryBigId.optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
           unreadOnly: z.coerce.boolean().default(false),
         }),
@@ -26,7 +27,7 @@ export function notificationRoutes(app: ZodApp, db: Db) {
     {
       schema: {
         tags,
-        body: z.object({ ids: z.union([z.array(z.number().int().positive()).max(500), z.literal('all')]) }),
+        body: z.object({ ids: z.union([z.array(BigId).max(500), z.literal('all')]) }),
       },
     },
     async (req) => {

@@ -1,3 +1,4 @@
+import { INT_ID_MAX, IntId, IntIdParams, QueryIntId, VersionNo } from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -7,13 +8,12 @@ import { createDepartment, listDepartments, updateDepartment } from './departmen
 import { createRole, listRoles, updateRole } from './roles.service.ts';
 import { createUser, listUsers, resetPassword, unlockUser, updateUser, userOptions } from './users.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
-const Version = z.number().int().min(1);
+const Version = VersionNo;
 const DeptBody = z.object({
-  parentId: z.number().int().positive().nullable(),
+  parentId: IntId.nullable(),
   name: z.string().trim().min(1).max(60),
-  headUserId: z.number().int().positive().nullable().default(null),
-  sort: z.number().int().default(0),
+  headUserId: IntId.nullable().default(null),
+  sort: z.number().int().min(-INT_ID_MAX).max(INT_ID_MAX).default(0),
 });
 const UserBody = z.object({
   username: z
@@ -24,15 +24,15 @@ const UserBody = z.object({
     .regex(/^[A-Za-z0-9_.-]+$/),
   name: z.string().trim().min(1).max(40),
   mobile: z.string().trim().max(20).nullable().default(null),
-  deptId: z.number().int().positive(),
-  managerId: z.number().int().positive().nullable().default(null),
+  deptId: IntId,
+  managerId: IntId.nullable().default(null),
   roles: z.array(z.string()).max(20),
   active: z.boolean().default(true),
 });
 const Grant = z.object({
   permission: z.string(),
   scope: z.enum(SCOPES).default('ALL'),
-  customDeptIds: z.array(z.number().int().positive()).default([]),
+  customDeptIds: z.array(IntId).default([]),
 });
 
 export function orgRoutes(app: ZodApp, db: Db) {
@@ -45,7 +45,7 @@ export function orgRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/departments/:id',
-    { config: dept, schema: { tags: ['org'], params: Id, body: DeptBody.extend({ version: Version }) } },
+    { config: dept, schema: { tags: ['org'], params: IntIdParams, body: DeptBody.extend({ version: Version }) } },
     async (req) => updateDepartment(ctxOf(req, db), req.params.id, req.body),
   );
 
@@ -57,10 +57,10 @@ export function orgRoutes(app: ZodApp, db: Db) {
       schema: {
         tags: ['org'],
         querystring: z.object({
-          page: z.coerce.number().int().min(1).default(1),
+          page: z.coerce.number().int().min(1).max(10000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
           keyword: z.string().trim().max(50).optional(),
-          deptId: z.coerce.number().int().positive().optional(),
+          deptId: QueryIntId.optional(),
         }),
       },
     },
@@ -76,18 +76,21 @@ export function orgRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/users/:id',
-    { config: user, schema: { tags: ['org'], params: Id, body: UserBody.extend({ version: Version }) } },
+    { config: user, schema: { tags: ['org'], params: IntIdParams, body: UserBody.extend({ version: Version }) } },
     async (req) => updateUser(ctxOf(req, db), req.params.id, req.body),
   );
   app.post(
     '/users/:id/reset-password',
-    { config: user, schema: { tags: ['org'], params: Id, body: z.object({ password: z.string().min(1).max(200) }) } },
+    {
+      config: user,
+      schema: { tags: ['org'], params: IntIdParams, body: z.object({ password: z.string().min(1).max(200) }) },
+    },
     async (req) => {
       await resetPassword(ctxOf(req, db), req.params.id, req.body.password);
       return { ok: true };
     },
   );
-  app.post('/users/:id/unlock', { config: user, schema: { tags: ['org'], params: Id } }, async (req) => {
+  app.post('/users/:id/unlock', { config: user, schema: { tags: ['org'], params: IntIdParams } }, async (req) => {
     await unlockUser(ctxOf(req, db), req.params.id);
     return { ok: true };
   });
@@ -123,7 +126,7 @@ export function orgRoutes(app: ZodApp, db: Db) {
       config: role,
       schema: {
         tags: ['org'],
-        params: Id,
+        params: IntIdParams,
         body: z.object({ name: z.string().trim().min(1).max(40), grants: z.array(Grant).max(100), version: Version }),
       },
     },

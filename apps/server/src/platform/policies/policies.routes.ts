@@ -1,3 +1,4 @@
+import { INT_ID_MAX } from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,7 +17,10 @@ export function policyRoutes(app: ZodApp, db: Db) {
       schema: {
         tags: ['policies'],
         params: z.object({ key: z.string().max(100) }),
-        body: z.object({ value: z.union([z.number(), z.string(), z.boolean()]), version: z.number().int().min(0) }),
+        body: z.object({
+          value: z.union([z.number(), z.string(), z.boolean()]),
+          version: z.number().int().min(0).max(INT_ID_MAX),
+        }),
       },
     },
     async (req) => updatePolicy(ctxOf(req, db), req.params.key, req.body.value, req.body.version),

@@ -1,10 +1,11 @@
+import { BigIdParams } from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../http/auth-hook.ts';
 import { completeTask, countMyTasks, myTasks } from './tasks.service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const Id = BigIdParams;
 const tags = ['tasks'];
 
 /** The signed-in user's to-dos (待办, SPEC 1.6). Tasks are personal: no permission, scope = mine. */

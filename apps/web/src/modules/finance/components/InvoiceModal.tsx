@@ -80,6 +80,8 @@ export function InvoiceModal({
   reissueOf?: { id: number; doc: DocRef };
 }) {
   const { t } = useTranslation();
+  // Line cells have no visible label: validation messages name the column instead of the field path.
+  const cellLabel = (f: string) => ({ label: t(`finance.invoice.${f}`) });
   const [form] = Form.useForm<Values>();
   const handleError = useApiErrorHandler();
   const save = useFinanceMutation<Record<string, unknown>>(() =>
@@ -256,22 +258,30 @@ export function InvoiceModal({
               {fields.map((f) => (
                 <Row gutter={8} key={f.key} align="top">
                   <Col span={6}>
-                    <Form.Item name={[f.name, 'description']} rules={[{ required: true, whitespace: true }]}>
+                    <Form.Item
+                      name={[f.name, 'description']}
+                      rules={[{ required: true, whitespace: true }]}
+                      messageVariables={cellLabel('description')}
+                    >
                       <Input placeholder={t('finance.invoice.description')} maxLength={200} />
                     </Form.Item>
                   </Col>
                   <Col span={3}>
-                    <Form.Item name={[f.name, 'spec']}>
+                    <Form.Item name={[f.name, 'spec']} messageVariables={cellLabel('spec')}>
                       <Input placeholder={t('finance.invoice.spec')} maxLength={100} />
                     </Form.Item>
                   </Col>
                   <Col span={2}>
-                    <Form.Item name={[f.name, 'unit']} rules={[{ required: true }]}>
+                    <Form.Item
+                      name={[f.name, 'unit']}
+                      rules={[{ required: true }]}
+                      messageVariables={cellLabel('unit')}
+                    >
                       <Input placeholder={t('finance.invoice.unit')} maxLength={20} />
                     </Form.Item>
                   </Col>
                   <Col span={3}>
-                    <Form.Item name={[f.name, 'qty']} rules={[{ required: true }]}>
+                    <Form.Item name={[f.name, 'qty']} rules={[{ required: true }]} messageVariables={cellLabel('qty')}>
                       <InputNumber<string>
                         stringMode
                         min="0.0001"
@@ -281,17 +291,25 @@ export function InvoiceModal({
                     </Form.Item>
                   </Col>
                   <Col span={4}>
-                    <Form.Item name={[f.name, 'unitPrice']} rules={[{ required: true }]}>
+                    <Form.Item
+                      name={[f.name, 'unitPrice']}
+                      rules={[{ required: true }]}
+                      messageVariables={cellLabel('unitPrice')}
+                    >
                       <MoneyInput placeholder={t('finance.invoice.unitPrice')} />
                     </Form.Item>
                   </Col>
                   <Col span={2}>
-                    <Form.Item name={[f.name, 'discountPercent']}>
+                    <Form.Item name={[f.name, 'discountPercent']} messageVariables={cellLabel('discountPercent')}>
                       <InputNumber<string> stringMode min="0" max="100" style={{ width: '100%' }} placeholder="%" />
                     </Form.Item>
                   </Col>
                   <Col span={3}>
-                    <Form.Item name={[f.name, 'taxRate']} rules={[{ required: true }]}>
+                    <Form.Item
+                      name={[f.name, 'taxRate']}
+                      rules={[{ required: true }]}
+                      messageVariables={cellLabel('taxRate')}
+                    >
                       <Select options={TAX_RATES.map((r) => ({ value: r, label: `${Number(r)}%` }))} />
                     </Form.Item>
                   </Col>
