@@ -43,7 +43,13 @@ export const RELEASE_COLORS: Record<string, string> = {
 };
 
 /** A consignee phone that reaches someone: mobile or landline with area code (shipping requires it, SPEC 3.5). */
-export const phoneRule = (t: TFunction) => ({
+/**
+ * A consignee phone the consignee can be reached on. `masked` is the order's phone as this user was
+ * shown it (138****5678): sent back unchanged it means "the order's number", which the server keeps.
+ */
+export const phoneRule = (t: TFunction, masked?: string | null) => ({
   validator: (_: unknown, v?: string | null) =>
-    !v?.trim() || isValidContactPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('delivery.phoneInvalid'))),
+    !v?.trim() || (!!masked && v === masked) || isValidContactPhone(v)
+      ? Promise.resolve()
+      : Promise.reject(new Error(t('delivery.phoneInvalid'))),
 });

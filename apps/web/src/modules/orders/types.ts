@@ -115,6 +115,8 @@ export interface OrderDetail extends OrderListItem {
   consignee: string | null;
   consigneePhone: string | null;
   shippingAddress: string | null;
+  /** The consignee phone and address are masked for this user (not the customer's owner or above). */
+  contactMasked?: boolean;
   remark: string | null;
   cancelReason: string | null;
   customerNo?: string | null;

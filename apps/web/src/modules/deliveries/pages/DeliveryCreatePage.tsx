@@ -154,7 +154,7 @@ export function DeliveryCreatePage() {
                   name="consigneePhone"
                   label={f('consigneePhone')}
                   extra={t('delivery.requiredToShip')}
-                  rules={[phoneRule(t)]}
+                  rules={[phoneRule(t, order.data?.contactMasked ? order.data.consigneePhone : null)]}
                 >
                   <Input maxLength={40} data-testid="delivery-consignee-phone" />
                 </Form.Item>
