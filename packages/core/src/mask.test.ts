@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskEmail, maskIdNumber, maskPhone } from './mask.ts';
+import { formatYuan } from './contracts.ts';
+import { maskAddress, maskAmountsInText, maskEmail, maskIdNumber, maskPhone, PRICE_MASK } from './mask.ts';
+import { amountInWords } from './money.ts';
 
 describe('maskPhone', () => {
   it('keeps first 3 and last 4 of a mobile number', () => {
@@ -58,5 +60,23 @@ describe('maskEmail', () => {
     expect(maskEmail('not-an-email')).toBe('n***');
     expect(maskEmail(null)).toBeNull();
     expect(maskEmail(undefined)).toBeUndefined();
+  });
+});
+
+describe('maskAmountsInText', () => {
+  it('masks amounts in figures and in capitals, and nothing else', () => {
+    const body =
+      '合同编号：HT-20260101-0001\n合同金额：¥1,234,567.89（大写：壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分）\n违约金为合同金额的20%，单价（元）以附件为准。';
+    expect(maskAmountsInText(body)).toBe(
+      '合同编号：HT-20260101-0001\n合同金额：＊＊＊（大写：＊＊＊）\n违约金为合同金额的20%，单价（元）以附件为准。',
+    );
+  });
+
+  it('masks every form amountInWords and formatYuan produce', () => {
+    for (const v of ['0', '0.05', '0.5', '1680.32', '100000.07', '100000000', '-12.30', '99999999.99']) {
+      const text = `金额 ${formatYuan(v)}，大写 ${amountInWords(v)}。`;
+      expect(maskAmountsInText(text), v).toBe(`金额 ${PRICE_MASK}，大写 ${PRICE_MASK}。`);
+    }
+    expect(maskAmountsInText('预付 ￥30000 元')).toBe(`预付 ${PRICE_MASK} 元`);
   });
 });

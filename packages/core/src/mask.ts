@@ -73,3 +73,24 @@ export function maskEmail(s: Maybe): Maybe {
   const domain = at < 0 ? '' : t.slice(at);
   return `${Array.from(local).slice(0, 1).join('')}***${domain}`;
 }
+
+/**
+ * What a price the viewer may not see shows as (SPEC 1.2: contract price terms are masked for roles
+ * without the right). On the wire a masked amount is null and its record says so; this is for text.
+ */
+export const PRICE_MASK = '＊＊＊';
+
+// ¥1,234.50 / ￥1234 / -¥5.00 as formatYuan and people write them.
+const YUAN_FIGURES = /-?[¥￥]\s?\d[\d,]*(?:\.\d+)?/g;
+// Amounts in capitals as amountInWords writes them: 壹拾万元整, 壹仟元零伍角, 伍角整, 柒分, 负零元整.
+const YUAN_CAPITALS =
+  /负?(?:[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元[零壹贰叁肆伍陆柒捌玖角分整]*|[壹贰叁肆伍陆柒捌玖]角(?:[零壹贰叁肆伍陆柒捌玖]分)?整?|[壹贰叁肆伍陆柒捌玖]分)/g;
+
+/**
+ * Replaces every money amount in a text — in figures with ¥ and in Chinese capitals — by
+ * PRICE_MASK, leaving the rest of the text as it is (a contract body rendered with {{amount}} and
+ * {{amountInWords}}, a history entry, an approval summary).
+ */
+export function maskAmountsInText(text: string): string {
+  return text.replace(YUAN_FIGURES, PRICE_MASK).replace(YUAN_CAPITALS, PRICE_MASK);
+}

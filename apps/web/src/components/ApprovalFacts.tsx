@@ -1,9 +1,9 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MoneyText } from './MoneyText';
+import { MaskedMoney, MoneyText } from './MoneyText';
 
 /** Facts holding amounts (decimal strings), shown as money. */
-const MONEY_FACTS = new Set(['creditLimit', 'increase', 'oldCreditLimit']);
+const MONEY_FACTS = new Set(['amount', 'creditLimit', 'increase', 'oldCreditLimit']);
 /** Facts holding a number of days. */
 const DAY_FACTS = new Set(['paymentTermsDays']);
 /** Facts holding dictionary codes → the dictionary that labels them. */
@@ -11,6 +11,7 @@ const DICT_FACTS: Record<string, string> = { customerClass: 'dict.customerClass'
 /** Display order of known facts; unknown ones follow in the order given. */
 const ORDER = [
   'customerName',
+  'amount',
   'rating',
   'oldCreditLimit',
   'creditLimit',
@@ -28,9 +29,13 @@ export function useFactLabel() {
   return (field: string) => t(factLabelKey(field), { defaultValue: field });
 }
 
-/** One fact value: money with ¥ and 2 decimals, days, dictionary labels, or the raw value. */
-export function FactValue({ field, value }: { field: string; value: unknown }) {
+/**
+ * One fact value: money with ¥ and 2 decimals, days, dictionary labels, or the raw value; a fact
+ * withheld from this viewer (`masked`, e.g. a contract amount without contract.prices) as ＊＊＊.
+ */
+export function FactValue({ field, value, masked = false }: { field: string; value: unknown; masked?: boolean }) {
   const { t } = useTranslation();
+  if (masked) return <MaskedMoney />;
   if (value === null || value === undefined || value === '') return <span>-</span>;
   if (MONEY_FACTS.has(field)) return <MoneyText value={value as string | number} />;
   if (DAY_FACTS.has(field)) return <span>{t('policyValue.days', { value: String(value), count: Number(value) })}</span>;
@@ -42,8 +47,8 @@ export function FactValue({ field, value }: { field: string; value: unknown }) {
   return <span>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</span>;
 }
 
-/** The facts captured when a document was submitted for approval. */
-export function ApprovalFacts({ facts }: { facts: Record<string, unknown> }) {
+/** The facts captured when a document was submitted for approval; `maskedFacts` are withheld from the viewer. */
+export function ApprovalFacts({ facts, maskedFacts = [] }: { facts: Record<string, unknown>; maskedFacts?: string[] }) {
   const factLabel = useFactLabel();
   const keys = Object.keys(facts).sort((a, b) => {
     const ia = ORDER.indexOf(a);
@@ -61,7 +66,7 @@ export function ApprovalFacts({ facts }: { facts: Record<string, unknown> }) {
         label: factLabel(key),
         children: (
           <span data-testid={`approval-fact-${key}`}>
-            <FactValue field={key} value={facts[key]} />
+            <FactValue field={key} value={facts[key]} masked={maskedFacts.includes(key)} />
           </span>
         ),
       }))}

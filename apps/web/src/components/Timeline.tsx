@@ -6,7 +6,8 @@ import {
   PlusCircleOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import { Timeline as AntTimeline, Empty, Typography } from 'antd';
+import { PRICE_MASK } from '@sales/core';
+import { Timeline as AntTimeline, Empty, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +18,8 @@ export interface TimelineChange {
   field: string;
   old: unknown;
   new: unknown;
+  /** Prices withheld from this user (SPEC 1.2): a null amount reads ＊＊＊, not empty. */
+  masked?: boolean;
 }
 
 export interface TimelineFollowUp {
@@ -104,7 +107,8 @@ const ACTION_COLORS: Record<string, string> = {
 export function Timeline({ entries, entities }: TimelineProps) {
   const { t } = useTranslation();
 
-  const formatValue = (cfg: TimelineEntityConfig, field: string, value: unknown): string => {
+  const formatValue = (cfg: TimelineEntityConfig, field: string, value: unknown, masked = false): string => {
+    if (masked && (value === null || value === undefined)) return PRICE_MASK;
     if (value === null || value === undefined || value === '') return t('timeline.empty');
     if (Array.isArray(value))
       return value.length
@@ -125,7 +129,9 @@ export function Timeline({ entries, entities }: TimelineProps) {
   }
 
   // A change whose old and new values read the same (e.g. the department on a same-department transfer) says nothing.
-  const changed = (c: TimelineChange) => JSON.stringify(c.old ?? null) !== JSON.stringify(c.new ?? null);
+  // A masked amount is null on both sides, though it changed.
+  const changed = (c: TimelineChange) =>
+    (c.masked && c.new === null) || JSON.stringify(c.old ?? null) !== JSON.stringify(c.new ?? null);
 
   const documentItem = (e: TimelineEntry, d: TimelineDocument) => {
     const meta = DOCUMENTS[d.type];
@@ -201,17 +207,24 @@ export function Timeline({ entries, entities }: TimelineProps) {
           </Typography.Text>
           {changes.length ? (
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-              {changes.map((c) => (
-                <li key={c.field} data-testid="timeline-change">
-                  {e.action === 'create'
-                    ? t('timeline.set', { field: fieldLabel(c.field), value: formatValue(cfg, c.field, c.new) })
+              {changes.map((c) => {
+                const text =
+                  e.action === 'create'
+                    ? t('timeline.set', {
+                        field: fieldLabel(c.field),
+                        value: formatValue(cfg, c.field, c.new, c.masked),
+                      })
                     : t('timeline.change', {
                         field: fieldLabel(c.field),
-                        old: formatValue(cfg, c.field, c.old),
-                        new: formatValue(cfg, c.field, c.new),
-                      })}
-                </li>
-              ))}
+                        old: formatValue(cfg, c.field, c.old, c.masked),
+                        new: formatValue(cfg, c.field, c.new, c.masked),
+                      });
+                return (
+                  <li key={c.field} data-testid="timeline-change">
+                    {c.masked ? <Tooltip title={t('common.pricesMasked')}>{text}</Tooltip> : text}
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
           {e.followUp ? (

@@ -47,6 +47,8 @@ export interface ApprovalInstance {
   ruleName: string;
   summary: string;
   facts: Record<string, unknown>;
+  /** Facts withheld from this viewer (null in `facts`), e.g. a contract amount without contract.prices. */
+  maskedFacts?: string[];
   status: ApprovalStatus;
   currentStep: number;
   applicantId?: number;

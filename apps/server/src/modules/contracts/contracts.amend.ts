@@ -26,6 +26,7 @@ import {
   replaceContractLines,
 } from './contracts.lines.ts';
 import { assertPaymentPlan, paymentPlanOf, planForDiff, replacePaymentPlan } from './contracts.plan.ts';
+import { assertMaySetPrices, maskContractApproval, maskPriceChange, seesContractPrices } from './contracts.prices.ts';
 import { hasSpecialQuality, reviewRules } from './contracts.review.ts';
 import { contractAmendments, contracts, contractTemplates } from './contracts.schema.ts';
 import { mergeValues } from './contracts.service.ts';
@@ -80,6 +81,7 @@ const lineForDiff = (
 export async function proposeAmendment(ctx: Ctx, id: number, input: AmendmentInput) {
   return ctx.db.transaction(async (tx) => {
     const c = await findContractInScope(ctx, id, 'contract.edit', tx, true);
+    assertMaySetPrices(ctx);
     if (c.version !== input.version) throw new StaleVersionError();
     assertContractAction(ctx, c.status, 'amend');
     const open = await tx
@@ -170,12 +172,13 @@ export async function listAmendments(ctx: Ctx, id: number) {
     .innerJoin(users, eq(users.id, contractAmendments.requestedBy))
     .where(eq(contractAmendments.contractId, id))
     .orderBy(desc(contractAmendments.id));
+  const sees = seesContractPrices(ctx);
   return rows.map(({ a, requestedByName, instanceId }) => ({
     id: a.id,
     revision: a.revision,
     reason: a.reason,
     status: a.status,
-    changes: a.changes,
+    changes: sees ? a.changes : a.changes.map(maskPriceChange),
     requestedBy: a.requestedBy,
     requestedByName,
     instanceId: instanceId === null ? null : Number(instanceId),
@@ -206,10 +209,12 @@ registerApprovalDocType({
         specialQuality: await hasSpecialQuality(tx, { qualityStandard: p.qualityStandard, templateId: c.templateId }),
         customerName: c.partyB,
       },
-      summary: `合同变更 ${c.no} 第${a.revision}版：${formatYuan(c.amount)} → ${formatYuan(p.amount)}`,
+      // No amounts in the summary: it goes into every approver's notification, 法务's too (SPEC 1.2).
+      summary: `合同变更 ${c.no} ${c.partyB} 第${a.revision}版`,
       link: `/contracts/${c.id}?tab=amendments`,
     };
   },
+  viewFor: maskContractApproval,
   async assertVisible(ctx, id) {
     const [a] = await ctx.db
       .select({ contractId: contractAmendments.contractId })

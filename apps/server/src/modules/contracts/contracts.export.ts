@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { ContractFilter } from '@sales/core';
+import { type ContractFilter, PRICE_MASK } from '@sales/core';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
@@ -66,8 +66,12 @@ const HEADERS: Record<Locale, string[]> = {
 
 const YES: Record<Locale, string> = { 'zh-CN': '是', 'zh-TW': '是', 'en-US': 'Yes' };
 
-/** An amount as a number cell only when a double holds it exactly (≤ 15 significant digits); text otherwise. */
-function amountCell(v: string): number | string {
+/**
+ * An amount as a number cell only when a double holds it exactly (≤ 15 significant digits); text
+ * otherwise; ＊＊＊ when masked (SPEC 1.2: no contract.prices) — never a number that is not the amount.
+ */
+function amountCell(v: string | null): number | string {
+  if (v === null) return PRICE_MASK;
   return v.replace(/[^0-9]/g, '').replace(/^0+/, '').length <= 15 ? Number(v) : v;
 }
 

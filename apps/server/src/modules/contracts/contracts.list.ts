@@ -1,6 +1,7 @@
 import { type ContractFilter, type ContractListQuery, type ContractStatus, money, toMoneyString } from '@sales/core';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
+import { ValidationError } from '../../platform/errors/errors.ts';
 import {
   cappedCount,
   keysetBatches,
@@ -13,6 +14,7 @@ import { departments, users } from '../../platform/org/org.schema.ts';
 import { companyDate } from '../../platform/time.ts';
 import { contractDeliveryLateSql } from '../orders/index.ts';
 import { contractScope } from './contracts.access.ts';
+import { presentLedgerPrices, seesContractPrices } from './contracts.prices.ts';
 import { contractPaymentPlan, contracts } from './contracts.schema.ts';
 
 /** A plan item past due and not fully received (回款逾期), as of `today`. */
@@ -81,8 +83,15 @@ function listSelect(ctx: Ctx) {
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof listSelect>['where']>>[number];
 
-/** A ledger row: money as 2-decimal strings, remaining = amount − received. */
-export function presentRow(r: ListRow) {
+/**
+ * A ledger row: money as 2-decimal strings, remaining = amount − received; the amounts null and
+ * `pricesMasked` for a user without contract.prices (SPEC 1.2).
+ */
+export function presentRow(r: ListRow, seesPrices: boolean) {
+  return presentLedgerPrices(ledgerRow(r), seesPrices);
+}
+
+function ledgerRow(r: ListRow) {
   return {
     ...r,
     status: r.status as ContractStatus,
@@ -112,6 +121,8 @@ export async function countContracts(ctx: Ctx, f: ContractFilter) {
 
 /** One page of the contract ledger (合同台账), with a capped total. */
 export async function listContracts(ctx: Ctx, q: ContractListQuery) {
+  // Ordering by an amount one sees masked would still rank the contracts by it.
+  if (q.sort === 'amount' && !seesContractPrices(ctx)) throw ValidationError.field('sort', 'contract.prices.sort');
   const where = await contractWhere(ctx, q);
   const [rows, count] = await Promise.all([
     listSelect(ctx)
@@ -121,7 +132,12 @@ export async function listContracts(ctx: Ctx, q: ContractListQuery) {
       .offset(pageOffset(q)),
     countContracts(ctx, q),
   ]);
-  return pageResult(rows.map(presentRow), count, q);
+  const sees = seesContractPrices(ctx);
+  return pageResult(
+    rows.map((r) => presentRow(r, sees)),
+    count,
+    q,
+  );
 }
 
 /** Streams every contract matching the filters within export scope, in keyset batches. */
@@ -132,5 +148,6 @@ export async function* exportContractRows(ctx: Ctx, f: ContractFilter, batch = 2
       .where(and(where, sql`${contracts.id} > ${after}`))
       .orderBy(asc(contracts.id))
       .limit(limit);
-  for await (const rows of keysetBatches(batchAfter, batch)) yield rows.map(presentRow);
+  const sees = seesContractPrices(ctx);
+  for await (const rows of keysetBatches(batchAfter, batch)) yield rows.map((r) => presentRow(r, sees));
 }

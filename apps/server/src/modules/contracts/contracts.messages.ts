@@ -27,6 +27,8 @@ registerMessages({
     'contract.terms.afterSalesTerms_required': '提交评审前须填写售后服务条款',
     'contract.money.negative': '台账金额不能为负数',
     'contract.money.plan_item': '回款计划项不属于该合同',
+    'contract.prices.required': '您无权查看合同价格，不能起草、修改或变更合同的明细、金额和回款计划',
+    'contract.prices.sort': '您无权查看合同价格，不能按合同金额排序',
     'contract.amendment.pending_exists': '该合同已有待审批的变更',
     'contract.amendment.below_received': '该期已回款 {received}，变更后金额不能低于已回款',
     'contract.amendment.no_change': '变更内容与现行版本相同',
@@ -81,6 +83,8 @@ registerMessages({
     'contract.terms.afterSalesTerms_required': '提交評審前須填寫售後服務條款',
     'contract.money.negative': '台帳金額不能為負數',
     'contract.money.plan_item': '回款計劃項不屬於該合同',
+    'contract.prices.required': '您無權查看合同價格，不能起草、修改或變更合同的明細、金額和回款計劃',
+    'contract.prices.sort': '您無權查看合同價格，不能按合同金額排序',
     'contract.amendment.pending_exists': '該合同已有待審批的變更',
     'contract.amendment.below_received': '該期已回款 {received}，變更後金額不能低於已回款',
     'contract.amendment.no_change': '變更內容與現行版本相同',
@@ -137,6 +141,9 @@ registerMessages({
     'contract.terms.afterSalesTerms_required': 'Enter the after-sales terms before submitting for review',
     'contract.money.negative': 'Ledger amounts cannot be negative',
     'contract.money.plan_item': 'The plan item does not belong to this contract',
+    'contract.prices.required':
+      'You may not see contract prices, so you cannot draft, edit or amend the lines, amounts and payment plan of a contract',
+    'contract.prices.sort': 'You may not see contract prices, so you cannot sort by the contract amount',
     'contract.amendment.pending_exists': 'This contract already has an amendment awaiting approval',
     'contract.amendment.below_received':
       '{received} was already received for this item; the new amount cannot be lower',

@@ -1,11 +1,17 @@
-import { amountInWords, formatYuan } from '@sales/core';
+import { amountInWords, formatYuan, PRICE_MASK } from '@sales/core';
 import type { Ctx } from '../../platform/context.ts';
 import { pricedLinesTable, renderPdf } from '../../platform/printing/index.ts';
 import { getContract } from './contracts.queries.ts';
 
 const KIND: Record<string, string> = { deposit: '定金', down_payment: '首期款', instalment: '分期款', final: '尾款' };
 
-/** The contract as a printable PDF: parties, rendered body, lines, amount in capitals, payment plan, signatures. */
+// A masked price (null: the reader lacks contract.prices) prints as ＊＊＊ — the body is masked already.
+const yuan = (v: string | null) => (v === null ? PRICE_MASK : formatYuan(v));
+
+/**
+ * The contract as a printable PDF: parties, rendered body, lines, amount in capitals, payment plan,
+ * signatures — printed as the reader may see it (getContract masks the prices without contract.prices).
+ */
 export async function renderContractPdf(ctx: Ctx, id: number): Promise<{ no: string; pdf: Buffer }> {
   const c = await getContract(ctx, id);
   // The terms 合同评审 requires (seed 003), always printed — a blank one shows as a line to fill in.
@@ -17,7 +23,7 @@ export async function renderContractPdf(ctx: Ctx, id: number): Promise<{ no: str
   ];
   const plan = c.paymentPlan.map(
     (p) =>
-      `回款计划 ${p.seq}：${KIND[p.kind] ?? p.kind} ${p.dueDate} ${formatYuan(p.amount)}${p.note ? `（${p.note}）` : ''}`,
+      `回款计划 ${p.seq}：${KIND[p.kind] ?? p.kind} ${p.dueDate} ${yuan(p.amount)}${p.note ? `（${p.note}）` : ''}`,
   );
   const body = c.body ? c.body.split(/\r?\n/).filter((s) => s.trim()) : [];
   const pdf = await renderPdf({
@@ -33,8 +39,8 @@ export async function renderContractPdf(ctx: Ctx, id: number): Promise<{ no: str
       { label: '签订日期', value: c.signedDate ?? '' },
     ],
     table: pricedLinesTable(c.lines, 'gross'),
-    totals: [{ label: '合同金额', value: formatYuan(c.amount) }],
-    amountInWords: amountInWords(c.amount),
+    totals: [{ label: '合同金额', value: yuan(c.amount) }],
+    amountInWords: c.amount === null ? PRICE_MASK : amountInWords(c.amount),
     amountInWordsLabel: '合同金额（大写）',
     notes: [...body, ...terms, ...plan],
     footerFields: [

@@ -11,6 +11,7 @@ import { lateOrdersOfContract } from '../orders/index.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { contractLinesOf } from './contracts.lines.ts';
 import { paymentPlanOf } from './contracts.plan.ts';
+import { maskContractDetail, seesContractPrices } from './contracts.prices.ts';
 import { CONTRACT_DOC } from './contracts.review.ts';
 import { contractDisputes } from './contracts.schema.ts';
 import { contractSource } from './contracts.source.ts';
@@ -52,7 +53,10 @@ export function riskFlags(
   return flags;
 }
 
-/** A contract with its lines, payment plan (received per item), scans, open disputes, risk flags and allowed actions. */
+/**
+ * A contract with its lines, payment plan (received per item), scans, open disputes, risk flags and
+ * allowed actions; every amount masked for a user without contract.prices (contracts.prices.ts).
+ */
 export async function getContract(ctx: Ctx, id: number) {
   const c = await findContractInScope(ctx, id);
   const today = companyDate(ctx.now());
@@ -82,7 +86,7 @@ export async function getContract(ctx: Ctx, id: number) {
     getPolicy(ctx.db, 'contracts.allowDirect'),
   ]);
   const status = c.status as ContractStatus;
-  return {
+  const detail = {
     ...c,
     status,
     amount: toMoneyString(c.amount),
@@ -112,4 +116,5 @@ export async function getContract(ctx: Ctx, id: number) {
     risks: riskFlags(c.amount, cust?.creditLimit ?? null, plan, today, late),
     actions: contractActions(status),
   };
+  return seesContractPrices(ctx) ? { ...detail, pricesMasked: false } : maskContractDetail(detail);
 }

@@ -1,4 +1,4 @@
-import { formatYuan, missingContractTerms } from '@sales/core';
+import { missingContractTerms } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
@@ -11,6 +11,7 @@ import { notify } from '../../platform/notifications/notifications.service.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { contractLinesOf } from './contracts.lines.ts';
 import { assertPaymentPlan, paymentPlanOf } from './contracts.plan.ts';
+import { maskContractApproval } from './contracts.prices.ts';
 import { contracts, contractTemplates } from './contracts.schema.ts';
 import { assertContractAction } from './contracts.state.ts';
 
@@ -111,10 +112,12 @@ registerApprovalDocType({
     const c = await loadContract(tx, id);
     return {
       facts: { amount: c.amount, specialQuality: await hasSpecialQuality(tx, c), customerName: c.partyB },
-      summary: `合同评审 ${c.no} ${c.partyB}：${formatYuan(c.amount)}`,
+      // No amount in the summary: it goes into every approver's notification, 法务's too (SPEC 1.2).
+      summary: `合同评审 ${c.no} ${c.partyB}`,
       link: `/contracts/${c.id}`,
     };
   },
+  viewFor: maskContractApproval,
   async assertVisible(ctx, id) {
     await findContractInScope(ctx, id);
   },

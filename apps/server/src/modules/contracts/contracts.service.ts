@@ -21,6 +21,7 @@ import { findContractInScope } from './contracts.access.ts';
 import { type CopiedLine, contractLinesOf, priceContractLines, replaceContractLines } from './contracts.lines.ts';
 import './contracts.messages.ts';
 import { assertPaymentPlan, paymentPlanOf, planForDiff, replacePaymentPlan } from './contracts.plan.ts';
+import { assertMaySetPrices } from './contracts.prices.ts';
 import { contracts, contractTemplates } from './contracts.schema.ts';
 import { assertContractAction } from './contracts.state.ts';
 
@@ -167,6 +168,7 @@ export async function createContractDraft(
 
 /** Creates a draft contract from the form (合同起草). */
 export async function createContract(ctx: Ctx, input: ContractInput) {
+  assertMaySetPrices(ctx);
   return ctx.db.transaction((tx) => createContractDraft(tx, ctx, input));
 }
 
@@ -177,6 +179,8 @@ export async function createContract(ctx: Ctx, input: ContractInput) {
 export async function updateContract(ctx: Ctx, id: number, input: ContractUpdateInput) {
   return ctx.db.transaction(async (tx) => {
     const cur = await findContractInScope(ctx, id, 'contract.edit', tx, true);
+    // The edit carries the lines and the plan, i.e. the prices: refused to a user who sees them masked.
+    assertMaySetPrices(ctx);
     if (cur.version !== input.version) throw new StaleVersionError();
     assertContractAction(ctx, cur.status, 'edit');
     assertDates(input.startDate, input.endDate);

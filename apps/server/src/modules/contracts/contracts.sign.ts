@@ -3,6 +3,7 @@ import {
   type ContractTerminateInput,
   formatYuan,
   money,
+  PRICE_MASK,
   renderContractBody,
   toMoneyString,
 } from '@sales/core';
@@ -15,6 +16,7 @@ import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { cancelTasksByRef } from '../../platform/tasks/index.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { paymentPlanOf } from './contracts.plan.ts';
+import { seesContractPrices } from './contracts.prices.ts';
 import { contractAmendments, contracts, contractTemplates } from './contracts.schema.ts';
 import { mergeValues } from './contracts.service.ts';
 import { assertSignableSource } from './contracts.source.ts';
@@ -43,9 +45,10 @@ export async function signContract(ctx: Ctx, id: number, input: ContractSignInpu
     if (await getPolicy(tx, 'contracts.signAfterDownPayment')) {
       const required = requiredBeforeSigning(c.amount, await paymentPlanOf(tx, id));
       if (money(c.receivedAmount).lt(required)) {
+        const yuan = (v: string) => (seesContractPrices(ctx) ? formatYuan(v) : PRICE_MASK);
         throw new ConflictError('contract.sign.down_payment', {
-          required: formatYuan(required),
-          received: formatYuan(c.receivedAmount),
+          required: yuan(required),
+          received: yuan(c.receivedAmount),
         });
       }
     }

@@ -4,27 +4,28 @@ import { auditLog, type FieldChange } from '../../platform/audit/audit.schema.ts
 import type { Ctx } from '../../platform/context.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { findContractInScope } from './contracts.access.ts';
+import { maskPriceChange, type PriceChange, seesContractPrices } from './contracts.prices.ts';
 import { contractDisputes } from './contracts.schema.ts';
 
 const MONEY = new Set(['amount', 'invoicedAmount', 'receivedAmount']);
 type Row = Record<string, unknown>;
 
+// A price masked by maskPriceChange is null: the item shows without it.
+const yuan = (v: unknown) => (v === null || v === undefined ? '' : ` ${formatYuan(String(v))}`);
+
 /** Readable values for the history: money as ¥, lines and plan items as one line each, users by name. */
-function present(c: FieldChange, names: Map<number, string>, contractNo: string): FieldChange {
+function present(c: PriceChange, names: Map<number, string>, contractNo: string): PriceChange {
   const show = (v: unknown): unknown => {
     if (v === null || v === undefined) return v;
     if (c.field === 'lines' && Array.isArray(v))
-      return v.map(
-        (l: Row) => `${l.description} × ${money(String(l.qty)).toString()} ${formatYuan(String(l.grossAmount))}`,
-      );
-    if (c.field === 'paymentPlan' && Array.isArray(v))
-      return v.map((p: Row) => `${p.dueDate} ${formatYuan(String(p.amount))}`);
+      return v.map((l: Row) => `${l.description} × ${money(String(l.qty)).toString()}${yuan(l.grossAmount)}`);
+    if (c.field === 'paymentPlan' && Array.isArray(v)) return v.map((p: Row) => `${p.dueDate}${yuan(p.amount)}`);
     if ((MONEY.has(c.field) || c.field.endsWith('.receivedAmount')) && typeof v === 'string') return formatYuan(v);
     if (c.field === 'handlerId' && typeof v === 'number') return names.get(v) ?? v;
     if (c.field === 'contractId') return contractNo;
     return v;
   };
-  return { field: c.field, old: show(c.old), new: show(c.new) };
+  return { ...c, old: show(c.old), new: show(c.new) };
 }
 
 /** One contract's history from the audit trail: its own changes and its disputes', newest first. */
@@ -62,10 +63,12 @@ export async function contractTimeline(ctx: Ctx, id: number) {
         )
       : [],
   );
+  // SPEC 1.2: without contract.prices the money in the history is masked like on the contract.
+  const mask = seesContractPrices(ctx) ? (c: FieldChange): PriceChange => c : maskPriceChange;
   return rows.map((r) => ({
     ...r,
     kind: 'audit' as const,
     at: r.at.toISOString(),
-    changes: r.changes.map((c) => present(c, names, contract.no)),
+    changes: r.changes.map((c) => present(mask(c), names, contract.no)),
   }));
 }

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { registerBackfill } from '../../platform/backfills/index.ts';
+import { NotFoundError } from '../../platform/errors/errors.ts';
 import { registerAttachmentOwner } from '../../platform/files/index.ts';
 import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
 import { findContractInScope } from './contracts.access.ts';
+import { grantPricesToCompanyRoles, seesContractPrices } from './contracts.prices.ts';
 import { contracts } from './contracts.schema.ts';
 
 // The owner's department is denormalised onto contracts for the data-scope index: keep it in step.
@@ -9,10 +12,15 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(contracts).set({ ownerDeptId: deptId }).where(eq(contracts.ownerId, userId));
 });
 
-// Scanned signed copies (contract_scan) are visible to whoever may see the contract.
+// Scanned signed copies (contract_scan) are visible to whoever may see the contract — and its
+// prices: a scan shows them and cannot be masked (SPEC 1.2, contracts.prices.ts).
 registerAttachmentOwner('contract', async (ctx, id) => {
   await findContractInScope(ctx, id);
+  if (!seesContractPrices(ctx)) throw new NotFoundError();
 });
+
+// contract.prices is new: roles a company added that see contracts keep their prices (once).
+registerBackfill({ name: 'contracts.prices.companyRoles', run: grantPricesToCompanyRoles });
 
 import './contracts.review.ts';
 import './contracts.amend.ts';

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../context.ts';
 import { NotFoundError } from '../errors/errors.ts';
 import { users } from '../org/org.schema.ts';
-import { approvalDocType } from './approvals.registry.ts';
+import { approvalDocType, approvalViewFor } from './approvals.registry.ts';
 import { approvalActions, approvalInstances, approvalTasks } from './approvals.schema.ts';
 
 /** "My approvals": tasks waiting for me (pending) or that I already decided (done). */
@@ -42,6 +42,7 @@ export async function approvalInbox(ctx: Ctx, q: { status: 'pending' | 'done'; p
   return {
     items: rows.map((r) => ({
       ...r,
+      ...approvalViewFor(ctx, r.docType, r),
       stepName: r.steps[r.step]?.name ?? '',
       steps: undefined,
       createdAt: r.createdAt.toISOString(),
@@ -96,8 +97,7 @@ async function instanceDetails(ctx: Ctx, ids: number[]) {
     docId: i.docId,
     link: null as string | null,
     ruleName: i.ruleName,
-    summary: i.summary,
-    facts: i.facts,
+    ...approvalViewFor(ctx, i.docType, i),
     status: i.status,
     currentStep: i.currentStep,
     applicantId: i.applicantId,

@@ -9,6 +9,17 @@ export interface FactField {
   options?: string[];
 }
 
+/** What an inbox or an instance shows of a document: the facts and summary captured at submission. */
+export interface ApprovalView {
+  facts: Record<string, unknown>;
+  summary: string;
+}
+
+/** The view as one viewer may see it: facts withheld from them are null and listed in maskedFacts. */
+export interface ViewerApprovalView extends ApprovalView {
+  maskedFacts: string[];
+}
+
 /**
  * How a module plugs a document type into the engine: what facts rules see, and what happens
  * when the chain ends. Hooks run inside the engine's transaction.
@@ -18,6 +29,11 @@ export interface ApprovalDocType {
   fields: FactField[];
   /** Facts for rule conditions and a one-line summary for inboxes. Throws 404 when out of scope. */
   describe(tx: Tx, ctx: Ctx, docId: number): Promise<{ facts: Record<string, unknown>; summary: string; link: string }>;
+  /**
+   * Masks what this viewer may not see of the captured facts and summary (SPEC 1.2 field masking,
+   * e.g. contract prices without `contract.prices`). Decides from the principal only; absent = all shown.
+   */
+  viewFor?(ctx: Pick<Ctx, 'principal'>, view: ApprovalView): ViewerApprovalView;
   /** Whether the user may see the document (404 otherwise), for its approval history. */
   assertVisible(ctx: Ctx, docId: number): Promise<void>;
   onApproved(tx: Tx, ctx: Ctx, docId: number): Promise<void>;
@@ -39,4 +55,11 @@ export function approvalDocType(type: string): ApprovalDocType | undefined {
 
 export function approvalDocTypes(): ApprovalDocType[] {
   return [...types.values()];
+}
+
+/** The facts and summary of an instance of `docType` as this viewer may see them. */
+export function approvalViewFor(ctx: Pick<Ctx, 'principal'>, docType: string, view: ApprovalView): ViewerApprovalView {
+  const captured = { facts: view.facts, summary: view.summary };
+  const viewFor = types.get(docType)?.viewFor;
+  return viewFor ? viewFor(ctx, captured) : { ...captured, maskedFacts: [] };
 }

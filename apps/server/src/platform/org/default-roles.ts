@@ -272,5 +272,20 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
   },
 ];
 
+/**
+ * SPEC 1.2: contract price terms are masked for roles without the right. Every role that sees
+ * contracts sees their prices, except 法务 (issue 9: legal reviews the text, not the prices, unless
+ * a company grants it).
+ */
+const seesContractPrices = (r: { code: string; grants: G[] }) =>
+  r.code !== 'legal' && r.grants.some(([p]) => p === 'contract.view');
+
 // SPEC 1.11: everyone who signs in may create personal API tokens, which act with their own rights.
-export const DEFAULT_ROLES = ROLES.map((r) => ({ ...r, grants: [...r.grants, ['apitoken.manage', 'ALL'] as G] }));
+export const DEFAULT_ROLES = ROLES.map((r) => ({
+  ...r,
+  grants: [
+    ...r.grants,
+    ...(seesContractPrices(r) ? [['contract.prices', 'ALL'] as G] : []),
+    ['apitoken.manage', 'ALL'] as G,
+  ],
+}));

@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   { permission: 'contract.edit', resource: 'contract', scoped: true },
   { permission: 'contract.sign', resource: 'contract', scoped: true },
   { permission: 'contract.export', resource: 'contract', scoped: true },
+  // SPEC 1.2: contract price terms are confidential — without this right every amount of a contract
+  // in view (lines, plan, ledger, body, history, review facts, exports, print) is masked.
+  { permission: 'contract.prices', resource: 'contract', scoped: false },
   { permission: 'contract_template.manage', resource: 'contract_template', scoped: false },
   // Orders (SPEC 3.4): entry, order review (订单评审), planner tasks (销售任务单).
   { permission: 'order.view', resource: 'order', scoped: true },

@@ -1,4 +1,4 @@
-import { formatYuan, money } from '@sales/core';
+import { formatYuan, money, PRICE_MASK } from '@sales/core';
 import type { PrintColumn, PrintTable } from './pdf-types.ts';
 
 /** A priced document line as stored (quote, contract, order, invoice lines: db/columns pricedLineColumns). */
@@ -9,20 +9,22 @@ export interface PricedPrintLine {
   spec: string | null;
   unit: string;
   qty: string;
-  unitPrice: string;
-  discountPercent: string;
+  // A price the reader may not see is null and prints as ＊＊＊ (SPEC 1.2, e.g. contract prices).
+  unitPrice: string | null;
+  discountPercent: string | null;
   taxRate: string;
-  netAmount: string;
-  taxAmount: string;
-  grossAmount: string;
+  netAmount: string | null;
+  taxAmount: string | null;
+  grossAmount: string | null;
 }
 
-const pct = (v: string) => `${money(v).toString()}%`;
+const pct = (v: string | null) => (v === null ? PRICE_MASK : `${money(v).toString()}%`);
+const yuan = (v: string | null) => (v === null ? PRICE_MASK : formatYuan(v));
 
 /**
  * The standard table of priced lines for a print document: 序号, 产品编码, 名称, 规格, 单位, 数量, 单价,
  * 折扣, 税率, then 金额 and 税额 (amounts 'all') and 价税合计; money as ¥1,234.50, qty without
- * trailing zeros.
+ * trailing zeros; a masked (null) price as ＊＊＊.
  */
 export function pricedLinesTable(lines: PricedPrintLine[], amounts: 'all' | 'gross' = 'all'): PrintTable {
   const all = amounts === 'all';
@@ -51,11 +53,11 @@ export function pricedLinesTable(lines: PricedPrintLine[], amounts: 'all' | 'gro
     l.spec ?? '',
     l.unit,
     money(l.qty).toString(),
-    formatYuan(l.unitPrice),
+    yuan(l.unitPrice),
     pct(l.discountPercent),
     pct(l.taxRate),
-    ...(all ? [formatYuan(l.netAmount), formatYuan(l.taxAmount)] : []),
-    formatYuan(l.grossAmount),
+    ...(all ? [yuan(l.netAmount), yuan(l.taxAmount)] : []),
+    yuan(l.grossAmount),
   ]);
   return { columns, rows };
 }

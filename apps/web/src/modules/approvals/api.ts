@@ -16,6 +16,8 @@ export interface InboxItem {
   summary: string;
   status: ApprovalStatus;
   facts: Record<string, unknown>;
+  /** Facts withheld from this viewer (null in `facts`). */
+  maskedFacts?: string[];
   applicantName: string;
   createdAt: string;
   actedAt: string | null;

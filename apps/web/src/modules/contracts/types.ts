@@ -8,10 +8,13 @@ export interface ContractListItem {
   customerName: string;
   status: ContractStatus;
   revision: number;
-  amount: string;
-  invoicedAmount: string;
-  receivedAmount: string;
-  remainingAmount: string;
+  // SPEC 1.2: null when the user may not see contract prices (pricesMasked).
+  amount: string | null;
+  invoicedAmount: string | null;
+  receivedAmount: string | null;
+  remainingAmount: string | null;
+  /** Every amount of the contract (ledger, lines, plan, body) is withheld from this user. */
+  pricesMasked: boolean;
   startDate: string | null;
   endDate: string | null;
   signedDate: string | null;
@@ -47,12 +50,14 @@ export interface ContractLine {
   spec: string | null;
   unit: string;
   qty: string;
-  unitPrice: string;
-  discountPercent: string;
+  // Null when the contract's prices are masked.
+  listPrice: string | null;
+  unitPrice: string | null;
+  discountPercent: string | null;
   taxRate: string;
-  netAmount: string;
-  taxAmount: string;
-  grossAmount: string;
+  netAmount: string | null;
+  taxAmount: string | null;
+  grossAmount: string | null;
 }
 
 export interface PlanItem {
@@ -60,8 +65,9 @@ export interface PlanItem {
   seq: number;
   kind: PlanKind;
   dueDate: string;
-  amount: string;
-  receivedAmount: string;
+  // Null when the contract's prices are masked.
+  amount: string | null;
+  receivedAmount: string | null;
   note: string | null;
   overdue: boolean;
 }
@@ -76,8 +82,8 @@ export interface ContractAttachment {
 }
 
 export type RiskFlag =
-  | { code: 'instalment_overdue'; params: { count: number; amount: string } }
-  | { code: 'over_credit_limit'; params: { creditLimit: string; amount: string } }
+  | { code: 'instalment_overdue'; params: { count: number; amount: string | null } }
+  | { code: 'over_credit_limit'; params: { creditLimit: string; amount: string | null } }
   | { code: 'delivery_late'; params: { orders: string; dueDate: string } };
 
 /** What the contract was drafted from and whether the customer accepted it (signing needs that). */
@@ -121,6 +127,8 @@ export interface FieldChange {
   field: string;
   old: unknown;
   new: unknown;
+  /** Its prices are withheld from this user (null money, items without prices). */
+  masked?: boolean;
 }
 
 export interface Amendment {

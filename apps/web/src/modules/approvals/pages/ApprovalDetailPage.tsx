@@ -61,7 +61,7 @@ export function ApprovalDetailPage() {
         ]}
       />
       <Typography.Title level={5}>{t('approval.factsTitle')}</Typography.Title>
-      <ApprovalFacts facts={inst.facts} />
+      <ApprovalFacts facts={inst.facts} maskedFacts={inst.maskedFacts} />
       <Divider />
       <ApprovalPanel instance={inst} />
     </Card>

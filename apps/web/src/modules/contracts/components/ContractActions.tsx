@@ -17,7 +17,7 @@ import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { UserSelect } from '../../../components/UserSelect';
 import { useContractCommand } from '../api';
-import { CONTRACT_EDIT, CONTRACT_SIGN } from '../constants';
+import { CONTRACT_EDIT, CONTRACT_PRICES, CONTRACT_SIGN } from '../constants';
 import type { ContractDetail } from '../types';
 import { AmendModal } from './AmendModal';
 import { OrderFromContractModal } from './OrderFromContractModal';
@@ -37,6 +37,8 @@ export function ContractActions({ contract: c }: { contract: ContractDetail }) {
   const [terminateForm] = Form.useForm<{ reason: string }>();
   const [disputeForm] = Form.useForm<{ title: string; description: string; handlerId: number }>();
   const can = (a: string, perm = CONTRACT_EDIT) => c.actions.includes(a as never) && hasPermission(perm);
+  // Editing and amending set the prices: not offered to a user who sees them masked (the server refuses).
+  const canSetPrices = (a: string) => can(a) && hasPermission(CONTRACT_PRICES);
 
   const run = (action: string, body: object, done: string, after?: () => void) =>
     cmd.mutate(
@@ -55,7 +57,7 @@ export function ContractActions({ contract: c }: { contract: ContractDetail }) {
       <Button icon={<FilePdfOutlined />} href={`/api/contracts/${c.id}/pdf`} target="_blank" data-testid="contract-pdf">
         {t('contract.pdf')}
       </Button>
-      {can('edit') ? (
+      {canSetPrices('edit') ? (
         <Button icon={<EditOutlined />} onClick={() => navigate(`/contracts/${c.id}/edit`)} data-testid="contract-edit">
           {t('common.edit')}
         </Button>
@@ -96,7 +98,7 @@ export function ContractActions({ contract: c }: { contract: ContractDetail }) {
           {t('contract.action.order')}
         </Button>
       ) : null}
-      {can('amend') ? (
+      {canSetPrices('amend') ? (
         <Button icon={<DiffOutlined />} onClick={() => setDialog('amend')} data-testid="contract-amend">
           {t('contract.action.amend')}
         </Button>

@@ -7,7 +7,7 @@ import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { ApprovalPanel } from '../../../components/ApprovalPanel';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
-import { MoneyText } from '../../../components/MoneyText';
+import { MaskedMoney, MoneyText } from '../../../components/MoneyText';
 import { StatusTag } from '../../../components/StatusTag';
 import { Timeline, type TimelineProps } from '../../../components/Timeline';
 import { useApprovalInstance } from '../../approvals/api';
@@ -18,8 +18,8 @@ import type { Amendment, ContractDetail, ContractLine, Dispute, FieldChange, Pla
 export function LinesTable({ c }: { c: ContractDetail }) {
   const { t } = useTranslation();
   const label = (f: string) => t(`fields.contractLine.${f}`);
-  const pct = (v: string) => `${Number(v)}%`;
-  const m = (v: string) => <MoneyText value={v} />;
+  const pct = (v: string | null) => (v === null ? <MaskedMoney /> : `${Number(v)}%`);
+  const m = (v: string | null) => <MoneyText value={v} masked={c.pricesMasked} />;
   return (
     <Table<ContractLine>
       size="small"
@@ -69,12 +69,17 @@ export function PlanTable({ c }: { c: ContractDetail }) {
               formatDate(d)
             ),
         },
-        { title: label('amount'), dataIndex: 'amount', align: 'right', render: (v: string) => <MoneyText value={v} /> },
+        {
+          title: label('amount'),
+          dataIndex: 'amount',
+          align: 'right',
+          render: (v: string | null) => <MoneyText value={v} masked={c.pricesMasked} />,
+        },
         {
           title: label('receivedAmount'),
           dataIndex: 'receivedAmount',
           align: 'right',
-          render: (v: string) => <MoneyText value={v} />,
+          render: (v: string | null) => <MoneyText value={v} masked={c.pricesMasked} />,
         },
         { title: label('note'), dataIndex: 'note', render: orDash },
       ]}
@@ -103,9 +108,16 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
       {changes.map((ch) => (
         <li key={ch.field}>
           <Typography.Text strong>{t(`fields.contract.${ch.field}`, { defaultValue: ch.field })}</Typography.Text>
-          {Array.isArray(ch.new)
-            ? `：${t('contract.amend.listChanged', { old: show(ch.old), new: show(ch.new) })}`
-            : `：${show(ch.old, ch.field)} → ${show(ch.new, ch.field)}`}
+          {Array.isArray(ch.new) ? (
+            `：${t('contract.amend.listChanged', { old: show(ch.old), new: show(ch.new) })}`
+          ) : ch.masked && ch.new === null ? (
+            // An amount withheld from this user (no contract.prices).
+            <>
+              ：<MaskedMoney /> → <MaskedMoney />
+            </>
+          ) : (
+            `：${show(ch.old, ch.field)} → ${show(ch.new, ch.field)}`
+          )}
         </li>
       ))}
     </ul>

@@ -15,20 +15,24 @@ import type { ContractLine } from '../types';
 
 export { type LineDraft, toLineInput } from '../../../components/pricedLines';
 
-export const lineFromContract = (l: ContractLine): LineDraft => ({
-  key: newLineKey(),
-  productId: l.productId ?? 0,
-  productCode: l.productCode ?? '',
-  spec: l.spec,
-  unit: l.unit,
-  description: l.description,
-  qty: money(l.qty).toString(),
-  unitPrice: l.unitPrice,
-  discountPercent: money(l.discountPercent).toString(),
-  taxRate: l.taxRate,
-  listPrice: null,
-  floorPrice: null,
-});
+/** A contract line as an editable draft; the editors are offered only to users who see the prices. */
+export const lineFromContract = (l: ContractLine): LineDraft => {
+  if (l.unitPrice === null || l.discountPercent === null) throw new Error('contract prices are masked');
+  return {
+    key: newLineKey(),
+    productId: l.productId ?? 0,
+    productCode: l.productCode ?? '',
+    spec: l.spec,
+    unit: l.unit,
+    description: l.description,
+    qty: money(l.qty).toString(),
+    unitPrice: l.unitPrice,
+    discountPercent: money(l.discountPercent).toString(),
+    taxRate: l.taxRate,
+    listPrice: null,
+    floorPrice: null,
+  };
+};
 
 /** A contract line names a product (its goods are ordered from it later). */
 export const isLineValid = (l: LineDraft) => l.productId > 0 && isPricedLineValid(l);

@@ -15,7 +15,7 @@ export interface PlanDraft {
 }
 
 let seq = 0;
-export const planDraft = (p?: Partial<PlanInput>): PlanDraft => ({
+export const planDraft = (p?: Partial<Omit<PlanInput, 'amount'>> & { amount?: string | null }): PlanDraft => ({
   key: `p${Date.now()}-${++seq}`,
   kind: p?.kind ?? 'instalment',
   dueDate: p?.dueDate ?? null,

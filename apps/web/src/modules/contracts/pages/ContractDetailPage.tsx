@@ -1,5 +1,5 @@
-import { amountInWords, formatYuan, missingContractTerms } from '@sales/core';
-import { Alert, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
+import { amountInWords, formatYuan, missingContractTerms, PRICE_MASK } from '@sales/core';
+import { Alert, Card, Descriptions, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageSpinner } from '../../../app/AppLayout';
@@ -14,13 +14,16 @@ import { AmendmentsTab, DisputesTab, LinesTable, PlanTable, ReviewTab, TimelineT
 import { CONTRACT_STATUS_COLORS } from '../constants';
 import type { ContractDetail, RiskFlag } from '../types';
 
+// A figure withheld from the user (no contract.prices) reads ＊＊＊ in the warning's sentence.
+const yuan = (v: string | null) => (v === null ? PRICE_MASK : formatYuan(v));
+
 /** The interpolation values of a risk warning (money formatted). */
 function riskParams(r: RiskFlag): Record<string, string | number> {
   switch (r.code) {
     case 'instalment_overdue':
-      return { ...r.params, amount: formatYuan(r.params.amount) };
+      return { ...r.params, amount: yuan(r.params.amount) };
     case 'over_credit_limit':
-      return { amount: formatYuan(r.params.amount), creditLimit: formatYuan(r.params.creditLimit) };
+      return { amount: yuan(r.params.amount), creditLimit: formatYuan(r.params.creditLimit) };
     default:
       return { orders: r.params.orders, dueDate: formatDate(r.params.dueDate) };
   }
@@ -132,18 +135,18 @@ export function ContractDetailPage() {
           {[formatDate(c.startDate), formatDate(c.endDate)].join(' ~ ')}
         </Descriptions.Item>
         <Descriptions.Item label={label('amount')}>
-          <Space direction="vertical" size={0}>
-            <MoneyText value={c.amount} />
-            <Typography.Text type="secondary">{amountInWords(c.amount)}</Typography.Text>
+          <Space direction="vertical" size={0} data-testid="contract-amount">
+            <MoneyText value={c.amount} masked={c.pricesMasked} />
+            {c.amount === null ? null : <Typography.Text type="secondary">{amountInWords(c.amount)}</Typography.Text>}
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={label('invoicedAmount')}>
-          <MoneyText value={c.invoicedAmount} />
+          <MoneyText value={c.invoicedAmount} masked={c.pricesMasked} />
         </Descriptions.Item>
         <Descriptions.Item label={label('receivedAmount')}>
-          <MoneyText value={c.receivedAmount} />
+          <MoneyText value={c.receivedAmount} masked={c.pricesMasked} />
           <Typography.Text type="secondary">{` / ${t('fields.contract.remainingAmount')} `}</Typography.Text>
-          <MoneyText value={c.remainingAmount} />
+          <MoneyText value={c.remainingAmount} masked={c.pricesMasked} />
         </Descriptions.Item>
         <Descriptions.Item label={label('source')}>
           <SourceText c={c} />
@@ -204,9 +207,18 @@ export function ContractDetailPage() {
               <ul data-testid="contract-files">
                 {c.attachments.map((a) => (
                   <li key={a.id}>
-                    <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">
-                      {a.fileName}
-                    </a>{' '}
+                    {c.pricesMasked ? (
+                      // The signed copy shows the prices: withheld like them (the server answers 404).
+                      <Tooltip title={t('contract.scanWithheld')}>
+                        <Typography.Text type="secondary" data-testid="contract-file-withheld">
+                          {a.fileName}
+                        </Typography.Text>
+                      </Tooltip>
+                    ) : (
+                      <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                        {a.fileName}
+                      </a>
+                    )}{' '}
                     <Tag>{t(`contract.filePurpose.${a.purpose}`, { defaultValue: a.purpose })}</Tag>
                     <Typography.Text type="secondary">{formatDateTime(a.createdAt)}</Typography.Text>
                   </li>

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageSpinner } from '../../../app/AppLayout';
-import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { useAuth } from '../../../app/AuthContext';
+import { ForbiddenPage, NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
 import { CustomerPicker } from '../../opportunities/components/CustomerPicker';
@@ -20,6 +21,7 @@ import {
 import { type PlanDraft, PlanEditor, planDraft, toPlanInput, usePlanProblems } from '../components/PlanEditor';
 import { ProposalPicker } from '../components/ProposalPicker';
 import { lineErrorOf, TermsFields, type TermsValues, termsBody } from '../components/TermsFields';
+import { CONTRACT_PRICES } from '../constants';
 
 interface FormValues extends TermsValues {
   customerId?: number;
@@ -39,6 +41,7 @@ export function ContractFormPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const handleError = useApiErrorHandler();
+  const { hasPermission } = useAuth();
   const query = useContract(id ?? 0);
   const templates = useContractTemplates();
   const save = useSaveContract(id);
@@ -52,7 +55,7 @@ export function ContractFormPage() {
   const customerId = Form.useWatch('customerId', form);
 
   useEffect(() => {
-    if (c && !loaded.current) {
+    if (c && !c.pricesMasked && !loaded.current) {
       loaded.current = true;
       setLines(c.lines.map(lineFromContract));
       setPlan(c.paymentPlan.map((p) => planDraft(p)));
@@ -62,6 +65,8 @@ export function ContractFormPage() {
   if (isEdit && !Number.isInteger(id)) return <NotFoundPage />;
   if (isEdit && query.isPending) return <PageSpinner />;
   if (isEdit && query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  // Drafting and editing set the prices: not for a user who sees them masked (the server refuses too).
+  if (!hasPermission(CONTRACT_PRICES) || c?.pricesMasked) return <ForbiddenPage />;
 
   const initialValues: Partial<FormValues> = c
     ? {

@@ -17,7 +17,7 @@ import { StatusTag } from '../../../components/StatusTag';
 import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
 import { useContractList } from '../api';
 import { ContractFilterBar } from '../components/ContractFilterBar';
-import { CONTRACT_CREATE, CONTRACT_EXPORT, CONTRACT_STATUS_COLORS } from '../constants';
+import { CONTRACT_CREATE, CONTRACT_EXPORT, CONTRACT_PRICES, CONTRACT_STATUS_COLORS } from '../constants';
 import type { ContractFilters, ContractListItem } from '../types';
 
 const KEYS = ['keyword', 'status', 'customerId', 'ownerId', 'expiringWithinDays', 'overdue', 'deliveryLate'] as const;
@@ -74,12 +74,14 @@ export function ContractListPage() {
   };
   const sortCol = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(key, filters.sort, filters.order) });
   const label = (f: string) => t(`fields.contract.${f}`);
+  // Without contract.prices the amounts come masked, and ranking by them would reveal them.
+  const seesPrices = hasPermission(CONTRACT_PRICES);
   const money = (key: keyof ContractListItem, sortable = false) => ({
     title: label(key),
     dataIndex: key,
     align: 'right' as const,
-    ...(sortable ? sortCol(key) : {}),
-    render: (v: string) => <MoneyText value={v} />,
+    ...(sortable && seesPrices ? sortCol(key) : {}),
+    render: (v: string | null, r: ContractListItem) => <MoneyText value={v} masked={r.pricesMasked} />,
   });
 
   const columns: ColumnsType<ContractListItem> = [
@@ -116,9 +118,9 @@ export function ContractListPage() {
     { ...money('receivedAmount') },
     {
       ...money('remainingAmount'),
-      render: (v: string, r) => (
+      render: (v: string | null, r) => (
         <>
-          <MoneyText value={v} />
+          <MoneyText value={v} masked={r.pricesMasked} />
           {r.overdue ? (
             <Tooltip title={t('contract.risk.instalment_overdue_short')}>
               <WarningOutlined style={{ color: '#cf1322', marginInlineStart: 4 }} data-testid="contract-overdue" />
@@ -148,7 +150,7 @@ export function ContractListPage() {
                 {t('common.export')}
               </Button>
             ) : null}
-            {hasPermission(CONTRACT_CREATE) ? (
+            {hasPermission(CONTRACT_CREATE) && seesPrices ? (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
