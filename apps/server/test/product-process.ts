@@ -39,22 +39,17 @@ function run(command: string, args: string[], env: Record<string, string>, cwd =
 }
 
 /**
- * The product as `npm start` runs it (minus the web build) on a data dir and ports; `viaTsxCli`
- * starts it exactly as the server's start script does (`tsx src/main.ts`: a parent process that
- * relays signals to the node process running main.ts).
+ * The product as `npm start` runs it after the web build (`npm run start -w apps/server` runs
+ * `node --import tsx src/main.ts`) on a data dir and ports.
  */
 export function startServer(opts: {
   dataDir: string;
   port: number;
   pgPort: number;
   demo?: boolean;
-  viaTsxCli?: boolean;
   env?: Record<string, string>;
 }): ProductProcess {
-  const [command, args] = opts.viaTsxCli
-    ? [path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts']]
-    : [process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts']];
-  return run(command, args, {
+  return run(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     DATA_DIR: opts.dataDir,
     PORT: String(opts.port),
     EMBEDDED_PG_PORT: String(opts.pgPort),
