@@ -1,11 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-// Vendor code is split into stable chunks (react / antd / other libs) so that
-// app code changes do not invalidate the large, rarely-changing vendor files.
+/**
+ * Writes name.br and name.gz next to every text file of the build, compressed once at the highest
+ * levels, so the server (@fastify/static preCompressed) sends them without compressing per request.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const entry of fs.readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(js|css|html|svg|json)$/.test(entry.name)) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const data = fs.readFileSync(file);
+        if (data.length < 1024) continue;
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
+
+// React is one stable chunk; antd and the other libraries are split by use, so the login page
+// and the shell download only the components they render (issue 11: first load).
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: {
@@ -30,21 +61,12 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 30,
             },
-            {
-              name: 'antd',
-              test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/,
-              priority: 20,
-            },
-            {
-              name: 'i18n',
-              test: /[\\/]src[\\/](locales[\\/]|modules[\\/][^\\/]+[\\/]locales[\\/]|app[\\/]i18n\.ts)/,
+            // One chunk per language: only the chosen one is downloaded (src/app/i18n.ts).
+            ...(['zh-CN', 'zh-TW', 'en-US'] as const).map((lang) => ({
+              name: `i18n-${lang}`,
+              test: new RegExp(`[\\\\/]locales[\\\\/]${lang}\\.json$`),
               priority: 5,
-            },
-            {
-              name: 'vendor',
-              test: /[\\/]node_modules[\\/]/,
-              priority: 10,
-            },
+            })),
           ],
         },
       },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -123,6 +124,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
+  // Issue 11 (first load): JSON and other text responses go out brotli/gzip-compressed when the
+  // client accepts it; the web app's files are compressed once at build time (preCompressed below).
+  await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -182,12 +186,33 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const hasWeb = !!opts.webDist && fs.existsSync(opts.webDist);
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: opts.webDist as string,
+      wildcard: true,
+      // index.js.br / .gz written by the web build (apps/web/vite.config.ts) are sent as they are.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControl(filePath)),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the single-page app.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // A missing hashed asset (an old release's chunk) is a 404, not the page.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
     // No such route: its own code, distinct from a record that does not exist ('not_found').
     return errorHandler(new RouteNotFoundError(), req, reply);
   });
   return app;
+}
+
+/**
+ * Hashed build output (assets/name-<hash>.js) never changes under its name: cached for a year.
+ * Everything else (index.html above all) is revalidated on every load, so a new release is picked
+ * up at once.
+ */
+export function webCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

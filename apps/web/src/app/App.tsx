@@ -1,21 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import type { Locale } from 'antd/es/locale';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import zhTW from 'antd/locale/zh_TW';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from './AuthContext';
 import { ApiError } from './api';
-import { currentLanguage, type Language } from './i18n';
+import { antdLocale, currentLanguage } from './i18n';
 import { router } from './router';
-
-const ANTD_LOCALES: Record<Language, Locale> = {
-  'zh-CN': zhCN,
-  'zh-TW': zhTW,
-  'en-US': enUS,
-};
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status > 0 && error.status < 500) return false;
@@ -33,7 +23,7 @@ export function Root() {
   useTranslation(); // subscribe: re-render ConfigProvider when the language changes
   const lang = currentLanguage();
   return (
-    <ConfigProvider locale={ANTD_LOCALES[lang]} theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider locale={antdLocale(lang)} theme={{ token: { colorPrimary: '#1677ff' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>

@@ -1,11 +1,7 @@
+import type { Locale as AntdLocale } from 'antd/es/locale';
 import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/zh-tw';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import enUS from '../locales/en-US.json';
-import zhCN from '../locales/zh-CN.json';
-import zhTW from '../locales/zh-TW.json';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,10 +9,11 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 const STORAGE_KEY = 'sales.locale';
 
-const DAYJS_LOCALES: Record<Language, string> = {
-  'zh-CN': 'zh-cn',
-  'zh-TW': 'zh-tw',
-  'en-US': 'en',
+// Only the chosen language is downloaded (SPEC: first load): its messages, antd's and dayjs's.
+const DAYJS_LOCALES: Record<Language, { name: string; load: () => Promise<unknown> }> = {
+  'zh-CN': { name: 'zh-cn', load: () => import('dayjs/locale/zh-cn') },
+  'zh-TW': { name: 'zh-tw', load: () => import('dayjs/locale/zh-tw') },
+  'en-US': { name: 'en', load: async () => undefined },
 };
 
 export function isLanguage(value: unknown): value is Language {
@@ -45,7 +42,7 @@ export function currentLanguage(): Language {
 }
 
 function applySideEffects(lang: Language): void {
-  dayjs.locale(DAYJS_LOCALES[lang]);
+  dayjs.locale(DAYJS_LOCALES[lang].name);
   document.documentElement.lang = lang;
   document.title = i18n.t('app.name');
 }
@@ -53,6 +50,7 @@ function applySideEffects(lang: Language): void {
 /** Change UI language; `persist` stores the explicit choice in localStorage. */
 export async function changeLanguage(lang: Language, persist = true): Promise<void> {
   if (persist) storeLanguage(lang);
+  await loadLanguage(lang);
   await i18n.changeLanguage(lang);
 }
 
@@ -72,33 +70,66 @@ function deepMerge(target: Messages, source: Messages): Messages {
 }
 
 // Feature modules keep their strings next to their code: modules/<name>/locales/<lang>.json.
-const moduleLocales = import.meta.glob<Messages>('../modules/*/locales/*.json', { eager: true, import: 'default' });
+// Lazy globs: each language's files end up in one chunk per language (vite.config.ts).
+const localeFiles = import.meta.glob<Messages>(['../locales/*.json', '../modules/*/locales/*.json'], {
+  import: 'default',
+});
 
-function buildMessages(lang: Language, base: Messages): Messages {
-  const merged = deepMerge({}, base);
-  for (const [path, messages] of Object.entries(moduleLocales)) {
-    if (path.endsWith(`/locales/${lang}.json`)) deepMerge(merged, messages);
-  }
-  return merged;
+const loaded = new Set<Language>();
+
+/** Downloads a language's messages (app + every module) and antd/dayjs locale data, once. */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (loaded.has(lang)) return;
+  const paths = Object.keys(localeFiles)
+    .filter((path) => path.endsWith(`/locales/${lang}.json`))
+    // The shared file first, module files merge over it.
+    .sort((a, b) => Number(b.startsWith('../locales/')) - Number(a.startsWith('../locales/')));
+  const [messages] = await Promise.all([
+    Promise.all(paths.map((path) => localeFiles[path]())),
+    DAYJS_LOCALES[lang].load(),
+    loadAntdLocale(lang),
+  ]);
+  const merged = messages.reduce<Messages>((acc, m) => deepMerge(acc, m), {});
+  i18n.addResourceBundle(lang, 'translation', merged, true, true);
+  loaded.add(lang);
+}
+
+const ANTD_LOCALE_LOADERS: Record<Language, () => Promise<{ default: AntdLocale }>> = {
+  'zh-CN': () => import('antd/locale/zh_CN'),
+  'zh-TW': () => import('antd/locale/zh_TW'),
+  'en-US': () => import('antd/locale/en_US'),
+};
+const antdLocales: Partial<Record<Language, AntdLocale>> = {};
+
+async function loadAntdLocale(lang: Language): Promise<void> {
+  antdLocales[lang] = (await ANTD_LOCALE_LOADERS[lang]()).default;
+}
+
+/** antd's locale for a language already loaded by `loadLanguage`. */
+export function antdLocale(lang: Language): AntdLocale | undefined {
+  return antdLocales[lang];
 }
 
 const initial = getStoredLanguage() ?? DEFAULT_LANGUAGE;
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: buildMessages('zh-CN', zhCN) },
-    'zh-TW': { translation: buildMessages('zh-TW', zhTW) },
-    'en-US': { translation: buildMessages('en-US', enUS) },
-  },
-  lng: initial,
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-});
+/** Starts i18n with the stored (or default) language; the app renders after this resolves. */
+export async function initI18n(): Promise<void> {
+  await i18n.use(initReactI18next).init({
+    resources: {},
+    lng: initial,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    partialBundledLanguages: true,
+  });
+  await loadLanguage(initial);
+  // Messages arrived after init: make sure every consumer re-reads them.
+  await i18n.changeLanguage(initial);
+  applySideEffects(initial);
+}
 
 i18n.on('languageChanged', (lng) => {
   if (isLanguage(lng)) applySideEffects(lng);
 });
-applySideEffects(initial);
 
 export { i18n };

@@ -1,0 +1,53 @@
+import type { Browser, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, shot } from './browser.ts';
+import { base } from './q2c-helpers.ts';
+
+/**
+ * Issue 11 item 5 (first load): the login page downloads one language, compressed, from assets
+ * cached for a year; another language arrives only when chosen.
+ */
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('first load', () => {
+  it('loads only the chosen language, brotli-compressed and cacheable, and switches on demand', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const scripts: Response[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/assets/') && r.url().endsWith('.js')) scripts.push(r);
+    });
+    await page.goto(`${base()}/login`);
+    await expect.poll(() => page.getByTestId('login-submit').textContent()).toMatch(/登\s*录/);
+
+    const languages = scripts.map((r) => /\/i18n-([\w-]+)-[\w-]+\.js$/.exec(r.url())?.[1]).filter(Boolean);
+    expect(languages).toEqual(['zh-CN']);
+    for (const r of scripts) {
+      const headers = await r.allHeaders();
+      expect(headers['content-encoding'], r.url()).toBe('br');
+      expect(headers['cache-control'], r.url()).toBe('public, max-age=31536000, immutable');
+    }
+    const html = await ctx.request.get(`${base()}/login`);
+    expect(html.headers()['cache-control']).toBe('no-cache');
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-option-en-US').click();
+    await expect.poll(() => page.getByTestId('login-submit').textContent()).toBe('Sign in');
+    expect(scripts.some((r) => /\/i18n-en-US-/.test(r.url()))).toBe(true);
+    await shot(page, 'first-load-login-en');
+
+    // The choice is remembered: a reload starts in English and fetches no Chinese messages.
+    scripts.length = 0;
+    await page.reload();
+    await expect.poll(() => page.getByTestId('login-submit').textContent()).toBe('Sign in');
+    expect(scripts.some((r) => /\/i18n-zh-/.test(r.url()))).toBe(false);
+    await ctx.close();
+  });
+});
