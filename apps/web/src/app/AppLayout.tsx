@@ -3,6 +3,7 @@ import { Button, Layout, Menu, Space, Spin, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PageSpinner } from '../components/PageSpinner';
 import { ApprovalInboxBadge } from '../modules/approvals/components/ApprovalInboxBadge';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { useAuth } from './AuthContext';
@@ -11,14 +12,6 @@ import { buildMenuItems, groupKeyOf, MENU_GROUPS, selectedMenuKey } from './menu
 import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
-
-export function PageSpinner() {
-  return (
-    <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin />
-    </div>
-  );
-}
 
 export function AppLayout() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { PageSpinner } from './AppLayout';
+import { PageSpinner } from '../components/PageSpinner';
 import { useAuth } from './AuthContext';
 import { ForbiddenPage, QueryErrorResult } from './ErrorPages';
 import { visibleMenuItems } from './menu';

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageSpinner } from '../components/PageSpinner';
 import { adminRoutes } from '../modules/admin/routes';
 import { approvalRoutes } from '../modules/approvals/routes';
 import { contractRoutes } from '../modules/contracts/routes';
@@ -14,11 +16,13 @@ import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
 import { stockRoutes } from '../modules/stock/routes';
 import { taskRoutes } from '../modules/tasks/routes';
-import { AppLayout } from './AppLayout';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
 import { LoginPage } from './LoginPage';
 import type { AppRoute } from './routeTypes';
+
+// The shell (menu, header) is its own chunk: the login page does not download it (issue 11: first load).
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 
 const moduleRoutes: AppRoute[] = [
   ...taskRoutes,
@@ -55,7 +59,9 @@ export const routes: RouteObject[] = [
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageSpinner />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     errorElement: <RouteErrorPage />,

@@ -2,12 +2,12 @@ import { FileSearchOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Divider, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { PageSpinner } from '../../../app/AppLayout';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { ApprovalFacts, docTypeLabelKey } from '../../../components/ApprovalFacts';
 import { APPROVAL_STATUS_COLORS, ApprovalPanel } from '../../../components/ApprovalPanel';
 import { formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { useApprovalInstance } from '../api';
 
 export function ApprovalDetailPage() {

@@ -2,11 +2,11 @@ import { amountInWords, formatYuan, missingContractTerms, PRICE_MASK } from '@sa
 import { Alert, Card, Descriptions, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { PageSpinner } from '../../../app/AppLayout';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { useContract } from '../api';
 import { ContractActions } from '../components/ContractActions';

@@ -3,11 +3,11 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { PageSpinner } from '../../../app/AppLayout';
 import { useAuth } from '../../../app/AuthContext';
 import { ForbiddenPage, NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { CustomerPicker } from '../../opportunities/components/CustomerPicker';
 import { type ContractBody, useContract, useContractTemplates, useSaveContract } from '../api';
 import {

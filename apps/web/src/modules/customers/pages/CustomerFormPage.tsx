@@ -2,10 +2,10 @@ import { Alert, App, Card, Form, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageSpinner } from '../../../app/AppLayout';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { type DuplicateInfo, getDuplicate, useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { type Customer, type CustomerInput, useCustomer, useSaveCustomer } from '../api';
 import { CustomerForm, type CustomerFormValues } from '../components/CustomerForm';
 

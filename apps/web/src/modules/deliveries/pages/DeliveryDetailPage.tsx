@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageSpinner } from '../../../app/AppLayout';
 import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { ReasonModal, type ReasonModalTarget } from '../../orders/components/ReasonModal';
 import { useWarehouses } from '../../stock/api';

@@ -3,12 +3,12 @@ import { Button, Card, Descriptions, type DescriptionsProps, Space, Tag } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageSpinner } from '../../../app/AppLayout';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { DictText } from '../../../components/StatusTag';
 import { type Registration, ROUTE_COLORS, useRegistration } from '../api';
 import { ConflictModal } from '../components/ConflictModal';

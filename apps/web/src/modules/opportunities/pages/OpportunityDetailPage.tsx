@@ -1,11 +1,11 @@
 import { Card, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { PageSpinner } from '../../../app/AppLayout';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { useOpportunity } from '../api';
 import { NeedsAnalysisTab } from '../components/NeedsAnalysisTab';
