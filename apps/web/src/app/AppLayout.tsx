@@ -1,9 +1,10 @@
-import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, theme } from 'antd';
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, Space, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
+import { useIsMobile } from '../components/useIsMobile';
 import { ApprovalInboxBadge } from '../modules/approvals/components/ApprovalInboxBadge';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { useAuth } from './AuthContext';
@@ -19,88 +20,147 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  const mobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const selected = selectedMenuKey(location.pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(() => MENU_GROUPS.map((g) => g.key));
   const activeGroup = groupKeyOf(selected);
+  // Only the current page's group starts open; the user opens others (the full menu is long).
+  const [openKeys, setOpenKeys] = useState<string[]>(() => (activeGroup ? [activeGroup] : [MENU_GROUPS[0].key]));
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      data-testid="side-menu"
+      selectedKeys={selected ? [selected] : []}
+      openKeys={
+        collapsed && !mobile ? undefined : Array.from(new Set([...openKeys, ...(activeGroup ? [activeGroup] : [])]))
+      }
+      onOpenChange={(keys) => setOpenKeys(keys as string[])}
+      items={buildMenuItems(me, t)}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} trigger={null} width={220} data-testid="sider">
-        <div
-          style={{
-            height: 56,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            color: '#fff',
-            fontWeight: 600,
-            fontSize: collapsed ? 14 : 16,
-            overflow: 'hidden',
-            padding: '0 12px',
-          }}
+      {/* A new page starts at the top; back/forward restores where the user was. */}
+      <ScrollRestoration />
+      {mobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          data-testid="menu-drawer"
         >
-          {/* Long names (English) wrap onto a second line instead of being cut off. */}
-          <span
-            style={{
-              overflow: 'hidden',
-              textAlign: 'center',
-              lineHeight: 1.3,
-              display: '-webkit-box',
-              WebkitLineClamp: 2,
-              WebkitBoxOrient: 'vertical',
-            }}
-            title={t('app.name')}
-          >
-            {collapsed ? t('app.shortName') : t('app.name')}
-          </span>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          data-testid="side-menu"
-          selectedKeys={selected ? [selected] : []}
-          openKeys={collapsed ? undefined : Array.from(new Set([...openKeys, ...(activeGroup ? [activeGroup] : [])]))}
-          onOpenChange={(keys) => setOpenKeys(keys as string[])}
-          items={buildMenuItems(me, t)}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Sider>
-      <Layout>
+          <AppName collapsed={false} />
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          width={220}
+          data-testid="sider"
+          // The menu scrolls on its own and stays in view while the page scrolls.
+          style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
+        >
+          <AppName collapsed={collapsed} />
+          {menu}
+        </Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 16px',
+            padding: mobile ? '0 8px' : '0 16px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
+            gap: 8,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            position: mobile ? 'sticky' : undefined,
+            top: 0,
+            zIndex: 10,
           }}
         >
-          <Space>
+          <Space size={mobile ? 4 : 8} style={{ minWidth: 0 }}>
             <Button
               type="text"
               aria-label={t('common.toggleMenu')}
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              onClick={() => setCollapsed((c) => !c)}
+              data-testid="menu-toggle"
+              icon={mobile ? <MenuOutlined /> : collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => (mobile ? setDrawerOpen(true) : setCollapsed((c) => !c))}
+              style={mobile ? { width: 40, height: 40 } : undefined}
             />
-            <span data-testid="app-title" style={{ fontSize: 16, fontWeight: 600 }}>
-              {t('app.name')}
+            <span
+              data-testid="app-title"
+              style={{
+                fontSize: 16,
+                fontWeight: 600,
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+              }}
+            >
+              {mobile ? t('app.shortName') : t('app.name')}
             </span>
           </Space>
-          <Space>
+          <Space size={mobile ? 0 : 8}>
             <ApprovalInboxBadge />
             <NotificationBell />
-            <LanguageSwitch />
+            {!mobile && <LanguageSwitch />}
             <UserMenu />
           </Space>
         </Header>
-        <Content style={{ margin: 16 }}>
+        <Content style={{ margin: mobile ? 8 : 16, minWidth: 0 }}>
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+function AppName({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        color: '#fff',
+        fontWeight: 600,
+        fontSize: collapsed ? 14 : 16,
+        overflow: 'hidden',
+        padding: '0 12px',
+      }}
+    >
+      {/* Long names (English) wrap onto a second line instead of being cut off. */}
+      <span
+        style={{
+          overflow: 'hidden',
+          textAlign: 'center',
+          lineHeight: 1.3,
+          display: '-webkit-box',
+          WebkitLineClamp: 2,
+          WebkitBoxOrient: 'vertical',
+        }}
+        title={t('app.name')}
+      >
+        {collapsed ? t('app.shortName') : t('app.name')}
+      </span>
+    </div>
   );
 }

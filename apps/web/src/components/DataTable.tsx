@@ -2,6 +2,8 @@ import { Table, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardList } from './CardList';
+import { useIsMobile } from './useIsMobile';
 
 export type SortOrder = 'asc' | 'desc';
 
@@ -35,7 +37,32 @@ export function DataTable<T extends object>({
   ...rest
 }: DataTableProps<T>) {
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   const paged = total !== undefined && page !== undefined && pageSize !== undefined;
+  const showTotal = (n: number) => (
+    <span data-testid="table-total">
+      {totalCapped ? t('common.totalCapped', { total: n }) : t('common.total', { total: n })}
+    </span>
+  );
+
+  // On a phone a table would scroll sideways: each row becomes a card of its key fields.
+  if (mobile && rest.columns) {
+    return (
+      <CardList<T>
+        items={items}
+        columns={rest.columns}
+        rowKey={rowKey}
+        loading={rest.loading}
+        rowTestId={rowTestId}
+        onRowClick={onRowClick}
+        pagination={
+          paged
+            ? { current: page, pageSize, total, showTotal, onChange: (p, size) => onPageChange?.(p, size) }
+            : undefined
+        }
+      />
+    );
+  }
 
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'paginate' && onPageChange) {
@@ -69,11 +96,7 @@ export function DataTable<T extends object>({
               total,
               showSizeChanger: true,
               pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => (
-                <span data-testid="table-total">
-                  {totalCapped ? t('common.totalCapped', { total: n }) : t('common.total', { total: n })}
-                </span>
-              ),
+              showTotal,
             }
           : false
       }

@@ -1,7 +1,7 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import type { AccessLogFilters } from '../accessLogApi';
 
@@ -42,7 +42,7 @@ export function AccessLogFilterBar({
   };
   return (
     <Form form={form} onFinish={submit} layout="vertical" data-testid="al-filter" style={{ marginBottom: 8 }}>
-      <Row gutter={16}>
+      <FilterFields onReset={reset} testIdPrefix="al" lg={4}>
         <Col xs={24} sm={12} lg={5}>
           <Form.Item name="userId" label={t('accessLog.fields.user')}>
             <UserSelect testId="al-filter-user" />
@@ -72,8 +72,7 @@ export function AccessLogFilterBar({
             <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} data-testid="al-filter-range" />
           </Form.Item>
         </Col>
-        <FilterActions onReset={reset} testIdPrefix="al" lg={4} />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

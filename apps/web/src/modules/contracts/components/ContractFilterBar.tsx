@@ -1,8 +1,8 @@
 import { CONTRACT_STATUSES, type ContractStatus } from '@sales/core';
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import { CustomerPicker } from '../../opportunities/components/CustomerPicker';
 import type { ContractFilters } from '../types';
@@ -47,7 +47,14 @@ export function ContractFilterBar({
   const label = (f: string) => t(`fields.contract.${f}`);
   return (
     <Form form={form} onFinish={submit} layout="vertical" data-testid="contract-filter" style={{ marginBottom: 8 }}>
-      <Row gutter={16}>
+      <FilterFields
+        testIdPrefix="contract"
+        lg={6}
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      >
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="keyword" label={t('contract.filter.keyword')}>
             <Input allowClear placeholder={t('contract.filter.keywordPlaceholder')} data-testid="contract-keyword" />
@@ -103,15 +110,7 @@ export function ContractFilterBar({
             />
           </Form.Item>
         </Col>
-        <FilterActions
-          testIdPrefix="contract"
-          lg={6}
-          onReset={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

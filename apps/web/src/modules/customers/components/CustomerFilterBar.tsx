@@ -1,10 +1,10 @@
-import { Col, DatePicker, Form, Input, Row } from 'antd';
+import { Col, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_CLASSES, REGIONS, SOURCE_CHANNELS } from '../../../app/dictionaries';
 import { DictSelect } from '../../../components/DictSelect';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import type { CustomerFilters } from '../api';
 
@@ -66,7 +66,7 @@ export function CustomerFilterBar({ value, onSearch }: CustomerFilterBarProps) {
 
   return (
     <Form form={form} onFinish={submit} layout="vertical" data-testid="customer-filter" style={{ marginBottom: 8 }}>
-      <Row gutter={16}>
+      <FilterFields onReset={reset} testIdPrefix="customer">
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="keyword" label={t('customer.filter.keyword')}>
             <Input allowClear placeholder={t('customer.filter.keywordPlaceholder')} data-testid="customer-keyword" />
@@ -106,8 +106,7 @@ export function CustomerFilterBar({ value, onSearch }: CustomerFilterBarProps) {
             />
           </Form.Item>
         </Col>
-        <FilterActions onReset={reset} testIdPrefix="customer" />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

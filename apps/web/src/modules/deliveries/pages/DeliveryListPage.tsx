@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, Row, Select, Switch, Tag } from 'antd';
+import { Button, Card, Col, Form, Input, Select, Switch, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { DataTable } from '../../../components/DataTable';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
@@ -114,7 +114,19 @@ export function DeliveryListPage() {
           update({ keyword: v.keyword?.trim(), status: v.status, emergencyOpen: v.emergencyOpen ? 'true' : undefined })
         }
       >
-        <Row gutter={16}>
+        <FilterFields
+          testIdPrefix="delivery-filter"
+          onReset={() => {
+            form.resetFields();
+            update({
+              keyword: undefined,
+              status: undefined,
+              emergencyOpen: undefined,
+              orderId: undefined,
+              customerId: undefined,
+            });
+          }}
+        >
           <Col xs={24} sm={12} lg={6}>
             <Form.Item name="keyword" label={t('delivery.filter.keyword')}>
               <Input allowClear placeholder={t('delivery.filter.keywordHint')} data-testid="delivery-filter-keyword" />
@@ -134,20 +146,7 @@ export function DeliveryListPage() {
               <Switch data-testid="delivery-filter-emergency" />
             </Form.Item>
           </Col>
-          <FilterActions
-            testIdPrefix="delivery-filter"
-            onReset={() => {
-              form.resetFields();
-              update({
-                keyword: undefined,
-                status: undefined,
-                emergencyOpen: undefined,
-                orderId: undefined,
-                customerId: undefined,
-              });
-            }}
-          />
-        </Row>
+        </FilterFields>
       </Form>
       {query.isError && !query.data ? (
         <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />

@@ -1,10 +1,10 @@
-import { Col, DatePicker, Form, Input, Row } from 'antd';
+import { Col, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_CHANNELS } from '../../../app/dictionaries';
 import { DictSelect } from '../../../components/DictSelect';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import { CONFLICT_FILTERS, REGISTRATION_KINDS, type RegistrationFilters, ROUTE_REASONS, SURVEY_FILTERS } from '../api';
 
@@ -66,7 +66,7 @@ export function RegistrationFilterBar({ value, onSearch }: RegistrationFilterBar
   const f = (field: string) => t(`frontDesk.fields.${field}`);
   return (
     <Form form={form} onFinish={submit} layout="vertical" data-testid="fd-filter" style={{ marginBottom: 8 }}>
-      <Row gutter={16}>
+      <FilterFields onReset={reset} testIdPrefix="fd">
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="keyword" label={t('frontDesk.filter.keyword')}>
             <Input allowClear placeholder={t('frontDesk.filter.keywordPlaceholder')} data-testid="fd-filter-keyword" />
@@ -107,8 +107,7 @@ export function RegistrationFilterBar({ value, onSearch }: RegistrationFilterBar
             <DictSelect dict="frontDesk.filter.conflict" values={CONFLICT_FILTERS} testId="fd-filter-conflict" />
           </Form.Item>
         </Col>
-        <FilterActions onReset={reset} testIdPrefix="fd" />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

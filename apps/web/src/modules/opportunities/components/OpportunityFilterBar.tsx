@@ -1,9 +1,9 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DictSelect } from '../../../components/DictSelect';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import { usePipelines } from '../api';
 import { OPPORTUNITY_STATUSES, type OpportunityStatus } from '../constants';
@@ -66,7 +66,7 @@ export function OpportunityFilterBar({ value, onSearch }: OpportunityFilterBarPr
   const label = (f: string) => t(`fields.opportunity.${f}`);
   return (
     <Form form={form} onFinish={submit} layout="vertical" data-testid="opportunity-filter" style={{ marginBottom: 8 }}>
-      <Row gutter={16}>
+      <FilterFields onReset={reset} testIdPrefix="opportunity" lg={12}>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="keyword" label={t('opportunity.filter.keyword')}>
             <Input
@@ -118,8 +118,7 @@ export function OpportunityFilterBar({ value, onSearch }: OpportunityFilterBarPr
             />
           </Form.Item>
         </Col>
-        <FilterActions onReset={reset} testIdPrefix="opportunity" lg={12} />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

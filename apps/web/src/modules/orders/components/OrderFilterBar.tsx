@@ -1,9 +1,9 @@
-import { Col, DatePicker, Form, Input, Row } from 'antd';
+import { Col, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DictSelect } from '../../../components/DictSelect';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import { ORDER_STATUSES, type OrderStatus } from '../constants';
 import type { OrderFilters } from '../types';
@@ -49,7 +49,7 @@ export function OrderFilterBar({ value, onSearch }: { value: OrderFilters; onSea
 
   return (
     <Form form={form} onFinish={submit} layout="vertical" data-testid="order-filter" style={{ marginBottom: 8 }}>
-      <Row gutter={16}>
+      <FilterFields onReset={reset} testIdPrefix="order" lg={24}>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="keyword" label={t('order.filter.keyword')}>
             <Input allowClear placeholder={t('order.filter.keywordPlaceholder')} data-testid="order-keyword" />
@@ -74,8 +74,7 @@ export function OrderFilterBar({ value, onSearch }: { value: OrderFilters; onSea
             />
           </Form.Item>
         </Col>
-        <FilterActions onReset={reset} testIdPrefix="order" lg={24} />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

@@ -1,9 +1,9 @@
-import { Col, Form, Input, Row } from 'antd';
+import { Col, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_CLASSES, CUSTOMER_KINDS, INDUSTRIES, REGIONS, SOURCE_CHANNELS } from '../../../app/dictionaries';
 import { DictSelect } from '../../../components/DictSelect';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import type { PoolFilters } from '../api';
 
 export const POOL_FILTER_KEYS = ['keyword', 'kind', 'class', 'region', 'industry', 'source'] as const;
@@ -46,7 +46,7 @@ export function PoolFilterBar({ value, onSearch }: PoolFilterBarProps) {
 
   return (
     <Form form={form} onFinish={submit} layout="vertical" data-testid="pool-filter" style={{ marginBottom: 8 }}>
-      <Row gutter={16}>
+      <FilterFields onReset={reset} testIdPrefix="pool">
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="keyword" label={t('pool.filter.keyword')}>
             <Input allowClear placeholder={t('pool.filter.keywordPlaceholder')} data-testid="pool-keyword" />
@@ -59,8 +59,7 @@ export function PoolFilterBar({ value, onSearch }: PoolFilterBarProps) {
             </Form.Item>
           </Col>
         ))}
-        <FilterActions onReset={reset} testIdPrefix="pool" />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, Row, Select, Tag } from 'antd';
+import { Button, Card, Col, Form, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { apiDownload, type QueryParams } from '../../../app/api';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DataTable } from '../../../components/DataTable';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -152,7 +152,10 @@ export function ProductListPage() {
         }
         data-testid="product-filters"
       >
-        <Row gutter={16}>
+        <FilterFields
+          testIdPrefix="product-filter"
+          onReset={() => update({ keyword: undefined, categoryId: undefined, active: undefined })}
+        >
           <Col xs={24} sm={12} lg={8}>
             <Form.Item name="keyword" label={t('product.keyword')}>
               <Input
@@ -182,11 +185,7 @@ export function ProductListPage() {
               />
             </Form.Item>
           </Col>
-          <FilterActions
-            testIdPrefix="product-filter"
-            onReset={() => update({ keyword: undefined, categoryId: undefined, active: undefined })}
-          />
-        </Row>
+        </FilterFields>
       </Form>
       {query.isError && !query.data ? (
         <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />

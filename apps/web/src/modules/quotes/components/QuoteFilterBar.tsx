@@ -1,9 +1,9 @@
 import { QUOTE_STATUSES } from '@sales/core';
-import { Checkbox, Col, Form, Input, Row } from 'antd';
+import { Checkbox, Col, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DictSelect } from '../../../components/DictSelect';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import type { QuoteFilters, QuoteStatus } from '../types';
 
@@ -41,7 +41,14 @@ export function QuoteFilterBar({ value, onSearch }: { value: QuoteFilters; onSea
         })
       }
     >
-      <Row gutter={16}>
+      <FilterFields
+        lg={5}
+        testIdPrefix="quote-filter"
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      >
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="keyword" label={t('quote.filter.keyword')}>
             <Input allowClear placeholder={t('quote.filter.keywordPlaceholder')} data-testid="quote-keyword" />
@@ -62,15 +69,7 @@ export function QuoteFilterBar({ value, onSearch }: { value: QuoteFilters; onSea
             <Checkbox>{t('quote.filter.allVersions')}</Checkbox>
           </Form.Item>
         </Col>
-        <FilterActions
-          lg={5}
-          testIdPrefix="quote-filter"
-          onReset={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        />
-      </Row>
+      </FilterFields>
     </Form>
   );
 }

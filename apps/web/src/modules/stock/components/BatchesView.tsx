@@ -1,9 +1,9 @@
-import { Col, Empty, Form, Input, Row, Table, Tag } from 'antd';
+import { Col, Empty, Form, Input, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { formatDate, orDash } from '../../../components/format';
 import { useBatches, useWarehouses } from '../api';
 import { formatQty } from '../format';
@@ -37,7 +37,14 @@ export function BatchesView() {
         layout="vertical"
         onFinish={(v) => setQ({ productId: v.productId ?? undefined, batchNo: v.batchNo?.trim() || undefined })}
       >
-        <Row gutter={16}>
+        <FilterFields
+          onReset={() => {
+            form.resetFields();
+            setQ({});
+          }}
+          testIdPrefix="batch"
+          lg={8}
+        >
           <Col xs={24} sm={12} lg={8}>
             <Form.Item name="productId" label={label('product')}>
               <ProductSelect testId="batch-product" />
@@ -48,15 +55,7 @@ export function BatchesView() {
               <Input allowClear data-testid="batch-no" />
             </Form.Item>
           </Col>
-          <FilterActions
-            onReset={() => {
-              form.resetFields();
-              setQ({});
-            }}
-            testIdPrefix="batch"
-            lg={8}
-          />
-        </Row>
+        </FilterFields>
       </Form>
       {!q.productId && !q.batchNo ? (
         <Empty description={t('stock.batchesHint')} />

@@ -1,11 +1,11 @@
-import { Button, Col, Form, Input, Row, Typography } from 'antd';
+import { Button, Col, Form, Input, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { DataTable } from '../../../components/DataTable';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { orDash } from '../../../components/format';
 import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
 import { useStockList } from '../api';
@@ -78,7 +78,14 @@ export function StockTable() {
         onFinish={(v) => update({ keyword: v.keyword?.trim() || undefined, warehouseId: v.warehouseId ?? undefined })}
         data-testid="stock-filter"
       >
-        <Row gutter={16}>
+        <FilterFields
+          onReset={() => {
+            form.resetFields();
+            update({ keyword: undefined, warehouseId: undefined });
+          }}
+          testIdPrefix="stock"
+          lg={8}
+        >
           <Col xs={24} sm={12} lg={8}>
             <Form.Item name="keyword" label={t('stock.keyword')}>
               <Input allowClear placeholder={t('stock.productSearchPlaceholder')} data-testid="stock-keyword" />
@@ -89,15 +96,7 @@ export function StockTable() {
               <WarehouseSelect includeInactive testId="stock-filter-warehouse" />
             </Form.Item>
           </Col>
-          <FilterActions
-            onReset={() => {
-              form.resetFields();
-              update({ keyword: undefined, warehouseId: undefined });
-            }}
-            testIdPrefix="stock"
-            lg={8}
-          />
-        </Row>
+        </FilterFields>
       </Form>
       {query.isError && !query.data ? (
         <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />

@@ -1,11 +1,11 @@
-import { Card, Col, Form, Row, Typography } from 'antd';
+import { Card, Col, Form, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { DataTable } from '../../../components/DataTable';
-import { FilterActions } from '../../../components/FilterActions';
+import { FilterFields } from '../../../components/FilterFields';
 import { formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
@@ -83,7 +83,14 @@ export function MovementsPage() {
         }
         data-testid="movement-filter"
       >
-        <Row gutter={16}>
+        <FilterFields
+          onReset={() => {
+            form.resetFields();
+            update({ productId: undefined, warehouseId: undefined, batchId: undefined });
+          }}
+          testIdPrefix="movement"
+          lg={8}
+        >
           <Col xs={24} sm={12} lg={8}>
             <Form.Item
               name="productId"
@@ -98,15 +105,7 @@ export function MovementsPage() {
               <WarehouseSelect includeInactive testId="movement-warehouse" />
             </Form.Item>
           </Col>
-          <FilterActions
-            onReset={() => {
-              form.resetFields();
-              update({ productId: undefined, warehouseId: undefined, batchId: undefined });
-            }}
-            testIdPrefix="movement"
-            lg={8}
-          />
-        </Row>
+        </FilterFields>
       </Form>
       {query.isError && !query.data ? (
         <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />
