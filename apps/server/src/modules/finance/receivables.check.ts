@@ -22,12 +22,13 @@ function differing(table: ReceivablesDifference['table'], fresh: SQL, key: strin
   const tuple = (a: string) => sql.raw(`(${cols.map((c) => `${a}.${c}`).join(', ')})`);
   const on = sql.raw(key.map((k) => `m.${k} = s.${k}`).join(' and '));
   const keyText = sql.raw(key.map((k) => `coalesce(m.${k}, s.${k})::text`).join(` || '/' || `));
+  // Materialised: a small LIMIT must not talk the planner into nested loops over the whole ledger.
   return sql`
-    select ${sql.raw(`'${table}'`)} as "table", ${keyText} as key, to_jsonb(m) as maintained, to_jsonb(s) as "fromScratch",
-      count(*) over () as n
-    from (${fresh}) s full join ${sql.raw(table)} m on ${on}
-    where ${tuple('s')} is distinct from ${tuple('m')}
-    limit ${limit}`;
+    with d as materialized (
+      select ${sql.raw(`'${table}'`)} as "table", ${keyText} as key, to_jsonb(m) as maintained, to_jsonb(s) as "fromScratch"
+      from (${fresh}) s full join ${sql.raw(table)} m on ${on}
+      where ${tuple('s')} is distinct from ${tuple('m')})
+    select d.*, (select count(*) from d) as n from d limit ${limit}`;
 }
 
 /**
