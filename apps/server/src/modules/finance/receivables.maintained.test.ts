@@ -2,6 +2,7 @@ import { addDays, money, toMoneyString } from '@sales/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { runUserDeptChange } from '../../platform/org/org-hooks.ts';
 import { insertContract, insertOrder } from './finance.fixtures.ts';
 import { checkReceivables, runReceivablesCheck } from './receivables.check.ts';
 import { rebuildReceivables } from './receivables.sync.ts';
@@ -200,5 +201,12 @@ describe('maintained receivables (ADR 0003)', () => {
     const r = await q(`select customer_name from receivable_invoices where invoice_id = $1`, [inv.id]);
     expect(r.rows[0].customer_name).toBe('改名应收测试有限公司');
     expect((await checkReceivables(env.database.db)).differences).toBe(0);
+    // The owner moves department: the maintained rows' scope column moves with the invoices' (org hook).
+    const move = (dept: number) => env.database.db.transaction((tx) => runUserDeptChange(tx, org.user.rep1, dept));
+    await move(org.dept.sales2);
+    const d = await q(`select owner_dept_id from receivable_customer_owners where customer_id = $1`, [customerId]);
+    expect(d.rows).toEqual([{ owner_dept_id: org.dept.sales2 }]);
+    expect((await checkReceivables(env.database.db)).differences).toBe(0);
+    await move(org.dept.sales1);
   });
 });
