@@ -13,10 +13,10 @@ import type pg from 'pg';
 const H = '9223372036854775807';
 const INVOICEABLE = `('approved','in_preparation','partially_delivered','delivered','completed')`;
 
-/** `prefix-<date>-<seq>` numbers continuing doc_sequences for a per-day document type. */
+/** `prefix-<date>-<seq>` numbers continuing doc_sequences for a per-day document type (at least 4 digits, never cut: lpad would truncate 10000). */
 const dayNo = (prefix: string, docType: string, day: string, key: string) =>
-  `'${prefix}-' || to_char(${day}, 'YYYYMMDD') || '-' || lpad((row_number() over (partition by ${day} order by ${key})
-     + coalesce((select last_value from doc_sequences s where s.doc_type = '${docType}' and s.period = to_char(${day}, 'YYYYMMDD')), 0))::text, 4, '0')`;
+  `'${prefix}-' || to_char(${day}, 'YYYYMMDD') || '-' || pg_temp.zpad((row_number() over (partition by ${day} order by ${key})
+     + coalesce((select last_value from doc_sequences s where s.doc_type = '${docType}' and s.period = to_char(${day}, 'YYYYMMDD')), 0))::text, 4)`;
 
 const bumpDaySequence = (docType: string, table: string, col: string, prefix: string) => `
   insert into doc_sequences (doc_type, period, last_value)
@@ -38,6 +38,9 @@ export async function seedFinance(
     const su = await client.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
     if (su.rows[0]?.rolsuper) await client.query('set local session_replication_role = replica');
     await client.query('lock table invoices, payments, bad_debt_write_offs in share row exclusive mode');
+    // Zero-padded to a minimum width, never cut (lpad truncates: 10000 would become 1000).
+    await client.query(`create function pg_temp.zpad(v text, w int) returns text language sql immutable
+      as $$ select lpad(v, greatest(w, length(v)), '0') $$`);
     let t = performance.now();
     const step = (m: string) => {
       log(`  ${m} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -95,8 +98,8 @@ export async function seedFinance(
     await client.query(`
       insert into bad_debt_write_offs (no, customer_id, order_id, owner_id, owner_dept_id, amount, reason, status, requested_by,
         created_at, decided_at)
-      select 'HX-' || to_char(d, 'YYYY') || '-' || lpad((row_number() over (partition by to_char(d, 'YYYY') order by order_id)
-          + coalesce((select last_value from doc_sequences s where s.doc_type = 'writeOff' and s.period = to_char(d, 'YYYY')), 0))::text, 5, '0'),
+      select 'HX-' || to_char(d, 'YYYY') || '-' || pg_temp.zpad((row_number() over (partition by to_char(d, 'YYYY') order by order_id)
+          + coalesce((select last_value from doc_sequences s where s.doc_type = 'writeOff' and s.period = to_char(d, 'YYYY')), 0))::text, 5),
         customer_id, order_id, owner_id, owner_dept_id, written_off, '客户失联，经审批核销', 'approved', owner_id,
         d + interval '9 hours', d + interval '17 hours'
       from (select *, least(current_date, due_date + 200) as d from seed_fin where written_off > 0) w`);
