@@ -2,6 +2,8 @@
  * Benchmark harness: npm run bench [-- --customers 1000000 --rounds 3 …]
  * Opens (or creates in ./data-bench) the database, seeds it, starts the API in-process on a free
  * loopback port, runs B1 and B5 and writes docs/benchmarks.md.
+ * `--only b9` measures the receivables pages on whatever ledger the database holds (seed it first:
+ * npm run seed:large -- --customers 0 --orders 2000000) and rewrites only the B9 section.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,8 @@ import { type B1Result, runB1 } from './b1.ts';
 import { runB3 } from './b3.ts';
 import { b3Section, spliceB3 } from './b3-report.ts';
 import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
+import { runB9 } from './b9.ts';
+import { b9Section, spliceSection } from './b9-report.ts';
 import { login } from './http.ts';
 import { describeMachine } from './machine.ts';
 import { notesFor } from './notes.ts';
@@ -39,6 +43,9 @@ const { values: a } = parseArgs({
     manager: { type: 'string', default: 'manager1' },
     rep: { type: 'string', default: 'rep1' },
     'no-report': { type: 'boolean', default: false },
+    // B9: a finance user (all scope) and a manager (department scope).
+    finance: { type: 'string', default: 'finance' },
+    'concurrent-seconds': { type: 'string', default: '20' },
     out: { type: 'string', default: path.join(repoRoot, 'docs/benchmarks.md') },
   },
 });
@@ -199,10 +206,44 @@ try {
     pendingB3 = section;
   }
 
+  let pendingB9: string | undefined;
+  if (a.only === 'b9') {
+    log('B9: receivables aging and arrears pages, API vs SQL …');
+    const fin = a.finance as string;
+    const mgr = a.manager as string;
+    const b9 = await runB9({
+      port,
+      pool: refPool,
+      password: DEMO_PASSWORD,
+      samples: opts.samples,
+      concurrentSeconds: Number(a['concurrent-seconds']),
+      log,
+      cases: [
+        { label: `aging, ${fin} (all), page 1`, username: fin, path: '/api/receivables' },
+        { label: `aging, ${fin} (all), page 200`, username: fin, path: '/api/receivables', page: 200 },
+        { label: `arrears, ${fin} (all), page 1`, username: fin, path: '/api/receivables/arrears' },
+        { label: `arrears, ${fin} (all), page 200`, username: fin, path: '/api/receivables/arrears', page: 200 },
+        { label: `aging, ${mgr} (department)`, username: mgr, path: '/api/receivables' },
+        { label: `arrears, ${mgr} (department)`, username: mgr, path: '/api/receivables/arrears' },
+      ],
+    });
+    pendingB9 = b9Section(
+      b9,
+      machine,
+      `npm run bench -- --only b9 --samples ${opts.samples}`,
+      'Invoices, payments and write-offs come from scripts/src/seed/seed-finance.ts (run by `npm run seed:large` after the orders).',
+    );
+  }
+
   const indexDefs = (
     await refPool.query<{ d: string }>(`select indexdef as d from pg_indexes where tablename = 'customers'`)
   ).rows.map((r) => r.d);
-  if (!a['no-report'] && a.only === 'b3') {
+  if (!a['no-report'] && a.only === 'b9') {
+    const file = a.out as string;
+    const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+    if (pendingB9) fs.writeFileSync(file, spliceSection(md, '## B9', pendingB9));
+    log(`Wrote the B9 section of ${file}`);
+  } else if (!a['no-report'] && a.only === 'b3') {
     const file = a.out as string;
     const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
     if (pendingB3) fs.writeFileSync(file, spliceB3(md, pendingB3));

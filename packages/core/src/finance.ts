@@ -278,11 +278,14 @@ export const InvoiceListQuery = InvoiceFilter.extend({
 });
 export type InvoiceListQuery = z.output<typeof InvoiceListQuery>;
 
+/** Aging and arrears are paged (50 rows by default); the xlsx export ignores the page and streams every row. */
 export const ReceivablesQuery = z.object({
   asOf: dateQuery,
   customerId: QueryBigId.optional(),
   ownerId: QueryIntId.optional(),
   keyword: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ReceivablesQuery = z.output<typeof ReceivablesQuery>;
 

@@ -4,6 +4,7 @@ export * from '../modules/contracts/contracts.schema.ts';
 export * from '../modules/customers/customers.schema.ts';
 export * from '../modules/deliveries/deliveries.schema.ts';
 export * from '../modules/finance/finance.schema.ts';
+export * from '../modules/finance/receivables.schema.ts';
 export * from '../modules/front-desk/front-desk.schema.ts';
 export * from '../modules/opportunities/opportunities.schema.ts';
 export * from '../modules/orders/orders.schema.ts';

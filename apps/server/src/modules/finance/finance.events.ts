@@ -1,9 +1,10 @@
 import { toMoneyString } from '@sales/core';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { defineWebhookEvent } from '../../platform/webhooks/index.ts';
 import { invoices } from './finance.schema.ts';
-import { ledgerFor } from './receivables.ts';
+import { docKeyOf } from './receivables.ledger.ts';
+import { receivableInvoices } from './receivables.schema.ts';
 
 /** `invoice.paid` (SPEC 1.11): the invoice's receivable is fully collected (outstanding 0). */
 export type InvoicePaidData = {
@@ -50,10 +51,14 @@ export async function emitInvoicesPaid(tx: Tx, invoiceIds: number[]) {
   }
 }
 
-/** Issued invoices of an order or contract whose receivable is fully collected. */
+/**
+ * Issued invoices of an order or contract whose receivable is fully collected, from the maintained
+ * balances (synced first by the caller): a counted payment counts now, whatever its received date.
+ */
 export async function settledInvoicesOf(tx: Tx, doc: { orderId: number | null; contractId: number | null }) {
-  const where = doc.orderId ? eq(invoices.orderId, doc.orderId) : eq(invoices.contractId, doc.contractId as number);
-  // Applied as of the far future: a counted payment counts now, whatever its received date.
-  const { rows } = await ledgerFor(tx, [where], '9999-12-31');
-  return rows.filter((r) => r.outstanding === '0.00').map((r) => r.invoiceId);
+  const rows = await tx
+    .select({ id: receivableInvoices.invoiceId })
+    .from(receivableInvoices)
+    .where(and(eq(receivableInvoices.docKey, docKeyOf(doc)), eq(receivableInvoices.outstanding, '0')));
+  return rows.map((r) => r.id);
 }

@@ -1,19 +1,35 @@
 import { eq } from 'drizzle-orm';
+import { registerBackfill } from '../../platform/backfills/index.ts';
 import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
 import { badDebtWriteOffs, invoices, payments } from './finance.schema.ts';
+import { receivableCustomerOwners, receivableDocuments, receivableInvoices } from './receivables.schema.ts';
+import { rebuildReceivables } from './receivables.sync.ts';
 
 // The owner's department is denormalised onto finance records for the data-scope index: keep it in step.
 onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(payments).set({ ownerDeptId: deptId }).where(eq(payments.ownerId, userId));
   await tx.update(invoices).set({ ownerDeptId: deptId }).where(eq(invoices.ownerId, userId));
   await tx.update(badDebtWriteOffs).set({ ownerDeptId: deptId }).where(eq(badDebtWriteOffs.ownerId, userId));
+  // The maintained receivables (ADR 0003) carry the same scope columns.
+  await tx.update(receivableInvoices).set({ ownerDeptId: deptId }).where(eq(receivableInvoices.ownerId, userId));
+  await tx.update(receivableDocuments).set({ ownerDeptId: deptId }).where(eq(receivableDocuments.ownerId, userId));
+  await tx
+    .update(receivableCustomerOwners)
+    .set({ ownerDeptId: deptId })
+    .where(eq(receivableCustomerOwners.ownerId, userId));
 });
+
+// Databases from before the maintained receivables get them computed once, from scratch (ADR 0003).
+registerBackfill({ name: 'finance.receivables.v1', run: rebuildReceivables });
 
 import './writeoffs.service.ts';
 import './finance.customer-timeline.ts';
 import './overdue.sweep.ts';
+import './receivables.check.ts';
 
 export { findInvoiceInScope, findPaymentInScope, invoiceScope, paymentScope } from './finance.access.ts';
 export { financeRoutes } from './finance.routes.ts';
 export { badDebtWriteOffs, invoiceLines, invoices, payments } from './finance.schema.ts';
 export { runOverdueReminderSweep } from './overdue.sweep.ts';
+export { checkReceivables } from './receivables.check.ts';
+export { rebuildReceivables } from './receivables.sync.ts';

@@ -29,6 +29,7 @@ import { findInvoiceInScope } from './finance.access.ts';
 import { emitInvoicesPaid, settledInvoicesOf } from './finance.events.ts';
 import { invoiceLines, invoices } from './finance.schema.ts';
 import { applyTargetMoney, assertInvoiceable, assertNotOverInvoiced, loadTarget } from './finance.target.ts';
+import { syncReceivable } from './receivables.sync.ts';
 import './finance.messages.ts';
 
 type InvoiceRow = typeof invoices.$inferSelect;
@@ -177,6 +178,7 @@ async function issueInTx(
     })),
   );
   await applyTargetMoney(tx, ctx, row, { invoiced: totalGross });
+  await syncReceivable(tx, row);
   // Issued against money already collected: paid from the start (SPEC 1.11 invoice.paid).
   await emitInvoicesPaid(tx, await settledInvoicesOf(tx, row));
   await recordAudit(tx, ctx, {
@@ -217,6 +219,8 @@ export async function voidInvoice(ctx: Ctx, id: number, input: InvoiceVoidInput)
       .returning();
     if (!row) throw new StaleVersionError();
     await applyTargetMoney(tx, ctx, inv, { invoiced: toMoneyString(`-${inv.totalGross}`) });
+    // The document's credit moves to its other invoices (FIFO, SPEC 3.6) in this same transaction (ADR 0003).
+    await syncReceivable(tx, inv);
     // A voided invoice is owed no more: its open collection task goes too.
     await cancelTasksByRef(tx, 'invoice', id, ctx.now());
     await recordAudit(tx, ctx, {

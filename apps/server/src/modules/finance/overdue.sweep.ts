@@ -1,13 +1,12 @@
-import { addDays, toMoneyString } from '@sales/core';
-import { lte, sql } from 'drizzle-orm';
+import { addDays } from '@sales/core';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { registerSweep } from '../../platform/scheduler/sweeps.ts';
 import { tasks, upsertTask } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
-import { invoices } from './finance.schema.ts';
-import { ledgerFor } from './receivables.ts';
+import { arrearsSql, presentArrears, receivableSources } from './receivables.ts';
 
 /**
  * Overdue reminders (SPEC 3.6 逾期提醒): every issued invoice more than
@@ -20,8 +19,13 @@ export async function runOverdueReminderSweep(db: Db, now: Date): Promise<{ chan
   const today = companyDate(now);
   const cutoff = addDays(today, -days - 1);
   return db.transaction(async (tx) => {
-    const { rows } = await ledgerFor(tx, [lte(invoices.dueDate, cutoff)], today);
-    const open = rows.filter((r) => toMoneyString(r.outstanding) !== '0.00');
+    // Every scope: an index read of the maintained open balances due by the cutoff (ADR 0003).
+    const src = await receivableSources(tx, today, today, {});
+    const open = (
+      await tx.execute<Parameters<typeof presentArrears>[0]>(
+        arrearsSql(sql`select * from (${src.invoices}) r where r.due_date <= ${cutoff}::date`, today),
+      )
+    ).rows.map(presentArrears);
     // Invoices reminded on an earlier day are skipped with one lookup, not one upsert each per day.
     const keyOf = (invoiceId: number) => `invoice-overdue:${invoiceId}`;
     const reminded = new Set(

@@ -26,6 +26,7 @@ import { findPaymentInScope, ownerInScope } from './finance.access.ts';
 import { emitInvoicesPaid, settledInvoicesOf } from './finance.events.ts';
 import { payments } from './finance.schema.ts';
 import { applyTargetMoney, assertNotOverCollected, assertPayable, loadTarget } from './finance.target.ts';
+import { syncReceivable } from './receivables.sync.ts';
 import './finance.messages.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -80,8 +81,12 @@ async function countPayment(tx: Tx, ctx: Ctx, p: Pick<PaymentRow, 'orderId' | 'c
   };
 }
 
-/** Collection tasks (催收) of the document's invoices that this payment settles are done. */
+/**
+ * A payment just counted: the document's maintained receivables move in this same transaction
+ * (ADR 0003), and collection tasks (催收) of the invoices it settles are done.
+ */
 async function closeSettledReminders(tx: Tx, ctx: Ctx, p: Pick<PaymentRow, 'orderId' | 'contractId'>) {
+  await syncReceivable(tx, p);
   const settled = await settledInvoicesOf(tx, p);
   if (settled.length) await completeTasksByRef(tx, 'invoice', settled, ctx.now());
   await emitInvoicesPaid(tx, settled);

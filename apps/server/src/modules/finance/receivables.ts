@@ -1,37 +1,14 @@
-import {
-  AGING_BUCKETS,
-  type AgingBucket,
-  agingBucket,
-  allocateFifo,
-  COUNTED_PAYMENT_STATUSES,
-  daysBetween,
-  money,
-  type ReceivablesQuery,
-  toMoneyString,
-} from '@sales/core';
-import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { AGING_BUCKETS, type AgingBucket, agingBucket, money, type ReceivablesQuery, toMoneyString } from '@sales/core';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { likePattern } from '../../platform/lists/index.ts';
-import { users } from '../../platform/org/org.schema.ts';
-import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
+import { COUNT_CAP, pageOffset } from '../../platform/lists/index.ts';
+import { resolveScope } from '../../platform/permissions/scope.ts';
 import { companyDate } from '../../platform/time.ts';
-import { contracts } from '../contracts/index.ts';
-import { customers } from '../customers/index.ts';
-import { orders } from '../orders/index.ts';
-import { badDebtWriteOffs, invoices, payments } from './finance.schema.ts';
+import { documentsSql, filterOn, invoiceRowsSql, type LedgerFilter, ledgerSql } from './receivables.ledger.ts';
 
 export type Buckets = Record<AgingBucket, string>;
-const zeroBuckets = (): Record<AgingBucket, ReturnType<typeof money>> =>
-  Object.fromEntries(AGING_BUCKETS.map((b) => [b, money(0)])) as Record<AgingBucket, ReturnType<typeof money>>;
-const docKey = (orderId: number | null, contractId: number | null) => (orderId ? `o${orderId}` : `c${contractId}`);
-// One collator for the whole sort (localeCompare with a locale builds one per comparison).
-const byName = new Intl.Collator('zh-CN');
-/** `col = any($1)` with the ids as ONE array parameter (an `in (…)` list would hit PostgreSQL's 65 535-parameter limit). */
-const anyOf = (col: AnyPgColumn, ids: number[]) => sql`${col} = any(${sql.param(ids)}::bigint[])`;
-/** A date in the company's time zone, for instants such as a write-off's approval. */
-const localDate = (col: SQL | unknown) => sql`(${col} at time zone 'Asia/Shanghai')::date`;
+type Permission = 'receivable.view' | 'receivable.export';
 
 export interface ArrearsRow {
   invoiceId: number;
@@ -54,227 +31,200 @@ export interface ArrearsRow {
 }
 
 /**
- * The receivables ledger as of a date (SPEC 3.6 应收): issued, not voided invoices in the user's
- * receivable scope, with each document's counted payments (confirmed / cleared, received by
- * then) and approved write-offs applied first in, first out by due date. Per document:
- * invoiced + unapplied = received + written off + outstanding.
+ * Whether the maintained balances (ADR 0003) answer "as of `asOf`": they count every counted
+ * payment and approved write-off, which equals the ledger as of any date on or after today unless
+ * a payment is dated later than `asOf` (one index probe). Otherwise the ledger is computed from scratch in SQL.
  */
-export async function receivableLedger(
-  ctx: Ctx,
-  q: ReceivablesQuery,
-  permission: 'receivable.view' | 'receivable.export' = 'receivable.view',
-) {
-  const asOf = q.asOf ?? companyDate(ctx.now());
-  const scope = await resolveScope(ctx, permission);
-  const parts: (SQL | undefined)[] = [scopeWhere(scope, invoices.ownerId, invoices.ownerDeptId)];
-  if (q.customerId) parts.push(eq(invoices.customerId, q.customerId));
-  if (q.ownerId) parts.push(eq(invoices.ownerId, q.ownerId));
-  if (q.keyword) parts.push(sql`lower(${customers.name}) like ${likePattern(q.keyword)}`);
-  return ledgerFor(ctx.db, parts, asOf);
+async function maintainedAnswer(db: DbOrTx, asOf: string, today: string) {
+  if (asOf < today) return false;
+  const r = await db.execute<{ later: boolean }>(
+    sql`select exists (select 1 from receivable_documents where last_credit_date > ${asOf}::date) as later`,
+  );
+  return !r.rows[0].later;
 }
 
 /**
- * The ledger over the issued invoices matching `where` (callers add the scope). Filtering invoices
- * by due date keeps the FIFO result of the earlier ones exact: credit goes to the earliest due first.
+ * The two relations every receivables read is built on, for the documents matching `f` as of
+ * `asOf`: per issued invoice (receivable_invoices' columns) and per customer (invoiced, received,
+ * written_off, unapplied, outstanding). Index reads of the maintained tables when they answer,
+ * else the ledger computed in SQL.
  */
-export async function ledgerFor(db: DbOrTx, where: (SQL | undefined)[], asOf: string) {
-  const parts = [...where, eq(invoices.status, 'issued'), lte(invoices.issueDate, asOf)];
-  const invs = await db
-    .select({
-      id: invoices.id,
-      no: invoices.no,
-      externalNo: invoices.externalNo,
-      customerId: invoices.customerId,
-      customerName: customers.name,
-      ownerId: invoices.ownerId,
-      ownerName: users.name,
-      orderId: invoices.orderId,
-      contractId: invoices.contractId,
-      documentNo: sql<string>`coalesce(${orders.no}, ${contracts.no})`,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      gross: invoices.totalGross,
-    })
-    .from(invoices)
-    .innerJoin(customers, eq(customers.id, invoices.customerId))
-    .leftJoin(users, eq(users.id, invoices.ownerId))
-    .leftJoin(orders, eq(orders.id, invoices.orderId))
-    .leftJoin(contracts, eq(contracts.id, invoices.contractId))
-    .where(and(...parts));
-  const orderIds = [...new Set(invs.flatMap((i) => (i.orderId ? [i.orderId] : [])))];
-  const contractIds = [...new Set(invs.flatMap((i) => (i.contractId ? [i.contractId] : [])))];
-  const credit = new Map<string, { received: ReturnType<typeof money>; writtenOff: ReturnType<typeof money> }>();
-  const entry = (k: string) => credit.get(k) ?? credit.set(k, { received: money(0), writtenOff: money(0) }).get(k)!;
-  const docFilter: SQL[] = [];
-  if (orderIds.length) docFilter.push(anyOf(payments.orderId, orderIds));
-  if (contractIds.length) docFilter.push(anyOf(payments.contractId, contractIds));
-  if (docFilter.length) {
-    const paid = await db
-      .select({
-        orderId: payments.orderId,
-        contractId: payments.contractId,
-        sum: sql<string>`sum(${payments.amount})::text`,
-      })
-      .from(payments)
-      .where(
-        and(
-          sql`(${sql.join(docFilter, sql` or `)})`,
-          inArray(payments.status, [...COUNTED_PAYMENT_STATUSES]),
-          lte(payments.receivedDate, asOf),
-        ),
-      )
-      .groupBy(payments.orderId, payments.contractId);
-    for (const p of paid) entry(docKey(p.orderId, p.contractId)).received = money(p.sum);
+export async function receivableSources(db: DbOrTx, asOf: string, today: string, f: LedgerFilter) {
+  if (!(await maintainedAnswer(db, asOf, today))) {
+    const ledger = ledgerSql(asOf, f);
+    return {
+      fast: false,
+      invoices: invoiceRowsSql(ledger),
+      customers: sql`
+        select d.customer_id, sum(d.invoiced) as invoiced, sum(d.received) as received, sum(d.written_off) as written_off,
+          sum(d.unapplied) as unapplied, sum(d.outstanding) as outstanding
+        from (${documentsSql(ledger)}) d group by d.customer_id`,
+    };
   }
-  if (orderIds.length) {
-    const wo = await db
-      .select({ orderId: badDebtWriteOffs.orderId, sum: sql<string>`sum(${badDebtWriteOffs.amount})::text` })
-      .from(badDebtWriteOffs)
-      .where(
-        and(
-          anyOf(badDebtWriteOffs.orderId, orderIds),
-          eq(badDebtWriteOffs.status, 'approved'),
-          sql`${localDate(badDebtWriteOffs.decidedAt)} <= ${asOf}::date`,
-        ),
-      )
-      .groupBy(badDebtWriteOffs.orderId);
-    for (const w of wo) entry(docKey(w.orderId, null)).writtenOff = money(w.sum);
-  }
-  const byDoc = new Map<string, typeof invs>();
-  for (const i of invs) {
-    const k = docKey(i.orderId, i.contractId);
-    const list = byDoc.get(k);
-    if (list) list.push(i);
-    else byDoc.set(k, [i]);
-  }
-  const rows: ArrearsRow[] = [];
-  const docs: {
-    key: string;
-    customerId: number;
-    invoiced: string;
-    received: string;
-    writtenOff: string;
-    unapplied: string;
-  }[] = [];
-  for (const [k, list] of byDoc) {
-    const c = credit.get(k) ?? { received: money(0), writtenOff: money(0) };
-    const alloc = allocateFifo(
-      list.map((i) => ({ id: i.id, dueDate: i.dueDate, gross: i.gross })),
-      c.received.plus(c.writtenOff).toString(),
-    );
-    const meta = new Map(list.map((i) => [i.id, i]));
-    for (const a of alloc.rows) {
-      const i = meta.get(a.id)!;
-      const days = daysBetween(i.dueDate, asOf);
-      rows.push({
-        invoiceId: i.id,
-        invoiceNo: i.no,
-        externalNo: i.externalNo,
-        customerId: i.customerId,
-        customerName: i.customerName,
-        ownerId: i.ownerId,
-        ownerName: i.ownerName,
-        documentNo: i.documentNo,
-        orderId: i.orderId,
-        contractId: i.contractId,
-        issueDate: i.issueDate,
-        dueDate: i.dueDate,
-        invoiced: a.gross,
-        received: a.applied,
-        outstanding: a.outstanding,
-        daysOverdue: Math.max(0, days),
-        bucket: agingBucket(days),
-      });
-    }
-    docs.push({
-      key: k,
-      customerId: list[0].customerId,
-      invoiced: toMoneyString(list.reduce((s, i) => s.plus(i.gross), money(0))),
-      received: toMoneyString(c.received),
-      writtenOff: toMoneyString(c.writtenOff),
-      unapplied: alloc.unapplied,
-    });
-  }
-  rows.sort(
-    (a, b) =>
-      byName.compare(a.customerName, b.customerName) ||
-      a.customerId - b.customerId ||
-      a.documentNo.localeCompare(b.documentNo) ||
-      a.dueDate.localeCompare(b.dueDate) ||
-      a.invoiceId - b.invoiceId,
-  );
-  return { asOf, rows, docs };
-}
-
-/** Receivables per customer with aging buckets (0–30 … >90 days past due; not yet due apart) as of a date. */
-export async function receivablesByCustomer(ctx: Ctx, q: ReceivablesQuery) {
-  const { asOf, rows, docs } = await receivableLedger(ctx, q);
-  const out = new Map<
-    number,
-    {
-      customerId: number;
-      customerName: string;
-      invoiced: ReturnType<typeof money>;
-      received: ReturnType<typeof money>;
-      writtenOff: ReturnType<typeof money>;
-      unapplied: ReturnType<typeof money>;
-      outstanding: ReturnType<typeof money>;
-      buckets: ReturnType<typeof zeroBuckets>;
-    }
-  >();
-  const agg = (customerId: number, customerName: string) =>
-    out.get(customerId) ??
-    out
-      .set(customerId, {
-        customerId,
-        customerName,
-        invoiced: money(0),
-        received: money(0),
-        writtenOff: money(0),
-        unapplied: money(0),
-        outstanding: money(0),
-        buckets: zeroBuckets(),
-      })
-      .get(customerId)!;
-  for (const r of rows) {
-    const a = agg(r.customerId, r.customerName);
-    a.outstanding = a.outstanding.plus(r.outstanding);
-    a.buckets[r.bucket] = a.buckets[r.bucket].plus(r.outstanding);
-  }
-  for (const d of docs) {
-    const a = out.get(d.customerId)!;
-    a.invoiced = a.invoiced.plus(d.invoiced);
-    a.received = a.received.plus(d.received);
-    a.writtenOff = a.writtenOff.plus(d.writtenOff);
-    a.unapplied = a.unapplied.plus(d.unapplied);
-  }
-  const items = [...out.values()].map((a) => ({
-    customerId: a.customerId,
-    customerName: a.customerName,
-    invoiced: toMoneyString(a.invoiced),
-    received: toMoneyString(a.received),
-    writtenOff: toMoneyString(a.writtenOff),
-    unapplied: toMoneyString(a.unapplied),
-    outstanding: toMoneyString(a.outstanding),
-    buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b, toMoneyString(a.buckets[b])])) as Buckets,
-  }));
-  items.sort((x, y) => money(y.outstanding).cmp(x.outstanding) || x.customerId - y.customerId);
-  const totals = Object.fromEntries(
-    AGING_BUCKETS.map((b) => [b, toMoneyString(items.reduce((s, i) => s.plus(i.buckets[b]), money(0)))]),
-  ) as Buckets;
+  const figures = sql.raw('invoiced, received, written_off, unapplied, outstanding');
+  // An all-scope reader without an owner filter reads the per-customer row (largest balance first by index).
+  const wholeCustomer = (!f.scope || f.scope.all) && !f.ownerId;
   return {
-    asOf,
-    items,
-    totals: { ...totals, outstanding: toMoneyString(items.reduce((s, i) => s.plus(i.outstanding), money(0))) },
+    fast: true,
+    invoices: sql`select * from receivable_invoices r where ${filterOn(f, 'r')}`,
+    customers: wholeCustomer
+      ? sql`select r.customer_id, ${figures} from receivable_customers r where ${filterOn(f, 'r')}`
+      : sql`select r.customer_id, sum(r.invoiced) as invoiced, sum(r.received) as received,
+          sum(r.written_off) as written_off, sum(r.unapplied) as unapplied, sum(r.outstanding) as outstanding
+        from receivable_customer_owners r where ${filterOn(f, 'r')} group by r.customer_id`,
   };
 }
 
-/** 客户欠款明细表: every invoice with an outstanding amount, per customer and document, as of a date. */
-export async function arrearsList(
-  ctx: Ctx,
-  q: ReceivablesQuery,
-  permission: 'receivable.view' | 'receivable.export' = 'receivable.view',
-) {
-  const { asOf, rows } = await receivableLedger(ctx, q, permission);
-  return { asOf, items: rows.filter((r) => money(r.outstanding).gt(0)) };
+/** The aging bucket of an amount due on `due_date`, as of `asOf` (core agingBucket, in SQL). */
+const bucketSql = (asOf: string) => sql`case
+  when ${asOf}::date - r.due_date <= 0 then 'notDue' when ${asOf}::date - r.due_date <= 30 then 'd1_30'
+  when ${asOf}::date - r.due_date <= 60 then 'd31_60' when ${asOf}::date - r.due_date <= 90 then 'd61_90'
+  else 'over90' end`;
+
+async function scoped(ctx: Ctx, q: ReceivablesQuery, permission: Permission) {
+  const today = companyDate(ctx.now());
+  const asOf = q.asOf ?? today;
+  const f: LedgerFilter = {
+    scope: await resolveScope(ctx, permission),
+    customerId: q.customerId,
+    ownerId: q.ownerId,
+    keyword: q.keyword,
+  };
+  return { asOf, today, f, src: await receivableSources(ctx.db, asOf, today, f) };
+}
+
+/** Outstanding per aging bucket over an invoice relation, summed in SQL. */
+async function bucketTotals(db: DbOrTx, invoices: SQL, asOf: string) {
+  const r = await db.execute<{ bucket: AgingBucket; v: string }>(sql`
+    select ${bucketSql(asOf)} as bucket, sum(r.outstanding)::text as v from (${invoices}) r
+    where r.outstanding > 0 group by 1`);
+  const totals = Object.fromEntries(AGING_BUCKETS.map((b) => [b, '0.00'])) as Buckets;
+  for (const row of r.rows) totals[row.bucket] = toMoneyString(row.v);
+  const outstanding = r.rows.reduce((s, row) => s.plus(row.v), money(0));
+  return { ...totals, outstanding: toMoneyString(outstanding) };
+}
+
+async function countCapped(db: DbOrTx, rel: SQL) {
+  const r = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from (${rel}) c limit ${COUNT_CAP + 1}) t`,
+  );
+  const n = Number(r.rows[0].n);
+  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+}
+
+/**
+ * Receivables per customer with aging buckets (0–30 … >90 days past due; not yet due apart) as of
+ * a date (SPEC 3.6 应收账龄), largest outstanding first, one page; totals over the whole scope in SQL.
+ */
+export async function receivablesByCustomer(ctx: Ctx, q: ReceivablesQuery) {
+  const { asOf, src, f } = await scoped(ctx, q, 'receivable.view');
+  const [page, count, totals] = await Promise.all([
+    ctx.db.execute<{
+      customer_id: string;
+      customer_name: string;
+      invoiced: string;
+      received: string;
+      written_off: string;
+      unapplied: string;
+      outstanding: string;
+    }>(sql`
+      select c.*, cu.name as customer_name from (${src.customers}) c join customers cu on cu.id = c.customer_id
+      order by c.outstanding desc nulls last, c.customer_id limit ${q.pageSize} offset ${pageOffset(q)}`),
+    countCapped(ctx.db, src.customers),
+    bucketTotals(ctx.db, src.invoices, asOf),
+  ]);
+  const ids = page.rows.map((r) => Number(r.customer_id));
+  const perBucket = new Map<number, Buckets>(
+    ids.map((id) => [id, Object.fromEntries(AGING_BUCKETS.map((b) => [b, '0.00'])) as Buckets]),
+  );
+  if (ids.length) {
+    // The page's customers only: a ledger narrowed to them when it is computed from scratch.
+    const invoices = src.fast
+      ? sql`select * from (${src.invoices}) r where r.customer_id = any(${sql.param(ids)}::bigint[])`
+      : invoiceRowsSql(ledgerSql(asOf, { ...f, customerIds: ids }));
+    const b = await ctx.db.execute<{ customer_id: string; bucket: AgingBucket; v: string }>(sql`
+      select r.customer_id, ${bucketSql(asOf)} as bucket, sum(r.outstanding)::text as v from (${invoices}) r
+      where r.outstanding > 0 group by 1, 2`);
+    for (const row of b.rows) perBucket.get(Number(row.customer_id))![row.bucket] = toMoneyString(row.v);
+  }
+  const items = page.rows.map((r) => ({
+    customerId: Number(r.customer_id),
+    customerName: r.customer_name,
+    invoiced: toMoneyString(r.invoiced),
+    received: toMoneyString(r.received),
+    writtenOff: toMoneyString(r.written_off),
+    unapplied: toMoneyString(r.unapplied),
+    outstanding: toMoneyString(r.outstanding),
+    buckets: perBucket.get(Number(r.customer_id))!,
+  }));
+  return { asOf, items, totals, ...count, page: q.page, pageSize: q.pageSize };
+}
+
+type ArrearsDbRow = {
+  invoice_id: string;
+  invoice_no: string;
+  external_no: string;
+  customer_id: string;
+  customer_name: string;
+  owner_id: number;
+  owner_name: string | null;
+  document_no: string;
+  order_id: string | null;
+  contract_id: string | null;
+  issue_date: string;
+  due_date: string;
+  gross: string;
+  applied: string;
+  outstanding: string;
+  days: number;
+};
+
+/** The arrears rows (outstanding > 0) of an invoice relation in the list's order, as one SQL query. */
+export const arrearsSql = (invoices: SQL, asOf: string, limit?: { pageSize: number; offset: number }) => sql`
+  select r.invoice_id, i.no as invoice_no, i.external_no, r.customer_id, cu.name as customer_name, r.owner_id,
+    u.name as owner_name, r.document_no, r.order_id, r.contract_id, r.issue_date::text, r.due_date::text,
+    r.gross, r.applied, r.outstanding, ${asOf}::date - r.due_date as days
+  from (${invoices}) r
+  join invoices i on i.id = r.invoice_id
+  join customers cu on cu.id = r.customer_id
+  left join users u on u.id = r.owner_id
+  where r.outstanding > 0
+  order by r.customer_name collate "zh-x-icu", r.customer_id, r.document_no, r.due_date, r.invoice_id
+  ${limit ? sql`limit ${limit.pageSize} offset ${limit.offset}` : sql``}`;
+
+export const presentArrears = (r: ArrearsDbRow): ArrearsRow => ({
+  invoiceId: Number(r.invoice_id),
+  invoiceNo: r.invoice_no,
+  externalNo: r.external_no,
+  customerId: Number(r.customer_id),
+  customerName: r.customer_name,
+  ownerId: Number(r.owner_id),
+  ownerName: r.owner_name,
+  documentNo: r.document_no,
+  orderId: r.order_id === null ? null : Number(r.order_id),
+  contractId: r.contract_id === null ? null : Number(r.contract_id),
+  issueDate: r.issue_date,
+  dueDate: r.due_date,
+  invoiced: toMoneyString(r.gross),
+  received: toMoneyString(r.applied),
+  outstanding: toMoneyString(r.outstanding),
+  daysOverdue: Math.max(0, Number(r.days)),
+  bucket: agingBucket(Number(r.days)),
+});
+
+/** 客户欠款明细表: one page of the invoices with an outstanding amount, per customer and document, as of a date. */
+export async function arrearsList(ctx: Ctx, q: ReceivablesQuery) {
+  const { asOf, src } = await scoped(ctx, q, 'receivable.view');
+  const [page, count, totals] = await Promise.all([
+    ctx.db.execute<ArrearsDbRow>(arrearsSql(src.invoices, asOf, { pageSize: q.pageSize, offset: pageOffset(q) })),
+    countCapped(ctx.db, sql`select 1 from (${src.invoices}) r where r.outstanding > 0`),
+    bucketTotals(ctx.db, src.invoices, asOf),
+  ]);
+  return { asOf, items: page.rows.map(presentArrears), totals, ...count, page: q.page, pageSize: q.pageSize };
+}
+
+/** The arrears query of the export (export scope), unpaged: the caller streams it through a cursor. */
+export async function arrearsExportSql(ctx: Ctx, q: ReceivablesQuery) {
+  const { asOf, src } = await scoped(ctx, q, 'receivable.export');
+  return { asOf, query: arrearsSql(src.invoices, asOf) };
 }

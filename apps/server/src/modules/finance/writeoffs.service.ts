@@ -16,6 +16,7 @@ import { customers } from '../customers/index.ts';
 import { applyOrderMoney, findOrderInScope, orders } from '../orders/index.ts';
 import { findWriteOffInScope, ownerInScope, writeOffScope } from './finance.access.ts';
 import { badDebtWriteOffs } from './finance.schema.ts';
+import { syncReceivable } from './receivables.sync.ts';
 import './finance.messages.ts';
 
 export const WRITE_OFF_DOC = 'bad_debt_writeoff';
@@ -175,6 +176,7 @@ registerApprovalDocType({
       .update(badDebtWriteOffs)
       .set({ status: 'approved', decidedAt: ctx.now() })
       .where(eq(badDebtWriteOffs.id, id));
+    await syncReceivable(tx, { orderId: w.orderId, contractId: null });
     await recordAudit(tx, ctx, {
       entityType: 'bad_debt_writeoff',
       entityId: id,

@@ -68,8 +68,8 @@ async function computeScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Perm
   return { all: false, userId: p.userId, deptIds: [...depts] };
 }
 
-/** The WHERE fragment for a scope over a table's owner and owner-department columns. */
-export function scopeWhere(scope: ResolvedScope, ownerCol: AnyPgColumn, deptCol: AnyPgColumn): SQL {
+/** The WHERE fragment for a scope over a table's owner and owner-department columns (or column expressions of a derived table). */
+export function scopeWhere(scope: ResolvedScope, ownerCol: AnyPgColumn | SQL, deptCol: AnyPgColumn | SQL): SQL {
   if (scope.all) return sql`true`;
   const parts: SQL[] = [];
   if (scope.userId !== null) parts.push(sql`${ownerCol} = ${scope.userId}`);

@@ -164,14 +164,21 @@ export const useInvoice = (id: number | null) =>
   });
 export const useReceivables = (q: QueryParams) =>
   useQuery(
-    list<{ asOf: string; items: ReceivableRow[]; totals: Buckets & { outstanding: string } }>(
+    list<Paged<ReceivableRow> & { asOf: string; totals: Buckets & { outstanding: string } }>(
       financeKeys.receivables(q),
       '/api/receivables',
       q,
     ),
   );
 export const useArrears = (q: QueryParams, enabled = true) =>
-  useQuery(list<{ asOf: string; items: ArrearsRow[] }>(financeKeys.arrears(q), '/api/receivables/arrears', q, enabled));
+  useQuery(
+    list<Paged<ArrearsRow> & { asOf: string; totals: Buckets & { outstanding: string } }>(
+      financeKeys.arrears(q),
+      '/api/receivables/arrears',
+      q,
+      enabled,
+    ),
+  );
 export const useStatement = (id: number | undefined, q: QueryParams) =>
   useQuery(list<Statement>(financeKeys.statement(id ?? 0, q), `/api/customers/${id}/statement`, q, !!id));
 export const useWriteOffs = (q: QueryParams) =>

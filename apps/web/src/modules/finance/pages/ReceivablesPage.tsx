@@ -16,6 +16,7 @@ import { RECEIVABLE_EXPORT, today } from '../constants';
 
 const money0 = (v: string) => v === '0.00';
 const BUCKETS = ['notDue', 'd1_30', 'd31_60', 'd61_90', 'over90'] as const;
+const PAGE_SIZE = 50;
 
 /** 应收账款: aging per customer as of a date, and the arrears list (客户欠款明细表) with xlsx export. */
 export function ReceivablesPage() {
@@ -25,9 +26,19 @@ export function ReceivablesPage() {
   const [asOf, setAsOf] = useState(today());
   const [exporting, setExporting] = useState(false);
   const [tab, setTab] = useState('aging');
-  const aging = useReceivables({ asOf });
-  // Each list walks the whole receivables ledger on the server: the arrears one only once its tab is opened.
-  const arrears = useArrears({ asOf }, tab === 'arrears');
+  // Both lists are paged on the server (50 rows, totals over the whole scope); a new date starts at page 1.
+  const [agingPage, setAgingPage] = useState(1);
+  const [arrearsPage, setArrearsPage] = useState(1);
+  const aging = useReceivables({ asOf, page: agingPage, pageSize: PAGE_SIZE });
+  const arrears = useArrears({ asOf, page: arrearsPage, pageSize: PAGE_SIZE }, tab === 'arrears');
+  const pagination = (page: number, total: number | undefined, onChange: (p: number) => void) => ({
+    current: page,
+    pageSize: PAGE_SIZE,
+    total: total ?? 0,
+    hideOnSinglePage: true,
+    showSizeChanger: false,
+    onChange,
+  });
   const money = (v: string) => <MoneyText value={v} />;
 
   const agingColumns: ColumnsType<ReceivableRow> = [
@@ -97,7 +108,12 @@ export function ReceivablesPage() {
             <DatePicker
               value={dayjs(asOf)}
               allowClear={false}
-              onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+              onChange={(d) => {
+                if (!d) return;
+                setAsOf(d.format('YYYY-MM-DD'));
+                setAgingPage(1);
+                setArrearsPage(1);
+              }}
               data-testid="receivable-asof"
             />
             {hasPermission(RECEIVABLE_EXPORT) ? (
@@ -132,7 +148,7 @@ export function ReceivablesPage() {
                   loading={aging.isFetching}
                   columns={agingColumns}
                   dataSource={aging.data?.items}
-                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                  pagination={pagination(agingPage, aging.data?.total, setAgingPage)}
                   summary={() =>
                     totals ? (
                       <Table.Summary.Row>
@@ -164,7 +180,7 @@ export function ReceivablesPage() {
                 loading={arrears.isFetching}
                 columns={arrearsColumns}
                 dataSource={arrears.data?.items}
-                pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                pagination={pagination(arrearsPage, arrears.data?.total, setArrearsPage)}
               />
             ),
           },
