@@ -59,7 +59,7 @@ describe('maintained receivables (ADR 0003)', () => {
   it('equal the from-scratch ledger to the cent after random issue, void, reissue, payment, clearance and write-off sequences', async () => {
     let succeeded = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(Op, { minLength: 1, maxLength: 10 }), async (ops: Op[]) => {
+      fc.asyncProperty(fc.array(Op, { minLength: 6, maxLength: 12 }), async (ops: Op[]) => {
         const customerId = (
           await rep1.post('/api/customers', { kind: 'company', name: `维护应收测试${++n}号有限公司` })
         ).json().id as number;
@@ -156,7 +156,8 @@ describe('maintained receivables (ADR 0003)', () => {
       }),
       { numRuns: 12 },
     );
-    // The property is not vacuous: most operations went through.
+    // The property is not vacuous: most operations went through (6–12 per run: a short sequence
+    // of skipped steps cannot leave the count near the bar by chance).
     expect(succeeded).toBeGreaterThan(30);
   }, 300_000);
 
