@@ -19,6 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import type { TrustProxy } from './config.ts';
 import type { Db } from './db/client.ts';
 import { creditRoutes, customerRoutes } from './modules/customers/index.ts';
@@ -26,6 +27,7 @@ import { frontDeskRoutes } from './modules/front-desk/index.ts';
 import { opportunityRoutes, pipelineRoutes } from './modules/opportunities/index.ts';
 import { poolRoutes } from './modules/pool/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
+import { PrincipalCache, type PrincipalCacheOptions } from './platform/auth/principal-cache.ts';
 import { RouteNotFoundError } from './platform/errors/errors.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { BODY_LIMIT_BYTES, errorHandler } from './platform/http/error-handler.ts';
@@ -49,7 +51,7 @@ import { fileRoutes } from './platform/files/index.ts';
 import { taskRoutes } from './platform/tasks/index.ts';
 import { webhookRoutes } from './platform/webhooks/index.ts';
 
-export type App = FastifyInstance & { routeTable: RouteInfo[] };
+export type App = FastifyInstance & { routeTable: RouteInfo[]; principalCache?: PrincipalCache };
 export type ZodApp = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -71,6 +73,8 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** The in-process principal cache (ADR 0005); `false` resolves every request from the database. */
+  principalCache?: PrincipalCacheOptions | false;
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
@@ -146,7 +150,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     staticCSP: true,
     transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
   });
-  registerAuthHook(app, opts.db);
+  if (opts.principalCache !== false) {
+    // drizzle(pool) keeps its pool as $client (connect() in db/client.ts); the cache listens on it.
+    const pool = (opts.db as Db & { $client: pg.Pool }).$client;
+    const cache = new PrincipalCache(pool, opts.principalCache);
+    app.principalCache = cache;
+    app.addHook('onClose', () => cache.stop());
+  }
+  registerAuthHook(app, opts.db, app.principalCache);
   registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();

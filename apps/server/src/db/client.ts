@@ -18,8 +18,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** NOTIFY channel of principal changes (migration auth_cache_invalidation, ADR 0005). */
+export const AUTH_CHANNEL = 'auth_changed';
+
 export function connect(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'sales-service' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'sales-service',
+    // Every connection listens, so PostgreSQL hands a connection its own transaction's principal
+    // changes before the COMMIT returns: this process's principal cache drops them synchronously.
+    onConnect: async (client) => {
+      await client.query(`listen ${AUTH_CHANNEL}`);
+    },
+  });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. server restart); the pool replaces it.
   });
