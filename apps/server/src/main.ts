@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connect, runMigrations } from './db/client.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
+import { embeddedPgSettings, machineFacts } from './db/embedded-settings.ts';
 import { seedPipelines } from './modules/opportunities/index.ts';
 import { seedDefaultPool } from './modules/pool/index.ts';
 import { seedApprovalRules } from './platform/approvals/approval-rules.service.ts';
@@ -20,7 +21,10 @@ async function main() {
   if (!url) {
     console.log(`Starting embedded PostgreSQL in ${config.dataDir} …`);
     try {
-      embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+      const settings = embeddedPgSettings(machineFacts(), config.embeddedPg);
+      embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, { settings });
+      const shown = ['shared_buffers', 'effective_cache_size', 'work_mem', 'max_connections'];
+      console.log(`PostgreSQL settings: ${shown.map((k) => `${k}=${settings[k]}`).join(', ')} (docs/operations.md)`);
     } catch (err) {
       // A data dir held by a live instance or a port in use: the message says what to do.
       console.error((err as Error).message);
