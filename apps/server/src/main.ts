@@ -78,6 +78,7 @@ async function main() {
       webDist: config.webDist,
       logger: process.env.LOG_REQUESTS === '1',
       trustProxy: config.trustProxy,
+      principalCache: config.authCacheTtlMs > 0 ? { ttlMs: config.authCacheTtlMs } : false,
     });
     await app.listen({ port: config.port, host: config.host });
     // Deadlines → tasks, notifications and e-mail (SPEC 1.6); SCHEDULER=0 turns it off on this instance.
