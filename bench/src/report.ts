@@ -17,7 +17,7 @@ export interface ReportInput {
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
-function b1Table(b1: B1Result): string {
+export function b1Table(b1: B1Result): string {
   const lines = [
     row([
       'round',

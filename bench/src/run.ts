@@ -15,6 +15,8 @@ import { freePort, openDatabase } from '../../scripts/src/open-db.ts';
 import { seedCustomers } from '../../scripts/src/seed/seed-customers.ts';
 import { seedOrders } from '../../scripts/src/seed/seed-orders.ts';
 import { type B1Result, runB1 } from './b1.ts';
+import { type B2Result, runB2 } from './b2.ts';
+import { b1Section, b2Section, spliceSection } from './b2-report.ts';
 import { runB3 } from './b3.ts';
 import { b3Section, spliceB3 } from './b3-report.ts';
 import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
@@ -34,6 +36,8 @@ const { values: a } = parseArgs({
     samples: { type: 'string', default: '100' },
     'max-seconds': { type: 'string', default: '8' },
     only: { type: 'string' },
+    // The app without its principal cache (ADR 0005), to measure what the cache buys.
+    'no-principal-cache': { type: 'boolean', default: false },
     keyword: { type: 'string', default: '恒达' },
     'long-keyword': { type: 'string', default: '精密机械' },
     manager: { type: 'string', default: 'manager1' },
@@ -51,6 +55,8 @@ const opts = {
   maxSeconds: Number(a['max-seconds']),
 };
 const log = (m: string) => console.log(m);
+/** `--only b1,b2,b3`: run these and splice their sections into the report, keeping the others. */
+const want = (b: string) => !a.only || a.only.split(',').includes(b);
 const t0 = performance.now();
 
 const db = await openDatabase({
@@ -119,14 +125,18 @@ try {
       tap = null;
     }
   };
-  app = await buildApp({ db: db.database.db, logger: false });
+  app = await buildApp({
+    db: db.database.db,
+    logger: false,
+    principalCache: a['no-principal-cache'] ? false : undefined,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   log(`API listening on 127.0.0.1:${port}`);
   const machine = await describeMachine(refPool, db.embedded ? 'embedded, ./data-bench' : 'DATABASE_URL');
 
   let b1: B1Result | undefined;
-  if (!a.only || a.only === 'b1') {
+  if (want('b1')) {
     log('B1: /api/auth/me full app vs bare Fastify …');
     const { Agent } = await import('node:http');
     const cookie = await login(new Agent({ keepAlive: false }), port, a.rep as string, DEMO_PASSWORD);
@@ -143,7 +153,7 @@ try {
   }
 
   let b5: B5CaseResult[] | undefined;
-  if (!a.only || a.only === 'b5') {
+  if (want('b5')) {
     log('B5: customer list API vs direct SQL …');
     const cases: B5Case[] = [];
     for (const [who, username] of [
@@ -171,15 +181,32 @@ try {
     });
   }
 
-  if (a.only === 'b3' || (!a.only && Number(a.orders) >= 0)) {
+  let b2: B2Result | undefined;
+  if (want('b2') || want('b3')) {
     const haveOrders = Number((await refPool.query<{ n: string }>('select count(*) as n from orders')).rows[0].n);
-    const want = Number(a.orders);
-    if (haveOrders < want) {
-      log(`Seeding ${(want - haveOrders).toLocaleString('en')} orders × 10 lines …`);
+    const wantOrders = Number(a.orders);
+    if (haveOrders < wantOrders) {
+      log(`Seeding ${(wantOrders - haveOrders).toLocaleString('en')} orders × 10 lines …`);
       const ts = performance.now();
-      await seedOrders(db.database.pool, want - haveOrders, { log });
+      await seedOrders(db.database.pool, wantOrders - haveOrders, { log });
       log(`  seeded in ${((performance.now() - ts) / 1000).toFixed(1)} s`);
     }
+  }
+  if (want('b2')) {
+    log('B2: order by id with 10 lines, API vs SQL …');
+    b2 = await runB2({
+      port,
+      pool: refPool,
+      password: DEMO_PASSWORD,
+      rep: a.rep as string,
+      rounds: opts.rounds,
+      samples: opts.samples,
+      maxSeconds: opts.maxSeconds,
+      log,
+      captureAppQueries,
+    });
+  }
+  if (want('b3')) {
     log('B3: order with 10 lines, API vs SQL …');
     const b3 = await runB3({
       port,
@@ -193,7 +220,7 @@ try {
     const section = b3Section(
       b3,
       machine,
-      `npm run bench -- --only b3 --customers ${opts.customers} --orders ${a.orders} --rounds ${opts.rounds}`,
+      `npm run bench -- --only ${a.only ?? 'b3'} --customers ${opts.customers} --orders ${a.orders} --rounds ${opts.rounds}`,
     );
     // B3 is spliced into the report as its own section, so a B3-only run keeps B1/B5 as measured.
     pendingB3 = section;
@@ -202,11 +229,15 @@ try {
   const indexDefs = (
     await refPool.query<{ d: string }>(`select indexdef as d from pg_indexes where tablename = 'customers'`)
   ).rows.map((r) => r.d);
-  if (!a['no-report'] && a.only === 'b3') {
+  const command = `npm run bench -- --only ${a.only} --customers ${opts.customers} --orders ${a.orders} --rounds ${opts.rounds} --duration ${opts.duration} --connections ${opts.connections}${a['no-principal-cache'] ? ' --no-principal-cache' : ''}`;
+  if (!a['no-report'] && a.only) {
     const file = a.out as string;
-    const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    if (pendingB3) fs.writeFileSync(file, spliceB3(md, pendingB3));
-    log(`Wrote the B3 section of ${file}`);
+    let md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+    if (b1) md = spliceSection(md, '## B1', b1Section(b1, machine, command, opts));
+    if (b2) md = spliceSection(md, '## B2', b2Section(b2, machine, command), '## B3');
+    if (pendingB3) md = spliceB3(md, pendingB3);
+    fs.writeFileSync(file, md);
+    log(`Wrote the ${a.only} section(s) of ${file}`);
   } else if (!a['no-report']) {
     const md0 = renderReport({
       machine,
@@ -218,7 +249,8 @@ try {
       b5,
       notes: notesFor(b1, b5, indexDefs, machine),
     });
-    const md = pendingB3 ? spliceB3(md0, pendingB3) : md0;
+    const md1 = pendingB3 ? spliceB3(md0, pendingB3) : md0;
+    const md = b2 ? spliceSection(md1, '## B2', b2Section(b2, machine, command), '## B3') : md1;
     fs.mkdirSync(path.dirname(a.out as string), { recursive: true });
     fs.writeFileSync(a.out as string, md);
     log(`Wrote ${a.out}`);
