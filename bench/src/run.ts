@@ -66,6 +66,7 @@ const db = await openDatabase({
   log,
 });
 const refPool = new pg.Pool({ connectionString: db.url, max: 4, application_name: 'bench-reference' });
+refPool.on('error', () => {}); // the embedded server's shutdown ends idle connections
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 let pendingB3: string | undefined;
 try {
