@@ -41,15 +41,3 @@ order detail it returns after create, and field-level audit rows; the SQL side w
 without any of that.
 `;
 }
-
-/** Replaces (or appends) the B3 section of an existing report, keeping B1/B5 as they are. */
-export function spliceB3(md: string, section: string): string {
-  const start = md.indexOf('## B3');
-  if (start < 0) {
-    const at = md.indexOf('## Observations');
-    const cut = at >= 0 ? at : md.indexOf('## Reproduce');
-    return cut >= 0 ? `${md.slice(0, cut)}${section}\n${md.slice(cut)}` : `${md}\n${section}`;
-  }
-  const next = md.indexOf('\n## ', start + 5);
-  return `${md.slice(0, start)}${section}${next >= 0 ? `\n${md.slice(next + 1)}` : ''}`;
-}

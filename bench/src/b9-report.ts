@@ -47,15 +47,3 @@ Event-loop delay meanwhile: p99 ${ms(r.eventLoopP99Ms)} ms, max ${ms(r.eventLoop
 bench client in one process) peaked at **${r.rssMaxMiB} MB** (target ≤ 400 MB).
 `;
 }
-
-/** Replaces (or appends, before the observations) the section starting with `heading`, keeping the rest. */
-export function spliceSection(md: string, heading: string, section: string): string {
-  const start = md.indexOf(heading);
-  if (start < 0) {
-    const at = md.indexOf('## Observations');
-    const cut = at >= 0 ? at : md.indexOf('## Reproduce');
-    return cut >= 0 ? `${md.slice(0, cut)}${section}\n${md.slice(cut)}` : `${md}\n${section}`;
-  }
-  const next = md.indexOf('\n## ', start + heading.length);
-  return `${md.slice(0, start)}${section}${next >= 0 ? `\n${md.slice(next + 1)}` : ''}`;
-}

@@ -17,7 +17,7 @@ export interface ReportInput {
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
-function b1Table(b1: B1Result): string {
+export function b1Table(b1: B1Result): string {
   const lines = [
     row([
       'round',
@@ -187,8 +187,8 @@ ${int(r.customers)} customers. ${r.seedNote}
 
 - Rounds alternate the two sides of each comparison (A, B, A, B, …) so drift on the machine hits
   both alike; ${o.rounds} round(s) each.
-- **B1** — \`GET /api/auth/me\` through the full application (\`buildApp\`: cookie parsing, session
-  lookup with roles and grants in one query, auth hook, zod response serialisation) with a real
+- **B1** — \`GET /api/auth/me\` through the full application (\`buildApp\`: cookie parsing, principal
+  from the in-process cache of ADR 0005, auth hook, zod response serialisation) with a real
   session cookie from \`POST /api/auth/login\`, against a bare Fastify 5 route returning the same
   JSON body. autocannon, ${o.connections} connections × ${o.duration} s per round, after a 2 s
   warm-up of each. Ratio = full / bare throughput (medians over rounds). A third variant, the

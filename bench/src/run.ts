@@ -17,15 +17,18 @@ import { freePort, openDatabase } from '../../scripts/src/open-db.ts';
 import { seedCustomers } from '../../scripts/src/seed/seed-customers.ts';
 import { seedOrders } from '../../scripts/src/seed/seed-orders.ts';
 import { type B1Result, runB1 } from './b1.ts';
+import { type B2Result, runB2 } from './b2.ts';
+import { b1Section, b2Section } from './b2-report.ts';
 import { runB3 } from './b3.ts';
-import { b3Section, spliceB3 } from './b3-report.ts';
+import { b3Section } from './b3-report.ts';
 import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
 import { runB9 } from './b9.ts';
-import { b9Section, spliceSection } from './b9-report.ts';
+import { b9Section } from './b9-report.ts';
 import { login } from './http.ts';
 import { describeMachine } from './machine.ts';
 import { notesFor } from './notes.ts';
 import { renderReport } from './report.ts';
+import { spliceSection } from './sections.ts';
 
 const { values: a } = parseArgs({
   options: {
@@ -38,6 +41,8 @@ const { values: a } = parseArgs({
     samples: { type: 'string', default: '100' },
     'max-seconds': { type: 'string', default: '8' },
     only: { type: 'string' },
+    // The app without its principal cache (ADR 0005), to measure what the cache buys.
+    'no-principal-cache': { type: 'boolean', default: false },
     keyword: { type: 'string', default: '恒达' },
     'long-keyword': { type: 'string', default: '精密机械' },
     manager: { type: 'string', default: 'manager1' },
@@ -58,6 +63,8 @@ const opts = {
   maxSeconds: Number(a['max-seconds']),
 };
 const log = (m: string) => console.log(m);
+/** `--only b1,b2,b3`: run these and splice their sections into the report, keeping the others. */
+const want = (b: string) => !a.only || a.only.split(',').includes(b);
 const t0 = performance.now();
 
 const db = await openDatabase({
@@ -67,6 +74,7 @@ const db = await openDatabase({
   log,
 });
 const refPool = new pg.Pool({ connectionString: db.url, max: 4, application_name: 'bench-reference' });
+refPool.on('error', () => {}); // the embedded server's shutdown ends idle connections
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 let pendingB3: string | undefined;
 try {
@@ -126,14 +134,18 @@ try {
       tap = null;
     }
   };
-  app = await buildApp({ db: db.database.db, logger: false });
+  app = await buildApp({
+    db: db.database.db,
+    logger: false,
+    principalCache: a['no-principal-cache'] ? false : undefined,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   log(`API listening on 127.0.0.1:${port}`);
   const machine = await describeMachine(refPool, db.embedded ? 'embedded, ./data-bench' : 'DATABASE_URL');
 
   let b1: B1Result | undefined;
-  if (!a.only || a.only === 'b1') {
+  if (want('b1')) {
     log('B1: /api/auth/me full app vs bare Fastify …');
     const { Agent } = await import('node:http');
     const cookie = await login(new Agent({ keepAlive: false }), port, a.rep as string, DEMO_PASSWORD);
@@ -150,7 +162,7 @@ try {
   }
 
   let b5: B5CaseResult[] | undefined;
-  if (!a.only || a.only === 'b5') {
+  if (want('b5')) {
     log('B5: customer list API vs direct SQL …');
     const cases: B5Case[] = [];
     for (const [who, username] of [
@@ -178,15 +190,32 @@ try {
     });
   }
 
-  if (a.only === 'b3' || (!a.only && Number(a.orders) >= 0)) {
+  let b2: B2Result | undefined;
+  if (want('b2') || want('b3')) {
     const haveOrders = Number((await refPool.query<{ n: string }>('select count(*) as n from orders')).rows[0].n);
-    const want = Number(a.orders);
-    if (haveOrders < want) {
-      log(`Seeding ${(want - haveOrders).toLocaleString('en')} orders × 10 lines …`);
+    const wantOrders = Number(a.orders);
+    if (haveOrders < wantOrders) {
+      log(`Seeding ${(wantOrders - haveOrders).toLocaleString('en')} orders × 10 lines …`);
       const ts = performance.now();
-      await seedOrders(db.database.pool, want - haveOrders, { log });
+      await seedOrders(db.database.pool, wantOrders - haveOrders, { log });
       log(`  seeded in ${((performance.now() - ts) / 1000).toFixed(1)} s`);
     }
+  }
+  if (want('b2')) {
+    log('B2: order by id with 10 lines, API vs SQL …');
+    b2 = await runB2({
+      port,
+      pool: refPool,
+      password: DEMO_PASSWORD,
+      rep: a.rep as string,
+      rounds: opts.rounds,
+      samples: opts.samples,
+      maxSeconds: opts.maxSeconds,
+      log,
+      captureAppQueries,
+    });
+  }
+  if (want('b3')) {
     log('B3: order with 10 lines, API vs SQL …');
     const b3 = await runB3({
       port,
@@ -200,7 +229,7 @@ try {
     const section = b3Section(
       b3,
       machine,
-      `npm run bench -- --only b3 --customers ${opts.customers} --orders ${a.orders} --rounds ${opts.rounds}`,
+      `npm run bench -- --only ${a.only ?? 'b3'} --customers ${opts.customers} --orders ${a.orders} --rounds ${opts.rounds}`,
     );
     // B3 is spliced into the report as its own section, so a B3-only run keeps B1/B5 as measured.
     pendingB3 = section;
@@ -238,16 +267,16 @@ try {
   const indexDefs = (
     await refPool.query<{ d: string }>(`select indexdef as d from pg_indexes where tablename = 'customers'`)
   ).rows.map((r) => r.d);
-  if (!a['no-report'] && a.only === 'b9') {
+  const command = `npm run bench -- --only ${a.only} --customers ${opts.customers} --orders ${a.orders} --rounds ${opts.rounds} --duration ${opts.duration} --connections ${opts.connections}${a['no-principal-cache'] ? ' --no-principal-cache' : ''}`;
+  if (!a['no-report'] && a.only) {
     const file = a.out as string;
-    const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    if (pendingB9) fs.writeFileSync(file, spliceSection(md, '## B9', pendingB9));
-    log(`Wrote the B9 section of ${file}`);
-  } else if (!a['no-report'] && a.only === 'b3') {
-    const file = a.out as string;
-    const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    if (pendingB3) fs.writeFileSync(file, spliceB3(md, pendingB3));
-    log(`Wrote the B3 section of ${file}`);
+    let md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+    if (b1) md = spliceSection(md, '## B1', b1Section(b1, machine, command, opts));
+    if (b2) md = spliceSection(md, '## B2', b2Section(b2, machine, command), '## B3');
+    if (pendingB3) md = spliceSection(md, '## B3', pendingB3);
+    if (pendingB9) md = spliceSection(md, '## B9', pendingB9);
+    fs.writeFileSync(file, md);
+    log(`Wrote the ${a.only} section(s) of ${file}`);
   } else if (!a['no-report']) {
     const md0 = renderReport({
       machine,
@@ -259,7 +288,9 @@ try {
       b5,
       notes: notesFor(b1, b5, indexDefs, machine),
     });
-    const md = pendingB3 ? spliceB3(md0, pendingB3) : md0;
+    let md = pendingB3 ? spliceSection(md0, '## B3', pendingB3) : md0;
+    if (b2) md = spliceSection(md, '## B2', b2Section(b2, machine, command), '## B3');
+    if (pendingB9) md = spliceSection(md, '## B9', pendingB9);
     fs.mkdirSync(path.dirname(a.out as string), { recursive: true });
     fs.writeFileSync(a.out as string, md);
     log(`Wrote ${a.out}`);

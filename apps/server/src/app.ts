@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -20,6 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import type { TrustProxy } from './config.ts';
 import type { Db } from './db/client.ts';
 import { creditRoutes, customerRoutes } from './modules/customers/index.ts';
@@ -27,10 +27,12 @@ import { frontDeskRoutes } from './modules/front-desk/index.ts';
 import { opportunityRoutes, pipelineRoutes } from './modules/opportunities/index.ts';
 import { poolRoutes } from './modules/pool/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
+import { PrincipalCache, type PrincipalCacheOptions } from './platform/auth/principal-cache.ts';
 import { RouteNotFoundError } from './platform/errors/errors.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { BODY_LIMIT_BYTES, errorHandler } from './platform/http/error-handler.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import './platform/http/types.ts';
 import { approvalRoutes } from './platform/approvals/approvals.routes.ts';
 import { accessLogRoutes } from './platform/audit/access-log.routes.ts';
@@ -50,7 +52,7 @@ import { fileRoutes } from './platform/files/index.ts';
 import { taskRoutes } from './platform/tasks/index.ts';
 import { webhookRoutes } from './platform/webhooks/index.ts';
 
-export type App = FastifyInstance & { routeTable: RouteInfo[] };
+export type App = FastifyInstance & { routeTable: RouteInfo[]; principalCache?: PrincipalCache };
 export type ZodApp = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -72,6 +74,8 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** The in-process principal cache (ADR 0005); `false` resolves every request from the database. */
+  principalCache?: PrincipalCacheOptions | false;
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
@@ -101,7 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     reply.header('x-request-id', req.id);
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -150,7 +154,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     staticCSP: true,
     transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
   });
-  registerAuthHook(app, opts.db);
+  if (opts.principalCache !== false) {
+    // drizzle(pool) keeps its pool as $client (connect() in db/client.ts); the cache listens on it.
+    const pool = (opts.db as Db & { $client: pg.Pool }).$client;
+    const cache = new PrincipalCache(pool, opts.principalCache);
+    app.principalCache = cache;
+    app.addHook('onClose', () => cache.stop());
+  }
+  registerAuthHook(app, opts.db, app.principalCache);
   registerInputGuard(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();

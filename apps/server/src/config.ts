@@ -7,6 +7,10 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
+  /** EMBEDDED_PG_MEMORY / EMBEDDED_PG_SETTINGS: overrides of the embedded server's sizing (docs/operations.md). */
+  embeddedPg: { memory?: string; settings?: string };
+  /** AUTH_CACHE_TTL_MS: the principal cache's safety-net TTL (ADR 0005); 0 turns the cache off. */
+  authCacheTtlMs: number;
   timezone: string;
   smtp: { host?: string; port: number; user?: string; password?: string; from: string };
   webDist: string;
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
     embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    authCacheTtlMs: Number(env.AUTH_CACHE_TTL_MS ?? 15_000),
+    embeddedPg: { memory: env.EMBEDDED_PG_MEMORY || undefined, settings: env.EMBEDDED_PG_SETTINGS || undefined },
     timezone: env.APP_TIMEZONE ?? 'Asia/Shanghai',
     smtp: {
       host: env.SMTP_HOST || undefined,

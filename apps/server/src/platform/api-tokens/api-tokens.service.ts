@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzl
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { PRINCIPAL_COLUMNS, type PrincipalUserRow, principalOf, sha256 } from '../auth/auth.service.ts';
+import type { LoadedPrincipal } from '../auth/principal-cache.ts';
 import type { Ctx } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/errors.ts';
 import { cappedCount, likePattern, type PageQuery, pageOffset, pageResult } from '../lists/index.ts';
@@ -183,7 +184,7 @@ export async function listAllApiTokens(
   );
 }
 
-type TokenPrincipalRow = PrincipalUserRow & { token_id: number; last_used_at: Date | null };
+type TokenPrincipalRow = PrincipalUserRow & { token_id: number; last_used_at: Date | null; expires_at: Date | null };
 
 /**
  * The principal of a request carrying `Authorization: Bearer <token>`: the token's user with
@@ -191,9 +192,14 @@ type TokenPrincipalRow = PrincipalUserRow & { token_id: number; last_used_at: Da
  * is unknown, revoked or expired, or the user is disabled.
  */
 export async function loadTokenPrincipal(db: Db, secret: string, now = new Date()): Promise<Principal | null> {
+  return (await loadToken(db, secret, now))?.principal ?? null;
+}
+
+/** The token's principal and the token's expiry (what the principal cache keeps). */
+export async function loadToken(db: Db, secret: string, now = new Date()): Promise<LoadedPrincipal | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const res = await db.execute<TokenPrincipalRow>(sql`
-    select t.id as token_id, t.last_used_at, ${PRINCIPAL_COLUMNS}
+    select t.id as token_id, t.last_used_at, t.expires_at, ${PRINCIPAL_COLUMNS}
     from api_tokens t join users u on u.id = t.user_id join departments d on d.id = u.dept_id
     where t.token_hash = ${sha256(secret)} and t.revoked_at is null
       and (t.expires_at is null or t.expires_at > ${now}) and u.active`);
@@ -203,5 +209,8 @@ export async function loadTokenPrincipal(db: Db, secret: string, now = new Date(
   if (now.getTime() - last >= LAST_USED_RESOLUTION_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, r.token_id));
   }
-  return principalOf(r, { sessionId: '', csrfToken: '', apiTokenId: Number(r.token_id) });
+  return {
+    principal: principalOf(r, { sessionId: '', csrfToken: '', apiTokenId: Number(r.token_id) }),
+    expiresAt: r.expires_at ? new Date(r.expires_at).getTime() : Number.POSITIVE_INFINITY,
+  };
 }

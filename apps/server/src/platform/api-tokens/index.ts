@@ -4,6 +4,7 @@ export {
   createApiToken,
   listAllApiTokens,
   listMyApiTokens,
+  loadToken,
   loadTokenPrincipal,
   MAX_ACTIVE_TOKENS,
   revokeAnyApiToken,

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import { type DbOrTx, relaxedDbOf } from '../../db/client.ts';
 import type { Ctx } from '../context.ts';
 import { accessLog, auditLog, type FieldChange } from './audit.schema.ts';
 
@@ -74,7 +74,9 @@ export async function recordAccess(
   purpose: string,
 ) {
   if (entityIds.length === 0 || fields.length === 0) return;
-  await db.insert(accessLog).values({
+  // Outside a transaction the row commits without waiting for the disk flush (relaxedDbOf);
+  // inside one it is part of that transaction, as before.
+  await (relaxedDbOf(db) ?? db).insert(accessLog).values({
     userId: ctx.principal.userId,
     requestId: ctx.requestId,
     entityType,

@@ -11,6 +11,7 @@ import type { Grant, Principal } from '../permissions/principal.ts';
 import { getPolicy } from '../policies/policies.service.ts';
 import { loginAttempts, sessions } from './auth.schema.ts';
 import { dummyPasswordHash, hashPassword, isStrongPassword, verifyPassword } from './password.ts';
+import type { LoadedPrincipal } from './principal-cache.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -159,25 +160,32 @@ export function principalOf(
   };
 }
 
-type SessionRow = PrincipalUserRow & { session_id: string; csrf_token: string; last_seen_at: Date };
+type SessionRow = PrincipalUserRow & { session_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date };
 
 /** Loads the signed-in user with roles and grants from a session token, in one query. */
 export async function loadPrincipal(db: Db, token: string, now = new Date()): Promise<Principal | null> {
+  return (await loadSession(db, token, now))?.principal ?? null;
+}
+
+/** The session's principal and the session's expiry (what the principal cache keeps). */
+export async function loadSession(db: Db, token: string, now = new Date()): Promise<LoadedPrincipal | null> {
   const res = await db.execute<SessionRow>(sql`
-    select s.id as session_id, s.csrf_token, s.last_seen_at, ${PRINCIPAL_COLUMNS}
+    select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, ${PRINCIPAL_COLUMNS}
     from sessions s join users u on u.id = s.user_id join departments d on d.id = u.dept_id
     where s.id = ${sha256(token)} and s.expires_at > ${now} and u.active`);
   const r = res.rows[0];
   if (!r) return null;
+  let expiresAt = new Date(r.expires_at).getTime();
   // Sliding expiry, written at most every five minutes to keep reads cheap.
   if (now.getTime() - new Date(r.last_seen_at).getTime() > 5 * 60000) {
     const hours = await getPolicy(db, 'auth.sessionHours');
+    expiresAt = now.getTime() + hours * 3600000;
     await db
       .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + hours * 3600000) })
+      .set({ lastSeenAt: now, expiresAt: new Date(expiresAt) })
       .where(eq(sessions.id, r.session_id));
   }
-  return principalOf(r, { sessionId: r.session_id, csrfToken: r.csrf_token });
+  return { principal: principalOf(r, { sessionId: r.session_id, csrfToken: r.csrf_token }), expiresAt };
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {

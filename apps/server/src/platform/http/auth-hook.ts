@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { loadTokenPrincipal } from '../api-tokens/index.ts';
-import { csrfMatches, loadPrincipal } from '../auth/auth.service.ts';
+import { loadToken } from '../api-tokens/index.ts';
+import { csrfMatches, loadSession, sha256 } from '../auth/auth.service.ts';
+import type { PrincipalCache } from '../auth/principal-cache.ts';
 import type { Ctx } from '../context.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors.ts';
 import { pickLocale } from '../i18n/locale.ts';
@@ -21,7 +22,10 @@ function bearerToken(header: string | undefined): string | undefined {
  * else the session cookie — then enforces: signed in (401), CSRF token on mutations of a session
  * (403), and the route's permission (403). Data scope is the services' job.
  */
-export function registerAuthHook(app: FastifyInstance, db: Db) {
+export function registerAuthHook(app: FastifyInstance, db: Db, cache?: PrincipalCache) {
+  // The principal cache (ADR 0005) answers repeat requests without a database round trip.
+  const resolve = (key: string, load: () => ReturnType<typeof loadSession>) =>
+    cache ? cache.get(key, load) : load().then((l) => l?.principal ?? null);
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'zh-CN');
   app.addHook('onRequest', async (req) => {
@@ -35,11 +39,11 @@ export function registerAuthHook(app: FastifyInstance, db: Db) {
     const bearer = bearerToken(req.headers.authorization);
     let principal: Principal | null;
     if (bearer !== undefined) {
-      principal = bearer ? await loadTokenPrincipal(db, bearer) : null;
+      principal = bearer ? await resolve(`t:${sha256(bearer)}`, () => loadToken(db, bearer)) : null;
       if (!principal) throw new UnauthenticatedError('auth.token_invalid');
     } else {
       const token = req.cookies[SESSION_COOKIE];
-      principal = token ? await loadPrincipal(db, token) : null;
+      principal = token ? await resolve(`s:${sha256(token)}`, () => loadSession(db, token)) : null;
       if (!principal) throw new UnauthenticatedError();
       // CSRF guards the cookie a browser attaches by itself; a bearer token is never sent implicitly.
       if (!SAFE_METHODS.has(req.method) && !csrfMatches(principal.csrfToken, req.headers['x-csrf-token'] as string))

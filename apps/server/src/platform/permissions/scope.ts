@@ -26,27 +26,36 @@ async function deptPaths(db: DbOrTx, ids: number[]): Promise<string[]> {
 }
 
 /**
+ * Memoised per principal object: list + count + masking would otherwise look up the same
+ * department subtree several times in one request. A principal object lives for one request, or
+ * — served by the principal cache (ADR 0005) — until any user, role, grant or department changes,
+ * which is exactly what these lookups read, so the memo can never outlive its inputs.
+ */
+function memoised<T>(p: Principal, key: string, compute: () => Promise<T>): Promise<T> {
+  let perPrincipal = memo.get(p);
+  if (!perPrincipal) {
+    perPrincipal = new Map();
+    memo.set(p, perPrincipal);
+  }
+  let v = perPrincipal.get(key) as Promise<T> | undefined;
+  if (!v) {
+    const m = perPrincipal;
+    v = compute();
+    m.set(key, v);
+    v.catch(() => m.delete(key));
+  }
+  return v;
+}
+
+const memo = new WeakMap<Principal, Map<string, Promise<unknown>>>();
+
+/**
  * Resolves the union of the scopes of every role granting `permission` (SPEC 1.2).
  * Throws 403 when no role grants it at all.
  */
 export function resolveScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Permission): Promise<ResolvedScope> {
-  // Memoised per request (the principal object lives for one request): list + count + masking
-  // would otherwise look up the same department subtree several times.
-  let perRequest = memo.get(ctx.principal);
-  if (!perRequest) {
-    perRequest = new Map();
-    memo.set(ctx.principal, perRequest);
-  }
-  let scope = perRequest.get(permission);
-  if (!scope) {
-    scope = computeScope(ctx, permission);
-    perRequest.set(permission, scope);
-    scope.catch(() => perRequest.delete(permission));
-  }
-  return scope;
+  return memoised(ctx.principal, `scope:${permission}`, () => computeScope(ctx, permission));
 }
-
-const memo = new WeakMap<Principal, Map<string, Promise<ResolvedScope>>>();
 
 async function computeScope(ctx: Pick<Ctx, 'db' | 'principal'>, permission: Permission): Promise<ResolvedScope> {
   const p = ctx.principal;
@@ -82,7 +91,11 @@ export function scopeWhere(scope: ResolvedScope, ownerCol: AnyPgColumn | SQL, de
  * Departments whose records the principal sees unmasked as a superior (SPEC 1.2: the owner or
  * anyone above the owner): the subtrees of departments the user heads.
  */
-export async function managedDeptIds(db: DbOrTx, p: Principal): Promise<Set<number>> {
+export function managedDeptIds(db: DbOrTx, p: Principal): Promise<Set<number>> {
+  return memoised(p, 'managed', () => computeManaged(db, p));
+}
+
+async function computeManaged(db: DbOrTx, p: Principal): Promise<Set<number>> {
   const headed = await db.execute<{ path: string }>(sql`select path from departments where head_user_id = ${p.userId}`);
   return new Set(
     await subtreeIds(
@@ -93,13 +106,15 @@ export async function managedDeptIds(db: DbOrTx, p: Principal): Promise<Set<numb
 }
 
 /** Users below the principal in the manager chain (上级 chain), for the masking rule. */
-export async function subordinateIds(db: DbOrTx, p: Principal): Promise<Set<number>> {
-  const rows = await db.execute<{ id: number }>(sql`
+export function subordinateIds(db: DbOrTx, p: Principal): Promise<Set<number>> {
+  return memoised(p, 'subordinates', async () => {
+    const rows = await db.execute<{ id: number }>(sql`
     with recursive sub as (
       select id from users where manager_id = ${p.userId}
       union select u.id from users u join sub on u.manager_id = sub.id
     ) select id from sub`);
-  return new Set(rows.rows.map((r) => Number(r.id)));
+    return new Set(rows.rows.map((r) => Number(r.id)));
+  });
 }
 
 export { deptPaths };
