@@ -5,7 +5,7 @@ import type { HTMLAttributes, Key, ReactNode } from 'react';
 type Column<T> = ColumnType<T> & { children?: unknown };
 
 /** How many fields a card shows under its title: the list's leading columns are its key fields. */
-const FIELDS = 5;
+const FIELDS = 7;
 
 function fieldValue<T extends object>(record: T, dataIndex: ColumnType<T>['dataIndex']): unknown {
   if (dataIndex === undefined) return undefined;
