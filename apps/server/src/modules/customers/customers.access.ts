@@ -1,5 +1,5 @@
 import { maskAddress, maskEmail, maskIdNumber, maskPhone } from '@sales/core';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
@@ -53,6 +53,17 @@ export async function unmaskPolicy(ctx: { db: DbOrTx; principal: Ctx['principal'
     row.ownerId === p.userId ||
     (row.ownerDeptId !== null && managed.has(row.ownerDeptId)) ||
     (row.ownerId !== null && subs.has(row.ownerId));
+}
+
+/** The same rule as unmaskPolicy, as SQL over customers: rows whose personal data the user sees in clear. */
+export async function unmaskedWhere(ctx: { db: DbOrTx; principal: Ctx['principal'] }): Promise<SQL> {
+  const p = ctx.principal;
+  if (can(p, 'customer.unmask')) return sql`true`;
+  const [managed, subs] = await Promise.all([managedDeptIds(ctx.db, p), subordinateIds(ctx.db, p)]);
+  const parts = [sql`${customers.ownerId} = ${p.userId}`];
+  if (managed.size) parts.push(sql`${customers.ownerDeptId} = any(${sql.param([...managed])}::int[])`);
+  if (subs.size) parts.push(sql`${customers.ownerId} = any(${sql.param([...subs])}::int[])`);
+  return sql`(${sql.join(parts, sql` or `)})`;
 }
 
 /** Returns a copy with personal fields masked. */

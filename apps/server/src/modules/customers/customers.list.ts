@@ -1,13 +1,13 @@
-import { type CustomerListQuery, normalizePhone } from '@sales/core';
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { CustomerListQuery } from '@sales/core';
+import { and, asc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, keysetBatches, pageOffset, pageResult } from '../../platform/lists/index.ts';
+import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
-import { customerScope, maskRow, unmaskPolicy } from './customers.access.ts';
+import { customerScope, maskRow, unmaskedWhere, unmaskPolicy } from './customers.access.ts';
 import { customers } from './customers.schema.ts';
+import { customerKeywordWhere } from './customers.search.ts';
 
 export type CustomerFilter = Omit<CustomerListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
@@ -42,18 +42,7 @@ export async function customerWhere(
     parts.push(
       lt(customers.createdAt, sql`(${addDays(f.createdTo, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`),
     );
-  if (f.keyword) {
-    const kw = f.keyword.toLowerCase();
-    const phone = normalizePhone(kw);
-    const terms = [kw, ...(phone !== kw && /^\d{3,}$/.test(phone) ? [phone] : [])];
-    // Trigram-indexed substring search over name, number, mobile and credit code.
-    parts.push(
-      sql`(${sql.join(
-        terms.map((t) => sql`${customers.searchText} like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`),
-        sql` or `,
-      )})`,
-    );
-  }
+  if (f.keyword) parts.push(customerKeywordWhere(f.keyword, await unmaskedWhere(ctx)));
   return and(...parts) as SQL;
 }
 
@@ -121,25 +110,29 @@ export async function countCustomers(ctx: Ctx, f: CustomerFilter) {
 /** One page of the customer list (filter + sort), with a capped total. */
 export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
   const where = await customerWhere(ctx, q);
-  // The list indexes are declared DESC NULLS LAST; PostgreSQL's plain DESC means NULLS FIRST and
-  // would not use them (measured: 563 ms → 6 ms at 1 M customers, docs/benchmarks.md). Sorting
-  // ascending walks the same indexes backwards, i.e. ASC NULLS FIRST.
-  const dir = (col: AnyPgColumn) => (q.order === 'asc' ? sql`${col} asc nulls first` : sql`${col} desc nulls last`);
+  // pageOrder matches the list indexes' DESC NULLS LAST (plain DESC would sort the whole scope).
   const [rows, count] = await Promise.all([
-    listSelect(ctx).where(where).orderBy(dir(SORTS[q.sort]), dir(customers.id)).limit(q.pageSize).offset(pageOffset(q)),
+    listSelect(ctx)
+      .where(where)
+      .orderBy(...pageOrder(SORTS[q.sort], q.order, customers.id))
+      .limit(q.pageSize)
+      .offset(pageOffset(q)),
     countCustomers(ctx, q),
   ]);
   return pageResult(await present(ctx, rows, 'customer.list'), count, q);
 }
 
-/** Quick search for pickers: up to 20 matches by keyword within scope. */
+/**
+ * Quick search for pickers (the opportunity, quote, contract and order forms): up to 20 matches by
+ * name, pinyin, number, credit code or phone digits within scope, most recently updated first.
+ */
 export async function searchCustomers(ctx: Ctx, keyword: string) {
   const where = await customerWhere(ctx, { keyword });
   return ctx.db
     .select({ id: customers.id, no: customers.no, name: customers.name })
     .from(customers)
     .where(where)
-    .orderBy(desc(customers.updatedAt), desc(customers.id))
+    .orderBy(...pageOrder(customers.updatedAt, 'desc', customers.id))
     .limit(20);
 }
 

@@ -1,10 +1,10 @@
-import { normalizePhone, type PoolCustomerQuery } from '@sales/core';
+import type { PoolCustomerQuery } from '@sales/core';
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { cappedCount } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
-import { customerContacts, customers, findCustomerInScope } from '../customers/index.ts';
+import { customerContacts, customerKeywordWhere, customers, findCustomerInScope } from '../customers/index.ts';
 import { findPoolCustomerInScope, homePoolId, maskPoolRow, poolCustomerScope } from './pool.access.ts';
 import { dueSql, reclaimRules } from './pool.rules.ts';
 import { poolHistory, poolReclaimNotices, pools } from './pool.schema.ts';
@@ -20,17 +20,9 @@ async function poolListWhere(ctx: Ctx, f: PoolCustomerFilter): Promise<SQL> {
   if (f.region) parts.push(eq(customers.region, f.region));
   if (f.industry) parts.push(eq(customers.industry, f.industry));
   if (f.source) parts.push(eq(customers.source, f.source));
-  if (f.keyword) {
-    const kw = f.keyword.toLowerCase();
-    const phone = normalizePhone(kw);
-    const terms = [kw, ...(phone !== kw && /^\d{3,}$/.test(phone) ? [phone] : [])];
-    parts.push(
-      sql`(${sql.join(
-        terms.map((t) => sql`${customers.searchText} like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`),
-        sql` or `,
-      )})`,
-    );
-  }
+  // Contact details are masked for everybody in the pool, so phone digits find nobody here either
+  // (SPEC 1.2: a search must not reveal a masked phone).
+  if (f.keyword) parts.push(customerKeywordWhere(f.keyword, sql`false`));
   return and(...parts) as SQL;
 }
 
