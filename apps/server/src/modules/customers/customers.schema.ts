@@ -81,6 +81,10 @@ export const customers = pgTable(
     check('customers_owner_or_pool_ck', sql`${t.ownerId} is not null or ${t.poolId} is not null`),
     check('customers_lock_owned_ck', sql`${t.lockedAt} is null or ${t.ownerId} is not null`),
     index('customers_pool_idx').on(t.poolId, t.poolEnteredAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
+    // The pool list across several pools, by each sort it offers (pool_id = any(…) gives no order).
+    index('customers_pool_entered_idx').on(t.poolEnteredAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
+    index('customers_pool_created_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
+    index('customers_pool_name_idx').on(t.name.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
     index('customers_locked_idx').on(t.ownerId).where(sql`${t.lockedAt} is not null`),
     uniqueIndex('customers_credit_code_uq').on(t.creditCode).where(sql`${t.deletedAt} is null`),
     uniqueIndex('customers_id_number_uq').on(t.idNumber).where(sql`${t.deletedAt} is null`),
