@@ -15,6 +15,29 @@ export async function customerScope(ctx: Pick<Ctx, 'db' | 'principal'>, permissi
 }
 
 /**
+ * The same scope as customerScope, as disjoint branches each served by one index (department-led,
+ * owner-led, or everything), for the capped count: `owner = me OR dept = any(…)` makes PostgreSQL
+ * scan the heap (105 ms at 1 M customers for a manager), one branch at a time is an index-only
+ * scan (14 ms; docs/adr/0004). A customer's owner_dept_id is its owner's department (kept in step,
+ * index.ts), so the owner's rows lie inside the department branch exactly when the owner's own
+ * department is in scope, and outside it otherwise.
+ */
+export async function customerScopeBranches(
+  ctx: Pick<Ctx, 'db' | 'principal'>,
+  permission: Permission = 'customer.view',
+): Promise<SQL[]> {
+  const scope = await resolveScope(ctx, permission);
+  const live = isNull(customers.deletedAt);
+  if (scope.all) return [live];
+  const branches: SQL[] = [];
+  if (scope.deptIds.length)
+    branches.push(sql`${customers.ownerDeptId} = any(${sql.param(scope.deptIds)}::int[]) and ${live}`);
+  if (scope.userId !== null && !scope.deptIds.includes(ctx.principal.deptId))
+    branches.push(sql`${customers.ownerId} = ${scope.userId} and ${live}`);
+  return branches;
+}
+
+/**
  * Loads a customer row the user may act on with `permission`. Unknown, deleted and out-of-scope
  * ids all answer the same 404 (SPEC 1.2: no existence leak).
  */

@@ -2,10 +2,17 @@ import type { CustomerListQuery } from '@sales/core';
 import { and, asc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, keysetBatches, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
+import {
+  COUNT_CAP,
+  cappedCount,
+  keysetBatches,
+  pageOffset,
+  pageOrder,
+  pageResult,
+} from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
-import { customerScope, maskRow, unmaskedWhere, unmaskPolicy } from './customers.access.ts';
+import { customerScope, customerScopeBranches, maskRow, unmaskedWhere, unmaskPolicy } from './customers.access.ts';
 import { customers } from './customers.schema.ts';
 import { customerKeywordWhere } from './customers.search.ts';
 
@@ -23,7 +30,12 @@ export async function customerWhere(
   f: CustomerFilter,
   permission: Permission = 'customer.view',
 ): Promise<SQL> {
-  const parts: (SQL | undefined)[] = [await customerScope(ctx, permission)];
+  return and(await customerScope(ctx, permission), await filterWhere(ctx, f)) as SQL;
+}
+
+/** WHERE for the list filters alone (the caller adds the data scope). */
+async function filterWhere(ctx: Ctx, f: CustomerFilter): Promise<SQL> {
+  const parts: (SQL | undefined)[] = [];
   // Archived customers (deleted within the retention period) leave the normal lists; the 已归档
   // filter shows them to users who may delete them, within that scope too.
   if (f.archived) parts.push(await customerScope(ctx, 'customer.delete'), isNotNull(customers.archivedAt));
@@ -102,9 +114,21 @@ async function present(ctx: Ctx, rows: ListRow[], purpose: string) {
   return items;
 }
 
-/** Capped count of customers matching the filters within scope. */
+/**
+ * Capped count of customers matching the filters within scope: one capped index scan per scope
+ * branch (customerScopeBranches), added up and capped again.
+ */
 export async function countCustomers(ctx: Ctx, f: CustomerFilter) {
-  return cappedCount(ctx.db, customers, await customerWhere(ctx, f));
+  const [branches, filters] = await Promise.all([customerScopeBranches(ctx), filterWhere(ctx, f)]);
+  if (branches.length === 0) return { total: 0, capped: false };
+  if (branches.length === 1) return cappedCount(ctx.db, customers, and(branches[0], filters));
+  const cap = COUNT_CAP + 1;
+  const parts = branches.map((b) => sql`(select 1 from ${customers} where ${b} and ${filters} limit ${cap})`);
+  const res = await ctx.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (${sql.join(parts, sql` union all `)} limit ${cap}) t`,
+  );
+  const n = Number(res.rows[0].n);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 /** One page of the customer list (filter + sort), with a capped total. */

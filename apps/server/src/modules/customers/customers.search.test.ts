@@ -94,6 +94,12 @@ describe('customer picker and list search', () => {
     expect(await search(rep2, '恒达')).toEqual(['恒达物流有限公司']);
     expect(await search(admin, '恒达')).toEqual(['恒达商贸有限公司', '恒达物流有限公司']);
     expect(await listed(rep1, '商贸')).toEqual(['恒达商贸有限公司']);
+    // The capped count adds up one index scan per scope branch (department, owner): same answer.
+    const count = async (who: Client, kw: string) =>
+      (await who.get(`/api/customers/count?keyword=${encodeURIComponent(kw)}`)).json().total;
+    expect(await count(manager1, '恒达')).toBe(1);
+    expect(await count(admin, '恒达')).toBe(2);
+    expect(await count(manager1, '有限公司')).toBe(2);
     expect((await rep1.get(`/api/customers/count?keyword=${encodeURIComponent('恒达')}`)).json()).toEqual({
       total: 1,
       capped: false,
