@@ -18,10 +18,12 @@ import { type B1Result, runB1 } from './b1.ts';
 import { runB3 } from './b3.ts';
 import { b3Section, spliceB3 } from './b3-report.ts';
 import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
+import { type B6Case, type B6CaseResult, runB6 } from './b6.ts';
 import { login } from './http.ts';
 import { describeMachine } from './machine.ts';
 import { notesFor } from './notes.ts';
 import { renderReport } from './report.ts';
+import { b5Section, b6Section, spliceSection } from './search-report.ts';
 
 const { values: a } = parseArgs({
   options: {
@@ -35,6 +37,8 @@ const { values: a } = parseArgs({
     'max-seconds': { type: 'string', default: '8' },
     only: { type: 'string' },
     keyword: { type: 'string', default: '恒达' },
+    // B6: 3+ characters and pinyin initials (精密机械 → jmjx).
+    'initials-keyword': { type: 'string', default: 'jmjx' },
     'long-keyword': { type: 'string', default: '精密机械' },
     manager: { type: 'string', default: 'manager1' },
     rep: { type: 'string', default: 'rep1' },
@@ -143,7 +147,7 @@ try {
   }
 
   let b5: B5CaseResult[] | undefined;
-  if (!a.only || a.only === 'b5') {
+  if (!a.only || a.only === 'b5' || a.only === 'search') {
     log('B5: customer list API vs direct SQL …');
     const cases: B5Case[] = [];
     for (const [who, username] of [
@@ -168,6 +172,29 @@ try {
       maxSeconds: opts.maxSeconds,
       log,
       captureAppQueries,
+    });
+  }
+
+  let b6: B6CaseResult[] | undefined;
+  if (!a.only || a.only === 'b6' || a.only === 'search') {
+    log('B6: customer picker API vs direct SQL …');
+    const cases: B6Case[] = [];
+    for (const [who, username] of [
+      ['manager', a.manager],
+      ['rep', a.rep],
+    ] as const) {
+      for (const kw of [a.keyword, a['long-keyword'], a['initials-keyword']] as string[])
+        cases.push({ label: `${who} "${kw}"`, username: username as string, keyword: kw });
+    }
+    b6 = await runB6({
+      port,
+      pool: refPool,
+      password: DEMO_PASSWORD,
+      cases,
+      rounds: opts.rounds,
+      samples: opts.samples,
+      maxSeconds: opts.maxSeconds,
+      log,
     });
   }
 
@@ -202,7 +229,16 @@ try {
   const indexDefs = (
     await refPool.query<{ d: string }>(`select indexdef as d from pg_indexes where tablename = 'customers'`)
   ).rows.map((r) => r.d);
-  if (!a['no-report'] && a.only === 'b3') {
+  if (!a['no-report'] && (a.only === 'search' || a.only === 'b6')) {
+    // Search and lists (issue 10): only the B5 and B6 sections are replaced; the rest stays as measured.
+    const file = a.out as string;
+    let md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+    const cmd = `npm run bench -- --only ${a.only} --customers ${opts.customers} --rounds ${opts.rounds}`;
+    if (b5) md = spliceSection(md, '## B5', b5Section(b5, machine, total, cmd));
+    if (b6) md = spliceSection(md, '## B6', b6Section(b6, machine, total, cmd));
+    fs.writeFileSync(file, md);
+    log(`Wrote the B5/B6 sections of ${file}`);
+  } else if (!a['no-report'] && a.only === 'b3') {
     const file = a.out as string;
     const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
     if (pendingB3) fs.writeFileSync(file, spliceB3(md, pendingB3));
