@@ -108,9 +108,9 @@ export async function scopeOf(
  */
 export function keywordSql(keyword: string, p: (v: unknown) => string): string {
   const kw = keyword.trim().toLowerCase();
-  const like = p(`%${kw.replace(/[\\%_]/g, '\\$&')}%`);
   const chars = Array.from(kw);
   if (chars.length <= 2) return `c.search_grams @> array[${p(kw)}]::text[]`;
+  const like = p(`%${kw.replace(/[\\%_]/g, '\\$&')}%`);
   if (/\p{Script=Han}/u.test(kw)) {
     const bigrams = chars.slice(1).map((ch, i) => chars[i] + ch);
     return `(c.search_grams @> ${p(bigrams)}::text[] and c.search_text like ${like})`;
@@ -167,9 +167,11 @@ limit ${PAGE} offset 0`;
     if (!scope.deptIds.includes(scope.ownDept)) branches.push(`c.owner_id = ${cp(userId)}`);
   }
   const cap = COUNT_CAP + 1;
-  const count = `select count(*)::int as n from (${branches
-    .map((b) => `(select 1 from customers c where ${b} and ${cf.join(' and ')} limit ${cap})`)
-    .join(' union all ')} limit ${cap}) t`;
+  const one = (b: string) => `select 1 from customers c where ${b} and ${cf.join(' and ')} limit ${cap}`;
+  const count =
+    branches.length === 1
+      ? `select count(*)::int as n from (${one(branches[0])}) t`
+      : `select count(*)::int as n from (${branches.map((b) => `(${one(b)})`).join(' union all ')} limit ${cap}) t`;
   return { list, count, params, countParams, inScope };
 }
 
