@@ -76,7 +76,10 @@ const COUNT_CAP = 10000;
 const PAGE = 50;
 
 /** The user's data scope for customer.view, resolved like platform/permissions/scope.ts. */
-async function scopeOf(pool: pg.Pool, userId: number): Promise<{ label: string; all: boolean; deptIds: number[] }> {
+export async function scopeOf(
+  pool: pg.Pool,
+  userId: number,
+): Promise<{ label: string; all: boolean; deptIds: number[]; ownDept: number }> {
   const { rows } = await pool.query<{ scope: string; custom: number[]; dept_id: number; path: string }>(
     `select g.scope, g.custom_dept_ids as custom, u.dept_id, d.path
      from users u join departments d on d.id = u.dept_id
@@ -84,7 +87,8 @@ async function scopeOf(pool: pg.Pool, userId: number): Promise<{ label: string; 
      where u.id = $1`,
     [userId],
   );
-  if (rows.some((r) => r.scope === 'ALL')) return { label: 'ALL', all: true, deptIds: [] };
+  const ownDept = Number(rows[0]?.dept_id);
+  if (rows.some((r) => r.scope === 'ALL')) return { label: 'ALL', all: true, deptIds: [], ownDept };
   const depts = new Set<number>();
   for (const r of rows) {
     if (r.scope === 'DEPT') depts.add(r.dept_id);
@@ -94,29 +98,50 @@ async function scopeOf(pool: pg.Pool, userId: number): Promise<{ label: string; 
       for (const s of sub.rows) depts.add(s.id);
     }
   }
-  return { label: [...new Set(rows.map((r) => r.scope))].join('+'), all: false, deptIds: [...depts] };
+  return { label: [...new Set(rows.map((r) => r.scope))].join('+'), all: false, deptIds: [...depts], ownDept };
 }
 
-function referenceQueries(userId: number, scope: { all: boolean; deptIds: number[] }, keyword?: string) {
+/**
+ * The keyword condition written by hand the way the search keys answer it best (docs/adr/0004):
+ * 1–2 characters through the grams array, longer Chinese through its bigrams plus the substring,
+ * ASCII through the trigram index. `p` adds a parameter and returns its placeholder.
+ */
+export function keywordSql(keyword: string, p: (v: unknown) => string): string {
+  const kw = keyword.trim().toLowerCase();
+  const chars = Array.from(kw);
+  if (chars.length <= 2) return `c.search_grams @> array[${p(kw)}]::text[]`;
+  const like = p(`%${kw.replace(/[\\%_]/g, '\\$&')}%`);
+  if (/\p{Script=Han}/u.test(kw)) {
+    const bigrams = chars.slice(1).map((ch, i) => chars[i] + ch);
+    return `(c.search_grams @> ${p(bigrams)}::text[] and c.search_text like ${like})`;
+  }
+  return `c.search_text like ${like}`;
+}
+
+function referenceQueries(
+  userId: number,
+  scope: { all: boolean; deptIds: number[]; ownDept: number },
+  keyword?: string,
+) {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
   const where: string[] = [];
-  if (!scope.all) {
-    const parts = [`c.owner_id = ${p(userId)}`];
-    if (scope.deptIds.length) parts.push(`c.owner_dept_id = any(${p(scope.deptIds)}::int[])`);
-    where.push(`(${parts.join(' or ')})`);
-  }
-  where.push('c.deleted_at is null');
+  // Scope parameters are shared by the list (an OR) and the count (one branch each).
+  const ownerBranch = scope.all ? '' : `c.owner_id = ${p(userId)}`;
+  const deptBranch = !scope.all && scope.deptIds.length ? `c.owner_dept_id = any(${p(scope.deptIds)}::int[])` : '';
+  if (!scope.all) where.push(`(${[ownerBranch, deptBranch].filter(Boolean).join(' or ')})`);
+  where.push('c.deleted_at is null and c.archived_at is null');
   // Everything the user may see, for the report.
   const inScope = {
     sql: `select count(*)::int as n from customers c where ${where.join(' and ')}`,
     params: [...params],
   };
-  where.push(`c.class = ${p('A')}`);
-  if (keyword) where.push(`(c.search_text like ${p(`%${keyword.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)})`);
+  const filters = [`c.class = ${p('A')}`, 'c.deleted_at is null and c.archived_at is null'];
+  if (keyword) filters.push(keywordSql(keyword, p));
+  where.push(...filters);
   const w = where.join(' and ');
   const list = `select c.id, c.no, c.kind, c.name, c.mobile, c.class, c.region, c.industry, c.source, c.tags, c.owner_id,
   c.owner_dept_id, u.name as owner_name, d.name as dept_name, c.last_follow_up_at, c.created_at, c.updated_at
@@ -126,8 +151,28 @@ from customers c
 where ${w}
 order by c.updated_at desc nulls last, c.id desc nulls last
 limit ${PAGE} offset 0`;
-  const count = `select count(*)::int as n from (select 1 from customers c where ${w} limit ${COUNT_CAP + 1}) t`;
-  return { list, count, params, inScope };
+  // The capped count at its best: one capped index scan per scope branch (department, own rows
+  // outside it), not an OR over the heap.
+  const countParams: unknown[] = [];
+  const cp = (v: unknown) => {
+    countParams.push(v);
+    return `$${countParams.length}`;
+  };
+  const cf = [`c.class = ${cp('A')}`, 'c.deleted_at is null and c.archived_at is null'];
+  if (keyword) cf.push(keywordSql(keyword, cp));
+  const branches: string[] = [];
+  if (scope.all) branches.push('true');
+  else {
+    if (scope.deptIds.length) branches.push(`c.owner_dept_id = any(${cp(scope.deptIds)}::int[])`);
+    if (!scope.deptIds.includes(scope.ownDept)) branches.push(`c.owner_id = ${cp(userId)}`);
+  }
+  const cap = COUNT_CAP + 1;
+  const one = (b: string) => `select 1 from customers c where ${b} and ${cf.join(' and ')} limit ${cap}`;
+  const count =
+    branches.length === 1
+      ? `select count(*)::int as n from (${one(branches[0])}) t`
+      : `select count(*)::int as n from (${branches.map((b) => `(${one(b)})`).join(' union all ')} limit ${cap}) t`;
+  return { list, count, params, countParams, inScope };
 }
 
 async function explain(pool: pg.Pool, sql: string, params: unknown[]): Promise<string> {
@@ -145,6 +190,8 @@ async function timed(n: number, maxMs: number, fn: () => Promise<void>): Promise
   }
   return out;
 }
+
+export { explain, timed };
 
 export async function runB5(o: B5Options): Promise<B5CaseResult[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -166,7 +213,7 @@ export async function runB5(o: B5Options): Promise<B5CaseResult[]> {
       return JSON.parse(res.body) as { items: { id: number }[]; total: number };
     };
     const sql = async () => {
-      const [list, count] = await Promise.all([o.pool.query(q.list, q.params), o.pool.query(q.count, q.params)]);
+      const [list, count] = await Promise.all([o.pool.query(q.list, q.params), o.pool.query(q.count, q.countParams)]);
       return {
         ids: list.rows.map((r: { id: number }) => Number(r.id)),
         total: Math.min(Number(count.rows[0].n), COUNT_CAP),
@@ -217,7 +264,7 @@ export async function runB5(o: B5Options): Promise<B5CaseResult[]> {
   o.log('  B5 plans (EXPLAIN ANALYZE), including a what-if with extra count indexes …');
   const whatIf = await explainWhatIf(
     o.pool,
-    prepared.map((p) => ({ sql: p.q.count, params: p.q.params })),
+    prepared.map((p) => ({ sql: p.q.count, params: p.q.countParams })),
   );
   const out: B5CaseResult[] = [];
   for (const [i, p] of prepared.entries()) {
@@ -234,7 +281,7 @@ export async function runB5(o: B5Options): Promise<B5CaseResult[]> {
       countSql: p.q.count,
       params: p.q.params,
       explainList: await explain(o.pool, p.q.list, p.q.params),
-      explainCount: await explain(o.pool, p.q.count, p.q.params),
+      explainCount: await explain(o.pool, p.q.count, p.q.countParams),
       explainListNullsLast: await explain(
         o.pool,
         p.q.list.replace(

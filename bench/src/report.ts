@@ -224,7 +224,7 @@ Without \`DATABASE_URL\` the harness starts an embedded PostgreSQL in \`./data-b
 the app's \`./data\`), migrates, bootstraps, loads the demo data and seeds synthetic customers up to
 \`--customers\` (skipped when already there). Options: \`--customers N\` (default 1000000),
 \`--rounds\`, \`--duration\` (B1 seconds per round), \`--connections\`, \`--samples\` and
-\`--max-seconds\` (B5 per side per round), \`--only b1|b5\`, \`--keyword\`, \`--no-report\`.
+\`--max-seconds\` (B5 per side per round), \`--only b1|b5|b6|search\` (\`search\` = B5 + B6, splicing only their sections), \`--keyword\`, \`--no-report\`.
 The seed alone: \`npm run seed:large -- --customers 1000000\`.
 `;
 }

@@ -22,12 +22,14 @@ import { b1Section, b2Section } from './b2-report.ts';
 import { runB3 } from './b3.ts';
 import { b3Section } from './b3-report.ts';
 import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
+import { type B6Case, type B6CaseResult, runB6 } from './b6.ts';
 import { runB9 } from './b9.ts';
 import { b9Section } from './b9-report.ts';
 import { login } from './http.ts';
 import { describeMachine } from './machine.ts';
 import { notesFor } from './notes.ts';
 import { renderReport } from './report.ts';
+import { b5Section, b6Section } from './search-report.ts';
 import { spliceSection } from './sections.ts';
 
 const { values: a } = parseArgs({
@@ -44,6 +46,8 @@ const { values: a } = parseArgs({
     // The app without its principal cache (ADR 0005), to measure what the cache buys.
     'no-principal-cache': { type: 'boolean', default: false },
     keyword: { type: 'string', default: '恒达' },
+    // B6: 3+ characters and pinyin initials (精密机械 → jmjx).
+    'initials-keyword': { type: 'string', default: 'jmjx' },
     'long-keyword': { type: 'string', default: '精密机械' },
     manager: { type: 'string', default: 'manager1' },
     rep: { type: 'string', default: 'rep1' },
@@ -162,7 +166,7 @@ try {
   }
 
   let b5: B5CaseResult[] | undefined;
-  if (want('b5')) {
+  if (want('b5') || want('search')) {
     log('B5: customer list API vs direct SQL …');
     const cases: B5Case[] = [];
     for (const [who, username] of [
@@ -187,6 +191,29 @@ try {
       maxSeconds: opts.maxSeconds,
       log,
       captureAppQueries,
+    });
+  }
+
+  let b6: B6CaseResult[] | undefined;
+  if (want('b6') || want('search')) {
+    log('B6: customer picker API vs direct SQL …');
+    const cases: B6Case[] = [];
+    for (const [who, username] of [
+      ['manager', a.manager],
+      ['rep', a.rep],
+    ] as const) {
+      for (const kw of [a.keyword, a['long-keyword'], a['initials-keyword']] as string[])
+        cases.push({ label: `${who} "${kw}"`, username: username as string, keyword: kw });
+    }
+    b6 = await runB6({
+      port,
+      pool: refPool,
+      password: DEMO_PASSWORD,
+      cases,
+      rounds: opts.rounds,
+      samples: opts.samples,
+      maxSeconds: opts.maxSeconds,
+      log,
     });
   }
 
@@ -275,6 +302,8 @@ try {
     if (b2) md = spliceSection(md, '## B2', b2Section(b2, machine, command), '## B3');
     if (pendingB3) md = spliceSection(md, '## B3', pendingB3);
     if (pendingB9) md = spliceSection(md, '## B9', pendingB9);
+    if (want('search') && b5) md = spliceSection(md, '## B5', b5Section(b5, machine, total, command));
+    if (b6) md = spliceSection(md, '## B6', b6Section(b6, machine, total, command), '## B3');
     fs.writeFileSync(file, md);
     log(`Wrote the ${a.only} section(s) of ${file}`);
   } else if (!a['no-report']) {

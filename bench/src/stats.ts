@@ -9,6 +9,7 @@ export interface LatencySummary {
   n: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   mean: number;
 }
@@ -19,6 +20,7 @@ export function summarize(samples: number[]): LatencySummary {
     n: s.length,
     p50: percentile(s, 50),
     p90: percentile(s, 90),
+    p95: percentile(s, 95),
     p99: percentile(s, 99),
     mean: s.reduce((a, b) => a + b, 0) / (s.length || 1),
   };

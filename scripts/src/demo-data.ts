@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../apps/server/src/db/client.ts';
 import { auditLog, customerContacts, customers, followUps, notifications } from '../../apps/server/src/db/schema.ts';
 import { AUDITED_FIELDS } from '../../apps/server/src/modules/customers/customers.service.ts';
+import { customerSearchKeys } from '../../apps/server/src/modules/customers/index.ts';
 import { seedPipelines } from '../../apps/server/src/modules/opportunities/index.ts';
 import { seedDefaultPool } from '../../apps/server/src/modules/pool/index.ts';
 import { seedApprovalRules } from '../../apps/server/src/platform/approvals/approval-rules.service.ts';
@@ -42,10 +43,6 @@ const OWNER_WEIGHTS: Record<string, number> = {
   manager2: 2,
 };
 const FOLLOW_UP_FIELDS = ['type', 'content', 'outcome', 'contactId', 'nextAction', 'nextActionDate'] as const;
-
-/** Same as customers.service.ts builds it. */
-export const searchTextOf = (c: { no: string; name: string; mobileNorm: string | null; creditCode: string | null }) =>
-  [c.no, c.name, c.mobileNorm, c.creditCode].filter(Boolean).join(' ').toLowerCase();
 
 async function insertChunked<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
@@ -154,7 +151,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
         creditRating: c?.rating ?? null,
         creditLimit: c?.creditLimit ?? null,
         paymentTermsDays: c?.paymentTermsDays ?? null,
-        searchText: searchTextOf({ no: nos[i], name: p.name, mobileNorm: p.mobile, creditCode: p.creditCode }),
+        ...customerSearchKeys({ no: nos[i], name: p.name, creditCode: p.creditCode, mobile: p.mobile, phone: p.phone }),
         version: 1 + changedAt.length,
         createdBy: p.ownerId,
         createdAt: p.createdAt,

@@ -64,6 +64,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   config: Record<string, unknown>;
+  /** The route's querystring schema (zod), for tests generated from the route table. */
+  querystring?: unknown;
 }
 
 export interface AppOptions {
@@ -95,7 +97,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) {
       if (m !== 'HEAD')
-        app.routeTable.push({ method: m, url: r.url, config: (r.config ?? {}) as Record<string, unknown> });
+        app.routeTable.push({
+          method: m,
+          url: r.url,
+          config: (r.config ?? {}) as Record<string, unknown>,
+          querystring: r.schema?.querystring,
+        });
     }
   });
   app.setValidatorCompiler(validatorCompiler);

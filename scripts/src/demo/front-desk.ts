@@ -26,6 +26,7 @@ import {
   frontDeskRegistrations,
 } from '../../../apps/server/src/db/schema.ts';
 import { AUDITED_FIELDS } from '../../../apps/server/src/modules/customers/customers.service.ts';
+import { customerSearchKeys } from '../../../apps/server/src/modules/customers/index.ts';
 import { createdFields } from '../../../apps/server/src/platform/audit/audit.service.ts';
 import { BUSINESS, CITIES, LEGAL_SUFFIXES, PRODUCTS, TRADE_NAMES } from './dictionaries.ts';
 import { Identifiers, personName } from './identifiers.ts';
@@ -265,7 +266,10 @@ export async function createFrontDesk(w: DemoWorld, rng: Rng) {
   let surveyDone = false;
   let poolMatches = 0;
   // Built in time order, written in a few statements at the end (ids are filled in then).
-  const newCustomers: { c: DemoCustomer; values: Omit<typeof customers.$inferInsert, 'no' | 'searchText'> }[] = [];
+  const newCustomers: {
+    c: DemoCustomer;
+    values: Omit<typeof customers.$inferInsert, 'no' | 'searchText' | 'searchPhone' | 'searchGrams'>;
+  }[] = [];
   const regs: {
     customer: DemoCustomer;
     values: Omit<typeof frontDeskRegistrations.$inferInsert, 'customerId' | 'matchedCustomerId'>;
@@ -584,10 +588,7 @@ export async function createFrontDesk(w: DemoWorld, rng: Rng) {
         newCustomers.map(({ values }, i) => ({
           ...values,
           no: nos[i],
-          searchText: [nos[i], values.name, values.mobileNorm, values.creditCode]
-            .filter(Boolean)
-            .join(' ')
-            .toLowerCase(),
+          ...customerSearchKeys({ ...values, no: nos[i] }),
         })),
       )
       .returning({ id: customers.id, no: customers.no });

@@ -10,6 +10,7 @@
  * Demo data uses other cities, mobile prefixes, 'MA…' organisation codes and sequences 001–499.
  */
 import type pg from 'pg';
+import { pinyinKeys } from '../../../apps/server/src/modules/customers/customers.search.ts';
 import { FEMALE_GIVEN, MALE_GIVEN, ROADS, SURNAMES } from '../demo/dictionaries.ts';
 import { COUNTY_CITIES, LEGAL_FORMS, SEED_BUSINESS, TRADE_FIRST, TRADE_SECOND } from './vocabulary.ts';
 
@@ -57,16 +58,27 @@ with src as (
     (1 + p / ${N_CITY * N_FIRST * N_SECOND})::int as bz,
     500 + q % 500 as seq,
     to_char(date '1955-01-01' + (q / 500)::int, 'YYYYMMDD') as bd,
-    'KH-' || $6::text || '-' || repeat('0', greatest(0, 6 - length(n::text))) || n as no
+    'KH-' || $6::text || '-' || repeat('0', greatest(0, 6 - length(n::text))) || n as no,
+    (1 + (p / ${N_CITY}) % ${N_FIRST})::int as fi,
+    (1 + (p / ${N_CITY * N_FIRST}) % ${N_SECOND})::int as si,
+    (1 + (h2 / 64) % array_length($14::text[], 1))::int as sn,
+    (1 + (h3 / 64) % case when (500 + q % 500) % 2 = 1 then array_length($15::text[], 1) else array_length($16::text[], 1) end)::int as gi,
+    (1 + (h3 / 1000) % array_length($17::text[], 1))::int as li
   from a offset 0
 ), c as (
   select b.*,
     case when company then
-      ($7::text[])[ci] || ($8::text[])[(1 + (p / ${N_CITY}) % ${N_FIRST})::int] || ($9::text[])[(1 + (p / ${N_CITY * N_FIRST}) % ${N_SECOND})::int] || ($10::text[])[bz]
-    else ($14::text[])[(1 + (h2 / 64) % array_length($14::text[], 1))::int]
-      || case when seq % 2 = 1 then ($15::text[])[(1 + (h3 / 64) % array_length($15::text[], 1))::int]
-              else ($16::text[])[(1 + (h3 / 64) % array_length($16::text[], 1))::int] end
+      ($7::text[])[ci] || ($8::text[])[fi] || ($9::text[])[si] || ($10::text[])[bz]
+    else ($14::text[])[sn] || case when seq % 2 = 1 then ($15::text[])[gi] else ($16::text[])[gi] end
     end as base_name,
+    case when company then
+      ($25::text[])[ci] || ($26::text[])[fi] || ($27::text[])[si] || ($28::text[])[bz]
+    else ($30::text[])[sn] || case when seq % 2 = 1 then ($31::text[])[gi] else ($32::text[])[gi] end
+    end as base_py,
+    case when company then
+      ($33::text[])[ci] || ($34::text[])[fi] || ($35::text[])[si] || ($36::text[])[bz]
+    else ($38::text[])[sn] || case when seq % 2 = 1 then ($39::text[])[gi] else ($40::text[])[gi] end
+    end as base_ini,
     case when company and (h1 / 100) % 10 < 9 then
       '91' || ($12::text[])[ci] || lpad(o::text, 9, '0')
       || substr('0123456789ABCDEFGHJKLMNPQRTUWXY', ((31 - (12 + ($18::int[])[ci] + ${orgSum}) % 31) % 31 + 1)::int, 1)
@@ -79,15 +91,19 @@ with src as (
     (1 + (h2 / 1000) % array_length($20::int[], 1))::int as oi
   from b offset 0
 ), d as (
-  select c.*, case when company then base_name || ($17::text[])[(1 + (h3 / 1000) % array_length($17::text[], 1))::int] else base_name end as name
+  select c.*, case when company then base_name || ($17::text[])[li] else base_name end as name,
+    case when company then base_py || ($29::text[])[li] else base_py end as py,
+    case when company then base_ini || ($37::text[])[li] else base_ini end as ini,
+    case when company and h2 % 2 = 0 then ($13::text[])[ci] || '-' || (5 + (h2 / 7) % 4) || lpad(((h2 / 100) % 10000000)::text, 7, '0') end as phone_no
   from c offset 0
 )
 insert into customers (no, kind, name, name_norm, credit_code, id_number, mobile, mobile_norm, phone, address,
-  region, industry, source, class, tags, owner_id, owner_dept_id, last_follow_up_at, search_text, created_by, created_at, updated_at)
+  region, industry, source, class, tags, owner_id, owner_dept_id, last_follow_up_at, search_text, search_phone, search_grams,
+  created_by, created_at, updated_at)
 select no,
   case when company then 'company' else 'individual' end,
   name, base_name, credit_code, id_number, mobile, mobile,
-  case when company and h2 % 2 = 0 then ($13::text[])[ci] || '-' || (5 + (h2 / 7) % 4) || lpad(((h2 / 100) % 10000000)::text, 7, '0') end,
+  phone_no,
   ($22::text[])[ci] || ($7::text[])[ci] || '市' || ($21::text[])[(1 + (h3 / 100000) % array_length($21::text[], 1))::int] || (1 + (h3 / 10) % 999) || '号',
   ($23::text[])[ci],
   case when company then ($11::text[])[bz] when h3 % 3 = 0 then 'other' else 'retail' end,
@@ -98,12 +114,32 @@ select no,
        when 3 then array['经销商'] when 4 then array['老客户','重点跟进'] else '{}'::text[] end,
   ($20::int[])[oi], ($24::int[])[oi],
   case when (h1 / 100000000) % 2 = 0 then created + (now() - created) * (((h2 / 10000) % 1000) / 1000.0) end,
-  -- = lower(concat_ws(' ', no, name, mobile, credit_code)): only the number and the code have letters.
-  concat_ws(' ', 'kh' || substr(no, 3), name, mobile, lower(credit_code)),
+  -- = customerSearchKeys (customers.search.ts): the pinyin of each name part comes from the
+  -- vocabulary's pinyin computed in JS with the same pinyin-pro call; only number and code have letters.
+  concat_ws(' ', 'kh' || substr(no, 3), name, lower(credit_code), py, ini),
+  concat_ws(' ', mobile, nullif(regexp_replace(coalesce(phone_no, ''), '[^0-9]', '', 'g'), '')),
+  array(select distinct x from unnest(array[name, ini]) s,
+    lateral (select substr(s, i, 1) from generate_series(1, length(s)) i
+             union all select substr(s, i, 2) from generate_series(1, length(s) - 1) i) g(x)),
   ($20::int[])[oi],
   created,
   case when (h1 / 10000) % 10 < 4 then created + (now() - created) * (((h1 / 100000) % 1000) / 1000.0) else created end
 from d`;
+
+/** Pinyin of each name-part vocabulary, in the order $7–$10, $17, $14–$16 (8 arrays). */
+function pinyinParams(pick: (k: { full: string; initials: string }) => string): string[][] {
+  const of = (words: readonly string[]) => words.map((w) => pick(pinyinKeys(w)));
+  return [
+    of(COUNTY_CITIES.map((c) => c[0])), // $25 / $33
+    of(TRADE_FIRST),
+    of(TRADE_SECOND),
+    of(SEED_BUSINESS.map((b) => b[0])),
+    of(LEGAL_FORMS), // $29 / $37
+    of(SURNAMES), // $30 / $38
+    of(MALE_GIVEN),
+    of(FEMALE_GIVEN), // $32 / $40
+  ];
+}
 
 export interface Owner {
   id: number;
@@ -214,6 +250,9 @@ export async function seedCustomers(
       cityCol(1),
       cityCol(2),
       owners.map((o) => o.deptId), // $24
+      // $25–$32 full pinyin, $33–$40 initials, of the same vocabularies as $7–$10, $17, $14–$16.
+      ...pinyinParams((k) => k.full),
+      ...pinyinParams((k) => k.initials),
     ];
 
     const { segs, total } = yearSegments(new Date(), opts.years ?? 3);

@@ -90,6 +90,12 @@ export const contracts = pgTable(
     index('contracts_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('contracts_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('contracts_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    // One index per sort the list offers (col DESC NULLS LAST, id DESC NULLS LAST: platform/lists
+    // pageOrder), so any sort pages by walking an index (test/list-order-index.test.ts).
+    index('contracts_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('contracts_end_sort_idx').on(t.endDate.desc(), t.id.desc()),
+    index('contracts_amount_idx').on(t.amount.desc(), t.id.desc()),
+    index('contracts_no_idx').on(t.no.desc(), t.id.desc()),
     index('contracts_customer_idx').on(t.customerId, t.id.desc()),
     index('contracts_status_idx').on(t.status, t.updatedAt.desc()),
     index('contracts_end_idx').on(t.endDate).where(sql`${t.status} = 'signed'`),

@@ -16,6 +16,10 @@ import {
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { pools } from '../pool/pool.schema.ts';
 
+/** Rows every list but 已归档 shows: neither archived nor deleted. */
+const live = (t: { archivedAt: AnyPgColumn; deletedAt: AnyPgColumn }) =>
+  sql`${t.archivedAt} is null and ${t.deletedAt} is null`;
+
 export const customers = pgTable(
   'customers',
   {
@@ -55,8 +59,12 @@ export const customers = pgTable(
     creditRating: text('credit_rating'),
     creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
     paymentTermsDays: integer('payment_terms_days'),
-    // name + normalised mobile + credit code + number, for the trigram keyword search.
+    // Search keys, written with every change of the fields they derive from (customers.search.ts,
+    // docs/adr/0004): number + name + credit code + pinyin (trigram index); phone digits (trigram
+    // index, matched only where the phone is visible); 1–2-character grams (GIN array index).
     searchText: text('search_text').notNull().default(''),
+    searchPhone: text('search_phone').notNull().default(''),
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -73,6 +81,10 @@ export const customers = pgTable(
     check('customers_owner_or_pool_ck', sql`${t.ownerId} is not null or ${t.poolId} is not null`),
     check('customers_lock_owned_ck', sql`${t.lockedAt} is null or ${t.ownerId} is not null`),
     index('customers_pool_idx').on(t.poolId, t.poolEnteredAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
+    // The pool list across several pools, by each sort it offers (pool_id = any(…) gives no order).
+    index('customers_pool_entered_idx').on(t.poolEnteredAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
+    index('customers_pool_created_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
+    index('customers_pool_name_idx').on(t.name.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
     index('customers_locked_idx').on(t.ownerId).where(sql`${t.lockedAt} is not null`),
     uniqueIndex('customers_credit_code_uq').on(t.creditCode).where(sql`${t.deletedAt} is null`),
     uniqueIndex('customers_id_number_uq').on(t.idNumber).where(sql`${t.deletedAt} is null`),
@@ -80,15 +92,26 @@ export const customers = pgTable(
     uniqueIndex('customers_company_name_uq')
       .on(t.nameNorm)
       .where(sql`${t.deletedAt} is null and ${t.kind} = 'company'`),
-    index('customers_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
-    index('customers_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
-    index('customers_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
-    index('customers_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('customers_class_idx').on(t.class, t.updatedAt.desc()),
-    index('customers_region_idx').on(t.region, t.updatedAt.desc()),
-    index('customers_source_idx').on(t.source, t.updatedAt.desc()),
+    // List indexes follow the data-scope model (docs/adr/0004): SELF reads owner-led, department
+    // scopes dept-led, ALL the global ones; all partial on live rows (what every list but 已归档
+    // shows), so a capped count is an index-only scan. Each ends in (sort DESC NULLS LAST, id DESC
+    // NULLS LAST), the order the lists ask for (platform/lists pageOrder).
+    index('customers_owner_live_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_owner_class_live_idx').on(t.ownerId, t.class, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_dept_live_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_dept_class_live_idx').on(t.ownerDeptId, t.class, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_updated_live_idx').on(t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_created_live_idx').on(t.createdAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_name_live_idx').on(t.name.desc(), t.id.desc()).where(live(t)),
+    index('customers_no_live_idx').on(t.no.desc(), t.id.desc()).where(live(t)),
+    index('customers_class_live_idx').on(t.class, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_region_live_idx').on(t.region, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_source_live_idx').on(t.source, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_industry_live_idx').on(t.industry, t.updatedAt.desc(), t.id.desc()).where(live(t)),
     index('customers_tags_idx').using('gin', t.tags),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_search_phone_trgm_idx').using('gin', sql`${t.searchPhone} gin_trgm_ops`),
+    index('customers_search_grams_idx').using('gin', t.searchGrams),
     index('customers_archived_idx').on(t.archivedAt.desc(), t.id.desc()).where(sql`${t.archivedAt} is not null`),
   ],
 );

@@ -19,6 +19,7 @@ import {
 } from './customers.access.ts';
 import { assertNoDuplicate } from './customers.duplicate.ts';
 import { customers } from './customers.schema.ts';
+import { customerSearchKeys } from './customers.search.ts';
 
 /** Fields recorded field-by-field in the audit trail. */
 export const AUDITED_FIELDS = [
@@ -38,9 +39,6 @@ export const AUDITED_FIELDS = [
   'remark',
   'ownerId',
 ] as const;
-
-const searchText = (c: { no: string; name: string; mobileNorm: string | null; creditCode: string | null }) =>
-  [c.no, c.name, c.mobileNorm, c.creditCode].filter(Boolean).join(' ').toLowerCase();
 
 async function activeUserDept(tx: Tx, userId: number): Promise<number> {
   const [u] = await tx
@@ -133,7 +131,7 @@ export async function insertCustomer(
   };
   const [row] = await tx
     .insert(customers)
-    .values({ ...values, searchText: searchText(values) })
+    .values({ ...values, ...customerSearchKeys(values) })
     .returning({ id: customers.id, no: customers.no, name: customers.name });
   await recordAudit(tx, ctx, {
     entityType: 'customer',
@@ -176,7 +174,7 @@ export async function updateCustomer(
       if (changes.length === 0) return;
       await tx
         .update(customers)
-        .set({ ...values, searchText: searchText(values), version: cur.version + 1, updatedAt: sql`now()` })
+        .set({ ...values, ...customerSearchKeys(values), version: cur.version + 1, updatedAt: sql`now()` })
         .where(eq(customers.id, id));
       // The editor's reason, if given, stays with the change (SPEC 1.3 who/when/what/why).
       await recordAudit(tx, ctx, { entityType: 'customer', entityId: id, action: 'update', changes, comment });

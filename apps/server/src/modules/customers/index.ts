@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { registerBackfill } from '../../platform/backfills/index.ts';
 import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
-import { recomputeCustomerNameKeys } from './customers.backfill.ts';
+import { recomputeCustomerNameKeys, recomputeCustomerSearchKeys } from './customers.backfill.ts';
 import { customers } from './customers.schema.ts';
 
 // The owner's department is denormalised onto customers for the data-scope index: keep it in step.
@@ -15,6 +15,9 @@ registerBackfill({
   run: async (tx) => (await recomputeCustomerNameKeys(tx)).changed,
 });
 
+// Search keys with pinyin, phone digits and grams (docs/adr/0004): write them for existing rows.
+registerBackfill({ name: 'customers.searchKeys.v1', run: (tx) => recomputeCustomerSearchKeys(tx) });
+
 import './credit.service.ts';
 import './customers.messages.ts';
 import './customers.record-kinds.ts';
@@ -26,5 +29,6 @@ export { findCustomerInScope, unmaskPolicy } from './customers.access.ts';
 export { findDuplicate } from './customers.duplicate.ts';
 export { customerRoutes } from './customers.routes.ts';
 export { customerContacts, customers, followUps } from './customers.schema.ts';
+export { customerKeywordWhere, customerSearchKeys, grams, pinyinKeys } from './customers.search.ts';
 export { insertCustomer, reassignCustomerInTx } from './customers.service.ts';
 export { registerTimelineSource, type TimelineDocument } from './timeline.sources.ts';

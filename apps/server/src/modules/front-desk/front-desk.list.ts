@@ -6,12 +6,12 @@ import {
   type RegistrationStatsQuery,
   SOURCE_CHANNELS,
 } from '@sales/core';
-import { and, desc, eq, gte, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
-import { COUNT_CAP } from '../../platform/lists/index.ts';
+import { COUNT_CAP, pageOrder } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
@@ -208,7 +208,7 @@ export async function listRegistrations(ctx: Ctx, q: RegistrationQuery) {
   const [rows, counted] = await Promise.all([
     select(ctx)
       .where(where)
-      .orderBy(desc(r.registeredAt), desc(r.id))
+      .orderBy(...pageOrder(r.registeredAt, 'desc', r.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db.execute<{ n: number }>(

@@ -145,6 +145,8 @@ export const frontDeskRegistrations = pgTable(
     check('fdr_budget_ck', sql`${t.budget} is null or ${t.budget} >= 0`),
     check('fdr_survey_ck', sql`${t.surveyFlaggedAt} is null or (${t.kind} = 'visit' and ${t.surveyRepId} is not null)`),
     index('fdr_date_idx').on(t.regDate, t.id),
+    // The registrations list, newest first (platform/lists pageOrder).
+    index('fdr_registered_idx').on(t.registeredAt.desc(), t.id.desc()),
     index('fdr_routed_idx').on(t.routedTo, t.regDate),
     index('fdr_dept_idx').on(t.routedDeptId, t.regDate),
     index('fdr_survey_idx').on(t.surveyFlaggedAt).where(sql`${t.surveyFlaggedAt} is not null`),

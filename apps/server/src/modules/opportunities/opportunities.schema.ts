@@ -121,6 +121,13 @@ export const opportunities = pgTable(
     index('opportunities_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('opportunities_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('opportunities_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    // One index per sort the list offers (col DESC NULLS LAST, id DESC NULLS LAST: platform/lists
+    // pageOrder), so any sort pages by walking an index (test/list-order-index.test.ts).
+    index('opportunities_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('opportunities_close_sort_idx').on(t.expectedCloseDate.desc(), t.id.desc()),
+    index('opportunities_amount_idx').on(t.amount.desc(), t.id.desc()),
+    index('opportunities_no_idx').on(t.no.desc(), t.id.desc()),
+    index('opportunities_name_idx').on(t.name.desc(), t.id.desc()),
     index('opportunities_pipeline_stage_idx').on(t.pipelineId, t.stageId, t.updatedAt.desc(), t.id.desc()),
     index('opportunities_customer_idx').on(t.customerId, t.updatedAt.desc()),
     index('opportunities_status_close_idx').on(t.status, t.expectedCloseDate),

@@ -74,6 +74,12 @@ export const orders = pgTable(
     index('orders_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('orders_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('orders_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    // One index per sort the list offers (col DESC NULLS LAST, id DESC NULLS LAST: platform/lists
+    // pageOrder), so any sort pages by walking an index (test/list-order-index.test.ts).
+    index('orders_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('orders_no_idx').on(t.no.desc(), t.id.desc()),
+    index('orders_requested_idx').on(t.requestedDate.desc(), t.id.desc()),
+    index('orders_total_idx').on(t.totalGross.desc(), t.id.desc()),
     index('orders_customer_idx').on(t.customerId, t.id.desc()),
     index('orders_status_idx').on(t.status, t.updatedAt.desc()),
     index('orders_contract_idx').on(t.contractId),

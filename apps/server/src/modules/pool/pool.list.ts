@@ -1,10 +1,10 @@
-import { normalizePhone, type PoolCustomerQuery } from '@sales/core';
+import type { PoolCustomerQuery } from '@sales/core';
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount } from '../../platform/lists/index.ts';
+import { cappedCount, pageOrder } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
-import { customerContacts, customers, findCustomerInScope } from '../customers/index.ts';
+import { customerContacts, customerKeywordWhere, customers, findCustomerInScope } from '../customers/index.ts';
 import { findPoolCustomerInScope, homePoolId, maskPoolRow, poolCustomerScope } from './pool.access.ts';
 import { dueSql, reclaimRules } from './pool.rules.ts';
 import { poolHistory, poolReclaimNotices, pools } from './pool.schema.ts';
@@ -20,17 +20,9 @@ async function poolListWhere(ctx: Ctx, f: PoolCustomerFilter): Promise<SQL> {
   if (f.region) parts.push(eq(customers.region, f.region));
   if (f.industry) parts.push(eq(customers.industry, f.industry));
   if (f.source) parts.push(eq(customers.source, f.source));
-  if (f.keyword) {
-    const kw = f.keyword.toLowerCase();
-    const phone = normalizePhone(kw);
-    const terms = [kw, ...(phone !== kw && /^\d{3,}$/.test(phone) ? [phone] : [])];
-    parts.push(
-      sql`(${sql.join(
-        terms.map((t) => sql`${customers.searchText} like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`),
-        sql` or `,
-      )})`,
-    );
-  }
+  // Contact details are masked for everybody in the pool, so phone digits find nobody here either
+  // (SPEC 1.2: a search must not reveal a masked phone).
+  if (f.keyword) parts.push(customerKeywordWhere(f.keyword, sql`false`));
   return and(...parts) as SQL;
 }
 
@@ -58,8 +50,7 @@ export async function countPoolCustomers(ctx: Ctx, f: PoolCustomerFilter) {
 export async function listPoolCustomers(ctx: Ctx, q: PoolCustomerQuery) {
   const where = await poolListWhere(ctx, q);
   const days = await getPolicy(ctx.db, 'pool.reclaimBlockDays');
-  const dir = q.order === 'asc' ? asc : desc;
-  const last = sql`(select h.id from ${poolHistory} h where h.customer_id = ${customers.id} order by h.released_at desc, h.id desc limit 1)`;
+  const last = sql`(select h.id from ${poolHistory} h where h.customer_id = ${customers.id} order by h.released_at desc nulls last, h.id desc nulls last limit 1)`;
   const [rows, count] = await Promise.all([
     ctx.db
       .select({
@@ -90,7 +81,7 @@ export async function listPoolCustomers(ctx: Ctx, q: PoolCustomerQuery) {
       .leftJoin(poolHistory, eq(poolHistory.id, last))
       .leftJoin(users, eq(users.id, poolHistory.userId))
       .where(where)
-      .orderBy(dir(SORTS[q.sort]), dir(customers.id))
+      .orderBy(...pageOrder(SORTS[q.sort], q.order, customers.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     countPoolCustomers(ctx, q),
@@ -148,7 +139,7 @@ export async function getPoolCustomer(ctx: Ctx, id: number) {
       .innerJoin(users, eq(users.id, poolHistory.userId))
       .innerJoin(pools, eq(pools.id, poolHistory.poolId))
       .where(eq(poolHistory.customerId, id))
-      .orderBy(desc(poolHistory.releasedAt), desc(poolHistory.id))
+      .orderBy(...pageOrder(poolHistory.releasedAt, 'desc', poolHistory.id))
       .limit(50),
     ctx.db
       .select({ until: blockedUntilSql(ctx, days) })

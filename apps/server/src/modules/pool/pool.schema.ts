@@ -74,7 +74,7 @@ export const poolHistory = pgTable(
   },
   (t) => [
     check('pool_history_how_ck', sql`${t.how} in ('release','reclaim','transfer')`),
-    index('pool_history_customer_idx').on(t.customerId, t.releasedAt.desc()),
+    index('pool_history_customer_idx').on(t.customerId, t.releasedAt.desc(), t.id.desc()),
     index('pool_history_user_idx').on(t.userId, t.customerId, t.releasedAt.desc()),
   ],
 );

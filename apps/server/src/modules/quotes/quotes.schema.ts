@@ -68,6 +68,12 @@ export const quotes = pgTable(
     index('quotes_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('quotes_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('quotes_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    // One index per sort the list offers (col DESC NULLS LAST, id DESC NULLS LAST: platform/lists
+    // pageOrder), so any sort pages by walking an index (test/list-order-index.test.ts).
+    index('quotes_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('quotes_valid_sort_idx').on(t.validUntil.desc(), t.id.desc()),
+    index('quotes_total_idx').on(t.totalGross.desc(), t.id.desc()),
+    index('quotes_no_idx').on(t.no.desc(), t.id.desc()),
     index('quotes_customer_idx').on(t.customerId, t.id.desc()),
     index('quotes_status_idx').on(t.status, t.updatedAt.desc()),
     index('quotes_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),

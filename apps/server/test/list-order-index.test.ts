@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteInfo } from '../src/app.ts';
+import { Client, createTestEnv, seedOrg, type TestEnv } from './harness.ts';
+
+/**
+ * Lists near the limit (ARCHITECTURE convention 11, docs/adr/0004): every list route's page query
+ * must get its ORDER BY from an index, or at 1 M rows it sorts the whole scope on every page
+ * (the customer picker once ordered by plain DESC against DESC NULLS LAST indexes: 227–367 ms a
+ * keystroke). Generated from the live route table: each GET list route, as a rep (SELF), a
+ * manager (department tree) and an admin (ALL), with every sort it offers, both directions. The
+ * statements the app sends are captured and EXPLAINed with sorts and sequential scans priced out
+ * (enable_sort / enable_incremental_sort / enable_seqscan off): the planner then avoids a Sort
+ * whenever some index provides the order, so a Sort node left in the plan means none does.
+ */
+let env: TestEnv;
+const users: Record<string, Client> = {};
+
+// Per-user lists that stay small by construction (one user's tokens, tasks, approvals; a board of
+// one day): sorting them in memory is fine. Anything not listed here is checked.
+const SMALL_LISTS: Record<string, string> = {
+  'GET /api/me/api-tokens': 'a user’s own tokens',
+  'GET /api/tasks': 'a user’s own open tasks',
+  'GET /api/approvals': 'a user’s approval inbox',
+  'GET /api/follow-ups/board': 'one day of follow-ups of the user’s scope, grouped in memory',
+  'GET /api/opportunities/kanban': 'per-stage columns, each a top-N of its stage',
+  'GET /api/pools': 'the company’s pool definitions (configuration)',
+  'GET /api/duty-groups': 'the front desk’s duty groups (configuration)',
+  // Rebuilt on maintained balances by the receivables work of issue 10 (item 1), which owns them.
+  'GET /api/receivables': 'receivables aging: issue 10 item 1',
+  'GET /api/receivables/arrears': 'arrears: issue 10 item 1',
+};
+
+// Big lists the issue names: the sweep must reach each of them (a renamed route fails here).
+const MUST_CHECK = [
+  '/api/customers',
+  '/api/customers/search',
+  '/api/opportunities',
+  '/api/quotes',
+  '/api/contracts',
+  '/api/orders',
+  '/api/deliveries',
+  '/api/invoices',
+  '/api/payments',
+  '/api/pool/customers',
+];
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  await seedOrg(env);
+  for (const u of ['rep1', 'manager1', 'admin']) users[u] = await Client.login(env.app, u);
+  // Enough customers, spread over every user like a real company's, for statistics that make the
+  // scope-led plans the cheap ones (an empty table makes every plan cost the same).
+  await env.database.pool.query(`
+    insert into customers (no, kind, name, name_norm, owner_id, owner_dept_id, class, search_text, search_grams)
+    select 'KH-T-' || g, 'company', '测试' || g || '有限公司', '测试' || g, u.id, u.dept_id,
+      (array['A','B','C','KEY'])[1 + g % 4], 'kh-t-' || g, '{}'
+    from generate_series(1, 20000) g
+    join (select id, dept_id, row_number() over (order by id) - 1 as k, count(*) over () as n from users) u
+      on u.k = g % u.n`);
+  await env.database.pool.query('analyze');
+});
+afterAll(() => env.close());
+
+/** The sort values a list's querystring schema offers (zod enum under a default), if any. */
+function sortsOf(schema: unknown): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  let s = shape?.sort as { unwrap?: () => unknown; options?: string[] } | undefined;
+  while (s && !s.options && s.unwrap) s = s.unwrap() as typeof s;
+  return s?.options ?? [];
+}
+
+type Captured = { text: string; values: unknown[] };
+
+/** Runs `fn` and returns the statements it sent to PostgreSQL through the app's pool. */
+async function capture(fn: () => Promise<unknown>): Promise<Captured[]> {
+  const pool = env.database.pool as unknown as { query: (...a: unknown[]) => unknown };
+  const orig = pool.query;
+  const seen: Captured[] = [];
+  pool.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0] as string | { text: string; values?: unknown[] };
+    if (typeof q === 'string') seen.push({ text: q, values: (args[1] as unknown[]) ?? [] });
+    else seen.push({ text: q.text, values: q.values ?? (args[1] as unknown[]) ?? [] });
+    return orig.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    pool.query = orig;
+  }
+  return seen;
+}
+
+/** EXPLAIN of a statement with sorts and sequential scans priced out; returns the plan text. */
+async function planWithoutSort(q: Captured): Promise<string> {
+  const client = await env.database.pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local enable_sort = off');
+    await client.query('set local enable_incremental_sort = off');
+    await client.query('set local enable_seqscan = off');
+    const { rows } = await client.query(`explain (costs off) ${q.text}`, q.values);
+    return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('rollback');
+    client.release();
+  }
+}
+
+const listRoutes = (): RouteInfo[] =>
+  env.app.routeTable.filter(
+    (r) => r.method === 'GET' && r.url.startsWith('/api/') && !r.url.includes(':') && r.config.surface === 'list',
+  );
+
+// A page query: ordered and limited (counts and lookups are not).
+const isPageQuery = (t: string) => /\border by\b/i.test(t) && /\blimit\b/i.test(t);
+
+describe('list ORDER BY is served by an index', () => {
+  it('covers the big lists', () => {
+    const urls = new Set(
+      [...listRoutes().map((r) => r.url), '/api/customers/search'].filter((u) => !SMALL_LISTS[`GET ${u}`]),
+    );
+    for (const u of MUST_CHECK) expect(urls, u).toContain(u);
+  });
+
+  it('has no Sort over a list page, for any sort, direction and scope', async () => {
+    const routes = listRoutes().filter((r) => !SMALL_LISTS[`GET ${r.url}`]);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const r of routes) {
+      const sorts = sortsOf(r.querystring);
+      const variants = sorts.length ? sorts.flatMap((s) => ['asc', 'desc'].map((o) => `?sort=${s}&order=${o}`)) : [''];
+      for (const [who, client] of Object.entries(users)) {
+        for (const v of variants) {
+          let status = 0;
+          const sent = await capture(async () => {
+            status = (await client.get(`${r.url}${v}`)).statusCode;
+          });
+          if (status === 403) continue; // the role lacks the permission: nothing to plan
+          expect(status, `${who} GET ${r.url}${v}`).toBe(200);
+          const pages = sent.filter((q) => isPageQuery(q.text));
+          if (pages.length === 0) failures.push(`${who} GET ${r.url}${v}: no ordered, limited page query`);
+          for (const q of pages) {
+            checked += 1;
+            const plan = await planWithoutSort(q);
+            if (/\bSort\b/.test(plan)) failures.push(`${who} GET ${r.url}${v}\n${q.text}\n${plan}`);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(failures, failures.join('\n\n')).toEqual([]);
+  });
+
+  it('serves the customer picker’s order from an index too', async () => {
+    for (const [who, client] of Object.entries(users)) {
+      for (const q of ['恒', '恒达', '恒达商', 'hdsm', '0101']) {
+        const sent = await capture(() => client.get(`/api/customers/search?q=${encodeURIComponent(q)}`));
+        const pages = sent.filter((s) => isPageQuery(s.text));
+        expect(pages.length, `${who} ${q}`).toBe(1);
+        const plan = await planWithoutSort(pages[0]);
+        expect(plan, `${who} ${q}`).not.toMatch(/\bSort\b/);
+      }
+    }
+  });
+
+  it('reads a rep’s customers through an owner-led index, a manager’s through a department-led one', async () => {
+    const ownerLed = /customers_owner_(class_)?live_idx/;
+    const deptLed = /customers_dept_(class_)?live_idx/;
+    const planOf = async (who: Client, url: string, pick: (t: string) => boolean) => {
+      const sent = await capture(() => who.get(url));
+      const q = sent.find((s) => pick(s.text));
+      expect(q, url).toBeDefined();
+      const client = await env.database.pool.connect();
+      try {
+        await client.query('begin');
+        await client.query('set local enable_seqscan = off');
+        const { rows } = await client.query(`explain (costs off) ${(q as Captured).text}`, (q as Captured).values);
+        return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      } finally {
+        await client.query('rollback');
+        client.release();
+      }
+    };
+    const count = (t: string) => /count\(\*\)/i.test(t) && /from "customers"/i.test(t);
+    expect(await planOf(users.rep1, '/api/customers', isPageQuery)).toMatch(ownerLed);
+    expect(await planOf(users.rep1, '/api/customers?class=A', isPageQuery)).toMatch(ownerLed);
+    expect(await planOf(users.rep1, '/api/customers/count?class=A', count)).toMatch(ownerLed);
+    expect(await planOf(users.manager1, '/api/customers/count?class=A', count)).toMatch(deptLed);
+  });
+});
