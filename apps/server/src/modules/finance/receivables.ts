@@ -55,6 +55,7 @@ export async function receivableSources(db: DbOrTx, asOf: string, today: string,
     return {
       fast: false,
       invoices: invoiceRowsSql(ledger),
+      dueTotals: undefined,
       customers: sql`
         select d.customer_id, sum(d.invoiced) as invoiced, sum(d.received) as received, sum(d.written_off) as written_off,
           sum(d.unapplied) as unapplied, sum(d.outstanding) as outstanding
@@ -67,6 +68,11 @@ export async function receivableSources(db: DbOrTx, asOf: string, today: string,
   return {
     fast: true,
     invoices: sql`select * from receivable_invoices r where ${filterOn(f, 'r')}`,
+    // Bucket totals of a scope (with or without an owner) from the per-owner, per-due-date sums.
+    dueTotals:
+      f.customerId || f.keyword || f.customerIds
+        ? undefined
+        : sql`select r.due_date, r.outstanding from receivable_due_totals r where ${filterOn(f, 'r')}`,
     customers: wholeCustomer
       ? sql`select r.customer_id, ${figures} from receivable_customers r where ${filterOn(f, 'r')}`
       : sql`select r.customer_id, sum(r.invoiced) as invoiced, sum(r.received) as received,
@@ -131,7 +137,7 @@ export async function receivablesByCustomer(ctx: Ctx, q: ReceivablesQuery) {
       select c.*, cu.name as customer_name from (${src.customers}) c join customers cu on cu.id = c.customer_id
       order by c.outstanding desc nulls last, c.customer_id limit ${q.pageSize} offset ${pageOffset(q)}`),
     countCapped(ctx.db, src.customers),
-    bucketTotals(ctx.db, src.invoices, asOf),
+    bucketTotals(ctx.db, src.dueTotals ?? src.invoices, asOf),
   ]);
   const ids = page.rows.map((r) => Number(r.customer_id));
   const perBucket = new Map<number, Buckets>(
@@ -218,7 +224,7 @@ export async function arrearsList(ctx: Ctx, q: ReceivablesQuery) {
   const [page, count, totals] = await Promise.all([
     ctx.db.execute<ArrearsDbRow>(arrearsSql(src.invoices, asOf, { pageSize: q.pageSize, offset: pageOffset(q) })),
     countCapped(ctx.db, sql`select 1 from (${src.invoices}) r where r.outstanding > 0`),
-    bucketTotals(ctx.db, src.invoices, asOf),
+    bucketTotals(ctx.db, src.dueTotals ?? src.invoices, asOf),
   ]);
   return { asOf, items: page.rows.map(presentArrears), totals, ...count, page: q.page, pageSize: q.pageSize };
 }
