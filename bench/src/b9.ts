@@ -85,8 +85,9 @@ function referenceSql(pool: pg.Pool, path: B9Case['path'], page: number, scope: 
       Promise.all([
         pool
           .query(
-            `select c.*, cu.name from (${customers}) c join customers cu on cu.id = c.customer_id
-             order by c.outstanding desc nulls last, c.customer_id limit 50 offset ${offset}`,
+            `select c.*, cu.name from (select * from (${customers}) c
+               order by c.outstanding desc nulls last, c.customer_id limit 50 offset ${offset}) c
+             join customers cu on cu.id = c.customer_id`,
           )
           .then((p) =>
             pool.query(
@@ -101,9 +102,11 @@ function referenceSql(pool: pg.Pool, path: B9Case['path'], page: number, scope: 
   return () =>
     Promise.all([
       pool.query(
-        `select r.*, i.no, i.external_no, cu.name, u.name from receivable_invoices r join invoices i on i.id = r.invoice_id
-         join customers cu on cu.id = r.customer_id left join users u on u.id = r.owner_id where r.outstanding > 0 and ${where}
-         order by r.customer_name collate "zh-x-icu", r.customer_id, r.document_no, r.due_date, r.invoice_id limit 50 offset ${offset}`,
+        `select r.*, i.no, i.external_no, cu.name, u.name from (select * from receivable_invoices r
+           where r.outstanding > 0 and ${where}
+           order by r.customer_name collate "zh-x-icu", r.customer_id, r.document_no, r.due_date, r.invoice_id
+           limit 50 offset ${offset}) r
+         join invoices i on i.id = r.invoice_id join customers cu on cu.id = r.customer_id left join users u on u.id = r.owner_id`,
       ),
       pool.query(
         `select count(*) from (select 1 from receivable_invoices r where outstanding > 0 and ${where} limit 10001) t`,
