@@ -267,6 +267,13 @@ try {
     log('B9: receivables aging and arrears pages, API vs SQL …');
     const fin = a.finance as string;
     const mgr = a.manager as string;
+    // The manager's receivable scope as the app resolves it (own records + the departments of their tree).
+    const m = await refPool.query<{ id: number; depts: number[] }>(
+      `select u.id, array(select d2.id from departments d2 where d2.path like d.path || '%') as depts
+       from users u join departments d on d.id = u.dept_id where u.username = $1`,
+      [mgr],
+    );
+    const mgrScope = `(r.owner_id = ${m.rows[0].id} or r.owner_dept_id = any('{${m.rows[0].depts.join(',')}}'::int[]))`;
     const b9 = await runB9({
       port,
       pool: refPool,
@@ -279,8 +286,13 @@ try {
         { label: `aging, ${fin} (all), page 200`, username: fin, path: '/api/receivables', page: 200 },
         { label: `arrears, ${fin} (all), page 1`, username: fin, path: '/api/receivables/arrears' },
         { label: `arrears, ${fin} (all), page 200`, username: fin, path: '/api/receivables/arrears', page: 200 },
-        { label: `aging, ${mgr} (department)`, username: mgr, path: '/api/receivables' },
-        { label: `arrears, ${mgr} (department)`, username: mgr, path: '/api/receivables/arrears' },
+        { label: `aging, ${mgr} (department tree)`, username: mgr, path: '/api/receivables', scope: mgrScope },
+        {
+          label: `arrears, ${mgr} (department tree)`,
+          username: mgr,
+          path: '/api/receivables/arrears',
+          scope: mgrScope,
+        },
       ],
     });
     pendingB9 = b9Section(

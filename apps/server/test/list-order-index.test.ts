@@ -25,9 +25,9 @@ const SMALL_LISTS: Record<string, string> = {
   'GET /api/opportunities/kanban': 'per-stage columns, each a top-N of its stage',
   'GET /api/pools': 'the company’s pool definitions (configuration)',
   'GET /api/duty-groups': 'the front desk’s duty groups (configuration)',
-  // Rebuilt on maintained balances by the receivables work of issue 10 (item 1), which owns them.
-  'GET /api/receivables': 'receivables aging: issue 10 item 1',
-  'GET /api/receivables/arrears': 'arrears: issue 10 item 1',
+  // Known gap (ADR 0003, docs/benchmarks.md B9): a department's aging sums the owners' rows of a
+  // customer before ranking; the all-scope and SELF pages read an index in order.
+  'GET /api/receivables': 'aging grouped per customer for department scopes: ADR 0003 next step',
 };
 
 // Big lists the issue names: the sweep must reach each of them (a renamed route fails here).

@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import { registerBackfill } from '../../platform/backfills/index.ts';
 import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
 import { badDebtWriteOffs, invoices, payments } from './finance.schema.ts';
-import { receivableCustomerOwners, receivableDocuments, receivableInvoices } from './receivables.schema.ts';
+import {
+  receivableCustomerOwners,
+  receivableDocuments,
+  receivableDueTotals,
+  receivableInvoices,
+} from './receivables.schema.ts';
 import { rebuildReceivables } from './receivables.sync.ts';
 
 // The owner's department is denormalised onto finance records for the data-scope index: keep it in step.
@@ -17,6 +22,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
     .update(receivableCustomerOwners)
     .set({ ownerDeptId: deptId })
     .where(eq(receivableCustomerOwners.ownerId, userId));
+  await tx.update(receivableDueTotals).set({ ownerDeptId: deptId }).where(eq(receivableDueTotals.ownerId, userId));
 });
 
 // Databases from before the maintained receivables get them computed once, from scratch (ADR 0003).

@@ -5,7 +5,12 @@ import { ALL_TIME, documentsSql, invoiceRowsSql, ledgerSql } from './receivables
 
 /** One maintained row that differs from the from-scratch computation (null: the row is missing on that side). */
 export type ReceivablesDifference = {
-  table: 'receivable_invoices' | 'receivable_documents' | 'receivable_customer_owners' | 'receivable_customers';
+  table:
+    | 'receivable_invoices'
+    | 'receivable_documents'
+    | 'receivable_customer_owners'
+    | 'receivable_customers'
+    | 'receivable_due_totals';
   key: string;
   maintained: Record<string, unknown> | null;
   fromScratch: Record<string, unknown> | null;
@@ -83,6 +88,14 @@ export async function checkReceivables(db: Db, limit = 20) {
         sql`${docs} ${customerSums('customer_id')}`,
         ['customer_id'],
         [...FIGURES, 'documents'],
+        limit,
+      ),
+      differing(
+        'receivable_due_totals',
+        sql`select owner_id, owner_dept_id, due_date, sum(outstanding)::numeric(18,2) as outstanding, count(*)::int as invoices
+          from (${invoiceRowsSql(ledger)}) i where outstanding > 0 group by owner_id, owner_dept_id, due_date`,
+        ['owner_id', 'due_date'],
+        ['owner_dept_id', 'outstanding', 'invoices'],
         limit,
       ),
     ];

@@ -109,6 +109,22 @@ export const receivableCustomerOwners = pgTable(
   ],
 );
 
+/**
+ * Open outstanding per owner and due date: the bucket totals of the aging and arrears pages are a
+ * sum over these (thousands of rows) instead of every open invoice (hundreds of thousands; B9).
+ */
+export const receivableDueTotals = pgTable(
+  'receivable_due_totals',
+  {
+    ownerId: integer('owner_id').notNull(),
+    ownerDeptId: integer('owner_dept_id').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    outstanding: moneyCol('outstanding').notNull(),
+    invoices: integer('invoices').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.dueDate] }), index('receivable_due_totals_dept_idx').on(t.ownerDeptId)],
+);
+
 /** Per customer over every owner: the aging page of an all-scope user, largest balance first. */
 export const receivableCustomers = pgTable(
   'receivable_customers',

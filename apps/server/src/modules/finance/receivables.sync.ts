@@ -30,6 +30,7 @@ export async function syncReceivable(tx: Tx, doc: DocRef) {
   const key = docKeyOf(doc);
   await tx.execute(sql`select pg_advisory_xact_lock(727010, hashtext(${key}))`);
   const ledger = ledgerSql(ALL_TIME, { doc });
+  const dueBefore = await openByDueDate(tx, key);
   const fresh = await tx.execute<DocTotals & { invoice_count: number; last_credit_date: string | null }>(sql`
     with up as (
       insert into receivable_invoices (${INVOICE_COLUMNS}) ${invoiceRowsSql(ledger)}
@@ -42,6 +43,7 @@ export async function syncReceivable(tx: Tx, doc: DocRef) {
   await tx.execute(sql`
     delete from receivable_invoices r using invoices i
     where r.doc_key = ${key} and i.id = r.invoice_id and i.status <> 'issued'`);
+  await moveDueTotals(tx, dueBefore, await openByDueDate(tx, key));
   const old = await tx.execute<DocTotals>(sql`delete from receivable_documents where doc_key = ${key} returning *`);
   const now = fresh.rows[0];
   if (now)
@@ -76,6 +78,46 @@ export async function syncReceivable(tx: Tx, doc: DocRef) {
   }
 }
 
+type DueRow = { owner_id: number; owner_dept_id: number; due_date: string; outstanding: string; invoices: number };
+
+/** A document's open outstanding per due date (its invoices share one owner). */
+async function openByDueDate(tx: Tx, key: string) {
+  const r = await tx.execute<DueRow>(sql`
+    select owner_id, owner_dept_id, due_date::text, sum(outstanding)::text as outstanding, count(*)::int as invoices
+    from receivable_invoices where doc_key = ${key} and outstanding > 0 group by 1, 2, 3`);
+  return r.rows;
+}
+
+/** Moves receivable_due_totals by the difference between a document's open amounts before and after. */
+async function moveDueTotals(tx: Tx, before: DueRow[], after: DueRow[]) {
+  const who = after[0] ?? before[0];
+  if (!who) return;
+  const delta = new Map<string, { outstanding: ReturnType<typeof money>; invoices: number }>();
+  for (const [rows, sign] of [
+    [before, -1],
+    [after, 1],
+  ] as const)
+    for (const r of rows) {
+      const d = delta.get(r.due_date) ?? { outstanding: money(0), invoices: 0 };
+      delta.set(r.due_date, {
+        outstanding: d.outstanding.plus(money(r.outstanding).times(sign)),
+        invoices: d.invoices + sign * r.invoices,
+      });
+    }
+  const moved = [...delta].filter(([, d]) => d.invoices !== 0 || !d.outstanding.isZero());
+  if (!moved.length) return;
+  const dates = moved.map(([k]) => k);
+  await tx.execute(sql`
+    insert into receivable_due_totals as t (owner_id, owner_dept_id, due_date, outstanding, invoices)
+    select ${who.owner_id}, ${who.owner_dept_id}, u.d, u.s, u.n
+    from unnest(${sql.param(dates)}::date[], ${sql.param(moved.map(([, d]) => toMoneyString(d.outstanding)))}::numeric[],
+      ${sql.param(moved.map(([, d]) => d.invoices))}::int[]) u(d, s, n)
+    on conflict (owner_id, due_date) do update set outstanding = t.outstanding + excluded.outstanding,
+      invoices = t.invoices + excluded.invoices, owner_dept_id = excluded.owner_dept_id`);
+  await tx.execute(sql`delete from receivable_due_totals
+    where owner_id = ${who.owner_id} and due_date = any(${sql.param(dates)}::date[]) and invoices = 0`);
+}
+
 /**
  * Rebuilds every maintained receivables row from scratch, set-based (the initial backfill of an
  * existing database, the large-data generator, and the repair after a failed consistency check).
@@ -84,7 +126,7 @@ export async function syncReceivable(tx: Tx, doc: DocRef) {
 export async function rebuildReceivables(db: DbOrTx): Promise<number> {
   const ledger = ledgerSql(ALL_TIME);
   await db.execute(
-    sql`truncate receivable_invoices, receivable_documents, receivable_customer_owners, receivable_customers`,
+    sql`truncate receivable_invoices, receivable_documents, receivable_customer_owners, receivable_customers, receivable_due_totals`,
   );
   const inv = await db.execute(sql`insert into receivable_invoices (${INVOICE_COLUMNS}) ${invoiceRowsSql(ledger)}`);
   await db.execute(sql`
@@ -103,5 +145,9 @@ export async function rebuildReceivables(db: DbOrTx): Promise<number> {
     insert into receivable_customers (customer_id, invoiced, received, written_off, unapplied, outstanding, documents)
     select customer_id, sum(invoiced), sum(received), sum(written_off), sum(unapplied), sum(outstanding), count(*)
     from receivable_documents group by customer_id`);
+  await db.execute(sql`
+    insert into receivable_due_totals (owner_id, owner_dept_id, due_date, outstanding, invoices)
+    select owner_id, min(owner_dept_id), due_date, sum(outstanding), count(*)
+    from receivable_invoices where outstanding > 0 group by owner_id, due_date`);
   return inv.rowCount ?? 0;
 }

@@ -55,6 +55,7 @@ export async function receivableSources(db: DbOrTx, asOf: string, today: string,
     return {
       fast: false,
       invoices: invoiceRowsSql(ledger),
+      dueTotals: undefined,
       customers: sql`
         select d.customer_id, sum(d.invoiced) as invoiced, sum(d.received) as received, sum(d.written_off) as written_off,
           sum(d.unapplied) as unapplied, sum(d.outstanding) as outstanding
@@ -67,6 +68,11 @@ export async function receivableSources(db: DbOrTx, asOf: string, today: string,
   return {
     fast: true,
     invoices: sql`select * from receivable_invoices r where ${filterOn(f, 'r')}`,
+    // Bucket totals of a scope (with or without an owner) from the per-owner, per-due-date sums.
+    dueTotals:
+      f.customerId || f.keyword || f.customerIds
+        ? undefined
+        : sql`select r.due_date, r.outstanding from receivable_due_totals r where ${filterOn(f, 'r')}`,
     customers: wholeCustomer
       ? sql`select r.customer_id, ${figures} from receivable_customers r where ${filterOn(f, 'r')}`
       : sql`select r.customer_id, sum(r.invoiced) as invoiced, sum(r.received) as received,
@@ -128,10 +134,13 @@ export async function receivablesByCustomer(ctx: Ctx, q: ReceivablesQuery) {
       unapplied: string;
       outstanding: string;
     }>(sql`
-      select c.*, cu.name as customer_name from (${src.customers}) c join customers cu on cu.id = c.customer_id
-      order by c.outstanding desc nulls last, c.customer_id limit ${q.pageSize} offset ${pageOffset(q)}`),
+      select c.*, cu.name as customer_name from (
+        select * from (${src.customers}) c
+        order by c.outstanding desc nulls last, c.customer_id limit ${q.pageSize} offset ${pageOffset(q)}
+      ) c join customers cu on cu.id = c.customer_id
+      order by c.outstanding desc nulls last, c.customer_id`),
     countCapped(ctx.db, src.customers),
-    bucketTotals(ctx.db, src.invoices, asOf),
+    bucketTotals(ctx.db, src.dueTotals ?? src.invoices, asOf),
   ]);
   const ids = page.rows.map((r) => Number(r.customer_id));
   const perBucket = new Map<number, Buckets>(
@@ -179,18 +188,26 @@ type ArrearsDbRow = {
   days: number;
 };
 
-/** The arrears rows (outstanding > 0) of an invoice relation in the list's order, as one SQL query. */
+const ARREARS_ORDER = sql.raw(
+  `order by r.customer_name collate "zh-x-icu", r.customer_id, r.document_no, r.due_date, r.invoice_id`,
+);
+
+/**
+ * The arrears rows (outstanding > 0) of an invoice relation in the list's order, as one SQL query.
+ * The page is cut from the index before the joins, so a deep offset skips index entries, not joined rows.
+ */
 export const arrearsSql = (invoices: SQL, asOf: string, limit?: { pageSize: number; offset: number }) => sql`
   select r.invoice_id, i.no as invoice_no, i.external_no, r.customer_id, cu.name as customer_name, r.owner_id,
     u.name as owner_name, r.document_no, r.order_id, r.contract_id, r.issue_date::text, r.due_date::text,
     r.gross, r.applied, r.outstanding, ${asOf}::date - r.due_date as days
-  from (${invoices}) r
+  from (
+    select * from (${invoices}) r where r.outstanding > 0 ${ARREARS_ORDER}
+    ${limit ? sql`limit ${limit.pageSize} offset ${limit.offset}` : sql``}
+  ) r
   join invoices i on i.id = r.invoice_id
   join customers cu on cu.id = r.customer_id
   left join users u on u.id = r.owner_id
-  where r.outstanding > 0
-  order by r.customer_name collate "zh-x-icu", r.customer_id, r.document_no, r.due_date, r.invoice_id
-  ${limit ? sql`limit ${limit.pageSize} offset ${limit.offset}` : sql``}`;
+  ${ARREARS_ORDER}`;
 
 export const presentArrears = (r: ArrearsDbRow): ArrearsRow => ({
   invoiceId: Number(r.invoice_id),
@@ -218,7 +235,7 @@ export async function arrearsList(ctx: Ctx, q: ReceivablesQuery) {
   const [page, count, totals] = await Promise.all([
     ctx.db.execute<ArrearsDbRow>(arrearsSql(src.invoices, asOf, { pageSize: q.pageSize, offset: pageOffset(q) })),
     countCapped(ctx.db, sql`select 1 from (${src.invoices}) r where r.outstanding > 0`),
-    bucketTotals(ctx.db, src.invoices, asOf),
+    bucketTotals(ctx.db, src.dueTotals ?? src.invoices, asOf),
   ]);
   return { asOf, items: page.rows.map(presentArrears), totals, ...count, page: q.page, pageSize: q.pageSize };
 }
