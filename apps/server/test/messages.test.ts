@@ -25,8 +25,9 @@ import { catalogKeys, translate } from '../src/platform/i18n/messages.ts';
  * the raw key, never a `{param}` left unfilled (issue 9: "validation messages never show a raw
  * key"). The codes are collected from the source: the catalogs, the keys of custom zod checks in
  * packages/core, the `validation.<zod issue>` codes of the error handler, and every code thrown
- * (ValidationError.field, new XxxError('…'), super('…'), code: '…') or translated in the server.
- * (Notification title keys are the web's: it renders notices in its own locale files.)
+ * (ValidationError.field, new XxxError('…'), super('…'), code: '…') or translated in the server,
+ * and every notification and to-do title key (`'notify.…'`, `'task.…'`): the server renders those
+ * in the reader's language from its own messages (issue 11: notices read `notify.receivable.overdue`).
  */
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SOURCES = ['apps/server/src', 'packages/core/src'];
@@ -70,6 +71,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?:key|code): (?:${CODE})`, 'g'),
   new RegExp(`issue\\((?:ctx, )?'\\w+', (?:${CODE})`, 'g'),
   new RegExp(`body\\(\\d+, (?:${CODE})`, 'g'),
+  // Notification and to-do titles, wherever the key is written (titleKey: cond ? 'a' : 'b' too).
+  new RegExp(`(?:${CODE.replace(/\[a-z\]/g, '(?:notify|task)\\.')})`, 'g'),
 ];
 
 function collectSites(): Site[] {
@@ -105,6 +108,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'delivery.status.': DELIVERY_STATUSES,
   'delivery.action.': DELIVERY_ACTIONS,
   'inspection.': INSPECTION_STATUSES,
+  'notify.payment.': ['confirmed', 'pending_clearance', 'cleared', 'bounced', 'rejected'],
+  'notify.approval.': ['approved', 'rejected', 'returned'],
   'field.': ['mobile', 'name', 'creditCode', 'idNumber'],
   'validation.creditCode.': ['length', 'charset', 'checksum'],
   'validation.idNumber.': ['length', 'format', 'region', 'birthdate', 'checksum'],

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../context.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { hasMessage, translate } from '../i18n/messages.ts';
 import { notifications } from './notifications.schema.ts';
 
 export interface NotificationInput {
@@ -34,6 +36,16 @@ export async function notify(tx: DbOrTx, userIds: number[], n: NotificationInput
   for (const hook of notifyHooks) await hook(tx, ids, n);
 }
 
+/**
+ * A notice's text in the reader's language, from the server's own messages — the one source of
+ * truth for notification texts (issue 11: the web rendered keys it did not have). Params are
+ * formatted by their placeholders (`¥{amount:money}`, `{date:date}`, `{kind:frontdesk.kind}`).
+ * A key no longer in the catalog (a notice older than a rename) reads as a generic notice.
+ */
+export function notificationTitle(locale: Locale, titleKey: string, params: Record<string, unknown>): string {
+  return hasMessage(titleKey) ? translate(locale, titleKey, params) : translate(locale, 'mail.notification.generic');
+}
+
 /** The signed-in user's notifications, newest first (keyset by id). */
 export async function listMyNotifications(ctx: Ctx, q: { before?: number; limit: number; unreadOnly?: boolean }) {
   const rows = await ctx.db
@@ -58,6 +70,7 @@ export async function listMyNotifications(ctx: Ctx, q: { before?: number; limit:
       kind: r.kind,
       titleKey: r.titleKey,
       params: r.params,
+      title: notificationTitle(ctx.locale, r.titleKey, r.params),
       link: r.link,
       read: r.readAt !== null,
       createdAt: r.createdAt.toISOString(),
