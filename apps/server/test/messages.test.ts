@@ -73,6 +73,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`body\\(\\d+, (?:${CODE})`, 'g'),
   // Notification and to-do titles, wherever the key is written (titleKey: cond ? 'a' : 'b' too).
   new RegExp(`(?:${CODE.replace(/\[a-z\]/g, '(?:notify|task)\\.')})`, 'g'),
+  // Approval summaries, rendered per reader (approvals.registry.ts renderSummary).
+  new RegExp(`summaryKey: (?:${CODE})`, 'g'),
 ];
 
 function collectSites(): Site[] {
@@ -85,6 +87,7 @@ function collectSites(): Site[] {
         // `code: 'x'` also names role codes and the like: only dotted ones there are message codes;
         // `key: 'x'` is a message key in core's custom checks (in the server it names policies).
         if (/^(?:key|code): /.test(m[0]) && !code.includes('.')) continue;
+        if (m[0].startsWith('summaryKey: ') && file.includes('.test.')) continue;
         if (m[0].startsWith('key: ') && !file.startsWith('packages/core')) continue;
         const after = text.slice((m.index ?? 0) + m[0].length);
         const rest = /^['`]?\s*(,\s*\{|\))/.exec(after);
@@ -145,7 +148,15 @@ describe('every message code the server can emit', () => {
 
   it('finds the codes in the source (the scan itself works)', () => {
     expect(sites.length).toBeGreaterThan(300);
-    for (const c of ['validation.money', 'validation.qty', 'validation.percent', 'route.not_found', 'stock.too_large'])
+    for (const c of [
+      'validation.money',
+      'validation.qty',
+      'validation.percent',
+      'route.not_found',
+      'stock.too_large',
+      'notify.receivable.overdue',
+      'approval.summary.quote',
+    ])
       expect(codes, c).toContain(c);
   });
 

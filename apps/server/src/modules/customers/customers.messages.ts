@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 /** Error, notification and task texts of customer development and the public pool (zh-CN first). */
 registerMessages({
   'zh-CN': {
+    'approval.summary.customer_credit': '{no} {customer}：信用额度 ¥{creditLimit:money}，账期 {days} 天',
     'task.followup.due': '跟进客户：{customer}（{action}）',
     'task.followup.due_plain': '跟进客户：{customer}',
     'pool.reclaimReason.no_follow_up': '超期未跟进',
@@ -14,6 +15,7 @@ registerMessages({
     'validation.phone.lead_required': '来电客户必须留下有效的联系电话',
   },
   'zh-TW': {
+    'approval.summary.customer_credit': '{no} {customer}：信用額度 ¥{creditLimit:money}，帳期 {days} 天',
     'task.followup.due': '跟進客戶：{customer}（{action}）',
     'task.followup.due_plain': '跟進客戶：{customer}',
     'pool.reclaimReason.no_follow_up': '逾期未跟進',
@@ -25,6 +27,7 @@ registerMessages({
     'validation.phone.lead_required': '來電客戶必須留下有效的聯絡電話',
   },
   'en-US': {
+    'approval.summary.customer_credit': '{no} {customer}: credit limit ¥{creditLimit:money}, payment terms {days} days',
     'task.followup.due': 'Follow up with {customer} ({action})',
     'task.followup.due_plain': 'Follow up with {customer}',
     'pool.reclaimReason.no_follow_up': 'no follow-up in time',

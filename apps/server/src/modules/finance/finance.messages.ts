@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 /** Error, notification and task texts of the finance module (zh-CN first). */
 registerMessages({
   'zh-CN': {
+    'approval.summary.bad_debt_writeoff': '坏账核销 {no}：{customer} 订单 {order} ¥{amount:money}',
     'validation.positive_amount': '金额必须大于 0',
     'payment.target_required': '请选择一张订单或一份合同（只能选其一）',
     'payment.plan_item_needs_contract': '回款计划项只适用于合同收款',
@@ -40,6 +41,7 @@ registerMessages({
     'task.receivable.overdue': '催收：{customer} 发票 {invoice} 逾期 {days} 天，欠款 ¥{amount:money}',
   },
   'zh-TW': {
+    'approval.summary.bad_debt_writeoff': '壞帳核銷 {no}：{customer} 訂單 {order} ¥{amount:money}',
     'validation.positive_amount': '金額必須大於 0',
     'payment.target_required': '請選擇一張訂單或一份合約（只能選其一）',
     'payment.plan_item_needs_contract': '回款計畫項只適用於合約收款',
@@ -77,6 +79,7 @@ registerMessages({
     'task.receivable.overdue': '催收：{customer} 發票 {invoice} 逾期 {days} 天，欠款 ¥{amount:money}',
   },
   'en-US': {
+    'approval.summary.bad_debt_writeoff': 'Bad-debt write-off {no}: {customer}, order {order}, ¥{amount:money}',
     'validation.positive_amount': 'The amount must be greater than 0',
     'payment.target_required': 'Choose one order or one contract (not both)',
     'payment.plan_item_needs_contract': 'A payment-plan item applies to contract payments only',

@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 // Error and notification texts of products and price policy (SPEC 2.8), same keys in every locale.
 registerMessages({
   'zh-CN': {
+    'approval.summary.price_adjustment': '{no} {code} {product}：¥{oldPrice:money} → ¥{newPrice:money}（{cut}%）',
     'product.code.format': '编码只能包含字母、数字和 . _ - /，且以字母或数字开头',
     'product.code_exists': '产品编码已存在',
     'product.barcode.format': '条码格式不正确（4–40位字母、数字或 -）',
@@ -22,6 +23,7 @@ registerMessages({
       '产品「{product}」调价已生效：标准价 ¥{standardPrice:money}，最低限价 ¥{floorPrice:money}',
   },
   'zh-TW': {
+    'approval.summary.price_adjustment': '{no} {code} {product}：¥{oldPrice:money} → ¥{newPrice:money}（{cut}%）',
     'product.code.format': '編碼只能包含字母、數字和 . _ - /，且以字母或數字開頭',
     'product.code_exists': '產品編碼已存在',
     'product.barcode.format': '條碼格式不正確（4–40位字母、數字或 -）',
@@ -41,6 +43,7 @@ registerMessages({
       '產品「{product}」調價已生效：標準價 ¥{standardPrice:money}，最低限價 ¥{floorPrice:money}',
   },
   'en-US': {
+    'approval.summary.price_adjustment': '{no} {code} {product}: ¥{oldPrice:money} → ¥{newPrice:money} ({cut}%)',
     'product.code.format': 'Code may contain letters, digits and . _ - / and must start with a letter or digit',
     'product.code_exists': 'A product with this code already exists',
     'product.barcode.format': 'Invalid barcode (4–40 letters, digits or -)',

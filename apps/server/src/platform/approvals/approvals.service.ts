@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors.ts';
+import { translate } from '../i18n/messages.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { users } from '../org/org.schema.ts';
 import { approvalDocType } from './approvals.registry.ts';
@@ -51,7 +52,8 @@ async function openStep(tx: Tx, inst: Instance, step: number) {
 export async function submitForApproval(tx: Tx, ctx: Ctx, docType: string, docId: number) {
   const dt = approvalDocType(docType);
   if (!dt) throw new NotFoundError();
-  const { facts, summary } = await dt.describe(tx, ctx, docId);
+  const { facts, summaryKey, summaryParams } = await dt.describe(tx, ctx, docId);
+  const summary = translate('zh-CN', summaryKey, summaryParams);
   const rules = await tx
     .select()
     .from(approvalRules)
@@ -78,6 +80,8 @@ export async function submitForApproval(tx: Tx, ctx: Ctx, docType: string, docId
       steps: rule?.steps ?? [],
       facts,
       summary,
+      summaryKey,
+      summaryParams,
       applicantId: ctx.principal.userId,
       status: rule?.steps.length ? 'pending' : 'approved',
       finishedAt: rule?.steps.length ? null : new Date(),

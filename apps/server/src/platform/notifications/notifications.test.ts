@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { renderSummary } from '../approvals/approvals.registry.ts';
 import { notify } from './notifications.service.ts';
 
 /**
@@ -79,5 +80,26 @@ describe('GET /notifications renders each title in the reader language', () => {
         expect(title).not.toMatch(/notify\.|\{\w+|no_follow_up|191196/);
       }
     }
+  });
+});
+
+describe('approval summaries are rendered per reader as well', () => {
+  it('names the facts and formats the amounts (issue 11: "¥120000.00 / 30", ¥191196.00)', () => {
+    const credit = {
+      summary: 'stored',
+      summaryKey: 'approval.summary.customer_credit',
+      summaryParams: { no: 'C0001', customer: '华东机电', creditLimit: '120000.00', days: 30 },
+    };
+    expect(renderSummary('zh-CN', credit)).toBe('C0001 华东机电：信用额度 ¥120,000.00，账期 30 天');
+    expect(renderSummary('zh-TW', credit)).toBe('C0001 华东机电：信用額度 ¥120,000.00，帳期 30 天');
+    expect(renderSummary('en-US', credit)).toBe('C0001 华东机电: credit limit ¥120,000.00, payment terms 30 days');
+    const order = {
+      summary: 'stored',
+      summaryKey: 'approval.summary.order_credit_override',
+      summaryParams: { no: 'SO-1', customer: '华东机电', total: '191196.00', excess: '71196.00' },
+    };
+    expect(renderSummary('zh-CN', order)).toBe('SO-1 华东机电：¥191,196.00，超信用额度 ¥71,196.00');
+    // Instances stored before summaries had a key keep their stored text.
+    expect(renderSummary('en-US', { summary: '旧摘要' })).toBe('旧摘要');
   });
 });
