@@ -3,6 +3,8 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 /** Error, notification and task texts of customer development and the public pool (zh-CN first). */
 registerMessages({
   'zh-CN': {
+    'timeline.frontdesk_route': '{kind:frontdesk.kind} · {reason:frontdesk.routeReason}',
+    'timeline.via_front_desk': '经前台登记',
     'approval.summary.customer_credit': '{no} {customer}：信用额度 ¥{creditLimit:money}，账期 {days} 天',
     'task.followup.due': '跟进客户：{customer}（{action}）',
     'task.followup.due_plain': '跟进客户：{customer}',
@@ -15,6 +17,8 @@ registerMessages({
     'validation.phone.lead_required': '来电客户必须留下有效的联系电话',
   },
   'zh-TW': {
+    'timeline.frontdesk_route': '{kind:frontdesk.kind} · {reason:frontdesk.routeReason}',
+    'timeline.via_front_desk': '經前台登記',
     'approval.summary.customer_credit': '{no} {customer}：信用額度 ¥{creditLimit:money}，帳期 {days} 天',
     'task.followup.due': '跟進客戶：{customer}（{action}）',
     'task.followup.due_plain': '跟進客戶：{customer}',
@@ -27,6 +31,8 @@ registerMessages({
     'validation.phone.lead_required': '來電客戶必須留下有效的聯絡電話',
   },
   'en-US': {
+    'timeline.frontdesk_route': '{kind:frontdesk.kind} · {reason:frontdesk.routeReason}',
+    'timeline.via_front_desk': 'via the front desk',
     'approval.summary.customer_credit': '{no} {customer}: credit limit ¥{creditLimit:money}, payment terms {days} days',
     'task.followup.due': 'Follow up with {customer} ({action})',
     'task.followup.due_plain': 'Follow up with {customer}',
