@@ -14,6 +14,16 @@ import { ACTOR, type ApprovalAction, canAct, type InstanceState } from './approv
 
 type Instance = typeof approvalInstances.$inferSelect;
 
+/**
+ * The summary as notification params: the stored zh-CN text, and its key with its params under
+ * `summary.<name>`, so each reader's notice shows it in their language (notificationTitle).
+ */
+function summaryParamsOf(inst: Instance): Record<string, string | number> {
+  if (!inst.summaryKey) return { summary: inst.summary };
+  const inner = Object.entries(inst.summaryParams ?? {}).map(([k, v]) => [`summary.${k}`, v] as const);
+  return { summary: inst.summary, summaryKey: inst.summaryKey, ...Object.fromEntries(inner) };
+}
+
 async function log(tx: Tx, ctx: Ctx, inst: Instance, action: string, comment?: string | null, target?: number | null) {
   await tx.insert(approvalActions).values({
     instanceId: inst.id,
@@ -39,7 +49,7 @@ async function openStep(tx: Tx, inst: Instance, step: number) {
   await notify(tx, approvers, {
     kind: 'approval.task',
     titleKey: 'notify.approval.task',
-    params: { summary: inst.summary, step: inst.steps[step].name },
+    params: { ...summaryParamsOf(inst), step: inst.steps[step].name },
     link: `/approvals/${inst.id}`,
   });
 }
@@ -129,7 +139,7 @@ async function finish(tx: Tx, ctx: Ctx, inst: Instance, status: Exclude<Instance
       {
         kind: 'approval.result',
         titleKey: 'notify.approval.withdrawn',
-        params: { summary: inst.summary },
+        params: summaryParamsOf(inst),
         link: `/approvals/${inst.id}`,
       },
     );
@@ -149,7 +159,7 @@ async function finish(tx: Tx, ctx: Ctx, inst: Instance, status: Exclude<Instance
   await notify(tx, [inst.applicantId], {
     kind: 'approval.result',
     titleKey: `notify.approval.${status}`,
-    params: { summary: inst.summary },
+    params: summaryParamsOf(inst),
     link: `/approvals/${inst.id}`,
   });
 }
@@ -249,7 +259,7 @@ export async function actOnApproval(ctx: Ctx, instanceId: number, action: Approv
       await notify(tx, [u.id], {
         kind: 'approval.task',
         titleKey: 'notify.approval.task',
-        params: { summary: inst.summary, step: inst.steps[inst.currentStep].name },
+        params: { ...summaryParamsOf(inst), step: inst.steps[inst.currentStep].name },
         link: `/approvals/${inst.id}`,
       });
       return { status: 'pending' as const, step: inst.currentStep };

@@ -43,7 +43,17 @@ export async function notify(tx: DbOrTx, userIds: number[], n: NotificationInput
  * A key no longer in the catalog (a notice older than a rename) reads as a generic notice.
  */
 export function notificationTitle(locale: Locale, titleKey: string, params: Record<string, unknown>): string {
-  return hasMessage(titleKey) ? translate(locale, titleKey, params) : translate(locale, 'mail.notification.generic');
+  if (!hasMessage(titleKey)) return translate(locale, 'mail.notification.generic');
+  return translate(locale, titleKey, withRenderedSummary(locale, params));
+}
+
+/** An approval summary carried as `summaryKey` + `summary.<name>` params, rendered for this reader. */
+function withRenderedSummary(locale: Locale, params: Record<string, unknown>): Record<string, unknown> {
+  if (typeof params.summaryKey !== 'string') return params;
+  const inner = Object.entries(params)
+    .filter(([k]) => k.startsWith('summary.'))
+    .map(([k, v]) => [k.slice('summary.'.length), v] as const);
+  return { ...params, summary: translate(locale, params.summaryKey, Object.fromEntries(inner)) };
 }
 
 /** The signed-in user's notifications, newest first (keyset by id). */

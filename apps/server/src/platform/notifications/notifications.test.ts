@@ -40,6 +40,21 @@ beforeAll(async () => {
     });
     await notify(tx, [org.user.rep1], { kind: 'legacy', titleKey: 'notify.renamed_long_ago', params: {} });
   });
+  // An approval result carries its document summary as a key and params (approvals.service.ts).
+  await db.transaction(async (tx) => {
+    await notify(tx, [org.user.rep2], {
+      kind: 'approval.result',
+      titleKey: 'notify.approval.approved',
+      params: {
+        summary: 'SO-1 华东机电：¥191,196.00，超信用额度 ¥41,196.00',
+        summaryKey: 'approval.summary.order_credit_override',
+        'summary.no': 'SO-1',
+        'summary.customer': '华东机电',
+        'summary.total': '191196.00',
+        'summary.excess': '41196.00',
+      },
+    });
+  });
 });
 afterAll(async () => {
   await env?.close();
@@ -84,6 +99,14 @@ describe('GET /notifications renders each title in the reader language', () => {
 });
 
 describe('approval summaries are rendered per reader as well', () => {
+  it('in the approval notices', async () => {
+    const en = await Client.login(env.app, 'rep2', undefined, 'en-US');
+    const [n] = (await en.get('/api/notifications')).json().items;
+    expect(n.title).toContain('SO-1 华东机电: ¥191,196.00, ¥41,196.00 over the credit limit');
+    const zh = await Client.login(env.app, 'rep2', undefined, 'zh-CN');
+    expect((await zh.get('/api/notifications')).json().items[0].title).toContain('超信用额度 ¥41,196.00');
+  });
+
   it('names the facts and formats the amounts (issue 11: "¥120000.00 / 30", ¥191196.00)', () => {
     const credit = {
       summary: 'stored',
