@@ -15,7 +15,8 @@ export type PolicyUnit =
   | 'years'
   | 'timesPerQuarter'
   | 'dayOfMonth'
-  | 'weekday';
+  | 'weekday'
+  | 'percent';
 
 const UNITS: Record<string, PolicyUnit> = {
   'auth.maxFailedLogins': 'times',
@@ -39,6 +40,8 @@ const UNITS: Record<string, PolicyUnit> = {
   'contracts.expiryWarningDays': 'days',
   'contracts.instalmentReminderDays': 'days',
   'receivables.overdueReminderDays': 'days',
+  'quotes.repDiscountLimitPercent': 'percent',
+  'prices.majorCutPercent': 'percent',
   'followup.dueSoonDays': 'days',
   'records.retentionYears': 'years',
 };
