@@ -25,8 +25,9 @@ import { catalogKeys, translate } from '../src/platform/i18n/messages.ts';
  * the raw key, never a `{param}` left unfilled (issue 9: "validation messages never show a raw
  * key"). The codes are collected from the source: the catalogs, the keys of custom zod checks in
  * packages/core, the `validation.<zod issue>` codes of the error handler, and every code thrown
- * (ValidationError.field, new XxxError('…'), super('…'), code: '…') or translated in the server.
- * (Notification title keys are the web's: it renders notices in its own locale files.)
+ * (ValidationError.field, new XxxError('…'), super('…'), code: '…') or translated in the server,
+ * and every notification and to-do title key (`'notify.…'`, `'task.…'`): the server renders those
+ * in the reader's language from its own messages (issue 11: notices read `notify.receivable.overdue`).
  */
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SOURCES = ['apps/server/src', 'packages/core/src'];
@@ -70,6 +71,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?:key|code): (?:${CODE})`, 'g'),
   new RegExp(`issue\\((?:ctx, )?'\\w+', (?:${CODE})`, 'g'),
   new RegExp(`body\\(\\d+, (?:${CODE})`, 'g'),
+  // Notification and to-do titles, wherever the key is written (titleKey: cond ? 'a' : 'b' too).
+  new RegExp(`(?:${CODE.replace(/\[a-z\]/g, '(?:notify|task)\\.')})`, 'g'),
+  // Approval summaries, rendered per reader (approvals.registry.ts renderSummary).
+  new RegExp(`summaryKey: (?:${CODE})`, 'g'),
 ];
 
 function collectSites(): Site[] {
@@ -82,6 +87,7 @@ function collectSites(): Site[] {
         // `code: 'x'` also names role codes and the like: only dotted ones there are message codes;
         // `key: 'x'` is a message key in core's custom checks (in the server it names policies).
         if (/^(?:key|code): /.test(m[0]) && !code.includes('.')) continue;
+        if (m[0].startsWith('summaryKey: ') && file.includes('.test.')) continue;
         if (m[0].startsWith('key: ') && !file.startsWith('packages/core')) continue;
         const after = text.slice((m.index ?? 0) + m[0].length);
         const rest = /^['`]?\s*(,\s*\{|\))/.exec(after);
@@ -105,6 +111,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'delivery.status.': DELIVERY_STATUSES,
   'delivery.action.': DELIVERY_ACTIONS,
   'inspection.': INSPECTION_STATUSES,
+  'notify.payment.': ['confirmed', 'pending_clearance', 'cleared', 'bounced', 'rejected'],
+  'notify.approval.': ['approved', 'rejected', 'returned'],
   'field.': ['mobile', 'name', 'creditCode', 'idNumber'],
   'validation.creditCode.': ['length', 'charset', 'checksum'],
   'validation.idNumber.': ['length', 'format', 'region', 'birthdate', 'checksum'],
@@ -140,7 +148,15 @@ describe('every message code the server can emit', () => {
 
   it('finds the codes in the source (the scan itself works)', () => {
     expect(sites.length).toBeGreaterThan(300);
-    for (const c of ['validation.money', 'validation.qty', 'validation.percent', 'route.not_found', 'stock.too_large'])
+    for (const c of [
+      'validation.money',
+      'validation.qty',
+      'validation.percent',
+      'route.not_found',
+      'stock.too_large',
+      'notify.receivable.overdue',
+      'approval.summary.quote',
+    ])
       expect(codes, c).toContain(c);
   });
 

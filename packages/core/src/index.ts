@@ -5,6 +5,7 @@ export * from './deliveries.ts';
 export * from './dictionaries.ts';
 export * from './files.ts';
 export * from './finance.ts';
+export * from './format.ts';
 export * from './front-desk.ts';
 export * from './ids.ts';
 export * from './integrations.ts';

@@ -146,6 +146,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           // UI language already switched; the server preference is best-effort
         }
       }
+      // Texts the server renders (notifications, to-dos, approval summaries, timelines) come in
+      // the request's language: fetch them again in the new one.
+      void qc.invalidateQueries();
     },
     [qc],
   );

@@ -1,16 +1,44 @@
+import { formatNumber } from '@sales/core';
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../app/i18n';
 import { MaskedMoney, MoneyText } from './MoneyText';
 
-/** Facts holding amounts (decimal strings), shown as money. */
-const MONEY_FACTS = new Set(['amount', 'creditLimit', 'increase', 'oldCreditLimit']);
+/** Facts holding amounts (decimal strings), shown as money with separators. */
+const MONEY_FACTS = new Set([
+  'amount',
+  'creditLimit',
+  'increase',
+  'oldCreditLimit',
+  'totalGross',
+  'exposure',
+  'limit',
+  'excess',
+  'oldStandardPrice',
+  'newStandardPrice',
+  'oldFloorPrice',
+  'newFloorPrice',
+]);
+/** Facts holding a percentage. */
+const PERCENT_FACTS = new Set(['cutPercent', 'majorCutPercent', 'maxDiscountPercent']);
+/** Facts holding a quantity. */
+const NUMBER_FACTS = new Set(['qty']);
 /** Facts holding a number of days. */
 const DAY_FACTS = new Set(['paymentTermsDays']);
-/** Facts holding dictionary codes → the dictionary that labels them. */
-const DICT_FACTS: Record<string, string> = { customerClass: 'dict.customerClass', rating: 'dict.creditRating' };
+/** Facts holding dictionary codes (or lists of them) → the dictionary that labels them. */
+const DICT_FACTS: Record<string, string> = {
+  customerClass: 'dict.customerClass',
+  rating: 'dict.creditRating',
+  inspectionStatus: 'delivery.inspection',
+  reasons: 'quote.reason',
+};
 /** Display order of known facts; unknown ones follow in the order given. */
 const ORDER = [
   'customerName',
+  'totalGross',
+  'exposure',
+  'limit',
+  'excess',
   'amount',
   'rating',
   'oldCreditLimit',
@@ -23,10 +51,10 @@ const ORDER = [
 export const docTypeLabelKey = (docType: string) => `approval.docType.${docType}`;
 export const factLabelKey = (field: string) => `approval.facts.${field}`;
 
-/** Translated label of a fact key; unknown keys show raw. */
+/** Translated label of a fact key (every registered fact has one: locale-completeness test). */
 export function useFactLabel() {
   const { t } = useTranslation();
-  return (field: string) => t(factLabelKey(field), { defaultValue: field });
+  return (field: string) => t(factLabelKey(field));
 }
 
 /**
@@ -38,11 +66,16 @@ export function FactValue({ field, value, masked = false }: { field: string; val
   if (masked) return <MaskedMoney />;
   if (value === null || value === undefined || value === '') return <span>-</span>;
   if (MONEY_FACTS.has(field)) return <MoneyText value={value as string | number} />;
+  if (PERCENT_FACTS.has(field)) return <span>{`${formatNumber(value as string, currentLanguage())}%`}</span>;
+  if (NUMBER_FACTS.has(field)) return <span>{formatNumber(value as string, currentLanguage())}</span>;
   if (DAY_FACTS.has(field)) return <span>{t('policyValue.days', { value: String(value), count: Number(value) })}</span>;
   if (typeof value === 'boolean') return <span>{value ? t('common.yes') : t('common.no')}</span>;
   const dict = DICT_FACTS[field];
+  if (dict && Array.isArray(value)) {
+    return <span>{value.map((v) => t(`${dict}.${String(v)}`)).join(t('common.listSeparator'))}</span>;
+  }
   if (dict && (typeof value === 'string' || typeof value === 'number')) {
-    return <span>{t(`${dict}.${value}`, { defaultValue: String(value) })}</span>;
+    return <span>{t(`${dict}.${value}`)}</span>;
   }
   return <span>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</span>;
 }

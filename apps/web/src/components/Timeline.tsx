@@ -6,11 +6,12 @@ import {
   PlusCircleOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import { PRICE_MASK } from '@sales/core';
+import { formatMoney, isAmount, isIsoDateTime, PRICE_MASK } from '@sales/core';
 import { Timeline as AntTimeline, Empty, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { currentLanguage } from '../app/i18n';
 import { formatDate, formatDateTime } from './format';
 import { MoneyText } from './MoneyText';
 
@@ -103,6 +104,24 @@ const ACTION_COLORS: Record<string, string> = {
   document: 'purple',
 };
 
+/** Audited fields holding an amount (decimal strings): shown with ¥ and separators. */
+const MONEY_FIELDS = new Set([
+  'amount',
+  'creditLimit',
+  'totalGross',
+  'standardPrice',
+  'floorPrice',
+  'newStandardPrice',
+  'newFloorPrice',
+  'receivedAmount',
+  'invoicedAmount',
+  'received',
+  'invoiced',
+  'cost',
+  'tendered',
+  'excess',
+]);
+
 /** Audit + follow-up history rendered with antd Timeline (newest first as given). */
 export function Timeline({ entries, entities }: TimelineProps) {
   const { t } = useTranslation();
@@ -117,7 +136,11 @@ export function Timeline({ entries, entities }: TimelineProps) {
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (typeof value === 'object') return JSON.stringify(value);
     const dict = cfg.valueDicts?.[field];
-    return dict ? t(`${dict}.${String(value)}`, { defaultValue: String(value) }) : String(value);
+    if (dict) return t(`${dict}.${String(value)}`);
+    // By the value's kind: instants in local time, amounts with separators (issue 11: ISO strings).
+    if (isIsoDateTime(value)) return formatDateTime(value);
+    if (MONEY_FIELDS.has(field) && isAmount(value)) return formatMoney(value, currentLanguage(), { symbol: true });
+    return String(value);
   };
 
   if (entries.length === 0) {

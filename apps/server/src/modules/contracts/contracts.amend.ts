@@ -210,7 +210,8 @@ registerApprovalDocType({
         customerName: c.partyB,
       },
       // No amounts in the summary: it goes into every approver's notification, 法务's too (SPEC 1.2).
-      summary: `合同变更 ${c.no} ${c.partyB} 第${a.revision}版`,
+      summaryKey: 'approval.summary.contract_amendment',
+      summaryParams: { no: c.no, party: c.partyB, revision: a.revision },
       link: `/contracts/${c.id}?tab=amendments`,
     };
   },

@@ -3,6 +3,8 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 // Error, label, notification and task texts of the contracts module (SPEC 3.3), same keys in every locale.
 registerMessages({
   'zh-CN': {
+    'approval.summary.contract': '合同评审 {no} {party}',
+    'approval.summary.contract_amendment': '合同变更 {no} {party} 第{revision}版',
     'contract.plan.sum': '回款计划合计 {sum} 与合同金额 {amount} 不一致（相差 {diff}）',
     'contract.plan.date_order': '到期日不能早于上一期（{prev}）',
     'contract.plan.amount_positive': '金额须大于 0',
@@ -59,6 +61,8 @@ registerMessages({
     'contract.action.order': '生成订单',
   },
   'zh-TW': {
+    'approval.summary.contract': '合約評審 {no} {party}',
+    'approval.summary.contract_amendment': '合約變更 {no} {party} 第{revision}版',
     'contract.plan.sum': '回款計劃合計 {sum} 與合同金額 {amount} 不一致（相差 {diff}）',
     'contract.plan.date_order': '到期日不能早於上一期（{prev}）',
     'contract.plan.amount_positive': '金額須大於 0',
@@ -115,6 +119,8 @@ registerMessages({
     'contract.action.order': '生成訂單',
   },
   'en-US': {
+    'approval.summary.contract': 'Contract review {no} {party}',
+    'approval.summary.contract_amendment': 'Contract amendment {no} {party}, revision {revision}',
     'contract.plan.sum': 'Payment plan total {sum} does not match the contract amount {amount} (difference {diff})',
     'contract.plan.date_order': 'Due date cannot be before the previous item ({prev})',
     'contract.plan.amount_positive': 'Amount must be greater than 0',

@@ -278,10 +278,10 @@ describe('contract prices for 法务 (no contract.prices)', () => {
     expect(inst).toMatchObject({ docType: 'contract_amendment', maskedFacts: ['amount'], facts: { amount: null } });
     expectNoAmount(json(inst), 'amendment approval');
     expectNoAmount(json((await legal.get('/api/approvals/inbox?status=done')).json()), 'done inbox');
-    // Instances submitted when summaries carried the amount are masked when shown.
+    // Instances submitted when summaries carried the amount (stored text, no message key) are masked when shown.
     await env.database.db
       .update(approvalInstances)
-      .set({ summary: '合同评审 HT-OLD 价格保密测试有限公司：¥123,456.70' })
+      .set({ summary: '合同评审 HT-OLD 价格保密测试有限公司：¥123,456.70', summaryKey: null, summaryParams: null })
       .where(eq(approvalInstances.id, reviewInstance));
     expect((await legal.get(`/api/approvals/${reviewInstance}`)).json().summary).toBe(
       `合同评审 HT-OLD 价格保密测试有限公司：${PRICE_MASK}`,

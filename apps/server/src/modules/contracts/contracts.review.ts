@@ -113,7 +113,8 @@ registerApprovalDocType({
     return {
       facts: { amount: c.amount, specialQuality: await hasSpecialQuality(tx, c), customerName: c.partyB },
       // No amount in the summary: it goes into every approver's notification, 法务's too (SPEC 1.2).
-      summary: `合同评审 ${c.no} ${c.partyB}`,
+      summaryKey: 'approval.summary.contract',
+      summaryParams: { no: c.no, party: c.partyB },
       link: `/contracts/${c.id}`,
     };
   },

@@ -110,7 +110,8 @@ registerApprovalDocType({
         customerName: c.name,
         oldCreditLimit: r.oldCreditLimit,
       },
-      summary: `${c.no} ${c.name}：¥${r.creditLimit} / ${r.paymentTermsDays}`,
+      summaryKey: 'approval.summary.customer_credit',
+      summaryParams: { no: c.no, customer: c.name, creditLimit: r.creditLimit, days: r.paymentTermsDays },
       link: `/customers/${c.id}?tab=credit`,
     };
   },

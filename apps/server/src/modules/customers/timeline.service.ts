@@ -1,8 +1,10 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog, type FieldChange } from '../../platform/audit/audit.schema.ts';
+import { desc, eq, sql } from 'drizzle-orm';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
+import { referenceNamer } from '../../platform/audit/reference-names.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { departments, users } from '../../platform/org/org.schema.ts';
+import { translate } from '../../platform/i18n/messages.ts';
+import { users } from '../../platform/org/org.schema.ts';
 import { findCustomerInScope, maskValue, PERSONAL_FIELDS, unmaskPolicy } from './customers.access.ts';
 
 import { listFollowUps } from './follow-ups.service.ts';
@@ -12,32 +14,18 @@ const PERSONAL = new Set<string>(PERSONAL_FIELDS);
 /** Newest documents of each kind whose history the timeline shows. */
 const DOCUMENTS_PER_KIND = 100;
 
-/** Shows user and department ids in changes (owner, department) as names. */
-async function referenceNames(ctx: Ctx, changes: FieldChange[]) {
-  const userIds = new Set<number>();
-  const deptIds = new Set<number>();
-  for (const c of changes) {
-    const set = c.field === 'ownerId' ? userIds : c.field === 'ownerDeptId' ? deptIds : null;
-    for (const v of [c.old, c.new]) if (set && typeof v === 'number') set.add(v);
+/**
+ * Comments that hold machine values rather than a person's words, rendered in the reader's
+ * language: the front desk's `<kind>:<routeReason>` and the `front_desk` channel marker.
+ */
+function commentText(ctx: Ctx, action: string, comment: string | null): string | null {
+  if (comment === null) return null;
+  if (action === 'frontdesk_route') {
+    const [kind, reason] = comment.split(':');
+    return translate(ctx.locale, 'timeline.frontdesk_route', { kind, reason });
   }
-  const [us, ds] = await Promise.all([
-    userIds.size
-      ? ctx.db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, [...userIds]))
-      : [],
-    deptIds.size
-      ? ctx.db
-          .select({ id: departments.id, name: departments.name })
-          .from(departments)
-          .where(inArray(departments.id, [...deptIds]))
-      : [],
-  ]);
-  const user = new Map(us.map((u) => [u.id, u.name]));
-  const dept = new Map(ds.map((d) => [d.id, d.name]));
-  return (field: string, v: unknown) =>
-    field === 'ownerId' ? (user.get(v as number) ?? v) : field === 'ownerDeptId' ? (dept.get(v as number) ?? v) : v;
+  if (comment === 'front_desk') return translate(ctx.locale, 'timeline.via_front_desk');
+  return comment;
 }
 
 /**
@@ -87,8 +75,8 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
     .orderBy(desc(auditLog.id))
     .limit(300);
   const followUps = new Map((await listFollowUps(ctx, customerId)).map((f) => [f.id, f]));
-  const names = await referenceNames(
-    ctx,
+  const names = await referenceNamer(
+    ctx.db,
     rows.flatMap((r) => r.changes),
   );
   if (clear) {
@@ -135,7 +123,7 @@ export async function customerTimeline(ctx: Ctx, customerId: number) {
             const show = (v: unknown) => names(c.field, clear ? v : maskValue(c.field, v));
             return { field: c.field, old: show(c.old), new: show(c.new) };
           }),
-      comment: r.comment,
+      comment: commentText(ctx, r.action, r.comment),
       followUp,
     };
   });

@@ -82,7 +82,8 @@ registerApprovalDocType({
         product: line.label,
         reason: line.emergencyReason,
       },
-      summary: `紧急放行 ${d.no} 第${line.lineNo}行 ${line.label} ×${Number(line.qty)}`,
+      summaryKey: 'approval.summary.emergency_release',
+      summaryParams: { no: d.no, line: line.lineNo, product: line.label, qty: line.qty },
       link: `/deliveries/${d.id}`,
     };
   },

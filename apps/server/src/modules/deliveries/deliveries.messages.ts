@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 /** Error, notification and task texts of the deliveries module (zh-CN first). */
 registerMessages({
   'zh-CN': {
+    'approval.summary.emergency_release': '紧急放行 {no} 第{line}行 {product} ×{qty:number}',
     'delivery.transition': '送货单当前状态为「{status}」，不能执行「{action}」',
     'delivery.order.invalid': '订单不存在或您无权为其开送货单',
     'delivery.order_not_deliverable': '订单 {order} 当前状态为「{status}」，只有已审核、备货中或部分发货的订单才能发货',
@@ -60,6 +61,7 @@ registerMessages({
     'notify.delivery.release_approved': '紧急放行已批准：送货单 {no} 第 {lineNo} 行',
   },
   'zh-TW': {
+    'approval.summary.emergency_release': '緊急放行 {no} 第{line}行 {product} ×{qty:number}',
     'delivery.transition': '送貨單目前狀態為「{status}」，不能執行「{action}」',
     'delivery.order.invalid': '訂單不存在或您無權為其開送貨單',
     'delivery.order_not_deliverable': '訂單 {order} 目前狀態為「{status}」，只有已審核、備貨中或部分發貨的訂單才能發貨',
@@ -117,6 +119,7 @@ registerMessages({
     'notify.delivery.release_approved': '緊急放行已核准：送貨單 {no} 第 {lineNo} 行',
   },
   'en-US': {
+    'approval.summary.emergency_release': 'Emergency release {no} line {line} {product} ×{qty:number}',
     'delivery.transition': 'The delivery note is {status}; "{action}" is not allowed',
     'delivery.order.invalid': 'No such order, or you may not deliver it',
     'delivery.order_not_deliverable':

@@ -154,7 +154,8 @@ registerApprovalDocType({
     const [c] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, w.customerId));
     return {
       facts: { amount: w.amount, customerName: c.name, orderNo: o.no, reason: w.reason },
-      summary: `坏账核销 ${w.no}：${c.name} 订单 ${o.no} ¥${w.amount}`,
+      summaryKey: 'approval.summary.bad_debt_writeoff',
+      summaryParams: { no: w.no, customer: c.name, order: o.no, amount: w.amount },
       link: `/finance/write-offs/${w.id}`,
     };
   },

@@ -68,7 +68,8 @@ registerApprovalDocType({
         totalGross: o.totalGross,
         customerName: c?.name ?? '',
       },
-      summary: `${o.no} ${c?.name ?? ''}：¥${o.totalGross}，超信用额度 ¥${credit.excess}`,
+      summaryKey: 'approval.summary.order_credit_override',
+      summaryParams: { no: o.no, customer: c?.name ?? '', total: o.totalGross, excess: credit.excess },
       link: `/orders/${o.id}`,
     };
   },

@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 // Order texts (SPEC 3.4). Same keys in all three locales (a test checks).
 registerMessages({
   'zh-CN': {
+    'approval.summary.order_credit_override': '{no} {customer}：¥{total:money}，超信用额度 ¥{excess:money}',
     'order.transition': '订单当前状态为「{status}」，不能执行「{action}」',
     'order.status.draft': '草稿',
     'order.status.submitted': '已提交',
@@ -58,6 +59,7 @@ registerMessages({
     'task.order.slip': '通知客户交期延误：订单 {no}（{customer}），承诺交期 {date}',
   },
   'zh-TW': {
+    'approval.summary.order_credit_override': '{no} {customer}：¥{total:money}，超信用額度 ¥{excess:money}',
     'order.transition': '訂單目前狀態為「{status}」，不能執行「{action}」',
     'order.status.draft': '草稿',
     'order.status.submitted': '已提交',
@@ -113,6 +115,7 @@ registerMessages({
     'task.order.slip': '通知客戶交期延誤：訂單 {no}（{customer}），承諾交期 {date}',
   },
   'en-US': {
+    'approval.summary.order_credit_override': '{no} {customer}: ¥{total:money}, ¥{excess:money} over the credit limit',
     'order.transition': 'The order is "{status}": "{action}" is not allowed',
     'order.status.draft': 'Draft',
     'order.status.submitted': 'Submitted',

@@ -6,9 +6,11 @@ import {
   orderActions,
   toMoneyString,
 } from '@sales/core';
+
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
+import { referenceNamer } from '../../platform/audit/reference-names.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
@@ -189,9 +191,18 @@ export async function orderTimeline(ctx: Ctx, id: number) {
     .where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, id)))
     .orderBy(desc(auditLog.id))
     .limit(300);
+  const names = await referenceNamer(
+    ctx.db,
+    rows.flatMap((r) => r.changes),
+  );
   return rows.map((r) => ({
     ...r,
-    changes: clear ? r.changes : maskContactChanges(r.changes),
+    // User and department ids as names (issue 11: no ids where a name belongs).
+    changes: (clear ? r.changes : maskContactChanges(r.changes)).map((c) => ({
+      ...c,
+      old: names(c.field, c.old),
+      new: names(c.field, c.new),
+    })),
     at: r.at.toISOString(),
     entityType: 'order',
     entityId: id,

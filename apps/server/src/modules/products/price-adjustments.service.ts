@@ -126,7 +126,15 @@ registerApprovalDocType({
         oldFloorPrice: r.oldFloorPrice,
         newFloorPrice: r.newFloorPrice,
       },
-      summary: `${r.no} ${p.code} ${p.name}：¥${r.oldStandardPrice} → ¥${r.newStandardPrice}（${r.cutPercent}%）`,
+      summaryKey: 'approval.summary.price_adjustment',
+      summaryParams: {
+        no: r.no,
+        code: p.code,
+        product: p.name,
+        oldPrice: r.oldStandardPrice,
+        newPrice: r.newStandardPrice,
+        cut: r.cutPercent,
+      },
       link: `/products/${r.productId}`,
     };
   },

@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 // Error and notification texts of products and price policy (SPEC 2.8), same keys in every locale.
 registerMessages({
   'zh-CN': {
+    'approval.summary.price_adjustment': '{no} {code} {product}：¥{oldPrice:money} → ¥{newPrice:money}（{cut}%）',
     'product.code.format': '编码只能包含字母、数字和 . _ - /，且以字母或数字开头',
     'product.code_exists': '产品编码已存在',
     'product.barcode.format': '条码格式不正确（4–40位字母、数字或 -）',
@@ -18,9 +19,11 @@ registerMessages({
     'priceList.product.invalid': '产品不存在',
     'priceAdjustment.pending_exists': '该产品已有审批中的调价申请',
     'priceAdjustment.no_change': '新价格与现行价格相同',
-    'notify.priceAdjustment.approved': '产品「{product}」调价已生效：标准价 ¥{standardPrice}，最低限价 ¥{floorPrice}',
+    'notify.priceAdjustment.approved':
+      '产品「{product}」调价已生效：标准价 ¥{standardPrice:money}，最低限价 ¥{floorPrice:money}',
   },
   'zh-TW': {
+    'approval.summary.price_adjustment': '{no} {code} {product}：¥{oldPrice:money} → ¥{newPrice:money}（{cut}%）',
     'product.code.format': '編碼只能包含字母、數字和 . _ - /，且以字母或數字開頭',
     'product.code_exists': '產品編碼已存在',
     'product.barcode.format': '條碼格式不正確（4–40位字母、數字或 -）',
@@ -36,9 +39,11 @@ registerMessages({
     'priceList.product.invalid': '產品不存在',
     'priceAdjustment.pending_exists': '該產品已有審批中的調價申請',
     'priceAdjustment.no_change': '新價格與現行價格相同',
-    'notify.priceAdjustment.approved': '產品「{product}」調價已生效：標準價 ¥{standardPrice}，最低限價 ¥{floorPrice}',
+    'notify.priceAdjustment.approved':
+      '產品「{product}」調價已生效：標準價 ¥{standardPrice:money}，最低限價 ¥{floorPrice:money}',
   },
   'en-US': {
+    'approval.summary.price_adjustment': '{no} {code} {product}: ¥{oldPrice:money} → ¥{newPrice:money} ({cut}%)',
     'product.code.format': 'Code may contain letters, digits and . _ - / and must start with a letter or digit',
     'product.code_exists': 'A product with this code already exists',
     'product.barcode.format': 'Invalid barcode (4–40 letters, digits or -)',
@@ -55,6 +60,6 @@ registerMessages({
     'priceAdjustment.pending_exists': 'This product already has a price adjustment under approval',
     'priceAdjustment.no_change': 'The new prices equal the current ones',
     'notify.priceAdjustment.approved':
-      'New prices of "{product}" are in effect: standard ¥{standardPrice}, floor ¥{floorPrice}',
+      'New prices of "{product}" are in effect: standard ¥{standardPrice:money}, floor ¥{floorPrice:money}',
   },
 });

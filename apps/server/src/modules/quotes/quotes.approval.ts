@@ -73,7 +73,8 @@ registerApprovalDocType({
         reasons: needs.reasons,
         customerName: c?.name ?? '',
       },
-      summary: `${q.no} 第${q.revision}版 ${c?.name ?? ''}：¥${q.totalGross}`,
+      summaryKey: 'approval.summary.quote',
+      summaryParams: { no: q.no, revision: q.revision, customer: c?.name ?? '', total: q.totalGross },
       link: `/quotes/${q.id}`,
     };
   },

@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 /** Error, label and notification texts of the quotes module (SPEC 3.2), same keys in every locale. */
 registerMessages({
   'zh-CN': {
+    'approval.summary.quote': '{no} 第{revision}版 {customer}：¥{total:money}',
     'quote.transition': '报价单当前为“{status}”状态，不能{action}',
     'quote.product_unknown': '产品不存在或已停用',
     'quote.contact_mismatch': '联系人不属于该客户',
@@ -33,6 +34,7 @@ registerMessages({
     'quote.action.expire': '标记过期',
   },
   'zh-TW': {
+    'approval.summary.quote': '{no} 第{revision}版 {customer}：¥{total:money}',
     'quote.transition': '報價單目前為「{status}」狀態，不能{action}',
     'quote.product_unknown': '產品不存在或已停用',
     'quote.contact_mismatch': '聯絡人不屬於該客戶',
@@ -63,6 +65,7 @@ registerMessages({
     'quote.action.expire': '標記過期',
   },
   'en-US': {
+    'approval.summary.quote': '{no} rev. {revision} {customer}: ¥{total:money}',
     'quote.transition': 'The quote is "{status}" and cannot be used to {action}',
     'quote.product_unknown': 'Unknown or inactive product',
     'quote.contact_mismatch': 'The contact does not belong to this customer',

@@ -23,6 +23,8 @@ export async function approvalInbox(ctx: Ctx, q: { status: 'pending' | 'done'; p
         docType: approvalInstances.docType,
         docId: approvalInstances.docId,
         summary: approvalInstances.summary,
+        summaryKey: approvalInstances.summaryKey,
+        summaryParams: approvalInstances.summaryParams,
         status: approvalInstances.status,
         steps: approvalInstances.steps,
         facts: approvalInstances.facts,
@@ -43,6 +45,8 @@ export async function approvalInbox(ctx: Ctx, q: { status: 'pending' | 'done'; p
     items: rows.map((r) => ({
       ...r,
       ...approvalViewFor(ctx, r.docType, r),
+      summaryKey: undefined,
+      summaryParams: undefined,
       stepName: r.steps[r.step]?.name ?? '',
       steps: undefined,
       createdAt: r.createdAt.toISOString(),

@@ -1,5 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 import type { Ctx } from '../context.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { translate } from '../i18n/messages.ts';
 import type { Condition, StepDef } from './approvals.rules.ts';
 
 /** A fact a rule condition may test, shown in the rule editor. */
@@ -15,6 +17,13 @@ export interface ApprovalView {
   summary: string;
 }
 
+/** A summary as stored: the zh-CN text, and (since issue 11) its message key and params. */
+export interface StoredSummary {
+  summary: string;
+  summaryKey?: string | null;
+  summaryParams?: Record<string, string | number> | null;
+}
+
 /** The view as one viewer may see it: facts withheld from them are null and listed in maskedFacts. */
 export interface ViewerApprovalView extends ApprovalView {
   maskedFacts: string[];
@@ -28,7 +37,17 @@ export interface ApprovalDocType {
   type: string;
   fields: FactField[];
   /** Facts for rule conditions and a one-line summary for inboxes. Throws 404 when out of scope. */
-  describe(tx: Tx, ctx: Ctx, docId: number): Promise<{ facts: Record<string, unknown>; summary: string; link: string }>;
+  describe(
+    tx: Tx,
+    ctx: Ctx,
+    docId: number,
+  ): Promise<{
+    facts: Record<string, unknown>;
+    /** Message key of the one-line summary (amounts as `¥{x:money}`), rendered per reader. */
+    summaryKey: string;
+    summaryParams: Record<string, string | number>;
+    link: string;
+  }>;
   /**
    * Masks what this viewer may not see of the captured facts and summary (SPEC 1.2 field masking,
    * e.g. contract prices without `contract.prices`). Decides from the principal only; absent = all shown.
@@ -57,9 +76,18 @@ export function approvalDocTypes(): ApprovalDocType[] {
   return [...types.values()];
 }
 
-/** The facts and summary of an instance of `docType` as this viewer may see them. */
-export function approvalViewFor(ctx: Pick<Ctx, 'principal'>, docType: string, view: ApprovalView): ViewerApprovalView {
-  const captured = { facts: view.facts, summary: view.summary };
+/** A stored summary in the reader's language (the stored zh-CN text for instances without a key). */
+export function renderSummary(locale: Locale, s: StoredSummary): string {
+  return s.summaryKey ? translate(locale, s.summaryKey, s.summaryParams ?? {}) : s.summary;
+}
+
+/** The facts and summary of an instance of `docType` as this viewer may see them, in their language. */
+export function approvalViewFor(
+  ctx: Pick<Ctx, 'principal' | 'locale'>,
+  docType: string,
+  view: StoredSummary & { facts: Record<string, unknown> },
+): ViewerApprovalView {
+  const captured = { facts: view.facts, summary: renderSummary(ctx.locale, view) };
   const viewFor = types.get(docType)?.viewFor;
   return viewFor ? viewFor(ctx, captured) : { ...captured, maskedFacts: [] };
 }

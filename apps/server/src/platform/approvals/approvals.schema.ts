@@ -34,6 +34,10 @@ export const approvalInstances = pgTable(
     steps: jsonb('steps').$type<StepDef[]>().notNull(),
     facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
     summary: text('summary').notNull(),
+    // The summary as a message key and machine values, rendered in each reader's language (issue 11);
+    // `summary` keeps the zh-CN text (instances from before these columns have only it).
+    summaryKey: text('summary_key'),
+    summaryParams: jsonb('summary_params').$type<Record<string, string | number>>(),
     applicantId: integer('applicant_id')
       .notNull()
       .references(() => users.id),

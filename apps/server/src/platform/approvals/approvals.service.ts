@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors.ts';
+import { translate } from '../i18n/messages.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { users } from '../org/org.schema.ts';
 import { approvalDocType } from './approvals.registry.ts';
@@ -12,6 +13,16 @@ import { approvalActions, approvalInstances, approvalRules, approvalTasks } from
 import { ACTOR, type ApprovalAction, canAct, type InstanceState } from './approvals.state.ts';
 
 type Instance = typeof approvalInstances.$inferSelect;
+
+/**
+ * The summary as notification params: the stored zh-CN text, and its key with its params under
+ * `summary.<name>`, so each reader's notice shows it in their language (notificationTitle).
+ */
+function summaryParamsOf(inst: Instance): Record<string, string | number> {
+  if (!inst.summaryKey) return { summary: inst.summary };
+  const inner = Object.entries(inst.summaryParams ?? {}).map(([k, v]) => [`summary.${k}`, v] as const);
+  return { summary: inst.summary, summaryKey: inst.summaryKey, ...Object.fromEntries(inner) };
+}
 
 async function log(tx: Tx, ctx: Ctx, inst: Instance, action: string, comment?: string | null, target?: number | null) {
   await tx.insert(approvalActions).values({
@@ -38,7 +49,7 @@ async function openStep(tx: Tx, inst: Instance, step: number) {
   await notify(tx, approvers, {
     kind: 'approval.task',
     titleKey: 'notify.approval.task',
-    params: { summary: inst.summary, step: inst.steps[step].name },
+    params: { ...summaryParamsOf(inst), step: inst.steps[step].name },
     link: `/approvals/${inst.id}`,
   });
 }
@@ -51,7 +62,8 @@ async function openStep(tx: Tx, inst: Instance, step: number) {
 export async function submitForApproval(tx: Tx, ctx: Ctx, docType: string, docId: number) {
   const dt = approvalDocType(docType);
   if (!dt) throw new NotFoundError();
-  const { facts, summary } = await dt.describe(tx, ctx, docId);
+  const { facts, summaryKey, summaryParams } = await dt.describe(tx, ctx, docId);
+  const summary = translate('zh-CN', summaryKey, summaryParams);
   const rules = await tx
     .select()
     .from(approvalRules)
@@ -78,6 +90,8 @@ export async function submitForApproval(tx: Tx, ctx: Ctx, docType: string, docId
       steps: rule?.steps ?? [],
       facts,
       summary,
+      summaryKey,
+      summaryParams,
       applicantId: ctx.principal.userId,
       status: rule?.steps.length ? 'pending' : 'approved',
       finishedAt: rule?.steps.length ? null : new Date(),
@@ -125,7 +139,7 @@ async function finish(tx: Tx, ctx: Ctx, inst: Instance, status: Exclude<Instance
       {
         kind: 'approval.result',
         titleKey: 'notify.approval.withdrawn',
-        params: { summary: inst.summary },
+        params: summaryParamsOf(inst),
         link: `/approvals/${inst.id}`,
       },
     );
@@ -145,7 +159,7 @@ async function finish(tx: Tx, ctx: Ctx, inst: Instance, status: Exclude<Instance
   await notify(tx, [inst.applicantId], {
     kind: 'approval.result',
     titleKey: `notify.approval.${status}`,
-    params: { summary: inst.summary },
+    params: summaryParamsOf(inst),
     link: `/approvals/${inst.id}`,
   });
 }
@@ -245,7 +259,7 @@ export async function actOnApproval(ctx: Ctx, instanceId: number, action: Approv
       await notify(tx, [u.id], {
         kind: 'approval.task',
         titleKey: 'notify.approval.task',
-        params: { summary: inst.summary, step: inst.steps[inst.currentStep].name },
+        params: { ...summaryParamsOf(inst), step: inst.steps[inst.currentStep].name },
         link: `/approvals/${inst.id}`,
       });
       return { status: 'pending' as const, step: inst.currentStep };

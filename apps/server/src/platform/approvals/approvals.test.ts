@@ -22,7 +22,12 @@ registerApprovalDocType({
   fields: [{ key: 'amount', type: 'money' }],
   async describe(tx, _ctx, id) {
     const r = await tx.execute<{ amount: string }>(sql`select amount from test_docs where id = ${id}`);
-    return { facts: { amount: r.rows[0].amount }, summary: `测试单据 ${id}`, link: `/test/${id}` };
+    return {
+      facts: { amount: r.rows[0].amount },
+      summaryKey: 'approval.summary.test_doc',
+      summaryParams: { id },
+      link: `/test/${id}`,
+    };
   },
   async assertVisible() {},
   async onApproved(tx, _ctx, id) {

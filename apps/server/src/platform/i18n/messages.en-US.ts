@@ -146,7 +146,7 @@ export const enUS: Record<string, string> = {
   'notify.approval.rejected': 'Rejected: {summary}',
   'notify.approval.returned': 'Returned for changes: {summary}',
   'notify.approval.withdrawn': 'Withdrawn: {summary}',
-  'notify.credit.approved': 'Credit limit of {customer} changed to ¥{limit}',
+  'notify.credit.approved': 'Credit limit of {customer} changed to ¥{limit:money}',
   'mail.subject': '[Sales & Service] {title}',
   'mail.greeting': 'Dear {name},',
   'mail.link': 'Details: {link}',

@@ -145,7 +145,7 @@ export const zhCN: Record<string, string> = {
   'notify.approval.rejected': '审批被驳回：{summary}',
   'notify.approval.returned': '审批被退回修改：{summary}',
   'notify.approval.withdrawn': '审批已撤回：{summary}',
-  'notify.credit.approved': '客户「{customer}」的信用额度已调整为 ¥{limit}',
+  'notify.credit.approved': '客户「{customer}」的信用额度已调整为 ¥{limit:money}',
   'mail.subject': '【销售服务管理系统】{title}',
   'mail.greeting': '{name}，您好：',
   'mail.link': '查看详情：{link}',

@@ -145,7 +145,7 @@ export const zhTW: Record<string, string> = {
   'notify.approval.rejected': '審批被駁回：{summary}',
   'notify.approval.returned': '審批被退回修改：{summary}',
   'notify.approval.withdrawn': '審批已撤回：{summary}',
-  'notify.credit.approved': '客戶「{customer}」的信用額度已調整為 ¥{limit}',
+  'notify.credit.approved': '客戶「{customer}」的信用額度已調整為 ¥{limit:money}',
   'mail.subject': '【銷售服務管理系統】{title}',
   'mail.greeting': '{name}，您好：',
   'mail.link': '查看詳情：{link}',

@@ -1,17 +1,15 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { LOCALES, type Locale } from '../i18n/locale.ts';
-import { hasMessage, translate } from '../i18n/messages.ts';
-import type { NotificationInput } from '../notifications/notifications.service.ts';
+import { translate } from '../i18n/messages.ts';
+import { type NotificationInput, notificationTitle } from '../notifications/notifications.service.ts';
 import { users } from '../org/org.schema.ts';
 import { queueMail } from './mail.service.ts';
 import { mailEnabled } from './mail.settings.ts';
 
 /** The e-mail for one in-app notification, in the recipient's language. */
 export function notificationMail(locale: Locale, name: string, n: NotificationInput) {
-  const title = hasMessage(n.titleKey)
-    ? translate(locale, n.titleKey, n.params)
-    : translate(locale, 'mail.notification.generic');
+  const title = notificationTitle(locale, n.titleKey, n.params ?? {});
   const lines = [translate(locale, 'mail.greeting', { name }), '', title];
   if (n.link) lines.push('', translate(locale, 'mail.link', { link: n.link }));
   lines.push('', translate(locale, 'mail.footer'));

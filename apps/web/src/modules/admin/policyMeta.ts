@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Policy, PolicyValue } from './api';
 
 /** Unit of a policy value; labels live in `policyUnit.*` (input suffix) and `policyValue.*` (display). */
@@ -14,7 +15,8 @@ export type PolicyUnit =
   | 'years'
   | 'timesPerQuarter'
   | 'dayOfMonth'
-  | 'weekday';
+  | 'weekday'
+  | 'percent';
 
 const UNITS: Record<string, PolicyUnit> = {
   'auth.maxFailedLogins': 'times',
@@ -24,6 +26,22 @@ const UNITS: Record<string, PolicyUnit> = {
   'pool.noDealReclaimDays': 'days',
   'pool.reclaimWarningDays': 'days',
   'pool.maxOwnedCustomers': 'customers',
+  'pool.maxLockedCustomers': 'customers',
+  'pool.reclaimBlockDays': 'days',
+  'pool.noFollowUpReclaimDays.A': 'days',
+  'pool.noFollowUpReclaimDays.B': 'days',
+  'pool.noFollowUpReclaimDays.C': 'days',
+  'pool.noFollowUpReclaimDays.KEY': 'days',
+  'pool.noDealReclaimDays.A': 'days',
+  'pool.noDealReclaimDays.B': 'days',
+  'pool.noDealReclaimDays.C': 'days',
+  'pool.noDealReclaimDays.KEY': 'days',
+  'quotes.defaultValidityDays': 'days',
+  'contracts.expiryWarningDays': 'days',
+  'contracts.instalmentReminderDays': 'days',
+  'receivables.overdueReminderDays': 'days',
+  'quotes.repDiscountLimitPercent': 'percent',
+  'prices.majorCutPercent': 'percent',
   'followup.dueSoonDays': 'days',
   'records.retentionYears': 'years',
 };
@@ -45,6 +63,25 @@ export function policyGroup(key: string): string {
 export const policyLabelKey = (key: string) => `policies.${key}`;
 export const policyHintKey = (key: string) => `policyHints.${key}`;
 export const policyOptionKey = (key: string, option: string) => `policyOptions.${key}.${option}`;
+
+/** A per-customer-class variant of a policy: 'pool.noDealReclaimDays.A' → the policy and the class. */
+const PER_CLASS = /^(.+)\.(A|B|C|KEY)$/;
+
+/**
+ * A policy's label. Per-class variants are named from their general policy and the class label
+ * ("公海回收：未成交天数（A 类）") rather than one string each: i18next cannot hold both
+ * `policies.pool.noDealReclaimDays` and `….A` (a string cannot have children).
+ */
+export function policyLabel(t: TFunction, key: string): string {
+  const m = PER_CLASS.exec(key);
+  if (m) return t('policyPerClass.label', { policy: t(policyLabelKey(m[1])), class: t(`dict.customerClass.${m[2]}`) });
+  return t(policyLabelKey(key));
+}
+
+/** A policy's one-line explanation. */
+export function policyHint(t: TFunction, key: string): string {
+  return PER_CLASS.test(key) ? t('policyPerClass.hint') : t(policyHintKey(key), { defaultValue: '' });
+}
 
 /** "60" / "60.5" / 60 → "60.00" (the API's decimal format); null when not a plain decimal. */
 export function toDecimalString(value: PolicyValue): string | null {

@@ -4,9 +4,11 @@ import { apiFetch } from '../../app/api';
 export interface NotificationItem {
   id: number;
   kind: string;
-  /** i18n key rendered with `params` in the reader's language. */
+  /** Message key and params as stored; `title` is what to show. */
   titleKey: string;
   params: Record<string, string | number>;
+  /** The text rendered by the server in the request's language (its messages are the source of truth). */
+  title: string;
   link: string | null;
   read: boolean;
   createdAt: string;

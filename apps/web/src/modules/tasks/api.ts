@@ -7,11 +7,11 @@ export type TaskStatus = 'open' | 'done' | 'cancelled';
 export interface TaskItem {
   id: number;
   kind: string;
-  /** i18n key rendered with `params` in the reader's language. */
+  /** Message key and params as stored; `title` is what to show. */
   titleKey: string;
   params: Record<string, string | number>;
-  /** The server's own rendering, used when the key is unknown here. */
-  title?: string;
+  /** Rendered by the server in the request's language. */
+  title: string;
   link: string | null;
   /** YYYY-MM-DD. */
   dueDate: string;

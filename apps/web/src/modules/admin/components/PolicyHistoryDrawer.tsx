@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { formatDateTime, orDash } from '../../../components/format';
 import { type Policy, type PolicyHistoryEntry, usePolicyHistory } from '../api';
-import { policyLabelKey } from '../policyMeta';
+import { policyLabel } from '../policyMeta';
 import { PolicyValueText } from './PolicyValue';
 
 export function PolicyHistoryDrawer({ policy, onClose }: { policy: Policy | null; onClose: () => void }) {
@@ -33,11 +33,7 @@ export function PolicyHistoryDrawer({ policy, onClose }: { policy: Policy | null
       open={policy !== null}
       onClose={onClose}
       size={640}
-      title={
-        policy
-          ? t('admin.policies.historyTitle', { name: t(policyLabelKey(policy.key), { defaultValue: policy.key }) })
-          : ''
-      }
+      title={policy ? t('admin.policies.historyTitle', { name: policyLabel(t, policy.key) }) : ''}
       destroyOnHidden
     >
       {history.isError ? (

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { type Policy, type PolicyValue, usePolicies, useSavePolicy } from '../api';
 import { PolicyHistoryDrawer } from '../components/PolicyHistoryDrawer';
 import { PolicyValueInput, PolicyValueText, usePolicyUnitLabel } from '../components/PolicyValue';
-import { inRange, normalizePolicyValue, policyGroup, policyHintKey, policyLabelKey, policyUnit } from '../policyMeta';
+import { inRange, normalizePolicyValue, policyGroup, policyHint, policyLabel, policyUnit } from '../policyMeta';
 
 /** Policies of one category together, categories in the order the API first lists them. */
 function groupPolicies(items: Policy[]): Policy[] {
@@ -84,10 +84,10 @@ export function PoliciesPage() {
       render: (key: string) => (
         <Space orientation="vertical" size={0}>
           <span title={key} data-testid="policy-label">
-            {t(policyLabelKey(key), { defaultValue: key })}
+            {policyLabel(t, key)}
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(policyHintKey(key), { defaultValue: '' })}
+            {policyHint(t, key)}
           </Typography.Text>
         </Space>
       ),

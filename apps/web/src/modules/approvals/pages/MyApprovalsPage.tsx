@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { QueryErrorResult } from '../../../app/ErrorPages';
-import { docTypeLabelKey } from '../../../components/ApprovalFacts';
+import { docTypeLabelKey, FactValue } from '../../../components/ApprovalFacts';
 import { APPROVAL_STATUS_COLORS, TASK_STATUS_COLORS } from '../../../components/ApprovalPanel';
 import { DataTable } from '../../../components/DataTable';
 import { formatDateTime } from '../../../components/format';
@@ -11,6 +11,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { type InboxItem, type InboxStatus, useApprovalInbox, useApprovalInboxCount } from '../api';
 
 const STATUSES: InboxStatus[] = ['pending', 'done'];
+/** The fact that is "the amount" of a document, in order of preference. */
+const AMOUNT_FACTS = ['totalGross', 'amount', 'creditLimit', 'newStandardPrice'];
 
 function InboxTable({ status }: { status: InboxStatus }) {
   const { t } = useTranslation();
@@ -27,6 +29,13 @@ function InboxTable({ status }: { status: InboxStatus }) {
   const label = (f: string) => t(`approval.fields.${f}`);
   const columns: ColumnsType<InboxItem> = [
     {
+      title: label('docType'),
+      dataIndex: 'docType',
+      width: 140,
+      render: (v: string) => <span data-testid="approval-row-doctype">{t(docTypeLabelKey(v))}</span>,
+    },
+    {
+      // The server renders the summary in the reader's language, amounts with separators.
       title: label('summary'),
       dataIndex: 'summary',
       render: (summary: string, r) => (
@@ -36,9 +45,19 @@ function InboxTable({ status }: { status: InboxStatus }) {
       ),
     },
     {
-      title: label('docType'),
-      dataIndex: 'docType',
-      render: (v: string) => t(docTypeLabelKey(v), { defaultValue: v }),
+      title: label('amount'),
+      key: 'amount',
+      align: 'right',
+      render: (_, r) => {
+        const fact = AMOUNT_FACTS.find((f) => f in r.facts);
+        return fact ? (
+          <span data-testid="approval-row-amount">
+            <FactValue field={fact} value={r.facts[fact]} masked={r.maskedFacts?.includes(fact)} />
+          </span>
+        ) : (
+          '-'
+        );
+      },
     },
     { title: label('step'), dataIndex: 'stepName' },
     { title: label('applicant'), dataIndex: 'applicantName' },
@@ -49,9 +68,7 @@ function InboxTable({ status }: { status: InboxStatus }) {
       {
         title: label('myDecision'),
         dataIndex: 'taskStatus',
-        render: (v: string) => (
-          <Tag color={TASK_STATUS_COLORS[v]}>{t(`approval.taskStatus.${v}`, { defaultValue: v })}</Tag>
-        ),
+        render: (v: string) => <Tag color={TASK_STATUS_COLORS[v]}>{t(`approval.taskStatus.${v}`)}</Tag>,
       },
       { title: label('actedAt'), dataIndex: 'actedAt', render: formatDateTime },
     );

@@ -10,7 +10,6 @@ import { formatDateTime } from '../../../components/format';
 import { type NotificationItem, useMarkNotificationsRead, useNotifications } from '../api';
 
 function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: (item: NotificationItem) => void }) {
-  const { t } = useTranslation();
   const { token } = theme.useToken();
   return (
     <button
@@ -34,7 +33,7 @@ function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: (it
         <Badge status={item.read ? 'default' : 'processing'} style={{ marginTop: 2 }} />
         <div style={{ flex: 1, minWidth: 0 }}>
           <Typography.Text strong={!item.read} style={{ display: 'block' }}>
-            {t(item.titleKey, { ...item.params, defaultValue: item.titleKey })}
+            {item.title}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDateTime(item.createdAt)}

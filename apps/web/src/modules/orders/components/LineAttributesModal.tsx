@@ -53,10 +53,18 @@ export function LineAttributesModal({
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'key']} rules={[{ max: 20 }]}>
+                  <Form.Item
+                    name={[f.name, 'key']}
+                    rules={[{ max: 20 }]}
+                    messageVariables={{ label: t('order.attributes.name') }}
+                  >
                     <Input placeholder={t('order.attributes.name')} maxLength={20} style={{ width: 120 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'value']} rules={[{ max: 50 }]}>
+                  <Form.Item
+                    name={[f.name, 'value']}
+                    rules={[{ max: 50 }]}
+                    messageVariables={{ label: t('order.attributes.value') }}
+                  >
                     <Input
                       placeholder={t('order.attributes.value')}
                       maxLength={50}

@@ -24,7 +24,7 @@ const ENTITIES: TimelineProps['entities'] = {
   default: {
     fields: 'quote',
     actionPrefix: 'quote_',
-    valueDicts: { status: 'quote.status' },
+    valueDicts: { status: 'quote.status', approvalReasons: 'quote.reason' },
     commentKeys: { return_to_draft: 'timeline.comment' },
   },
 };

@@ -28,7 +28,8 @@ function TaskTable({ bucket }: { bucket: TaskBucket }) {
     return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   }
 
-  const title = (r: TaskItem) => t(r.titleKey, { ...r.params, defaultValue: r.title ?? r.titleKey });
+  // The server renders to-do titles in the request's language from its own messages.
+  const title = (r: TaskItem) => r.title;
   // The server decides what is overdue (company time zone), so the bucket says it.
   const overdue = bucket === 'overdue';
   const label = (f: string) => t(`task.fields.${f}`);
