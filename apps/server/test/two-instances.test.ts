@@ -6,6 +6,11 @@ import { type Scheduler, startScheduler } from '../src/platform/scheduler/schedu
 import { registerSweep } from '../src/platform/scheduler/sweeps.ts';
 import { type Client, createTestEnv, type Org, PASSWORD, seedOrg, type TestEnv } from './harness.ts';
 
+// Another instance hears of a change through LISTEN/NOTIFY as the change commits (ADR 0005):
+// milliseconds later, not in the same instant — under load a request can overtake it. Checks on
+// the other instance wait up to 2 s for it; the same-instance checks stay immediate.
+const PROPAGATION = { timeout: 2_000, interval: 10 };
+
 /**
  * Issue 10 item 5: two app instances against one PostgreSQL, driven over real HTTP as a load
  * balancer would (no shared process state but the database): sessions, CSRF, idempotency keys,
@@ -139,7 +144,7 @@ describe('sessions and CSRF across instances', () => {
 
     expect((await rep.on('B').get('/api/auth/me')).statusCode).toBe(200); // B holds it in its cache now
     expect((await rep.on('A').post('/api/auth/logout')).statusCode).toBe(200);
-    expect((await rep.on('B').get('/api/auth/me')).statusCode).toBe(401);
+    await expect.poll(async () => (await rep.on('B').get('/api/auth/me')).statusCode, PROPAGATION).toBe(401);
   });
 });
 
@@ -162,7 +167,7 @@ describe('principal cache invalidation across instances', () => {
     expect((await rep.on('B').get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('a grant change made on A is seen by the very next request on B', async () => {
+  it('a grant change made on A is seen on B as soon as B hears of it', async () => {
     const rep = await Browser.login('A', 'rep1');
     const admin = await Browser.login('B', 'admin');
     const perms = async () => (await rep.on('B').get('/api/auth/me')).json().permissions as string[];
@@ -176,18 +181,18 @@ describe('principal cache invalidation across instances', () => {
       .on('A')
       .put(`/api/roles/${role.id}`, { name: role.name, version: role.version, grants: without });
     expect(put.statusCode, put.body).toBe(200);
-    expect(await perms()).not.toContain('customer.create');
+    await expect.poll(perms, PROPAGATION).not.toContain('customer.create');
     expect((await rep.post('/api/customers', { kind: 'individual', name: '无权客户' })).statusCode).toBe(403);
-    // And back, seen at once on both.
+    // And back, seen on both as soon as they hear of it.
     const again = (await admin.on('A').get('/api/roles'))
       .json()
       .items.find((r: { code: string }) => r.code === 'sales_rep');
     await admin.on('B').put(`/api/roles/${role.id}`, { name: role.name, version: again.version, grants: role.grants });
-    expect(await perms()).toContain('customer.create');
+    await expect.poll(perms, PROPAGATION).toContain('customer.create');
     expect((await rep.on('A').get('/api/auth/me')).json().permissions).toContain('customer.create');
   });
 
-  it("a password change on A ends the user's other sessions on B at once", async () => {
+  it("a password change on A ends the user's other sessions on B", async () => {
     const phone = await Browser.login('B', 'rep1b');
     const laptop = await Browser.login('A', 'rep1b');
     expect((await phone.on('B').get('/api/auth/me')).statusCode).toBe(200);
@@ -195,7 +200,7 @@ describe('principal cache invalidation across instances', () => {
       .on('A')
       .post('/api/auth/password', { oldPassword: PASSWORD, newPassword: 'N3w-pass-2024' });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect((await phone.on('B').get('/api/auth/me')).statusCode).toBe(401);
+    await expect.poll(async () => (await phone.on('B').get('/api/auth/me')).statusCode, PROPAGATION).toBe(401);
     expect((await laptop.on('B').get('/api/auth/me')).statusCode).toBe(200);
   });
 
@@ -212,7 +217,7 @@ describe('principal cache invalidation across instances', () => {
       version: team.version,
     });
     expect(renamed.statusCode, renamed.body).toBe(200);
-    expect((await me()).deptName).toBe('销售一部精英组');
+    await expect.poll(async () => (await me()).deptName, PROPAGATION).toBe('销售一部精英组');
 
     const u = (await env.database.pool.query('select name, version from users where id = $1', [org.user.teamRep]))
       .rows[0];
@@ -225,10 +230,10 @@ describe('principal cache invalidation across instances', () => {
       version: u.version,
     });
     expect(disabled.statusCode, disabled.body).toBe(200);
-    expect((await rep.on('B').get('/api/auth/me')).statusCode).toBe(401);
+    await expect.poll(async () => (await rep.on('B').get('/api/auth/me')).statusCode, PROPAGATION).toBe(401);
   });
 
-  it('revoking an API token on A refuses it on B at once', async () => {
+  it('revoking an API token on A refuses it on B', async () => {
     const rep = await Browser.login('A', 'rep2');
     const t = await rep.post('/api/me/api-tokens', { name: '集成', expiresOn: null });
     expect(t.statusCode, t.body).toBe(201);
@@ -237,7 +242,7 @@ describe('principal cache invalidation across instances', () => {
     expect(await call()).toBe(200);
     expect(await call()).toBe(200);
     expect((await rep.on('A').request('DELETE', `/api/me/api-tokens/${t.json().id}`)).statusCode).toBe(200);
-    expect(await call()).toBe(401);
+    await expect.poll(call, PROPAGATION).toBe(401);
   });
 
   it('stops serving from the cache while its listener is down, and resumes once it is back', async () => {
