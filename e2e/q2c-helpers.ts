@@ -75,6 +75,18 @@ export async function setDate(page: Page, picker: Locator, date: string) {
   await page.keyboard.press('Tab');
 }
 
+/**
+ * The open modal once its zoom-in has finished: a click during the animation can land where a
+ * neighbouring option ends up (seen under load: 销售合同 clicked, 销售订单 chosen).
+ */
+export async function openModal(page: Page): Promise<Locator> {
+  const modal = page.locator('.ant-modal-wrap:visible .ant-modal').last();
+  await modal.waitFor();
+  // No modal is mid-animation any more (antd marks it with an ant-zoom-* class meanwhile).
+  await page.locator('.ant-modal[class*="ant-zoom"]').first().waitFor({ state: 'detached' });
+  return modal;
+}
+
 /** The primary button of the open (top-most) modal or confirm dialog. */
 export async function okModal(page: Page) {
   const btn = page

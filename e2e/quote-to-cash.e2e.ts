@@ -12,6 +12,7 @@ import {
   loginAs,
   okModal,
   okPopconfirm,
+  openModal,
   pick,
   scanPdf,
   seedMasterData,
@@ -138,7 +139,8 @@ describe.sequential('quote to cash in the browser', () => {
     const rep = await as('rep1');
     await rep.goto(`${base()}/quotes/${ids.quote}`);
     await rep.getByTestId('quote-convert').click();
-    await rep.locator('.ant-modal-wrap:visible').getByText('销售合同').click();
+    const convert = await openModal(rep);
+    await convert.getByRole('radio', { name: '销售合同' }).check();
     await okModal(rep);
     await rep.waitForURL(/\/contracts\/\d+/);
     ids.contract = Number(new URL(rep.url()).pathname.split('/')[2]);
