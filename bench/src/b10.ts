@@ -11,9 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { repoRoot } from '../../apps/server/src/config.ts';
+import { launch } from '../../e2e/browser.ts';
 import { DEMO_PASSWORD } from '../../scripts/src/demo-data.ts';
 import { freePort, openDatabase } from '../../scripts/src/open-db.ts';
 import { describeMachine } from './machine.ts';
@@ -51,18 +52,8 @@ const app = await buildApp({ db: db.database.db, webDist });
 const port = await freePort();
 await app.listen({ port, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+// The same system Chromium and flags as the browser tests.
+const browser = await launch();
 
 /** Bytes of JavaScript on the wire, and the same files' .gz sizes, for the responses seen. */
 function trackScripts(page: Page) {
