@@ -68,7 +68,9 @@ export async function startScheduler(
     });
   }
   // Two instances starting together queue one run: a stately queue holds one waiting job.
-  if (opts.runOnStart ?? true) for (const queue of queues.values()) await boss.send(queue, {});
+  if (opts.runOnStart ?? true) {
+    for (const sweep of sweeps) if (sweep.runOnStart ?? true) await boss.send(queues.get(sweep.name) as string, {});
+  }
   // A sweep that was renamed or removed must not leave its old schedule firing.
   for (const s of await boss.getSchedules()) {
     if (s.name.startsWith('sweep-') && ![...queues.values()].includes(s.name)) await boss.unschedule(s.name);

@@ -8,6 +8,11 @@ export interface Sweep {
   name: string;
   /** Cron expression in the company's time zone, e.g. '*\/15 * * * *'. */
   cron: string;
+  /**
+   * Run once when the scheduler starts, to catch up on ticks missed while stopped (default). A
+   * full audit that only needs its nightly slot opts out: it would cost every start its run time.
+   */
+  runOnStart?: boolean;
   run(db: Db, now: Date): Promise<{ changed: number }>;
 }
 
