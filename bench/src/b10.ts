@@ -26,6 +26,8 @@ const { values: a } = parseArgs({
     rounds: { type: 'string', default: '3' },
     user: { type: 'string', default: 'rep1' },
     'no-report': { type: 'boolean', default: false },
+    // Lists every script of the first page with its gzip size (to see what to split next).
+    files: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(repoRoot, 'docs/benchmarks.md') },
   },
 });
@@ -74,6 +76,13 @@ function trackScripts(page: Page) {
         gzip += zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
       }
       return { files: urls.size, wire, gzip };
+    },
+    list() {
+      return [...urls]
+        .map((p) => ({ p, gzip: zlib.gzipSync(fs.readFileSync(path.join(webDist, p)), { level: 9 }).length }))
+        .sort((x, y) => y.gzip - x.gzip)
+        .map((f) => `    ${kb(f.gzip).padStart(7)}  ${f.p}`)
+        .join('\n');
     },
   };
 }
@@ -135,6 +144,7 @@ try {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const firstPage = { ...(await tracker.sizes()), path: new URL(page.url()).pathname };
+    if (a.files) log(`  scripts after sign-in (${firstPage.path}):\n${tracker.list()}`);
     const cookies = await ctx.cookies();
     await ctx.close();
 

@@ -121,6 +121,18 @@ export const ContactInput = z
   });
 export type ContactInput = z.output<typeof ContactInput>;
 
+export const FollowUpLocation = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  /** metres, as the browser reports it */
+  accuracy: z
+    .number()
+    .min(0)
+    .max(100_000)
+    .nullish()
+    .transform((v) => (v == null ? null : Math.round(v))),
+});
+
 export const FollowUpInput = z
   .object({
     type: z.enum(FOLLOW_UP_TYPES),
@@ -132,6 +144,8 @@ export const FollowUpInput = z
       .string()
       .nullish()
       .transform((v) => v || null),
+    // Where the rep was when recording a visit (the browser's position, WGS-84), if he shared it.
+    location: FollowUpLocation.nullish().transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
     if (v.nextActionDate && !isIsoDate(v.nextActionDate)) issue(ctx, 'nextActionDate', 'validation.date');

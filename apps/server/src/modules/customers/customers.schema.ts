@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   numeric,
@@ -155,6 +156,10 @@ export const followUps = pgTable(
     outcome: text('outcome').notNull(),
     nextAction: text('next_action'),
     nextActionDate: date('next_action_date', { mode: 'string' }),
+    // The browser's position (WGS-84) when the rep shared it; accuracy in metres.
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    locationAccuracy: integer('location_accuracy'),
     // Set when a later follow-up on the same customer supersedes this one's next action.
     doneAt: timestamp('done_at', { withTimezone: true }),
     createdBy: integer('created_by')
@@ -165,6 +170,10 @@ export const followUps = pgTable(
   (t) => [
     index('follow_ups_customer_idx').on(t.customerId, t.createdAt.desc()),
     index('follow_ups_due_idx').on(t.createdBy, t.nextActionDate).where(sql`${t.doneAt} is null`),
+    check(
+      'follow_ups_location_ck',
+      sql`(${t.latitude} is null) = (${t.longitude} is null) and (${t.latitude} is null or (${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180))`,
+    ),
   ],
 );
 

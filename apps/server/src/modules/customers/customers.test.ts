@@ -344,6 +344,35 @@ describe('list, follow-ups and timeline', () => {
     ).toEqual(['content', 'nextActionDate']);
   });
 
+  it('keeps the position a rep shared with a visit, and rejects an impossible one without writing', async () => {
+    const c = (
+      await rep1.post(
+        '/api/customers',
+        company({ name: '湖州南浔木业有限公司', creditCode: creditCode(9), mobile: '13900007777' }),
+      )
+    ).json();
+    const visit = { type: 'visit', content: '上门拜访，查看车间', outcome: 'positive' };
+    const f = await rep1.post(`/api/customers/${c.id}/follow-ups`, {
+      ...visit,
+      location: { latitude: 30.873, longitude: 120.426511, accuracy: 24.6 },
+    });
+    expect(f.statusCode).toBe(201);
+    expect(f.json()).toMatchObject({ latitude: 30.873, longitude: 120.426511, locationAccuracy: 25 });
+    const bad = await rep1.post(`/api/customers/${c.id}/follow-ups`, {
+      ...visit,
+      content: '不应保存',
+      location: { latitude: 91, longitude: 120 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields.map((x: { field: string }) => x.field)).toEqual(['location.latitude']);
+    const list = (await rep1.get(`/api/customers/${c.id}/follow-ups`)).json();
+    expect(list.items.map((i: { content: string; latitude: number | null }) => [i.content, i.latitude])).toEqual([
+      ['上门拜访，查看车间', 30.873],
+    ]);
+    const plain = (await rep1.post(`/api/customers/${c.id}/follow-ups`, { ...visit, content: '电话' })).json();
+    expect(plain).toMatchObject({ latitude: null, longitude: null, locationAccuracy: null });
+  });
+
   it('exports the filtered list as a real xlsx within scope', async () => {
     const res = await manager1.get('/api/customers/export?class=A');
     expect(res.statusCode).toBe(200);

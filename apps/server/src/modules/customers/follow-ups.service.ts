@@ -8,7 +8,17 @@ import { companyDate } from '../../platform/time.ts';
 import { customerScope, findCustomerInScope } from './customers.access.ts';
 import { customerContacts, customers, followUps } from './customers.schema.ts';
 
-const FIELDS = ['type', 'content', 'outcome', 'contactId', 'nextAction', 'nextActionDate'] as const;
+const FIELDS = [
+  'type',
+  'content',
+  'outcome',
+  'contactId',
+  'nextAction',
+  'nextActionDate',
+  'latitude',
+  'longitude',
+  'accuracy',
+] as const;
 
 function followUpSelect(ctx: Ctx) {
   return ctx.db
@@ -22,6 +32,9 @@ function followUpSelect(ctx: Ctx) {
       contactName: customerContacts.name,
       nextAction: followUps.nextAction,
       nextActionDate: followUps.nextActionDate,
+      latitude: followUps.latitude,
+      longitude: followUps.longitude,
+      locationAccuracy: followUps.locationAccuracy,
       doneAt: followUps.doneAt,
       createdAt: followUps.createdAt,
       createdById: followUps.createdBy,
@@ -62,16 +75,24 @@ export async function createFollowUp(ctx: Ctx, customerId: number, input: Follow
       .update(followUps)
       .set({ doneAt: sql`now()` })
       .where(and(eq(followUps.customerId, customerId), isNull(followUps.doneAt), isNotNull(followUps.nextActionDate)));
+    const { location, ...fields } = input;
     const [row] = await tx
       .insert(followUps)
-      .values({ ...input, customerId, createdBy: ctx.principal.userId })
+      .values({
+        ...fields,
+        latitude: location?.latitude ?? null,
+        longitude: location?.longitude ?? null,
+        locationAccuracy: location?.accuracy ?? null,
+        customerId,
+        createdBy: ctx.principal.userId,
+      })
       .returning({ id: followUps.id, createdAt: followUps.createdAt });
     await tx.update(customers).set({ lastFollowUpAt: row.createdAt }).where(eq(customers.id, customerId));
     await recordAudit(tx, ctx, {
       entityType: 'follow_up',
       entityId: row.id,
       action: 'create',
-      changes: createdFields(input, FIELDS),
+      changes: createdFields({ ...input, ...input.location }, FIELDS),
     });
     return row.id;
   });

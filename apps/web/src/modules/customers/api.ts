@@ -102,6 +102,10 @@ export interface FollowUp {
   contactName: string | null;
   nextAction: string | null;
   nextActionDate: string | null;
+  /** Where the rep was (WGS-84) when he shared his position; accuracy in metres. */
+  latitude: number | null;
+  longitude: number | null;
+  locationAccuracy: number | null;
   /** Set once a later follow-up is recorded: the planned next action is done. */
   doneAt: string | null;
   createdAt: string;
@@ -116,6 +120,13 @@ export interface FollowUpInput {
   contactId?: number | null;
   nextAction?: string | null;
   nextActionDate?: string | null;
+  location?: FollowUpLocation | null;
+}
+
+export interface FollowUpLocation {
+  latitude: number;
+  longitude: number;
+  accuracy: number | null;
 }
 
 export type MyFollowUp = FollowUp & { customerName: string; customerNo: string };

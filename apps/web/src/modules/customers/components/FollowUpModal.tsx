@@ -6,7 +6,8 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DictSelect } from '../../../components/DictSelect';
 import { buttonTestId } from '../../../components/testId';
 import { validValues } from '../../../components/validValues';
-import { type Contact, useAddFollowUp } from '../api';
+import { type Contact, type FollowUpLocation, useAddFollowUp } from '../api';
+import { canLocate, LocationField } from './LocationField';
 
 interface Values {
   type: string;
@@ -15,6 +16,7 @@ interface Values {
   contactId?: number | null;
   nextAction?: string;
   nextActionDate?: Dayjs | null;
+  location?: FollowUpLocation | null;
 }
 
 export interface FollowUpModalProps {
@@ -42,6 +44,7 @@ export function FollowUpModal({ customerId, contacts, open, onClose }: FollowUpM
         contactId: v.contactId ?? null,
         nextAction: v.nextAction?.trim() || null,
         nextActionDate: v.nextActionDate ? v.nextActionDate.format('YYYY-MM-DD') : null,
+        location: v.location ?? null,
       },
       {
         onSuccess: () => {
@@ -107,6 +110,11 @@ export function FollowUpModal({ customerId, contacts, open, onClose }: FollowUpM
         <Form.Item name="nextActionDate" label={label('nextActionDate')}>
           <DatePicker style={{ width: '100%' }} data-testid="followup-next-date" />
         </Form.Item>
+        {canLocate() ? (
+          <Form.Item name="location" label={t('followUp.location.label')}>
+            <LocationField />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

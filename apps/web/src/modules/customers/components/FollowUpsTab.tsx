@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../../components/format';
 import { StatusTag } from '../../../components/StatusTag';
 import { useContacts, useFollowUps } from '../api';
 import { FollowUpModal } from './FollowUpModal';
+import { LocationText, mapUrl } from './LocationField';
 
 export function FollowUpsTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
@@ -54,6 +55,24 @@ export function FollowUpsTab({ customerId }: { customerId: number }) {
               <div style={{ whiteSpace: 'pre-wrap' }} data-testid="followup-item-content">
                 {f.content}
               </div>
+              {f.latitude != null && f.longitude != null ? (
+                <div data-testid="followup-item-location">
+                  <Typography.Link
+                    href={mapUrl(
+                      { latitude: f.latitude, longitude: f.longitude, accuracy: f.locationAccuracy },
+                      t('followUp.location.label'),
+                    )}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    title={t('followUp.location.open')}
+                  >
+                    <EnvironmentOutlined />{' '}
+                    <LocationText
+                      value={{ latitude: f.latitude, longitude: f.longitude, accuracy: f.locationAccuracy }}
+                    />
+                  </Typography.Link>
+                </div>
+              ) : null}
               {f.nextAction || f.nextActionDate ? (
                 <Space size="small">
                   <Typography.Text type="secondary">
