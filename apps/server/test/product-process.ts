@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { repoRoot } from '../src/config.ts';
 
 /** The real product and its commands as separate processes, for tests of start, crash and backup. */
