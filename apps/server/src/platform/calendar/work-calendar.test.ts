@@ -61,7 +61,7 @@ describe('working time between two instants (9:00–18:00)', () => {
     ['Friday evening to Monday morning', '2026-03-06T17:00', '2026-03-09T10:00', 2 * H],
     ['across midnight: only the morning counts', '2026-03-10T20:00', '2026-03-11T09:30', 0.5 * H],
     ['inside one working day', '2026-03-10T10:15', '2026-03-10T11:45', 1.5 * H],
-    ['over the whole 春节 holiday, with both 调休 Saturdays', '2026-02-13T18:00', '2026-02-28T18:00', 6 * 9 * H], // 14, 24–28 Feb,
+    ['春节: the 调休 Saturdays 14 and 28 Feb and 24–27 Feb count', '2026-02-13T18:00', '2026-02-28T18:00', 6 * 9 * H],
     ['a night on a holiday', '2026-10-02T22:00', '2026-10-03T06:00', 0],
     ['end before start', '2026-03-10T12:00', '2026-03-10T11:00', 0],
   ])('%s', (_label, from, to, ms) => {
