@@ -36,6 +36,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import './platform/http/types.ts';
 import { approvalRoutes } from './platform/approvals/approvals.routes.ts';
 import { accessLogRoutes } from './platform/audit/access-log.routes.ts';
+import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
@@ -177,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       authRoutes(scoped, opts.db, opts.loginRateLimit ?? 100);
       orgRoutes(scoped, opts.db);
       policyRoutes(scoped, opts.db);
+      calendarRoutes(scoped, opts.db);
       accessLogRoutes(scoped, opts.db);
       approvalRoutes(scoped, opts.db);
       notificationRoutes(scoped, opts.db);

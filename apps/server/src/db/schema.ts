@@ -17,6 +17,7 @@ export * from '../platform/approvals/approvals.schema.ts';
 export * from '../platform/audit/audit.schema.ts';
 export * from '../platform/auth/auth.schema.ts';
 export * from '../platform/backfills/backfills.schema.ts';
+export * from '../platform/calendar/calendar.schema.ts';
 export * from '../platform/files/files.schema.ts';
 export * from '../platform/idempotency/idempotency.schema.ts';
 export * from '../platform/mail/mail.schema.ts';

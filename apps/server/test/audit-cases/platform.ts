@@ -119,6 +119,29 @@ export function platformCases(ctx: AuditContext): AuditCases {
       action: 'update',
       run: () => admin.put('/api/policies/pool.noFollowUpReclaimDays', { value: 45, version: 0 }),
     },
+    'PUT /api/calendar/settings': {
+      entity: 'calendar_settings',
+      action: 'update',
+      run: () =>
+        admin.put('/api/calendar/settings', {
+          weekdays: [1, 2, 3, 4, 5],
+          dayStart: '08:30',
+          dayEnd: '17:30',
+          breakStart: null,
+          breakEnd: null,
+          version: 0,
+        }),
+    },
+    'PUT /api/calendar/days/:date': {
+      entity: 'calendar_day',
+      action: 'create',
+      run: () => admin.put('/api/calendar/days/2026-12-31', { kind: 'holiday', name: '司庆' }),
+    },
+    'DELETE /api/calendar/days/:date': {
+      entity: 'calendar_day',
+      action: 'delete',
+      run: () => admin.delete('/api/calendar/days/2026-12-31'),
+    },
   };
 }
 

@@ -251,6 +251,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['dept.manage', 'ALL'],
       ['role.manage', 'ALL'],
       ['policy.manage', 'ALL'],
+      ['calendar.manage', 'ALL'],
       ['audit.view', 'ALL'],
       ['accesslog.view', 'ALL'],
       ['approval.manage', 'ALL'],

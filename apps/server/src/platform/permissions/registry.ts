@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   { permission: 'dept.manage', resource: 'dept', scoped: false },
   { permission: 'role.manage', resource: 'role', scoped: false },
   { permission: 'policy.manage', resource: 'policy', scoped: false },
+  // The company calendar: working week and hours, its own holidays and working days.
+  { permission: 'calendar.manage', resource: 'calendar', scoped: false },
   { permission: 'audit.view', resource: 'audit', scoped: false },
   // Read and export the PIPL access log of unmasked personal-data views (admin / PIPL officer).
   { permission: 'accesslog.view', resource: 'access_log', scoped: false },
