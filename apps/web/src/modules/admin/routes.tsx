@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  CalendarOutlined,
   EyeOutlined,
   NodeIndexOutlined,
   SafetyOutlined,
@@ -14,6 +15,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default:
 const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })));
 const RolesPage = lazy(() => import('./pages/RolesPage').then((m) => ({ default: m.RolesPage })));
 const PoliciesPage = lazy(() => import('./pages/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+const WorkCalendarPage = lazy(() => import('./pages/WorkCalendarPage').then((m) => ({ default: m.WorkCalendarPage })));
 const AccessLogPage = lazy(() => import('./pages/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
 const ApprovalRulesPage = lazy(() =>
   import('./pages/ApprovalRulesPage').then((m) => ({ default: m.ApprovalRulesPage })),
@@ -42,6 +44,13 @@ export const adminMenu: MenuGroupDef = {
       icon: <SlidersOutlined />,
     },
     {
+      key: 'work-calendar',
+      path: '/admin/calendar',
+      labelKey: 'menu.workCalendar',
+      permission: 'calendar.manage',
+      icon: <CalendarOutlined />,
+    },
+    {
       key: 'approval-rules',
       path: '/admin/approval-rules',
       labelKey: 'menu.approvalRules',
@@ -63,6 +72,7 @@ export const adminRoutes: AppRoute[] = [
   { path: 'admin/departments', permission: 'dept.manage', Component: DepartmentsPage },
   { path: 'admin/roles', permission: 'role.manage', Component: RolesPage },
   { path: 'admin/policies', permission: 'policy.manage', Component: PoliciesPage },
+  { path: 'admin/calendar', permission: 'calendar.manage', Component: WorkCalendarPage },
   { path: 'admin/approval-rules', permission: 'approval.manage', Component: ApprovalRulesPage },
   { path: 'admin/access-log', permission: 'accesslog.view', Component: AccessLogPage },
 ];
