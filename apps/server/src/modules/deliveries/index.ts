@@ -7,6 +7,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(deliveries).set({ ownerDeptId: deptId }).where(eq(deliveries.ownerId, userId));
 });
 
+import './deliveries.customer-related.ts';
 import './deliveries.customer-timeline.ts';
 
 export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';

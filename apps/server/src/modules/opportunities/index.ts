@@ -7,6 +7,8 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(opportunities).set({ ownerDeptId: deptId }).where(eq(opportunities.ownerId, userId));
 });
 
+import './opportunities.customer-related.ts';
+
 export { opportunityScope } from './opportunities.access.ts';
 export { opportunityRoutes, pipelineRoutes } from './opportunities.routes.ts';
 export {

@@ -8,6 +8,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
 });
 
 import './orders.credit.ts';
+import './orders.customer-related.ts';
 import './orders.customer-timeline.ts';
 import './orders.sweep.ts';
 
