@@ -23,6 +23,7 @@ registerAttachmentOwner('contract', async (ctx, id) => {
 registerBackfill({ name: 'contracts.prices.companyRoles', run: grantPricesToCompanyRoles });
 
 import './contracts.customer-related.ts';
+import './contracts.links.ts';
 import './contracts.review.ts';
 import './contracts.amend.ts';
 import './contracts.sweep.ts';

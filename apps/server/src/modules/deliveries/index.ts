@@ -9,6 +9,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
 
 import './deliveries.customer-related.ts';
 import './deliveries.customer-timeline.ts';
+import './deliveries.links.ts';
 
 export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';
 export { EMERGENCY_DOC } from './deliveries.emergency.ts';

@@ -31,6 +31,7 @@ registerBackfill({ name: 'finance.receivables.v1', run: rebuildReceivables });
 import './writeoffs.service.ts';
 import './finance.customer-related.ts';
 import './finance.customer-timeline.ts';
+import './finance.links.ts';
 import './overdue.sweep.ts';
 import './receivables.check.ts';
 

@@ -8,6 +8,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
 });
 
 import './opportunities.customer-related.ts';
+import './opportunities.links.ts';
 
 export { opportunityScope } from './opportunities.access.ts';
 export { opportunityRoutes, pipelineRoutes } from './opportunities.routes.ts';
