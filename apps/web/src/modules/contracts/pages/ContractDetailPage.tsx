@@ -1,8 +1,9 @@
 import { amountInWords, formatYuan, missingContractTerms, PRICE_MASK } from '@sales/core';
-import { Alert, Card, Descriptions, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { DetailTabs } from '../../../components/DetailTabs';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -157,7 +158,7 @@ export function ContractDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label={label('ownerName')}>{`${orDash(c.ownerName)} ${c.deptName ?? ''}`}</Descriptions.Item>
       </Descriptions>
-      <Tabs
+      <DetailTabs
         activeKey={tab}
         onChange={(k) =>
           setSp(

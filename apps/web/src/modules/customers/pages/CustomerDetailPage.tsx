@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Tabs, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useAuth } from '../../../app/AuthContext';
 import { CLASS_COLORS } from '../../../app/dictionaries';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { DetailTabs } from '../../../components/DetailTabs';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
@@ -131,7 +132,7 @@ export function CustomerDetailPage() {
         }
       />
       <CustomerPoolStatus customer={customer} />
-      <Tabs
+      <DetailTabs
         activeKey={tab}
         onChange={(key) => {
           const next = new URLSearchParams(sp);

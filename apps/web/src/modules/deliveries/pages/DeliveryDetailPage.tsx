@@ -1,11 +1,12 @@
 import { CarOutlined, CheckSquareOutlined, EditOutlined, FilePdfOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { DetailTabs } from '../../../components/DetailTabs';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -255,7 +256,7 @@ export function DeliveryDetailPage() {
       {d.emergencyOpen ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('delivery.emergencyAlert')} />
       ) : null}
-      <Tabs
+      <DetailTabs
         items={[
           { key: 'overview', label: t('delivery.tabs.overview'), children: overview },
           { key: 'timeline', label: t('delivery.tabs.timeline'), children: <DeliveryTimeline id={id} /> },

@@ -1,8 +1,9 @@
-import { Card, Tabs, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { DetailTabs } from '../../../components/DetailTabs';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -65,7 +66,7 @@ export function OpportunityDetailPage() {
       >
         <StageSteps opportunity={o} />
       </PageHeader>
-      <Tabs
+      <DetailTabs
         activeKey={tab}
         onChange={(key) => {
           const next = new URLSearchParams(sp);

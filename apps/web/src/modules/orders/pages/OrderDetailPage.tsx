@@ -1,9 +1,10 @@
 import { money } from '@sales/core';
-import { Alert, Card, Descriptions, Tabs, Tag } from 'antd';
+import { Alert, Card, Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { DetailTabs } from '../../../components/DetailTabs';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -135,7 +136,7 @@ export function OrderDetailPage() {
           title={t('order.cancelledBecause', { reason: o.cancelReason })}
         />
       ) : null}
-      <Tabs
+      <DetailTabs
         activeKey={tab}
         onChange={(key) => {
           const next = new URLSearchParams(sp);

@@ -1,9 +1,10 @@
 import { effectiveUnitPrice } from '@sales/core';
-import { Alert, Card, Descriptions, Skeleton, Table, Tabs, Tag } from 'antd';
+import { Alert, Card, Descriptions, Skeleton, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { ApprovalPanel } from '../../../components/ApprovalPanel';
+import { DetailTabs } from '../../../components/DetailTabs';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -226,7 +227,7 @@ export function QuoteDetailPage() {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
-      <Tabs
+      <DetailTabs
         activeKey={tab}
         onChange={(k) =>
           setSp(
