@@ -7,6 +7,7 @@ import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DetailTabs } from '../../../components/DetailTabs';
+import { LinkedNo } from '../../../components/DocumentLinks';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -84,7 +85,7 @@ export function DeliveryDetailPage() {
           <Link to={`/customers/${d.customerId}`}>{d.customerName}</Link>
         </Descriptions.Item>
         <Descriptions.Item label={f('orderNo')}>
-          <Link to={`/orders/${d.orderId}`}>{d.orderNo}</Link>
+          <LinkedNo of={{ type: 'delivery', id: d.id }} source={{ type: 'order', id: d.orderId }} no={d.orderNo} />
         </Descriptions.Item>
         <Descriptions.Item label={f('warehouse')}>
           {orDash(warehouses.data?.items.find((w) => w.id === d.warehouseId)?.name ?? d.warehouseId)}

@@ -4,6 +4,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { DetailTabs } from '../../../components/DetailTabs';
+import { DocumentLinks } from '../../../components/DocumentLinks';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -66,6 +67,8 @@ export function OpportunityDetailPage() {
       >
         <StageSteps opportunity={o} />
       </PageHeader>
+      {/* The quotes and contracts made for it (issue 11 item 3). */}
+      <DocumentLinks type="opportunity" id={o.id} />
       <DetailTabs
         activeKey={tab}
         onChange={(key) => {

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { DetailTabs } from '../../../components/DetailTabs';
+import { DocumentLinks } from '../../../components/DocumentLinks';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -136,6 +137,8 @@ export function OrderDetailPage() {
           title={t('order.cancelledBecause', { reason: o.cancelReason })}
         />
       ) : null}
+      {/* Its quote or contract, its delivery notes, invoices and payments (issue 11 item 3). */}
+      <DocumentLinks type="order" id={o.id} />
       <DetailTabs
         activeKey={tab}
         onChange={(key) => {
