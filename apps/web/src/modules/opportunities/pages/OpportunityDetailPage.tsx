@@ -1,4 +1,4 @@
-import { Card, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
@@ -63,7 +63,20 @@ export function OpportunityDetailPage() {
             </span>
           </>
         }
-        extra={<OpportunityActions opportunity={o} onStale={onStale} />}
+        extra={
+          <>
+            <OpportunityActions opportunity={o} onStale={onStale} />
+            {o.status === 'open' && hasPermission('quote.create') ? (
+              // A quote made for this opportunity, linked back to it (issue 11 item 3).
+              <Button
+                onClick={() => navigate(`/quotes/new?customerId=${o.customerId}&opportunityId=${o.id}`)}
+                data-testid="opportunity-new-quote"
+              >
+                {t('opportunity.newQuote')}
+              </Button>
+            ) : null}
+          </>
+        }
       >
         <StageSteps opportunity={o} />
       </PageHeader>
