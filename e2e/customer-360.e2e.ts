@@ -33,7 +33,8 @@ async function login(username: string, size: Size): Promise<Page> {
 
 /** Nothing on the page scrolls sideways (the phone layout). */
 async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  // A string expression: this file is type-checked without the DOM library.
+  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
   expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
 }
 
@@ -73,10 +74,14 @@ describe.each(['desktop', 'phone'] as const)('customer 360 (%s)', (size) => {
     // What the server says now (the other size's run added an opportunity and a quote).
     const kinds = (await api(page, 'GET', `/api/customers/${customerId}/related`)).json.items as Kind[];
     // 写跟进 is the header's primary action.
-    await expect.poll(() => page.getByTestId('customer-write-followup').getAttribute('class')).toContain('ant-btn-primary');
+    await expect
+      .poll(() => page.getByTestId('customer-write-followup').getAttribute('class'))
+      .toContain('ant-btn-primary');
     // The counts row names every kind the rep may read, with the server's counts.
     for (const k of kinds) {
-      await expect.poll(() => page.getByTestId(`related-count-${k.type}`).textContent()).toMatch(new RegExp(` ${k.total}$`));
+      await expect
+        .poll(() => page.getByTestId(`related-count-${k.type}`).textContent())
+        .toMatch(new RegExp(` ${k.total}$`));
     }
     await page.getByTestId('related-count-order').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('related');
