@@ -28,7 +28,7 @@ export type SourceChannel = (typeof SOURCE_CHANNELS)[number];
 
 /**
  * call 电话, visit 拜访, sms 短信, email 邮件, wechat 微信, meeting 会议,
- * test_drive 试驾/试用, site_visit 现场考察.
+ * test_drive 试驾/试用, site_visit 现场考察, collection 催收 (chasing an open invoice, issue 11).
  */
 export const FOLLOW_UP_TYPES = [
   'call',
@@ -39,6 +39,7 @@ export const FOLLOW_UP_TYPES = [
   'meeting',
   'test_drive',
   'site_visit',
+  'collection',
 ] as const;
 export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
 

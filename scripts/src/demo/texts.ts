@@ -30,6 +30,7 @@ const BY_TYPE: Record<FollowUpType, ((f: Fill) => string)[]> = {
   ],
   test_drive: [(f) => `客户来我司试用${f.product}，对加工精度满意，对交期有顾虑。`],
   site_visit: [(f) => `陪同${f.contact}考察已交付的${f.product}项目现场，客户对运行效果认可。`],
+  collection: [(f) => `电话催收${f.product}货款，${f.contact}表示本月底前安排付款。`],
 };
 
 const NO_ANSWER = ['电话未接通，稍后再联系。', '连续两次拨打无人接听，已发短信留言。', '对方占线，约定明天上午再打。'];

@@ -1,4 +1,5 @@
-import { Button, Result } from 'antd';
+import { Button, Empty, Result } from 'antd';
+import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useRouteError } from 'react-router';
 import { ApiError } from './api';
@@ -41,9 +42,36 @@ export function NotFoundPage() {
   );
 }
 
-/** Renders the right page for a failed page-level query (403/404/other). */
+/**
+ * Set around a part of a page (a detail page's tab, see DetailTabs): what it shows belongs to a
+ * page that did load, so a 403/404 there means "not yours to see", never "this page does not
+ * exist". Holds the part's name for the message, or null.
+ */
+const SectionContext = createContext<{ what: string | null } | null>(null);
+
+/** Marks its children as one section of a loaded page (QueryErrorResult then answers 403/404 in place). */
+export function ErrorSection({ what, children }: { what: string | null; children: ReactNode }) {
+  return <SectionContext.Provider value={{ what }}>{children}</SectionContext.Provider>;
+}
+
+/** A section the user may not read: a quiet empty state instead of the full 403/404 page (issue 11). */
+export function NoAccessEmpty({ what }: { what: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Empty
+      data-testid="section-no-access"
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={what ? t('errors.noAccessTo', { what }) : t('errors.noAccess')}
+    />
+  );
+}
+
+/** Renders the right page for a failed query (403/404/other); inside an ErrorSection a 403/404 is an empty state. */
 export function QueryErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const section = useContext(SectionContext);
+  const denied = error instanceof ApiError && (error.status === 403 || error.status === 404);
+  if (section && denied) return <NoAccessEmpty what={section.what} />;
   if (error instanceof ApiError && error.status === 403) return <ForbiddenPage />;
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   return (

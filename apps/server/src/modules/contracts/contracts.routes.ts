@@ -20,6 +20,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { listAmendments, proposeAmendment } from './contracts.amend.ts';
 import { contractDisputesOf, listDisputes, recordDispute, resolveDispute } from './contracts.disputes.ts';
@@ -67,6 +68,10 @@ export function contractRoutes(app: ZodApp, db: Db) {
   );
   app.get('/contracts/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getContract(ctxOf(req, db), req.params.id),
+  );
+  // The documents it was made from and those made from it (issue 11 item 3).
+  app.get('/contracts/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'contract', req.params.id),
   );
   app.get('/contracts/:id/pdf', { config: view('byId'), schema: { tags, params: Id } }, async (req, reply) => {
     const { no, pdf } = await renderContractPdf(ctxOf(req, db), req.params.id);

@@ -97,6 +97,9 @@ export const contracts = pgTable(
     index('contracts_amount_idx').on(t.amount.desc(), t.id.desc()),
     index('contracts_no_idx').on(t.no.desc(), t.id.desc()),
     index('contracts_customer_idx').on(t.customerId, t.id.desc()),
+    // The contracts converted from a quote or drafted from a proposal, for their links (issue 11 item 3).
+    index('contracts_quote_idx').on(t.quoteId).where(sql`${t.quoteId} is not null`),
+    index('contracts_proposal_idx').on(t.proposalId).where(sql`${t.proposalId} is not null`),
     index('contracts_status_idx').on(t.status, t.updatedAt.desc()),
     index('contracts_end_idx').on(t.endDate).where(sql`${t.status} = 'signed'`),
     // Ledger keyword search on number, title and customer name (same expression as contracts.list.ts).

@@ -22,6 +22,8 @@ registerAttachmentOwner('contract', async (ctx, id) => {
 // contract.prices is new: roles a company added that see contracts keep their prices (once).
 registerBackfill({ name: 'contracts.prices.companyRoles', run: grantPricesToCompanyRoles });
 
+import './contracts.customer-related.ts';
+import './contracts.links.ts';
 import './contracts.review.ts';
 import './contracts.amend.ts';
 import './contracts.sweep.ts';

@@ -19,6 +19,7 @@ import { countCustomers, listCustomers, searchCustomers } from './customers.list
 import { createCustomer, deleteCustomer, getCustomer, transferCustomer, updateCustomer } from './customers.service.ts';
 import { followUpBoard } from './follow-ups.board.ts';
 import { createFollowUp, listFollowUps, myFollowUps } from './follow-ups.service.ts';
+import { customerRelated } from './related.service.ts';
 import { customerTimeline } from './timeline.service.ts';
 
 const Id = BigIdParams;
@@ -154,4 +155,8 @@ export function customerRoutes(app: ZodApp, db: Db) {
   app.get('/customers/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await customerTimeline(ctxOf(req, db), req.params.id),
   }));
+  // The customer 360: per kind of related record the viewer may read, its count and newest records.
+  app.get('/customers/:id/related', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    customerRelated(ctxOf(req, db), req.params.id),
+  );
 }

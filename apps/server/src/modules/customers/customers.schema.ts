@@ -140,7 +140,8 @@ export const customerContacts = pgTable(
     archivedBy: integer('archived_by'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('customer_contacts_customer_idx').on(t.customerId)],
+  // Newest first per customer: the customer 360 (issue 11 item 3) reads its latest contacts in index order.
+  (t) => [index('customer_contacts_customer_idx').on(t.customerId, t.id.desc())],
 );
 
 export const followUps = pgTable(

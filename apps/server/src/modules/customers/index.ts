@@ -31,4 +31,5 @@ export { customerRoutes } from './customers.routes.ts';
 export { customerContacts, customers, followUps } from './customers.schema.ts';
 export { customerKeywordWhere, customerSearchKeys, grams, pinyinKeys } from './customers.search.ts';
 export { insertCustomer, reassignCustomerInTx } from './customers.service.ts';
+export { companyDay, type RelatedType, registerRelatedSource, relatedSelect } from './related.sources.ts';
 export { registerTimelineSource, type TimelineDocument } from './timeline.sources.ts';

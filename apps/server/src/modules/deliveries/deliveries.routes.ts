@@ -17,6 +17,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import type { DeliveryPermission } from './deliveries.access.ts';
 import { requestEmergencyRelease } from './deliveries.emergency.ts';
 import { inspectLine, tickChecklist } from './deliveries.inspect.ts';
@@ -47,6 +48,10 @@ export function deliveryRoutes(app: ZodApp, db: Db) {
   );
   app.get('/deliveries/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getDelivery(ctxOf(req, db), req.params.id),
+  );
+  // The documents it was made from and those made from it (issue 11 item 3).
+  app.get('/deliveries/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'delivery', req.params.id),
   );
   app.get('/deliveries/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await deliveryTimeline(ctxOf(req, db), req.params.id),

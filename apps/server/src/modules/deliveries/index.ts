@@ -7,7 +7,9 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(deliveries).set({ ownerDeptId: deptId }).where(eq(deliveries.ownerId, userId));
 });
 
+import './deliveries.customer-related.ts';
 import './deliveries.customer-timeline.ts';
+import './deliveries.links.ts';
 
 export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';
 export { EMERGENCY_DOC } from './deliveries.emergency.ts';

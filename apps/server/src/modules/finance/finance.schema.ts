@@ -77,6 +77,8 @@ export const payments = pgTable(
     index('payments_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('payments_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('payments_customer_idx').on(t.customerId, t.receivedDate),
+    // The customer 360's newest payments of a customer (issue 11 item 3).
+    index('payments_customer_recent_idx').on(t.customerId, t.id.desc()),
     index('payments_order_idx').on(t.orderId),
     index('payments_contract_idx').on(t.contractId),
     index('payments_status_idx').on(t.status, t.updatedAt.desc()),
@@ -138,6 +140,8 @@ export const invoices = pgTable(
     index('invoices_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('invoices_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('invoices_customer_idx').on(t.customerId, t.issueDate),
+    // The customer 360's newest invoices of a customer (issue 11 item 3).
+    index('invoices_customer_recent_idx').on(t.customerId, t.id.desc()),
     index('invoices_order_idx').on(t.orderId),
     index('invoices_contract_idx').on(t.contractId),
   ],

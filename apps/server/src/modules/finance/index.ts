@@ -29,7 +29,9 @@ onUserDeptChange(async (tx, userId, deptId) => {
 registerBackfill({ name: 'finance.receivables.v1', run: rebuildReceivables });
 
 import './writeoffs.service.ts';
+import './finance.customer-related.ts';
 import './finance.customer-timeline.ts';
+import './finance.links.ts';
 import './overdue.sweep.ts';
 import './receivables.check.ts';
 

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
 import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
+import { companyDate } from '../../platform/time.ts';
 import { contracts } from '../contracts/index.ts';
 import { customers } from '../customers/index.ts';
 import { orders } from '../orders/index.ts';
@@ -12,6 +13,7 @@ import { findInvoiceInScope, invoiceScope } from './finance.access.ts';
 import { invoiceLines, invoices } from './finance.schema.ts';
 import { financeTimeline } from './finance.timeline.ts';
 import { presentInvoice } from './invoices.service.ts';
+import { receivableInvoices } from './receivables.schema.ts';
 
 async function invoiceWhere(ctx: Ctx, f: InvoiceFilter): Promise<SQL> {
   const parts: (SQL | undefined)[] = [await invoiceScope(ctx)];
@@ -70,15 +72,28 @@ export async function listInvoices(ctx: Ctx, q: InvoiceListQuery) {
   return pageResult(rows.map(present), count, q);
 }
 
-/** One invoice with its lines and the invoice it replaces / that replaced it (404 out of scope). */
+/**
+ * One invoice with its lines, the invoice it replaces / that replaced it, and — while issued — its
+ * open balance from the maintained receivables (ADR 0003: applied credits, outstanding, days past
+ * due in the company's time zone), for collection (催收, issue 11 item 3). 404 out of scope.
+ */
 export async function getInvoice(ctx: Ctx, id: number) {
   const [row] = await invoiceSelect(ctx).where(and(eq(invoices.id, id), await invoiceScope(ctx)));
   if (!row) throw new NotFoundError();
-  const [lines, [replacedBy]] = await Promise.all([
+  const today = companyDate(ctx.now());
+  const [lines, [replacedBy], [balance]] = await Promise.all([
     ctx.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id)).orderBy(asc(invoiceLines.lineNo)),
     ctx.db.select({ id: invoices.id, no: invoices.no }).from(invoices).where(eq(invoices.replacesInvoiceId, id)),
+    ctx.db
+      .select({
+        applied: receivableInvoices.applied,
+        outstanding: receivableInvoices.outstanding,
+        daysOverdue: sql<number>`greatest(0, ${today}::date - ${receivableInvoices.dueDate})::int`,
+      })
+      .from(receivableInvoices)
+      .where(eq(receivableInvoices.invoiceId, id)),
   ]);
-  return { ...present(row), lines, replacedBy: replacedBy ?? null };
+  return { ...present(row), lines, replacedBy: replacedBy ?? null, balance: balance ?? null };
 }
 
 /** The invoice's audit history, newest first. */

@@ -3,6 +3,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import { renderInvoicePdf } from './finance.print.ts';
 import { countInvoices, getInvoice, invoiceTimeline, listInvoices } from './invoices.list.ts';
 import { issueInvoice, reissueInvoice, voidInvoice } from './invoices.service.ts';
@@ -25,6 +26,10 @@ export function invoiceRoutes(app: ZodApp, db: Db) {
   );
   app.get('/invoices/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getInvoice(ctxOf(req, db), req.params.id),
+  );
+  // The documents it was made from and those made from it (issue 11 item 3).
+  app.get('/invoices/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'invoice', req.params.id),
   );
   app.get('/invoices/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await invoiceTimeline(ctxOf(req, db), req.params.id),

@@ -11,6 +11,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import { renderReceiptPdf } from './finance.print.ts';
 import { countPayments, getPayment, listPayments, paymentTimeline } from './payments.list.ts';
 import { recordPayment, transitionPayment } from './payments.service.ts';
@@ -32,6 +33,10 @@ export function paymentRoutes(app: ZodApp, db: Db) {
   );
   app.get('/payments/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getPayment(ctxOf(req, db), req.params.id),
+  );
+  // The documents it was made from and those made from it (issue 11 item 3).
+  app.get('/payments/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'payment', req.params.id),
   );
   app.get('/payments/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await paymentTimeline(ctxOf(req, db), req.params.id),

@@ -7,6 +7,9 @@ onUserDeptChange(async (tx, userId, deptId) => {
   await tx.update(opportunities).set({ ownerDeptId: deptId }).where(eq(opportunities.ownerId, userId));
 });
 
+import './opportunities.customer-related.ts';
+import './opportunities.links.ts';
+
 export { opportunityScope } from './opportunities.access.ts';
 export { opportunityRoutes, pipelineRoutes } from './opportunities.routes.ts';
 export {

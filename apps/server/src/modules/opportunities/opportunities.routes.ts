@@ -24,6 +24,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import { opportunityKanban } from './kanban.ts';
 import { saveNeedsAnalysis } from './needs-analysis.service.ts';
 import { exportOpportunitiesXlsx } from './opportunities.export.ts';
@@ -83,6 +84,10 @@ export function opportunityRoutes(app: ZodApp, db: Db) {
   );
   app.get('/opportunities/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getOpportunity(ctxOf(req, db), req.params.id),
+  );
+  // The documents it was made from and those made from it (issue 11 item 3).
+  app.get('/opportunities/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'opportunity', req.params.id),
   );
   app.get('/opportunities/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await opportunityTimeline(ctxOf(req, db), req.params.id),

@@ -130,6 +130,8 @@ export const opportunities = pgTable(
     index('opportunities_name_idx').on(t.name.desc(), t.id.desc()),
     index('opportunities_pipeline_stage_idx').on(t.pipelineId, t.stageId, t.updatedAt.desc(), t.id.desc()),
     index('opportunities_customer_idx').on(t.customerId, t.updatedAt.desc()),
+    // The customer 360's newest opportunities of a customer (issue 11 item 3).
+    index('opportunities_customer_recent_idx').on(t.customerId, t.id.desc()),
     index('opportunities_status_close_idx').on(t.status, t.expectedCloseDate),
     index('opportunities_close_idx').on(t.expectedCloseDate),
     index('opportunities_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),

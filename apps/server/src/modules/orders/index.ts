@@ -8,7 +8,9 @@ onUserDeptChange(async (tx, userId, deptId) => {
 });
 
 import './orders.credit.ts';
+import './orders.customer-related.ts';
 import './orders.customer-timeline.ts';
+import './orders.links.ts';
 import './orders.sweep.ts';
 
 export { findOrderInScope, orderLinesOf, orderScope } from './orders.access.ts';

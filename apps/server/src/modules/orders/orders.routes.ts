@@ -14,6 +14,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import { updateOrder } from './orders.create.ts';
 import { reviewOrderWithOverride } from './orders.credit.ts';
 import { exportOrdersXlsx } from './orders.export.ts';
@@ -62,6 +63,10 @@ export function orderRoutes(app: ZodApp, db: Db) {
   );
   app.get('/orders/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getOrder(ctxOf(req, db), req.params.id),
+  );
+  // The documents it was made from and those made from it (issue 11 item 3).
+  app.get('/orders/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'order', req.params.id),
   );
   app.get('/orders/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await orderTimeline(ctxOf(req, db), req.params.id),

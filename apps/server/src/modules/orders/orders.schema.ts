@@ -83,6 +83,8 @@ export const orders = pgTable(
     index('orders_customer_idx').on(t.customerId, t.id.desc()),
     index('orders_status_idx').on(t.status, t.updatedAt.desc()),
     index('orders_contract_idx').on(t.contractId),
+    // The orders converted from a quote, for its links (issue 11 item 3).
+    index('orders_quote_idx').on(t.quoteId).where(sql`${t.quoteId} is not null`),
     index('orders_no_trgm_idx').using('gin', sql`lower(${t.no}) gin_trgm_ops`),
     index('orders_promised_idx')
       .on(t.promisedDate)

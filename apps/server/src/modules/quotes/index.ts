@@ -4,7 +4,9 @@ import { registerSweep } from '../../platform/scheduler/sweeps.ts';
 import { quotes } from './quotes.schema.ts';
 import { runQuoteExpirySweep } from './quotes.sweep.ts';
 import './quotes.approval.ts';
+import './quotes.customer-related.ts';
 import './quotes.customer-timeline.ts';
+import './quotes.links.ts';
 
 // The owner's department is denormalised onto quotes for the data-scope index: keep it in step.
 onUserDeptChange(async (tx, userId, deptId) => {

@@ -12,6 +12,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import { submitQuote } from './quotes.approval.ts';
 import { convertQuote } from './quotes.convert.ts';
 import { exportQuotesXlsx } from './quotes.export.ts';
@@ -52,6 +53,10 @@ export function quoteRoutes(app: ZodApp, db: Db) {
   );
   app.get('/quotes/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getQuote(ctxOf(req, db), req.params.id),
+  );
+  // The documents it was made from and those made from it (issue 11 item 3).
+  app.get('/quotes/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'quote', req.params.id),
   );
   app.get('/quotes/:id/versions', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await listQuoteVersions(ctxOf(req, db), req.params.id),

@@ -75,6 +75,8 @@ export const quotes = pgTable(
     index('quotes_total_idx').on(t.totalGross.desc(), t.id.desc()),
     index('quotes_no_idx').on(t.no.desc(), t.id.desc()),
     index('quotes_customer_idx').on(t.customerId, t.id.desc()),
+    // An opportunity's quotes, for its links (issue 11 item 3).
+    index('quotes_opportunity_idx').on(t.opportunityId, t.id.desc()).where(sql`${t.opportunityId} is not null`),
     index('quotes_status_idx').on(t.status, t.updatedAt.desc()),
     index('quotes_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('quotes_valid_idx').on(t.validUntil).where(sql`${t.status} in ('approved','sent')`),

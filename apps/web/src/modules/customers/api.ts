@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ItemsResponse, isApiError, type Paged, type QueryParams } from '../../app/api';
+import type { DocumentType } from '../../app/documents';
 import type { TimelineEntry } from '../../components/Timeline';
 
 export interface CustomerListItem {
@@ -156,6 +157,7 @@ export const customerKeys = {
   contacts: (id: number) => ['customers', 'detail', id, 'contacts'] as const,
   followUps: (id: number) => ['customers', 'detail', id, 'follow-ups'] as const,
   timeline: (id: number) => ['customers', 'detail', id, 'timeline'] as const,
+  related: (id: number) => ['customers', 'detail', id, 'related'] as const,
   mine: (status: FollowUpStatus, page: number, pageSize: number) =>
     ['follow-ups', 'mine', status, page, pageSize] as const,
 };
@@ -173,6 +175,36 @@ export function useCustomer(id: number) {
   return useQuery({
     queryKey: customerKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<Customer>(`/api/customers/${id}`, { signal }),
+    enabled: Number.isFinite(id) && id > 0,
+  });
+}
+
+/** A kind of record of the customer 360 the viewer may read (issue 11 item 3). */
+export type RelatedType = 'contact' | DocumentType;
+
+/** One of a kind's newest records; amount a decimal string (null: none, or withheld contract prices). */
+export interface RelatedItem {
+  id: number;
+  no: string | null;
+  name: string | null;
+  status: string | null;
+  amount: string | null;
+  /** YYYY-MM-DD */
+  date: string | null;
+}
+
+export interface RelatedKind {
+  type: RelatedType;
+  total: number;
+  totalCapped: boolean;
+  recent: RelatedItem[];
+}
+
+/** GET /api/customers/:id/related: per kind the viewer may read, its (capped) count and newest records. */
+export function useCustomerRelated(id: number) {
+  return useQuery({
+    queryKey: customerKeys.related(id),
+    queryFn: ({ signal }) => apiFetch<{ items: RelatedKind[] }>(`/api/customers/${id}/related`, { signal }),
     enabled: Number.isFinite(id) && id > 0,
   });
 }

@@ -137,6 +137,7 @@ export const financeKeys = {
   payments: (p: QueryParams) => ['finance', 'payments', p] as const,
   invoices: (p: QueryParams) => ['finance', 'invoices', p] as const,
   invoice: (id: number) => ['finance', 'invoice', id] as const,
+  payment: (id: number) => ['finance', 'payment', id] as const,
   receivables: (p: QueryParams) => ['finance', 'receivables', p] as const,
   arrears: (p: QueryParams) => ['finance', 'arrears', p] as const,
   statement: (id: number, p: QueryParams) => ['finance', 'statement', id, p] as const,
@@ -156,10 +157,23 @@ export const usePayments = (q: QueryParams) =>
   useQuery(list<Paged<Payment>>(financeKeys.payments(q), '/api/payments', q));
 export const useInvoices = (q: QueryParams) =>
   useQuery(list<Paged<Invoice>>(financeKeys.invoices(q), '/api/invoices', q));
+/** An issued invoice's open balance (maintained receivables): decimal strings, days past its due date. */
+export interface InvoiceBalance {
+  applied: string;
+  outstanding: string;
+  daysOverdue: number;
+}
+
 export const useInvoice = (id: number | null) =>
   useQuery({
     queryKey: financeKeys.invoice(id ?? 0),
-    queryFn: () => apiFetch<Invoice & { lines: InvoiceLine[] }>(`/api/invoices/${id}`),
+    queryFn: () => apiFetch<Invoice & { lines: InvoiceLine[]; balance: InvoiceBalance | null }>(`/api/invoices/${id}`),
+    enabled: !!id,
+  });
+export const usePayment = (id: number | null) =>
+  useQuery({
+    queryKey: financeKeys.payment(id ?? 0),
+    queryFn: () => apiFetch<Payment>(`/api/payments/${id}`),
     enabled: !!id,
   });
 export const useReceivables = (q: QueryParams) =>

@@ -51,6 +51,19 @@ export function useQuoteTimeline(id: number) {
   });
 }
 
+/** The customer's opportunities a quote may be made for (issue 11 item 3: quotes link to their opportunity). */
+export function useCustomerOpportunities(customerId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['opportunities', 'of-customer', customerId ?? 0],
+    queryFn: ({ signal }) =>
+      apiFetch<Paged<{ id: number; no: string; name: string; status: string }>>('/api/opportunities', {
+        query: { customerId, pageSize: 50 },
+        signal,
+      }),
+    enabled: enabled && !!customerId,
+  });
+}
+
 export function useCustomerContacts(customerId: number | undefined) {
   return useQuery({
     queryKey: quoteKeys.contacts(customerId ?? 0),

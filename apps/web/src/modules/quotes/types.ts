@@ -87,6 +87,8 @@ export interface QuoteLineInput {
 export interface QuoteBody {
   customerId?: number;
   contactId?: number | null;
+  /** The opportunity the quote is made for (the customer's, in the user's scope). */
+  opportunityId?: number | null;
   title: string;
   validUntil?: string;
   deliveryTerms?: string | null;

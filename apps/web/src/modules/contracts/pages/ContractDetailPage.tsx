@@ -1,8 +1,10 @@
 import { amountInWords, formatYuan, missingContractTerms, PRICE_MASK } from '@sales/core';
-import { Alert, Card, Descriptions, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { DetailTabs } from '../../../components/DetailTabs';
+import { DocumentLinks, LinkedNo } from '../../../components/DocumentLinks';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -35,16 +37,26 @@ function SourceText({ c }: { c: ContractDetail }) {
   const s = c.source;
   if (s.kind === 'quote')
     return (
-      <Link to={`/quotes/${s.quoteId}`} data-testid="contract-source">
-        {t('contract.source.quote', { no: s.quoteNo })}
-      </Link>
+      <span data-testid="contract-source">
+        <LinkedNo
+          of={{ type: 'contract', id: c.id }}
+          source={{ type: 'quote', id: s.quoteId ?? 0 }}
+          no={s.quoteNo ?? ''}
+        >
+          {t('contract.source.quote', { no: s.quoteNo })}
+        </LinkedNo>
+      </span>
     );
   if (s.kind === 'proposal')
     return (
       <Space size={4} wrap data-testid="contract-source">
-        <Link to={`/opportunities/${s.opportunityId}?tab=proposals`}>
+        <LinkedNo
+          of={{ type: 'contract', id: c.id }}
+          source={{ type: 'opportunity', id: s.opportunityId ?? 0 }}
+          suffix="?tab=proposals"
+        >
           {t('contract.source.proposal', { title: s.proposalTitle })}
-        </Link>
+        </LinkedNo>
         <Tag color={s.accepted ? 'green' : 'orange'}>
           {t(`contract.source.response.${s.proposalResponse ?? 'pending'}`)}
         </Tag>
@@ -157,7 +169,8 @@ export function ContractDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label={label('ownerName')}>{`${orDash(c.ownerName)} ${c.deptName ?? ''}`}</Descriptions.Item>
       </Descriptions>
-      <Tabs
+      <DocumentLinks type="contract" id={c.id} />
+      <DetailTabs
         activeKey={tab}
         onChange={(k) =>
           setSp(

@@ -24,9 +24,13 @@ export interface FollowUpModalProps {
   contacts: Contact[];
   open: boolean;
   onClose: () => void;
+  /** Prefilled values, e.g. a collection (催收) follow-up started from an invoice. */
+  initial?: { type?: string; content?: string };
+  /** After the follow-up was saved. */
+  onAdded?: () => void;
 }
 
-export function FollowUpModal({ customerId, contacts, open, onClose }: FollowUpModalProps) {
+export function FollowUpModal({ customerId, contacts, open, onClose, initial, onAdded }: FollowUpModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -49,6 +53,7 @@ export function FollowUpModal({ customerId, contacts, open, onClose }: FollowUpM
       {
         onSuccess: () => {
           message.success(t('followUp.added'));
+          onAdded?.();
           onClose();
         },
         onError: (e) => handleError(e, { form }),
@@ -70,7 +75,12 @@ export function FollowUpModal({ customerId, contacts, open, onClose }: FollowUpM
       destroyOnHidden
       width={600}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ type: 'call', outcome: 'neutral' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ type: 'call', outcome: 'neutral', ...initial }}
+      >
         <Form.Item name="type" label={label('type')} rules={[{ required: true, message: t('validation.required') }]}>
           <DictSelect dict="dict.followUpType" values={FOLLOW_UP_TYPES} allowClear={false} testId="followup-type" />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Tabs, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -7,20 +7,24 @@ import { useAuth } from '../../../app/AuthContext';
 import { CLASS_COLORS } from '../../../app/dictionaries';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { DetailTabs } from '../../../components/DetailTabs';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { buttonTestId } from '../../../components/testId';
+import { useIsMobile } from '../../../components/useIsMobile';
 import { CustomerPoolStatus } from '../../pool/components/CustomerPoolStatus';
 import { useCustomer, useDeleteCustomer, useRecheckCustomer } from '../api';
 import { ContactsTab } from '../components/ContactsTab';
 import { CreditTab } from '../components/CreditTab';
 import { CustomerProfile } from '../components/CustomerProfile';
 import { FollowUpsTab } from '../components/FollowUpsTab';
+import { RelatedCounts, RelatedRecords } from '../components/RelatedRecords';
 import { TimelineTab } from '../components/TimelineTab';
 import { TransferModal } from '../components/TransferModal';
+import { WriteFollowUpButton } from '../components/WriteFollowUpButton';
 
-const TABS = ['profile', 'contacts', 'followups', 'credit', 'timeline'] as const;
+const TABS = ['profile', 'related', 'contacts', 'followups', 'credit', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function CustomerDetailPage() {
@@ -33,6 +37,7 @@ export function CustomerDetailPage() {
   const handleError = useApiErrorHandler();
   const [sp, setSp] = useSearchParams();
   const [transferOpen, setTransferOpen] = useState(false);
+  const isMobile = useIsMobile();
   const query = useCustomer(id);
   const del = useDeleteCustomer(id);
   const recheck = useRecheckCustomer(id);
@@ -68,6 +73,12 @@ export function CustomerDetailPage() {
       (e) => handleError(e),
     );
 
+  const openTab = (key: TabKey) => {
+    const next = new URLSearchParams(sp);
+    if (key === 'profile') next.delete('tab');
+    else next.set('tab', key);
+    setSp(next, { replace: true });
+  };
   const tabLabel = (key: TabKey) => <span data-testid={`tab-${key}`}>{t(`customer.tabs.${key}`)}</span>;
 
   return (
@@ -100,6 +111,7 @@ export function CustomerDetailPage() {
         }
         extra={
           <>
+            <WriteFollowUpButton customerId={id} size={isMobile ? 'large' : undefined} />
             {hasPermission('customer.edit') ? (
               <Button
                 icon={<EditOutlined />}
@@ -131,17 +143,14 @@ export function CustomerDetailPage() {
         }
       />
       <CustomerPoolStatus customer={customer} />
-      <Tabs
+      <RelatedCounts customerId={id} onOpen={() => openTab('related')} />
+      <DetailTabs
         activeKey={tab}
-        onChange={(key) => {
-          const next = new URLSearchParams(sp);
-          if (key === 'profile') next.delete('tab');
-          else next.set('tab', key);
-          setSp(next, { replace: true });
-        }}
+        onChange={(key) => openTab(key as TabKey)}
         destroyOnHidden={false}
         items={[
           { key: 'profile', label: tabLabel('profile'), children: <CustomerProfile customer={customer} /> },
+          { key: 'related', label: tabLabel('related'), children: <RelatedRecords customerId={id} /> },
           { key: 'contacts', label: tabLabel('contacts'), children: <ContactsTab customerId={id} /> },
           { key: 'followups', label: tabLabel('followups'), children: <FollowUpsTab customerId={id} /> },
           { key: 'credit', label: tabLabel('credit'), children: <CreditTab customer={customer} /> },

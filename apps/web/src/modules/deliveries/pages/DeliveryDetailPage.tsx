@@ -1,11 +1,13 @@
 import { CarOutlined, CheckSquareOutlined, EditOutlined, FilePdfOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { DetailTabs } from '../../../components/DetailTabs';
+import { LinkedNo } from '../../../components/DocumentLinks';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -83,7 +85,7 @@ export function DeliveryDetailPage() {
           <Link to={`/customers/${d.customerId}`}>{d.customerName}</Link>
         </Descriptions.Item>
         <Descriptions.Item label={f('orderNo')}>
-          <Link to={`/orders/${d.orderId}`}>{d.orderNo}</Link>
+          <LinkedNo of={{ type: 'delivery', id: d.id }} source={{ type: 'order', id: d.orderId }} no={d.orderNo} />
         </Descriptions.Item>
         <Descriptions.Item label={f('warehouse')}>
           {orDash(warehouses.data?.items.find((w) => w.id === d.warehouseId)?.name ?? d.warehouseId)}
@@ -255,7 +257,7 @@ export function DeliveryDetailPage() {
       {d.emergencyOpen ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('delivery.emergencyAlert')} />
       ) : null}
-      <Tabs
+      <DetailTabs
         items={[
           { key: 'overview', label: t('delivery.tabs.overview'), children: overview },
           { key: 'timeline', label: t('delivery.tabs.timeline'), children: <DeliveryTimeline id={id} /> },

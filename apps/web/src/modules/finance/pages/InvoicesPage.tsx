@@ -1,11 +1,11 @@
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { INVOICE_STATUSES } from '@sales/core';
-import { Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -15,7 +15,8 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
 import { useListUrlState } from '../../../components/useListUrlState';
-import { type Invoice, type InvoiceLine, useFinanceMutation, useInvoice, useInvoices } from '../api';
+import { type Invoice, useFinanceMutation, useInvoices } from '../api';
+import { InvoiceDetailDrawer } from '../components/InvoiceDetailDrawer';
 import { InvoiceModal } from '../components/InvoiceModal';
 import { ReasonModal } from '../components/ReasonModal';
 import { INVOICE_ISSUE, INVOICE_STATUS_COLORS } from '../constants';
@@ -37,11 +38,20 @@ export function InvoicesPage() {
   const [reissuing, setReissuing] = useState<Invoice | null>(null);
   // /finance/invoices/:id (links from notifications and tasks) opens that invoice's drawer.
   const params = useParams();
+  const navigate = useNavigate();
   const [detailId, setDetailId] = useState<number | null>(Number(params.id) || null);
+  // A link to another invoice while this page is open (e.g. from a payment's links) opens that one.
+  useEffect(() => setDetailId(Number(params.id) || null), [params.id]);
+  const closeDetail = () => {
+    setDetailId(null);
+    if (params.id) navigate({ pathname: '/finance/invoices', search: sp.toString() }, { replace: true });
+  };
   const query = useMemo(
     () => ({
       keyword: sp.get('keyword') ?? undefined,
       status: sp.get('status') ?? undefined,
+      // Set by links from a customer's 360 (issue 11 item 3); the server filters by the indexed customer_id.
+      customerId: Number(sp.get('customerId')) || undefined,
       from: sp.get('from') ?? undefined,
       to: sp.get('to') ?? undefined,
       page,
@@ -50,7 +60,6 @@ export function InvoicesPage() {
     [sp, page, pageSize],
   );
   const list = useInvoices(query);
-  const detail = useInvoice(detailId);
   const voidIt = useFinanceMutation<{ _id: number; version: number; reason: string }>(
     (b) => `/api/invoices/${b._id}/void`,
   );
@@ -120,29 +129,6 @@ export function InvoicesPage() {
       ),
     },
   ];
-  const lineColumns: ColumnsType<InvoiceLine> = [
-    { title: '#', dataIndex: 'lineNo', width: 40 },
-    { title: t('finance.invoice.description'), dataIndex: 'description' },
-    { title: t('finance.invoice.qty'), dataIndex: 'qty', align: 'right', render: (v: string) => String(Number(v)) },
-    {
-      title: t('finance.invoice.unitPrice'),
-      dataIndex: 'unitPrice',
-      align: 'right',
-      render: (v: string) => <MoneyText value={v} />,
-    },
-    {
-      title: t('finance.invoice.taxRate'),
-      dataIndex: 'taxRate',
-      align: 'right',
-      render: (v: string) => `${Number(v)}%`,
-    },
-    {
-      title: t('finance.invoice.totalGross'),
-      dataIndex: 'grossAmount',
-      align: 'right',
-      render: (v: string) => <MoneyText value={v} />,
-    },
-  ];
   const onSearch = (v: Filters) =>
     patch({
       keyword: v.keyword || undefined,
@@ -150,7 +136,6 @@ export function InvoicesPage() {
       from: v.range?.[0]?.format('YYYY-MM-DD'),
       to: v.range?.[1]?.format('YYYY-MM-DD'),
     }) || void list.refetch();
-  const d = detail.data;
 
   return (
     <Card>
@@ -188,6 +173,11 @@ export function InvoicesPage() {
           {t('common.search')}
         </Button>
       </Form>
+      {query.customerId ? (
+        <Tag closable onClose={() => patch({ customerId: undefined })} style={{ marginBottom: 12 }}>
+          {t('finance.customerOnly')}
+        </Tag>
+      ) : null}
       {list.isError && !list.data ? (
         <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -230,41 +220,7 @@ export function InvoicesPage() {
             .catch((e) => handleError(e))
         }
       />
-      <Drawer
-        open={!!detailId}
-        onClose={() => setDetailId(null)}
-        width={760}
-        title={d ? `${t('finance.invoice.externalNo')} ${d.externalNo}` : ''}
-      >
-        {d ? (
-          <>
-            <Descriptions column={2} size="small" bordered>
-              <Descriptions.Item label={t('finance.invoice.buyerName')}>{d.buyerName}</Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.buyerTaxNo')}>{d.buyerTaxNo ?? '-'}</Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.buyerPhone')}>{d.buyerPhone ?? '-'}</Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.issueDate')}>{d.issueDate}</Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.dueDate')}>{d.dueDate}</Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.issuerName')}>{d.issuerName}</Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.payeeName')}>{d.payeeName}</Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.totalGross')}>
-                <MoneyText value={d.totalGross} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('finance.invoice.words')}>{d.amountInWords}</Descriptions.Item>
-              {d.voidReason ? (
-                <Descriptions.Item label={t('finance.invoice.voidReason')}>{d.voidReason}</Descriptions.Item>
-              ) : null}
-            </Descriptions>
-            <Table<InvoiceLine>
-              style={{ marginTop: 16 }}
-              size="small"
-              rowKey="lineNo"
-              pagination={false}
-              columns={lineColumns}
-              dataSource={d.lines}
-            />
-          </>
-        ) : null}
-      </Drawer>
+      <InvoiceDetailDrawer id={detailId} onClose={closeDetail} />
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { PAYMENT_KINDS, PAYMENT_STATUSES, type PaymentAction, type PaymentStatus, paymentActions } from '@sales/core';
-import { App, Button, Card, DatePicker, Form, Input, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -15,6 +16,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
 import { useListUrlState } from '../../../components/useListUrlState';
 import { type Payment, useFinanceMutation, usePayments } from '../api';
+import { PaymentDetailDrawer } from '../components/PaymentDetailDrawer';
 import { PaymentModal } from '../components/PaymentModal';
 import { ReasonModal } from '../components/ReasonModal';
 import { PAYMENT_CONFIRM, PAYMENT_REPORT, PAYMENT_STATUS_COLORS } from '../constants';
@@ -36,11 +38,22 @@ export function PaymentsPage() {
   const [form] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
   const [rejecting, setRejecting] = useState<Payment | null>(null);
+  // /finance/payments/:id (links from other documents) opens that payment's drawer.
+  const params = useParams();
+  const navigate = useNavigate();
+  const [detailId, setDetailId] = useState<number | null>(Number(params.id) || null);
+  useEffect(() => setDetailId(Number(params.id) || null), [params.id]);
+  const closeDetail = () => {
+    setDetailId(null);
+    if (params.id) navigate({ pathname: '/finance/payments', search: sp.toString() }, { replace: true });
+  };
   const query = useMemo(
     () => ({
       keyword: sp.get('keyword') ?? undefined,
       status: sp.get('status') ?? undefined,
       kind: sp.get('kind') ?? undefined,
+      // Set by links from a customer's 360 (issue 11 item 3); the server filters by the indexed customer_id.
+      customerId: Number(sp.get('customerId')) || undefined,
       from: sp.get('from') ?? undefined,
       to: sp.get('to') ?? undefined,
       page,
@@ -63,7 +76,16 @@ export function PaymentsPage() {
   };
 
   const columns: ColumnsType<Payment> = [
-    { title: t('finance.payment.no'), dataIndex: 'no', width: 170 },
+    {
+      title: t('finance.payment.no'),
+      dataIndex: 'no',
+      width: 170,
+      render: (v: string, r) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetailId(r.id)}>
+          {v}
+        </Button>
+      ),
+    },
     { title: t('finance.customer'), dataIndex: 'customerName' },
     { title: t('finance.doc.label'), key: 'doc', render: (_, r) => r.orderNo ?? r.contractNo },
     {
@@ -205,6 +227,11 @@ export function PaymentsPage() {
           {t('common.search')}
         </Button>
       </Form>
+      {query.customerId ? (
+        <Tag closable onClose={() => patch({ customerId: undefined })} style={{ marginBottom: 12 }}>
+          {t('finance.customerOnly')}
+        </Tag>
+      ) : null}
       {list.isError && !list.data ? (
         <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -224,6 +251,7 @@ export function PaymentsPage() {
         />
       )}
       <PaymentModal open={creating} onClose={() => setCreating(false)} />
+      <PaymentDetailDrawer id={detailId} onClose={closeDetail} />
       <ReasonModal
         title={t('finance.payment.action.reject')}
         open={!!rejecting}

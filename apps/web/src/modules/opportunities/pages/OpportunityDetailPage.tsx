@@ -1,8 +1,10 @@
-import { Card, Tabs, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { DetailTabs } from '../../../components/DetailTabs';
+import { DocumentLinks } from '../../../components/DocumentLinks';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -61,11 +63,26 @@ export function OpportunityDetailPage() {
             </span>
           </>
         }
-        extra={<OpportunityActions opportunity={o} onStale={onStale} />}
+        extra={
+          <>
+            <OpportunityActions opportunity={o} onStale={onStale} />
+            {o.status === 'open' && hasPermission('quote.create') ? (
+              // A quote made for this opportunity, linked back to it (issue 11 item 3).
+              <Button
+                onClick={() => navigate(`/quotes/new?customerId=${o.customerId}&opportunityId=${o.id}`)}
+                data-testid="opportunity-new-quote"
+              >
+                {t('opportunity.newQuote')}
+              </Button>
+            ) : null}
+          </>
+        }
       >
         <StageSteps opportunity={o} />
       </PageHeader>
-      <Tabs
+      {/* The quotes and contracts made for it (issue 11 item 3). */}
+      <DocumentLinks type="opportunity" id={o.id} />
+      <DetailTabs
         activeKey={tab}
         onChange={(key) => {
           const next = new URLSearchParams(sp);

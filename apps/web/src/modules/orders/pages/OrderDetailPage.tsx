@@ -1,9 +1,11 @@
 import { money } from '@sales/core';
-import { Alert, Card, Descriptions, Tabs, Tag } from 'antd';
+import { Alert, Card, Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
+import { DetailTabs } from '../../../components/DetailTabs';
+import { DocumentLinks } from '../../../components/DocumentLinks';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -135,7 +137,9 @@ export function OrderDetailPage() {
           title={t('order.cancelledBecause', { reason: o.cancelReason })}
         />
       ) : null}
-      <Tabs
+      {/* Its quote or contract, its delivery notes, invoices and payments (issue 11 item 3). */}
+      <DocumentLinks type="order" id={o.id} />
+      <DetailTabs
         activeKey={tab}
         onChange={(key) => {
           const next = new URLSearchParams(sp);

@@ -1,9 +1,11 @@
 import { effectiveUnitPrice } from '@sales/core';
-import { Alert, Card, Descriptions, Skeleton, Table, Tabs, Tag } from 'antd';
+import { Alert, Card, Descriptions, Skeleton, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { ApprovalPanel } from '../../../components/ApprovalPanel';
+import { DetailTabs } from '../../../components/DetailTabs';
+import { DocumentLinks } from '../../../components/DocumentLinks';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -215,18 +217,10 @@ export function QuoteDetailPage() {
             {formatDateTime(q.customerResponseAt)} {q.customerResponseNote ?? ''}
           </Descriptions.Item>
         ) : null}
-        {q.convertedOrderId ? (
-          <Descriptions.Item label={label('convertedOrder')}>
-            <Link to={`/orders/${q.convertedOrderId}`}>{t('quote.openOrder')}</Link>
-          </Descriptions.Item>
-        ) : null}
-        {q.convertedContractId ? (
-          <Descriptions.Item label={label('convertedContract')}>
-            <Link to={`/contracts/${q.convertedContractId}`}>{t('quote.openContract')}</Link>
-          </Descriptions.Item>
-        ) : null}
       </Descriptions>
-      <Tabs
+      {/* Its opportunity, and the order or contract converted from it, by number (issue 11 item 3). */}
+      <DocumentLinks type="quote" id={q.id} />
+      <DetailTabs
         activeKey={tab}
         onChange={(k) =>
           setSp(

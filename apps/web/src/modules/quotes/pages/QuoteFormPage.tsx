@@ -3,13 +3,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { ApiError } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { CustomerPicker } from '../../opportunities/components/CustomerPicker';
-import { useCustomerContacts, useQuote, useSaveQuote } from '../api';
+import { useCustomerContacts, useCustomerOpportunities, useQuote, useSaveQuote } from '../api';
 import { QuoteLineEditor } from '../components/QuoteLineEditor';
 import { belowFloor, isLineValid, type LineDraft, lineFromQuote, toLineInput } from '../lineDraft';
 import type { QuoteBody } from '../types';
@@ -17,6 +18,7 @@ import type { QuoteBody } from '../types';
 interface FormValues {
   customerId?: number;
   contactId?: number | null;
+  opportunityId?: number | null;
   title: string;
   validUntil?: Dayjs | null;
   deliveryTerms?: string | null;
@@ -44,6 +46,8 @@ export function QuoteFormPage() {
   const [lineError, setLineError] = useState<string | null>(null);
   const customerId = Form.useWatch('customerId', form) ?? q?.customerId;
   const contacts = useCustomerContacts(customerId);
+  const { hasPermission } = useAuth();
+  const opportunities = useCustomerOpportunities(customerId, hasPermission('opportunity.view'));
   const loaded = useRef(false);
 
   useEffect(() => {
@@ -61,13 +65,18 @@ export function QuoteFormPage() {
     ? {
         customerId: q.customerId,
         contactId: q.contactId,
+        opportunityId: q.opportunityId,
         title: q.title,
         validUntil: dayjs(q.validUntil),
         deliveryTerms: q.deliveryTerms,
         paymentTerms: q.paymentTerms,
         remark: q.remark,
       }
-    : { customerId: Number(sp.get('customerId')) || undefined };
+    : {
+        customerId: Number(sp.get('customerId')) || undefined,
+        // 新建报价 from an opportunity's page.
+        opportunityId: Number(sp.get('opportunityId')) || undefined,
+      };
 
   const onSubmit = (v: FormValues) => {
     if (lines.length === 0) return setLineError(t('quote.form.linesRequired'));
@@ -75,6 +84,7 @@ export function QuoteFormPage() {
     setLineError(null);
     const body: QuoteBody = {
       contactId: v.contactId ?? null,
+      opportunityId: v.opportunityId ?? null,
       title: v.title.trim(),
       validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : undefined,
       deliveryTerms: trimOrNull(v.deliveryTerms),
@@ -138,7 +148,10 @@ export function QuoteFormPage() {
               <CustomerPicker
                 disabled={isEdit}
                 initialOption={q ? { id: q.customerId, no: q.customerNo ?? '', name: q.customerName ?? '' } : null}
-                onChange={() => form.setFieldValue('contactId', null)}
+                onChange={() => {
+                  form.setFieldValue('contactId', null);
+                  form.setFieldValue('opportunityId', null);
+                }}
                 testId="quote-customer"
               />
             </Form.Item>
@@ -154,6 +167,21 @@ export function QuoteFormPage() {
               />
             </Form.Item>
           </Col>
+          {hasPermission('opportunity.view') ? (
+            <Col xs={24} md={8}>
+              <Form.Item name="opportunityId" label={t('fields.quote.opportunity')}>
+                <Select
+                  allowClear
+                  data-testid="quote-opportunity"
+                  placeholder={t('quote.form.opportunityHint')}
+                  options={(opportunities.data?.items ?? []).map((o) => ({
+                    value: o.id,
+                    label: `${o.no} ${o.name}`,
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+          ) : null}
           <Col xs={24} md={8}>
             <Form.Item
               name="validUntil"
@@ -163,7 +191,7 @@ export function QuoteFormPage() {
               <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
             </Form.Item>
           </Col>
-          <Col xs={24}>
+          <Col xs={24} md={16}>
             <Form.Item
               name="title"
               label={t('fields.quote.title')}

@@ -1,0 +1,75 @@
+import { CONTRACT_STATUS_COLORS } from '../modules/contracts/constants';
+import { DELIVERY_STATUS_COLORS } from '../modules/deliveries/constants';
+import { INVOICE_STATUS_COLORS, PAYMENT_STATUS_COLORS } from '../modules/finance/constants';
+import { STATUS_COLORS as OPPORTUNITY_STATUS_COLORS } from '../modules/opportunities/constants';
+import { ORDER_STATUS_COLORS } from '../modules/orders/constants';
+import { QUOTE_STATUS_COLORS } from '../modules/quotes/constants';
+
+/** The documents of the sales chain (issue 11 item 3), in chain order: opportunity → … → payment. */
+export const DOCUMENT_TYPES = ['opportunity', 'quote', 'contract', 'order', 'delivery', 'invoice', 'payment'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export interface DocumentKind {
+  /** Its detail page. */
+  path: (id: number) => string;
+  /** Its list, filtered to one customer (every list below reads `customerId` from its URL). */
+  customerList: (customerId: number) => string;
+  /** The API collection (`/api/<api>/:id/links`). */
+  api: string;
+  /** i18n dictionary of its statuses, and their tag colours. */
+  statusDict: string;
+  statusColors: Record<string, string>;
+}
+
+/** Where each kind of document lives in the web app, and how its status reads. */
+export const DOCUMENT_KINDS: Record<DocumentType, DocumentKind> = {
+  opportunity: {
+    path: (id) => `/opportunities/${id}`,
+    customerList: (c) => `/opportunities?customerId=${c}`,
+    api: 'opportunities',
+    statusDict: 'opportunity.status',
+    statusColors: OPPORTUNITY_STATUS_COLORS,
+  },
+  quote: {
+    path: (id) => `/quotes/${id}`,
+    customerList: (c) => `/quotes?customerId=${c}`,
+    api: 'quotes',
+    statusDict: 'quote.status',
+    statusColors: QUOTE_STATUS_COLORS,
+  },
+  contract: {
+    path: (id) => `/contracts/${id}`,
+    customerList: (c) => `/contracts?customerId=${c}`,
+    api: 'contracts',
+    statusDict: 'contract.status',
+    statusColors: CONTRACT_STATUS_COLORS,
+  },
+  order: {
+    path: (id) => `/orders/${id}`,
+    customerList: (c) => `/orders?customerId=${c}`,
+    api: 'orders',
+    statusDict: 'order.status',
+    statusColors: ORDER_STATUS_COLORS,
+  },
+  delivery: {
+    path: (id) => `/deliveries/${id}`,
+    customerList: (c) => `/deliveries?customerId=${c}`,
+    api: 'deliveries',
+    statusDict: 'delivery.status',
+    statusColors: DELIVERY_STATUS_COLORS,
+  },
+  invoice: {
+    path: (id) => `/finance/invoices/${id}`,
+    customerList: (c) => `/finance/invoices?customerId=${c}`,
+    api: 'invoices',
+    statusDict: 'finance.invoiceStatus',
+    statusColors: INVOICE_STATUS_COLORS,
+  },
+  payment: {
+    path: (id) => `/finance/payments/${id}`,
+    customerList: (c) => `/finance/payments?customerId=${c}`,
+    api: 'payments',
+    statusDict: 'finance.paymentStatus',
+    statusColors: PAYMENT_STATUS_COLORS,
+  },
+};
