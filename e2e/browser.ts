@@ -21,6 +21,6 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+export async function shot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }

@@ -35,13 +35,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Opens a page from the drawer menu, unfolding its group (only the current group is open). */
+async function openFromMenu(group: string, item: string) {
+  await page.getByTestId('menu-toggle').click();
+  const drawer = page.getByTestId('menu-drawer');
+  const link = drawer.getByTestId(`menu-${item}`);
+  if (!(await link.isVisible())) await drawer.locator('.ant-menu-submenu-title').filter({ hasText: group }).click();
+  await link.click();
+}
+
 /** Nothing on the page is wider than the phone. */
 const noSidewaysScroll = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1');
 
 describe('a rep on a phone', () => {
+  it('sees his tasks as cards', async () => {
+    await openFromMenu('工作台', 'tasks');
+    await page.waitForURL(/\/tasks/);
+    await page.getByTestId('task-row').first().waitFor();
+    expect(await noSidewaysScroll()).toBe(true);
+    await shot(page, 'phone-tasks', false);
+  });
+
   it('finds a customer through the drawer menu and the card list', async () => {
-    await page.getByTestId('menu-toggle').click();
-    await page.getByTestId('menu-drawer').getByTestId('menu-customers').click();
+    await openFromMenu('客户管理', 'customers');
     await page.waitForURL(/\/customers$/);
     const first = page.getByTestId('customer-row').first();
     await first.waitFor();
@@ -51,7 +67,7 @@ describe('a rep on a phone', () => {
     await page.getByTestId('customer-keyword').fill(name.slice(0, 4));
     await page.getByTestId('customer-search').click();
     await expect.poll(() => page.getByTestId('customer-row').first().textContent()).toContain(name.slice(0, 4));
-    await shot(page, 'phone-customer-search');
+    await shot(page, 'phone-customer-search', false);
     await page.getByTestId('customer-row').first().getByTestId('customer-link').click();
     await page.waitForURL(/\/customers\/\d+/);
     await page.getByTestId('tab-followups').waitFor();
@@ -75,5 +91,15 @@ describe('a rep on a phone', () => {
     expect(await item.getByTestId('followup-item-location').textContent()).toContain('31.23042, 121.47370');
     const href = await item.getByTestId('followup-item-location').locator('a').getAttribute('href');
     expect(href).toContain('position=121.473701%2C31.230416');
+  });
+
+  it("follows an order's status", async () => {
+    await openFromMenu('销售业务', 'orders');
+    await page.waitForURL(/\/orders$/);
+    await page.getByTestId('order-row').first().click();
+    await page.waitForURL(/\/orders\/\d+/);
+    await page.getByTestId('order-facts').waitFor();
+    expect(await noSidewaysScroll()).toBe(true);
+    await shot(page, 'phone-order-status');
   });
 });
