@@ -4,13 +4,36 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataDirInUseError, EmbeddedPortInUseError, startEmbeddedPostgres } from './embedded.ts';
+import {
+  DataDirInUseError,
+  DataDirUnreachableError,
+  EmbeddedPortInUseError,
+  startEmbeddedPostgres,
+} from './embedded.ts';
 import { embeddedPgSettings, machineFacts } from './embedded-settings.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-embedded-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('embedded PostgreSQL', () => {
+  // As root the cluster runs as "postgres"; a data dir inside a private directory (mktemp -d) would
+  // make initdb fail with a bare EACCES. The start says which directory blocks it, before trying.
+  it.runIf(process.getuid?.() === 0)(
+    'names the directory that keeps the postgres user out of the data dir',
+    async () => {
+      const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-closed-'));
+      fs.chmodSync(closed, 0o700);
+      try {
+        const start = startEmbeddedPostgres(path.join(closed, 'data'), 51990);
+        await expect(start).rejects.toBeInstanceOf(DataDirUnreachableError);
+        await expect(start).rejects.toThrow(`chmod o+x ${closed}`);
+        expect(fs.existsSync(path.join(closed, 'data', 'pg'))).toBe(false);
+      } finally {
+        fs.rmSync(closed, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('keeps data across restarts and refuses a second instance on the same data dir', async () => {
     const port = 51000 + Math.floor(Math.random() * 900);
     const first = await startEmbeddedPostgres(dir, port);

@@ -13,6 +13,29 @@ import { embeddedPgSettings, settingsFlags } from './embedded-settings.ts';
 
 export { DataDirInUseError, EmbeddedPortInUseError };
 
+/** The data dir sits below a directory the `postgres` user may not enter (initdb would fail with EACCES). */
+export class DataDirUnreachableError extends Error {
+  constructor(dataDir: string, blocking: string, mode: number) {
+    super(
+      `The embedded PostgreSQL runs as the user "postgres", who cannot reach ${dataDir}: ` +
+        `${blocking} is closed to other users (mode ${mode.toString(8)}). ` +
+        `Set DATA_DIR to a directory under an accessible path, or allow traversal: chmod o+x ${blocking}`,
+    );
+  }
+}
+
+/** Every ancestor of the data dir must let other users through (the x bit), or initdb cannot start. */
+export function assertReachableByOthers(dataDir: string) {
+  let dir = path.dirname(path.resolve(dataDir));
+  for (;;) {
+    const mode = fs.statSync(dir).mode & 0o777;
+    if ((mode & 0o001) === 0) throw new DataDirUnreachableError(path.resolve(dataDir), dir, mode);
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 export interface EmbeddedDb {
   url: string;
   /** The server settings it was started with (sized to the machine unless overridden). */
@@ -47,7 +70,10 @@ export async function startEmbeddedPostgres(
   const { pgDir, passwordFile: pwFile } = embeddedPaths(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   // As root the cluster runs as the `postgres` user (createPostgresUser), who must reach the dir.
-  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    assertReachableByOthers(dataDir);
+    fs.chmodSync(dataDir, 0o755);
+  }
 
   const lock = await acquireInstanceLock(dataDir);
   try {
