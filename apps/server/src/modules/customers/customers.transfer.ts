@@ -21,7 +21,7 @@ export async function transferCustomer(
 /**
  * 批量转移: the same transfer for each selected customer, in one transaction — all or nothing. A
  * customer outside the user's scope fails the batch with 404 (as its own transfer would), a stale
- * version with 409; rows go in id order, so two overlapping batches cannot deadlock.
+ * version with 412; rows go in id order, so two overlapping batches cannot deadlock.
  */
 export async function bulkTransferCustomers(ctx: Ctx, input: { items: BulkItems; toUserId: number; reason: string }) {
   const items = [...input.items].sort((a, b) => a.id - b.id);

@@ -125,7 +125,7 @@ export async function releaseToPool(ctx: Ctx, id: number, input: PoolReleaseInpu
 
 /**
  * 批量放入公海: the same release for each selected customer, in one transaction — all or nothing
- * (a customer out of scope: 404 for the batch; not owned or stale: 409). Rows go in id order, so
+ * (a customer out of scope: 404 for the batch; not owned: 409; stale: 412). Rows go in id order, so
  * overlapping batches cannot deadlock.
  */
 export async function bulkReleaseToPool(ctx: Ctx, input: { items: BulkItems; reason: string; poolId: number | null }) {
