@@ -33,5 +33,11 @@ export function listCases(ctx: AuditContext): AuditCases {
       action: 'create',
       run: () => rep.put('/api/me/preferences/table.customers', { value: { order: ['no', 'name'], hidden: ['tags'] } }),
     },
+    // 列设置 → 重置 of the setting the case above stored.
+    'DELETE /api/me/preferences/:key': {
+      entity: 'user_preference',
+      action: 'delete',
+      run: () => rep.delete('/api/me/preferences/table.customers'),
+    },
   };
 }

@@ -88,6 +88,8 @@ function listSelect(ctx: Ctx) {
       ownerName: users.name,
       deptName: departments.name,
       lastFollowUpAt: customers.lastFollowUpAt,
+      // The bulk actions send it back per row (optimistic lock).
+      version: customers.version,
       createdAt: customers.createdAt,
       updatedAt: customers.updatedAt,
     })

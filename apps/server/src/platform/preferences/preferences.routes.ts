@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../http/auth-hook.ts';
-import { getMyPreference, listMyPreferences, putMyPreference } from './preferences.service.ts';
+import { deleteMyPreference, getMyPreference, listMyPreferences, putMyPreference } from './preferences.service.ts';
 
 const tags = ['preferences'];
 const Key = z.object({ key: PreferenceKey });
@@ -22,5 +22,8 @@ export function preferenceRoutes(app: ZodApp, db: Db) {
     // The value's shape depends on the key's kind: checked by the service against PREFERENCE_KINDS.
     { schema: { tags, params: Key, body: z.object({ value: z.unknown() }) } },
     async (req) => putMyPreference(ctxOf(req, db), req.params.key, req.body.value),
+  );
+  app.delete('/me/preferences/:key', { schema: { tags, params: Key } }, async (req) =>
+    deleteMyPreference(ctxOf(req, db), req.params.key),
   );
 }

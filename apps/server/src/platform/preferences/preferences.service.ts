@@ -69,3 +69,21 @@ export async function putMyPreference(ctx: Ctx, key: string, value: unknown) {
     return { key, value: parsed.data, updatedAt: row.updatedAt.toISOString() };
   });
 }
+
+/** Forgets one preference of the signed-in user (列设置 → 重置: back to the defaults), audited when there was one. */
+export async function deleteMyPreference(ctx: Ctx, key: string) {
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(userPreferences)
+      .where(and(eq(userPreferences.userId, ctx.principal.userId), eq(userPreferences.key, key)))
+      .returning({ id: userPreferences.id, value: userPreferences.value });
+    if (row)
+      await recordAudit(tx, ctx, {
+        entityType: 'user_preference',
+        entityId: row.id,
+        action: 'delete',
+        changes: [{ field: key, old: row.value, new: null }],
+      });
+    return { key, value: null, updatedAt: null };
+  });
+}

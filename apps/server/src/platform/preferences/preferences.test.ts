@@ -85,6 +85,19 @@ describe('user preferences', () => {
     });
   });
 
+  it('forgets a preference on DELETE (列设置 → 重置), audited; the other user’s stays', async () => {
+    const res = await rep1.delete('/api/me/preferences/table.customers');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await rep1.get('/api/me/preferences/table.customers')).json().value).toBeNull();
+    expect((await rep2.get('/api/me/preferences/table.customers')).json().value).not.toBeNull();
+    const { rows } = await env.database.pool.query(
+      `select action, actor_id from audit_log where entity_type = 'user_preference' and action = 'delete'`,
+    );
+    expect(rows).toEqual([{ action: 'delete', actor_id: org.user.rep1 }]);
+    // Nothing left to forget: still fine, nothing audited.
+    expect((await rep1.delete('/api/me/preferences/table.customers')).statusCode).toBe(200);
+  });
+
   it('needs a session', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/me/preferences' });
     expect(res.statusCode).toBe(401);
