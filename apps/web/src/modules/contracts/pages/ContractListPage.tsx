@@ -27,7 +27,8 @@ const KEYS = ['keyword', 'status', 'customerId', 'ownerId', 'expiringWithinDays'
 
 // 列设置: never hidden; hidden until shown (the table then fits 1366 px, issue 11).
 const KEY_COLUMNS = ['no', 'title', 'status', 'amount'];
-const DEFAULT_HIDDEN = ['invoicedAmount', 'receivedAmount', 'signedDate'];
+// The four amounts stay: the ledger is about them (and 法务 must see each one masked).
+const DEFAULT_HIDDEN = ['endDate', 'signedDate', 'ownerName'];
 
 function readFilters(sp: URLSearchParams): ContractFilters {
   const f: ContractFilters = {};
@@ -147,13 +148,13 @@ export function ContractListPage() {
     ],
     {
       no: 150,
-      title: 160,
-      customerName: 150,
+      title: 150,
+      customerName: 140,
       status: 130,
-      amount: 120,
-      invoicedAmount: 120,
-      receivedAmount: 120,
-      remainingAmount: 130,
+      amount: 115,
+      invoicedAmount: 115,
+      receivedAmount: 115,
+      remainingAmount: 125,
       endDate: 120,
       signedDate: 110,
       ownerName: 80,
