@@ -50,6 +50,7 @@ import { quoteRoutes } from './modules/quotes/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
 import { fileRoutes } from './platform/files/index.ts';
+import { preferenceRoutes } from './platform/preferences/index.ts';
 import { taskRoutes } from './platform/tasks/index.ts';
 import { webhookRoutes } from './platform/webhooks/index.ts';
 
@@ -198,6 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       deliveryRoutes(scoped, opts.db);
       financeRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
+      preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },

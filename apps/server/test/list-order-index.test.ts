@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../src/app.ts';
 import { Client, createTestEnv, seedOrg, type TestEnv } from './harness.ts';
+import { insertProduct, insertWarehouse, stockIn } from './q2c-seed.ts';
 
 /**
  * Lists near the limit (ARCHITECTURE convention 11, docs/adr/0004): every list route's page query
@@ -57,8 +58,64 @@ beforeAll(async () => {
     from generate_series(1, 20000) g
     join (select id, dept_id, row_number() over (order by id) - 1 as k, count(*) over () as n from users) u
       on u.k = g % u.n`);
+  await seedDocuments();
   await env.database.pool.query('analyze');
 });
+
+/**
+ * One opportunity, quote, contract and order made through the API, then copied 5000 times each
+ * over every user (like the customers above), so the document lists' plans are priced on real
+ * statistics too (the list views' owner- and department-led cases below).
+ */
+async function seedDocuments() {
+  const rep = users.rep1;
+  const post = async (url: string, body: unknown) => {
+    const res = await rep.post(url, body);
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const productId = await insertProduct(env, { code: 'IDX-1' });
+  const warehouseId = await insertWarehouse(env, 'WH-IDX', '索引测试仓');
+  await stockIn(env, warehouseId, productId, '10');
+  const customerId = (await post('/api/customers', { kind: 'company', name: '索引测试有限公司' })).id;
+  const pipelineId = (await rep.get('/api/pipelines')).json().items[0].id;
+  const lines = [{ productId, qty: '1', unitPrice: '100.00', taxRate: '0.00' }];
+  await post('/api/opportunities', { name: '索引商机', customerId, pipelineId, amount: '100.00' });
+  await post('/api/quotes', { customerId, title: '索引报价', lines });
+  await post('/api/contracts', {
+    customerId,
+    title: '索引合同',
+    lines,
+    paymentPlan: [{ kind: 'final', dueDate: '2099-01-01', amount: '100.00' }],
+  });
+  await post('/api/orders', { customerId, channel: 'rep', requestedDate: '2099-01-01', warehouseId, lines });
+  const pool = env.database.pool;
+  for (const table of ['opportunities', 'quotes', 'contracts', 'orders']) {
+    const cols: string[] = (
+      await pool.query(
+        `select column_name from information_schema.columns
+         where table_name = $1 and is_identity = 'NO' and is_generated = 'NEVER' order by ordinal_position`,
+        [table],
+      )
+    ).rows.map((r: { column_name: string }) => r.column_name);
+    const value = (c: string) =>
+      ({
+        no: `t.no || '-' || g`,
+        owner_id: 'u.id',
+        owner_dept_id: 'u.dept_id',
+        // Times spread out of insertion order, as real edits are (a physically ordered index
+        // would look cheaper to the planner than it is).
+        updated_at: `t.updated_at - ((g * 7919) % 5000) * interval '1 minute'`,
+        created_at: `t.created_at - ((g * 104729) % 5000) * interval '1 minute'`,
+      })[c] ?? `t.${c}`;
+    await pool.query(`
+      insert into ${table} (${cols.map((c) => `"${c}"`).join(', ')})
+      select ${cols.map(value).join(', ')}
+      from (select * from ${table} limit 1) t cross join generate_series(1, 5000) g
+      join (select id, dept_id, row_number() over (order by id) - 1 as k, count(*) over () as n from users) u
+        on u.k = g % u.n`);
+  }
+}
 afterAll(() => env.close());
 
 /** The sort values a list's querystring schema offers (zod enum under a default), if any. */
@@ -67,6 +124,11 @@ function sortsOf(schema: unknown): string[] {
   let s = shape?.sort as { unwrap?: () => unknown; options?: string[] } | undefined;
   while (s && !s.options && s.unwrap) s = s.unwrap() as typeof s;
   return s?.options ?? [];
+}
+
+/** Whether a list's querystring schema offers the `view` parameter (list views by scope). */
+function hasView(schema: unknown): boolean {
+  return Boolean((schema as { shape?: Record<string, unknown> } | undefined)?.shape?.view);
 }
 
 type Captured = { text: string; values: unknown[] };
@@ -114,6 +176,23 @@ const listRoutes = (): RouteInfo[] =>
 // A page query: ordered and limited (counts and lookups are not).
 const isPageQuery = (t: string) => /\border by\b/i.test(t) && /\blimit\b/i.test(t);
 
+/** The plan of the first statement `pick` selects among those a GET sends (sequential scans priced out). */
+const planOf = async (who: Client, url: string, pick: (t: string) => boolean) => {
+  const sent = await capture(() => who.get(url));
+  const q = sent.find((s) => pick(s.text));
+  expect(q, url).toBeDefined();
+  const client = await env.database.pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local enable_seqscan = off');
+    const { rows } = await client.query(`explain (costs off) ${(q as Captured).text}`, (q as Captured).values);
+    return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('rollback');
+    client.release();
+  }
+};
+
 describe('list ORDER BY is served by an index', () => {
   it('covers the big lists', () => {
     const urls = new Set(
@@ -128,7 +207,10 @@ describe('list ORDER BY is served by an index', () => {
     let checked = 0;
     for (const r of routes) {
       const sorts = sortsOf(r.querystring);
-      const variants = sorts.length ? sorts.flatMap((s) => ['asc', 'desc'].map((o) => `?sort=${s}&order=${o}`)) : [''];
+      const plain = sorts.length ? sorts.flatMap((s) => ['asc', 'desc'].map((o) => `?sort=${s}&order=${o}`)) : [''];
+      // A list with views (我负责的 / 下属的) is checked in each of them too, with every sort.
+      const views = hasView(r.querystring) ? ['mine', 'subordinates'] : [];
+      const variants = [...plain, ...views.flatMap((w) => plain.map((v) => `${v ? `${v}&` : '?'}view=${w}`))];
       for (const [who, client] of Object.entries(users)) {
         for (const v of variants) {
           let status = 0;
@@ -142,7 +224,11 @@ describe('list ORDER BY is served by an index', () => {
           for (const q of pages) {
             checked += 1;
             const plan = await planWithoutSort(q);
-            if (/\bSort\b/.test(plan)) failures.push(`${who} GET ${r.url}${v}\n${q.text}\n${plan}`);
+            // A view the user has nobody in (a rep's 下属的) is `false`: the planner proves the
+            // rows empty, and sorting no rows needs no index — only that Sort is let through.
+            const sortsNothing = /Sort\n\s+Sort Key: [^\n]*\n\s+-> {2}Result\n\s+One-Time Filter: false/g;
+            if (/\bSort\b/.test(plan.replace(sortsNothing, '')))
+              failures.push(`${who} GET ${r.url}${v}\n${q.text}\n${plan}`);
           }
         }
       }
@@ -166,25 +252,28 @@ describe('list ORDER BY is served by an index', () => {
   it('reads a rep’s customers through an owner-led index, a manager’s through a department-led one', async () => {
     const ownerLed = /customers_owner_(class_)?live_idx/;
     const deptLed = /customers_dept_(class_)?live_idx/;
-    const planOf = async (who: Client, url: string, pick: (t: string) => boolean) => {
-      const sent = await capture(() => who.get(url));
-      const q = sent.find((s) => pick(s.text));
-      expect(q, url).toBeDefined();
-      const client = await env.database.pool.connect();
-      try {
-        await client.query('begin');
-        await client.query('set local enable_seqscan = off');
-        const { rows } = await client.query(`explain (costs off) ${(q as Captured).text}`, (q as Captured).values);
-        return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-      } finally {
-        await client.query('rollback');
-        client.release();
-      }
-    };
     const count = (t: string) => /count\(\*\)/i.test(t) && /from "customers"/i.test(t);
     expect(await planOf(users.rep1, '/api/customers', isPageQuery)).toMatch(ownerLed);
     expect(await planOf(users.rep1, '/api/customers?class=A', isPageQuery)).toMatch(ownerLed);
     expect(await planOf(users.rep1, '/api/customers/count?class=A', count)).toMatch(ownerLed);
     expect(await planOf(users.manager1, '/api/customers/count?class=A', count)).toMatch(deptLed);
+    // List views: 我负责的 reads the owner's rows, 下属的 the departments the manager heads.
+    expect(await planOf(users.rep1, '/api/customers?view=mine', isPageQuery)).toMatch(ownerLed);
+    expect(await planOf(users.manager1, '/api/customers?view=mine', isPageQuery)).toMatch(ownerLed);
+    expect(await planOf(users.manager1, '/api/customers/count?view=mine', count)).toMatch(ownerLed);
+    expect(await planOf(users.manager1, '/api/customers/count?view=subordinates', count)).toMatch(deptLed);
+    expect(await planOf(users.manager1, '/api/customers/count?view=subordinates&class=B', count)).toMatch(deptLed);
+  });
+
+  it('serves the document lists’ views from their owner-led and department-led indexes', async () => {
+    for (const t of ['opportunities', 'quotes', 'contracts', 'orders']) {
+      const page = (s: string) => isPageQuery(s) && new RegExp(`from "${t}"`, 'i').test(s);
+      const count = (s: string) => /count\(\*\)/i.test(s) && new RegExp(`from "${t}"`, 'i').test(s);
+      expect(await planOf(users.rep1, `/api/${t}?view=mine`, page), t).toMatch(`${t}_owner_updated_idx`);
+      expect(await planOf(users.manager1, `/api/${t}?view=mine`, page), t).toMatch(`${t}_owner_updated_idx`);
+      expect(await planOf(users.manager1, `/api/${t}/count?view=subordinates`, count), t).toMatch(
+        `${t}_dept_updated_idx`,
+      );
+    }
   });
 });

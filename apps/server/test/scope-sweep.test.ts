@@ -122,6 +122,31 @@ describe('every :id route', () => {
   });
 });
 
+describe('every bulk route', () => {
+  it('fails a batch holding an out-of-scope row exactly like one holding an unknown id (404), changing nothing', async () => {
+    const bulk = api().filter((r) => r.config.surface === 'bulk');
+    expect(bulk.length).toBeGreaterThanOrEqual(2);
+    for (const r of bulk) {
+      const key = `${r.method} ${r.url}`;
+      const body = registry.bulkBodies[key];
+      expect(body, `no bulk body for ${key}`).toBeDefined();
+      const id = fixture[r.config.resource as string];
+      expect(id, `no fixture for ${key}`).toBeDefined();
+      const call = (who: Client, target: number) => who.request(r.method, r.url, body([{ id: target, version: 1 }]));
+      const hidden = await call(otherManager, id);
+      const unknown = await call(otherManager, UNKNOWN_ID);
+      expect(hidden.statusCode, key).toBe(404);
+      expect(unknown.statusCode, key).toBe(404);
+      expect(strip(hidden.body), key).toEqual(strip(unknown.body));
+      const a = await call(outsider, id);
+      const b = await call(outsider, UNKNOWN_ID);
+      expect([a.statusCode, strip(a.body)], key).toEqual([b.statusCode, strip(b.body)]);
+    }
+    const c = (await owner.get(`/api/customers/${fixture.customer}`)).json();
+    expect(c).toMatchObject({ name: NAME, version: 1, ownerId: org.user.rep1 });
+  });
+});
+
 async function payloadText(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
   if (!String(res.headers['content-type']).includes('spreadsheetml')) return res.body;
   const wb = new ExcelJS.Workbook();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate, isMoneyString, MoneyString } from './customers.ts';
 import { BigId, INT_ID_MAX, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { PricedLineInput, pricedLinesOf, QtyString } from './lines.ts';
+import { ListViewParam } from './lists.ts';
 import { money } from './money.ts';
 
 /**
@@ -270,6 +271,8 @@ export const ContractFilter = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** 我负责的 / 下属的 / 全部 (absent: 全部), within the data scope. */
+  view: ListViewParam,
 });
 export type ContractFilter = z.output<typeof ContractFilter>;
 

@@ -9,6 +9,7 @@ import {
   SOURCE_CHANNELS,
 } from './dictionaries.ts';
 import { BigId, IntId, QueryIntId } from './ids.ts';
+import { ListViewParam } from './lists.ts';
 import { normalizePhone, toHalfWidth } from './normalize.ts';
 import { validateCreditCode } from './validators/credit-code.ts';
 import { validateIdNumber } from './validators/id-number.ts';
@@ -175,6 +176,8 @@ export const CustomerListQuery = z.object({
     .optional(),
   /** 已归档: only the archived ones (deleted within the retention period), for those who may delete. */
   archived: z.stringbool().optional(),
+  /** 我负责的 / 下属的 / 全部 (absent: 全部), within the data scope. */
+  view: ListViewParam,
   sort: z.enum(CUSTOMER_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

@@ -10,6 +10,7 @@ export * from './front-desk.ts';
 export * from './ids.ts';
 export * from './integrations.ts';
 export * from './lines.ts';
+export * from './lists.ts';
 export * from './mask.ts';
 export * from './money.ts';
 export * from './normalize.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, MoneyString } from './customers.ts';
 import { BigId, INT_ID_MAX, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
+import { ListViewParam } from './lists.ts';
 
 /** open 进行中, won 赢单, lost 输单. */
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const;
@@ -120,6 +121,8 @@ export const OpportunityFilter = z.object({
   closeTo: dateQuery,
   /** 已归档: only the archived ones (deleted within the retention period), for those who may delete. */
   archived: z.stringbool().optional(),
+  /** 我负责的 / 下属的 / 全部 (absent: 全部), within the data scope. */
+  view: ListViewParam,
 });
 export type OpportunityFilter = z.output<typeof OpportunityFilter>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
 import { BigId, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { PricedLineInput, pricedLinesOf, QtyString } from './lines.ts';
+import { ListViewParam } from './lists.ts';
 
 /**
  * Order states (SPEC 3.4) and the transition table — data, enforced by the server and used by the
@@ -140,6 +141,8 @@ export const OrderFilter = z.object({
   ownerId: QueryIntId.optional(),
   from: dateQuery,
   to: dateQuery,
+  /** 我负责的 / 下属的 / 全部 (absent: 全部), within the data scope. */
+  view: ListViewParam,
 });
 export type OrderFilter = z.output<typeof OrderFilter>;
 export const OrderListQuery = OrderFilter.extend({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from './customers.ts';
 import { BigId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { effectiveUnitPrice, PricedLineInput, pricedLinesOf } from './lines.ts';
+import { ListViewParam } from './lists.ts';
 import { money } from './money.ts';
 
 /**
@@ -157,6 +158,8 @@ export const QuoteFilter = z.object({
   customerId: QueryBigId.optional(),
   ownerId: QueryIntId.optional(),
   allVersions: z.enum(['true', 'false']).optional(),
+  /** 我负责的 / 下属的 / 全部 (absent: 全部), within the data scope. */
+  view: ListViewParam,
 });
 export type QuoteFilter = z.output<typeof QuoteFilter>;
 

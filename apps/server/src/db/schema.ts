@@ -25,5 +25,6 @@ export * from '../platform/notifications/notifications.schema.ts';
 export * from '../platform/numbering/numbering.schema.ts';
 export * from '../platform/org/org.schema.ts';
 export * from '../platform/policies/policies.schema.ts';
+export * from '../platform/preferences/preferences.schema.ts';
 export * from '../platform/tasks/tasks.schema.ts';
 export * from '../platform/webhooks/webhooks.schema.ts';

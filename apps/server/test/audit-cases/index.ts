@@ -4,6 +4,7 @@ import { deliveryCases } from './deliveries.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
 import { integrationCases } from './integrations.ts';
+import { listCases } from './lists.ts';
 import { opportunityCases } from './opportunities.ts';
 import { orderCases } from './orders.ts';
 import { platformCases, workflowCases } from './platform.ts';
@@ -33,4 +34,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   delivery: deliveryCases,
   finance: financeCases,
   integrations: integrationCases,
+  lists: listCases,
 };

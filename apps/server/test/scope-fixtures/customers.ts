@@ -52,4 +52,8 @@ export const customerFixtures: ScopeFixtureFile = {
   },
   // Follow-up lists show the follow-up's content, not the customer's name.
   markers: { follow_up: '拜访' },
+  bulkBodies: {
+    'POST /api/customers/bulk-transfer': (items) => ({ items, toUserId: 1, reason: '越权' }),
+    'POST /api/customers/bulk-release': (items) => ({ items, reason: '越权' }),
+  },
 };

@@ -38,7 +38,12 @@ export interface ScopeFixtureFile {
   insiders?: Record<string, Insider>;
   /** resource → the text its list surfaces must show the insider (default NAME). */
   markers?: Record<string, string>;
+  /** A valid body per bulk route ('POST /api/url' of surface 'bulk') for the given rows, so only scope can refuse. */
+  bulkBodies?: Record<string, (items: BulkRow[]) => unknown>;
 }
+
+/** One row of a bulk action's body. */
+export type BulkRow = { id: number; version: number };
 
 /** The merged registry the sweep reads. */
 export interface ScopeRegistry {
@@ -46,6 +51,7 @@ export interface ScopeRegistry {
   bodies: Record<string, (version: number) => unknown>;
   insiders: Record<string, Insider>;
   markers: Record<string, string>;
+  bulkBodies: Record<string, (items: BulkRow[]) => unknown>;
 }
 
 function mergeInto<T>(
@@ -73,11 +79,13 @@ export function mergeScopeFixtures(files: Readonly<Record<string, ScopeFixtureFi
     bodies: {},
     insiders: {},
     markers: {},
+    bulkBodies: {},
   };
   for (const [file, f] of Object.entries(files)) {
     mergeInto(registry.bodies, f.bodies, 'body', file, from);
     mergeInto(registry.insiders, f.insiders, 'insider', file, from);
     mergeInto(registry.markers, f.markers, 'marker', file, from);
+    mergeInto(registry.bulkBodies, f.bulkBodies, 'bulk body', file, from);
   }
   return registry;
 }

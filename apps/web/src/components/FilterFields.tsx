@@ -1,4 +1,4 @@
-import { DownOutlined, FilterOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
+import { FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Col, Drawer, Form, Row, Space } from 'antd';
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,8 +36,9 @@ export function FilterFields({
   const hide = (el: ColElement, hidden: boolean) =>
     cloneElement(el, { style: { ...el.props.style, display: hidden ? 'none' : undefined } });
 
+  // One line on a desktop (issue 11: the filters take one row): the toggle is a compact text link.
   const buttons = (
-    <Space wrap>
+    <Space wrap={mobile} size={8}>
       <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid={`${testIdPrefix}-search`}>
         {t('common.search')}
       </Button>
@@ -47,9 +48,10 @@ export function FilterFields({
       {more > 0 && (
         <Button
           type={mobile ? 'default' : 'link'}
-          icon={mobile ? <FilterOutlined /> : open ? <UpOutlined /> : <DownOutlined />}
-          iconPlacement={mobile ? 'start' : 'end'}
+          icon={mobile ? <FilterOutlined /> : undefined}
           onClick={() => setOpen((o) => !o)}
+          style={mobile ? undefined : { paddingInline: 4 }}
+          aria-expanded={mobile ? undefined : open}
           data-testid={`${testIdPrefix}-more-filters`}
         >
           {mobile ? t('common.filters') : open ? t('common.fewerFilters') : t('common.moreFilters')}

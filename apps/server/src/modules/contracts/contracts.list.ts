@@ -6,6 +6,8 @@ import {
   cappedCount,
   keysetBatches,
   likePattern,
+  listViewCounts,
+  listViewWhere,
   pageOffset,
   pageOrder,
   pageResult,
@@ -31,6 +33,7 @@ export async function contractWhere(
   const parts: (SQL | undefined)[] = [await contractScope(ctx, permission)];
   if (f.status) parts.push(eq(contracts.status, f.status));
   if (f.customerId) parts.push(eq(contracts.customerId, f.customerId));
+  parts.push(await listViewWhere(ctx, 'contract.view', f.view, contracts.ownerId, contracts.ownerDeptId));
   if (f.ownerId) parts.push(eq(contracts.ownerId, f.ownerId));
   if (f.keyword)
     parts.push(
@@ -117,6 +120,11 @@ const SORTS = {
 /** Capped count of contracts matching the filters within scope. */
 export async function countContracts(ctx: Ctx, f: ContractFilter) {
   return cappedCount(ctx.db, contracts, await contractWhere(ctx, f));
+}
+
+/** The capped count of each list view the user has (我负责的 / 下属的 / 全部), under the other filters. */
+export function countContractViews(ctx: Ctx, f: ContractFilter) {
+  return listViewCounts(ctx, 'contract.view', (view) => countContracts(ctx, { ...f, view }));
 }
 
 /** One page of the contract ledger (合同台账), with a capped total. */

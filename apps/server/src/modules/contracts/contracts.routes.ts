@@ -25,7 +25,7 @@ import type { Permission } from '../../platform/permissions/registry.ts';
 import { listAmendments, proposeAmendment } from './contracts.amend.ts';
 import { contractDisputesOf, listDisputes, recordDispute, resolveDispute } from './contracts.disputes.ts';
 import { exportContractsXlsx } from './contracts.export.ts';
-import { countContracts, listContracts } from './contracts.list.ts';
+import { countContracts, countContractViews, listContracts } from './contracts.list.ts';
 import { orderFromContract } from './contracts.order.ts';
 import { renderContractPdf } from './contracts.pdf.ts';
 import { getContract } from './contracts.queries.ts';
@@ -53,6 +53,11 @@ export function contractRoutes(app: ZodApp, db: Db) {
   );
   app.get('/contracts/count', { config: view('count'), schema: { tags, querystring: ContractFilter } }, async (req) =>
     countContracts(ctxOf(req, db), req.query),
+  );
+  app.get(
+    '/contracts/views',
+    { config: view('count'), schema: { tags, querystring: ContractFilter.omit({ view: true }) } },
+    async (req) => countContractViews(ctxOf(req, db), req.query),
   );
   app.get(
     '/contracts/export',

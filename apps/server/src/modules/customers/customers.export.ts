@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { type CustomerFilter, exportCustomerRows } from './customers.list.ts';
+import { type CustomerExportFilter, customerExportWhere, exportCustomerRows } from './customers.list.ts';
 
 const HEADERS: Record<Locale, string[]> = {
   'zh-CN': [
@@ -53,17 +53,19 @@ const HEADERS: Record<Locale, string[]> = {
 };
 
 /**
- * Streams the filtered customer list (export scope, masked as on screen) as an xlsx workbook,
- * using exceljs' streaming writer so large exports keep memory flat.
+ * Streams the filtered customer list, or the selected customers (export scope, masked as on
+ * screen), as an xlsx workbook, using exceljs' streaming writer so large exports keep memory flat.
+ * A selected customer out of scope fails the export (404) before anything is sent.
  */
-export function exportCustomersXlsx(ctx: Ctx, filter: CustomerFilter): PassThrough {
+export async function exportCustomersXlsx(ctx: Ctx, filter: CustomerExportFilter): Promise<PassThrough> {
+  const where = await customerExportWhere(ctx, filter);
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('customers');
   ws.columns = HEADERS[ctx.locale].map((header, i) => ({ header, width: i === 1 ? 36 : 16 }));
   ws.getRow(1).font = { bold: true };
   (async () => {
-    for await (const batch of exportCustomerRows(ctx, filter)) {
+    for await (const batch of exportCustomerRows(ctx, where)) {
       for (const r of batch) {
         ws.addRow([
           r.no,

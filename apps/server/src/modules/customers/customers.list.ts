@@ -2,10 +2,13 @@ import type { CustomerListQuery } from '@sales/core';
 import { and, asc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { NotFoundError } from '../../platform/errors/errors.ts';
 import {
   COUNT_CAP,
   cappedCount,
   keysetBatches,
+  listViewCounts,
+  listViewWhere,
   pageOffset,
   pageOrder,
   pageResult,
@@ -40,6 +43,7 @@ async function filterWhere(ctx: Ctx, f: CustomerFilter): Promise<SQL> {
   // filter shows them to users who may delete them, within that scope too.
   if (f.archived) parts.push(await customerScope(ctx, 'customer.delete'), isNotNull(customers.archivedAt));
   else parts.push(isNull(customers.archivedAt));
+  parts.push(await listViewWhere(ctx, 'customer.view', f.view, customers.ownerId, customers.ownerDeptId));
   if (f.ownerId) parts.push(eq(customers.ownerId, f.ownerId));
   if (f.deptId) parts.push(eq(customers.ownerDeptId, f.deptId));
   if (f.class) parts.push(eq(customers.class, f.class));
@@ -84,6 +88,8 @@ function listSelect(ctx: Ctx) {
       ownerName: users.name,
       deptName: departments.name,
       lastFollowUpAt: customers.lastFollowUpAt,
+      // The bulk actions send it back per row (optimistic lock).
+      version: customers.version,
       createdAt: customers.createdAt,
       updatedAt: customers.updatedAt,
     })
@@ -131,6 +137,11 @@ export async function countCustomers(ctx: Ctx, f: CustomerFilter) {
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
+/** The capped count of each list view the user has (我负责的 / 下属的 / 全部), under the other filters. */
+export function countCustomerViews(ctx: Ctx, f: CustomerFilter) {
+  return listViewCounts(ctx, 'customer.view', (view) => countCustomers(ctx, { ...f, view }));
+}
+
 /** One page of the customer list (filter + sort), with a capped total. */
 export async function listCustomers(ctx: Ctx, q: CustomerListQuery) {
   const where = await customerWhere(ctx, q);
@@ -163,9 +174,24 @@ export async function searchCustomers(ctx: Ctx, keyword: string) {
     .limit(20);
 }
 
-/** Streams every customer matching the filters within export scope, in keyset batches. */
-export async function* exportCustomerRows(ctx: Ctx, f: CustomerFilter, batch = 2000) {
-  const where = await customerWhere(ctx, f, 'customer.export');
+/** An export of the filtered list, or of the selected customers alone (导出所选: `ids`, the other filters ignored). */
+export type CustomerExportFilter = CustomerFilter & { ids?: number[] };
+
+/** The WHERE of an export; selected ids must all be in export scope, or the whole export is a 404. */
+export async function customerExportWhere(ctx: Ctx, f: CustomerExportFilter): Promise<SQL> {
+  if (!f.ids) return customerWhere(ctx, f, 'customer.export');
+  const where = and(
+    await customerWhere(ctx, { archived: f.archived }, 'customer.export'),
+    sql`${customers.id} = any(${sql.param(f.ids)}::bigint[])`,
+  ) as SQL;
+  const [{ n }] = (await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from ${customers} where ${where}`))
+    .rows;
+  if (Number(n) !== new Set(f.ids).size) throw new NotFoundError();
+  return where;
+}
+
+/** Streams every customer matching `where` (from customerExportWhere), in keyset batches. */
+export async function* exportCustomerRows(ctx: Ctx, where: SQL, batch = 2000) {
   const batchAfter = (after: number, limit: number) =>
     listSelect(ctx)
       .where(and(where, sql`${customers.id} > ${after}`))

@@ -1,5 +1,7 @@
 import {
   BigIdParams,
+  BULK_MAX,
+  BulkItems,
   ContactInput,
   CustomerInput,
   CustomerListQuery,
@@ -7,6 +9,7 @@ import {
   FollowUpInput,
   IntId,
   QueryVersionNo,
+  queryIdListOf,
   VersionNo,
 } from '@sales/core';
 import { z } from 'zod';
@@ -15,8 +18,9 @@ import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import { createContact, deleteContact, listContacts, updateContact } from './contacts.service.ts';
 import { exportCustomersXlsx } from './customers.export.ts';
-import { countCustomers, listCustomers, searchCustomers } from './customers.list.ts';
-import { createCustomer, deleteCustomer, getCustomer, transferCustomer, updateCustomer } from './customers.service.ts';
+import { countCustomers, countCustomerViews, listCustomers, searchCustomers } from './customers.list.ts';
+import { createCustomer, deleteCustomer, getCustomer, updateCustomer } from './customers.service.ts';
+import { bulkTransferCustomers, transferCustomer } from './customers.transfer.ts';
 import { followUpBoard } from './follow-ups.board.ts';
 import { createFollowUp, listFollowUps, myFollowUps } from './follow-ups.service.ts';
 import { customerRelated } from './related.service.ts';
@@ -26,6 +30,9 @@ const Id = BigIdParams;
 const Version = z.object({ version: QueryVersionNo });
 const tags = ['customers'];
 const Filter = CustomerListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
+// 导出所选: the selected ids alone (the other filters are then ignored), at most BULK_MAX.
+const ExportQuery = Filter.extend({ ids: queryIdListOf('bigint', BULK_MAX).optional() });
+const TransferBody = z.object({ toUserId: IntId, reason: z.string().trim().min(1).max(500) });
 
 export function customerRoutes(app: ZodApp, db: Db) {
   const view = (surface: 'byId' | 'list' | 'count' | 'search' | 'export') => ({
@@ -48,15 +55,20 @@ export function customerRoutes(app: ZodApp, db: Db) {
     countCustomers(ctxOf(req, db), req.query),
   );
   app.get(
+    '/customers/views',
+    { config: view('count'), schema: { tags, querystring: Filter.omit({ view: true }) } },
+    async (req) => countCustomerViews(ctxOf(req, db), req.query),
+  );
+  app.get(
     '/customers/search',
     { config: view('search'), schema: { tags, querystring: z.object({ q: z.string().trim().min(1).max(50) }) } },
     async (req) => ({ items: await searchCustomers(ctxOf(req, db), req.query.q) }),
   );
   app.get(
     '/customers/export',
-    { config: { ...view('export'), permission: 'customer.export' }, schema: { tags, querystring: Filter } },
+    { config: { ...view('export'), permission: 'customer.export' }, schema: { tags, querystring: ExportQuery } },
     async (req, reply) => {
-      const stream = exportCustomersXlsx(ctxOf(req, db), req.query);
+      const stream = await exportCustomersXlsx(ctxOf(req, db), req.query);
       const label = { 'zh-CN': '客户', 'zh-TW': '客戶', 'en-US': 'customers' }[req.locale];
       const name = encodeURIComponent(`${label}-${new Date().toISOString().slice(0, 10)}.xlsx`);
       reply
@@ -88,14 +100,18 @@ export function customerRoutes(app: ZodApp, db: Db) {
       schema: {
         tags,
         params: Id,
-        body: z.object({
-          toUserId: IntId,
-          reason: z.string().trim().min(1).max(500),
-          version: VersionNo,
-        }),
+        body: TransferBody.extend({ version: VersionNo }),
       },
     },
     async (req) => transferCustomer(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/customers/bulk-transfer',
+    {
+      config: { ...mutation('customer.transfer'), surface: 'bulk' as const },
+      schema: { tags, body: TransferBody.extend({ items: BulkItems }) },
+    },
+    async (req) => bulkTransferCustomers(ctxOf(req, db), req.body),
   );
   app.delete(
     '/customers/:id',

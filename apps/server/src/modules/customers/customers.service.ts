@@ -211,46 +211,6 @@ export async function reassignCustomerInTx(tx: Tx, ctx: Ctx, id: number, toUserI
   return { deptId };
 }
 
-/** Moves a customer to another owner (and their department), with a reason; audited. */
-export async function transferCustomer(
-  ctx: Ctx,
-  id: number,
-  input: { toUserId: number; reason: string; version: number },
-) {
-  await ctx.db.transaction(async (tx) => {
-    await findCustomerInScope(ctx, id, 'customer.view', tx);
-    const cur = await findCustomerInScope(ctx, id, 'customer.transfer', tx, true).catch(() => {
-      throw new ForbiddenError();
-    });
-    if (cur.version !== input.version) throw new StaleVersionError();
-    if (cur.ownerId === input.toUserId) throw ValidationError.field('toUserId', 'customer.transfer.same_owner');
-    const [to] = await tx
-      .select({ deptId: users.deptId })
-      .from(users)
-      .where(and(eq(users.id, input.toUserId), eq(users.active, true)));
-    if (!to) throw ValidationError.field('toUserId', 'customer.owner.invalid');
-    await tx
-      .update(customers)
-      // A new owner starts a new reclaim clock (public pool, SPEC 2.4).
-      .set({
-        ownerId: input.toUserId,
-        ownerDeptId: to.deptId,
-        assignedAt: ctx.now(),
-        version: cur.version + 1,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(customers.id, id));
-    await recordAudit(tx, ctx, {
-      entityType: 'customer',
-      entityId: id,
-      action: 'transfer',
-      changes: diffFields(cur, { ownerId: input.toUserId, ownerDeptId: to.deptId }, ['ownerId', 'ownerDeptId']),
-      comment: input.reason,
-    });
-  });
-  return { ok: true };
-}
-
 /**
  * Deletes a customer: within the retention period (policy records.retentionYears) it is archived
  * instead (kept, out of the normal lists, under 已归档); after it, soft-deleted (kept for the audit

@@ -11,6 +11,8 @@ import {
   cappedCount,
   keysetBatches,
   likePattern,
+  listViewCounts,
+  listViewWhere,
   pageOffset,
   pageOrder,
   pageResult,
@@ -34,6 +36,7 @@ export async function opportunityWhere(
   if (f.pipelineId) parts.push(eq(opportunities.pipelineId, f.pipelineId));
   if (f.stageId) parts.push(eq(opportunities.stageId, f.stageId));
   if (f.status) parts.push(eq(opportunities.status, f.status));
+  parts.push(await listViewWhere(ctx, 'opportunity.view', f.view, opportunities.ownerId, opportunities.ownerDeptId));
   if (f.ownerId) parts.push(eq(opportunities.ownerId, f.ownerId));
   if (f.deptId) parts.push(eq(opportunities.ownerDeptId, f.deptId));
   if (f.customerId) parts.push(eq(opportunities.customerId, f.customerId));
@@ -121,6 +124,11 @@ const SORTS = {
 /** Capped count of opportunities matching the filters within scope. */
 export async function countOpportunities(ctx: Ctx, f: OpportunityFilter) {
   return cappedCount(ctx.db, opportunities, await opportunityWhere(ctx, f));
+}
+
+/** The capped count of each list view the user has (我负责的 / 下属的 / 全部), under the other filters. */
+export function countOpportunityViews(ctx: Ctx, f: OpportunityFilter) {
+  return listViewCounts(ctx, 'opportunity.view', (view) => countOpportunities(ctx, { ...f, view }));
 }
 
 /** One page of the opportunity list (filter + sort), with a capped total. */

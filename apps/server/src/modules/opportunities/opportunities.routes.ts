@@ -28,7 +28,7 @@ import { documentLinks } from '../../platform/links/index.ts';
 import { opportunityKanban } from './kanban.ts';
 import { saveNeedsAnalysis } from './needs-analysis.service.ts';
 import { exportOpportunitiesXlsx } from './opportunities.export.ts';
-import { countOpportunities, listOpportunities } from './opportunities.list.ts';
+import { countOpportunities, countOpportunityViews, listOpportunities } from './opportunities.list.ts';
 import { getOpportunity, listProposals } from './opportunities.queries.ts';
 import { createOpportunity, deleteOpportunity, updateOpportunity } from './opportunities.service.ts';
 import { createPipeline, listPipelines, updatePipeline } from './pipelines.service.ts';
@@ -66,6 +66,11 @@ export function opportunityRoutes(app: ZodApp, db: Db) {
     '/opportunities/count',
     { config: view('count'), schema: { tags, querystring: OpportunityFilter } },
     async (req) => countOpportunities(ctxOf(req, db), req.query),
+  );
+  app.get(
+    '/opportunities/views',
+    { config: view('count'), schema: { tags, querystring: OpportunityFilter.omit({ view: true }) } },
+    async (req) => countOpportunityViews(ctxOf(req, db), req.query),
   );
   app.get('/opportunities/kanban', { config: view('list'), schema: { tags, querystring: KanbanQuery } }, async (req) =>
     opportunityKanban(ctxOf(req, db), req.query),

@@ -5,6 +5,8 @@ import {
   cappedCount,
   keysetBatches,
   likePattern,
+  listViewCounts,
+  listViewWhere,
   pageOffset,
   pageOrder,
   pageResult,
@@ -23,6 +25,7 @@ export async function orderWhere(
   const parts: (SQL | undefined)[] = [await orderScope(ctx, permission)];
   if (f.status) parts.push(eq(orders.status, f.status));
   if (f.customerId) parts.push(eq(orders.customerId, f.customerId));
+  parts.push(await listViewWhere(ctx, 'order.view', f.view, orders.ownerId, orders.ownerDeptId));
   if (f.ownerId) parts.push(eq(orders.ownerId, f.ownerId));
   // from/to filter the order date (created, company calendar).
   if (f.from) parts.push(gte(orders.createdAt, sql`${f.from}::date::timestamp at time zone 'Asia/Shanghai'`));
@@ -91,6 +94,11 @@ const SORTS = {
 /** Capped count of orders matching the filters within scope. */
 export async function countOrders(ctx: Ctx, f: OrderFilter) {
   return cappedCount(ctx.db, orders, await orderWhere(ctx, f));
+}
+
+/** The capped count of each list view the user has (我负责的 / 下属的 / 全部), under the other filters. */
+export function countOrderViews(ctx: Ctx, f: OrderFilter) {
+  return listViewCounts(ctx, 'order.view', (view) => countOrders(ctx, { ...f, view }));
 }
 
 /** One page of the order list with a capped total. */

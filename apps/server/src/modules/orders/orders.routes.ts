@@ -19,7 +19,7 @@ import { updateOrder } from './orders.create.ts';
 import { reviewOrderWithOverride } from './orders.credit.ts';
 import { exportOrdersXlsx } from './orders.export.ts';
 import { checkOrderLabel } from './orders.labels.ts';
-import { countOrders, listOrders } from './orders.list.ts';
+import { countOrders, countOrderViews, listOrders } from './orders.list.ts';
 import { getOrder, listOrderReviews, orderTimeline } from './orders.queries.ts';
 import { placeOrder } from './orders.request.ts';
 import {
@@ -48,6 +48,11 @@ export function orderRoutes(app: ZodApp, db: Db) {
   );
   app.get('/orders/count', { config: view('count'), schema: { tags, querystring: OrderFilter } }, async (req) =>
     countOrders(ctxOf(req, db), req.query),
+  );
+  app.get(
+    '/orders/views',
+    { config: view('count'), schema: { tags, querystring: OrderFilter.omit({ view: true }) } },
+    async (req) => countOrderViews(ctxOf(req, db), req.query),
   );
   app.get(
     '/orders/export',

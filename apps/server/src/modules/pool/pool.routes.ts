@@ -1,5 +1,6 @@
 import {
   BigIdParams,
+  BulkItems,
   CustomerLockInput,
   IntIdParams,
   PoolAssignInput,
@@ -17,6 +18,7 @@ import type { Permission } from '../../platform/permissions/registry.ts';
 import { countPoolCustomers, customerPoolStatus, getPoolCustomer, listPoolCustomers } from './pool.list.ts';
 import {
   assignFromPool,
+  bulkReleaseToPool,
   claimFromPool,
   lockCustomerAgainstReclaim,
   movePoolCustomer,
@@ -97,6 +99,14 @@ export function poolRoutes(app: ZodApp, db: Db) {
     '/customers/:id/release',
     { config: cfg('pool.claim', 'customer', 'mutation'), schema: { tags, params: Id, body: PoolReleaseInput } },
     async (req) => releaseToPool(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/customers/bulk-release',
+    {
+      config: cfg('pool.claim', 'customer', 'bulk'),
+      schema: { tags, body: PoolReleaseInput.omit({ version: true }).extend({ items: BulkItems }) },
+    },
+    async (req) => bulkReleaseToPool(ctxOf(req, db), req.body),
   );
   app.post(
     '/customers/:id/lock',

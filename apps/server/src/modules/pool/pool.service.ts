@@ -1,4 +1,4 @@
-import type { CustomerLockInput, PoolAssignInput, PoolMoveInput, PoolReleaseInput } from '@sales/core';
+import type { BulkItems, CustomerLockInput, PoolAssignInput, PoolMoveInput, PoolReleaseInput } from '@sales/core';
 import { and, count, eq, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -120,65 +120,81 @@ export async function claimFromPool(ctx: Ctx, id: number) {
  * owner releases their own; a manager with transfer rights over it may release it for them.
  */
 export async function releaseToPool(ctx: Ctx, id: number, input: PoolReleaseInput) {
-  const me = ctx.principal.userId;
-  return ctx.db.transaction(async (tx) => {
-    const cur = await findCustomerInScope(ctx, id, 'customer.view', tx, true);
-    if (cur.ownerId === null) throw new ConflictError('pool.not_owned');
-    const how = cur.ownerId === me ? ('release' as const) : ('transfer' as const);
-    if (how === 'transfer')
-      await findCustomerInScope(ctx, id, 'customer.transfer', tx).catch(() => {
-        throw new ForbiddenError();
-      });
-    if (cur.version !== input.version) throw new StaleVersionError();
-    const poolId = input.poolId
-      ? (
-          await findPoolInScope(ctx, input.poolId, 'pool.claim', tx).catch(() => {
-            throw ValidationError.field('poolId', 'pool.invalid');
-          })
-        ).id
-      : await homePoolId(tx, cur);
-    if (!poolId) throw new ConflictError('pool.none');
-    const now = ctx.now();
-    const [row] = await tx
-      .update(customers)
-      .set({
-        ownerId: null,
-        ownerDeptId: null,
-        poolId,
-        poolEnteredAt: now,
-        assignedAt: null,
-        lockedAt: null,
-        lockedBy: null,
-        version: cur.version + 1,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(customers.id, id))
-      .returning({ version: customers.version });
-    await tx
-      .insert(poolHistory)
-      .values({ customerId: id, userId: cur.ownerId, poolId, releasedAt: now, reason: input.reason, how, actorId: me });
-    await tx.delete(poolReclaimNotices).where(eq(poolReclaimNotices.customerId, id));
-    await recordAudit(tx, ctx, {
-      entityType: 'customer',
-      entityId: id,
-      action: 'release',
-      changes: [
-        { field: 'ownerId', old: cur.ownerId, new: null },
-        { field: 'ownerDeptId', old: cur.ownerDeptId, new: null },
-        ...(cur.poolId !== poolId ? [{ field: 'poolId', old: cur.poolId, new: poolId }] : []),
-        ...(cur.lockedAt ? [{ field: 'lockedAt', old: cur.lockedAt.toISOString(), new: null }] : []),
-      ],
-      comment: input.reason,
-    });
-    if (how === 'transfer')
-      await notify(tx, [cur.ownerId], {
-        kind: 'pool.released',
-        titleKey: 'notify.pool.released',
-        params: { customerName: cur.name, customerNo: cur.no, reason: input.reason },
-        link: null,
-      });
-    return { id, poolId, how, version: row.version };
+  return ctx.db.transaction((tx) => releaseToPoolInTx(tx, ctx, id, input));
+}
+
+/**
+ * 批量放入公海: the same release for each selected customer, in one transaction — all or nothing
+ * (a customer out of scope: 404 for the batch; not owned: 409; stale: 412). Rows go in id order, so
+ * overlapping batches cannot deadlock.
+ */
+export async function bulkReleaseToPool(ctx: Ctx, input: { items: BulkItems; reason: string; poolId: number | null }) {
+  const items = [...input.items].sort((a, b) => a.id - b.id);
+  await ctx.db.transaction(async (tx) => {
+    for (const { id, version } of items)
+      await releaseToPoolInTx(tx, ctx, id, { reason: input.reason, poolId: input.poolId, version });
   });
+  return { ok: true, count: items.length };
+}
+
+async function releaseToPoolInTx(tx: Tx, ctx: Ctx, id: number, input: PoolReleaseInput) {
+  const me = ctx.principal.userId;
+  const cur = await findCustomerInScope(ctx, id, 'customer.view', tx, true);
+  if (cur.ownerId === null) throw new ConflictError('pool.not_owned');
+  const how = cur.ownerId === me ? ('release' as const) : ('transfer' as const);
+  if (how === 'transfer')
+    await findCustomerInScope(ctx, id, 'customer.transfer', tx).catch(() => {
+      throw new ForbiddenError();
+    });
+  if (cur.version !== input.version) throw new StaleVersionError();
+  const poolId = input.poolId
+    ? (
+        await findPoolInScope(ctx, input.poolId, 'pool.claim', tx).catch(() => {
+          throw ValidationError.field('poolId', 'pool.invalid');
+        })
+      ).id
+    : await homePoolId(tx, cur);
+  if (!poolId) throw new ConflictError('pool.none');
+  const now = ctx.now();
+  const [row] = await tx
+    .update(customers)
+    .set({
+      ownerId: null,
+      ownerDeptId: null,
+      poolId,
+      poolEnteredAt: now,
+      assignedAt: null,
+      lockedAt: null,
+      lockedBy: null,
+      version: cur.version + 1,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(customers.id, id))
+    .returning({ version: customers.version });
+  await tx
+    .insert(poolHistory)
+    .values({ customerId: id, userId: cur.ownerId, poolId, releasedAt: now, reason: input.reason, how, actorId: me });
+  await tx.delete(poolReclaimNotices).where(eq(poolReclaimNotices.customerId, id));
+  await recordAudit(tx, ctx, {
+    entityType: 'customer',
+    entityId: id,
+    action: 'release',
+    changes: [
+      { field: 'ownerId', old: cur.ownerId, new: null },
+      { field: 'ownerDeptId', old: cur.ownerDeptId, new: null },
+      ...(cur.poolId !== poolId ? [{ field: 'poolId', old: cur.poolId, new: poolId }] : []),
+      ...(cur.lockedAt ? [{ field: 'lockedAt', old: cur.lockedAt.toISOString(), new: null }] : []),
+    ],
+    comment: input.reason,
+  });
+  if (how === 'transfer')
+    await notify(tx, [cur.ownerId], {
+      kind: 'pool.released',
+      titleKey: 'notify.pool.released',
+      params: { customerName: cur.name, customerNo: cur.no, reason: input.reason },
+      link: null,
+    });
+  return { id, poolId, how, version: row.version };
 }
 
 /** Moves a pool customer to another pool (managers, both pools within their reach). */

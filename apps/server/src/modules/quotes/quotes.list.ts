@@ -5,6 +5,8 @@ import {
   cappedCount,
   keysetBatches,
   likePattern,
+  listViewCounts,
+  listViewWhere,
   pageOffset,
   pageOrder,
   pageResult,
@@ -24,6 +26,7 @@ export async function quoteWhere(
   if (f.allVersions !== 'true') parts.push(eq(quotes.isLatest, true));
   if (f.status) parts.push(eq(quotes.status, f.status));
   if (f.customerId) parts.push(eq(quotes.customerId, f.customerId));
+  parts.push(await listViewWhere(ctx, 'quote.view', f.view, quotes.ownerId, quotes.ownerDeptId));
   if (f.ownerId) parts.push(eq(quotes.ownerId, f.ownerId));
   if (f.keyword) {
     const kw = likePattern(f.keyword);
@@ -87,6 +90,11 @@ const SORTS = {
 /** Capped count of quotes matching the filters within scope. */
 export async function countQuotes(ctx: Ctx, f: QuoteFilter) {
   return cappedCount(ctx.db, quotes, await quoteWhere(ctx, f));
+}
+
+/** The capped count of each list view the user has (我负责的 / 下属的 / 全部), under the other filters. */
+export function countQuoteViews(ctx: Ctx, f: QuoteFilter) {
+  return listViewCounts(ctx, 'quote.view', (view) => countQuotes(ctx, { ...f, view }));
 }
 
 /** One page of the quote list (filter + sort), with a capped total. */

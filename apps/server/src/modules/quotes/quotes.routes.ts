@@ -16,7 +16,7 @@ import { documentLinks } from '../../platform/links/index.ts';
 import { submitQuote } from './quotes.approval.ts';
 import { convertQuote } from './quotes.convert.ts';
 import { exportQuotesXlsx } from './quotes.export.ts';
-import { countQuotes, listQuotes } from './quotes.list.ts';
+import { countQuotes, countQuoteViews, listQuotes } from './quotes.list.ts';
 import { renderQuotePdf } from './quotes.pdf.ts';
 import { getQuote, quoteTimeline } from './quotes.queries.ts';
 import { createQuote, respondToQuote, sendQuote, updateQuote } from './quotes.service.ts';
@@ -38,6 +38,11 @@ export function quoteRoutes(app: ZodApp, db: Db) {
   );
   app.get('/quotes/count', { config: view('count'), schema: { tags, querystring: QuoteFilter } }, async (req) =>
     countQuotes(ctxOf(req, db), req.query),
+  );
+  app.get(
+    '/quotes/views',
+    { config: view('count'), schema: { tags, querystring: QuoteFilter.omit({ view: true }) } },
+    async (req) => countQuoteViews(ctxOf(req, db), req.query),
   );
   app.get(
     '/quotes/export',

@@ -2,8 +2,11 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Principal } from '../permissions/principal.ts';
 import type { Permission } from '../permissions/registry.ts';
 
-/** How a route exposes a scoped resource; the data-scope sweep test reads this from the route table. */
-export type Surface = 'byId' | 'list' | 'count' | 'search' | 'export' | 'mutation';
+/**
+ * How a route exposes a scoped resource; the data-scope sweep test reads this from the route table.
+ * 'bulk': a write over a list of records in its body (批量转移…), all or nothing.
+ */
+export type Surface = 'byId' | 'list' | 'count' | 'search' | 'export' | 'mutation' | 'bulk';
 
 declare module 'fastify' {
   interface FastifyRequest {

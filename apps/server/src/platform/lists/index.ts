@@ -9,3 +9,4 @@ export {
   pageOrder,
   pageResult,
 } from './lists.ts';
+export { availableViews, listViewCounts, listViewWhere } from './views.ts';

@@ -1,4 +1,5 @@
 import type { ContractAction, ContractStatus, PlanKind } from '@sales/core';
+import type { ListView } from '../../components/useListViews';
 
 export interface ContractListItem {
   id: number;
@@ -30,6 +31,8 @@ export interface ContractListItem {
 }
 
 export interface ContractFilters {
+  /** 我负责的 / 下属的 / 全部 (absent: 全部). */
+  view?: ListView;
   keyword?: string;
   status?: ContractStatus;
   customerId?: number;

@@ -20,6 +20,8 @@ export interface CustomerListItem {
   lastFollowUpAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic lock: the bulk actions send the version each row was seen at. */
+  version: number;
 }
 
 export interface Customer {
@@ -146,6 +148,8 @@ export type CustomerFilters = {
   createdTo?: string;
   /** 'true': only the archived customers (已归档). */
   archived?: string;
+  /** 我负责的 / 下属的 / 全部 (absent: 全部). */
+  view?: string;
   sort?: string;
   order?: 'asc' | 'desc';
 };

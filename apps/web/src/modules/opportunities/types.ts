@@ -1,3 +1,4 @@
+import type { ListView } from '../../components/useListViews';
 import type {
   ChecklistAuto,
   DecisionRole,
@@ -194,6 +195,8 @@ export interface OpportunityInput {
 
 // a type alias (not interface) so it is assignable to QueryParams
 export type OpportunityFilters = {
+  /** 我负责的 / 下属的 / 全部 (absent: 全部). */
+  view?: ListView;
   keyword?: string;
   pipelineId?: number;
   stageId?: number;

@@ -1,3 +1,4 @@
+import type { ListView } from '../../components/useListViews';
 import type { OrderAction, OrderChannel, OrderStatus, TaskStatus } from './constants';
 
 export interface OrderListItem {
@@ -23,6 +24,8 @@ export interface OrderListItem {
 }
 
 export type OrderFilters = {
+  /** 我负责的 / 下属的 / 全部 (absent: 全部). */
+  view?: ListView;
   keyword?: string;
   status?: OrderStatus;
   customerId?: number;

@@ -1,4 +1,5 @@
 import type { QuoteAction, QuoteStatus } from '@sales/core';
+import type { ListView } from '../../components/useListViews';
 
 export type { QuoteAction, QuoteStatus };
 
@@ -66,6 +67,8 @@ export interface QuoteDetail extends Omit<QuoteListItem, 'customerName'> {
 }
 
 export type QuoteFilters = {
+  /** 我负责的 / 下属的 / 全部 (absent: 全部). */
+  view?: ListView;
   keyword?: string;
   status?: QuoteStatus;
   customerId?: number;

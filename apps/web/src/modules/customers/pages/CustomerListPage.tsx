@@ -11,11 +11,20 @@ import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DataTable, type SortOrder, sortOrderOf } from '../../../components/DataTable';
 import { formatDateTime, orDash } from '../../../components/format';
+import { ListViewTabs } from '../../../components/ListViewTabs';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
 import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
+import type { ListView } from '../../../components/useListViews';
+import { readListView } from '../../../components/useListViews';
 import { type CustomerFilters, type CustomerListItem, useCustomerList } from '../api';
+import { BULK_MAX, type BulkRow } from '../bulkApi';
+import { CustomerBulkActions } from '../components/CustomerBulkActions';
 import { CustomerFilterBar } from '../components/CustomerFilterBar';
+
+// 列设置: never hidden; hidden until shown (the table then fits 1366 px, issue 11).
+const KEY_COLUMNS = ['no', 'name', 'class'];
+const DEFAULT_HIDDEN = ['kind', 'industry', 'source', 'tags', 'deptName', 'createdAt', 'updatedAt'];
 
 const FILTER_KEYS = ['keyword', 'ownerId', 'class', 'region', 'source', 'tag', 'createdFrom', 'createdTo'] as const;
 // Not a filter-bar field: the 已归档 switch above the filters.
@@ -30,6 +39,8 @@ function readFilters(sp: URLSearchParams): CustomerFilters {
     else f[key] = v;
   }
   if (sp.get(ARCHIVED) === 'true') f.archived = 'true';
+  const view = readListView(sp);
+  if (view) f.view = view;
   const sort = sp.get('sort');
   const order = sp.get('order');
   if (sort) f.sort = sort;
@@ -44,9 +55,13 @@ export function CustomerListPage() {
   const handleError = useApiErrorHandler();
   const { sp, page, pageSize, patch } = useListUrlState();
   const [exporting, setExporting] = useState(false);
+  // Selected rows across pages (id → the version it was seen at), for the bulk actions.
+  const [selected, setSelected] = useState<Map<number, BulkRow>>(new Map());
+  const canBulk = ['customer.transfer', 'pool.claim', 'customer.export'].some((p) => hasPermission(p));
 
   const filters = useMemo(() => readFilters(sp), [sp]);
   const query = useCustomerList({ ...filters, page, pageSize });
+  const { sort: _s, order: _o, view: _v, ...viewFilters } = filters;
 
   const update = (changes: UrlPatch, resetPage = true) => {
     if (!patch(changes, resetPage)) void query.refetch();
@@ -77,11 +92,13 @@ export function CustomerListPage() {
   });
 
   const columns: ColumnsType<CustomerListItem> = [
-    { title: t('fields.customer.no'), dataIndex: 'no', width: 150, fixed: 'left', ...sortCol('no') },
+    { title: t('fields.customer.no'), dataIndex: 'no', width: 160, fixed: 'left', ...sortCol('no') },
     {
       title: t('fields.customer.name'),
       dataIndex: 'name',
       fixed: 'left',
+      width: 280,
+      ellipsis: true,
       ...sortCol('name'),
       render: (name: string, r) => (
         <Link to={`/customers/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="customer-link">
@@ -97,12 +114,14 @@ export function CustomerListPage() {
     {
       title: t('fields.customer.class'),
       dataIndex: 'class',
+      width: 90,
       render: (v: string | null) => <StatusTag dict="dict.customerClass" value={v} colors={CLASS_COLORS} />,
     },
-    { title: t('fields.customer.mobile'), dataIndex: 'mobile', render: orDash },
+    { title: t('fields.customer.mobile'), dataIndex: 'mobile', width: 120, render: orDash },
     {
       title: t('fields.customer.region'),
       dataIndex: 'region',
+      width: 80,
       render: (v) => <DictText dict="dict.region" value={v} />,
     },
     {
@@ -118,6 +137,8 @@ export function CustomerListPage() {
     {
       title: t('fields.customer.tags'),
       dataIndex: 'tags',
+      width: 120,
+      ellipsis: true,
       render: (tags: string[]) =>
         tags?.length ? (
           <Space size={[0, 4]} wrap>
@@ -129,9 +150,14 @@ export function CustomerListPage() {
           '-'
         ),
     },
-    { title: t('fields.customer.ownerName'), dataIndex: 'ownerName', render: orDash },
+    { title: t('fields.customer.ownerName'), dataIndex: 'ownerName', width: 90, ellipsis: true, render: orDash },
     { title: t('fields.customer.deptName'), dataIndex: 'deptName', render: orDash },
-    { title: t('fields.customer.lastFollowUpAt'), dataIndex: 'lastFollowUpAt', render: formatDateTime },
+    {
+      title: t('fields.customer.lastFollowUpAt'),
+      dataIndex: 'lastFollowUpAt',
+      width: 150,
+      render: formatDateTime,
+    },
     { title: t('fields.customer.createdAt'), dataIndex: 'createdAt', render: formatDateTime, ...sortCol('createdAt') },
     { title: t('fields.customer.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
   ];
@@ -179,6 +205,7 @@ export function CustomerListPage() {
         />
       ) : null}
       <CustomerFilterBar value={filters} onSearch={onSearch} />
+
       {query.isError && !query.data ? (
         <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />
       ) : (
@@ -186,6 +213,44 @@ export function CustomerListPage() {
           data-testid="customer-table"
           rowTestId="customer-row"
           columns={columns}
+          settingsKey="customers"
+          keyColumns={KEY_COLUMNS}
+          defaultHidden={DEFAULT_HIDDEN}
+          rowSelection={
+            canBulk
+              ? {
+                  selectedRowKeys: [...selected.keys()],
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys, rows) =>
+                    setSelected((prev) => {
+                      const next = new Map<number, BulkRow>();
+                      for (const k of keys) {
+                        const r = rows.find((x) => x?.id === k);
+                        const row = r ? { id: r.id, version: r.version } : prev.get(Number(k));
+                        if (row) next.set(row.id, row);
+                      }
+                      return next;
+                    }),
+                  getCheckboxProps: (r) => ({ disabled: selected.size >= BULK_MAX && !selected.has(r.id) }),
+                }
+              : undefined
+          }
+          toolbar={
+            <Space wrap size={[16, 8]}>
+              <ListViewTabs
+                countsPath="/api/customers/views"
+                filters={viewFilters as QueryParams}
+                value={filters.view as ListView | undefined}
+                onChange={(v) => update({ view: v === 'all' ? undefined : v })}
+                testIdPrefix="customer"
+              />
+              <CustomerBulkActions
+                selected={[...selected.values()]}
+                archived={!!filters.archived}
+                onDone={() => setSelected(new Map())}
+              />
+            </Space>
+          }
           items={query.data?.items}
           total={query.data?.total ?? 0}
           totalCapped={query.data?.totalCapped}

@@ -9,6 +9,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { sized } from '../../../components/columnSettings';
 import { DataTable } from '../../../components/DataTable';
 import { DictSelect } from '../../../components/DictSelect';
 import { MoneyText } from '../../../components/MoneyText';
@@ -65,70 +66,85 @@ export function InvoicesPage() {
   );
   const canIssue = hasPermission(INVOICE_ISSUE);
 
-  const columns: ColumnsType<Invoice> = [
-    {
-      title: t('finance.invoice.externalNo'),
-      dataIndex: 'externalNo',
-      render: (v: string, r) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetailId(r.id)}>
-          {v}
-        </Button>
-      ),
-    },
-    { title: t('finance.customer'), dataIndex: 'customerName' },
-    { title: t('finance.doc.label'), key: 'doc', render: (_, r) => r.orderNo ?? r.contractNo },
-    {
-      title: t('finance.invoice.kind'),
-      dataIndex: 'kind',
-      render: (v: string) => <DictText dict="finance.invoiceKind" value={v} />,
-    },
-    {
-      title: t('finance.invoice.totalGross'),
-      dataIndex: 'totalGross',
-      align: 'right',
-      render: (v: string) => <MoneyText value={v} />,
-    },
-    {
-      title: t('finance.invoice.issueDate'),
-      dataIndex: 'issueDate',
-      render: (v: string, r) => (
-        <>
-          {v} {r.isLate ? <Tag color="orange">{t('finance.invoice.late')}</Tag> : null}
-        </>
-      ),
-    },
-    { title: t('finance.invoice.dueDate'), dataIndex: 'dueDate' },
-    {
-      title: t('finance.status'),
-      dataIndex: 'status',
-      render: (v: string) => (
-        <StatusTag dict="finance.invoiceStatus" value={v} colors={INVOICE_STATUS_COLORS} testId="invoice-status" />
-      ),
-    },
-    { title: t('finance.owner'), dataIndex: 'ownerName' },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, r) => (
-        <Space size={4}>
-          <Button size="small" icon={<FilePdfOutlined />} href={`/api/invoices/${r.id}/pdf`} target="_blank">
-            PDF
+  const columns: ColumnsType<Invoice> = sized<Invoice>(
+    [
+      {
+        title: t('finance.invoice.externalNo'),
+        dataIndex: 'externalNo',
+        render: (v: string, r) => (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetailId(r.id)}>
+            {v}
           </Button>
-          {canIssue && r.status === 'issued' ? (
-            <Button size="small" danger onClick={() => setVoiding(r)} data-testid="invoice-void">
-              {t('finance.invoice.void')}
+        ),
+      },
+      { title: t('finance.customer'), dataIndex: 'customerName' },
+      { title: t('finance.doc.label'), key: 'doc', render: (_, r) => r.orderNo ?? r.contractNo },
+      {
+        title: t('finance.invoice.kind'),
+        dataIndex: 'kind',
+        render: (v: string) => <DictText dict="finance.invoiceKind" value={v} />,
+      },
+      {
+        title: t('finance.invoice.totalGross'),
+        dataIndex: 'totalGross',
+        align: 'right',
+        render: (v: string) => <MoneyText value={v} />,
+      },
+      {
+        title: t('finance.invoice.issueDate'),
+        dataIndex: 'issueDate',
+        render: (v: string, r) => (
+          <>
+            {v} {r.isLate ? <Tag color="orange">{t('finance.invoice.late')}</Tag> : null}
+          </>
+        ),
+      },
+      { title: t('finance.invoice.dueDate'), dataIndex: 'dueDate' },
+      {
+        title: t('finance.status'),
+        dataIndex: 'status',
+        render: (v: string) => (
+          <StatusTag dict="finance.invoiceStatus" value={v} colors={INVOICE_STATUS_COLORS} testId="invoice-status" />
+        ),
+      },
+      { title: t('finance.owner'), dataIndex: 'ownerName' },
+      {
+        title: t('common.actions'),
+        key: 'actions',
+        fixed: 'right',
+        render: (_, r) => (
+          <Space size={4}>
+            <Button size="small" icon={<FilePdfOutlined />} href={`/api/invoices/${r.id}/pdf`} target="_blank">
+              PDF
             </Button>
-          ) : null}
-          {canIssue && r.status === 'void' ? (
-            <Button size="small" onClick={() => setReissuing(r)} data-testid="invoice-reissue">
-              {t('finance.invoice.reissue')}
-            </Button>
-          ) : null}
-        </Space>
-      ),
+            {canIssue && r.status === 'issued' ? (
+              <Button size="small" danger onClick={() => setVoiding(r)} data-testid="invoice-void">
+                {t('finance.invoice.void')}
+              </Button>
+            ) : null}
+            {canIssue && r.status === 'void' ? (
+              <Button size="small" onClick={() => setReissuing(r)} data-testid="invoice-reissue">
+                {t('finance.invoice.reissue')}
+              </Button>
+            ) : null}
+          </Space>
+        ),
+      },
+    ],
+    {
+      externalNo: 110,
+      customerName: 150,
+      doc: 160,
+      kind: 120,
+      totalGross: 120,
+      issueDate: 150,
+      dueDate: 110,
+      status: 90,
+      ownerName: 80,
+      actions: 150,
     },
-  ];
+    ['customerName', 'doc', 'ownerName'],
+  );
   const onSearch = (v: Filters) =>
     patch({
       keyword: v.keyword || undefined,
@@ -185,6 +201,9 @@ export function InvoicesPage() {
           data-testid="invoice-table"
           rowTestId="invoice-row"
           columns={columns}
+          settingsKey="invoices"
+          keyColumns={['externalNo', 'totalGross', 'status', 'actions']}
+          defaultHidden={['kind', 'ownerName']}
           items={list.data?.items}
           total={list.data?.total ?? 0}
           totalCapped={list.data?.totalCapped}

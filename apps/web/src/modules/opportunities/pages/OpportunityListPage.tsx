@@ -8,12 +8,15 @@ import { useAuth } from '../../../app/AuthContext';
 import { apiDownload, type QueryParams } from '../../../app/api';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { sized } from '../../../components/columnSettings';
 import { DataTable, type SortOrder, sortOrderOf } from '../../../components/DataTable';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
+import { ListViewTabs } from '../../../components/ListViewTabs';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
+import { readListView } from '../../../components/useListViews';
 import { useOpportunityList } from '../api';
 import { OpportunityFilterBar } from '../components/OpportunityFilterBar';
 import { StageTag } from '../components/StageTag';
@@ -30,6 +33,10 @@ const TEXT_KEYS = ['keyword', 'closeFrom', 'closeTo'] as const;
 const ID_KEYS = ['pipelineId', 'stageId', 'ownerId', 'customerId'] as const;
 const FILTER_KEYS = [...TEXT_KEYS, ...ID_KEYS, 'status'] as const;
 
+// 列设置: never hidden; hidden until shown (the table then fits 1366 px, issue 11).
+const KEY_COLUMNS = ['no', 'name', 'status', 'amount'];
+const DEFAULT_HIDDEN = ['pipelineName', 'probability', 'checklist', 'deptName', 'createdAt', 'updatedAt'];
+
 function readFilters(sp: URLSearchParams): OpportunityFilters {
   const f: OpportunityFilters = {};
   for (const key of TEXT_KEYS) {
@@ -42,6 +49,8 @@ function readFilters(sp: URLSearchParams): OpportunityFilters {
   }
   const status = sp.get('status');
   if (status && (OPPORTUNITY_STATUSES as readonly string[]).includes(status)) f.status = status as OpportunityStatus;
+  const view = readListView(sp);
+  if (view) f.view = view;
   const sort = sp.get('sort');
   const order = sp.get('order');
   if (sort) f.sort = sort;
@@ -58,6 +67,8 @@ export function OpportunityListPage() {
   const [exporting, setExporting] = useState(false);
 
   const filters = useMemo(() => readFilters(sp), [sp]);
+  // The view counts are under the other filters (not the view itself, nor the order).
+  const { sort: _vs, order: _vo, view: _vv, ...viewFilters } = filters;
   const query = useOpportunityList({ ...filters, page, pageSize });
 
   const update = (changes: UrlPatch, resetPage = true) => {
@@ -90,75 +101,94 @@ export function OpportunityListPage() {
   });
   const label = (f: string) => t(`fields.opportunity.${f}`);
 
-  const columns: ColumnsType<OpportunityListItem> = [
-    { title: label('no'), dataIndex: 'no', width: 150, fixed: 'left', ...sortCol('no') },
-    {
-      title: label('name'),
-      dataIndex: 'name',
-      fixed: 'left',
-      ...sortCol('name'),
-      render: (name: string, r) => (
-        <Link to={`/opportunities/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="opportunity-link">
-          {name}
-        </Link>
-      ),
-    },
-    {
-      title: label('customerName'),
-      dataIndex: 'customerName',
-      render: (v: string, r) => (
-        <Link to={`/customers/${r.customerId}`} onClick={(e) => e.stopPropagation()}>
-          {v}
-        </Link>
-      ),
-    },
-    { title: label('pipelineName'), dataIndex: 'pipelineName' },
-    {
-      title: label('stageName'),
-      dataIndex: 'stageName',
-      render: (v: string, r) => <StageTag name={v} kind={r.stageKind} />,
-    },
-    {
-      title: label('status'),
-      dataIndex: 'status',
-      render: (v: string) => <StatusTag dict="opportunity.status" value={v} colors={STATUS_COLORS} />,
-    },
-    {
-      title: label('amount'),
-      dataIndex: 'amount',
-      align: 'right',
-      ...sortCol('amount'),
-      render: (v: string) => <MoneyText value={v} />,
-    },
-    {
-      title: label('probability'),
-      dataIndex: 'probability',
-      align: 'right',
-      render: (v: number) => t('opportunity.percent', { value: v }),
-    },
-    {
-      title: label('checklist'),
-      key: 'checklist',
-      render: (_, r) =>
-        r.checklistTotal > 0 && r.status === 'open' ? (
-          <Tag color={r.checklistDone >= r.checklistTotal ? 'success' : 'warning'}>
-            {r.checklistDone}/{r.checklistTotal}
-          </Tag>
-        ) : (
-          '-'
+  const columns: ColumnsType<OpportunityListItem> = sized<OpportunityListItem>(
+    [
+      { title: label('no'), dataIndex: 'no', width: 150, fixed: 'left', ...sortCol('no') },
+      {
+        title: label('name'),
+        dataIndex: 'name',
+        fixed: 'left',
+        ...sortCol('name'),
+        render: (name: string, r) => (
+          <Link to={`/opportunities/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="opportunity-link">
+            {name}
+          </Link>
         ),
-    },
+      },
+      {
+        title: label('customerName'),
+        dataIndex: 'customerName',
+        render: (v: string, r) => (
+          <Link to={`/customers/${r.customerId}`} onClick={(e) => e.stopPropagation()}>
+            {v}
+          </Link>
+        ),
+      },
+      { title: label('pipelineName'), dataIndex: 'pipelineName' },
+      {
+        title: label('stageName'),
+        dataIndex: 'stageName',
+        render: (v: string, r) => <StageTag name={v} kind={r.stageKind} />,
+      },
+      {
+        title: label('status'),
+        dataIndex: 'status',
+        render: (v: string) => <StatusTag dict="opportunity.status" value={v} colors={STATUS_COLORS} />,
+      },
+      {
+        title: label('amount'),
+        dataIndex: 'amount',
+        align: 'right',
+        ...sortCol('amount'),
+        render: (v: string) => <MoneyText value={v} />,
+      },
+      {
+        title: label('probability'),
+        dataIndex: 'probability',
+        align: 'right',
+        render: (v: number) => t('opportunity.percent', { value: v }),
+      },
+      {
+        title: label('checklist'),
+        key: 'checklist',
+        render: (_, r) =>
+          r.checklistTotal > 0 && r.status === 'open' ? (
+            <Tag color={r.checklistDone >= r.checklistTotal ? 'success' : 'warning'}>
+              {r.checklistDone}/{r.checklistTotal}
+            </Tag>
+          ) : (
+            '-'
+          ),
+      },
+      {
+        title: label('expectedCloseDate'),
+        dataIndex: 'expectedCloseDate',
+        render: formatDate,
+        ...sortCol('expectedCloseDate'),
+      },
+      { title: label('ownerName'), dataIndex: 'ownerName', render: orDash },
+      { title: label('deptName'), dataIndex: 'deptName', render: orDash },
+      { title: label('createdAt'), dataIndex: 'createdAt', render: formatDateTime, ...sortCol('createdAt') },
+      { title: label('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
+    ],
     {
-      title: label('expectedCloseDate'),
-      dataIndex: 'expectedCloseDate',
-      render: formatDate,
-      ...sortCol('expectedCloseDate'),
+      no: 150,
+      name: 180,
+      customerName: 170,
+      pipelineName: 120,
+      stageName: 110,
+      status: 90,
+      amount: 130,
+      probability: 80,
+      checklist: 80,
+      expectedCloseDate: 130,
+      ownerName: 80,
+      deptName: 100,
+      createdAt: 150,
+      updatedAt: 150,
     },
-    { title: label('ownerName'), dataIndex: 'ownerName', render: orDash },
-    { title: label('deptName'), dataIndex: 'deptName', render: orDash },
-    { title: label('createdAt'), dataIndex: 'createdAt', render: formatDateTime, ...sortCol('createdAt') },
-    { title: label('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
-  ];
+    ['name', 'customerName', 'pipelineName', 'ownerName', 'deptName'],
+  );
 
   return (
     <Card>
@@ -220,6 +250,18 @@ export function OpportunityListPage() {
           data-testid="opportunity-table"
           rowTestId="opportunity-row"
           columns={columns}
+          settingsKey="opportunities"
+          keyColumns={KEY_COLUMNS}
+          defaultHidden={DEFAULT_HIDDEN}
+          toolbar={
+            <ListViewTabs
+              countsPath="/api/opportunities/views"
+              filters={viewFilters as QueryParams}
+              value={filters.view}
+              onChange={(v) => update({ view: v === 'all' ? undefined : v })}
+              testIdPrefix="opportunity"
+            />
+          }
           items={query.data?.items}
           total={query.data?.total ?? 0}
           totalCapped={query.data?.totalCapped}

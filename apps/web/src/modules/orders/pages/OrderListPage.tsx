@@ -8,12 +8,15 @@ import { useAuth } from '../../../app/AuthContext';
 import { apiDownload, type QueryParams } from '../../../app/api';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { sized } from '../../../components/columnSettings';
 import { DataTable, type SortOrder, sortOrderOf } from '../../../components/DataTable';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
+import { ListViewTabs } from '../../../components/ListViewTabs';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
 import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
+import { readListView } from '../../../components/useListViews';
 import { useOrderList } from '../api';
 import { OrderFilterBar } from '../components/OrderFilterBar';
 import {
@@ -29,6 +32,10 @@ import type { OrderFilters, OrderListItem } from '../types';
 const TEXT_KEYS = ['keyword', 'from', 'to'] as const;
 const ID_KEYS = ['ownerId', 'customerId'] as const;
 
+// 列设置: never hidden; hidden until shown (the table then fits 1366 px, issue 11).
+const KEY_COLUMNS = ['no', 'status', 'totalGross'];
+const DEFAULT_HIDDEN = ['channel', 'createdAt', 'updatedAt'];
+
 function readFilters(sp: URLSearchParams): OrderFilters {
   const f: OrderFilters = {};
   for (const key of TEXT_KEYS) {
@@ -41,6 +48,8 @@ function readFilters(sp: URLSearchParams): OrderFilters {
   }
   const status = sp.get('status');
   if (status && (ORDER_STATUSES as readonly string[]).includes(status)) f.status = status as OrderStatus;
+  const view = readListView(sp);
+  if (view) f.view = view;
   const sort = sp.get('sort');
   const order = sp.get('order');
   if (sort) f.sort = sort;
@@ -57,6 +66,8 @@ export function OrderListPage() {
   const [exporting, setExporting] = useState(false);
 
   const filters = useMemo(() => readFilters(sp), [sp]);
+  // The view counts are under the other filters (not the view itself, nor the order).
+  const { sort: _vs, order: _vo, view: _vv, ...viewFilters } = filters;
   const { sort: _s, order: _o, ...plain } = filters;
   const query = useOrderList({ ...filters, page, pageSize });
 
@@ -84,68 +95,84 @@ export function OrderListPage() {
   const countTotal = query.data?.total;
   const countCapped = query.data?.totalCapped;
 
-  const columns: ColumnsType<OrderListItem> = [
+  const columns: ColumnsType<OrderListItem> = sized<OrderListItem>(
+    [
+      {
+        title: label('no'),
+        dataIndex: 'no',
+        fixed: 'left',
+        ...sortCol('no'),
+        render: (no: string, r) => (
+          <Link
+            to={`/orders/${r.id}`}
+            onClick={(e) => e.stopPropagation()}
+            style={{ whiteSpace: 'nowrap' }}
+            data-testid="order-link"
+          >
+            {no}
+          </Link>
+        ),
+      },
+      {
+        title: label('customerName'),
+        dataIndex: 'customerName',
+        render: (v: string, r) => (
+          <Link to={`/customers/${r.customerId}`} onClick={(e) => e.stopPropagation()}>
+            {v}
+          </Link>
+        ),
+      },
+      {
+        title: label('status'),
+        dataIndex: 'status',
+        render: (v: string, r) => (
+          <>
+            <StatusTag dict="order.status" value={v} colors={ORDER_STATUS_COLORS} testId="order-row-status" />
+            {r.creditOverride && r.creditOverride !== 'none' ? (
+              <StatusTag dict="order.creditOverride" value={r.creditOverride} colors={CREDIT_OVERRIDE_COLORS} />
+            ) : null}
+          </>
+        ),
+      },
+      {
+        title: label('channel'),
+        dataIndex: 'channel',
+        render: (v: string) => <DictText dict="order.channel" value={v} />,
+      },
+      {
+        title: label('totalGross'),
+        dataIndex: 'totalGross',
+        align: 'right',
+        ...sortCol('totalGross'),
+        render: (v: string) => <MoneyText value={v} />,
+      },
+      {
+        title: label('receivedAmount'),
+        dataIndex: 'receivedAmount',
+        align: 'right',
+        render: (v: string) => <MoneyText value={v} />,
+      },
+      { title: label('requestedDate'), dataIndex: 'requestedDate', render: formatDate, ...sortCol('requestedDate') },
+      { title: label('promisedDate'), dataIndex: 'promisedDate', render: formatDate },
+      { title: label('ownerName'), dataIndex: 'ownerName', render: orDash },
+      { title: label('createdAt'), dataIndex: 'createdAt', render: formatDateTime, ...sortCol('createdAt') },
+      { title: label('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
+    ],
     {
-      title: label('no'),
-      dataIndex: 'no',
-      fixed: 'left',
-      ...sortCol('no'),
-      render: (no: string, r) => (
-        <Link
-          to={`/orders/${r.id}`}
-          onClick={(e) => e.stopPropagation()}
-          style={{ whiteSpace: 'nowrap' }}
-          data-testid="order-link"
-        >
-          {no}
-        </Link>
-      ),
+      no: 170,
+      customerName: 200,
+      status: 110,
+      channel: 100,
+      totalGross: 130,
+      receivedAmount: 120,
+      requestedDate: 120,
+      promisedDate: 110,
+      ownerName: 80,
+      createdAt: 150,
+      updatedAt: 150,
     },
-    {
-      title: label('customerName'),
-      dataIndex: 'customerName',
-      render: (v: string, r) => (
-        <Link to={`/customers/${r.customerId}`} onClick={(e) => e.stopPropagation()}>
-          {v}
-        </Link>
-      ),
-    },
-    {
-      title: label('status'),
-      dataIndex: 'status',
-      render: (v: string, r) => (
-        <>
-          <StatusTag dict="order.status" value={v} colors={ORDER_STATUS_COLORS} testId="order-row-status" />
-          {r.creditOverride && r.creditOverride !== 'none' ? (
-            <StatusTag dict="order.creditOverride" value={r.creditOverride} colors={CREDIT_OVERRIDE_COLORS} />
-          ) : null}
-        </>
-      ),
-    },
-    {
-      title: label('channel'),
-      dataIndex: 'channel',
-      render: (v: string) => <DictText dict="order.channel" value={v} />,
-    },
-    {
-      title: label('totalGross'),
-      dataIndex: 'totalGross',
-      align: 'right',
-      ...sortCol('totalGross'),
-      render: (v: string) => <MoneyText value={v} />,
-    },
-    {
-      title: label('receivedAmount'),
-      dataIndex: 'receivedAmount',
-      align: 'right',
-      render: (v: string) => <MoneyText value={v} />,
-    },
-    { title: label('requestedDate'), dataIndex: 'requestedDate', render: formatDate, ...sortCol('requestedDate') },
-    { title: label('promisedDate'), dataIndex: 'promisedDate', render: formatDate },
-    { title: label('ownerName'), dataIndex: 'ownerName', render: orDash },
-    { title: label('createdAt'), dataIndex: 'createdAt', render: formatDateTime, ...sortCol('createdAt') },
-    { title: label('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
-  ];
+    ['customerName', 'ownerName'],
+  );
 
   return (
     <Card>
@@ -196,6 +223,18 @@ export function OrderListPage() {
           data-testid="order-table"
           rowTestId="order-row"
           columns={columns}
+          settingsKey="orders"
+          keyColumns={KEY_COLUMNS}
+          defaultHidden={DEFAULT_HIDDEN}
+          toolbar={
+            <ListViewTabs
+              countsPath="/api/orders/views"
+              filters={viewFilters as QueryParams}
+              value={filters.view}
+              onChange={(v) => update({ view: v === 'all' ? undefined : v })}
+              testIdPrefix="order"
+            />
+          }
           items={query.data?.items}
           total={query.data?.total ?? 0}
           totalCapped={query.data?.totalCapped}

@@ -9,18 +9,25 @@ import { useAuth } from '../../../app/AuthContext';
 import { apiDownload, type QueryParams } from '../../../app/api';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { sized } from '../../../components/columnSettings';
 import { DataTable, type SortOrder, sortOrderOf } from '../../../components/DataTable';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
+import { ListViewTabs } from '../../../components/ListViewTabs';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { type UrlPatch, useListUrlState } from '../../../components/useListUrlState';
+import { readListView } from '../../../components/useListViews';
 import { useQuoteList } from '../api';
 import { QuoteFilterBar } from '../components/QuoteFilterBar';
 import { QUOTE_CREATE, QUOTE_EXPORT, QUOTE_STATUS_COLORS } from '../constants';
 import type { QuoteFilters, QuoteListItem, QuoteStatus } from '../types';
 
 const FILTER_KEYS = ['keyword', 'status', 'ownerId', 'customerId', 'allVersions'] as const;
+
+// 列设置: never hidden; hidden until shown (the table then fits 1366 px, issue 11).
+const KEY_COLUMNS = ['no', 'title', 'status', 'totalGross'];
+const DEFAULT_HIDDEN = ['totalNet', 'deptName', 'updatedAt'];
 
 function readFilters(sp: URLSearchParams): QuoteFilters {
   const f: QuoteFilters = {};
@@ -33,6 +40,8 @@ function readFilters(sp: URLSearchParams): QuoteFilters {
     if (Number.isInteger(v) && v > 0) f[key] = v;
   }
   if (sp.get('allVersions') === 'true') f.allVersions = 'true';
+  const view = readListView(sp);
+  if (view) f.view = view;
   const sort = sp.get('sort');
   const order = sp.get('order');
   if (sort) f.sort = sort;
@@ -49,6 +58,8 @@ export function QuoteListPage() {
   const { sp, page, pageSize, patch } = useListUrlState();
   const [exporting, setExporting] = useState(false);
   const filters = useMemo(() => readFilters(sp), [sp]);
+  // The view counts are under the other filters (not the view itself, nor the order).
+  const { sort: _vs, order: _vo, view: _vv, ...viewFilters } = filters;
   const query = useQuoteList({ ...filters, page, pageSize });
   const update = (changes: UrlPatch, resetPage = true) => {
     if (!patch(changes, resetPage)) void query.refetch();
@@ -68,59 +79,79 @@ export function QuoteListPage() {
 
   const sortCol = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(key, filters.sort, filters.order) });
   const label = (f: string) => t(`fields.quote.${f}`);
-  const columns: ColumnsType<QuoteListItem> = [
+  const columns: ColumnsType<QuoteListItem> = sized<QuoteListItem>(
+    [
+      {
+        title: label('no'),
+        dataIndex: 'no',
+        width: 190,
+        fixed: 'left',
+        ...sortCol('no'),
+        render: (no: string, r) => (
+          <Link to={`/quotes/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="quote-link">
+            {no}
+            {r.revision > 1 ? (
+              <Tag style={{ marginInlineStart: 4 }}>{t('quote.revisionShort', { n: r.revision })}</Tag>
+            ) : null}
+          </Link>
+        ),
+      },
+      { title: label('title'), dataIndex: 'title' },
+      {
+        title: label('customerName'),
+        dataIndex: 'customerName',
+        render: (v: string, r) => (
+          <Link to={`/customers/${r.customerId}`} onClick={(e) => e.stopPropagation()}>
+            {v}
+          </Link>
+        ),
+      },
+      {
+        title: label('status'),
+        dataIndex: 'status',
+        render: (v: string, r) => (
+          <>
+            <StatusTag dict="quote.status" value={v} colors={QUOTE_STATUS_COLORS} />
+            {r.approvalReasons.includes('below_floor') ? (
+              <Tooltip title={t('quote.reason.below_floor')}>
+                <Tag color="warning">{t('quote.belowFloorTag')}</Tag>
+              </Tooltip>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        title: label('totalNet'),
+        dataIndex: 'totalNet',
+        align: 'right',
+        render: (v: string) => <MoneyText value={v} />,
+      },
+      {
+        title: label('totalGross'),
+        dataIndex: 'totalGross',
+        align: 'right',
+        ...sortCol('totalGross'),
+        render: (v: string) => <MoneyText value={v} />,
+      },
+      { title: label('validUntil'), dataIndex: 'validUntil', render: formatDate, ...sortCol('validUntil') },
+      { title: label('ownerName'), dataIndex: 'ownerName', render: orDash },
+      { title: label('deptName'), dataIndex: 'deptName', render: orDash },
+      { title: label('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
+    ],
     {
-      title: label('no'),
-      dataIndex: 'no',
-      width: 190,
-      fixed: 'left',
-      ...sortCol('no'),
-      render: (no: string, r) => (
-        <Link to={`/quotes/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="quote-link">
-          {no}
-          {r.revision > 1 ? (
-            <Tag style={{ marginInlineStart: 4 }}>{t('quote.revisionShort', { n: r.revision })}</Tag>
-          ) : null}
-        </Link>
-      ),
+      no: 190,
+      title: 190,
+      customerName: 190,
+      status: 130,
+      totalNet: 120,
+      totalGross: 130,
+      validUntil: 120,
+      ownerName: 90,
+      deptName: 100,
+      updatedAt: 150,
     },
-    { title: label('title'), dataIndex: 'title' },
-    {
-      title: label('customerName'),
-      dataIndex: 'customerName',
-      render: (v: string, r) => (
-        <Link to={`/customers/${r.customerId}`} onClick={(e) => e.stopPropagation()}>
-          {v}
-        </Link>
-      ),
-    },
-    {
-      title: label('status'),
-      dataIndex: 'status',
-      render: (v: string, r) => (
-        <>
-          <StatusTag dict="quote.status" value={v} colors={QUOTE_STATUS_COLORS} />
-          {r.approvalReasons.includes('below_floor') ? (
-            <Tooltip title={t('quote.reason.below_floor')}>
-              <Tag color="warning">{t('quote.belowFloorTag')}</Tag>
-            </Tooltip>
-          ) : null}
-        </>
-      ),
-    },
-    { title: label('totalNet'), dataIndex: 'totalNet', align: 'right', render: (v: string) => <MoneyText value={v} /> },
-    {
-      title: label('totalGross'),
-      dataIndex: 'totalGross',
-      align: 'right',
-      ...sortCol('totalGross'),
-      render: (v: string) => <MoneyText value={v} />,
-    },
-    { title: label('validUntil'), dataIndex: 'validUntil', render: formatDate, ...sortCol('validUntil') },
-    { title: label('ownerName'), dataIndex: 'ownerName', render: orDash },
-    { title: label('deptName'), dataIndex: 'deptName', render: orDash },
-    { title: label('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime, ...sortCol('updatedAt') },
-  ];
+    ['title', 'customerName', 'ownerName', 'deptName'],
+  );
 
   return (
     <Card>
@@ -171,6 +202,18 @@ export function QuoteListPage() {
           data-testid="quote-table"
           rowTestId="quote-row"
           columns={columns}
+          settingsKey="quotes"
+          keyColumns={KEY_COLUMNS}
+          defaultHidden={DEFAULT_HIDDEN}
+          toolbar={
+            <ListViewTabs
+              countsPath="/api/quotes/views"
+              filters={viewFilters as QueryParams}
+              value={filters.view}
+              onChange={(v) => update({ view: v === 'all' ? undefined : v })}
+              testIdPrefix="quote"
+            />
+          }
           items={query.data?.items}
           total={query.data?.total ?? 0}
           totalCapped={query.data?.totalCapped}
