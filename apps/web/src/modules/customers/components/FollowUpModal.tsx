@@ -5,6 +5,7 @@ import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_TYPES } from '../../../app/dictionaries';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DictSelect } from '../../../components/DictSelect';
 import { buttonTestId } from '../../../components/testId';
+import { useModalFit } from '../../../components/useModalFit';
 import { validValues } from '../../../components/validValues';
 import { type Contact, type FollowUpLocation, useAddFollowUp } from '../api';
 import { canLocate, LocationField } from './LocationField';
@@ -36,6 +37,7 @@ export function FollowUpModal({ customerId, contacts, open, onClose, initial, on
   const [form] = Form.useForm<Values>();
   const add = useAddFollowUp(customerId);
   const handleError = useApiErrorHandler();
+  const fit = useModalFit();
 
   const submit = async () => {
     const v = await validValues(form);
@@ -74,6 +76,7 @@ export function FollowUpModal({ customerId, contacts, open, onClose, initial, on
       okButtonProps={buttonTestId('followup-submit')}
       destroyOnHidden
       width={600}
+      {...fit}
     >
       <Form
         form={form}
