@@ -29,7 +29,7 @@ function shownOnPhone<T>(col: Column<T>): boolean {
 
 /**
  * A table's rows as cards for a phone (issue 11: nothing scrolls sideways at 360–414 px): the
- * first column is the title, the next few are label/value lines, an "actions" column sits at the
+ * first column (or `titleKey`'s) is the title, the next few are label/value lines, an "actions" column sits at the
  * bottom. Same row test ids and row click as the table.
  */
 export function CardList<T extends object>({
@@ -40,6 +40,7 @@ export function CardList<T extends object>({
   rowTestId,
   onRowClick,
   pagination,
+  titleKey,
 }: {
   items: T[] | undefined;
   columns: NonNullable<TableProps<T>['columns']>;
@@ -48,10 +49,15 @@ export function CardList<T extends object>({
   rowTestId: string;
   onRowClick?: (record: T) => void;
   pagination?: PaginationProps;
+  /** The column that titles each card, when it is not the first (e.g. the name, not the number). */
+  titleKey?: string;
 }) {
   const cols = (columns as Column<T>[]).filter((c) => !c.children && shownOnPhone(c));
   const actions = cols.find((c) => c.key === 'actions' || c.dataIndex === 'actions');
-  const [head, ...rest] = cols.filter((c) => c !== actions);
+  const body = cols.filter((c) => c !== actions);
+  const titled = titleKey ? body.findIndex((c) => c.key === titleKey || c.dataIndex === titleKey) : -1;
+  if (titled > 0) body.unshift(...body.splice(titled, 1));
+  const [head, ...rest] = body;
   const fields = rest.slice(0, FIELDS);
   const keyOf = (r: T, i: number): Key =>
     typeof rowKey === 'function' ? rowKey(r, i) : (fieldValue(r, (rowKey ?? 'id') as string) as Key);

@@ -24,6 +24,8 @@ export interface DataTableProps<T extends object>
   onRowClick?: (record: T) => void;
   /** data-testid of every body row (default `table-row`). */
   rowTestId?: string;
+  /** On a phone, the column that titles each card (default: the first). */
+  cardTitleKey?: string;
   /**
    * 列设置: the table's name for the user's saved column settings (`table.<name>` on the server);
    * the desktop table then shows the control and applies the settings (a phone's cards too).
@@ -87,6 +89,7 @@ export function DataTable<T extends object>({
   onSortChange,
   onRowClick,
   rowTestId = 'table-row',
+  cardTitleKey,
   rowKey = 'id',
   settingsKey,
   keyColumns = NONE,
@@ -118,6 +121,7 @@ export function DataTable<T extends object>({
           loading={rest.loading}
           rowTestId={rowTestId}
           onRowClick={onRowClick}
+          titleKey={cardTitleKey}
           pagination={
             paged
               ? { current: page, pageSize, total, showTotal, onChange: (p, size) => onPageChange?.(p, size) }

@@ -212,6 +212,7 @@ export function CustomerListPage() {
         <DataTable<CustomerListItem>
           data-testid="customer-table"
           rowTestId="customer-row"
+          cardTitleKey="name"
           columns={columns}
           settingsKey="customers"
           keyColumns={KEY_COLUMNS}
