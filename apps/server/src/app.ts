@@ -43,6 +43,7 @@ import { policyRoutes } from './platform/policies/policies.routes.ts';
 import './platform/mail/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
+import { serviceRoutes } from './modules/service/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
@@ -197,6 +198,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       orderRoutes(scoped, opts.db);
       stockRoutes(scoped, opts.db);
       deliveryRoutes(scoped, opts.db);
+      serviceRoutes(scoped, opts.db);
       financeRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
