@@ -203,6 +203,21 @@ describe('SLA clocks through the API', () => {
   });
 });
 
+describe('list', () => {
+  it('filters by status, priority, engineer and SLA state, latest change first', async () => {
+    const list = async (q: string) =>
+      (await who.svcboss.get(`/api/service-tickets?${q}`)).json().items.map((i: { id: number }) => i.id);
+    expect(await list('slaState=met')).toContain(ids.t);
+    expect(await list('slaState=met')).not.toContain(ids.outside);
+    expect(await list(`engineerId=${ids.eng1}&status=in_progress`)).toEqual([ids.t]);
+    expect(await list('priority=urgent')).toEqual([ids.t]);
+    const page = (await who.svcboss.get('/api/service-tickets?pageSize=2')).json();
+    expect(page).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+    expect(page.items[0].sla.resolution).toMatchObject({ state: 'met' });
+    expect(page.items[0]).toMatchObject({ customerName: '杭州售后测试医院' });
+  });
+});
+
 describe('scope', () => {
   it('another department’s engineer gets 404 on every surface and never sees it in the list', async () => {
     const id = ids.outside;
