@@ -1,4 +1,4 @@
-import type { SlaMetric, TicketInput } from '@sales/core';
+import { isValidContactPhone, type SlaMetric, type TicketInput } from '@sales/core';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { createdFields, recordAudit } from '../../platform/audit/audit.service.ts';
@@ -81,6 +81,9 @@ async function deliveredProduct(tx: Tx, ctx: Ctx, customerId: number, lineId: nu
  * started now with the targets of the policy for its type × priority × customer class.
  */
 export async function createTicket(ctx: Ctx, input: TicketInput) {
+  // The engineer must be able to call the contact back: a mobile or a landline with area code.
+  if (input.contactPhone && !isValidContactPhone(input.contactPhone))
+    throw ValidationError.field('contactPhone', 'ticket.phone_invalid');
   const id = await ctx.db.transaction(async (tx) => {
     const customer = await findCustomerInScope(ctx, input.customerId, 'customer.view', tx).catch((e) => {
       if (e instanceof NotFoundError) throw ValidationError.field('customerId', 'ticket.customer_not_found');

@@ -71,6 +71,7 @@ const ticket = (over: Record<string, unknown> = {}) => ({
   priority: 'normal',
   customerId: ids.customer,
   contactName: '王科长',
+  contactPhone: '0571-87654321',
   subject: '监护仪开机报警',
   ...over,
 });
@@ -263,6 +264,8 @@ describe('bad input', () => {
         .fields.map((f: { field: string }) => f.field)
         .sort(),
     ).toEqual(['subject', 'type']);
+    const phone = await who.svcboss.post('/api/service-tickets', ticket({ contactPhone: '12345' }));
+    expect(phone.json().fields[0]).toMatchObject({ field: 'contactPhone', code: 'ticket.phone_invalid' });
     const line = await who.svcboss.post('/api/service-tickets', ticket({ deliveryLineId: ids.lineOther }));
     expect(line.statusCode).toBe(400);
     expect(line.json().fields[0]).toMatchObject({ field: 'deliveryLineId', code: 'ticket.delivery_line_invalid' });
