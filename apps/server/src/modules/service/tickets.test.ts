@@ -219,6 +219,29 @@ describe('list', () => {
   });
 });
 
+describe('breach', () => {
+  it('reads as breached once the due time passes, and stays breached when the priority is lowered', async () => {
+    await at('2027-01-06T10:00:00+08:00'); // a Wednesday
+    const t = (
+      await who.svcboss.post('/api/service-tickets', ticket({ priority: 'urgent', subject: '急救设备停机' }))
+    ).json();
+    expect(t.sla.response).toMatchObject({ state: 'running', dueAt: '2027-01-06T03:00:00.000Z' });
+    await at('2027-01-06T12:00:00+08:00');
+    const late = (await who.svcboss.get(`/api/service-tickets/${t.id}`)).json();
+    expect(late.sla.response).toMatchObject({ state: 'breached', breachedAt: '2027-01-06T03:00:00.000Z' });
+    const low = (
+      await who.svcboss.post(`/api/service-tickets/${t.id}/priority`, { priority: 'low', version: 1 })
+    ).json();
+    // 480 minutes would not have been used up yet: the breach sticks all the same.
+    expect(low.sla.response).toMatchObject({ state: 'breached', targetMinutes: 480 });
+    const stored = await env.database.pool.query(
+      `select state, breached_at from service_ticket_slas where ticket_id = $1 and metric = 'response'`,
+      [t.id],
+    );
+    expect(stored.rows[0]).toMatchObject({ state: 'breached', breached_at: new Date('2027-01-06T03:00:00.000Z') });
+  });
+});
+
 describe('scope', () => {
   it('another department’s engineer gets 404 on every surface and never sees it in the list', async () => {
     const id = ids.outside;
