@@ -47,6 +47,7 @@ import { financeRoutes } from './modules/finance/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
+import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
 import { fileRoutes } from './platform/files/index.ts';
@@ -197,6 +198,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       orderRoutes(scoped, opts.db);
       stockRoutes(scoped, opts.db);
       deliveryRoutes(scoped, opts.db);
+      serviceRoutes(scoped, opts.db);
       financeRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);

@@ -11,6 +11,7 @@ import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
 import { quoteCases } from './quotes.ts';
+import { serviceCases } from './service.ts';
 import { stockCases } from './stock.ts';
 import type { AuditCaseFile } from './types.ts';
 
@@ -35,4 +36,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   finance: financeCases,
   integrations: integrationCases,
   lists: listCases,
+  service: serviceCases,
 };

@@ -10,6 +10,7 @@ import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
 import { quoteFixtures } from './quotes.ts';
+import { serviceFixtures } from './service.ts';
 import { stockFixtures } from './stock.ts';
 import type { ScopeFixtureFile } from './types.ts';
 
@@ -31,4 +32,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   delivery: deliveryFixtures,
   finance: financeFixtures,
   integrations: integrationFixtures,
+  service: serviceFixtures,
 };

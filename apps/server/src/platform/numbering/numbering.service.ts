@@ -16,6 +16,7 @@ const FORMATS = {
   receipt: { prefix: 'SJ', period: 'day', pad: 4 },
   invoice: { prefix: 'KP', period: 'day', pad: 4 },
   writeOff: { prefix: 'HX', period: 'year', pad: 5 },
+  serviceTicket: { prefix: 'GD', period: 'day', pad: 4 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

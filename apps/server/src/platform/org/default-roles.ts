@@ -36,6 +36,9 @@ const sales = (s: Scope): G[] => [
   ['invoice.view', s],
   ['receivable.view', s],
   ['receivable.export', s],
+  // A rep takes a customer's service request (报修) and follows the tickets of their scope.
+  ['ticket.view', s],
+  ['ticket.create', 'ALL'],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -240,6 +243,25 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
     grants: [
       ['customer.view', 'ALL'],
       ['followup.create', 'ALL'],
+      ['product.view', 'ALL'],
+      // The service desk's tickets; handles the ones assigned to them (owner = engineer).
+      ['ticket.view', 'DEPT'],
+      ['ticket.create', 'ALL'],
+      ['ticket.handle', 'SELF'],
+    ],
+  },
+  {
+    code: 'service_supervisor',
+    name: '售后主管',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['followup.create', 'ALL'],
+      ['product.view', 'ALL'],
+      // Dispatches every ticket, whoever took the request (a rep, the hotline), and follows it up.
+      ['ticket.view', 'ALL'],
+      ['ticket.create', 'ALL'],
+      ['ticket.handle', 'ALL'],
+      ['sla.manage', 'ALL'],
     ],
   },
   {
@@ -269,6 +291,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['contract_template.manage', 'ALL'],
       ['apitoken.admin', 'ALL'],
       ['webhook.manage', 'ALL'],
+      ['sla.manage', 'ALL'],
     ],
   },
 ];

@@ -95,6 +95,13 @@ export const PERMISSIONS = [
   { permission: 'receivable.view', resource: 'receivable', scoped: true },
   { permission: 'receivable.export', resource: 'receivable', scoped: true },
   { permission: 'receivable.writeoff', resource: 'receivable', scoped: true },
+  // Service tickets (售后工单, SPEC 4.1): scoped by owner (the assigned engineer, else the creator)
+  // and the creator's department; handle = assign, reply, visit, wait, resolve, reopen.
+  { permission: 'ticket.view', resource: 'service_ticket', scoped: true },
+  { permission: 'ticket.create', resource: 'service_ticket', scoped: false },
+  { permission: 'ticket.handle', resource: 'service_ticket', scoped: true },
+  // SLA targets per ticket type × priority (× customer class).
+  { permission: 'sla.manage', resource: 'sla_policy', scoped: false },
   // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.
   { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
   { permission: 'apitoken.admin', resource: 'api_token', scoped: false },

@@ -55,6 +55,9 @@ export const POLICIES = [
   // Seed 000 3.1.3: a contract is signed after the customer approved the proposal (or quote); a
   // company that also signs contracts without one turns this on.
   { key: 'contracts.allowDirect', type: 'boolean', default: false },
+  // Service tickets: a resolved or closed ticket may be reopened within this many working days of
+  // its resolution (issue 12 item 3: reopening is a documented rule); later, a new ticket is opened.
+  { key: 'service.reopenWorkingDays', type: 'integer', default: 10, min: 0, max: 250 },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -44,6 +44,7 @@ const UNITS: Record<string, PolicyUnit> = {
   'prices.majorCutPercent': 'percent',
   'followup.dueSoonDays': 'days',
   'records.retentionYears': 'years',
+  'service.reopenWorkingDays': 'workingDays',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

@@ -1,0 +1,3 @@
+import './service.messages.ts';
+
+export { serviceRoutes } from './tickets.routes.ts';
