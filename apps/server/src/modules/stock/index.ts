@@ -14,4 +14,5 @@ export {
   reserveStock,
   resolveWarehouse,
 } from './stock.ledger.ts';
+export { type MovementRefResolver, registerMovementRef } from './stock.refs.ts';
 export { stockRoutes } from './stock.routes.ts';
