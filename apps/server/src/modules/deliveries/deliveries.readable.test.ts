@@ -14,8 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-describe('stock movements name their delivery note (issue 11: no "送货单 #9")', () => {
-  it('by number to a viewer who may open it, without number or link to one who may not', async () => {
+// A tiny valid PNG (1×1) as the scanned signed copy.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** Issue 11: ids never show where a name belongs. */
+describe('a delivery note and the stock it moved, read by people', () => {
+  it('names the note by number in stock movements (only to those who may open it), and order, products and files in its history', async () => {
     const rep1 = await Client.login(env.app, 'rep1');
     const rep2 = await Client.login(env.app, 'rep2');
     const wh = await Client.login(env.app, 'wh1');
@@ -52,5 +56,23 @@ describe('stock movements name their delivery note (issue 11: no "送货单 #9")
     expect(await issued(rep1)).toMatchObject({ refType: 'delivery', refId: d.id, refNo: d.no });
     expect(await issued(wh)).toMatchObject({ refType: 'delivery', refNo: d.no });
     expect(await issued(rep2)).toMatchObject({ refType: 'delivery', refNo: null });
+
+    // The note's history names the order, the product of each line and the signed copy — no ids.
+    const signed = await rep1.post(`/api/deliveries/${d.id}/sign`, {
+      version: (await rep1.get(`/api/deliveries/${d.id}`)).json().version,
+      signerName: '李收货',
+      signedDate: '2026-12-03',
+      file: { fileName: '签收单.png', mimeType: 'image/png', contentBase64: PNG },
+      lines: [{ lineId: d.lines[0].id, receivedQty: '2' }],
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const timeline = (await rep1.get(`/api/deliveries/${d.id}/timeline`)).json().items;
+    const change = (action: string, field: string) =>
+      timeline
+        .find((e: { action: string }) => e.action === action)
+        ?.changes.find((c: { field: string }) => c.field === field)?.new;
+    expect(change('create', 'orderId')).toBe(o.no);
+    expect(change('create', 'line:1')).toBe('E-REF 产品E-REF × 2');
+    expect(change('sign', 'signedCopy')).toBe('签收单.png');
   });
 });
