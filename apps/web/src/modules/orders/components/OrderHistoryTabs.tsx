@@ -45,6 +45,8 @@ function useReadableChange(order: OrderDetail) {
   const whName = new Map((warehouses.data?.items ?? []).map((w) => [w.id, w.name]));
   return (c: TimelineChange): TimelineChange | null => {
     if (isEmpty(c.old) && isEmpty(c.new)) return null;
+    // The review's id says nothing to a reader: the entry's outcome and the 评审记录 tab show the review.
+    if (c.field === 'review') return null;
     const line = /^line:(\d+)\.(\w+)$/.exec(c.field);
     const key = line ? line[2] : c.field;
     const value = (v: unknown): unknown => {
