@@ -265,6 +265,12 @@ describe('signing (签订)', () => {
     expect(signed.attachments).toEqual([
       expect.objectContaining({ id: res.json().scan.id, purpose: 'contract_scan', fileName: '合同扫描件.png' }),
     ]);
+    // The history names the scan by its file (issue 11: "扫描件 → 4" showed its id).
+    const history = (await rep.get(`/api/contracts/${c.id}/timeline`)).json().items;
+    const scanChange = history
+      .flatMap((e: { changes: { field: string; new: unknown }[] }) => e.changes)
+      .find((ch: { field: string }) => ch.field === 'scanAttachmentId');
+    expect(scanChange.new).toBe('合同扫描件.png');
     const file = await rep.get(`/api/attachments/${res.json().scan.id}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(Buffer.from(scan.contentBase64, 'base64'))).toBe(true);

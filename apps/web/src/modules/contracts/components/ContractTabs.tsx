@@ -279,8 +279,17 @@ const ENTITIES: TimelineProps['entities'] = {
 
 /** The contract's audit history (drafting, review, signing, amendments, ledger, disputes). */
 export function TimelineTab({ id }: { id: number }) {
+  const { t } = useTranslation();
   const query = useContractTimeline(id);
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-  return <Timeline entities={ENTITIES} entries={query.data.items} />;
+  // A ledger booking on one instalment ("paymentPlan.<seq>.receivedAmount") reads 第 n 期已回款.
+  const entries = query.data.items.map((e) => ({
+    ...e,
+    changes: e.changes?.map((c) => {
+      const plan = /^paymentPlan\.(\d+)\.receivedAmount$/.exec(c.field);
+      return plan ? { ...c, field: t('contract.timelinePlanReceived', { n: plan[1] }) } : c;
+    }),
+  }));
+  return <Timeline entities={ENTITIES} entries={entries} />;
 }
