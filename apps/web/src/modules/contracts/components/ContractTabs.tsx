@@ -1,5 +1,5 @@
 import { formatYuan } from '@sales/core';
-import { App, Button, Form, Input, Modal, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, Modal, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,8 +10,7 @@ import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MaskedMoney, MoneyText } from '../../../components/MoneyText';
 import { StatusTag } from '../../../components/StatusTag';
 import { Timeline, type TimelineProps } from '../../../components/Timeline';
-import { useApprovalInstance } from '../../approvals/api';
-import { useAmendments, useContractDisputes, useContractTimeline, useResolveDispute } from '../api';
+import { useAmendments, useContractDisputes, useContractReviews, useContractTimeline, useResolveDispute } from '../api';
 import { AMENDMENT_STATUS_COLORS } from '../constants';
 import type { Amendment, ContractDetail, ContractLine, Dispute, FieldChange, PlanItem } from '../types';
 
@@ -87,11 +86,13 @@ export function PlanTable({ c }: { c: ContractDetail }) {
   );
 }
 
-export function ReviewTab({ instanceId }: { instanceId: number }) {
-  const query = useApprovalInstance(instanceId);
+/** The contract's review (the one it is under now), from the contract's review history. */
+export function ReviewTab({ contractId, instanceId }: { contractId: number; instanceId: number }) {
+  const query = useContractReviews(contractId);
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-  return <ApprovalPanel instance={query.data} />;
+  const instance = query.data.items.find((i) => i.id === instanceId) ?? query.data.items.at(-1);
+  return instance ? <ApprovalPanel instance={instance} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 }
 
 const show = (v: unknown, field?: string): string => {
