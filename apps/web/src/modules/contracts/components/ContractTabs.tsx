@@ -197,6 +197,8 @@ export function DisputeTable({ items, showContract = false }: { items: Dispute[]
         size="small"
         rowKey="id"
         pagination={false}
+        // Scrolls inside its box on a phone instead of pushing the page sideways.
+        scroll={{ x: 'max-content' }}
         dataSource={items}
         data-testid="contract-disputes"
         locale={{ emptyText: t('contract.dispute.none') }}

@@ -115,6 +115,8 @@ function VersionsTab({ id }: { id: number }) {
       size="small"
       rowKey="id"
       pagination={false}
+      // Scrolls inside its box on a phone instead of pushing the page sideways.
+      scroll={{ x: 'max-content' }}
       dataSource={query.data.items}
       data-testid="quote-versions"
       columns={[
