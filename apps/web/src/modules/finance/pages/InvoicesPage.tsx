@@ -14,6 +14,7 @@ import { DictSelect } from '../../../components/DictSelect';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText, StatusTag } from '../../../components/StatusTag';
+import { useDrawerSize } from '../../../components/useIsMobile';
 import { useListUrlState } from '../../../components/useListUrlState';
 import { type Invoice, type InvoiceLine, useFinanceMutation, useInvoice, useInvoices } from '../api';
 import { InvoiceModal } from '../components/InvoiceModal';
@@ -29,6 +30,7 @@ interface Filters {
 /** 发票管理: issued invoices are never edited — void (作废) with reason, then reissue (重开). */
 export function InvoicesPage() {
   const { t } = useTranslation();
+  const drawerSize = useDrawerSize(760);
   const { hasPermission } = useAuth();
   const handleError = useApiErrorHandler();
   const { sp, page, pageSize, patch } = useListUrlState();
@@ -233,12 +235,12 @@ export function InvoicesPage() {
       <Drawer
         open={!!detailId}
         onClose={() => setDetailId(null)}
-        width={760}
+        size={drawerSize}
         title={d ? `${t('finance.invoice.externalNo')} ${d.externalNo}` : ''}
       >
         {d ? (
           <>
-            <Descriptions column={2} size="small" bordered>
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
               <Descriptions.Item label={t('finance.invoice.buyerName')}>{d.buyerName}</Descriptions.Item>
               <Descriptions.Item label={t('finance.invoice.buyerTaxNo')}>{d.buyerTaxNo ?? '-'}</Descriptions.Item>
               <Descriptions.Item label={t('finance.invoice.buyerPhone')}>{d.buyerPhone ?? '-'}</Descriptions.Item>
