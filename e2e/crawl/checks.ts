@@ -7,7 +7,7 @@
  * Rules, chosen to be strict and to have few false positives:
  * - raw-key: visible text (innerText, input placeholders) containing an i18n-key-like token
  *   `word.word(.word…)` starting lower-case, or a snake_case code `word_word` — minus e-mail
- *   addresses, URLs, host names and file names, which are legitimate content, and identifiers the
+ *   addresses, URLs, host names, file names and WeChat ids (wxid_…), which are legitimate content, and identifiers the
  *   page deliberately shows as code (`<code>`: a role's code, a webhook event type for integrators);
  * - id: an id where a name belongs —
  *   `#123` not glued to a word (a document shown by its id instead of its number),
@@ -57,6 +57,7 @@ export function inspectPage(opts: { phone: boolean }): PageIssue[] {
   const code = Array.from(document.querySelectorAll('code, kbd, pre')).map((e) => (e as HTMLElement).innerText);
   const legit = (token: string) =>
     code.some((c) => c.includes(token)) ||
+    /^wxid_/.test(token) || // a WeChat id: contact data
     token.includes('@') ||
     /^(https?:\/\/|www\.)/i.test(token) ||
     FILE_EXT.test(token) ||
@@ -125,7 +126,11 @@ export function inspectPage(opts: { phone: boolean }): PageIssue[] {
       visible,
     );
     const W = window.innerWidth;
-    const over = (el: Element) => el.getBoundingClientRect().right > W + 1 && visible(el);
+    // In an overlay, content cut off at the left edge (a panel wider than the screen) counts too.
+    const over = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return (r.right > W + 1 || (overlays.length > 0 && r.left < -1)) && visible(el);
+    };
     const scope = overlays.length ? overlays : [document.body];
     const wide = scope.flatMap((root) =>
       Array.from(root.querySelectorAll('*')).filter((el) => over(el) && !Array.from(el.children).some(over)),

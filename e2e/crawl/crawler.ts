@@ -95,10 +95,30 @@ async function closeMenu(s: CrawlSession) {
   await menuGone(s);
 }
 
+/**
+ * Opens a menu entry and waits until the new page has replaced the old one: a navigation may keep
+ * the old page on screen while the new one loads (React transition), and checking it then would
+ * blame the new page for the old one's content.
+ */
 async function clickMenu(s: CrawlSession, testId: string) {
+  const before = s.path;
+  await markPage(s);
   const menu = await openMenu(s);
   await menu.getByTestId(testId).click();
   if (s.phone) await menuGone(s);
+  if (s.path !== before) await pageReplaced(s);
+}
+
+/** Marks the page on screen, so that pageReplaced() can tell when a navigation has rendered. */
+async function markPage(s: CrawlSession) {
+  await s.page.evaluate(() => document.querySelector('main > *')?.setAttribute('data-crawl-old', ''));
+}
+
+/** Waits (up to 3 s: a route may keep its component, and so its marked element) until the marked page has left the screen. */
+async function pageReplaced(s: CrawlSession) {
+  for (let i = 0; i < 30 && (await s.page.locator('main [data-crawl-old]').count()) > 0; i++) {
+    await s.page.waitForTimeout(100);
+  }
 }
 
 /** After a click: 'nav' (URL changed), 'overlay' (a modal or drawer opened) or 'none', within 1 s. */
@@ -145,9 +165,11 @@ async function openForms(s: CrawlSession, done: Set<string>, back: () => Promise
       if ((await button.count()) === 0) return;
       const path = s.path;
       const before = await overlays(s);
+      await markPage(s);
       await button.click();
       const result = await outcome(s, path, before);
       if (result === 'none') return;
+      if (result === 'nav') await pageReplaced(s);
       await s.record(`form ${label}`);
       if (result === 'nav') await back();
       else await closeTop(s);
@@ -217,10 +239,12 @@ async function clickFirstRow(s: CrawlSession): Promise<boolean> {
  * tabs and forms — minus page states a role with the same grants has visited (dedupe.ts).
  */
 export async function crawl(s: CrawlSession, visited: Visited) {
-  const claim = (path: string) => visited.claim(s.viewport.name, path, s.role, s.grants);
+  const claim = (path: string, look?: string) => visited.claim(s.viewport.name, path, s.role, s.grants, look);
   const explored = new Set<string>();
   const forms = new Set<string>();
-  await s.record('home');
+  // The start page is a menu entry's page in all but odd cases: then it is a state of its own.
+  const entries = await menuEntries(s);
+  if (!entries.some((e) => e.path === s.path)) await s.record('home');
   await attempt(s, 'notifications', async () => {
     await s.page.getByTestId('header-notifications').click();
     await s.page.getByTestId('notification-list').waitFor();
@@ -229,7 +253,7 @@ export async function crawl(s: CrawlSession, visited: Visited) {
     await s.page.getByTestId('notification-list').waitFor({ state: 'hidden' });
   });
 
-  for (const { testId, path: menuPath } of await menuEntries(s)) {
+  for (const { testId, path: menuPath } of entries) {
     if (!claim(menuPath)) continue;
     await attempt(s, `menu ${testId}`, async () => {
       s.state = `menu ${testId.replace(/^menu-/, '')}`;
@@ -248,13 +272,17 @@ export async function crawl(s: CrawlSession, visited: Visited) {
       // The first record of the list.
       const path = s.path;
       const before = await overlays(s);
+      await markPage(s);
       if (!(await clickFirstRow(s))) return;
       const result = await outcome(s, path, before);
       if (result === 'none') return;
       if (result === 'nav') {
         const p = pattern(s.path);
-        if (explored.has(p) || !claim(s.path.split('?')[0])) return;
+        if (explored.has(p)) return;
         explored.add(p);
+        await pageReplaced(s);
+        await s.settle();
+        if (!claim(s.path.split('?')[0], await look(s))) return;
       }
       const detail = s.path;
       await s.record('first row');
@@ -264,6 +292,14 @@ export async function crawl(s: CrawlSession, visited: Visited) {
       });
     });
   }
+}
+
+/** What a page offers: its tab labels and buttons (a record page's look for dedupe.ts). */
+async function look(s: CrawlSession) {
+  const tabs = await s.page
+    .locator('main .ant-tabs-tab')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, '')));
+  return [...tabs, '|', ...(await buttonLabels(s.page.locator('main')))].join(',');
 }
 
 /** A page state's forms, then its tabs (each with its own forms). */
