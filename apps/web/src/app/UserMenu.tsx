@@ -3,6 +3,7 @@ import { Avatar, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useIsMobile } from '../components/useIsMobile';
 import { API_TOKENS_PATH, API_TOKENS_PERMISSION } from '../modules/integrations/routes';
 import { useAuth } from './AuthContext';
 import { ChangePasswordModal } from './ChangePasswordModal';
@@ -11,6 +12,7 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { me, logout, hasPermission } = useAuth();
   const navigate = useNavigate();
+  const mobile = useIsMobile();
   const [pwdOpen, setPwdOpen] = useState(false);
   if (!me) return null;
 
@@ -20,6 +22,17 @@ export function UserMenu() {
         trigger={['click']}
         menu={{
           items: [
+            // The phone header shows only the avatar: the menu says who is signed in.
+            ...(mobile
+              ? [
+                  {
+                    key: 'me',
+                    disabled: true,
+                    label: <span data-testid="menu-me">{[me.name, me.deptName].filter(Boolean).join(' · ')}</span>,
+                  },
+                  { type: 'divider' as const },
+                ]
+              : []),
             {
               key: 'password',
               icon: <KeyOutlined />,
@@ -50,13 +63,23 @@ export function UserMenu() {
           },
         }}
       >
-        <Button type="text" data-testid="user-menu">
-          <Space>
+        {/* On a phone the header has room for the avatar only (the name would push the bells out). */}
+        <Button
+          type="text"
+          data-testid="user-menu"
+          aria-label={me.name}
+          style={mobile ? { width: 40, height: 40, padding: 0 } : undefined}
+        >
+          {mobile ? (
             <Avatar size="small" icon={<UserOutlined />} />
-            <span>{me.name}</span>
-            {me.deptName ? <span style={{ opacity: 0.6 }}>{me.deptName}</span> : null}
-            <DownOutlined />
-          </Space>
+          ) : (
+            <Space>
+              <Avatar size="small" icon={<UserOutlined />} />
+              <span>{me.name}</span>
+              {me.deptName ? <span style={{ opacity: 0.6 }}>{me.deptName}</span> : null}
+              <DownOutlined />
+            </Space>
+          )}
         </Button>
       </Dropdown>
       <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />

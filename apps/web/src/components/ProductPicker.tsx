@@ -37,7 +37,8 @@ export function ProductPicker<P extends ProductFacts = ProductFacts>({
   return (
     <Select<number>
       value={null}
-      style={{ width: 360 }}
+      // 360 px, or the width there is (a phone).
+      style={{ width: 360, maxWidth: '100%' }}
       showSearch={{ filterOption: false, onSearch: setInput }}
       placeholder={placeholder}
       notFoundContent={

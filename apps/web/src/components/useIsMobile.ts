@@ -18,3 +18,11 @@ export function useIsMobile(): boolean {
     () => false,
   );
 }
+
+/**
+ * A drawer's size: as given on a desktop, the whole width on a phone (a 640–760 px panel would be
+ * cut off at 390 px).
+ */
+export function useDrawerSize(size: number | 'default' | 'large'): number | string {
+  return useIsMobile() ? '100%' : size;
+}

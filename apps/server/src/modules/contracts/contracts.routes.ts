@@ -18,6 +18,7 @@ import {
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { documentLinks } from '../../platform/links/index.ts';
@@ -29,7 +30,7 @@ import { countContracts, countContractViews, listContracts } from './contracts.l
 import { orderFromContract } from './contracts.order.ts';
 import { renderContractPdf } from './contracts.pdf.ts';
 import { getContract } from './contracts.queries.ts';
-import { submitContractReview } from './contracts.review.ts';
+import { CONTRACT_DOC, submitContractReview } from './contracts.review.ts';
 import { createContract, updateContract } from './contracts.service.ts';
 import { completeContract, signContract, terminateContract } from './contracts.sign.ts';
 import { contractTimeline } from './contracts.timeline.ts';
@@ -85,6 +86,11 @@ export function contractRoutes(app: ZodApp, db: Db) {
   });
   app.get('/contracts/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await contractTimeline(ctxOf(req, db), req.params.id),
+  }));
+  // The contract's reviews (合同评审) for everyone who sees the contract, masked like the contract
+  // (the instance itself opens only to its applicant and approvers; issue 11: a 404 page in the tab).
+  app.get('/contracts/:id/approvals', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await documentApprovals(ctxOf(req, db), CONTRACT_DOC, req.params.id),
   }));
   app.get('/contracts/:id/amendments', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await listAmendments(ctxOf(req, db), req.params.id),

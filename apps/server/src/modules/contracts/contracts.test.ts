@@ -233,6 +233,19 @@ describe('contract review (合同评审)', () => {
   });
 });
 
+describe('the review tab (issue 11: a 404 page in the tab)', () => {
+  it("shows the contract's reviews to everyone who sees the contract, not only its applicant and approvers", async () => {
+    const c = await approvedContract();
+    expect((await gm.get(`/api/approvals/${c.reviewInstanceId}`)).statusCode).toBe(404);
+    const history = await gm.get(`/api/contracts/${c.id}/approvals`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().items).toEqual([
+      expect.objectContaining({ id: c.reviewInstanceId, docType: 'contract', status: 'approved' }),
+    ]);
+    expect((await rep2.get(`/api/contracts/${c.id}/approvals`)).statusCode).toBe(404);
+  });
+});
+
 describe('signing (签订)', () => {
   it('records date, signatories and the scan; the scan downloads for the owner, 404 for rep2', async () => {
     const c = await approvedContract();
@@ -265,6 +278,12 @@ describe('signing (签订)', () => {
     expect(signed.attachments).toEqual([
       expect.objectContaining({ id: res.json().scan.id, purpose: 'contract_scan', fileName: '合同扫描件.png' }),
     ]);
+    // The history names the scan by its file (issue 11: "扫描件 → 4" showed its id).
+    const history = (await rep.get(`/api/contracts/${c.id}/timeline`)).json().items;
+    const scanChange = history
+      .flatMap((e: { changes: { field: string; new: unknown }[] }) => e.changes)
+      .find((ch: { field: string }) => ch.field === 'scanAttachmentId');
+    expect(scanChange.new).toBe('合同扫描件.png');
     const file = await rep.get(`/api/attachments/${res.json().scan.id}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(Buffer.from(scan.contentBase64, 'base64'))).toBe(true);

@@ -2,6 +2,7 @@ import { formatYuan, money } from '@sales/core';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog, type FieldChange } from '../../platform/audit/audit.schema.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { listAttachments } from '../../platform/files/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { findContractInScope } from './contracts.access.ts';
 import { maskPriceChange, type PriceChange, seesContractPrices } from './contracts.prices.ts';
@@ -13,8 +14,13 @@ type Row = Record<string, unknown>;
 // A price masked by maskPriceChange is null: the item shows without it.
 const yuan = (v: unknown) => (v === null || v === undefined ? '' : ` ${formatYuan(String(v))}`);
 
-/** Readable values for the history: money as ¥, lines and plan items as one line each, users by name. */
-function present(c: PriceChange, names: Map<number, string>, contractNo: string): PriceChange {
+/** Readable values for the history: money as ¥, lines and plan items as one line each, users and files by name. */
+function present(
+  c: PriceChange,
+  names: Map<number, string>,
+  files: Map<number, string>,
+  contractNo: string,
+): PriceChange {
   const show = (v: unknown): unknown => {
     if (v === null || v === undefined) return v;
     if (c.field === 'lines' && Array.isArray(v))
@@ -23,6 +29,7 @@ function present(c: PriceChange, names: Map<number, string>, contractNo: string)
     if ((MONEY.has(c.field) || c.field.endsWith('.receivedAmount')) && typeof v === 'string') return formatYuan(v);
     if (c.field === 'handlerId' && typeof v === 'number') return names.get(v) ?? v;
     if (c.field === 'contractId') return contractNo;
+    if (c.field === 'scanAttachmentId' && typeof v === 'number') return files.get(v) ?? '-';
     return v;
   };
   return { ...c, old: show(c.old), new: show(c.new) };
@@ -63,12 +70,16 @@ export async function contractTimeline(ctx: Ctx, id: number) {
         )
       : [],
   );
+  const scans = rows.some((r) => r.changes.some((c) => c.field === 'scanAttachmentId'))
+    ? await listAttachments(ctx.db, 'contract', id)
+    : [];
+  const files = new Map(scans.map((f) => [f.id, f.fileName]));
   // SPEC 1.2: without contract.prices the money in the history is masked like on the contract.
   const mask = seesContractPrices(ctx) ? (c: FieldChange): PriceChange => c : maskPriceChange;
   return rows.map((r) => ({
     ...r,
     kind: 'audit' as const,
     at: r.at.toISOString(),
-    changes: r.changes.map((c) => present(mask(c), names, contract.no)),
+    changes: r.changes.map((c) => present(mask(c), names, files, contract.no)),
   }));
 }

@@ -1,7 +1,6 @@
 import { type DeliveryAction, type DeliveryStatus, deliveryActions, money } from '@sales/core';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { approvalInstances } from '../../platform/approvals/approvals.schema.ts';
-import { auditLog } from '../../platform/audit/audit.schema.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listAttachments } from '../../platform/files/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
@@ -133,24 +132,4 @@ export async function deliveryWithOrder(ctx: Ctx, id: number) {
     }),
   };
   return { delivery, order };
-}
-
-/** A note's history from the audit trail, newest first. */
-export async function deliveryTimeline(ctx: Ctx, id: number) {
-  await findDeliveryInScope(ctx, id);
-  const rows = await ctx.db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      changes: auditLog.changes,
-      comment: auditLog.comment,
-      actorName: users.name,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entityType, 'delivery'), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.id))
-    .limit(300);
-  return rows.map((r) => ({ ...r, entityType: 'delivery', entityId: id, at: r.at.toISOString() }));
 }

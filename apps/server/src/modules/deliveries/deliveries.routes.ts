@@ -23,9 +23,10 @@ import { requestEmergencyRelease } from './deliveries.emergency.ts';
 import { inspectLine, tickChecklist } from './deliveries.inspect.ts';
 import { countDeliveries, listDeliveries } from './deliveries.list.ts';
 import { deliveryPdf } from './deliveries.pdf.ts';
-import { deliveryTimeline, getDelivery } from './deliveries.queries.ts';
+import { getDelivery } from './deliveries.queries.ts';
 import { cancelDelivery, createDelivery, updateDelivery } from './deliveries.service.ts';
 import { shipDelivery, signDelivery } from './deliveries.ship.ts';
+import { deliveryTimeline } from './deliveries.timeline.ts';
 import { searchTraceCustomers, traceCustomer } from './trace.customer.ts';
 import { searchBatches, traceBatch, traceDelivery } from './trace.service.ts';
 

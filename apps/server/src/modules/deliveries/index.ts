@@ -10,6 +10,7 @@ onUserDeptChange(async (tx, userId, deptId) => {
 import './deliveries.customer-related.ts';
 import './deliveries.customer-timeline.ts';
 import './deliveries.links.ts';
+import './deliveries.stock-refs.ts';
 
 export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';
 export { EMERGENCY_DOC } from './deliveries.emergency.ts';

@@ -15,7 +15,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { customers } from '../customers/index.ts';
-import { reservationsOf } from '../stock/index.ts';
+import { reservationsOf, warehouseNames } from '../stock/index.ts';
 import { findOrderInScope, orderLinesOf } from './orders.access.ts';
 import { creditApprovalInstanceOf } from './orders.credit.ts';
 import { maskContactChanges, presentOrderContact, seesOrderContact } from './orders.masking.ts';
@@ -108,13 +108,14 @@ export async function getOrder(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
     for (const f of fns) out.push(await f());
     return out as never;
   };
-  const [names_, { lines, checkers }, latest, reservations, creditApprovalInstanceId, view] = await run(
+  const [names_, { lines, checkers }, latest, reservations, creditApprovalInstanceId, view, warehouse] = await run(
     names,
     linesWithCheckers,
     () => reviewsOf(db, id, 1),
     () => reservationsOf(db, id),
     () => creditApprovalInstanceOf(db, id),
     contact,
+    () => warehouseNames(db, o.warehouseId === null ? [] : [o.warehouseId]),
   );
   return {
     ...view,
@@ -132,6 +133,8 @@ export async function getOrder(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
     updatedAt: o.updatedAt.toISOString(),
     customerName: names_?.customerName ?? '',
     ownerName: names_?.ownerName ?? '',
+    // By name: readers of an order (商务, 计划) need not see the warehouse list (stock.view).
+    warehouseName: o.warehouseId === null ? null : (warehouse.get(o.warehouseId) ?? null),
     lines: lines.map((l) => ({
       id: l.id,
       lineNo: l.lineNo,
@@ -195,13 +198,21 @@ export async function orderTimeline(ctx: Ctx, id: number) {
     ctx.db,
     rows.flatMap((r) => r.changes),
   );
+  const warehouseIds = rows
+    .flatMap((r) => r.changes)
+    .filter((c) => c.field === 'warehouseId')
+    .flatMap((c) => [c.old, c.new])
+    .filter((v): v is number => typeof v === 'number');
+  const warehouse = await warehouseNames(ctx.db, warehouseIds);
+  const name = (field: string, v: unknown) =>
+    field === 'warehouseId' && typeof v === 'number' ? (warehouse.get(v) ?? v) : names(field, v);
   return rows.map((r) => ({
     ...r,
-    // User and department ids as names (issue 11: no ids where a name belongs).
+    // User, department and warehouse ids as names (issue 11: no ids where a name belongs).
     changes: (clear ? r.changes : maskContactChanges(r.changes)).map((c) => ({
       ...c,
-      old: names(c.field, c.old),
-      new: names(c.field, c.new),
+      old: name(c.field, c.old),
+      new: name(c.field, c.new),
     })),
     at: r.at.toISOString(),
     entityType: 'order',

@@ -142,6 +142,18 @@ describe('order entry', () => {
     );
   });
 
+  it('names its warehouse, in the detail and the history, to readers without stock.view (商务)', async () => {
+    const o = (await rep.post('/api/orders', orderBody(customer, wh, [{ productId: product, qty: '1' }]))).json();
+    const commerce = await Client.login(env.app, 'commerce');
+    expect((await commerce.get('/api/warehouses')).statusCode).toBe(403);
+    const detail = await commerce.get(`/api/orders/${o.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ warehouseId: wh, warehouseName: '测试仓' });
+    const history = (await commerce.get(`/api/orders/${o.id}/timeline`)).json().items;
+    const change = history[0].changes.find((c: { field: string }) => c.field === 'warehouseId');
+    expect(change?.new).toBe('测试仓');
+  });
+
   it('data scope: rep2 gets 404 (same as unknown), manager1 sees rep1 orders; lists and counts follow', async () => {
     const o = (
       await rep.post('/api/orders', orderBody(customer, wh, [{ productId: product, qty: '1' }], { remark: '范围测试' }))

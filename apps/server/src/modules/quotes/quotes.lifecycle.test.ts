@@ -48,6 +48,24 @@ async function approvedQuote(body: Record<string, unknown>) {
   return q;
 }
 
+describe('the approval tab (issue 11: a 404 page in the tab)', () => {
+  it("shows the quote's approvals to everyone who sees the quote, not only its applicant and approvers", async () => {
+    const f = await quoteFixtures(env, rep);
+    const q = await approvedQuote(quoteBody(f));
+    const gm = await Client.login(env.app, 'gm');
+    // The instance opens only to its applicant and approvers …
+    expect((await gm.get(`/api/approvals/${q.approvalInstanceId}`)).statusCode).toBe(404);
+    // … the quote's approval history to whoever sees the quote (the general manager sees all quotes).
+    const history = await gm.get(`/api/quotes/${q.id}/approvals`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().items).toEqual([
+      expect.objectContaining({ id: q.approvalInstanceId, docType: 'quote', status: 'approved', myPendingTask: false }),
+    ]);
+    // Out of scope: the same 404 as an unknown quote.
+    expect((await rep2.get(`/api/quotes/${q.id}/approvals`)).statusCode).toBe(404);
+  });
+});
+
 describe('send, customer response, versions', () => {
   it('approved → sent → accepted (with note); a second answer is refused', async () => {
     const f = await quoteFixtures(env, rep);

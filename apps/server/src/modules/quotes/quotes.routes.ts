@@ -10,6 +10,7 @@ import {
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { documentLinks } from '../../platform/links/index.ts';
@@ -19,7 +20,7 @@ import { exportQuotesXlsx } from './quotes.export.ts';
 import { countQuotes, countQuoteViews, listQuotes } from './quotes.list.ts';
 import { renderQuotePdf } from './quotes.pdf.ts';
 import { getQuote, quoteTimeline } from './quotes.queries.ts';
-import { createQuote, respondToQuote, sendQuote, updateQuote } from './quotes.service.ts';
+import { createQuote, QUOTE_DOC, respondToQuote, sendQuote, updateQuote } from './quotes.service.ts';
 import { listQuoteVersions, reviseQuote } from './quotes.versions.ts';
 
 const Id = BigIdParams;
@@ -68,6 +69,11 @@ export function quoteRoutes(app: ZodApp, db: Db) {
   }));
   app.get('/quotes/:id/timeline', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
     items: await quoteTimeline(ctxOf(req, db), req.params.id),
+  }));
+  // The quote's internal approvals for everyone who sees the quote (the instance itself opens only
+  // to its applicant and approvers; issue 11: the tab showed the 404 page to others).
+  app.get('/quotes/:id/approvals', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await documentApprovals(ctxOf(req, db), QUOTE_DOC, req.params.id),
   }));
   app.get('/quotes/:id/pdf', { config: view('byId'), schema: { tags, params: Id } }, async (req, reply) => {
     const { no, revision, pdf } = await renderQuotePdf(ctxOf(req, db), req.params.id);

@@ -13,5 +13,7 @@ export {
   reservationsOf,
   reserveStock,
   resolveWarehouse,
+  warehouseNames,
 } from './stock.ledger.ts';
+export { type MovementRefResolver, registerMovementRef } from './stock.refs.ts';
 export { stockRoutes } from './stock.routes.ts';

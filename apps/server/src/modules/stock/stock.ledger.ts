@@ -317,6 +317,17 @@ const batchCols = {
   expiryDate: stockBatches.expiryDate,
 };
 
+/** Warehouse names by id, for documents that name their warehouse to readers without stock.view. */
+export async function warehouseNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: warehouses.id, name: warehouses.name })
+    .from(warehouses)
+    .where(inArray(warehouses.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Batches by id (for delivery notes and traceability). */
 export async function batchesById(db: DbOrTx, ids: number[]): Promise<Map<number, BatchInfo>> {
   if (ids.length === 0) return new Map();

@@ -5,6 +5,7 @@ import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.
 import { users } from '../../platform/org/org.schema.ts';
 import { productCodeOf, productKeywordMatch, productLabels } from '../products/index.ts';
 import { availableQty, findBatches } from './stock.ledger.ts';
+import { movementRefNumbers } from './stock.refs.ts';
 import { stockBatches, stockItems, stockLots, stockMovements, warehouses } from './stock.schema.ts';
 
 /** Warehouses (active and inactive), by code. */
@@ -138,6 +139,7 @@ export async function listMovements(ctx: Ctx, q: MovementQuery) {
     ctx.db,
     rows.map((r) => r.productId),
   );
+  const refNos = await movementRefNumbers(ctx, rows);
   const items = rows.map(({ productId, ...r }) => ({
     id: r.id,
     kind: r.kind,
@@ -149,6 +151,8 @@ export async function listMovements(ctx: Ctx, q: MovementQuery) {
     qty: r.qty,
     refType: r.refType,
     refId: r.refId,
+    // The document's number when the viewer may open it (then the web links to it), else null.
+    refNo: refNos.get(`${r.refType}:${r.refId}`) ?? null,
     note: r.note,
     createdByName: r.createdByName,
     createdAt: r.createdAt.toISOString(),

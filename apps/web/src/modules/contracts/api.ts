@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { ApprovalInstance } from '../../components/approvalApi';
 import type { TimelineEntry } from '../../components/Timeline';
 import type {
   Amendment,
@@ -18,6 +19,8 @@ export const contractKeys = {
   amendments: (id: number) => ['contracts', 'detail', id, 'amendments'] as const,
   disputes: (id: number) => ['contracts', 'detail', id, 'disputes'] as const,
   timeline: (id: number) => ['contracts', 'detail', id, 'timeline'] as const,
+  // Under approvalKeys.all: a decision taken in the tab refreshes it.
+  reviews: (id: number) => ['approvals', 'contracts', id, 'reviews'] as const,
   disputeList: (params: QueryParams) => ['contracts', 'disputes', params] as const,
   templates: (all: boolean) => ['contract-templates', all] as const,
 };
@@ -43,6 +46,14 @@ export function useAmendments(id: number) {
   return useQuery({
     queryKey: contractKeys.amendments(id),
     queryFn: ({ signal }) => apiFetch<ItemsResponse<Amendment>>(`/api/contracts/${id}/amendments`, { signal }),
+  });
+}
+
+/** The contract's reviews (合同评审), for everyone who sees the contract. */
+export function useContractReviews(id: number) {
+  return useQuery({
+    queryKey: contractKeys.reviews(id),
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<ApprovalInstance>>(`/api/contracts/${id}/approvals`, { signal }),
   });
 }
 

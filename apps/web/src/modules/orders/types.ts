@@ -110,6 +110,7 @@ export interface OrderDetail extends OrderListItem {
   quoteId?: number | null;
   contractId?: number | null;
   warehouseId: number | null;
+  /** The warehouse by name (its readers need not see the warehouse list). */
   warehouseName?: string | null;
   specialRequirements: string | null;
   specialConfirmedAt: string | null;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { ApprovalInstance } from '../../components/approvalApi';
 import type {
   ContactOption,
   QuoteBody,
@@ -16,6 +17,8 @@ export const quoteKeys = {
   // Under approvalKeys.all too, so an approval decision taken on the page refreshes the quote.
   detail: (id: number) => ['approvals', 'quotes', id] as const,
   versions: (id: number) => ['quotes', 'versions', id] as const,
+  // Under approvalKeys.all: a decision taken in the tab refreshes it.
+  approvals: (id: number) => ['approvals', 'quotes', id, 'history'] as const,
   timeline: (id: number) => ['quotes', 'timeline', id] as const,
   contacts: (customerId: number) => ['customers', customerId, 'contacts', 'quotes'] as const,
 };
@@ -34,6 +37,14 @@ export function useQuote(id: number) {
     queryKey: quoteKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<QuoteDetail>(`/api/quotes/${id}`, { signal }),
     enabled: id > 0,
+  });
+}
+
+/** The quote's internal approvals, for everyone who sees the quote. */
+export function useQuoteApprovals(id: number) {
+  return useQuery({
+    queryKey: quoteKeys.approvals(id),
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<ApprovalInstance>>(`/api/quotes/${id}/approvals`, { signal }),
   });
 }
 

@@ -60,6 +60,8 @@ export interface StockMovement {
   qty: string;
   refType: string | null;
   refId: number | null;
+  /** The document's number when the viewer may open it; null otherwise. */
+  refNo: string | null;
   note: string | null;
   createdByName: string | null;
   createdAt: string;

@@ -123,6 +123,8 @@ export function GrantEditor({ permissions, value, onChange, disabled }: GrantEdi
       size="small"
       bordered
       pagination={false}
+      // Scrolls inside its box on a phone instead of pushing the page sideways.
+      scroll={{ x: 'max-content' }}
       rowKey="key"
       columns={columns}
       dataSource={rows}

@@ -3,12 +3,14 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { formatDateTime, orDash } from '../../../components/format';
+import { useDrawerSize } from '../../../components/useIsMobile';
 import { type Policy, type PolicyHistoryEntry, usePolicyHistory } from '../api';
 import { policyLabel } from '../policyMeta';
 import { PolicyValueText } from './PolicyValue';
 
 export function PolicyHistoryDrawer({ policy, onClose }: { policy: Policy | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const drawerSize = useDrawerSize(640);
   const history = usePolicyHistory(policy?.key ?? null);
 
   const columns: ColumnsType<PolicyHistoryEntry> = policy
@@ -32,7 +34,7 @@ export function PolicyHistoryDrawer({ policy, onClose }: { policy: Policy | null
     <Drawer
       open={policy !== null}
       onClose={onClose}
-      size={640}
+      size={drawerSize}
       title={policy ? t('admin.policies.historyTitle', { name: policyLabel(t, policy.key) }) : ''}
       destroyOnHidden
     >

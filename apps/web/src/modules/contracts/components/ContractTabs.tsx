@@ -1,5 +1,5 @@
 import { formatYuan } from '@sales/core';
-import { App, Button, Form, Input, Modal, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, Modal, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,8 +10,7 @@ import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MaskedMoney, MoneyText } from '../../../components/MoneyText';
 import { StatusTag } from '../../../components/StatusTag';
 import { Timeline, type TimelineProps } from '../../../components/Timeline';
-import { useApprovalInstance } from '../../approvals/api';
-import { useAmendments, useContractDisputes, useContractTimeline, useResolveDispute } from '../api';
+import { useAmendments, useContractDisputes, useContractReviews, useContractTimeline, useResolveDispute } from '../api';
 import { AMENDMENT_STATUS_COLORS } from '../constants';
 import type { Amendment, ContractDetail, ContractLine, Dispute, FieldChange, PlanItem } from '../types';
 
@@ -87,11 +86,13 @@ export function PlanTable({ c }: { c: ContractDetail }) {
   );
 }
 
-export function ReviewTab({ instanceId }: { instanceId: number }) {
-  const query = useApprovalInstance(instanceId);
+/** The contract's review (the one it is under now), from the contract's review history. */
+export function ReviewTab({ contractId, instanceId }: { contractId: number; instanceId: number }) {
+  const query = useContractReviews(contractId);
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-  return <ApprovalPanel instance={query.data} />;
+  const instance = query.data.items.find((i) => i.id === instanceId) ?? query.data.items.at(-1);
+  return instance ? <ApprovalPanel instance={instance} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 }
 
 const show = (v: unknown, field?: string): string => {
@@ -196,6 +197,8 @@ export function DisputeTable({ items, showContract = false }: { items: Dispute[]
         size="small"
         rowKey="id"
         pagination={false}
+        // Scrolls inside its box on a phone instead of pushing the page sideways.
+        scroll={{ x: 'max-content' }}
         dataSource={items}
         data-testid="contract-disputes"
         locale={{ emptyText: t('contract.dispute.none') }}
@@ -279,8 +282,17 @@ const ENTITIES: TimelineProps['entities'] = {
 
 /** The contract's audit history (drafting, review, signing, amendments, ledger, disputes). */
 export function TimelineTab({ id }: { id: number }) {
+  const { t } = useTranslation();
   const query = useContractTimeline(id);
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-  return <Timeline entities={ENTITIES} entries={query.data.items} />;
+  // A ledger booking on one instalment ("paymentPlan.<seq>.receivedAmount") reads 第 n 期已回款.
+  const entries = query.data.items.map((e) => ({
+    ...e,
+    changes: e.changes?.map((c) => {
+      const plan = /^paymentPlan\.(\d+)\.receivedAmount$/.exec(c.field);
+      return plan ? { ...c, field: t('contract.timelinePlanReceived', { n: plan[1] }) } : c;
+    }),
+  }));
+  return <Timeline entities={ENTITIES} entries={entries} />;
 }

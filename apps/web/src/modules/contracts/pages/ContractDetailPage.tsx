@@ -208,7 +208,7 @@ export function ContractDetailPage() {
             key: 'review',
             label: t('contract.review'),
             disabled: !c.reviewInstanceId,
-            children: c.reviewInstanceId ? <ReviewTab instanceId={c.reviewInstanceId} /> : null,
+            children: c.reviewInstanceId ? <ReviewTab contractId={c.id} instanceId={c.reviewInstanceId} /> : null,
           },
           { key: 'amendments', label: t('contract.amendments'), children: <AmendmentsTab id={c.id} /> },
           { key: 'timeline', label: t('contract.timeline'), children: <TimelineTab id={c.id} /> },

@@ -1,7 +1,8 @@
 import { Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { ApprovalPanel } from '../../../components/ApprovalPanel';
-import { Timeline, type TimelineProps } from '../../../components/Timeline';
+import { Timeline, type TimelineChange, type TimelineProps } from '../../../components/Timeline';
 import { useApprovalInstance } from '../../approvals/api';
 import { useDeliveryTimeline } from '../api';
 
@@ -15,9 +16,44 @@ const ENTITIES: TimelineProps['entities'] = {
   },
 };
 
+/** Dictionaries of per-line audited fields ("line:<no>.<field>"). */
+const LINE_DICTS: Record<string, string> = {
+  inspectionStatus: 'delivery.inspection',
+  emergencyRelease: 'delivery.release',
+  recall: 'delivery.recall',
+};
+
+/**
+ * Per-line and checklist changes read as on screen: "line:2.inspectionStatus" → 第 2 行检验状态 with
+ * the status translated, "checklist:漆面检查" → 检验表：漆面检查, flags as 是/否 (issue 11: no raw keys).
+ */
+function useReadableChange() {
+  const { t } = useTranslation();
+  return (c: TimelineChange): TimelineChange => {
+    const line = /^line:(\d+)(?:\.(\w+))?$/.exec(c.field);
+    if (line) {
+      const [, n, key] = line;
+      const dict = key ? LINE_DICTS[key] : undefined;
+      const value = (v: unknown) => (dict && typeof v === 'string' ? t(`${dict}.${v}`, { defaultValue: v }) : v);
+      const field = key
+        ? t('delivery.timelineLineField', { n, field: t(`fields.delivery.${key}`) })
+        : t('delivery.timelineLine', { n });
+      return { ...c, field, old: value(c.old), new: value(c.new) };
+    }
+    const item = /^checklist:(.+)$/.exec(c.field);
+    if (item) return { ...c, field: t('delivery.timelineChecklist', { item: item[1] }) };
+    if (c.field === 'emergencyOpen') {
+      const flag = (v: unknown) => (v === 'true' ? true : v === 'false' ? false : v);
+      return { ...c, old: flag(c.old), new: flag(c.new) };
+    }
+    return c;
+  };
+}
+
 /** The note's audit history, newest first. */
 export function DeliveryTimeline({ id }: { id: number }) {
   const query = useDeliveryTimeline(id);
+  const readable = useReadableChange();
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   return (
@@ -30,7 +66,7 @@ export function DeliveryTimeline({ id }: { id: number }) {
         entityType: 'delivery',
         action: e.action,
         actorName: e.actorName,
-        changes: e.changes ?? [],
+        changes: (e.changes ?? []).map(readable),
         comment: e.comment,
       }))}
     />

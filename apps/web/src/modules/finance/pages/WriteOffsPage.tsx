@@ -12,6 +12,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
+import { useDrawerSize } from '../../../components/useIsMobile';
 import { useListUrlState } from '../../../components/useListUrlState';
 import { useArrears, useFinanceMutation, useWriteOffApprovals, useWriteOffs, type WriteOff } from '../api';
 import { RECEIVABLE_WRITEOFF, WRITE_OFF_STATUS_COLORS } from '../constants';
@@ -19,6 +20,7 @@ import { RECEIVABLE_WRITEOFF, WRITE_OFF_STATUS_COLORS } from '../constants';
 /** 坏账核销: requests of an order's outstanding amount, approved through the approval engine. */
 export function WriteOffsPage() {
   const { t } = useTranslation();
+  const drawerSize = useDrawerSize(720);
   const { hasPermission } = useAuth();
   const handleError = useApiErrorHandler();
   const { page, pageSize, patch } = useListUrlState();
@@ -131,11 +133,11 @@ export function WriteOffsPage() {
       <Drawer
         open={!!detail}
         onClose={() => setDetail(null)}
-        width={720}
+        size={drawerSize}
         title={detail ? `${t('finance.writeOff.no')} ${detail.no}` : ''}
       >
         {detail ? (
-          <Descriptions size="small" bordered column={2} style={{ marginBottom: 16 }}>
+          <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('finance.customer')}>{detail.customerName}</Descriptions.Item>
             <Descriptions.Item label={t('finance.doc.order')}>{detail.orderNo}</Descriptions.Item>
             <Descriptions.Item label={t('finance.writeOff.amount')}>

@@ -72,7 +72,10 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 360, maxHeight: 420, overflowY: 'auto', margin: '0 -12px' }} data-testid="notification-list">
+    <div
+      style={{ width: 'min(360px, calc(100vw - 40px))', maxHeight: 420, overflowY: 'auto', margin: '0 -12px' }}
+      data-testid="notification-list"
+    >
       {data?.items.length ? (
         data.items.map((item) => <NotificationRow key={item.id} item={item} onOpen={onOpen} />)
       ) : (

@@ -7,7 +7,6 @@ import { ApprovalPanel } from '../../../components/ApprovalPanel';
 import { formatDateTime } from '../../../components/format';
 import { Timeline, type TimelineChange, type TimelineProps } from '../../../components/Timeline';
 import { useApprovalInstance } from '../../approvals/api';
-import { useWarehouses } from '../../stock/api';
 import { formatQty } from '../../stock/format';
 import { orderKeys, useOrderReviews, useOrderTimeline } from '../api';
 import type { OrderDetail, OrderLine } from '../types';
@@ -35,22 +34,22 @@ const QTY_FIELDS = new Set(['qty', 'reserved', 'released', 'deliveredQty', 'done
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
- * Audit values read as on screen: timestamps formatted, ids named (customer, warehouse), per-line
+ * Audit values read as on screen: timestamps formatted, the customer named (the server names users,
+ * departments and warehouses), per-line
  * changes ("line:<id>.reserved") labelled with the line number.
  */
 function useReadableChange(order: OrderDetail) {
   const { t } = useTranslation();
-  const warehouses = useWarehouses();
   const lineNo = new Map(order.lines.map((l) => [l.id, l.lineNo]));
-  const whName = new Map((warehouses.data?.items ?? []).map((w) => [w.id, w.name]));
   return (c: TimelineChange): TimelineChange | null => {
     if (isEmpty(c.old) && isEmpty(c.new)) return null;
+    // The review's id says nothing to a reader: the entry's outcome and the 评审记录 tab show the review.
+    if (c.field === 'review') return null;
     const line = /^line:(\d+)\.(\w+)$/.exec(c.field);
     const key = line ? line[2] : c.field;
     const value = (v: unknown): unknown => {
       if (typeof v === 'string' && ISO_TIME.test(v)) return formatDateTime(v);
       if (key === 'customerId' && v === order.customerId) return order.customerName;
-      if (key === 'warehouseId' && typeof v === 'number') return whName.get(v) ?? v;
       if (QTY_FIELDS.has(key) && (typeof v === 'string' || typeof v === 'number')) return formatQty(v);
       return v;
     };

@@ -11,7 +11,6 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { DictText, StatusTag } from '../../../components/StatusTag';
-import { useWarehouses } from '../../stock/api';
 import { useOrder } from '../api';
 import { OrderActions } from '../components/OrderActions';
 import { CreditApproval, OrderReviewsTab, OrderTimelineTab } from '../components/OrderHistoryTabs';
@@ -32,7 +31,6 @@ export function OrderDetailPage() {
   const query = useOrder(id);
   const { hasPermission } = useAuth();
   const canPlan = hasPermission(ORDER_PLAN);
-  const warehouses = useWarehouses();
   const tabParam = sp.get('tab') as TabKey | null;
   const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'overview';
 
@@ -54,9 +52,7 @@ export function OrderDetailPage() {
       <Descriptions.Item label={label('ownerName')}>{orDash(o.ownerName)}</Descriptions.Item>
       <Descriptions.Item label={label('requestedDate')}>{formatDate(o.requestedDate)}</Descriptions.Item>
       <Descriptions.Item label={label('promisedDate')}>{formatDate(o.promisedDate)}</Descriptions.Item>
-      <Descriptions.Item label={label('warehouse')}>
-        {orDash(warehouses.data?.items.find((w) => w.id === o.warehouseId)?.name ?? o.warehouseId)}
-      </Descriptions.Item>
+      <Descriptions.Item label={label('warehouse')}>{orDash(o.warehouseName)}</Descriptions.Item>
       <Descriptions.Item label={label('consignee')}>{orDash(o.consignee)}</Descriptions.Item>
       <Descriptions.Item label={label('consigneePhone')}>{orDash(o.consigneePhone)}</Descriptions.Item>
       <Descriptions.Item label={label('shippingAddress')}>{orDash(o.shippingAddress)}</Descriptions.Item>

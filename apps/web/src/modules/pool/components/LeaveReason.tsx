@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HOW_COLORS } from '../api';
 
@@ -13,13 +13,20 @@ export function LeaveReason({ how, reason }: LeaveReasonProps) {
   if (!how) return <span>-</span>;
   const text = how === 'reclaim' && reason ? t(`pool.reclaimReason.${reason}`, { defaultValue: reason }) : reason;
   return (
-    <Space size={4} data-testid="pool-leave-reason">
-      <Tag color={HOW_COLORS[how]}>{t(`pool.how.${how}`, { defaultValue: how })}</Tag>
+    // Wraps and shrinks (the text is a flex item with overflow hidden, so it may shrink below its
+    // length): in a phone's card the reason must fit beside its label.
+    <span
+      style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4, alignItems: 'center', maxWidth: '100%' }}
+      data-testid="pool-leave-reason"
+    >
+      <Tag color={HOW_COLORS[how]} style={{ marginInlineEnd: 0 }}>
+        {t(`pool.how.${how}`, { defaultValue: how })}
+      </Tag>
       {text ? (
-        <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 240 }}>
+        <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 240, minWidth: 0 }}>
           {text}
         </Typography.Text>
       ) : null}
-    </Space>
+    </span>
   );
 }

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { MoneyInput, normalizeMoney } from '../../../components/MoneyInput';
+import { useDrawerSize } from '../../../components/useIsMobile';
 import { validValues } from '../../../components/validValues';
 import { type PriceList, usePriceList, useSavePriceList } from '../api';
 import { CUSTOMER_CLASSES, PRICE_LIST_KINDS } from '../constants';
@@ -137,12 +138,13 @@ function Editor({ list, onClose }: { list: PriceList | null; onClose: () => void
 /** Create or edit a price list / promotion: validity, optional customer class, and per-product prices. */
 export function PriceListDrawer({ id, open, onClose }: { id: number | 'new'; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const drawerSize = useDrawerSize('large');
   const query = usePriceList(id === 'new' ? null : id);
   return (
     <Drawer
       open={open}
       onClose={onClose}
-      size="large"
+      size={drawerSize}
       destroyOnHidden
       title={id === 'new' ? t('priceList.new') : t('priceList.edit')}
     >

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { MoneyInput, normalizeMoney } from '../../../components/MoneyInput';
+import { useDrawerSize } from '../../../components/useIsMobile';
 import { validValues } from '../../../components/validValues';
 import { type Product, type ProductInput, useCategories, useSaveProduct } from '../api';
 import { PRODUCT_COST, TAX_RATES, TRACKING_MODES } from '../constants';
@@ -23,6 +24,7 @@ export interface ProductFormDrawerProps {
 /** Create / edit a product. Prices are set on creation only; later they change through a price adjustment. */
 export function ProductFormDrawer({ open, product, onClose, onSaved }: ProductFormDrawerProps) {
   const { t } = useTranslation();
+  const drawerSize = useDrawerSize('large');
   const { message } = App.useApp();
   const { hasPermission } = useAuth();
   const [form] = Form.useForm<Values>();
@@ -81,7 +83,7 @@ export function ProductFormDrawer({ open, product, onClose, onSaved }: ProductFo
       open={open}
       title={editing ? t('product.edit') : t('product.new')}
       onClose={onClose}
-      size="large"
+      size={drawerSize}
       destroyOnHidden
       extra={
         <Space>

@@ -164,6 +164,8 @@ export function CategoriesPage() {
       ) : (
         <Table<ProductCategory>
           rowKey="id"
+          // Scrolls inside its box on a phone instead of pushing the page sideways.
+          scroll={{ x: 'max-content' }}
           data-testid="category-table"
           loading={query.isPending}
           columns={columns}

@@ -1,5 +1,5 @@
 import { effectiveUnitPrice } from '@sales/core';
-import { Alert, Card, Descriptions, Skeleton, Table, Tag } from 'antd';
+import { Alert, Card, Descriptions, Empty, Skeleton, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
@@ -12,8 +12,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { Timeline, type TimelineProps } from '../../../components/Timeline';
-import { useApprovalInstance } from '../../approvals/api';
-import { useQuote, useQuoteTimeline, useQuoteVersions } from '../api';
+import { useQuote, useQuoteApprovals, useQuoteTimeline, useQuoteVersions } from '../api';
 import { QuoteActions } from '../components/QuoteActions';
 import { QuoteTotals } from '../components/QuoteLineEditor';
 import { isExpired, QUOTE_STATUS_COLORS } from '../constants';
@@ -99,11 +98,13 @@ function LinesTable({ q }: { q: QuoteDetail }) {
   );
 }
 
-function ApprovalTab({ instanceId }: { instanceId: number }) {
-  const query = useApprovalInstance(instanceId);
+/** The quote's approval (the one it is under now), from the quote's approval history. */
+function ApprovalTab({ quoteId, instanceId }: { quoteId: number; instanceId: number }) {
+  const query = useQuoteApprovals(quoteId);
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-  return <ApprovalPanel instance={query.data} />;
+  const instance = query.data.items.find((i) => i.id === instanceId) ?? query.data.items.at(-1);
+  return instance ? <ApprovalPanel instance={instance} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 }
 
 function VersionsTab({ id }: { id: number }) {
@@ -116,6 +117,8 @@ function VersionsTab({ id }: { id: number }) {
       size="small"
       rowKey="id"
       pagination={false}
+      // Scrolls inside its box on a phone instead of pushing the page sideways.
+      scroll={{ x: 'max-content' }}
       dataSource={query.data.items}
       data-testid="quote-versions"
       columns={[
@@ -237,7 +240,7 @@ export function QuoteDetailPage() {
             key: 'approval',
             label: t('quote.approval'),
             disabled: !q.approvalInstanceId,
-            children: q.approvalInstanceId ? <ApprovalTab instanceId={q.approvalInstanceId} /> : null,
+            children: q.approvalInstanceId ? <ApprovalTab quoteId={q.id} instanceId={q.approvalInstanceId} /> : null,
           },
           { key: 'versions', label: t('quote.versions'), children: <VersionsTab id={q.id} /> },
           { key: 'timeline', label: t('quote.timeline'), children: <TimelineTab id={q.id} /> },

@@ -63,9 +63,15 @@ export function MovementsPage() {
       key: 'ref',
       render: (_, m) => {
         if (!m.refType) return '-';
-        const text = `${t(`stock.refType.${m.refType}`, { defaultValue: m.refType })} #${m.refId ?? ''}`;
+        // The document by its number, linked when the viewer may open it (never its id, never a 404).
+        const type = t(`stock.refType.${m.refType}`, { defaultValue: t('stock.refType.other') });
         const base = REF_LINKS[m.refType];
-        return base && m.refId ? <Link to={`${base}/${m.refId}`}>{text}</Link> : text;
+        if (!m.refNo) return type;
+        return (
+          <span>
+            {type} {base && m.refId ? <Link to={`${base}/${m.refId}`}>{m.refNo}</Link> : m.refNo}
+          </span>
+        );
       },
     },
     { title: label('note'), dataIndex: 'note', render: orDash },
