@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch } from './browser.ts';
-import { crawl } from './crawl/crawler.ts';
-import { Visited } from './crawl/dedupe.ts';
-import { type CrawlUser, crawlUsers } from './crawl/roles.ts';
-import { CrawlSession, type Finding, VIEWPORTS } from './crawl/session.ts';
-import { base } from './q2c-helpers.ts';
+import { ARTIFACTS, launch } from '../browser.ts';
+import { crawl } from './crawler.ts';
+import { Visited } from './dedupe.ts';
+import { type CrawlUser, crawlUsers } from './roles.ts';
+import { CrawlSession, type Finding, VIEWPORTS } from './session.ts';
+import { base } from '../q2c-helpers.ts';
 
 /**
+ * NOT YET IN THE SUITE (named .draft.ts, outside the e2e include): on the merged main of
+ * 2026-12-06 it ran past 14 minutes on the loaded 2-core machine and its result was not verified;
+ * rename to e2e/crawl.e2e.ts (fixing the relative imports) once it passes within its 8-minute budget.
+ *
  * Issue 11 item 6: every demo role, at 1440×900 and 390×844, visits every menu entry it sees, the
  * first record of every list, that record's tabs and the create/edit forms (opened, never
  * submitted), and the test fails on anything raw, broken or sideways (rules: crawl/checks.ts and
