@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launch } from '../browser.ts';
+import { base } from '../q2c-helpers.ts';
 import { crawl } from './crawler.ts';
 import { Visited } from './dedupe.ts';
 import { type CrawlUser, crawlUsers } from './roles.ts';
 import { CrawlSession, type Finding, VIEWPORTS } from './session.ts';
-import { base } from '../q2c-helpers.ts';
 
 /**
  * NOT YET IN THE SUITE (named .draft.ts, outside the e2e include): on the merged main of
