@@ -127,9 +127,21 @@ export function inspectPage(opts: { phone: boolean }): PageIssue[] {
     );
     const W = window.innerWidth;
     // In an overlay, content cut off at the left edge (a panel wider than the screen) counts too.
+    // Content inside a box that scrolls sideways by itself and fits (a wide table with scroll.x) is
+    // reached by swiping that box, not the page: it does not count.
+    const clippedByScroller = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const ox = getComputedStyle(a).overflowX;
+        if (ox === 'auto' || ox === 'scroll') {
+          const r = a.getBoundingClientRect();
+          return r.right <= W + 1 && r.left >= -1;
+        }
+      }
+      return false;
+    };
     const over = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return (r.right > W + 1 || (overlays.length > 0 && r.left < -1)) && visible(el);
+      return (r.right > W + 1 || (overlays.length > 0 && r.left < -1)) && visible(el) && !clippedByScroller(el);
     };
     const scope = overlays.length ? overlays : [document.body];
     const wide = scope.flatMap((root) =>
