@@ -5,7 +5,7 @@ import type { CrawlSession } from './session.ts';
 /** Buttons that open a create or edit form (a page or a modal); opened, never submitted. */
 const FORM_BUTTON = /^(新建|新增|添加|编辑|修改|起草|登记|开票|申请)/;
 /** Open modals and drawers; the last one in the DOM is on top. */
-const OVERLAY = '.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open .ant-drawer-content';
+const OVERLAY = '.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open .ant-drawer-section';
 const BUTTONS = 'button, a.ant-btn';
 
 /** The route pattern of a path: numeric ids become `:id`. */
@@ -18,7 +18,10 @@ async function attempt(s: CrawlSession, what: string, fn: () => Promise<void>) {
   try {
     await fn();
   } catch (e) {
-    s.add('crawler', `${what}: ${(e as Error).message.split('\n')[0]}`);
+    // The first line, plus the call log's last reason (what blocked a click) when there is one.
+    const lines = (e as Error).message.split('\n');
+    const why = lines.filter((l) => /intercepts pointer|not enabled|not visible|not stable|detached/.test(l)).pop();
+    s.add('crawler', `${what}: ${lines[0]}${why ? ` (${why.trim()})` : ''}`);
     await closeOverlays(s).catch(() => undefined);
   }
 }
