@@ -205,13 +205,23 @@ async function visitTabs(s: CrawlSession, done: Set<string>, back: () => Promise
       if (fits) {
         await el.click();
       } else {
-        await bar.locator(':scope > .ant-tabs-nav .ant-tabs-nav-more').click();
+        const more = bar.locator(':scope > .ant-tabs-nav .ant-tabs-nav-more');
         const item = s.page
           .locator('.ant-tabs-dropdown:not(.ant-tabs-dropdown-hidden) .ant-tabs-dropdown-menu-item')
           .filter({ hasText: tab.label })
           .first();
-        // The dropdown follows the pointer (hover); if it has moved on, the tab takes the click itself.
-        await item.click({ timeout: 3000 }).catch(() => el.dispatchEvent('click'));
+        // The dropdown follows the pointer (hover) and may close before the click lands: try twice,
+        // then let the tab take the click itself.
+        let picked = false;
+        for (let k = 0; k < 2 && !picked; k++) {
+          await more.hover();
+          await more.click();
+          picked = await item.click({ timeout: 3000 }).then(
+            () => true,
+            () => false,
+          );
+        }
+        if (!picked) await el.dispatchEvent('click');
       }
       await el.and(s.page.locator('.ant-tabs-tab-active')).waitFor({ state: 'attached' });
       await s.record(`tab ${tab.label}`);

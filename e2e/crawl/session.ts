@@ -133,7 +133,8 @@ export class CrawlSession {
 
   /**
    * Waits until nothing the page needs is loading (no request in flight, no spinner) and the DOM
-   * has not changed for 100 ms (a route's code arriving, then its data, then the render).
+   * has not changed for 100 ms (a route's code arriving, then its data, then the render), and no
+   * CSS animation or transition is running.
    */
   async settle(timeoutMs = 10_000) {
     const start = Date.now();
@@ -144,7 +145,12 @@ export class CrawlSession {
           const spinning = Array.from(document.querySelectorAll(spinners)).some(
             (e) => (e as HTMLElement).getBoundingClientRect().width > 0,
           );
-          return !spinning && performance.now() - changed > 100;
+          // A drawer or modal still sliding in is measured where it will rest, not on its way.
+          // (Endless ones — a badge's pulse, a skeleton's shimmer — never end and do not count.)
+          const moving = document
+            .getAnimations()
+            .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+          return !spinning && !moving && performance.now() - changed > 100;
         }, SPINNERS);
         if (quiet) return;
       }
