@@ -3,6 +3,11 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 /** Error texts of service tickets and SLA policies (zh-CN first). */
 registerMessages({
   'zh-CN': {
+    'sla.metric.response': '首次响应',
+    'sla.metric.resolution': '解决',
+    'notify.sla.warning': '工单 {no}「{subject}」{metric:sla.metric}时限即将到期（{due:datetime}）',
+    'notify.sla.breached': '工单 {no}「{subject}」{metric:sla.metric}已超时',
+    'task.sla.breached': '督办超时工单 {no}「{subject}」（{metric:sla.metric}超时）',
     'ticket.status.new': '新建',
     'ticket.status.assigned': '已派工',
     'ticket.status.in_progress': '处理中',
@@ -26,6 +31,11 @@ registerMessages({
     'sla.resolution_before_response': '解决时限不能短于响应时限',
   },
   'zh-TW': {
+    'sla.metric.response': '首次回應',
+    'sla.metric.resolution': '解決',
+    'notify.sla.warning': '工單 {no}「{subject}」{metric:sla.metric}時限即將到期（{due:datetime}）',
+    'notify.sla.breached': '工單 {no}「{subject}」{metric:sla.metric}已逾時',
+    'task.sla.breached': '督辦逾時工單 {no}「{subject}」（{metric:sla.metric}逾時）',
     'ticket.status.new': '新建',
     'ticket.status.assigned': '已派工',
     'ticket.status.in_progress': '處理中',
@@ -49,6 +59,11 @@ registerMessages({
     'sla.resolution_before_response': '解決時限不能短於回應時限',
   },
   'en-US': {
+    'sla.metric.response': 'First response',
+    'sla.metric.resolution': 'Resolution',
+    'notify.sla.warning': 'Ticket {no} "{subject}": {metric:sla.metric} due soon ({due:datetime})',
+    'notify.sla.breached': 'Ticket {no} "{subject}": {metric:sla.metric} target breached',
+    'task.sla.breached': 'Follow up overdue ticket {no} "{subject}" ({metric:sla.metric} breached)',
     'ticket.status.new': 'New',
     'ticket.status.assigned': 'Assigned',
     'ticket.status.in_progress': 'In progress',
