@@ -1,5 +1,6 @@
 import './service.messages.ts';
-
-export { serviceRoutes } from './tickets.routes.ts';
-
 import './sla.sweep.ts';
+import './tickets.refs.ts';
+
+export { type ClosedTicket, onTicketClosed } from './tickets.hooks.ts';
+export { serviceRoutes } from './tickets.routes.ts';

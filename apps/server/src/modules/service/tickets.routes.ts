@@ -3,13 +3,18 @@ import {
   IntIdParams,
   SlaPolicyInput,
   TicketAssignInput,
+  TicketChargeInput,
+  TicketCheckInput,
   TicketInput,
   TicketListQuery,
+  TicketPartInput,
   TicketPriorityInput,
   TicketReopenInput,
   TicketReplyInput,
   TicketResolveInput,
+  TicketSignInput,
   TicketVersionInput,
+  TicketVisitInput,
   TicketWaitInput,
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
@@ -28,8 +33,10 @@ import {
   waitTicket,
 } from './tickets.actions.ts';
 import { listTickets } from './tickets.list.ts';
+import { ticketReportPdf } from './tickets.pdf.ts';
 import { getTicket } from './tickets.queries.ts';
 import { createTicket } from './tickets.service.ts';
+import { addCharge, recordInstallCheck, recordVisit, signReport, usePart } from './tickets.work.ts';
 
 const tags = ['service'];
 const Id = BigIdParams;
@@ -114,6 +121,43 @@ export function serviceRoutes(app: ZodApp, db: Db) {
     async (req) => {
       const ctx = ctxOf(req, db);
       return reopenTicket(ctx, req.params.id, req.body);
+    },
+  );
+  app.post(
+    '/service-tickets/:id/visits',
+    { config: change, schema: { tags, params: Id, body: TicketVisitInput } },
+    async (req) => recordVisit(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/service-tickets/:id/parts',
+    { config: change, schema: { tags, params: Id, body: TicketPartInput } },
+    async (req) => usePart(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/service-tickets/:id/charges',
+    { config: change, schema: { tags, params: Id, body: TicketChargeInput } },
+    async (req) => addCharge(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/service-tickets/:id/checks',
+    { config: change, schema: { tags, params: Id, body: TicketCheckInput } },
+    async (req) => recordInstallCheck(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/service-tickets/:id/report/sign',
+    { config: change, schema: { tags, params: Id, body: TicketSignInput } },
+    async (req) => signReport(ctxOf(req, db), req.params.id, req.body),
+  );
+  app.get(
+    '/service-tickets/:id/report.pdf',
+    { config: view('byId'), schema: { tags, params: Id } },
+    async (req, reply) => {
+      const { no, pdf } = await ticketReportPdf(ctxOf(req, db), req.params.id);
+      const name = encodeURIComponent(`售后服务报告单-${no}.pdf`);
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${no}.pdf"; filename*=UTF-8''${name}`);
+      return reply.send(pdf);
     },
   );
 
