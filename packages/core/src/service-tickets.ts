@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMoneyString, MoneyString } from './customers.ts';
 import { AttachmentInput } from './files.ts';
-import { BigId, IntId, QueryIntId, VersionNo } from './ids.ts';
+import { BigId, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { QtyString } from './lines.ts';
 import { money } from './money.ts';
 
@@ -68,6 +68,7 @@ export const TicketFilter = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
   engineerId: QueryIntId.optional(),
+  customerId: QueryBigId.optional(),
   slaState: z.enum(SLA_STATES).optional(),
 });
 export type TicketFilter = z.output<typeof TicketFilter>;

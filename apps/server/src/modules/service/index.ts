@@ -1,5 +1,6 @@
 import './service.messages.ts';
 import './sla.sweep.ts';
+import './tickets.customer.ts';
 import './tickets.refs.ts';
 
 export { type ClosedTicket, onTicketClosed } from './tickets.hooks.ts';

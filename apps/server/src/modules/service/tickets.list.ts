@@ -13,6 +13,7 @@ async function ticketWhere(ctx: Ctx, f: TicketFilter): Promise<SQL> {
   if (f.status) parts.push(eq(serviceTickets.status, f.status));
   if (f.priority) parts.push(eq(serviceTickets.priority, f.priority));
   if (f.engineerId) parts.push(eq(serviceTickets.engineerId, f.engineerId));
+  if (f.customerId) parts.push(eq(serviceTickets.customerId, f.customerId));
   // Any metric in that state, as stored at the ticket's last event.
   if (f.slaState)
     parts.push(

@@ -278,3 +278,17 @@ describe('installation', () => {
     expect(repair.statusCode).toBe(409);
   });
 });
+
+describe('customer 360', () => {
+  it('shows the customer’s tickets on its timeline and in its related records, and filters the list by customer', async () => {
+    const timeline = (await who.svcboss.get(`/api/customers/${ids.customer}/timeline`)).json();
+    const docs = JSON.stringify(timeline);
+    expect(docs).toContain('service_ticket');
+    const related = (await who.svcboss.get(`/api/customers/${ids.customer}/related`)).json();
+    const kind = related.items.find((k: { type: string }) => k.type === 'service_ticket');
+    expect(kind.total).toBe(3);
+    expect(kind.recent[0]).toMatchObject({ name: '新购监护仪安装' });
+    const list = (await who.svcboss.get(`/api/service-tickets?customerId=${ids.customer}`)).json();
+    expect(list.total).toBe(3);
+  });
+});
