@@ -8,7 +8,7 @@ import { serviceTicketReplies, serviceTicketSlas } from './service.schema.ts';
 import { findTicketInScope } from './tickets.access.ts';
 import { presentClock } from './tickets.clocks.ts';
 import { ticketWork, userNames } from './tickets.details.ts';
-import { closeBlockers } from './tickets.state.ts';
+import { closeBlockers, TICKET_ACTIONS, type TicketAction } from './tickets.state.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -57,6 +57,10 @@ export async function getTicket(ctx: Ctx, id: number) {
     reportSignedByName: name(t.reportSignedBy),
     // What closing still needs (signed report; installation: training, manual).
     closeBlockers: closeBlockers(t),
+    // The actions the state table allows now (the web shows them as buttons; the server enforces).
+    actions: (Object.keys(TICKET_ACTIONS) as TicketAction[]).filter((a) =>
+      (TICKET_ACTIONS[a] as readonly string[]).includes(t.status),
+    ),
     ...work,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

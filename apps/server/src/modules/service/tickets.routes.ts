@@ -1,6 +1,7 @@
 import {
   BigIdParams,
   IntIdParams,
+  QueryBigId,
   SlaPolicyInput,
   TicketAssignInput,
   TicketChargeInput,
@@ -17,6 +18,7 @@ import {
   TicketVisitInput,
   TicketWaitInput,
 } from '@sales/core';
+import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -33,12 +35,14 @@ import {
   waitTicket,
 } from './tickets.actions.ts';
 import { listTickets } from './tickets.list.ts';
+import { deliveredLinesOf, ticketEngineers } from './tickets.options.ts';
 import { ticketReportPdf } from './tickets.pdf.ts';
 import { getTicket } from './tickets.queries.ts';
 import { createTicket } from './tickets.service.ts';
 import { addCharge, recordInstallCheck, recordVisit, signReport, usePart } from './tickets.work.ts';
 
 const tags = ['service'];
+const DeliveredLinesQuery = z.object({ customerId: QueryBigId });
 const Id = BigIdParams;
 
 /** Service tickets and SLA policies (SPEC 4.1). Changes are gated on ticket.view so an invisible ticket answers 404 first; the service then requires ticket.handle in scope. */
@@ -47,6 +51,17 @@ export function serviceRoutes(app: ZodApp, db: Db) {
   const change = view('mutation');
   app.get('/service-tickets', { config: view('list'), schema: { tags, querystring: TicketListQuery } }, async (req) =>
     listTickets(ctxOf(req, db), req.query),
+  );
+  // Registered before /:id: the pickers of the new-ticket form and the assignment.
+  app.get(
+    '/service-tickets/delivered-lines',
+    { config: { permission: 'ticket.create' as const }, schema: { tags, querystring: DeliveredLinesQuery } },
+    async (req) => deliveredLinesOf(ctxOf(req, db), req.query.customerId),
+  );
+  app.get(
+    '/service-tickets/engineers',
+    { config: { permission: 'ticket.view' as const }, schema: { tags } },
+    async (req) => ticketEngineers(ctxOf(req, db)),
   );
   app.get('/service-tickets/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getTicket(ctxOf(req, db), req.params.id),

@@ -292,3 +292,21 @@ describe('customer 360', () => {
     expect(list.total).toBe(3);
   });
 });
+
+describe('pickers', () => {
+  it('lists the customer’s delivered lines with today’s warranty, and the engineers a ticket can go to', async () => {
+    const lines = (await who.svcboss.get(`/api/service-tickets/delivered-lines?customerId=${ids.customer}`)).json();
+    expect(lines.items).toEqual([
+      expect.objectContaining({
+        id: ids.lineOut,
+        signedOn: '2024-03-01',
+        warrantyUntil: '2025-02-28',
+        inWarranty: false,
+      }),
+    ]);
+    const engineers = (await who.svcboss.get('/api/service-tickets/engineers')).json();
+    expect(engineers.items.map((u: { name: string }) => u.name)).toEqual(expect.arrayContaining(['刘工', '陈主管']));
+    const t = (await who.svcboss.get(`/api/service-tickets/${ids.t}`)).json();
+    expect(t.actions).toEqual(['reopen']);
+  });
+});
