@@ -41,6 +41,12 @@ export interface Step {
   policy?: { warnPercent: number };
 }
 
+const CLOSE_MISSING = {
+  report: 'ticket.close_missing_report',
+  training: 'ticket.close_missing_training',
+  manual: 'ticket.close_missing_manual',
+} as const;
+
 export const field = (f: string, old: unknown, next: unknown): FieldChange => ({ field: f, old, new: next });
 
 /**
@@ -179,7 +185,7 @@ export function resolveTicket(ctx: Ctx, id: number, input: TicketResolveInput) {
 export function confirmTicket(ctx: Ctx, id: number, version: number) {
   return act(ctx, id, version, 'confirm', async (t, { tx, now }) => {
     const missing = closeBlockers(t);
-    if (missing.length) throw new ConflictError(`ticket.close_missing_${missing[0]}`, {});
+    if (missing.length) throw new ConflictError(CLOSE_MISSING[missing[0]], {});
     await runTicketClosedHooks(tx, ctx, { ...t, status: 'closed', closedAt: now });
     return { patch: { status: 'closed', closedAt: now }, changes: [field('status', t.status, 'closed')] };
   });
