@@ -48,8 +48,12 @@ function ClockCard({ clock }: { clock: SlaClockView }) {
         </Descriptions.Item>
         {clock.pausedMinutes > 0 || clock.pausedSince ? (
           <Descriptions.Item label={t('service.sla.paused')}>
-            {minutesText(t, clock.pausedMinutes)}
-            {clock.pausedSince ? ` · ${t('service.sla.pausedSince', { at: formatDateTime(clock.pausedSince) })}` : ''}
+            {[
+              clock.pausedMinutes > 0 ? minutesText(t, clock.pausedMinutes) : null,
+              clock.pausedSince ? t('service.sla.pausedSince', { at: formatDateTime(clock.pausedSince) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Descriptions.Item>
         ) : null}
         {clock.metAt ? (
@@ -174,7 +178,8 @@ export function TicketDetailPage() {
       setDownloading(false);
     }
   };
-  const buttons = handle ? ORDER.filter((a) => d.actions.includes(a)) : [];
+  // In-warranty service is free: no charge lines (the server refuses them too).
+  const buttons = handle ? ORDER.filter((a) => d.actions.includes(a) && !(a === 'charge' && d.inWarranty)) : [];
   const blockers = d.status === 'resolved' ? d.closeBlockers : [];
 
   return (
