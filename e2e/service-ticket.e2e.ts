@@ -204,7 +204,7 @@ describe.each(['desktop', 'phone'] as const)('service pages (%s)', (size) => {
   it('board, my tickets, detail, new ticket and SLA policies render without raw keys or sideways scroll', async () => {
     const pages: [string, string, string][] = [
       ['svcmanager', '/service/tickets', 'board-column-new'],
-      ['engineer', '/service/my-tickets', 'my-tickets-table'],
+      ['engineer', '/service/my-tickets', 'my-tickets-status'],
       ['svcmanager', `/service/tickets/${ticketId}`, 'ticket-facts'],
       ['svcmanager', '/service/tickets/new', 'ticket-customer'],
       ['svcmanager', '/service/sla-policies', 'sla-filter-type'],

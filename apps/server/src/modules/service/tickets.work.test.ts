@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PNG_BASE64 } from '../../../test/audit-cases/service.ts';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertProduct, insertWarehouse, stockIn } from '../../../test/q2c-seed.ts';
+import { pdfText } from '../../platform/printing/pdf-text.ts';
 import { insertCustomer } from '../deliveries/deliveries.test-seed.ts';
 import { onTicketClosed } from './index.ts';
 import { insertDept, insertSignedDelivery, insertUserIn } from './service.test-seed.ts';
@@ -197,6 +198,11 @@ describe('service report and closure', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf.rawPayload);
+    for (const s of ['售后服务报告单', '温州维修测试医院', '已过保修期', '检测为电源板损坏', 'PART-PSU', 'PSU-2412'])
+      expect(text).toContain(s);
+    expect(text).toContain('收费合计：¥1430.30');
+    expect(text).toContain('壹仟肆佰叁拾元零叁角整');
     v = (
       await who.eng1.post(`/api/service-tickets/${ids.t}/report/sign`, {
         signerName: '王科长',

@@ -64,7 +64,6 @@ export function MyTicketsPage() {
       render: (v: boolean) => (v ? t('service.warranty.in') : t('service.warranty.out')),
     },
     { title: f('dueAt'), dataIndex: 'dueAt', render: (v: string | null) => orDash(v ? formatDateTime(v) : null) },
-    { title: f('updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
   ];
   return (
     <Card>
