@@ -226,11 +226,15 @@ describe.each(['desktop', 'phone'] as const)('service pages (%s)', (size) => {
     const page = await login('svcmanager', size);
     await page.goto(`${base()}/service/tickets`);
     await page.getByTestId('ticket-card').first().waitFor();
-    const tones = await page
-      .getByTestId('ticket-card')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-tone')));
-    expect(tones).toContain('paused');
-    expect(tones).toContain('breached');
+    // Each column loads on its own: wait until the waiting column's card is there.
+    const tones = () =>
+      page.getByTestId('ticket-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-tone')));
+    await expect.poll(tones).toContain('paused');
+    expect(await tones()).toContain('breached');
+    // The paused card sits in the 等待中 column.
+    expect(
+      await page.getByTestId('board-column-waiting').getByTestId('ticket-card').first().getAttribute('data-tone'),
+    ).toBe('paused');
     await page.context().close();
   });
 });
