@@ -1,5 +1,11 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { companyDay, registerRelatedSource, registerTimelineSource, relatedSelect } from '../customers/index.ts';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import {
+  companyDay,
+  registerRelatedSource,
+  registerServedCustomers,
+  registerTimelineSource,
+  relatedSelect,
+} from '../customers/index.ts';
 import { serviceTickets } from './service.schema.ts';
 import { ticketScope } from './tickets.access.ts';
 
@@ -32,3 +38,14 @@ registerRelatedSource({
       sql`${serviceTickets.customerId} = ${customerId} and ${await ticketScope(ctx)}`,
     ),
 });
+
+// The engineer of an open ticket calls the customer's contacts: their personal data shows in clear
+// to them while the ticket is open (issue 12 item 8; every clear view is still access-logged).
+registerServedCustomers(async (db, userId) =>
+  (
+    await db
+      .selectDistinct({ id: serviceTickets.customerId })
+      .from(serviceTickets)
+      .where(and(eq(serviceTickets.engineerId, userId), ne(serviceTickets.status, 'closed')))
+  ).map((r) => r.id),
+);

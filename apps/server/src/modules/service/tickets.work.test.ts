@@ -316,3 +316,32 @@ describe('pickers', () => {
     expect(t.actions).toEqual(['reopen']);
   });
 });
+
+describe('contacts of served customers', () => {
+  it('the engineer of an open ticket sees the customer’s phone in clear; once no ticket is open, masked again', async () => {
+    await q(`update customers set mobile = '13912345678', mobile_norm = '13912345678' where id = $1`, [ids.customer]);
+    const served = await insertCustomer(env, '丽水服务中客户', org.user.rep1);
+    await q(`update customers set mobile = '13987654321', mobile_norm = '13987654321' where id = $1`, [served]);
+    await at('2027-01-07T10:00:00+08:00');
+    const t = (
+      await who.svcboss.post('/api/service-tickets', {
+        type: 'repair',
+        source: 'hotline',
+        customerId: served,
+        subject: '报修',
+      })
+    ).json();
+    expect((await who.eng1.get(`/api/customers/${served}`)).json().mobile).toBe('139****4321');
+    await who.svcboss.post(`/api/service-tickets/${t.id}/assign`, { engineerId: ids.eng1, version: 1 });
+    expect((await who.eng1.get(`/api/customers/${served}`)).json().mobile).toBe('13987654321');
+    await who.eng1.post(`/api/service-tickets/${t.id}/resolve`, { resolution: '已修复', version: 2 });
+    await who.eng1.post(`/api/service-tickets/${t.id}/report/sign`, {
+      signerName: '客户',
+      file: signature,
+      version: 3,
+    });
+    expect((await who.eng1.post(`/api/service-tickets/${t.id}/confirm`, { version: 4 })).json().status).toBe('closed');
+    // No open ticket of that customer left: masked for the engineer again.
+    expect((await who.eng1.get(`/api/customers/${served}`)).json().mobile).toBe('139****4321');
+  });
+});
