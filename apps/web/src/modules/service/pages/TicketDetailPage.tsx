@@ -114,9 +114,11 @@ function Facts({ d }: { d: TicketDetail }) {
         {orDash(d.resolvedAt ? formatDateTime(d.resolvedAt) : null)}
       </Descriptions.Item>
       {d.closedAt ? <Descriptions.Item label={f('closedAt')}>{formatDateTime(d.closedAt)}</Descriptions.Item> : null}
-      <Descriptions.Item label={f('chargeTotal')}>
-        <MoneyText value={d.chargeTotal} />
-      </Descriptions.Item>
+      {d.inWarranty && d.charges.length === 0 ? null : (
+        <Descriptions.Item label={f('chargeTotal')}>
+          <MoneyText value={d.chargeTotal} />
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={f('subject')} span={{ xs: 1, sm: 2, lg: 3 }}>
         {d.subject}
         {d.description ? <div style={{ whiteSpace: 'pre-wrap' }}>{d.description}</div> : null}
