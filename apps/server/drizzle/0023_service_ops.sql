@@ -61,5 +61,6 @@ ALTER TABLE "service_tickets" ADD CONSTRAINT "service_tickets_training_done_by_u
 ALTER TABLE "service_tickets" ADD CONSTRAINT "service_tickets_manual_handed_by_users_id_fk" FOREIGN KEY ("manual_handed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_tickets" ADD CONSTRAINT "service_tickets_report_signed_by_users_id_fk" FOREIGN KEY ("report_signed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "service_ticket_slas_warn_idx" ON "service_ticket_slas" USING btree ("state","warn_at");--> statement-breakpoint
+CREATE INDEX "service_tickets_line_idx" ON "service_tickets" USING btree ("delivery_line_id","id" DESC NULLS LAST);--> statement-breakpoint
 ALTER TABLE "service_tickets" ADD CONSTRAINT "service_tickets_closed_signed_ck" CHECK ("service_tickets"."status" <> 'closed' or "service_tickets"."report_signed_at" is not null);--> statement-breakpoint
 ALTER TABLE "service_tickets" ADD CONSTRAINT "service_tickets_signed_ck" CHECK (("service_tickets"."report_signed_at" is null) = ("service_tickets"."report_attachment_id" is null) and ("service_tickets"."report_signed_at" is null) = ("service_tickets"."report_signer_name" is null));

@@ -1,6 +1,7 @@
 import './service.messages.ts';
 import './sla.sweep.ts';
 import './tickets.customer.ts';
+import './tickets.links.ts';
 import './tickets.refs.ts';
 
 export { type ClosedTicket, onTicketClosed } from './tickets.hooks.ts';

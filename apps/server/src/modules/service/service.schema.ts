@@ -136,6 +136,7 @@ export const serviceTickets = pgTable(
     index('service_tickets_status_idx').on(t.status, t.updatedAt.desc()),
     index('service_tickets_engineer_idx').on(t.engineerId, t.updatedAt.desc()),
     index('service_tickets_customer_idx').on(t.customerId, t.id.desc()),
+    index('service_tickets_line_idx').on(t.deliveryLineId, t.id.desc()),
   ],
 );
 

@@ -23,6 +23,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { documentLinks } from '../../platform/links/index.ts';
 import { listSlaPolicies, updateSlaPolicy } from './sla-policies.ts';
 import {
   assignTicket,
@@ -65,6 +66,10 @@ export function serviceRoutes(app: ZodApp, db: Db) {
   );
   app.get('/service-tickets/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getTicket(ctxOf(req, db), req.params.id),
+  );
+  // The delivery note it is about (issue 12: document links).
+  app.get('/service-tickets/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
+    documentLinks(ctxOf(req, db), 'service_ticket', req.params.id),
   );
   app.post(
     '/service-tickets',

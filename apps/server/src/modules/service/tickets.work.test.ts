@@ -314,6 +314,11 @@ describe('pickers', () => {
     expect(engineers.items.map((u: { name: string }) => u.name)).toEqual(expect.arrayContaining(['刘工', '陈主管']));
     const t = (await who.svcboss.get(`/api/service-tickets/${ids.t}`)).json();
     expect(t.actions).toEqual(['reopen']);
+    // Its delivery note among the document links (number only: 售后主管 cannot open delivery notes).
+    const links = (await who.svcboss.get(`/api/service-tickets/${ids.t}/links`)).json();
+    expect(links.sources).toEqual([
+      expect.objectContaining({ type: 'delivery', id: null, no: expect.stringMatching(/^FH-T-/) }),
+    ]);
   });
 });
 

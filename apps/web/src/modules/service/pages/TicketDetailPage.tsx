@@ -8,6 +8,7 @@ import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DetailTabs } from '../../../components/DetailTabs';
+import { DocumentLinks } from '../../../components/DocumentLinks';
 import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -222,6 +223,7 @@ export function TicketDetailPage() {
             description={blockers.map((b) => t(`service.blockers.${b}`)).join('；')}
           />
         ) : null}
+        <DocumentLinks type="service_ticket" id={d.id} />
         <Facts d={d} />
       </Card>
       <Row gutter={[16, 16]}>
