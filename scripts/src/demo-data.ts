@@ -4,7 +4,7 @@
  * released and reclaimed customers; duty groups and two weeks of front-desk registrations;
  * opportunities in both seeded pipelines; customer credit and credit requests waiting in the
  * approvers' inboxes; quote to cash — products and prices, stock, quotes, contracts, orders,
- * deliveries, payments and invoices in every state. Deterministic (seeded PRNG); dates are
+ * deliveries, payments and invoices in every state; service tickets in every SLA state. Deterministic (seeded PRNG); dates are
  * relative to now so "due today" is always today.
  */
 import { CONTACT_FIELDS } from '@sales/core';
@@ -27,6 +27,7 @@ import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
 import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
+import { createServiceTickets } from './demo/service.ts';
 import { type AuditRow, type DemoCustomer, type DemoWorld, type Notice, REQUEST_ID, userId } from './demo/world.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -319,6 +320,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
 
     // Quote to cash after that (it runs the real services, whose rows carry their own times).
     await createQuoteToCash(world, new Rng(SEED + 8));
+    await createServiceTickets(world);
   });
 }
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { BigId, IntId, QueryIntId, VersionNo } from './ids.ts';
+import { isMoneyString, MoneyString } from './customers.ts';
+import { AttachmentInput } from './files.ts';
+import { BigId, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
+import { QtyString } from './lines.ts';
+import { money } from './money.ts';
 
 /** Service tickets (售后工单, SPEC 4.1): the dictionaries the server enforces and the web shows. */
 export const TICKET_TYPES = [
@@ -48,6 +52,15 @@ export const TicketInput = z.object({
   deliveryLineId: BigId.nullish().transform((v) => v ?? null),
   subject: text(200),
   description: optText(4000),
+  // Installation tickets are due within the set time (seed 003); default: the resolution target.
+  dueAt: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null)
+    .refine((v) => v === null || isInstant(v), {
+      message: 'ticket.time_invalid',
+      params: { key: 'ticket.time_invalid' },
+    }),
 });
 export type TicketInput = z.output<typeof TicketInput>;
 
@@ -55,6 +68,7 @@ export const TicketFilter = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
   engineerId: QueryIntId.optional(),
+  customerId: QueryBigId.optional(),
   slaState: z.enum(SLA_STATES).optional(),
 });
 export type TicketFilter = z.output<typeof TicketFilter>;
@@ -93,3 +107,63 @@ export const SlaPolicyInput = z
     params: { key: 'sla.resolution_before_response' },
   });
 export type SlaPolicyInput = z.output<typeof SlaPolicyInput>;
+
+/** An ISO instant with its offset, e.g. 2027-01-06T10:00:00+08:00 or …Z. */
+export const isInstant = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+const Instant = z
+  .string()
+  .trim()
+  .refine(isInstant, { message: 'ticket.time_invalid', params: { key: 'ticket.time_invalid' } });
+
+/** A visit on site: arrival, departure (left out while still there), the work done and photos. */
+export const TicketVisitInput = z
+  .object({
+    arrivedAt: Instant,
+    leftAt: Instant.nullish().transform((v) => v ?? null),
+    workDone: text(4000),
+    photos: z.array(AttachmentInput).max(6).default([]),
+    version: VersionNo,
+  })
+  .refine((v) => !v.leftAt || !isInstant(v.arrivedAt) || Date.parse(v.leftAt) >= Date.parse(v.arrivedAt), {
+    path: ['leftAt'],
+    message: 'ticket.visit_left_before_arrival',
+    params: { key: 'ticket.visit_left_before_arrival' },
+  });
+export type TicketVisitInput = z.output<typeof TicketVisitInput>;
+
+/** A part used on the ticket, issued from a warehouse's stock (batch/serial for tracked products). */
+export const TicketPartInput = z.object({
+  warehouseId: IntId,
+  productId: BigId,
+  batchId: BigId.nullish().transform((v) => v ?? null),
+  qty: QtyString,
+  visitId: BigId.nullish().transform((v) => v ?? null),
+  version: VersionNo,
+});
+export type TicketPartInput = z.output<typeof TicketPartInput>;
+
+/** A charge line of paid service (out of warranty): description and a positive amount. */
+export const TicketChargeInput = z.object({
+  description: text(200),
+  amount: MoneyString.refine((v) => !isMoneyString(v) || money(v).gt(0), {
+    message: 'ticket.charge_positive',
+    params: { key: 'ticket.charge_positive' },
+  }),
+  version: VersionNo,
+});
+export type TicketChargeInput = z.output<typeof TicketChargeInput>;
+
+/** The customer's confirmation: the signed service report (signature image or scanned copy). */
+export const TicketSignInput = z.object({
+  signerName: text(100),
+  file: AttachmentInput,
+  version: VersionNo,
+});
+export type TicketSignInput = z.output<typeof TicketSignInput>;
+
+/** Installation facts recorded before closure (seed 003): user training given, operation manual handed over. */
+export const INSTALL_CHECKS = ['training', 'manual'] as const;
+export type InstallCheck = (typeof INSTALL_CHECKS)[number];
+export const TicketCheckInput = z.object({ item: z.enum(INSTALL_CHECKS), version: VersionNo });
+export type TicketCheckInput = z.output<typeof TicketCheckInput>;

@@ -136,6 +136,15 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { username: 'qa', name: '韩冬', mobile: '13901860052', dept: '售后服务部', role: 'qa', manager: 'engineer' },
   {
+    // 售后主管: dispatches tickets, receives SLA escalations, edits SLA policies (issue 12).
+    username: 'svcmanager',
+    name: '邓伟',
+    mobile: '13901860053',
+    dept: '售后服务部',
+    role: 'service_supervisor',
+    manager: 'gm',
+  },
+  {
     username: 'frontdesk',
     name: '何雨欣',
     mobile: '13901860061',

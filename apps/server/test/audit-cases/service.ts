@@ -1,5 +1,11 @@
 import { insertCustomer, insertRoleUser } from '../../src/modules/deliveries/deliveries.test-seed.ts';
 import { Client } from '../harness.ts';
+import { insertProduct, insertWarehouse, stockIn } from '../q2c-seed.ts';
+
+// A 1×1 PNG: the customer's signature image in tests.
+export const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 import type { AuditCases, AuditContext } from './types.ts';
 
 /** Audit cases of service tickets and SLA policies (a 售后主管 and a 售后工程师 are created here). */
@@ -51,6 +57,57 @@ export function serviceCases(ctx: AuditContext): AuditCases {
       'resolve',
       (v) => ({ resolution: '更换配件', version: v }),
       'resolve',
+    ),
+    'POST /api/service-tickets/:id/visits': action(
+      'visits',
+      (v) => ({ arrivedAt: new Date(Date.now() - 3_600_000).toISOString(), workDone: '检测电源', version: v }),
+      'visit',
+    ),
+    'POST /api/service-tickets/:id/parts': {
+      entity: 'service_ticket',
+      action: 'part',
+      run: async () => {
+        const productId = await insertProduct(env, { code: 'AUDIT-PART' });
+        const warehouseId = await insertWarehouse(env, 'WH-AUDIT-SVC', '审计备件库');
+        await stockIn(env, warehouseId, productId, '5');
+        return eng.post(`/api/service-tickets/${ids.serviceTicket}/parts`, {
+          warehouseId,
+          productId,
+          qty: '1',
+          version: await version(),
+        });
+      },
+    },
+    'POST /api/service-tickets/:id/charges': action(
+      'charges',
+      (v) => ({ description: '上门服务费', amount: '200.00', version: v }),
+      'charge',
+    ),
+    'POST /api/service-tickets/:id/checks': {
+      entity: 'service_ticket',
+      action: 'check',
+      run: async () => {
+        const customerId = await insertCustomer(env, '审计安装客户', org.user.rep1);
+        const t = (
+          await boss.post('/api/service-tickets', {
+            type: 'installation',
+            source: 'visit',
+            customerId,
+            subject: '审计安装',
+          })
+        ).json();
+        await boss.post(`/api/service-tickets/${t.id}/assign`, { engineerId: ids.serviceEngineer, version: 1 });
+        return boss.post(`/api/service-tickets/${t.id}/checks`, { item: 'training', version: 2 });
+      },
+    },
+    'POST /api/service-tickets/:id/report/sign': action(
+      'report/sign',
+      (v) => ({
+        signerName: '王科长',
+        file: { fileName: '签字.png', mimeType: 'image/png', contentBase64: PNG_BASE64 },
+        version: v,
+      }),
+      'sign',
     ),
     'POST /api/service-tickets/:id/confirm': action('confirm', (v) => ({ version: v }), 'confirm'),
     'POST /api/service-tickets/:id/reopen': action('reopen', (v) => ({ reason: '复发', version: v }), 'reopen'),

@@ -24,6 +24,24 @@ export const serviceFixtures: ScopeFixtureFile = {
     'POST /api/service-tickets/:id/priority': (version) => ({ priority: 'urgent', version }),
     'POST /api/service-tickets/:id/resolve': (version) => ({ resolution: '越权', version }),
     'POST /api/service-tickets/:id/confirm': (version) => ({ version }),
+    'POST /api/service-tickets/:id/visits': (version) => ({
+      arrivedAt: '2026-01-05T09:00:00+08:00',
+      workDone: '越权',
+      version,
+    }),
+    'POST /api/service-tickets/:id/parts': (version) => ({ warehouseId: 1, productId: 1, qty: '1', version }),
+    'POST /api/service-tickets/:id/charges': (version) => ({ description: '越权', amount: '1.00', version }),
+    'POST /api/service-tickets/:id/checks': (version) => ({ item: 'training', version }),
+    'POST /api/service-tickets/:id/report/sign': (version) => ({
+      signerName: '越权',
+      file: {
+        fileName: 'x.png',
+        mimeType: 'image/png',
+        contentBase64:
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      },
+      version,
+    }),
     'POST /api/service-tickets/:id/reopen': (version) => ({ reason: '越权', version }),
   },
 };

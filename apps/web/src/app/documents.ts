@@ -4,9 +4,20 @@ import { INVOICE_STATUS_COLORS, PAYMENT_STATUS_COLORS } from '../modules/finance
 import { STATUS_COLORS as OPPORTUNITY_STATUS_COLORS } from '../modules/opportunities/constants';
 import { ORDER_STATUS_COLORS } from '../modules/orders/constants';
 import { QUOTE_STATUS_COLORS } from '../modules/quotes/constants';
+import { TICKET_STATUS_COLORS } from '../modules/service/constants';
 
 /** The documents of the sales chain (issue 11 item 3), in chain order: opportunity → … → payment. */
-export const DOCUMENT_TYPES = ['opportunity', 'quote', 'contract', 'order', 'delivery', 'invoice', 'payment'] as const;
+export const DOCUMENT_TYPES = [
+  'opportunity',
+  'quote',
+  'contract',
+  'order',
+  'delivery',
+  'invoice',
+  'payment',
+  // After the sale (issue 12): the customer's service tickets.
+  'service_ticket',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface DocumentKind {
@@ -71,5 +82,12 @@ export const DOCUMENT_KINDS: Record<DocumentType, DocumentKind> = {
     api: 'payments',
     statusDict: 'finance.paymentStatus',
     statusColors: PAYMENT_STATUS_COLORS,
+  },
+  service_ticket: {
+    path: (id) => `/service/tickets/${id}`,
+    customerList: (c) => `/service/tickets?customerId=${c}`,
+    api: 'service-tickets',
+    statusDict: 'service.status',
+    statusColors: TICKET_STATUS_COLORS,
   },
 };

@@ -14,6 +14,7 @@ import { orderMenuItems } from '../modules/orders/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
+import { serviceMenu } from '../modules/service/routes';
 import { stockMenuItems } from '../modules/stock/routes';
 import { workbenchMenu } from '../modules/tasks/routes';
 import { hasPermissionIn, type Me } from './AuthContext';
@@ -39,6 +40,7 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     items: [...stockMenuItems, ...deliveryMenuItems],
   },
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
+  serviceMenu,
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems] },

@@ -14,6 +14,7 @@ import { orderRoutes } from '../modules/orders/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
+import { serviceRoutes } from '../modules/service/routes';
 import { stockRoutes } from '../modules/stock/routes';
 import { taskRoutes } from '../modules/tasks/routes';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
@@ -37,6 +38,7 @@ const moduleRoutes: AppRoute[] = [
   ...stockRoutes,
   ...deliveryRoutes,
   ...financeRoutes,
+  ...serviceRoutes,
   ...approvalRoutes,
   ...adminRoutes,
   ...integrationRoutes,

@@ -67,25 +67,54 @@ const MASKERS: Record<PersonalField, (v: string) => string> = {
   address: maskAddress,
 };
 
-/** Decides per record whether this user sees personal data in clear (SPEC 1.2 masking rule). */
+type ServedCustomers = (db: DbOrTx, userId: number) => Promise<number[]>;
+const servedSources: ServedCustomers[] = [];
+
+/**
+ * Other modules name the customers a user currently serves, whose personal data that user then sees
+ * in clear (issue 12: the engineer of an open service ticket must be able to call the contacts).
+ */
+export function registerServedCustomers(fn: ServedCustomers) {
+  servedSources.push(fn);
+}
+
+async function servedBy(db: DbOrTx, userId: number): Promise<Set<number>> {
+  const lists = await Promise.all(servedSources.map((fn) => fn(db, userId)));
+  return new Set(lists.flat());
+}
+
+/**
+ * Decides per record whether this user sees personal data in clear (SPEC 1.2 masking rule). `id`,
+ * when given, is the customer's id: customers the user serves (registerServedCustomers) are clear too.
+ */
 export async function unmaskPolicy(ctx: { db: DbOrTx; principal: Ctx['principal'] }) {
   const p = ctx.principal;
   if (can(p, 'customer.unmask')) return () => true;
-  const [managed, subs] = await Promise.all([managedDeptIds(ctx.db, p), subordinateIds(ctx.db, p)]);
-  return (row: { ownerId: number | null; ownerDeptId: number | null }) =>
+  const [managed, subs, served] = await Promise.all([
+    managedDeptIds(ctx.db, p),
+    subordinateIds(ctx.db, p),
+    servedBy(ctx.db, p.userId),
+  ]);
+  return (row: { id?: number; ownerId: number | null; ownerDeptId: number | null }) =>
     row.ownerId === p.userId ||
     (row.ownerDeptId !== null && managed.has(row.ownerDeptId)) ||
-    (row.ownerId !== null && subs.has(row.ownerId));
+    (row.ownerId !== null && subs.has(row.ownerId)) ||
+    (row.id !== undefined && served.has(row.id));
 }
 
 /** The same rule as unmaskPolicy, as SQL over customers: rows whose personal data the user sees in clear. */
 export async function unmaskedWhere(ctx: { db: DbOrTx; principal: Ctx['principal'] }): Promise<SQL> {
   const p = ctx.principal;
   if (can(p, 'customer.unmask')) return sql`true`;
-  const [managed, subs] = await Promise.all([managedDeptIds(ctx.db, p), subordinateIds(ctx.db, p)]);
+  const [managed, subs, served] = await Promise.all([
+    managedDeptIds(ctx.db, p),
+    subordinateIds(ctx.db, p),
+    servedBy(ctx.db, p.userId),
+  ]);
   const parts = [sql`${customers.ownerId} = ${p.userId}`];
   if (managed.size) parts.push(sql`${customers.ownerDeptId} = any(${sql.param([...managed])}::int[])`);
   if (subs.size) parts.push(sql`${customers.ownerId} = any(${sql.param([...subs])}::int[])`);
+  if (served.size) parts.push(sql`${customers.id} = any(${sql.param([...served])}::bigint[])`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 

@@ -1,3 +1,8 @@
 import './service.messages.ts';
+import './sla.sweep.ts';
+import './tickets.customer.ts';
+import './tickets.links.ts';
+import './tickets.refs.ts';
 
+export { type ClosedTicket, onTicketClosed } from './tickets.hooks.ts';
 export { serviceRoutes } from './tickets.routes.ts';

@@ -21,10 +21,11 @@ import { meet, pause, reopen, resume, retarget, type SlaClock } from './sla.cloc
 import { policyFor } from './sla-policies.ts';
 import { findTicketForChange } from './tickets.access.ts';
 import { loadClocks, saveClock } from './tickets.clocks.ts';
+import { runTicketClosedHooks } from './tickets.hooks.ts';
 import { getTicket } from './tickets.queries.ts';
-import { assertAction, type TicketAction, workingStatus } from './tickets.state.ts';
+import { assertAction, closeBlockers, type TicketAction, workingStatus } from './tickets.state.ts';
 
-type Ticket = typeof serviceTickets.$inferSelect;
+export type Ticket = typeof serviceTickets.$inferSelect;
 type Clocks = { response: SlaClock; resolution: SlaClock };
 interface Kit {
   tx: Tx;
@@ -32,7 +33,7 @@ interface Kit {
   now: Date;
   clocks: Clocks;
 }
-interface Step {
+export interface Step {
   patch: Partial<Omit<Ticket, 'id' | 'version'>>;
   clocks?: Partial<Clocks>;
   changes: FieldChange[];
@@ -40,13 +41,19 @@ interface Step {
   policy?: { warnPercent: number };
 }
 
-const field = (f: string, old: unknown, next: unknown): FieldChange => ({ field: f, old, new: next });
+const CLOSE_MISSING = {
+  report: 'ticket.close_missing_report',
+  training: 'ticket.close_missing_training',
+  manual: 'ticket.close_missing_manual',
+} as const;
+
+export const field = (f: string, old: unknown, next: unknown): FieldChange => ({ field: f, old, new: next });
 
 /**
  * The shape of every ticket action: load in scope for handling (404/403/412), guard the status,
  * apply the step to the ticket and its clocks, audit — one transaction — then the fresh ticket.
  */
-async function act(
+export async function act(
   ctx: Ctx,
   id: number,
   version: number,
@@ -170,12 +177,18 @@ export function resolveTicket(ctx: Ctx, id: number, input: TicketResolveInput) {
   }));
 }
 
-/** The customer confirms the resolution: the ticket closes (SPEC 4.1: only after the customer confirms). */
+/**
+ * Closes the ticket on the customer's confirmation: only once the signed service report is recorded
+ * and, for an installation, training and the operation manual handover (SPEC 4.1, seed 003). The
+ * onTicketClosed hooks run in the same transaction (a return visit is scheduled, SPEC 4.4).
+ */
 export function confirmTicket(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, version, 'confirm', (t, { now }) => ({
-    patch: { status: 'closed', closedAt: now },
-    changes: [field('status', t.status, 'closed')],
-  }));
+  return act(ctx, id, version, 'confirm', async (t, { tx, now }) => {
+    const missing = closeBlockers(t);
+    if (missing.length) throw new ConflictError(CLOSE_MISSING[missing[0]], {});
+    await runTicketClosedHooks(tx, ctx, { ...t, status: 'closed', closedAt: now });
+    return { patch: { status: 'closed', closedAt: now }, changes: [field('status', t.status, 'closed')] };
+  });
 }
 
 /**
@@ -189,8 +202,17 @@ export function reopenTicket(ctx: Ctx, id: number, input: TicketReopenInput) {
     if (cal.dateOf(now) > cal.addWorkingDays(resolvedOn, days))
       throw new ConflictError('ticket.reopen_expired', { days });
     const status = workingStatus(t);
+    // The signed report confirmed the earlier resolution: a reopened ticket needs a new one.
     return {
-      patch: { status, resolvedAt: null, closedAt: null },
+      patch: {
+        status,
+        resolvedAt: null,
+        closedAt: null,
+        reportSignedAt: null,
+        reportSignerName: null,
+        reportSignedBy: null,
+        reportAttachmentId: null,
+      },
       clocks: { resolution: reopen(clocks.resolution, cal, now) },
       changes: [field('status', t.status, status), field('reopenReason', null, input.reason)],
     };

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { WorkCalendar } from '../../platform/calendar/work-calendar.ts';
 import { serviceTicketSlas } from './service.schema.ts';
-import { dueAt, type SlaClock, settle, slaState, warnAt } from './sla.clock.ts';
+import { dueAt, elapsedMs, type SlaClock, settle, slaState, warnAt } from './sla.clock.ts';
 
 type Row = typeof serviceTicketSlas.$inferSelect;
 
@@ -19,7 +19,14 @@ export const toClock = (r: Row): SlaClock => ({
 
 /** The stored form of a clock: its fields plus the derived state, due and warning times (indexed for the sweep). */
 export function clockColumns(c: SlaClock, cal: WorkCalendar, warnPercent: number) {
-  return { ...c, state: slaState(c), dueAt: dueAt(c, cal), warnAt: warnAt(c, cal, warnPercent) };
+  return {
+    ...c,
+    state: slaState(c),
+    dueAt: dueAt(c, cal),
+    warnAt: warnAt(c, cal, warnPercent),
+    // Attainment for reports and appraisal: the working time the metric took, once met.
+    usedMs: c.metAt ? elapsedMs(c, cal, c.metAt) : null,
+  };
 }
 
 /** Both clocks of a ticket, locked with the ticket's transaction. */
@@ -62,5 +69,6 @@ export function presentClock(r: Row, cal: WorkCalendar, at: Date) {
     warnAt: iso(r.warnAt),
     metAt: iso(c.metAt),
     breachedAt: iso(c.breachedAt),
+    usedMinutes: r.usedMs === null ? null : Math.round(r.usedMs / 60000),
   };
 }

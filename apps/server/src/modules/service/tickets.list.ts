@@ -13,6 +13,7 @@ async function ticketWhere(ctx: Ctx, f: TicketFilter): Promise<SQL> {
   if (f.status) parts.push(eq(serviceTickets.status, f.status));
   if (f.priority) parts.push(eq(serviceTickets.priority, f.priority));
   if (f.engineerId) parts.push(eq(serviceTickets.engineerId, f.engineerId));
+  if (f.customerId) parts.push(eq(serviceTickets.customerId, f.customerId));
   // Any metric in that state, as stored at the ticket's last event.
   if (f.slaState)
     parts.push(
@@ -38,6 +39,7 @@ export async function listTickets(ctx: Ctx, q: TicketListQuery) {
         engineerId: serviceTickets.engineerId,
         engineerName: users.name,
         inWarranty: serviceTickets.inWarranty,
+        dueAt: serviceTickets.dueAt,
         version: serviceTickets.version,
         updatedAt: serviceTickets.updatedAt,
       })
@@ -58,6 +60,7 @@ export async function listTickets(ctx: Ctx, q: TicketListQuery) {
           metric: serviceTicketSlas.metric,
           state: serviceTicketSlas.state,
           dueAt: serviceTicketSlas.dueAt,
+          warnAt: serviceTicketSlas.warnAt,
         })
         .from(serviceTicketSlas)
         .where(sql`${serviceTicketSlas.ticketId} = any(${sql.param(ids)}::bigint[])`)
@@ -66,11 +69,14 @@ export async function listTickets(ctx: Ctx, q: TicketListQuery) {
     const mine = slas.filter((s) => s.ticketId === r.id);
     const one = (m: string) => {
       const s = mine.find((x) => x.metric === m);
-      return s ? { state: s.state, dueAt: s.dueAt?.toISOString() ?? null } : null;
+      return s
+        ? { state: s.state, dueAt: s.dueAt?.toISOString() ?? null, warnAt: s.warnAt?.toISOString() ?? null }
+        : null;
     };
     return {
       ...r,
       updatedAt: r.updatedAt.toISOString(),
+      dueAt: r.dueAt?.toISOString() ?? null,
       sla: { response: one('response'), resolution: one('resolution') },
     };
   });

@@ -9,6 +9,13 @@ export const TICKET_ACTIONS = {
   resume: ['waiting'],
   priority: ['new', 'assigned', 'in_progress', 'waiting', 'resolved'],
   resolve: ['assigned', 'in_progress', 'waiting'],
+  // Work recorded on site: visits, parts used, charge lines, installation facts.
+  visit: ['assigned', 'in_progress', 'waiting', 'resolved'],
+  part: ['assigned', 'in_progress', 'waiting', 'resolved'],
+  charge: ['assigned', 'in_progress', 'waiting', 'resolved'],
+  check: ['assigned', 'in_progress', 'waiting', 'resolved'],
+  // The customer signs the service report once the work is resolved.
+  sign: ['resolved'],
   // Closure only after the customer confirms the resolution (SPEC 4.1).
   confirm: ['resolved'],
   reopen: ['resolved', 'closed'],
@@ -26,4 +33,21 @@ export function assertAction(action: TicketAction, status: string) {
 export function workingStatus(t: { engineerId: number | null; firstResponseAt: Date | null }): TicketStatus {
   if (t.engineerId === null) return 'new';
   return t.firstResponseAt ? 'in_progress' : 'assigned';
+}
+
+/**
+ * What a resolved ticket still lacks before it may close (SPEC 4.1, seed 003): the customer's signed
+ * service report; for an installation also user training given and the operation manual handed over.
+ */
+export function closeBlockers(t: {
+  type: string;
+  reportSignedAt: Date | string | null;
+  trainingDoneAt: Date | string | null;
+  manualHandedAt: Date | string | null;
+}): ('report' | 'training' | 'manual')[] {
+  const out: ('report' | 'training' | 'manual')[] = [];
+  if (!t.reportSignedAt) out.push('report');
+  if (t.type === 'installation' && !t.trainingDoneAt) out.push('training');
+  if (t.type === 'installation' && !t.manualHandedAt) out.push('manual');
+  return out;
 }

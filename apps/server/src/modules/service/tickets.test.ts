@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PNG_BASE64 } from '../../../test/audit-cases/service.ts';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertCustomer } from '../deliveries/deliveries.test-seed.ts';
 import { insertDept, insertSignedDelivery, insertUserIn } from './service.test-seed.ts';
@@ -176,13 +177,16 @@ describe('SLA clocks through the API', () => {
     ).json();
     expect(v).toMatchObject({ status: 'resolved', resolvedAt: '2026-12-14T03:00:00.000Z' });
     expect(v.sla.resolution).toMatchObject({ state: 'met', metAt: '2026-12-14T03:00:00.000Z' });
-    v = (await who.eng1.post(`/api/service-tickets/${ids.t}/confirm`, { version: 8 })).json();
+    const file = { fileName: '签字.png', mimeType: 'image/png', contentBase64: PNG_BASE64 };
+    await who.eng1.post(`/api/service-tickets/${ids.t}/report/sign`, { signerName: '王科长', file, version: 8 });
+    v = (await who.eng1.post(`/api/service-tickets/${ids.t}/confirm`, { version: 9 })).json();
     expect(v).toMatchObject({ status: 'closed', closedAt: '2026-12-14T03:00:00.000Z' });
     await at('2026-12-15T10:00:00+08:00');
     v = (
-      await who.eng1.post(`/api/service-tickets/${ids.t}/reopen`, { reason: '同样故障再次出现', version: 9 })
+      await who.eng1.post(`/api/service-tickets/${ids.t}/reopen`, { reason: '同样故障再次出现', version: 10 })
     ).json();
-    expect(v).toMatchObject({ status: 'in_progress', resolvedAt: null, closedAt: null });
+    // The signed report confirmed the earlier resolution: the reopened ticket needs a new one.
+    expect(v).toMatchObject({ status: 'in_progress', resolvedAt: null, closedAt: null, reportSignedAt: null });
     // Resolved Mon 11:00 → Tue 10:00 counts as paused (480 working minutes) on top of the 120;
     // due = Fri 16:00 + 480 + 600 working minutes = Tue 16:00.
     expect(v.sla.resolution).toMatchObject({ state: 'running', pausedMinutes: 600, metAt: null });

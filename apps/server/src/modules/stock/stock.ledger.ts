@@ -140,7 +140,8 @@ export async function issueStock(
   ctx: Ctx,
   ref: { type: string; id: number },
   warehouseId: number,
-  lines: { orderLineId: number; productId: number; batchId: number | null; qty: string }[],
+  // orderLineId null: goods issued without an order (parts used on a service ticket), nothing reserved.
+  lines: { orderLineId: number | null; productId: number; batchId: number | null; qty: string }[],
 ): Promise<void> {
   const tracking = await productLabels(
     tx,
@@ -155,11 +156,14 @@ export async function issueStock(
     const p = tracking.get(l.productId);
     if (p && p.tracking !== 'none' && l.batchId === null)
       throw ValidationError.field(`lines.${l.i}.batchId`, 'stock.batch_required', { product: p.code });
-    const [res] = await tx
-      .select()
-      .from(stockReservations)
-      .where(and(eq(stockReservations.orderLineId, l.orderLineId), eq(stockReservations.status, 'active')))
-      .for('update');
+    const [res] =
+      l.orderLineId === null
+        ? []
+        : await tx
+            .select()
+            .from(stockReservations)
+            .where(and(eq(stockReservations.orderLineId, l.orderLineId), eq(stockReservations.status, 'active')))
+            .for('update');
     const open = res ? Decimal.min(money(l.qty), money(res.qty).minus(res.consumedQty)).toFixed(4) : '0';
     const done = await tx
       .update(stockItems)

@@ -7,7 +7,17 @@ import { ForbiddenError, NotFoundError } from '../errors/errors.ts';
  * The documents of the sales chain that link to each other (issue 11 item 3): opportunity → quote
  * → contract → order → delivery note → invoice → payment.
  */
-export const LINKED_TYPES = ['opportunity', 'quote', 'contract', 'order', 'delivery', 'invoice', 'payment'] as const;
+export const LINKED_TYPES = [
+  'opportunity',
+  'quote',
+  'contract',
+  'order',
+  'delivery',
+  'invoice',
+  'payment',
+  // After the sale (issue 12): a service ticket about a delivered line.
+  'service_ticket',
+] as const;
 export type LinkedType = (typeof LINKED_TYPES)[number];
 
 /**

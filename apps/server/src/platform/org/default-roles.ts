@@ -248,6 +248,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['ticket.view', 'DEPT'],
       ['ticket.create', 'ALL'],
       ['ticket.handle', 'SELF'],
+      // Parts used on a ticket are issued from stock: the warehouses and batches to pick from.
+      ['stock.view', 'ALL'],
     ],
   },
   {
@@ -262,6 +264,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['ticket.create', 'ALL'],
       ['ticket.handle', 'ALL'],
       ['sla.manage', 'ALL'],
+      ['stock.view', 'ALL'],
     ],
   },
   {
