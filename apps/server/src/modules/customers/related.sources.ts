@@ -12,6 +12,8 @@ export const RELATED_TYPES = [
   'delivery',
   'invoice',
   'payment',
+  'complaint',
+  'return_visit',
 ] as const;
 export type RelatedType = (typeof RELATED_TYPES)[number];
 

@@ -19,6 +19,7 @@ import { recordDeliveredQty } from '../orders/index.ts';
 import { issueStock } from '../stock/index.ts';
 import { findDeliveryForChange, findDeliveryInScope } from './deliveries.access.ts';
 import { deliveryDelivered, deliveryDeliveredData } from './deliveries.events.ts';
+import { runDeliverySigned } from './deliveries.hooks.ts';
 import { numberedLines } from './deliveries.inspect.ts';
 import { orderPaymentState } from './deliveries.order-view.ts';
 import { getDelivery } from './deliveries.queries.ts';
@@ -197,6 +198,11 @@ export async function signDelivery(ctx: Ctx, id: number, input: SignInput) {
       comment: input.discrepancy,
     });
     await deliveryDelivered.emit(tx, deliveryDeliveredData(d, status, input.signedDate, lines, received));
+    await runDeliverySigned(tx, ctx, {
+      ...d,
+      signedDate: input.signedDate,
+      lines: lines.map((l) => ({ id: l.id, productId: l.productId, batchId: l.batchId })),
+    });
   });
   return getDelivery(ctx, id);
 }

@@ -21,6 +21,7 @@ import { meet, pause, reopen, resume, retarget, type SlaClock } from './sla.cloc
 import { policyFor } from './sla-policies.ts';
 import { findTicketForChange } from './tickets.access.ts';
 import { loadClocks, saveClock } from './tickets.clocks.ts';
+import { runTicketClosed } from './tickets.hooks.ts';
 import { getTicket } from './tickets.queries.ts';
 import { assertAction, type TicketAction, workingStatus } from './tickets.state.ts';
 
@@ -172,10 +173,10 @@ export function resolveTicket(ctx: Ctx, id: number, input: TicketResolveInput) {
 
 /** The customer confirms the resolution: the ticket closes (SPEC 4.1: only after the customer confirms). */
 export function confirmTicket(ctx: Ctx, id: number, version: number) {
-  return act(ctx, id, version, 'confirm', (t, { now }) => ({
-    patch: { status: 'closed', closedAt: now },
-    changes: [field('status', t.status, 'closed')],
-  }));
+  return act(ctx, id, version, 'confirm', async (t, { tx, now }) => {
+    await runTicketClosed(tx, ctx, { ...t, status: 'closed', closedAt: now });
+    return { patch: { status: 'closed', closedAt: now }, changes: [field('status', t.status, 'closed')] };
+  });
 }
 
 /**
