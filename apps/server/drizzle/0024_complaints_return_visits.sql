@@ -147,8 +147,8 @@ CREATE INDEX "complaints_delivery_idx" ON "complaints" USING btree ("delivery_id
 CREATE UNIQUE INDEX "complaints_source_uq" ON "complaints" USING btree ("source_type","source_id") WHERE "complaints"."source_type" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "return_visits_source_uq" ON "return_visits" USING btree ("source_type","source_id") WHERE "return_visits"."source_type" in ('delivery','ticket');--> statement-breakpoint
 CREATE UNIQUE INDEX "return_visits_survey_uq" ON "return_visits" USING btree ("survey_id","customer_id") WHERE "return_visits"."survey_id" is not null;--> statement-breakpoint
-CREATE INDEX "return_visits_owner_due_idx" ON "return_visits" USING btree ("owner_id","status","due_date");--> statement-breakpoint
-CREATE INDEX "return_visits_dept_due_idx" ON "return_visits" USING btree ("owner_dept_id","status","due_date");--> statement-breakpoint
-CREATE INDEX "return_visits_due_idx" ON "return_visits" USING btree ("status","due_date","id");--> statement-breakpoint
+CREATE INDEX "return_visits_owner_due_idx" ON "return_visits" USING btree ("owner_id","due_date" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "return_visits_dept_due_idx" ON "return_visits" USING btree ("owner_dept_id","due_date" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "return_visits_due_idx" ON "return_visits" USING btree ("due_date" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "return_visits_customer_idx" ON "return_visits" USING btree ("customer_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "return_visits_done_idx" ON "return_visits" USING btree ("done_at") WHERE "return_visits"."status" = 'done';

@@ -2,7 +2,7 @@ import type { SatisfactionQuery, VisitFilter, VisitListQuery } from '@sales/core
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
+import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { customers } from '../customers/index.ts';
@@ -22,7 +22,7 @@ async function visitWhere(ctx: Ctx, f: VisitFilter): Promise<SQL> {
 
 const owner = alias(users, 'owner');
 
-/** One page of visits in scope: planned ones by due date first, then the latest done. */
+/** One page of visits in scope by due date (earliest first). */
 export async function listVisits(ctx: Ctx, q: VisitListQuery) {
   const where = await visitWhere(ctx, q);
   const [rows, count] = await Promise.all([
@@ -45,12 +45,8 @@ export async function listVisits(ctx: Ctx, q: VisitListQuery) {
       .innerJoin(customers, eq(customers.id, returnVisits.customerId))
       .innerJoin(owner, eq(owner.id, returnVisits.ownerId))
       .where(where)
-      .orderBy(
-        sql`(${returnVisits.status} = 'planned') desc`,
-        sql`case when ${returnVisits.status} = 'planned' then ${returnVisits.dueDate} end asc`,
-        sql`${returnVisits.doneAt} desc nulls last`,
-        sql`${returnVisits.id} desc`,
-      )
+      // Due date first (overdue at the top); filter status=planned for the to-do view.
+      .orderBy(...pageOrder(returnVisits.dueDate, 'asc', returnVisits.id))
       .limit(q.pageSize)
       .offset(pageOffset(q)),
     cappedCount(ctx.db, returnVisits, where),

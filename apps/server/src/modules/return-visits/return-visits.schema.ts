@@ -83,9 +83,10 @@ export const returnVisits = pgTable(
       .on(t.sourceType, t.sourceId)
       .where(sql`${t.sourceType} in ('delivery','ticket')`),
     uniqueIndex('return_visits_survey_uq').on(t.surveyId, t.customerId).where(sql`${t.surveyId} is not null`),
-    index('return_visits_owner_due_idx').on(t.ownerId, t.status, t.dueDate),
-    index('return_visits_dept_due_idx').on(t.ownerDeptId, t.status, t.dueDate),
-    index('return_visits_due_idx').on(t.status, t.dueDate, t.id),
+    // List order (due date, id) per scope shape: own, department, all.
+    index('return_visits_owner_due_idx').on(t.ownerId, t.dueDate.desc(), t.id.desc()),
+    index('return_visits_dept_due_idx').on(t.ownerDeptId, t.dueDate.desc(), t.id.desc()),
+    index('return_visits_due_idx').on(t.dueDate.desc(), t.id.desc()),
     index('return_visits_customer_idx').on(t.customerId, t.id.desc()),
     index('return_visits_done_idx').on(t.doneAt).where(sql`${t.status} = 'done'`),
   ],
