@@ -1,3 +1,4 @@
+import { COMPLAINT_STATUS_COLORS } from '../modules/complaints/constants';
 import { CONTRACT_STATUS_COLORS } from '../modules/contracts/constants';
 import { DELIVERY_STATUS_COLORS } from '../modules/deliveries/constants';
 import { INVOICE_STATUS_COLORS, PAYMENT_STATUS_COLORS } from '../modules/finance/constants';
@@ -6,7 +7,18 @@ import { ORDER_STATUS_COLORS } from '../modules/orders/constants';
 import { QUOTE_STATUS_COLORS } from '../modules/quotes/constants';
 
 /** The documents of the sales chain (issue 11 item 3), in chain order: opportunity → … → payment. */
-export const DOCUMENT_TYPES = ['opportunity', 'quote', 'contract', 'order', 'delivery', 'invoice', 'payment'] as const;
+export const DOCUMENT_TYPES = [
+  'opportunity',
+  'quote',
+  'contract',
+  'order',
+  'delivery',
+  'invoice',
+  'payment',
+  // After-sales records in the customer 360 (issue 12 item 8); they have no chain links.
+  'complaint',
+  'return_visit',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface DocumentKind {
@@ -71,5 +83,19 @@ export const DOCUMENT_KINDS: Record<DocumentType, DocumentKind> = {
     api: 'payments',
     statusDict: 'finance.paymentStatus',
     statusColors: PAYMENT_STATUS_COLORS,
+  },
+  complaint: {
+    path: (id) => `/complaints/${id}`,
+    customerList: (c) => `/complaints?customerId=${c}`,
+    api: 'complaints',
+    statusDict: 'complaint.status',
+    statusColors: COMPLAINT_STATUS_COLORS,
+  },
+  return_visit: {
+    path: (id) => `/return-visits/${id}`,
+    customerList: () => `/return-visits?mine=false&status=all`,
+    api: 'return-visits',
+    statusDict: 'visit.status',
+    statusColors: { planned: 'blue', done: 'green', cancelled: 'default' },
   },
 };

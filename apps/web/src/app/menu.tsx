@@ -1,8 +1,15 @@
-import { AccountBookOutlined, AppstoreOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AppstoreOutlined,
+  CarOutlined,
+  CustomerServiceOutlined,
+  ShoppingCartOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
 import { approvalsMenu } from '../modules/approvals/routes';
+import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
 import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
@@ -38,6 +45,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     icon: <CarOutlined />,
     items: [...stockMenuItems, ...deliveryMenuItems],
   },
+  // After-sales (SPEC 4): return visits, complaints, satisfaction.
+  { key: 'afterSales', labelKey: 'menu.afterSales', icon: <CustomerServiceOutlined />, items: afterSalesMenuItems },
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,

@@ -52,6 +52,8 @@ const DOCUMENTS: Record<string, { statusDict: string; path: (id: number) => stri
   delivery: { statusDict: 'delivery.status', path: (id) => `/deliveries/${id}` },
   payment: { statusDict: 'finance.paymentStatus', path: (id) => `/finance/payments/${id}` },
   invoice: { statusDict: 'finance.invoiceStatus', path: (id) => `/finance/invoices/${id}` },
+  complaint: { statusDict: 'complaint.status', path: (id) => `/complaints/${id}` },
+  return_visit: { statusDict: 'visit.status', path: (id) => `/return-visits/${id}` },
 };
 
 export interface TimelineEntry {
