@@ -17,7 +17,7 @@ let biz: Client;
 let qa: Client;
 let wh: Client;
 let gm: Client;
-let boss: Client;
+let fin: Client;
 let qaId: number;
 let warehouseId: number;
 let customerId: number;
@@ -31,14 +31,14 @@ beforeAll(async () => {
   await insertRoleUser(env, 'biz1', '商务甲', 'commerce');
   qaId = await insertRoleUser(env, 'qa1', '质检甲', 'qa');
   await insertRoleUser(env, 'wh1', '库管甲', 'warehouse');
-  await insertRoleUser(env, 'svcboss', '售后主管甲', 'service_supervisor');
+  await insertRoleUser(env, 'fin1', '财务甲', 'finance');
   rep1 = await Client.login(env.app, 'rep1');
   rep2 = await Client.login(env.app, 'rep2');
   biz = await Client.login(env.app, 'biz1');
   qa = await Client.login(env.app, 'qa1');
   wh = await Client.login(env.app, 'wh1');
   gm = await Client.login(env.app, 'gm');
-  boss = await Client.login(env.app, 'svcboss');
+  fin = await Client.login(env.app, 'fin1');
   warehouseId = await insertWarehouse(env, 'WH-AS', '售后流程仓');
   customerId = await insertCustomer(env, '杭州回访测试医院', org.user.rep1);
   otherCustomer = await insertCustomer(env, '宁波同批次医院', org.user.rep1b);
@@ -302,7 +302,7 @@ describe('quality incident, compensation, surveys', () => {
     });
     expect(early.statusCode).toBe(409);
     const inst = cur.approvalInstanceId;
-    expect((await boss.post(`/api/approvals/${inst}/reject`, { comment: '金额过高' })).statusCode).toBe(200);
+    expect((await fin.post(`/api/approvals/${inst}/reject`, { comment: '金额过高' })).statusCode).toBe(200);
     cur = (await biz.get(`/api/complaints/${c.id}`)).json();
     expect(cur.compensationState).toBe('rejected');
     expect(cur.actions).toContain('decide');
@@ -314,7 +314,7 @@ describe('quality incident, compensation, surveys', () => {
         compensationAmount: '100.00',
       })
     ).json();
-    expect((await boss.post(`/api/approvals/${cur.approvalInstanceId}/approve`, { comment: '同意' })).statusCode).toBe(
+    expect((await fin.post(`/api/approvals/${cur.approvalInstanceId}/approve`, { comment: '同意' })).statusCode).toBe(
       200,
     );
     expect((await gm.post(`/api/approvals/${cur.approvalInstanceId}/approve`, { comment: '同意' })).statusCode).toBe(

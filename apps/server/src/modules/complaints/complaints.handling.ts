@@ -305,7 +305,8 @@ registerApprovalDocType({
       priority: 100,
       conditions: [],
       steps: [
-        { name: '售后主管审批', kind: 'role', role: 'service_supervisor', mode: 'any' },
+        // A compensation is a credit to the customer's account: finance checks it, the GM approves.
+        { name: '财务审核', kind: 'role', role: 'finance', mode: 'any' },
         { name: '总经理审批', kind: 'role', role: 'general_manager', mode: 'any' },
       ],
     },
