@@ -9,7 +9,7 @@ registerMessages({
     'visit.subject.delivery': '送货单 {no} 签收后回访',
     'visit.subject.ticket': '售后工单 {no} 关闭后回访',
     'visit.script.default':
-      '您好，我是{company}的回访人员。请问产品使用情况如何？对我们的产品和服务满意吗（1–5分）？还有什么意见和建议？',
+      '您好，这里是售后服务回访。请问产品使用情况如何？对我们的产品和服务满意吗（1–5分）？还有什么意见和建议？',
     'task.visit.due': '回访 {customer}：{subject}',
     'complaint.from_visit.subject': '回访满意度 {score} 分：{customer}',
   },
@@ -20,7 +20,7 @@ registerMessages({
     'visit.subject.delivery': '送貨單 {no} 簽收後回訪',
     'visit.subject.ticket': '售後工單 {no} 關閉後回訪',
     'visit.script.default':
-      '您好，我是{company}的回訪人員。請問產品使用情況如何？對我們的產品和服務滿意嗎（1–5分）？還有什麼意見和建議？',
+      '您好，這裡是售後服務回訪。請問產品使用情況如何？對我們的產品和服務滿意嗎（1–5分）？還有什麼意見和建議？',
     'task.visit.due': '回訪 {customer}：{subject}',
     'complaint.from_visit.subject': '回訪滿意度 {score} 分：{customer}',
   },
@@ -31,7 +31,7 @@ registerMessages({
     'visit.subject.delivery': 'Return visit after delivery {no} was signed',
     'visit.subject.ticket': 'Return visit after ticket {no} was closed',
     'visit.script.default':
-      'Hello, this is {company} calling back. How is the product working? How satisfied are you with our products and service (1–5)? Any comments or suggestions?',
+      'Hello, this is the after-sales follow-up call. How is the product working? How satisfied are you with our products and service (1–5)? Any comments or suggestions?',
     'task.visit.due': 'Return visit {customer}: {subject}',
     'complaint.from_visit.subject': 'Return visit scored {score}: {customer}',
   },

@@ -70,7 +70,7 @@ export async function planVisit(tx: Tx, ctx: Ctx, v: PlannedVisit): Promise<numb
   return row.id;
 }
 
-const defaultScript = () => translate('zh-CN', 'visit.script.default', { company: '我公司' });
+const defaultScript = () => translate('zh-CN', 'visit.script.default');
 
 /** Who calls a customer back: the customer's owner, else `fallback` (the desk that served them). */
 async function callerOf(tx: Tx, customerId: number, fallback: { userId: number; deptId: number }) {

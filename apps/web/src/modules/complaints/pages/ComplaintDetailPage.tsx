@@ -81,7 +81,7 @@ export function ComplaintDetailPage() {
         />
         <Steps
           size="small"
-          current={step}
+          current={c.status === 'closed' ? STEPS.length : step}
           status={c.status === 'cancelled' ? 'error' : undefined}
           items={STEPS.map((s) => ({ title: t(`complaint.status.${s}`) }))}
           style={{ marginBottom: 16 }}

@@ -125,6 +125,29 @@ export function DeliveryDetailPage() {
             <Tag color="warning">{d.discrepancy}</Tag>
           </Descriptions.Item>
         ) : null}
+        {d.replacementOf ? (
+          <Descriptions.Item label={t('delivery.replacement.of')} span={3}>
+            <Tag color="geekblue">{t(`delivery.replacement.reason.${d.replacementReason}`)}</Tag>
+            <Link to={`/deliveries/${d.replacementOf}`} data-testid="delivery-replacement-of">
+              {d.replacementOfNo}
+            </Link>
+            {d.sourceType === 'complaint' && d.sourceId ? (
+              <>
+                {' · '}
+                <Link to={`/complaints/${d.sourceId}`}>{t('delivery.replacement.source')}</Link>
+              </>
+            ) : null}
+          </Descriptions.Item>
+        ) : null}
+        {d.replacements?.length ? (
+          <Descriptions.Item label={t('delivery.replacement.made')} span={3}>
+            {d.replacements.map((r) => (
+              <Link key={r.id} to={`/deliveries/${r.id}`} style={{ marginRight: 12 }}>
+                {r.no}
+              </Link>
+            ))}
+          </Descriptions.Item>
+        ) : null}
         {d.remark ? (
           <Descriptions.Item label={f('remark')} span={3}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{d.remark}</span>
