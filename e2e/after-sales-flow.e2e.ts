@@ -275,6 +275,21 @@ describe('after-sales: signed delivery → return visit → low score → compla
     await wide.goto(`${base()}/complaints`);
     await wide.getByTestId('complaint-table').waitFor();
     await shot(wide, 'as-12-complaint-list-1440');
+    // The demo's quality incident: every delivery of its batch listed with who follows it up.
+    const incidents = (await api(wide, 'GET', '/api/complaints?qualityIncident=true')).json.items;
+    expect(incidents.length).toBeGreaterThan(0);
+    await wide.goto(`${base()}/complaints/${incidents[0].id}`);
+    await wide.getByTestId('complaint-affected').waitFor();
+    await shot(wide, 'as-13-quality-incident-1440');
     await done(wide);
+    // The quality tracking card of the complained-of batch: delivery, visit, complaint, replacement.
+    const qaPage = await as('qa');
+    await qaPage.goto(`${base()}/trace?batchNo=M${stamp}A`);
+    const card = qaPage.getByTestId('quality-card');
+    await card.waitFor();
+    await expect.poll(async () => card.locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(3);
+    for (const text of ['送货', '回访', '顾客异议']) await card.getByText(text, { exact: true }).first().waitFor();
+    await shot(qaPage, 'as-14-quality-card-1440');
+    await done(qaPage);
   });
 });

@@ -1,4 +1,5 @@
-import { Card, DatePicker, Segmented, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Segmented, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +7,14 @@ import { QueryErrorResult } from '../../../app/ErrorPages';
 import { PageHeader } from '../../../components/PageHeader';
 import { type SatisfactionRow, useSatisfaction } from '../../return-visits/api';
 import { type ComplaintStat, useComplaintStats } from '../api';
+import { SurveyModal } from '../components/SurveyModal';
 
 const GROUPS = ['month', 'product', 'rep', 'engineer'] as const;
 
 /** 满意度调查结果 by product / rep / engineer / month, and complaints verified or not per month. */
 export function SatisfactionPage() {
   const { t } = useTranslation();
+  const [surveying, setSurveying] = useState(false);
   const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('month');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
@@ -21,7 +24,14 @@ export function SatisfactionPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
-        <PageHeader title={t('menu.satisfaction')} />
+        <PageHeader
+          title={t('menu.satisfaction')}
+          extra={
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setSurveying(true)} data-testid="survey-new">
+              {t('satisfaction.newSurvey')}
+            </Button>
+          }
+        />
         <Space wrap style={{ marginBottom: 16 }}>
           <DatePicker.RangePicker
             value={range}
@@ -79,6 +89,7 @@ export function SatisfactionPage() {
           ]}
         />
       </Card>
+      {surveying ? <SurveyModal onClose={() => setSurveying(false)} /> : null}
     </Space>
   );
 }
