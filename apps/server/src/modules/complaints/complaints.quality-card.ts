@@ -1,4 +1,5 @@
 import { asc, eq, or, sql } from 'drizzle-orm';
+import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
 import { deliveryLines, registerQualityCardSource } from '../deliveries/index.ts';
 import { complaintAffected, complaints } from './complaints.schema.ts';
@@ -30,7 +31,7 @@ registerQualityCardSource({
       kind: 'complaint',
       id: r.id,
       no: r.no,
-      date: r.createdAt.toISOString().slice(0, 10),
+      date: companyDate(r.createdAt),
       status: r.status,
       customerName: r.customerName,
       summary: r.subject,

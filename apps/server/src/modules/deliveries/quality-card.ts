@@ -2,6 +2,7 @@ import { money } from '@sales/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
+import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
 import { productLabels } from '../products/index.ts';
 import { batchesById } from '../stock/index.ts';
@@ -65,7 +66,7 @@ export async function qualityCard(ctx: Ctx, batchId: number) {
     kind: 'delivery',
     id: l.deliveryId,
     no: l.no,
-    date: l.signedDate ?? l.shippedAt?.toISOString().slice(0, 10) ?? '',
+    date: l.signedDate ?? (l.shippedAt ? companyDate(l.shippedAt) : ''),
     status: l.status,
     customerName: l.customerName,
     summary: money(l.qty).toString(),

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
 import { registerQualityCardSource } from '../deliveries/index.ts';
 import { serviceTickets } from './service.schema.ts';
@@ -25,7 +26,7 @@ registerQualityCardSource({
       kind: 'service_ticket',
       id: r.id,
       no: r.no,
-      date: r.createdAt.toISOString().slice(0, 10),
+      date: companyDate(r.createdAt),
       status: r.status,
       customerName: r.customerName,
       summary: r.subject,
