@@ -236,6 +236,16 @@ describe('after-sales: signed delivery → return visit → low score → compla
     await done(biz);
     await inspectShipSign(ids.replacement);
     const check = await as('rep1');
+    // The replacement note names its original; the original offers a new objection form for itself.
+    await check.goto(`${base()}/deliveries/${ids.replacement}`);
+    await check.getByTestId('delivery-replacement-of').waitFor();
+    await shot(check, 'as-05b-replacement-delivery');
+    await check.goto(`${base()}/deliveries/${ids.delivery}`);
+    await check.getByTestId('delivery-complaint').click();
+    const form = await openModal(check);
+    await form.getByText(customerName).first().waitFor();
+    await shot(check, 'as-05c-complaint-form-from-delivery');
+    await check.keyboard.press('Escape');
     const order = (await api(check, 'GET', `/api/orders/${ids.order}`)).json;
     // The replacement re-ships delivered goods: the order still shows 2 delivered, not 3.
     expect(Number(order.lines[0].deliveredQty)).toBe(2);

@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Switch, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, type Paged } from '../../../app/api';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -22,10 +22,12 @@ const readBase64 = (file: File) =>
 /** 顾客异议处理单: customer (and its signed delivery), category, severity, description, evidence files. */
 export function ComplaintCreateModal({
   customerId,
+  deliveryId,
   onClose,
   onCreated,
 }: {
   customerId?: number;
+  deliveryId?: number;
   onClose: () => void;
   onCreated: (id: number) => void;
 }) {
@@ -41,6 +43,22 @@ export function ComplaintCreateModal({
     queryFn: ({ signal }) =>
       apiFetch<Paged<{ id: number; name: string }>>('/api/customers', { query: { keyword, pageSize: 20 }, signal }),
   });
+  // Opened from a customer or delivery page: its customer is chosen already (and may not be in the first page).
+  const preset = useQuery({
+    queryKey: ['complaint-customer', customerId],
+    enabled: !!customerId,
+    queryFn: ({ signal }) => apiFetch<{ id: number; name: string }>(`/api/customers/${customerId}`, { signal }),
+  });
+  const customerOptions = [
+    ...(preset.data ? [{ value: preset.data.id, label: preset.data.name }] : []),
+    ...(customers.data?.items ?? [])
+      .filter((c) => c.id !== preset.data?.id)
+      .map((c) => ({ value: c.id, label: c.name })),
+  ];
+  // Set once the preset customer is known, so the select shows its name (and its deliveries load).
+  useEffect(() => {
+    if (preset.data) form.setFieldsValue({ customerId: preset.data.id, deliveryId });
+  }, [preset.data, deliveryId, form]);
   const deliveries = useQuery({
     queryKey: ['complaint-deliveries', chosen],
     enabled: !!chosen,
@@ -69,11 +87,11 @@ export function ComplaintCreateModal({
       okButtonProps={buttonTestId('complaint-create-ok')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ customerId, severity: 'general', category: 'quality' }}>
+      <Form form={form} layout="vertical" initialValues={{ severity: 'general', category: 'quality' }}>
         <Form.Item name="customerId" label={label('customerName')} rules={[{ required: true }]}>
           <Select
             showSearch={{ filterOption: false, onSearch: setKeyword }}
-            options={(customers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            options={customerOptions}
             data-testid="complaint-customer"
           />
         </Form.Item>

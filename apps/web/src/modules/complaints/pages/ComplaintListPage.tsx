@@ -28,7 +28,8 @@ export function ComplaintListPage() {
   const navigate = useNavigate();
   const { hasPermission } = useAuth();
   const { sp, page, pageSize, patch } = useListUrlState();
-  const [creating, setCreating] = useState(false);
+  // ?new=1 (from a customer or delivery page) opens the form for that customer / delivery note.
+  const [creating, setCreating] = useState(sp.get('new') === '1');
   const filters = useMemo(() => {
     const f: Record<string, string> = {};
     for (const k of ['status', 'severity', 'qualityIncident', 'customerId']) {
@@ -159,7 +160,12 @@ export function ComplaintListPage() {
         />
       )}
       {creating ? (
-        <ComplaintCreateModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/complaints/${id}`)} />
+        <ComplaintCreateModal
+          customerId={Number(sp.get('customerId')) || undefined}
+          deliveryId={sp.get('new') === '1' ? Number(sp.get('deliveryId')) || undefined : undefined}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => navigate(`/complaints/${id}`)}
+        />
       ) : null}
     </Card>
   );

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -29,6 +30,7 @@ export function DeliveryDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const navigate = useNavigate();
+  const { hasPermission } = useAuth();
   const { message, modal } = App.useApp();
   const handleError = useApiErrorHandler();
   const query = useDelivery(id);
@@ -229,6 +231,14 @@ export function DeliveryDetailPage() {
             >
               {t('delivery.actions.pdf')}
             </Button>
+            {d.status === 'signed' && hasPermission('complaint.create') ? (
+              <Button
+                onClick={() => navigate(`/complaints?new=1&customerId=${d.customerId}&deliveryId=${d.id}`)}
+                data-testid="delivery-complaint"
+              >
+                {t('complaint.new')}
+              </Button>
+            ) : null}
             {can('edit') ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="delivery-edit">
                 {t('delivery.actions.edit')}
