@@ -18,6 +18,7 @@ import { seedDefaultPool } from '../../apps/server/src/modules/pool/index.ts';
 import { seedApprovalRules } from '../../apps/server/src/platform/approvals/approval-rules.service.ts';
 import { createdFields } from '../../apps/server/src/platform/audit/audit.service.ts';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
+import { createAfterSales } from './demo/after-sales.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
@@ -321,6 +322,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     // Quote to cash after that (it runs the real services, whose rows carry their own times).
     await createQuoteToCash(world, new Rng(SEED + 8));
     await createServiceTickets(world);
+    // After-sales on top of it: visits recorded, complaints in every state (issue 12).
+    await createAfterSales(world);
   });
 }
 

@@ -41,12 +41,14 @@ import { notificationRoutes } from './platform/notifications/notifications.route
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
 import './platform/mail/index.ts';
+import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
+import { returnVisitRoutes } from './modules/return-visits/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
@@ -199,6 +201,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       stockRoutes(scoped, opts.db);
       deliveryRoutes(scoped, opts.db);
       serviceRoutes(scoped, opts.db);
+      complaintRoutes(scoped, opts.db);
+      returnVisitRoutes(scoped, opts.db);
       financeRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  COMPLAINT_ACTIONS,
+  COMPLAINT_SEVERITIES,
+  COMPLAINT_STATUSES,
   CONTRACT_ACTIONS,
   CONTRACT_REQUIRED_TERMS,
   CONTRACT_STATUSES,
@@ -111,6 +114,9 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'delivery.status.': DELIVERY_STATUSES,
   'delivery.action.': DELIVERY_ACTIONS,
   'inspection.': INSPECTION_STATUSES,
+  'complaint.status.': COMPLAINT_STATUSES,
+  'complaint.action.': COMPLAINT_ACTIONS,
+  'complaint.severity.': COMPLAINT_SEVERITIES,
   'notify.payment.': ['confirmed', 'pending_clearance', 'cleared', 'bounced', 'rejected'],
   'notify.approval.': ['approved', 'rejected', 'returned'],
   'field.': ['mobile', 'name', 'creditCode', 'idNumber'],

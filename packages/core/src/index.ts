@@ -1,4 +1,5 @@
 export * from './access-log.ts';
+export * from './after-sales.ts';
 export * from './contracts.ts';
 export * from './customers.ts';
 export * from './deliveries.ts';

@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit and the typed client.
 
+export * from '../modules/complaints/complaints.schema.ts';
 export * from '../modules/contracts/contracts.schema.ts';
 export * from '../modules/customers/customers.schema.ts';
 export * from '../modules/deliveries/deliveries.schema.ts';
@@ -11,6 +12,7 @@ export * from '../modules/orders/orders.schema.ts';
 export * from '../modules/pool/pool.schema.ts';
 export * from '../modules/products/products.schema.ts';
 export * from '../modules/quotes/quotes.schema.ts';
+export * from '../modules/return-visits/return-visits.schema.ts';
 export * from '../modules/service/service.schema.ts';
 export * from '../modules/stock/stock.schema.ts';
 export * from '../platform/api-tokens/api-tokens.schema.ts';

@@ -1,3 +1,4 @@
+import { afterSalesCases } from './after-sales.ts';
 import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
@@ -37,4 +38,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   integrations: integrationCases,
   lists: listCases,
   service: serviceCases,
+  afterSales: afterSalesCases,
 };

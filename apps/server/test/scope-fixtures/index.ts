@@ -1,3 +1,4 @@
+import { afterSalesFixtures } from './after-sales.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
@@ -33,4 +34,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   finance: financeFixtures,
   integrations: integrationFixtures,
   service: serviceFixtures,
+  afterSales: afterSalesFixtures,
 };

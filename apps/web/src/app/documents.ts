@@ -1,3 +1,4 @@
+import { COMPLAINT_STATUS_COLORS } from '../modules/complaints/constants';
 import { CONTRACT_STATUS_COLORS } from '../modules/contracts/constants';
 import { DELIVERY_STATUS_COLORS } from '../modules/deliveries/constants';
 import { INVOICE_STATUS_COLORS, PAYMENT_STATUS_COLORS } from '../modules/finance/constants';
@@ -17,6 +18,9 @@ export const DOCUMENT_TYPES = [
   'payment',
   // After the sale (issue 12): the customer's service tickets.
   'service_ticket',
+  // After-sales records in the customer 360 (issue 12 item 8); they have no chain links.
+  'complaint',
+  'return_visit',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -89,5 +93,19 @@ export const DOCUMENT_KINDS: Record<DocumentType, DocumentKind> = {
     api: 'service-tickets',
     statusDict: 'service.status',
     statusColors: TICKET_STATUS_COLORS,
+  },
+  complaint: {
+    path: (id) => `/complaints/${id}`,
+    customerList: (c) => `/complaints?customerId=${c}`,
+    api: 'complaints',
+    statusDict: 'complaint.status',
+    statusColors: COMPLAINT_STATUS_COLORS,
+  },
+  return_visit: {
+    path: (id) => `/return-visits/${id}`,
+    customerList: () => `/return-visits?mine=false&status=all`,
+    api: 'return-visits',
+    statusDict: 'visit.status',
+    statusColors: { planned: 'blue', done: 'green', cancelled: 'default' },
   },
 };

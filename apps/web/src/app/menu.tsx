@@ -3,6 +3,7 @@ import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
 import { approvalsMenu } from '../modules/approvals/routes';
+import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
 import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
@@ -40,7 +41,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     items: [...stockMenuItems, ...deliveryMenuItems],
   },
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
-  serviceMenu,
+  // After-sales (SPEC 4): tickets, then return visits, complaints, satisfaction.
+  { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems] },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems] },

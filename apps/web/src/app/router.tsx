@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
 import { adminRoutes } from '../modules/admin/routes';
 import { approvalRoutes } from '../modules/approvals/routes';
+import { afterSalesRoutes } from '../modules/complaints/routes';
 import { contractRoutes } from '../modules/contracts/routes';
 import { customerRoutes } from '../modules/customers/routes';
 import { deliveryRoutes } from '../modules/deliveries/routes';
@@ -37,6 +38,7 @@ const moduleRoutes: AppRoute[] = [
   ...orderRoutes,
   ...stockRoutes,
   ...deliveryRoutes,
+  ...afterSalesRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

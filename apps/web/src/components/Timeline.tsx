@@ -53,6 +53,8 @@ const DOCUMENTS: Record<string, { statusDict: string; path: (id: number) => stri
   payment: { statusDict: 'finance.paymentStatus', path: (id) => `/finance/payments/${id}` },
   invoice: { statusDict: 'finance.invoiceStatus', path: (id) => `/finance/invoices/${id}` },
   service_ticket: { statusDict: 'service.status', path: (id) => `/service/tickets/${id}` },
+  complaint: { statusDict: 'complaint.status', path: (id) => `/complaints/${id}` },
+  return_visit: { statusDict: 'visit.status', path: (id) => `/return-visits/${id}` },
 };
 
 export interface TimelineEntry {

@@ -13,6 +13,8 @@ export const RELATED_TYPES = [
   'invoice',
   'payment',
   'service_ticket',
+  'complaint',
+  'return_visit',
 ] as const;
 export type RelatedType = (typeof RELATED_TYPES)[number];
 

@@ -27,6 +27,7 @@ import { getDelivery } from './deliveries.queries.ts';
 import { cancelDelivery, createDelivery, updateDelivery } from './deliveries.service.ts';
 import { shipDelivery, signDelivery } from './deliveries.ship.ts';
 import { deliveryTimeline } from './deliveries.timeline.ts';
+import { qualityCard } from './quality-card.ts';
 import { searchTraceCustomers, traceCustomer } from './trace.customer.ts';
 import { searchBatches, traceBatch, traceDelivery } from './trace.service.ts';
 
@@ -127,6 +128,12 @@ export function deliveryRoutes(app: ZodApp, db: Db) {
     '/trace/customers/:id',
     { config: { permission: 'trace.view' as const }, schema: { tags: trace, params: Id } },
     async (req) => traceCustomer(ctxOf(req, db), req.params.id),
+  );
+  // 产品质量跟踪卡: everything about a delivered batch/serial (deliveries, tickets, visits, complaints, returns).
+  app.get(
+    '/trace/batches/:id/card',
+    { config: { permission: 'trace.view' as const }, schema: { tags: trace, params: Id } },
+    async (req) => qualityCard(ctxOf(req, db), req.params.id),
   );
   app.get('/trace/deliveries/:id', { config: view('byId'), schema: { tags: trace, params: Id } }, async (req) =>
     traceDelivery(ctxOf(req, db), req.params.id),

@@ -19,6 +19,7 @@ import { recordDeliveredQty } from '../orders/index.ts';
 import { issueStock } from '../stock/index.ts';
 import { findDeliveryForChange, findDeliveryInScope } from './deliveries.access.ts';
 import { deliveryDelivered, deliveryDeliveredData } from './deliveries.events.ts';
+import { runDeliverySigned } from './deliveries.hooks.ts';
 import { numberedLines } from './deliveries.inspect.ts';
 import { orderPaymentState } from './deliveries.order-view.ts';
 import { getDelivery } from './deliveries.queries.ts';
@@ -89,15 +90,19 @@ export async function shipDelivery(ctx: Ctx, id: number, input: ShipInput) {
     if (missing.length)
       throw new ConflictError('delivery.ship.checklist', { items: missing.map((i) => i.label).join('、') });
     assertShippingComplete(d);
-    await assertCounterPaid(tx, d.orderId);
+    // A replacement (补发) re-ships goods already delivered and paid for: no payment gate, no order
+    // reservation consumed, and the order's delivered qty unchanged (deliveries.replacement.ts).
+    const replacement = d.replacementOf !== null;
+    if (!replacement) await assertCounterPaid(tx, d.orderId);
     const items = lines.map((l) => ({
       orderLineId: l.orderLineId,
       productId: l.productId,
       batchId: l.batchId,
       qty: l.qty,
+      reserved: !replacement,
     }));
     await issueStock(tx, ctx, { type: 'delivery', id }, d.warehouseId, items);
-    await recordDeliveredQty(tx, ctx, d.orderId, items);
+    if (!replacement) await recordDeliveredQty(tx, ctx, d.orderId, items);
     const emergencyOpen = await emergencyOpenOf(tx, id);
     await tx
       .update(deliveries)
@@ -193,6 +198,11 @@ export async function signDelivery(ctx: Ctx, id: number, input: SignInput) {
       comment: input.discrepancy,
     });
     await deliveryDelivered.emit(tx, deliveryDeliveredData(d, status, input.signedDate, lines, received));
+    await runDeliverySigned(tx, ctx, {
+      ...d,
+      signedDate: input.signedDate,
+      lines: lines.map((l) => ({ id: l.id, productId: l.productId, batchId: l.batchId })),
+    });
   });
   return getDelivery(ctx, id);
 }

@@ -1,5 +1,6 @@
 import { money } from '@sales/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
 import { customers } from '../customers/index.ts';
@@ -104,4 +105,61 @@ export async function searchBatches(ctx: Ctx, batchNo: string) {
     rows.map((r) => r.productId),
   );
   return { items: rows.map((r) => ({ ...r, ...names(r.productId) })) };
+}
+
+/**
+ * Every shipped or signed delivery line of these batches, with customer and owner — the reach of a
+ * quality incident (质量事故 → 追溯). Company-wide like traceBatch: the caller decides who acts on it.
+ */
+export async function deliveriesOfBatches(db: DbOrTx, batchIds: number[]) {
+  if (!batchIds.length) return [];
+  return db
+    .select({
+      deliveryId: deliveries.id,
+      deliveryNo: deliveries.no,
+      customerId: deliveries.customerId,
+      customerName: customers.name,
+      ownerId: deliveries.ownerId,
+      batchId: deliveryLines.batchId,
+      qty: deliveryLines.qty,
+    })
+    .from(deliveryLines)
+    .innerJoin(deliveries, eq(deliveries.id, deliveryLines.deliveryId))
+    .innerJoin(customers, eq(customers.id, deliveries.customerId))
+    .where(and(inArray(deliveryLines.batchId, batchIds), inArray(deliveries.status, ['shipped', 'signed'])))
+    .orderBy(asc(deliveries.id));
+}
+
+/** The lines of a delivery note (no scope: the caller checked it), with product and batch ids. */
+export async function linesOfDelivery(db: DbOrTx, deliveryId: number) {
+  return db
+    .select({
+      id: deliveryLines.id,
+      productId: deliveryLines.productId,
+      batchId: deliveryLines.batchId,
+      qty: deliveryLines.qty,
+      receivedQty: deliveryLines.receivedQty,
+    })
+    .from(deliveryLines)
+    .where(eq(deliveryLines.deliveryId, deliveryId))
+    .orderBy(asc(deliveryLines.id));
+}
+
+/** Header facts of a delivery note (no scope: the caller checked it), or undefined. */
+export async function deliveryFacts(db: DbOrTx, deliveryId: number) {
+  const [d] = await db
+    .select({
+      id: deliveries.id,
+      no: deliveries.no,
+      status: deliveries.status,
+      orderId: deliveries.orderId,
+      customerId: deliveries.customerId,
+      ownerId: deliveries.ownerId,
+      ownerDeptId: deliveries.ownerDeptId,
+      signedDate: deliveries.signedDate,
+      replacementOf: deliveries.replacementOf,
+    })
+    .from(deliveries)
+    .where(eq(deliveries.id, deliveryId));
+  return d;
 }

@@ -1,3 +1,4 @@
+import './tickets.quality-card.ts';
 import './service.messages.ts';
 import './sla.sweep.ts';
 import './tickets.customer.ts';
@@ -6,3 +7,4 @@ import './tickets.refs.ts';
 
 export { type ClosedTicket, onTicketClosed } from './tickets.hooks.ts';
 export { serviceRoutes } from './tickets.routes.ts';
+export { createTicket } from './tickets.service.ts';

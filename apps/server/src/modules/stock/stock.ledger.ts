@@ -141,7 +141,8 @@ export async function issueStock(
   ref: { type: string; id: number },
   warehouseId: number,
   // orderLineId null: goods issued without an order (parts used on a service ticket), nothing reserved.
-  lines: { orderLineId: number | null; productId: number; batchId: number | null; qty: string }[],
+  // reserved: false — goods not covered by the order line's reservation (a replacement, 补发).
+  lines: { orderLineId: number | null; productId: number; batchId: number | null; qty: string; reserved?: boolean }[],
 ): Promise<void> {
   const tracking = await productLabels(
     tx,
@@ -157,7 +158,7 @@ export async function issueStock(
     if (p && p.tracking !== 'none' && l.batchId === null)
       throw ValidationError.field(`lines.${l.i}.batchId`, 'stock.batch_required', { product: p.code });
     const [res] =
-      l.orderLineId === null
+      l.orderLineId === null || l.reserved === false
         ? []
         : await tx
             .select()

@@ -17,6 +17,7 @@ const FORMATS = {
   invoice: { prefix: 'KP', period: 'day', pad: 4 },
   writeOff: { prefix: 'HX', period: 'year', pad: 5 },
   serviceTicket: { prefix: 'GD', period: 'day', pad: 4 },
+  complaint: { prefix: 'YY', period: 'day', pad: 4 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

@@ -39,6 +39,11 @@ const sales = (s: Scope): G[] => [
   // A rep takes a customer's service request (报修) and follows the tickets of their scope.
   ['ticket.view', s],
   ['ticket.create', 'ALL'],
+  // A rep files the objections they hear (seed 000 4.2.1) and calls their customers back (回访).
+  ['complaint.view', s],
+  ['complaint.create', 'ALL'],
+  ['visit.view', s],
+  ['visit.record', s],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -129,6 +134,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['product.cost', 'ALL'],
       ['receivable.export', 'ALL'],
       ['price.adjust', 'ALL'],
+      ['complaint.view', 'ALL'],
+      ['visit.view', 'ALL'],
     ],
   },
   {
@@ -163,6 +170,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['stock.view', 'ALL'],
       ['order.view', 'ALL'],
       ['order.plan', 'ALL'],
+      // Asked to investigate a complaint (生产): sees the complaints they investigate.
+      ['complaint.view', 'SELF'],
     ],
   },
   {
@@ -182,6 +191,16 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['contract_template.manage', 'ALL'],
       ['order.view', 'ALL'],
       ['order.review', 'ALL'],
+      // Seed 000 4.2.2 / 3.2: 商务部 organises the handling of objections and checks the service's effect.
+      ['delivery.view', 'ALL'],
+      ['trace.view', 'ALL'],
+      ['complaint.view', 'ALL'],
+      ['complaint.create', 'ALL'],
+      ['complaint.handle', 'ALL'],
+      ['ticket.view', 'ALL'],
+      ['ticket.create', 'ALL'],
+      ['visit.view', 'ALL'],
+      ['survey.manage', 'ALL'],
     ],
   },
   {
@@ -233,6 +252,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['delivery.view', 'ALL'],
       ['delivery.inspect', 'ALL'],
       ['trace.view', 'ALL'],
+      // Asked to investigate a complaint (质检): sees the complaints they investigate.
+      ['complaint.view', 'SELF'],
     ],
   },
   { code: 'purchasing', name: '采购', grants: [] },
@@ -250,6 +271,10 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['ticket.handle', 'SELF'],
       // Parts used on a ticket are issued from stock: the warehouses and batches to pick from.
       ['stock.view', 'ALL'],
+      ['complaint.view', 'SELF'],
+      ['complaint.create', 'ALL'],
+      ['visit.view', 'SELF'],
+      ['visit.record', 'SELF'],
     ],
   },
   {
@@ -265,6 +290,31 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['ticket.handle', 'ALL'],
       ['sla.manage', 'ALL'],
       ['stock.view', 'ALL'],
+      ['delivery.view', 'ALL'],
+      ['trace.view', 'ALL'],
+      ['complaint.view', 'ALL'],
+      ['complaint.create', 'ALL'],
+      ['complaint.handle', 'ALL'],
+      ['visit.view', 'ALL'],
+      ['visit.record', 'ALL'],
+      ['survey.manage', 'ALL'],
+    ],
+  },
+  // 客服部 (seed 000 销售服务控制程序): return visits and satisfaction, objections taken by phone.
+  {
+    code: 'customer_service',
+    name: '客服专员',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['followup.create', 'ALL'],
+      ['product.view', 'ALL'],
+      ['ticket.view', 'ALL'],
+      ['ticket.create', 'ALL'],
+      ['complaint.view', 'ALL'],
+      ['complaint.create', 'ALL'],
+      ['visit.view', 'ALL'],
+      ['visit.record', 'ALL'],
+      ['survey.manage', 'ALL'],
     ],
   },
   {

@@ -100,6 +100,15 @@ export const PERMISSIONS = [
   { permission: 'ticket.view', resource: 'service_ticket', scoped: true },
   { permission: 'ticket.create', resource: 'service_ticket', scoped: false },
   { permission: 'ticket.handle', resource: 'service_ticket', scoped: true },
+  // Objections and complaints (顾客异议, SPEC 4.2): scoped by the customer's owner when filed; handle =
+  // 商务部 organises the investigation, decides, verifies. Investigators also see what they investigate.
+  { permission: 'complaint.view', resource: 'complaint', scoped: true },
+  { permission: 'complaint.create', resource: 'complaint', scoped: false },
+  { permission: 'complaint.handle', resource: 'complaint', scoped: true },
+  // Return visits (回访, SPEC 4.4): scoped by who makes the call; surveys and results company-wide.
+  { permission: 'visit.view', resource: 'return_visit', scoped: true },
+  { permission: 'visit.record', resource: 'return_visit', scoped: true },
+  { permission: 'survey.manage', resource: 'satisfaction_survey', scoped: false },
   // SLA targets per ticket type × priority (× customer class).
   { permission: 'sla.manage', resource: 'sla_policy', scoped: false },
   // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.

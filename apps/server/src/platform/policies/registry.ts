@@ -58,6 +58,13 @@ export const POLICIES = [
   // Service tickets: a resolved or closed ticket may be reopened within this many working days of
   // its resolution (issue 12 item 3: reopening is a documented rule); later, a new ticket is opened.
   { key: 'service.reopenWorkingDays', type: 'integer', default: 10, min: 0, max: 250 },
+  // Return visits (seed 003 售后服务 1: 产品交付后的[X]天内对客户进行回访): calendar days after the
+  // delivery sign-off or the ticket's closure, moved to the next working day of the company calendar.
+  { key: 'returnVisit.daysAfterDelivery', type: 'integer', default: 7, min: 0, max: 365 },
+  // A satisfaction score at or below this (1–5) opens a complaint linked to the visit.
+  { key: 'returnVisit.lowScoreThreshold', type: 'integer', default: 2, min: 1, max: 5 },
+  // Working days an investigator of a complaint has for their finding (task due date).
+  { key: 'complaints.investigationWorkingDays', type: 'integer', default: 3, min: 1, max: 60 },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -45,6 +45,8 @@ const UNITS: Record<string, PolicyUnit> = {
   'followup.dueSoonDays': 'days',
   'records.retentionYears': 'years',
   'service.reopenWorkingDays': 'workingDays',
+  'returnVisit.daysAfterDelivery': 'days',
+  'complaints.investigationWorkingDays': 'workingDays',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

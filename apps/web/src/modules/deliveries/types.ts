@@ -68,6 +68,14 @@ export interface DeliveryDetail extends Omit<DeliveryListItem, 'ownerName'> {
   shippedByName: string | null;
   signerName: string | null;
   discrepancy: string | null;
+  /** A replacement note (补发): its original, why, and the document that asked for it. */
+  replacementOf: number | null;
+  replacementOfNo: string | null;
+  replacementReason: 'complaint' | 'exchange' | null;
+  sourceType: string | null;
+  sourceId: number | null;
+  /** The replacement notes made from this one. */
+  replacements: { id: number; no: string; status: string; reason: string | null }[];
   checklist: ChecklistItem[];
   remark: string | null;
   createdByName: string | null;

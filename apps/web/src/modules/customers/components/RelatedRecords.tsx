@@ -36,7 +36,7 @@ function ItemRow({ type, item, customerId }: { type: RelatedType; item: RelatedI
             {kind ? <StatusTag dict={kind.statusDict} value={item.status} colors={kind.statusColors} /> : null}
             <Typography.Text type="secondary">{formatDate(item.date)}</Typography.Text>
           </Space>
-          {type === 'contact' || type === 'delivery' || type === 'service_ticket' ? null : (
+          {type === 'contact' || type === 'delivery' || type === 'service_ticket' || type === 'return_visit' ? null : (
             // A contract's amount is withheld (null) from users without contract.prices.
             <MoneyText value={item.amount} masked={type === 'contract'} />
           )}

@@ -112,6 +112,11 @@ export function CustomerDetailPage() {
         extra={
           <>
             <WriteFollowUpButton customerId={id} size={isMobile ? 'large' : undefined} />
+            {hasPermission('complaint.create') ? (
+              <Button onClick={() => navigate(`/complaints?new=1&customerId=${id}`)} data-testid="customer-complaint">
+                {t('complaint.new')}
+              </Button>
+            ) : null}
             {hasPermission('customer.edit') ? (
               <Button
                 icon={<EditOutlined />}

@@ -11,7 +11,7 @@ const ENTITIES: TimelineProps['entities'] = {
   delivery: {
     fields: 'delivery',
     actionPrefix: 'delivery_',
-    valueDicts: { status: 'delivery.status' },
+    valueDicts: { status: 'delivery.status', replacementReason: 'delivery.replacement.reason' },
     commentKeys: { cancel: 'timeline.reason' },
   },
 };

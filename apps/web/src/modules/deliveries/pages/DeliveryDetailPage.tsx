@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -29,6 +30,7 @@ export function DeliveryDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const navigate = useNavigate();
+  const { hasPermission } = useAuth();
   const { message, modal } = App.useApp();
   const handleError = useApiErrorHandler();
   const query = useDelivery(id);
@@ -125,6 +127,29 @@ export function DeliveryDetailPage() {
             <Tag color="warning">{d.discrepancy}</Tag>
           </Descriptions.Item>
         ) : null}
+        {d.replacementOf ? (
+          <Descriptions.Item label={t('delivery.replacement.of')} span={3}>
+            <Tag color="geekblue">{t(`delivery.replacement.reason.${d.replacementReason}`)}</Tag>
+            <Link to={`/deliveries/${d.replacementOf}`} data-testid="delivery-replacement-of">
+              {d.replacementOfNo}
+            </Link>
+            {d.sourceType === 'complaint' && d.sourceId ? (
+              <>
+                {' · '}
+                <Link to={`/complaints/${d.sourceId}`}>{t('delivery.replacement.source')}</Link>
+              </>
+            ) : null}
+          </Descriptions.Item>
+        ) : null}
+        {d.replacements?.length ? (
+          <Descriptions.Item label={t('delivery.replacement.made')} span={3}>
+            {d.replacements.map((r) => (
+              <Link key={r.id} to={`/deliveries/${r.id}`} style={{ marginRight: 12 }}>
+                {r.no}
+              </Link>
+            ))}
+          </Descriptions.Item>
+        ) : null}
         {d.remark ? (
           <Descriptions.Item label={f('remark')} span={3}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{d.remark}</span>
@@ -206,6 +231,14 @@ export function DeliveryDetailPage() {
             >
               {t('delivery.actions.pdf')}
             </Button>
+            {d.status === 'signed' && hasPermission('complaint.create') ? (
+              <Button
+                onClick={() => navigate(`/complaints?new=1&customerId=${d.customerId}&deliveryId=${d.id}`)}
+                data-testid="delivery-complaint"
+              >
+                {t('complaint.new')}
+              </Button>
+            ) : null}
             {can('edit') ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="delivery-edit">
                 {t('delivery.actions.edit')}

@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useBatchSearch, useTraceBatch, useTraceDelivery } from '../api';
 import { CustomerTrace } from '../components/CustomerTrace';
+import { QualityCard } from '../components/QualityCard';
 import { DELIVERY_STATUS_COLORS, INSPECTION_COLORS } from '../constants';
 
 /**
@@ -144,6 +145,7 @@ export function TracePage() {
           ) : (
             <Empty description={t('trace.empty')} />
           )}
+          {trace.data && chosen ? <QualityCard batchId={chosen} /> : null}
         </Col>
         <Col xs={24} style={{ marginTop: 16 }}>
           {back.data ? (
