@@ -47,6 +47,7 @@ import { financeRoutes } from './modules/finance/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
+import { returnRoutes } from './modules/returns/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
@@ -200,6 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       deliveryRoutes(scoped, opts.db);
       serviceRoutes(scoped, opts.db);
       financeRoutes(scoped, opts.db);
+      returnRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

@@ -11,6 +11,7 @@ export * from '../modules/orders/orders.schema.ts';
 export * from '../modules/pool/pool.schema.ts';
 export * from '../modules/products/products.schema.ts';
 export * from '../modules/quotes/quotes.schema.ts';
+export * from '../modules/returns/returns.schema.ts';
 export * from '../modules/service/service.schema.ts';
 export * from '../modules/stock/stock.schema.ts';
 export * from '../platform/api-tokens/api-tokens.schema.ts';

@@ -17,6 +17,8 @@ const FORMATS = {
   invoice: { prefix: 'KP', period: 'day', pad: 4 },
   writeOff: { prefix: 'HX', period: 'year', pad: 5 },
   serviceTicket: { prefix: 'GD', period: 'day', pad: 4 },
+  salesReturn: { prefix: 'TH', period: 'day', pad: 4 },
+  milestoneProcess: { prefix: 'LC', period: 'year', pad: 5 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

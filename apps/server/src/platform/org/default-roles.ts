@@ -39,6 +39,12 @@ const sales = (s: Scope): G[] => [
   // A rep takes a customer's service request (报修) and follows the tickets of their scope.
   ['ticket.view', s],
   ['ticket.create', 'ALL'],
+  // The rep (退货人) fills the 销后退回申请表 of their own customers' deliveries (seed 000 第三条).
+  ['return.view', s],
+  ['return.create', 'ALL'],
+  // Post-sale processes of their own deals (交付后流程, SPEC 4.5).
+  ['milestone.view', s],
+  ['milestone.handle', s],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -51,6 +57,8 @@ const viewAll: G[] = [
   ['invoice.view', 'ALL'],
   ['receivable.view', 'ALL'],
   ['trace.view', 'ALL'],
+  ['return.view', 'ALL'],
+  ['milestone.view', 'ALL'],
 ];
 // Public pool (公海, SPEC 2.4): see and claim; managers also manage pools.
 const pool = (s: Scope): G[] => [
@@ -221,6 +229,9 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['delivery.ship', 'ALL'],
       ['delivery.sign', 'ALL'],
       ['trace.view', 'ALL'],
+      // 库管 records the returned goods reaching the warehouse: the 3-working-day clock starts then.
+      ['return.view', 'ALL'],
+      ['return.receive', 'ALL'],
     ],
   },
   {
@@ -233,10 +244,45 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['delivery.view', 'ALL'],
       ['delivery.inspect', 'ALL'],
       ['trace.view', 'ALL'],
+      // 质管部审核 in the sales-return chain (seed 000 第三条).
+      ['return.view', 'ALL'],
     ],
   },
-  { code: 'purchasing', name: '采购', grants: [] },
-  { code: 'operations', name: '运营', grants: [['customer.view', 'ALL']] },
+  // 采购部审核 and 运营部审核 in the sales-return chain (seed 000 第三条).
+  { code: 'purchasing', name: '采购', grants: [['return.view', 'ALL']] },
+  {
+    code: 'operations',
+    name: '运营',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['return.view', 'ALL'],
+    ],
+  },
+  // Seed 000 第三条: 开票组必须提取原销售单据 — the first step of the sales-return chain.
+  {
+    code: 'invoicing',
+    name: '开票员',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['order.view', 'ALL'],
+      ['delivery.view', 'ALL'],
+      ['invoice.view', 'ALL'],
+      ['return.view', 'ALL'],
+    ],
+  },
+  // Seed 000 第三条: 验收员对销售退回品种确认记账并将实物交与库管 — the chain's last step books the goods.
+  {
+    code: 'receiving_clerk',
+    name: '验收员',
+    grants: [
+      ['product.view', 'ALL'],
+      ['stock.view', 'ALL'],
+      ['delivery.view', 'ALL'],
+      ['trace.view', 'ALL'],
+      ['return.view', 'ALL'],
+      ['return.receive', 'ALL'],
+    ],
+  },
   {
     code: 'service_engineer',
     name: '售后工程师',
@@ -262,6 +308,11 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['ticket.create', 'ALL'],
       ['ticket.handle', 'ALL'],
       ['sla.manage', 'ALL'],
+      // Follows returns and post-sale processes company-wide; files returns for customers.
+      ['return.view', 'ALL'],
+      ['return.create', 'ALL'],
+      ['milestone.view', 'ALL'],
+      ['milestone.handle', 'ALL'],
     ],
   },
   {
@@ -292,6 +343,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['apitoken.admin', 'ALL'],
       ['webhook.manage', 'ALL'],
       ['sla.manage', 'ALL'],
+      ['milestone.manage', 'ALL'],
     ],
   },
 ];

@@ -58,6 +58,15 @@ export const POLICIES = [
   // Service tickets: a resolved or closed ticket may be reopened within this many working days of
   // its resolution (issue 12 item 3: reopening is a documented rule); later, a new ticket is opened.
   { key: 'service.reopenWorkingDays', type: 'integer', default: 10, min: 0, max: 250 },
+  // Seed 000 医药公司销后退回管理规定 第三条: a return is finished within 3 working days of the goods
+  // reaching the warehouse; after that a storage fee per day, 50 % of it left to the warehouse clerks.
+  { key: 'returns.processingDays', type: 'integer', default: 3, min: 1, max: 60 },
+  { key: 'returns.storageFeePerDay', type: 'decimal', default: '50.00', min: '0.00', max: '100000.00' },
+  { key: 'returns.storageFeeClerksPercent', type: 'decimal', default: '50.00', min: '0.00', max: '100.00' },
+  // 第二条: internal-error returns charge the applicant or the responsible person per piece.
+  { key: 'returns.internalErrorChargePerPiece', type: 'decimal', default: '10.00', min: '0.00', max: '100000.00' },
+  // 第一条: breakage returns beyond 0.2 ‰ of the year's sales are treated as expired-goods loss.
+  { key: 'returns.breakageMaxPerMille', type: 'decimal', default: '0.20', min: '0.00', max: '1000.00' },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];
