@@ -44,6 +44,7 @@ import './platform/mail/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
+import { milestoneRoutes } from './modules/milestones/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
@@ -202,6 +203,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       serviceRoutes(scoped, opts.db);
       financeRoutes(scoped, opts.db);
       returnRoutes(scoped, opts.db);
+      milestoneRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

@@ -12,6 +12,7 @@ export * from './integrations.ts';
 export * from './lines.ts';
 export * from './lists.ts';
 export * from './mask.ts';
+export * from './milestones.ts';
 export * from './money.ts';
 export * from './normalize.ts';
 export * from './opportunities.ts';
