@@ -1,5 +1,5 @@
 import { DELIVERABLE_ORDER_STATUSES, type DeliveryLineInput, money } from '@sales/core';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, DomainError, ValidationError } from '../../platform/errors/errors.ts';
@@ -94,6 +94,8 @@ export async function planLines(
       and(
         eq(deliveries.orderId, order.id),
         eq(deliveries.status, 'draft'),
+        // replacement notes re-ship delivered goods: they hold no open order quantity
+        isNull(deliveries.replacementOf),
         excludeDeliveryId === null ? undefined : ne(deliveries.id, excludeDeliveryId),
       ),
     )

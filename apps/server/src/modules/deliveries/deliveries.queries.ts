@@ -10,7 +10,8 @@ import { customers } from '../customers/index.ts';
 import { batchesById } from '../stock/index.ts';
 import { findDeliveryInScope } from './deliveries.access.ts';
 import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
-import { deliveryLines } from './deliveries.schema.ts';
+import { replacementsOf } from './deliveries.replacement.ts';
+import { deliveries, deliveryLines } from './deliveries.schema.ts';
 
 /** Which permission each action needs (the web shows a button only if both status and permission allow). */
 const ACTION_PERMISSION: Record<DeliveryAction, Permission> = {
@@ -93,6 +94,13 @@ export async function deliveryWithOrder(ctx: Ctx, id: number) {
     emergencyOpen: d.emergencyOpen,
     checklist: d.checklist,
     remark: d.remark,
+    // A replacement note (补发): its original and why; a signed note: its replacements.
+    replacementOf: d.replacementOf,
+    replacementOfNo: d.replacementOf ? await findNo(ctx, d.replacementOf) : null,
+    replacementReason: d.replacementReason,
+    sourceType: d.sourceType,
+    sourceId: d.sourceId,
+    replacements: await replacementsOf(ctx.db, d.id),
     version: d.version,
     createdByName: d.createdBy ? (userName.get(d.createdBy) ?? null) : null,
     createdAt: d.createdAt.toISOString(),
@@ -128,8 +136,14 @@ export async function deliveryWithOrder(ctx: Ctx, id: number) {
         emergencyRelease: l.emergencyRelease,
         emergencyReason: l.emergencyReason,
         releaseInstanceId: instanceOf.get(l.id) ?? null,
+        replacesLineId: l.replacesLineId,
       };
     }),
   };
   return { delivery, order };
+}
+
+async function findNo(ctx: Ctx, id: number) {
+  const [r] = await ctx.db.select({ no: deliveries.no }).from(deliveries).where(eq(deliveries.id, id));
+  return r?.no ?? null;
 }

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { qtyCol, timestamps } from '../../db/columns.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
@@ -54,12 +66,24 @@ export const deliveries = pgTable(
       .notNull()
       .default([]),
     remark: text('remark'),
+    // A replacement note (补发/换货) re-ships goods of a signed note: the original, why, and the
+    // document that asked for it (a complaint, an exchange). See deliveries.replacement.ts.
+    replacementOf: bigint('replacement_of', { mode: 'number' }).references((): AnyPgColumn => deliveries.id),
+    replacementReason: text('replacement_reason'),
+    sourceType: text('source_type'),
+    sourceId: bigint('source_id', { mode: 'number' }),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     ...timestamps(),
   },
   (t) => [
     check('deliveries_status_ck', sql`${t.status} in ('draft','shipped','signed','cancelled')`),
+    check(
+      'deliveries_replacement_ck',
+      sql`(${t.replacementOf} is null and ${t.replacementReason} is null) or (${t.replacementOf} is not null and ${t.replacementReason} in ('complaint','exchange'))`,
+    ),
+    index('deliveries_replacement_idx').on(t.replacementOf).where(sql`${t.replacementOf} is not null`),
+    index('deliveries_source_idx').on(t.sourceType, t.sourceId).where(sql`${t.sourceType} is not null`),
     index('deliveries_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('deliveries_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('deliveries_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
@@ -99,6 +123,8 @@ export const deliveryLines = pgTable(
     // none | pending | approved | rejected
     emergencyRelease: text('emergency_release').notNull().default('none'),
     emergencyReason: text('emergency_reason'),
+    // On a replacement note: the line of the original note whose goods this line replaces.
+    replacesLineId: bigint('replaces_line_id', { mode: 'number' }).references((): AnyPgColumn => deliveryLines.id),
   },
   (t) => [
     check(
@@ -110,5 +136,6 @@ export const deliveryLines = pgTable(
     index('delivery_lines_delivery_idx').on(t.deliveryId),
     index('delivery_lines_batch_idx').on(t.batchId),
     index('delivery_lines_order_line_idx').on(t.orderLineId),
+    index('delivery_lines_replaces_idx').on(t.replacesLineId).where(sql`${t.replacesLineId} is not null`),
   ],
 );

@@ -131,6 +131,7 @@ export async function updateDelivery(ctx: Ctx, id: number, input: DeliveryUpdate
     const cur = await findDeliveryForChange(ctx, id, 'delivery.create', tx);
     assertVersion(cur, input.version);
     nextOrThrow(ctx, cur.status, 'edit');
+    if (cur.replacementOf !== null) throw new ConflictError('delivery.replacement.fixed');
     const old = await tx
       .select()
       .from(deliveryLines)

@@ -89,15 +89,19 @@ export async function shipDelivery(ctx: Ctx, id: number, input: ShipInput) {
     if (missing.length)
       throw new ConflictError('delivery.ship.checklist', { items: missing.map((i) => i.label).join('、') });
     assertShippingComplete(d);
-    await assertCounterPaid(tx, d.orderId);
+    // A replacement (补发) re-ships goods already delivered and paid for: no payment gate, no order
+    // reservation consumed, and the order's delivered qty unchanged (deliveries.replacement.ts).
+    const replacement = d.replacementOf !== null;
+    if (!replacement) await assertCounterPaid(tx, d.orderId);
     const items = lines.map((l) => ({
       orderLineId: l.orderLineId,
       productId: l.productId,
       batchId: l.batchId,
       qty: l.qty,
+      reserved: !replacement,
     }));
     await issueStock(tx, ctx, { type: 'delivery', id }, d.warehouseId, items);
-    await recordDeliveredQty(tx, ctx, d.orderId, items);
+    if (!replacement) await recordDeliveredQty(tx, ctx, d.orderId, items);
     const emergencyOpen = await emergencyOpenOf(tx, id);
     await tx
       .update(deliveries)

@@ -14,5 +14,6 @@ import './deliveries.stock-refs.ts';
 
 export { deliveryScope, findDeliveryInScope } from './deliveries.access.ts';
 export { EMERGENCY_DOC } from './deliveries.emergency.ts';
+export { createReplacementDelivery, type ReplacementInput, type ReplacementReason } from './deliveries.replacement.ts';
 export { deliveryRoutes } from './deliveries.routes.ts';
 export { deliveries, deliveryLines } from './deliveries.schema.ts';

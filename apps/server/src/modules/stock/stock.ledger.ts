@@ -140,7 +140,8 @@ export async function issueStock(
   ctx: Ctx,
   ref: { type: string; id: number },
   warehouseId: number,
-  lines: { orderLineId: number; productId: number; batchId: number | null; qty: string }[],
+  // reserved: false — goods not covered by the order line's reservation (a replacement, 补发).
+  lines: { orderLineId: number; productId: number; batchId: number | null; qty: string; reserved?: boolean }[],
 ): Promise<void> {
   const tracking = await productLabels(
     tx,
@@ -158,7 +159,13 @@ export async function issueStock(
     const [res] = await tx
       .select()
       .from(stockReservations)
-      .where(and(eq(stockReservations.orderLineId, l.orderLineId), eq(stockReservations.status, 'active')))
+      .where(
+        and(
+          eq(stockReservations.orderLineId, l.orderLineId),
+          eq(stockReservations.status, 'active'),
+          l.reserved === false ? sql`false` : undefined,
+        ),
+      )
       .for('update');
     const open = res ? Decimal.min(money(l.qty), money(res.qty).minus(res.consumedQty)).toFixed(4) : '0';
     const done = await tx
