@@ -90,6 +90,7 @@ CREATE TABLE "sales_returns" (
 	"customer_id" bigint NOT NULL,
 	"order_id" bigint NOT NULL,
 	"delivery_id" bigint NOT NULL,
+	"kind" text DEFAULT 'return' NOT NULL,
 	"reason" text NOT NULL,
 	"description" text NOT NULL,
 	"status" text DEFAULT 'submitted' NOT NULL,
@@ -111,6 +112,7 @@ CREATE TABLE "sales_returns" (
 	"charge_amount" numeric(18, 2),
 	"expired_loss_amount" numeric(18, 2),
 	"red_invoice_id" bigint,
+	"replacement_delivery_id" bigint,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -123,7 +125,9 @@ CREATE TABLE "sales_returns" (
 	CONSTRAINT "sales_returns_completed_ck" CHECK (("sales_returns"."status" = 'completed') = ("sales_returns"."completed_at" is not null)
         and ("sales_returns"."status" <> 'completed' or ("sales_returns"."arrived_at" is not null and "sales_returns"."cost_bearer" is not null and "sales_returns"."storage_fee" is not null))),
 	CONSTRAINT "sales_returns_bearer_ck" CHECK ("sales_returns"."cost_bearer" is null or "sales_returns"."cost_bearer" in ('company','responsible')),
-	CONSTRAINT "sales_returns_red_ck" CHECK ("sales_returns"."red_invoice_id" is null or "sales_returns"."status" = 'completed')
+	CONSTRAINT "sales_returns_kind_ck" CHECK ("sales_returns"."kind" in ('return','exchange')),
+	CONSTRAINT "sales_returns_red_ck" CHECK ("sales_returns"."red_invoice_id" is null or ("sales_returns"."status" = 'completed' and "sales_returns"."kind" = 'return')),
+	CONSTRAINT "sales_returns_exchange_ck" CHECK ("sales_returns"."replacement_delivery_id" is null or "sales_returns"."kind" = 'exchange')
 );
 --> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "credits_invoice_id" bigint;--> statement-breakpoint
@@ -155,6 +159,7 @@ ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_created_by_users_id_fk
 ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_responsible_user_id_users_id_fk" FOREIGN KEY ("responsible_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_red_invoice_id_invoices_id_fk" FOREIGN KEY ("red_invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_replacement_delivery_id_deliveries_id_fk" FOREIGN KEY ("replacement_delivery_id") REFERENCES "public"."deliveries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "milestone_process_steps_process_idx" ON "milestone_process_steps" USING btree ("process_id","seq");--> statement-breakpoint
 CREATE INDEX "milestone_process_steps_open_due_idx" ON "milestone_process_steps" USING btree ("due_date") WHERE "milestone_process_steps"."completed_at" is null;--> statement-breakpoint
 CREATE INDEX "milestone_processes_owner_idx" ON "milestone_processes" USING btree ("owner_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint

@@ -57,9 +57,14 @@ export function nextReturnStatus(status: ReturnStatus, action: ReturnAction): Re
 export const COST_BEARERS = ['company', 'responsible'] as const;
 export type CostBearer = (typeof COST_BEARERS)[number];
 
+/** A return gives money back (red invoice); an exchange (换货) ships the same goods again. */
+export const RETURN_KINDS = ['return', 'exchange'] as const;
+export type ReturnKind = (typeof RETURN_KINDS)[number];
+
 export const ReturnLineInput = z.object({ deliveryLineId: BigId, qty: QtyString });
 export const ReturnInput = z.object({
   deliveryId: BigId,
+  kind: z.enum(RETURN_KINDS).default('return'),
   reason: z.enum(RETURN_REASONS),
   description: z.string().trim().min(1).max(2000),
   // The person charged for an internal-error return (default: the applicant, 第二条 由申请人或责任人承担).

@@ -96,6 +96,7 @@ export async function creditReturn(ctx: Ctx, id: number, input: ReturnCreditInpu
     const r = await findReturnForChange(ctx, id, input.version, tx);
     if (!can(ctx.principal, 'invoice.issue')) throw new ForbiddenError();
     guard(r, 'credit');
+    if (r.kind !== 'return') throw new ConflictError('return.exchange_no_credit', { no: r.no });
     if (r.redInvoiceId) throw new ConflictError('return.already_credited', { no: r.no });
     const [inv] = await tx.select().from(invoices).where(eq(invoices.id, input.invoiceId));
     if (!inv || inv.orderId !== r.orderId) throw ValidationError.field('invoiceId', 'return.invoice_invalid');

@@ -9,6 +9,7 @@ import { notify } from '../../platform/notifications/notifications.service.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { completeTasksByRef } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
+import { createReplacementDelivery } from '../deliveries/index.ts';
 import { invoices } from '../finance/index.ts';
 import { receiveStock } from '../stock/index.ts';
 import { attributeReturn } from './returns.attribution.ts';
@@ -57,6 +58,18 @@ export async function completeReturn(tx: Tx, ctx: Ctx, id: number) {
     lines.map((l) => ({ productId: l.productId, batchId: l.batchId, qty: l.qty })),
     r.no,
   );
+  // 换货 (SPEC 4.3 "exchanges create a replacement delivery"): the same goods ship again from the
+  // original warehouse once the returned ones are booked in.
+  const replacement =
+    r.kind === 'exchange'
+      ? await createReplacementDelivery(tx, ctx, {
+          originalDeliveryId: r.deliveryId,
+          lines: lines.map((l) => ({ deliveryLineId: l.deliveryLineId, qty: l.qty })),
+          reason: 'exchange',
+          sourceType: 'sales_return',
+          sourceId: id,
+        })
+      : null;
   const cal = await loadWorkCalendar(tx);
   const fee = storageFee(
     cal,
@@ -84,6 +97,7 @@ export async function completeReturn(tx: Tx, ctx: Ctx, id: number) {
       costBearer: a.costBearer,
       chargeAmount: a.chargeAmount,
       expiredLossAmount: a.expiredLossAmount,
+      replacementDeliveryId: replacement?.id ?? null,
       version: r.version + 1,
       updatedAt: now,
     })
@@ -120,6 +134,7 @@ export async function completeReturn(tx: Tx, ctx: Ctx, id: number) {
       { field: 'costBearer', old: null, new: a.costBearer },
       { field: 'chargeAmount', old: null, new: a.chargeAmount },
       { field: 'expiredLossAmount', old: null, new: a.expiredLossAmount },
+      ...(replacement ? [{ field: 'replacementDeliveryId', old: null, new: replacement.id }] : []),
     ],
   });
   await notify(tx, [...new Set([r.createdBy, r.ownerId])], {

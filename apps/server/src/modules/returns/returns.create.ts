@@ -119,6 +119,7 @@ export async function createReturn(ctx: Ctx, input: ReturnInput) {
         customerId: d.customerId,
         orderId: d.orderId,
         deliveryId: d.id,
+        kind: input.kind,
         reason: input.reason,
         description: input.description,
         ownerId: d.ownerId,
@@ -149,6 +150,7 @@ export async function createReturn(ctx: Ctx, input: ReturnInput) {
       changes: [
         { field: 'no', old: null, new: no },
         { field: 'deliveryId', old: null, new: d.id },
+        { field: 'kind', old: null, new: input.kind },
         { field: 'reason', old: null, new: input.reason },
         { field: 'totalQty', old: null, new: totalQty.toString() },
         { field: 'totalAmount', old: null, new: totalAmount.toFixed(2) },

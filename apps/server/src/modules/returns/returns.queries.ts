@@ -115,6 +115,7 @@ export async function getReturn(ctx: Ctx, id: number) {
   const r = await findReturnInScope(ctx, id);
   const applicant = alias(users, 'applicant');
   const responsible = alias(users, 'responsible');
+  const replacement = alias(deliveries, 'replacement');
   const [[head], lines, charges, [inst], kit] = await Promise.all([
     ctx.db
       .select({
@@ -123,6 +124,8 @@ export async function getReturn(ctx: Ctx, id: number) {
         deliveryNo: deliveries.no,
         applicantName: applicant.name,
         responsibleName: responsible.name,
+        replacementDeliveryNo: replacement.no,
+        replacementDeliveryStatus: replacement.status,
       })
       .from(salesReturns)
       .innerJoin(customers, eq(customers.id, salesReturns.customerId))
@@ -130,6 +133,7 @@ export async function getReturn(ctx: Ctx, id: number) {
       .innerJoin(deliveries, eq(deliveries.id, salesReturns.deliveryId))
       .innerJoin(applicant, eq(applicant.id, salesReturns.createdBy))
       .leftJoin(responsible, eq(responsible.id, salesReturns.responsibleUserId))
+      .leftJoin(replacement, eq(replacement.id, salesReturns.replacementDeliveryId))
       .where(eq(salesReturns.id, id)),
     ctx.db
       .select({

@@ -28,6 +28,8 @@ export const salesReturns = pgTable(
     deliveryId: bigint('delivery_id', { mode: 'number' })
       .notNull()
       .references(() => deliveries.id),
+    // return | exchange (换货: on completion a replacement delivery re-ships the goods).
+    kind: text('kind').notNull().default('return'),
     reason: text('reason').notNull(),
     description: text('description').notNull(),
     status: text('status').notNull().default('submitted'),
@@ -58,6 +60,7 @@ export const salesReturns = pgTable(
     chargeAmount: moneyCol('charge_amount'),
     expiredLossAmount: moneyCol('expired_loss_amount'),
     redInvoiceId: bigint('red_invoice_id', { mode: 'number' }).references(() => invoices.id),
+    replacementDeliveryId: bigint('replacement_delivery_id', { mode: 'number' }).references(() => deliveries.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -78,7 +81,13 @@ export const salesReturns = pgTable(
         and (${t.status} <> 'completed' or (${t.arrivedAt} is not null and ${t.costBearer} is not null and ${t.storageFee} is not null))`,
     ),
     check('sales_returns_bearer_ck', sql`${t.costBearer} is null or ${t.costBearer} in ('company','responsible')`),
-    check('sales_returns_red_ck', sql`${t.redInvoiceId} is null or ${t.status} = 'completed'`),
+    check('sales_returns_kind_ck', sql`${t.kind} in ('return','exchange')`),
+    // The money side belongs to returns; an exchange's counterpart is its replacement delivery.
+    check(
+      'sales_returns_red_ck',
+      sql`${t.redInvoiceId} is null or (${t.status} = 'completed' and ${t.kind} = 'return')`,
+    ),
+    check('sales_returns_exchange_ck', sql`${t.replacementDeliveryId} is null or ${t.kind} = 'exchange'`),
     index('sales_returns_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('sales_returns_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('sales_returns_updated_idx').on(t.updatedAt.desc(), t.id.desc()),

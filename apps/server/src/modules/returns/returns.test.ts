@@ -312,6 +312,43 @@ describe('cost attribution', () => {
     expect(lines[0].returnable).toBe('3');
   });
 
+  it('an exchange (换货) ships the goods again on a replacement delivery and takes no red invoice', async () => {
+    const res = await who.rep1.post(
+      '/api/sales-returns',
+      request({ kind: 'exchange', reason: 'quality', lines: [{ deliveryLineId: sale.lineId, qty: '2' }] }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    const v = (await who.kg.get(`/api/sales-returns/${r.id}`)).json().version;
+    await who.kg.post(`/api/sales-returns/${r.id}/arrival`, {
+      arrivedAt: '2026-10-21T09:30:00+08:00',
+      warehouseId: quarantine,
+      version: v,
+    });
+    await reviewSteps(r.approvalInstanceId);
+    expect((await who.ys.post(`/api/approvals/${r.approvalInstanceId}/approve`, { comment: '同意' })).statusCode).toBe(
+      200,
+    );
+    const after = (await who.rep1.get(`/api/sales-returns/${r.id}`)).json();
+    expect(after).toMatchObject({ kind: 'exchange', status: 'completed', replacementDeliveryStatus: 'draft' });
+    const d = await one(
+      `select d.replacement_of, d.replacement_reason, d.source_type, l.qty::text from deliveries d join delivery_lines l on l.delivery_id = d.id where d.id = $1`,
+      [after.replacementDeliveryId],
+    );
+    expect(d).toEqual({
+      replacement_of: sale.deliveryId,
+      replacement_reason: 'exchange',
+      source_type: 'sales_return',
+      qty: '2.0000',
+    });
+    const credit = await who.finance.post(`/api/sales-returns/${r.id}/red-invoice`, {
+      invoiceId: 1,
+      externalNo: 'X-EX-1',
+      version: after.version,
+    });
+    expect(credit.statusCode).toBe(409);
+  });
+
   it('a return outside the user’s scope does not exist for them', async () => {
     const rep2 = await Client.login(env.app, 'rep2');
     expect((await rep2.get(`/api/sales-returns/${ids.quality}`)).statusCode).toBe(404);
