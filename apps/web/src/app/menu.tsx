@@ -1,4 +1,10 @@
-import { AccountBookOutlined, AppstoreOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AppstoreOutlined,
+  CarOutlined,
+  CustomerServiceOutlined,
+  ShoppingCartOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
@@ -9,11 +15,13 @@ import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
 import { integrationAdminMenuItems } from '../modules/integrations/routes';
+import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
 import { opportunityMenu } from '../modules/opportunities/routes';
 import { orderMenuItems } from '../modules/orders/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
+import { returnMenuItems } from '../modules/returns/routes';
 import { stockMenuItems } from '../modules/stock/routes';
 import { workbenchMenu } from '../modules/tasks/routes';
 import { hasPermissionIn, type Me } from './AuthContext';
@@ -38,10 +46,17 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     icon: <CarOutlined />,
     items: [...stockMenuItems, ...deliveryMenuItems],
   },
+  // After the sale (SPEC 4): returns and post-sale processes.
+  {
+    key: 'aftersales',
+    labelKey: 'menu.aftersales',
+    icon: <CustomerServiceOutlined />,
+    items: [...returnMenuItems, ...milestoneMenuItems],
+  },
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
-  { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems] },
+  { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },
 ];
 
 export function visibleMenuItems(me: Me | null): MenuItemDef[] {

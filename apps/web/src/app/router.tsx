@@ -9,11 +9,13 @@ import { deliveryRoutes } from '../modules/deliveries/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { integrationRoutes } from '../modules/integrations/routes';
+import { milestoneRoutes } from '../modules/milestones/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { orderRoutes } from '../modules/orders/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
+import { returnRoutes } from '../modules/returns/routes';
 import { stockRoutes } from '../modules/stock/routes';
 import { taskRoutes } from '../modules/tasks/routes';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
@@ -36,6 +38,8 @@ const moduleRoutes: AppRoute[] = [
   ...orderRoutes,
   ...stockRoutes,
   ...deliveryRoutes,
+  ...returnRoutes,
+  ...milestoneRoutes,
   ...financeRoutes,
   ...approvalRoutes,
   ...adminRoutes,

@@ -45,6 +45,10 @@ const UNITS: Record<string, PolicyUnit> = {
   'followup.dueSoonDays': 'days',
   'records.retentionYears': 'years',
   'service.reopenWorkingDays': 'workingDays',
+  'returns.processingDays': 'workingDays',
+  'returns.storageFeePerDay': 'yuanPerDay',
+  'returns.storageFeeClerksPercent': 'percent',
+  'returns.internalErrorChargePerPiece': 'yuan',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

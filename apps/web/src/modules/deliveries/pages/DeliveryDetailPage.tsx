@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Space, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { apiDownload } from '../../../app/api';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -13,6 +14,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { ReasonModal, type ReasonModalTarget } from '../../orders/components/ReasonModal';
+import { RETURN_CREATE } from '../../returns/constants';
 import { useWarehouses } from '../../stock/api';
 import { useDelivery, useDeliveryCommand } from '../api';
 import { DeliveryTimeline, ReleaseApproval } from '../components/DeliveryHistory';
@@ -31,6 +33,7 @@ export function DeliveryDetailPage() {
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const handleError = useApiErrorHandler();
+  const { hasPermission } = useAuth();
   const query = useDelivery(id);
   const command = useDeliveryCommand(id);
   const warehouses = useWarehouses();
@@ -249,6 +252,11 @@ export function DeliveryDetailPage() {
                 data-testid="delivery-sign"
               >
                 {t('delivery.actions.sign')}
+              </Button>
+            ) : null}
+            {d.status === 'signed' && hasPermission(RETURN_CREATE) ? (
+              <Button onClick={() => navigate(`/returns/new?deliveryId=${d.id}`)} data-testid="delivery-return">
+                {t('returns.create.fromDelivery')}
               </Button>
             ) : null}
           </>
