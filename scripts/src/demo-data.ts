@@ -18,6 +18,8 @@ import { seedDefaultPool } from '../../apps/server/src/modules/pool/index.ts';
 import { seedApprovalRules } from '../../apps/server/src/platform/approvals/approval-rules.service.ts';
 import { createdFields } from '../../apps/server/src/platform/audit/audit.service.ts';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
+import { createMilestones } from './demo/after-sales-milestones.ts';
+import { createReturns } from './demo/after-sales-returns.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
@@ -319,6 +321,9 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
 
     // Quote to cash after that (it runs the real services, whose rows carry their own times).
     await createQuoteToCash(world, new Rng(SEED + 8));
+    // After the sale (SPEC 4.3, 4.5): returns of the signed deliveries, post-sale processes.
+    await createReturns(world);
+    await createMilestones(world);
   });
 }
 
