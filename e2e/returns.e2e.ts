@@ -186,3 +186,30 @@ describe('sales return: deadline after a public holiday, storage fee, restock, r
     await page.context().close();
   });
 });
+
+describe('post-sale processes (demo: the real-estate template with a late step)', () => {
+  it.each(['desktop', 'phone'] as const)(
+    'late steps, the process on its order and the templates (%s)',
+    async (size) => {
+      const width = SIZES[size].width;
+      const page = await login('rep1', size);
+      await page.goto(`${base()}/milestones/late`);
+      await page.getByTestId('table-row').first().waitFor();
+      expect(await page.getByTestId('table-row').first().textContent()).toContain('抵押登记');
+      await expectNoSidewaysScroll(page);
+      await shot(page, `milestones-late-${width}`);
+      await page.getByTestId('table-row').first().click();
+      await page.getByTestId('milestone-steps').waitFor();
+      await expect.poll(() => page.getByTestId('milestone-steps').textContent()).toContain('已逾期');
+      await expectNoSidewaysScroll(page);
+      await shot(page, `milestones-process-${width}`);
+      await page.context().close();
+      const admin = await login('admin', size);
+      await admin.goto(`${base()}/admin/milestone-templates`);
+      await admin.getByText('商品房销售后续流程').first().waitFor();
+      await expectNoSidewaysScroll(admin);
+      await shot(admin, `milestones-templates-${width}`);
+      await admin.context().close();
+    },
+  );
+});

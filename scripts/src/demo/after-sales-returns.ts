@@ -152,10 +152,14 @@ export async function createReturns(world: DemoWorld): Promise<void> {
   const version = async (id: number) =>
     Number((await tx.execute<{ v: number }>(sql`select version as v from sales_returns where id = ${id}`)).rows[0].v);
 
+  const used = new Set<number>();
   for (const s of STORIES) {
-    const line = lines.find((l) => l.free >= 1 && l.signed < addDays(today, -s.createdDaysAgo));
+    // Spread the stories over different deliveries where there are enough.
+    const fits = (l: Line) => l.free >= 1 && l.signed < addDays(today, -s.createdDaysAgo);
+    const line = lines.find((l) => fits(l) && !used.has(l.deliveryId)) ?? lines.find(fits);
     if (!line) throw new Error(`demo returns: no signed delivery before ${s.createdDaysAgo} days ago`);
     line.free -= 1;
+    used.add(line.deliveryId);
     const id = await createReturn(await as(line.ownerId, s.createdDaysAgo), {
       deliveryId: line.deliveryId,
       kind: s.kind ?? 'return',

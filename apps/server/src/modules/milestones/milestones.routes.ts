@@ -21,9 +21,8 @@ const tags = ['milestones'];
 /** Post-sale milestone processes (交付后流程, SPEC 4.5): templates, instances per deal, late steps. */
 export function milestoneRoutes(app: ZodApp, db: Db) {
   const manage = { permission: 'milestone.manage' as const };
-  app.get('/milestone-templates', { config: { permission: 'milestone.view' }, schema: { tags } }, async (req) =>
-    listMilestoneTemplates(ctxOf(req, db)),
-  );
+  // Company configuration, read by whoever starts a process and by the administrator who edits it.
+  app.get('/milestone-templates', { schema: { tags } }, async (req) => listMilestoneTemplates(ctxOf(req, db)));
   app.post(
     '/milestone-templates',
     { config: manage, schema: { tags, body: MilestoneTemplateInput } },

@@ -67,7 +67,7 @@ export function ReturnDetailPage() {
       {r.dueAt ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           {r.overdue ? (
-            <Alert type="error" showIcon message={t('returns.deadline.overdue', { days: r.fee.days })} />
+            <Alert type="error" showIcon message={t('returns.deadline.overdue', { n: r.fee.days })} />
           ) : r.status === 'completed' ? null : (
             <Alert type="info" showIcon message={t('returns.deadline.rule')} />
           )}
@@ -80,7 +80,8 @@ export function ReturnDetailPage() {
             <Descriptions.Item label={f('completedAt')}>{formatDateTime(r.completedAt)}</Descriptions.Item>
             <Descriptions.Item label={f('storageFee')}>
               <span data-testid="return-fee">
-                <MoneyText value={r.fee.total} />（{t('returns.deadline.days', { n: r.fee.days })}）
+                <MoneyText value={r.fee.total} />
+                {`（${t('returns.deadline.days', { n: r.fee.days })}）`}
               </span>
             </Descriptions.Item>
             <Descriptions.Item label={f('clerksShare')}>
@@ -130,7 +131,7 @@ export function ReturnDetailPage() {
       ) : r.redInvoice ? (
         <Space wrap data-testid="return-red-invoice">
           <Tag color="red">{t('returns.money.red')}</Tag>
-          {r.redInvoice.no}（{r.redInvoice.externalNo}）
+          <span>{`${r.redInvoice.no}（${r.redInvoice.externalNo}）`}</span>
           <MoneyText value={r.redInvoice.totalGross} />
         </Space>
       ) : (
