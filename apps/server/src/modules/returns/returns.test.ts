@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertWarehouse } from '../../../test/q2c-seed.ts';
 import { insertCustomer, insertRoleUser } from '../deliveries/deliveries.test-seed.ts';
+import { checkReceivables } from '../finance/index.ts';
 import { runReturnOverdueSweep } from './returns.sweep.ts';
 import { insertSignedSale, type SignedDelivery } from './returns.test-seed.ts';
 
@@ -249,6 +250,9 @@ describe('a quality return through the pharma chain, finished late', () => {
       `o${sale.orderId}`,
     ]);
     expect(rec).toEqual({ invoiced: '678.00', outstanding: '678.00' });
+    // The red invoice is no receivable of its own; the maintained figures equal the from-scratch ledger.
+    expect((await one(`select count(*)::int as n from receivable_invoices where invoice_id = $1`, [red.id])).n).toBe(0);
+    expect((await checkReceivables(env.database.db)).differences).toBe(0);
     // Once only.
     const again = await who.finance.post(`/api/sales-returns/${ids.quality}/red-invoice`, {
       invoiceId: original.id,
