@@ -52,6 +52,7 @@ const DOCUMENTS: Record<string, { statusDict: string; path: (id: number) => stri
   delivery: { statusDict: 'delivery.status', path: (id) => `/deliveries/${id}` },
   payment: { statusDict: 'finance.paymentStatus', path: (id) => `/finance/payments/${id}` },
   invoice: { statusDict: 'finance.invoiceStatus', path: (id) => `/finance/invoices/${id}` },
+  sales_return: { statusDict: 'returns.status', path: (id) => `/returns/${id}` },
 };
 
 export interface TimelineEntry {
