@@ -161,7 +161,7 @@ ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_warehouse_id_warehouse
 ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_red_invoice_id_invoices_id_fk" FOREIGN KEY ("red_invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sales_returns" ADD CONSTRAINT "sales_returns_replacement_delivery_id_deliveries_id_fk" FOREIGN KEY ("replacement_delivery_id") REFERENCES "public"."deliveries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "milestone_process_steps_process_idx" ON "milestone_process_steps" USING btree ("process_id","seq");--> statement-breakpoint
-CREATE INDEX "milestone_process_steps_open_due_idx" ON "milestone_process_steps" USING btree ("due_date") WHERE "milestone_process_steps"."completed_at" is null;--> statement-breakpoint
+CREATE INDEX "milestone_process_steps_open_due_idx" ON "milestone_process_steps" USING btree ("due_date","id") WHERE "milestone_process_steps"."completed_at" is null;--> statement-breakpoint
 CREATE INDEX "milestone_processes_owner_idx" ON "milestone_processes" USING btree ("owner_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "milestone_processes_dept_idx" ON "milestone_processes" USING btree ("owner_dept_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "milestone_processes_updated_idx" ON "milestone_processes" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint

@@ -105,6 +105,7 @@ export const milestoneProcessSteps = pgTable(
   (t) => [
     check('milestone_process_steps_done_ck', sql`(${t.completedAt} is null) = (${t.completedBy} is null)`),
     index('milestone_process_steps_process_idx').on(t.processId, t.seq),
-    index('milestone_process_steps_open_due_idx').on(t.dueDate).where(sql`${t.completedAt} is null`),
+    // The late-steps list reads open steps oldest due first, in index order.
+    index('milestone_process_steps_open_due_idx').on(t.dueDate, t.id).where(sql`${t.completedAt} is null`),
   ],
 );
