@@ -4,9 +4,19 @@ import { INVOICE_STATUS_COLORS, PAYMENT_STATUS_COLORS } from '../modules/finance
 import { STATUS_COLORS as OPPORTUNITY_STATUS_COLORS } from '../modules/opportunities/constants';
 import { ORDER_STATUS_COLORS } from '../modules/orders/constants';
 import { QUOTE_STATUS_COLORS } from '../modules/quotes/constants';
+import { RETURN_STATUS_COLORS } from '../modules/returns/constants';
 
 /** The documents of the sales chain (issue 11 item 3), in chain order: opportunity → … → payment. */
-export const DOCUMENT_TYPES = ['opportunity', 'quote', 'contract', 'order', 'delivery', 'invoice', 'payment'] as const;
+export const DOCUMENT_TYPES = [
+  'opportunity',
+  'quote',
+  'contract',
+  'order',
+  'delivery',
+  'invoice',
+  'payment',
+  'sales_return',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface DocumentKind {
@@ -71,5 +81,13 @@ export const DOCUMENT_KINDS: Record<DocumentType, DocumentKind> = {
     api: 'payments',
     statusDict: 'finance.paymentStatus',
     statusColors: PAYMENT_STATUS_COLORS,
+  },
+  // After the sale (issue 12): in the customer 360, not in the sales chain's links.
+  sales_return: {
+    path: (id) => `/returns/${id}`,
+    customerList: (c) => `/returns?customerId=${c}`,
+    api: 'sales-returns',
+    statusDict: 'returns.status',
+    statusColors: RETURN_STATUS_COLORS,
   },
 };

@@ -12,6 +12,7 @@ export const RELATED_TYPES = [
   'delivery',
   'invoice',
   'payment',
+  'sales_return',
 ] as const;
 export type RelatedType = (typeof RELATED_TYPES)[number];
 

@@ -353,6 +353,15 @@ describe('cost attribution', () => {
     expect(credit.statusCode).toBe(409);
   });
 
+  it('the customer’s 360 lists its returns', async () => {
+    const related = (await who.rep1.get(`/api/customers/${customerId}/related`)).json().items;
+    const kind = related.find((k: { type: string }) => k.type === 'sales_return');
+    expect(kind.total).toBe(4); // quality, wrong_sale, the rejected policy return, the exchange
+    expect(kind.recent[0]).toMatchObject({ no: expect.stringMatching(/^TH-/), status: expect.any(String) });
+    // 采购 sees returns (for the chain) but has no customer.view: the 360 itself is refused.
+    expect((await who.cg.get(`/api/customers/${customerId}/related`)).statusCode).toBe(403);
+  });
+
   it('a return outside the user’s scope does not exist for them', async () => {
     const rep2 = await Client.login(env.app, 'rep2');
     expect((await rep2.get(`/api/sales-returns/${ids.quality}`)).statusCode).toBe(404);

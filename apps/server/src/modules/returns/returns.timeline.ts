@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { ForbiddenError } from '../../platform/errors/errors.ts';
 import { can } from '../../platform/permissions/principal.ts';
-import { registerTimelineSource } from '../customers/index.ts';
+import { registerRelatedSource, registerTimelineSource, relatedSelect } from '../customers/index.ts';
 import { registerMovementRef } from '../stock/index.ts';
 import { returnScope } from './returns.access.ts';
 import { salesReturns } from './returns.schema.ts';
@@ -30,4 +31,19 @@ registerMovementRef('sales_return', async (ctx, ids) => {
     .from(salesReturns)
     .where(inArray(salesReturns.id, ids));
   return new Map(rows.map((r) => [r.id, { no: r.no, visible: r.visible }]));
+});
+
+// A customer's sales returns in its 360 (issue 12 item 8), within the viewer's scope.
+registerRelatedSource({
+  type: 'sales_return',
+  select: async (ctx, customerId) => {
+    if (!can(ctx.principal, 'return.view')) throw new ForbiddenError();
+    return relatedSelect(
+      salesReturns,
+      { id: salesReturns.id, no: salesReturns.no, name: sql`null::text`, status: salesReturns.status },
+      salesReturns.totalAmount,
+      sql`(${salesReturns.createdAt} at time zone 'Asia/Shanghai')::date`,
+      sql`${salesReturns.customerId} = ${customerId} and ${await returnScope(ctx)}`,
+    );
+  },
 });

@@ -21,7 +21,9 @@ export function ReturnListPage() {
   const status = sp.get('status') ?? undefined;
   const reason = sp.get('reason') ?? undefined;
   const overdue = sp.get('overdue') === 'true';
-  const list = useReturnList({ page, pageSize, status, reason, overdue: overdue ? 'true' : undefined });
+  // The customer 360's "all" link opens the list of one customer.
+  const customerId = sp.get('customerId') ?? undefined;
+  const list = useReturnList({ page, pageSize, status, reason, customerId, overdue: overdue ? 'true' : undefined });
   const f = (k: string) => t(`returns.fields.${k}`);
 
   const columns: ColumnsType<ReturnListItem> = [
