@@ -19,6 +19,8 @@ import { seedApprovalRules } from '../../apps/server/src/platform/approvals/appr
 import { createdFields } from '../../apps/server/src/platform/audit/audit.service.ts';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
 import { createAfterSales } from './demo/after-sales.ts';
+import { createMilestones } from './demo/after-sales-milestones.ts';
+import { createReturns } from './demo/after-sales-returns.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
@@ -324,6 +326,9 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createServiceTickets(world);
     // After-sales on top of it: visits recorded, complaints in every state (issue 12).
     await createAfterSales(world);
+    // After the sale (SPEC 4.3, 4.5): returns of the signed deliveries, post-sale processes.
+    await createReturns(world);
+    await createMilestones(world);
   });
 }
 

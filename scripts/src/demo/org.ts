@@ -116,6 +116,23 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'purchasing',
     manager: 'commerce',
   },
+  // Seed 000 销后退回 chain: 开票组 retrieves the original document; 验收员 books returned goods in.
+  {
+    username: 'receiver',
+    name: '田野',
+    mobile: '13901860036',
+    dept: '商务部',
+    role: 'receiving_clerk',
+    manager: 'commerce',
+  },
+  {
+    username: 'invoicing',
+    name: '蒋敏',
+    mobile: '13901860042',
+    dept: '财务部',
+    role: 'invoicing',
+    manager: 'finance',
+  },
   {
     username: 'finance',
     name: '许丽',

@@ -6,12 +6,14 @@ import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
 import { integrationCases } from './integrations.ts';
 import { listCases } from './lists.ts';
+import { milestoneCases } from './milestones.ts';
 import { opportunityCases } from './opportunities.ts';
 import { orderCases } from './orders.ts';
 import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
 import { quoteCases } from './quotes.ts';
+import { returnCases } from './returns.ts';
 import { serviceCases } from './service.ts';
 import { stockCases } from './stock.ts';
 import type { AuditCaseFile } from './types.ts';
@@ -39,4 +41,6 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   lists: listCases,
   service: serviceCases,
   afterSales: afterSalesCases,
+  returns: returnCases,
+  milestones: milestoneCases,
 };

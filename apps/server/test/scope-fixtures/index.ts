@@ -5,12 +5,14 @@ import { deliveryFixtures } from './deliveries.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
 import { integrationFixtures } from './integrations.ts';
+import { milestoneFixtures } from './milestones.ts';
 import { opportunityFixtures } from './opportunities.ts';
 import { orderFixtures } from './orders.ts';
 import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
 import { quoteFixtures } from './quotes.ts';
+import { returnFixtures } from './returns.ts';
 import { serviceFixtures } from './service.ts';
 import { stockFixtures } from './stock.ts';
 import type { ScopeFixtureFile } from './types.ts';
@@ -35,4 +37,6 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   integrations: integrationFixtures,
   service: serviceFixtures,
   afterSales: afterSalesFixtures,
+  returns: returnFixtures,
+  milestones: milestoneFixtures,
 };

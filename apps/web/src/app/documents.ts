@@ -5,6 +5,7 @@ import { INVOICE_STATUS_COLORS, PAYMENT_STATUS_COLORS } from '../modules/finance
 import { STATUS_COLORS as OPPORTUNITY_STATUS_COLORS } from '../modules/opportunities/constants';
 import { ORDER_STATUS_COLORS } from '../modules/orders/constants';
 import { QUOTE_STATUS_COLORS } from '../modules/quotes/constants';
+import { RETURN_STATUS_COLORS } from '../modules/returns/constants';
 import { TICKET_STATUS_COLORS } from '../modules/service/constants';
 
 /** The documents of the sales chain (issue 11 item 3), in chain order: opportunity → … → payment. */
@@ -21,6 +22,7 @@ export const DOCUMENT_TYPES = [
   // After-sales records in the customer 360 (issue 12 item 8); they have no chain links.
   'complaint',
   'return_visit',
+  'sales_return',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -107,5 +109,13 @@ export const DOCUMENT_KINDS: Record<DocumentType, DocumentKind> = {
     api: 'return-visits',
     statusDict: 'visit.status',
     statusColors: { planned: 'blue', done: 'green', cancelled: 'default' },
+  },
+  // After the sale (issue 12): in the customer 360, not in the sales chain's links.
+  sales_return: {
+    path: (id) => `/returns/${id}`,
+    customerList: (c) => `/returns?customerId=${c}`,
+    api: 'sales-returns',
+    statusDict: 'returns.status',
+    statusColors: RETURN_STATUS_COLORS,
   },
 };

@@ -10,11 +10,13 @@ import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
 import { integrationAdminMenuItems } from '../modules/integrations/routes';
+import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
 import { opportunityMenu } from '../modules/opportunities/routes';
 import { orderMenuItems } from '../modules/orders/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
+import { returnMenuItems } from '../modules/returns/routes';
 import { serviceMenu } from '../modules/service/routes';
 import { stockMenuItems } from '../modules/stock/routes';
 import { workbenchMenu } from '../modules/tasks/routes';
@@ -41,11 +43,11 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     items: [...stockMenuItems, ...deliveryMenuItems],
   },
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
-  // After-sales (SPEC 4): tickets, then return visits, complaints, satisfaction.
-  { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems] },
+  // After the sale (SPEC 4): tickets, return visits, complaints, satisfaction, returns, post-sale processes.
+  { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
-  { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems] },
+  { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },
 ];
 
 export function visibleMenuItems(me: Me | null): MenuItemDef[] {

@@ -10,11 +10,13 @@ import { deliveryRoutes } from '../modules/deliveries/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { integrationRoutes } from '../modules/integrations/routes';
+import { milestoneRoutes } from '../modules/milestones/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { orderRoutes } from '../modules/orders/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
+import { returnRoutes } from '../modules/returns/routes';
 import { serviceRoutes } from '../modules/service/routes';
 import { stockRoutes } from '../modules/stock/routes';
 import { taskRoutes } from '../modules/tasks/routes';
@@ -39,6 +41,8 @@ const moduleRoutes: AppRoute[] = [
   ...stockRoutes,
   ...deliveryRoutes,
   ...afterSalesRoutes,
+  ...returnRoutes,
+  ...milestoneRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

@@ -55,6 +55,7 @@ const DOCUMENTS: Record<string, { statusDict: string; path: (id: number) => stri
   service_ticket: { statusDict: 'service.status', path: (id) => `/service/tickets/${id}` },
   complaint: { statusDict: 'complaint.status', path: (id) => `/complaints/${id}` },
   return_visit: { statusDict: 'visit.status', path: (id) => `/return-visits/${id}` },
+  sales_return: { statusDict: 'returns.status', path: (id) => `/returns/${id}` },
 };
 
 export interface TimelineEntry {

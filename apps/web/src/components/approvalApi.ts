@@ -86,6 +86,7 @@ const DOC_QUERIES: Record<string, QueryKey[]> = {
   order_credit_override: [['orders'], ['stock']],
   emergency_release: [['deliveries']],
   bad_debt_writeoff: [['finance'], ['orders']],
+  sales_return: [['returns'], ['stock'], ['deliveries']],
 };
 
 /** Approve / reject / return / delegate / withdraw one instance; refreshes inbox, badge, bell and the document. */

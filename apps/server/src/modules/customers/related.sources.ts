@@ -15,6 +15,7 @@ export const RELATED_TYPES = [
   'service_ticket',
   'complaint',
   'return_visit',
+  'sales_return',
 ] as const;
 export type RelatedType = (typeof RELATED_TYPES)[number];
 

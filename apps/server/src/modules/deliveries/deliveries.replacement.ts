@@ -151,6 +151,7 @@ export async function createReplacementDelivery(tx: Tx, ctx: Ctx, input: Replace
       { field: 'no', old: null, new: no },
       { field: 'replacementOf', old: null, new: orig.no },
       { field: 'replacementReason', old: null, new: input.reason },
+      { field: 'source', old: null, new: `${input.sourceType}:${input.sourceId}` },
       ...planned.map((l, i) => ({
         field: `line:${i + 1}`,
         old: null,

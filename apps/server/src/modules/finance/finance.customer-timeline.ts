@@ -16,8 +16,8 @@ registerTimelineSource({
 });
 registerTimelineSource({
   entityType: 'invoice',
-  // An invoice is created by issuing it (开票), or reissuing a voided one.
-  createActions: ['issue', 'reissue'],
+  // An invoice is created by issuing it (开票), reissuing a voided one, or as a red-letter credit (红字).
+  createActions: ['issue', 'reissue', 'issue_red'],
   documents: async (ctx, customerId, limit) =>
     ctx.db
       .select({ id: invoices.id, no: invoices.no, amount: invoices.totalGross, status: invoices.status })

@@ -123,6 +123,8 @@ export const invoices = pgTable(
     // Receivable due date: issue date + the customer's payment terms.
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     replacesInvoiceId: bigint('replaces_invoice_id', { mode: 'number' }),
+    // A red-letter invoice (红字发票, negative totals) credits this original, e.g. for a sales return.
+    creditsInvoiceId: bigint('credits_invoice_id', { mode: 'number' }),
     voidReason: text('void_reason'),
     voidedAt: timestamp('voided_at', { withTimezone: true }),
     voidedBy: integer('voided_by').references(() => users.id),
@@ -136,6 +138,7 @@ export const invoices = pgTable(
     check('invoices_status_ck', sql`${t.status} in ('issued','void')`),
     check('invoices_void_ck', sql`${t.status} <> 'void' or ${t.voidReason} is not null`),
     check('invoices_target_ck', sql`${t.orderId} is not null or ${t.contractId} is not null`),
+    check('invoices_red_ck', sql`${t.totalGross} >= 0 or ${t.creditsInvoiceId} is not null`),
     index('invoices_owner_updated_idx').on(t.ownerId, t.updatedAt.desc(), t.id.desc()),
     index('invoices_dept_updated_idx').on(t.ownerDeptId, t.updatedAt.desc(), t.id.desc()),
     index('invoices_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
@@ -144,6 +147,7 @@ export const invoices = pgTable(
     index('invoices_customer_recent_idx').on(t.customerId, t.id.desc()),
     index('invoices_order_idx').on(t.orderId),
     index('invoices_contract_idx').on(t.contractId),
+    index('invoices_credits_idx').on(t.creditsInvoiceId),
   ],
 );
 

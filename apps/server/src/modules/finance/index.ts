@@ -38,6 +38,7 @@ import './receivables.check.ts';
 export { findInvoiceInScope, findPaymentInScope, invoiceScope, paymentScope } from './finance.access.ts';
 export { financeRoutes } from './finance.routes.ts';
 export { badDebtWriteOffs, invoiceLines, invoices, payments } from './finance.schema.ts';
+export { issueRedInvoiceInTx, type RedLine } from './invoices.red.ts';
 export { runOverdueReminderSweep } from './overdue.sweep.ts';
 export { checkReceivables } from './receivables.check.ts';
 export { rebuildReceivables } from './receivables.sync.ts';

@@ -56,7 +56,9 @@ export function filterOn(f: LedgerFilter, a: string): SQL {
 /**
  * The receivables ledger computed from scratch (SPEC 3.6 应收), one row per issued invoice as of
  * `asOf`: each document's credit — counted payments received by then plus write-offs approved by
- * then — applied to its invoices first in, first out by due date (then id). Columns: invoice_id,
+ * then — applied to its invoices first in, first out by due date (then id). A red-letter invoice
+ * (红字, negative) comes first: it is fully "applied" (never outstanding) and lowers what the
+ * document's other invoices need from the credit by its amount. Columns: invoice_id,
  * doc_key, customer_id, owner_id, owner_dept_id, order_id, contract_id, issue_date, due_date,
  * gross, received, written_off, last_credit_date, applied. All in SQL: nothing is loaded into the
  * application to allocate (issue 10: 11 s in the request thread at 200 k orders).
@@ -74,7 +76,7 @@ export function ledgerSql(asOf: string, f: LedgerFilter = {}): SQL {
         case when i.order_id is not null then 'o' || i.order_id else 'c' || i.contract_id end as doc_key,
         i.customer_id, i.owner_id, i.owner_dept_id, i.order_id, i.contract_id, i.issue_date, i.due_date,
         i.total_gross as gross,
-        coalesce(sum(i.total_gross) over (partition by i.order_id, i.contract_id order by i.due_date, i.id
+        coalesce(sum(i.total_gross) over (partition by i.order_id, i.contract_id order by (i.total_gross < 0) desc, i.due_date, i.id
           rows between unbounded preceding and 1 preceding), 0) as before
       from invoices i
       where i.status = 'issued' and i.issue_date <= ${asOf}::date and ${filterOn(f, 'i')}
@@ -110,7 +112,10 @@ export const documentsSql = (ledger: SQL) => sql`
   from (${ledger}) l
   group by l.doc_key, l.customer_id, l.owner_id, l.owner_dept_id, l.received, l.written_off, l.last_credit_date`;
 
-/** Per-invoice rows as stored in receivable_invoices, from ledger rows, with the arrears list's sort keys. */
+/**
+ * Per-invoice rows as stored in receivable_invoices, from ledger rows, with the arrears list's sort
+ * keys. A red-letter invoice is no receivable of its own (it lowers its document's invoiced total).
+ */
 export const invoiceRowsSql = (ledger: SQL) => sql`
   select l.invoice_id, l.doc_key, l.customer_id, l.owner_id, l.owner_dept_id, l.order_id, l.contract_id,
     c.name as customer_name, coalesce(o.no, k.no) as document_no, l.issue_date, l.due_date,
@@ -118,4 +123,5 @@ export const invoiceRowsSql = (ledger: SQL) => sql`
   from (${ledger}) l
   join customers c on c.id = l.customer_id
   left join orders o on o.id = l.order_id
-  left join contracts k on k.id = l.contract_id`;
+  left join contracts k on k.id = l.contract_id
+  where l.gross >= 0`;

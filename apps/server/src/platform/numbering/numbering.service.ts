@@ -18,6 +18,8 @@ const FORMATS = {
   writeOff: { prefix: 'HX', period: 'year', pad: 5 },
   serviceTicket: { prefix: 'GD', period: 'day', pad: 4 },
   complaint: { prefix: 'YY', period: 'day', pad: 4 },
+  salesReturn: { prefix: 'TH', period: 'day', pad: 4 },
+  milestoneProcess: { prefix: 'LC', period: 'year', pad: 5 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

@@ -44,6 +44,12 @@ const sales = (s: Scope): G[] => [
   ['complaint.create', 'ALL'],
   ['visit.view', s],
   ['visit.record', s],
+  // The rep (退货人) fills the 销后退回申请表 of their own customers' deliveries (seed 000 第三条).
+  ['return.view', s],
+  ['return.create', 'ALL'],
+  // Post-sale processes of their own deals (交付后流程, SPEC 4.5).
+  ['milestone.view', s],
+  ['milestone.handle', s],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -56,6 +62,8 @@ const viewAll: G[] = [
   ['invoice.view', 'ALL'],
   ['receivable.view', 'ALL'],
   ['trace.view', 'ALL'],
+  ['return.view', 'ALL'],
+  ['milestone.view', 'ALL'],
 ];
 // Public pool (公海, SPEC 2.4): see and claim; managers also manage pools.
 const pool = (s: Scope): G[] => [
@@ -240,6 +248,9 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['delivery.ship', 'ALL'],
       ['delivery.sign', 'ALL'],
       ['trace.view', 'ALL'],
+      // 库管 records the returned goods reaching the warehouse: the 3-working-day clock starts then.
+      ['return.view', 'ALL'],
+      ['return.receive', 'ALL'],
     ],
   },
   {
@@ -254,10 +265,45 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['trace.view', 'ALL'],
       // Asked to investigate a complaint (质检): sees the complaints they investigate.
       ['complaint.view', 'SELF'],
+      // 质管部审核 in the sales-return chain (seed 000 第三条).
+      ['return.view', 'ALL'],
     ],
   },
-  { code: 'purchasing', name: '采购', grants: [] },
-  { code: 'operations', name: '运营', grants: [['customer.view', 'ALL']] },
+  // 采购部审核 and 运营部审核 in the sales-return chain (seed 000 第三条).
+  { code: 'purchasing', name: '采购', grants: [['return.view', 'ALL']] },
+  {
+    code: 'operations',
+    name: '运营',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['return.view', 'ALL'],
+    ],
+  },
+  // Seed 000 第三条: 开票组必须提取原销售单据 — the first step of the sales-return chain.
+  {
+    code: 'invoicing',
+    name: '开票员',
+    grants: [
+      ['customer.view', 'ALL'],
+      ['order.view', 'ALL'],
+      ['delivery.view', 'ALL'],
+      ['invoice.view', 'ALL'],
+      ['return.view', 'ALL'],
+    ],
+  },
+  // Seed 000 第三条: 验收员对销售退回品种确认记账并将实物交与库管 — the chain's last step books the goods.
+  {
+    code: 'receiving_clerk',
+    name: '验收员',
+    grants: [
+      ['product.view', 'ALL'],
+      ['stock.view', 'ALL'],
+      ['delivery.view', 'ALL'],
+      ['trace.view', 'ALL'],
+      ['return.view', 'ALL'],
+      ['return.receive', 'ALL'],
+    ],
+  },
   {
     code: 'service_engineer',
     name: '售后工程师',
@@ -298,6 +344,11 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['visit.view', 'ALL'],
       ['visit.record', 'ALL'],
       ['survey.manage', 'ALL'],
+      // Follows returns and post-sale processes company-wide; files returns for customers.
+      ['return.view', 'ALL'],
+      ['return.create', 'ALL'],
+      ['milestone.view', 'ALL'],
+      ['milestone.handle', 'ALL'],
     ],
   },
   // 客服部 (seed 000 销售服务控制程序): return visits and satisfaction, objections taken by phone.
@@ -345,6 +396,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['apitoken.admin', 'ALL'],
       ['webhook.manage', 'ALL'],
       ['sla.manage', 'ALL'],
+      ['milestone.manage', 'ALL'],
     ],
   },
 ];

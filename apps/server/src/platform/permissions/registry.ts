@@ -111,6 +111,16 @@ export const PERMISSIONS = [
   { permission: 'survey.manage', resource: 'satisfaction_survey', scoped: false },
   // SLA targets per ticket type × priority (× customer class).
   { permission: 'sla.manage', resource: 'sla_policy', scoped: false },
+  // Sales returns (销后退回, SPEC 4.3): scoped like their order; receive = record the goods reaching
+  // the warehouse (库房 / 验收员). The chain's steps decide through the approval engine.
+  { permission: 'return.view', resource: 'sales_return', scoped: true },
+  { permission: 'return.create', resource: 'sales_return', scoped: false },
+  { permission: 'return.receive', resource: 'sales_return', scoped: false },
+  // Post-sale milestone processes (交付后流程, SPEC 4.5): templates company-wide; instances scoped
+  // like their order or contract; handle = complete steps with their documents.
+  { permission: 'milestone.view', resource: 'milestone_process', scoped: true },
+  { permission: 'milestone.handle', resource: 'milestone_process', scoped: true },
+  { permission: 'milestone.manage', resource: 'milestone_template', scoped: false },
   // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.
   { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
   { permission: 'apitoken.admin', resource: 'api_token', scoped: false },

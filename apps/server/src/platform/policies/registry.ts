@@ -65,6 +65,15 @@ export const POLICIES = [
   { key: 'returnVisit.lowScoreThreshold', type: 'integer', default: 2, min: 1, max: 5 },
   // Working days an investigator of a complaint has for their finding (task due date).
   { key: 'complaints.investigationWorkingDays', type: 'integer', default: 3, min: 1, max: 60 },
+  // Seed 000 医药公司销后退回管理规定 第三条: a return is finished within 3 working days of the goods
+  // reaching the warehouse; after that a storage fee per day, 50 % of it left to the warehouse clerks.
+  { key: 'returns.processingDays', type: 'integer', default: 3, min: 1, max: 60 },
+  { key: 'returns.storageFeePerDay', type: 'decimal', default: '50.00', min: '0.00', max: '100000.00' },
+  { key: 'returns.storageFeeClerksPercent', type: 'decimal', default: '50.00', min: '0.00', max: '100.00' },
+  // 第二条: internal-error returns charge the applicant or the responsible person per piece.
+  { key: 'returns.internalErrorChargePerPiece', type: 'decimal', default: '10.00', min: '0.00', max: '100000.00' },
+  // 第一条: breakage returns beyond 0.2 ‰ of the year's sales are treated as expired-goods loss.
+  { key: 'returns.breakageMaxPerMille', type: 'decimal', default: '0.20', min: '0.00', max: '1000.00' },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -47,6 +47,10 @@ const UNITS: Record<string, PolicyUnit> = {
   'service.reopenWorkingDays': 'workingDays',
   'returnVisit.daysAfterDelivery': 'days',
   'complaints.investigationWorkingDays': 'workingDays',
+  'returns.processingDays': 'workingDays',
+  'returns.storageFeePerDay': 'yuanPerDay',
+  'returns.storageFeeClerksPercent': 'percent',
+  'returns.internalErrorChargePerPiece': 'yuan',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

@@ -2,6 +2,7 @@ import { amountInWords, formatYuan, missingContractTerms, PRICE_MASK } from '@sa
 import { Alert, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { DetailTabs } from '../../../components/DetailTabs';
 import { DocumentLinks, LinkedNo } from '../../../components/DocumentLinks';
@@ -10,6 +11,8 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
+import { DealMilestones } from '../../milestones/components/DealMilestones';
+import { MILESTONE_VIEW } from '../../milestones/constants';
 import { useContract } from '../api';
 import { ContractActions } from '../components/ContractActions';
 import { AmendmentsTab, DisputesTab, LinesTable, PlanTable, ReviewTab, TimelineTab } from '../components/ContractTabs';
@@ -65,7 +68,7 @@ function SourceText({ c }: { c: ContractDetail }) {
   return <span data-testid="contract-source">{t('contract.source.direct')}</span>;
 }
 
-const TABS = ['terms', 'lines', 'plan', 'review', 'amendments', 'disputes', 'files', 'timeline'] as const;
+const TABS = ['terms', 'lines', 'plan', 'review', 'amendments', 'disputes', 'files', 'timeline', 'milestones'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** 合同详情: parties, terms, lines, payment plan with receipts, review, amendments, disputes, scans, risk warnings. */
@@ -74,6 +77,7 @@ export function ContractDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const [sp, setSp] = useSearchParams();
+  const { hasPermission } = useAuth();
   const query = useContract(id);
   const tabParam = sp.get('tab') as TabKey | null;
   const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'terms';
@@ -213,6 +217,10 @@ export function ContractDetailPage() {
           { key: 'amendments', label: t('contract.amendments'), children: <AmendmentsTab id={c.id} /> },
           { key: 'timeline', label: t('contract.timeline'), children: <TimelineTab id={c.id} /> },
           { key: 'disputes', label: t('contract.disputes'), children: <DisputesTab id={c.id} /> },
+          // 交付后流程 (SPEC 4.5): the post-sale processes this contract runs.
+          ...(hasPermission(MILESTONE_VIEW)
+            ? [{ key: 'milestones', label: t('milestones.tab'), children: <DealMilestones contractId={c.id} /> }]
+            : []),
           {
             key: 'files',
             label: t('contract.files'),

@@ -22,6 +22,7 @@ const KINDS: Record<string, { path: (id: number) => string; dict: string; color:
   service_ticket: { path: (id) => `/service/tickets/${id}`, dict: 'qualityCard.ticketStatus', color: 'orange' },
   return_visit: { path: (id) => `/return-visits/${id}`, dict: 'visit.status', color: 'green' },
   complaint: { path: (id) => `/complaints/${id}`, dict: 'complaint.status', color: 'red' },
+  sales_return: { path: (id) => `/returns/${id}`, dict: 'returns.status', color: 'purple' },
 };
 
 /** 产品质量跟踪卡 of one batch/serial: its deliveries and every ticket, visit, complaint and return about it. */

@@ -14,6 +14,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { ReasonModal, type ReasonModalTarget } from '../../orders/components/ReasonModal';
+import { RETURN_CREATE } from '../../returns/constants';
 import { useWarehouses } from '../../stock/api';
 import { useDelivery, useDeliveryCommand } from '../api';
 import { DeliveryTimeline, ReleaseApproval } from '../components/DeliveryHistory';
@@ -282,6 +283,11 @@ export function DeliveryDetailPage() {
                 data-testid="delivery-sign"
               >
                 {t('delivery.actions.sign')}
+              </Button>
+            ) : null}
+            {d.status === 'signed' && hasPermission(RETURN_CREATE) ? (
+              <Button onClick={() => navigate(`/returns/new?deliveryId=${d.id}`)} data-testid="delivery-return">
+                {t('returns.create.fromDelivery')}
               </Button>
             ) : null}
           </>

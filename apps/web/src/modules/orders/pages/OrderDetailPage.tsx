@@ -11,6 +11,8 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { DictText, StatusTag } from '../../../components/StatusTag';
+import { DealMilestones } from '../../milestones/components/DealMilestones';
+import { MILESTONE_VIEW } from '../../milestones/constants';
 import { useOrder } from '../api';
 import { OrderActions } from '../components/OrderActions';
 import { CreditApproval, OrderReviewsTab, OrderTimelineTab } from '../components/OrderHistoryTabs';
@@ -19,7 +21,7 @@ import { OrderReviewPanel } from '../components/OrderReviewPanel';
 import { OrderTasksTab } from '../components/OrderTasksTab';
 import { CREDIT_OVERRIDE_COLORS, ORDER_PLAN, ORDER_STATUS_COLORS } from '../constants';
 
-const TABS = ['overview', 'review', 'tasks', 'reviews', 'timeline'] as const;
+const TABS = ['overview', 'review', 'tasks', 'reviews', 'timeline', 'milestones'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function OrderDetailPage() {
@@ -178,6 +180,16 @@ export function OrderDetailPage() {
           ...(canPlan ? [{ key: 'tasks', label: tabLabel('tasks'), children: <OrderTasksTab order={o} /> }] : []),
           { key: 'reviews', label: tabLabel('reviews'), children: <OrderReviewsTab orderId={o.id} lines={o.lines} /> },
           { key: 'timeline', label: tabLabel('timeline'), children: <OrderTimelineTab order={o} /> },
+          // 交付后流程 (SPEC 4.5): the post-sale processes this order runs.
+          ...(hasPermission(MILESTONE_VIEW)
+            ? [
+                {
+                  key: 'milestones',
+                  label: tabLabel('milestones'),
+                  children: <DealMilestones orderId={o.id} />,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

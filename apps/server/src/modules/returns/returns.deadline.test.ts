@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../platform/calendar/work-calendar.ts';
-import { returnDeadline, storageFee } from './return-deadline.ts';
+import { returnDeadline, storageFee } from './returns.deadline.ts';
 
 const cal = new WorkCalendar();
 const bj = (s: string) => new Date(`${s}:00+08:00`);
