@@ -101,7 +101,7 @@ async function main() {
 API docs: http://localhost:${config.port}/api/docs
 Demo accounts (password ${DEMO_PASSWORD}): admin 系统管理员, gm 总经理, director 销售总监,
   manager1 / manager2 销售一部 / 二部经理, supervisor1 销售主管, rep1 rep2 销售一部, rep3 销售二部,
-  frontdesk 前台, assistant 销售内业, finance 财务, engineer 售后工程师, svcmanager 售后主管 (one user per role; see README)
+  frontdesk 前台, assistant 销售内业, finance 财务, engineer 售后工程师, svcmanager 售后主管, service 客服 (one user per role; see README)
 Press Ctrl-C to stop.`);
 }
 

@@ -162,6 +162,15 @@ export const DEMO_USERS: DemoUser[] = [
     manager: 'gm',
   },
   {
+    // 客服专员 (seed 000 销售服务控制程序): return visits, satisfaction surveys, objections by phone.
+    username: 'service',
+    name: '秦悦',
+    mobile: '13901860054',
+    dept: '售后服务部',
+    role: 'customer_service',
+    manager: 'svcmanager',
+  },
+  {
     username: 'frontdesk',
     name: '何雨欣',
     mobile: '13901860061',
