@@ -62,10 +62,24 @@ export async function deliveredLinesOf(ctx: Ctx, customerId: number) {
 
 /** Active users who may handle tickets (售后工程师, 售后主管): whom a ticket can be assigned to. */
 export async function ticketEngineers(ctx: Ctx) {
-  const r = await ctx.db.execute<{ id: number; name: string; dept_name: string | null }>(sql`
-    select distinct u.id, u.name, d.name as dept_name from users u
-    join user_roles ur on ur.user_id = u.id join role_grants g on g.role_id = ur.role_id
-    left join departments d on d.id = u.dept_id
-    where u.active and g.permission = 'ticket.handle' order by u.name, u.id`);
-  return { items: r.rows.map((x) => ({ id: Number(x.id), name: x.name, deptName: x.dept_name })) };
+  // SPEC 4.1 assignment by load: each engineer's open tickets, the least loaded first (the suggestion).
+  const r = await ctx.db.execute<{ id: number; name: string; dept_name: string | null; open_tickets: number }>(sql`
+    select e.id, e.name, e.dept_name,
+      (select count(*) from service_tickets t
+        where t.engineer_id = e.id and t.status not in ('resolved', 'closed'))::int as open_tickets
+    from (
+      select distinct u.id, u.name, d.name as dept_name from users u
+      join user_roles ur on ur.user_id = u.id join role_grants g on g.role_id = ur.role_id
+      left join departments d on d.id = u.dept_id
+      where u.active and g.permission = 'ticket.handle'
+    ) e
+    order by open_tickets, e.name, e.id`);
+  return {
+    items: r.rows.map((x) => ({
+      id: Number(x.id),
+      name: x.name,
+      deptName: x.dept_name,
+      openTickets: Number(x.open_tickets),
+    })),
+  };
 }

@@ -312,12 +312,23 @@ describe('pickers', () => {
     ]);
     const engineers = (await who.svcboss.get('/api/service-tickets/engineers')).json();
     expect(engineers.items.map((u: { name: string }) => u.name)).toEqual(expect.arrayContaining(['刘工', '陈主管']));
+    // Assignment by load (SPEC 4.1): each engineer's open tickets, the least loaded first.
+    const open = await env.database.db.execute<{ engineer_id: number; n: number }>(
+      sql`select engineer_id, count(*)::int as n from service_tickets
+          where engineer_id is not null and status not in ('resolved', 'closed') group by engineer_id`,
+    );
+    const load = new Map(open.rows.map((r) => [Number(r.engineer_id), Number(r.n)]));
+    expect(Math.max(...load.values())).toBeGreaterThan(0);
+    type Eng = { id: number; openTickets: number };
+    for (const u of engineers.items as Eng[]) expect(u.openTickets).toBe(load.get(u.id) ?? 0);
+    const counts = (engineers.items as Eng[]).map((u) => u.openTickets);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
     const t = (await who.svcboss.get(`/api/service-tickets/${ids.t}`)).json();
     expect(t.actions).toEqual(['reopen']);
-    // Its delivery note among the document links (number only: 售后主管 cannot open delivery notes).
+    // Its delivery note among the document links (售后主管 holds delivery.view: it opens).
     const links = (await who.svcboss.get(`/api/service-tickets/${ids.t}/links`)).json();
     expect(links.sources).toEqual([
-      expect.objectContaining({ type: 'delivery', id: null, no: expect.stringMatching(/^FH-T-/) }),
+      expect.objectContaining({ type: 'delivery', id: expect.any(Number), no: expect.stringMatching(/^FH-T-/) }),
     ]);
   });
 });

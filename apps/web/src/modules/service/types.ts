@@ -182,4 +182,6 @@ export interface EngineerOption {
   id: number;
   name: string;
   deptName: string | null;
+  // Open (not resolved or closed) tickets assigned to them.
+  openTickets: number;
 }

@@ -224,9 +224,10 @@ export function TicketActionModal({
           showSearch={{ optionFilterProp: 'label' }}
           data-testid="assign-engineer"
           loading={engineers.isLoading}
-          options={(engineers.data?.items ?? []).map((u) => ({
+          // Least loaded first (the server's order): the first one is the suggestion.
+          options={(engineers.data?.items ?? []).map((u, i) => ({
             value: u.id,
-            label: u.deptName ? `${u.name}（${u.deptName}）` : u.name,
+            label: `${u.deptName ? `${u.name}（${u.deptName}）` : u.name} · ${t('service.fields.openTickets', { count: u.openTickets })}${i === 0 ? ` · ${t('service.fields.suggested')}` : ''}`,
           }))}
         />
       </Form.Item>
