@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG_BASE64 } from '../../../test/audit-cases/service.ts';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertCustomer, insertRoleUser } from '../deliveries/deliveries.test-seed.ts';
 import { insertSignedDelivery } from '../service/service.test-seed.ts';
@@ -61,6 +62,11 @@ describe('after a ticket closes', () => {
         )
       ).rows[0].n,
     ).toBe(0);
+    // The customer signs the service report; only then does the ticket close (SPEC 4.1).
+    const file = { fileName: '签字.png', mimeType: 'image/png', contentBase64: PNG_BASE64 };
+    v = (
+      await eng.post(`/api/service-tickets/${id}/report/sign`, { signerName: '王科长', file, version: v.version })
+    ).json();
     const closed = await eng.post(`/api/service-tickets/${id}/confirm`, { version: v.version });
     expect(closed.statusCode, closed.body).toBe(200);
     const visit = (
