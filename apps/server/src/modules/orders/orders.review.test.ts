@@ -181,6 +181,13 @@ describe('order review (订单评审)', () => {
     const d = (await rep.get(`/api/orders/${o.id}`)).json();
     expect(d).toMatchObject({ status: 'approved', creditOverride: 'approved', creditApprovalInstanceId: inst });
     expect(d.reservations[0]).toMatchObject({ qty: '10.0000', status: 'active' });
+    // The owner takes no part in the override: the instance is closed to them, the order's approvals are not.
+    expect((await rep.get(`/api/approvals/${inst}`)).statusCode).toBe(404);
+    const mine = await rep.get(`/api/orders/${o.id}/approvals`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items).toEqual([
+      expect.objectContaining({ id: inst, docType: 'order_credit_override', status: 'approved' }),
+    ]);
   });
 
   it('a large excess also needs the general manager; rejection leaves the order under review', async () => {

@@ -12,11 +12,12 @@ import {
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { documentLinks } from '../../platform/links/index.ts';
 import { updateOrder } from './orders.create.ts';
-import { reviewOrderWithOverride } from './orders.credit.ts';
+import { CREDIT_OVERRIDE_DOC, reviewOrderWithOverride } from './orders.credit.ts';
 import { exportOrdersXlsx } from './orders.export.ts';
 import { checkOrderLabel } from './orders.labels.ts';
 import { countOrders, countOrderViews, listOrders } from './orders.list.ts';
@@ -69,6 +70,11 @@ export function orderRoutes(app: ZodApp, db: Db) {
   app.get('/orders/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getOrder(ctxOf(req, db), req.params.id),
   );
+  // Its credit-override approvals for everyone who sees the order (the instance itself opens only
+  // to its applicant and approvers: the review tab showed the 404 page to the others).
+  app.get('/orders/:id/approvals', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await documentApprovals(ctxOf(req, db), CREDIT_OVERRIDE_DOC, req.params.id),
+  }));
   // The documents it was made from and those made from it (issue 11 item 3).
   app.get('/orders/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     documentLinks(ctxOf(req, db), 'order', req.params.id),

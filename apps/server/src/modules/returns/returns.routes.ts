@@ -8,10 +8,12 @@ import {
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { creditReturn, recordReturnArrival } from './returns.actions.ts';
 import { createReturn, resubmitReturn, returnableLines } from './returns.create.ts';
+import { RETURN_DOC } from './returns.doc.ts';
 import { getReturn, listReturns } from './returns.queries.ts';
 
 const tags = ['returns'];
@@ -30,6 +32,11 @@ export function returnRoutes(app: ZodApp, db: Db) {
   app.get('/sales-returns/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getReturn(ctxOf(req, db), req.params.id),
   );
+  // Its approval chain for everyone who sees the return (the instance itself opens only to its
+  // applicant and approvers).
+  app.get('/sales-returns/:id/approvals', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await documentApprovals(ctxOf(req, db), RETURN_DOC, req.params.id),
+  }));
   // What a signed delivery still allows to return (the new-return form).
   app.get(
     '/deliveries/:id/returnable-lines',

@@ -368,9 +368,22 @@ describe('cost attribution', () => {
     expect((await who.cg.get(`/api/customers/${customerId}/related`)).statusCode).toBe(403);
   });
 
+  it('everyone who sees the return sees its approval chain, not only its applicant and approvers', async () => {
+    const manager = await Client.login(env.app, 'manager1');
+    // The instance itself opens only to its participants…
+    expect((await manager.get(`/api/approvals/${ids.qualityInstance}`)).statusCode).toBe(404);
+    // …the return's chain to every viewer of the return.
+    const res = await manager.get(`/api/sales-returns/${ids.quality}/approvals`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ id: ids.qualityInstance, docType: 'sales_return', status: 'approved' }),
+    ]);
+  });
+
   it('a return outside the user’s scope does not exist for them', async () => {
     const rep2 = await Client.login(env.app, 'rep2');
     expect((await rep2.get(`/api/sales-returns/${ids.quality}`)).statusCode).toBe(404);
+    expect((await rep2.get(`/api/sales-returns/${ids.quality}/approvals`)).statusCode).toBe(404);
     expect((await rep2.get('/api/sales-returns')).json().items).toEqual([]);
   });
 });

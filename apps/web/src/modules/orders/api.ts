@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { ApprovalInstance } from '../../components/approvalApi';
 import type {
   OrderDetail,
   OrderFilters,
@@ -24,6 +25,14 @@ export const orderKeys = {
   price: (productId: number, customerClass: string | undefined, date: string) =>
     ['products', 'price', productId, customerClass, date] as const,
 };
+
+/** The order's credit-override approvals, for everyone who sees the order. */
+export function useOrderApprovals(id: number) {
+  return useQuery({
+    queryKey: [...orderKeys.detail(id), 'approvals'],
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<ApprovalInstance>>(`/api/orders/${id}/approvals`, { signal }),
+  });
+}
 
 export function useOrderList(params: OrderFilters & { page: number; pageSize: number }) {
   const q = params as QueryParams;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, type Paged, type QueryParams } from '../../app/api';
+import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { ApprovalInstance } from '../../components/approvalApi';
 import type { ReturnableLines, ReturnDetail, ReturnListItem } from './types';
 
 export const returnKeys = {
@@ -20,6 +21,16 @@ export function useReturn(id: number) {
   return useQuery({
     queryKey: returnKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<ReturnDetail>(`/api/sales-returns/${id}`, { signal }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The return's approval chain, for everyone who sees the return. */
+export function useReturnApprovals(id: number) {
+  return useQuery({
+    queryKey: [...returnKeys.detail(id), 'approvals'],
+    queryFn: ({ signal }) =>
+      apiFetch<ItemsResponse<ApprovalInstance>>(`/api/sales-returns/${id}/approvals`, { signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }

@@ -6,9 +6,8 @@ import { QueryErrorResult } from '../../../app/ErrorPages';
 import { ApprovalPanel } from '../../../components/ApprovalPanel';
 import { formatDateTime } from '../../../components/format';
 import { Timeline, type TimelineChange, type TimelineProps } from '../../../components/Timeline';
-import { useApprovalInstance } from '../../approvals/api';
 import { formatQty } from '../../stock/format';
-import { orderKeys, useOrderReviews, useOrderTimeline } from '../api';
+import { orderKeys, useOrderApprovals, useOrderReviews, useOrderTimeline } from '../api';
 import type { OrderDetail, OrderLine } from '../types';
 import { ReviewEvidenceView } from './OrderReviewPanel';
 
@@ -123,11 +122,15 @@ export function OrderReviewsTab({ orderId, lines }: { orderId: number; lines: Or
   );
 }
 
-/** The credit-override approval started by a review blocked on credit (read-only; act from the inbox). */
+/**
+ * The credit-override approval started by a review blocked on credit, read through the order
+ * (everyone who sees the order sees it; its approvers act on it here or from the inbox).
+ */
 export function CreditApproval({ instanceId, orderId }: { instanceId: number; orderId: number }) {
-  const query = useApprovalInstance(instanceId);
+  const query = useOrderApprovals(orderId);
   const qc = useQueryClient();
-  const status = query.data?.status;
+  const instance = query.data?.items.find((i) => i.id === instanceId);
+  const status = instance?.status;
   // A decision taken here changes the order (credit override → review passes or stays blocked).
   const seen = useRef(status);
   useEffect(() => {
@@ -137,5 +140,5 @@ export function CreditApproval({ instanceId, orderId }: { instanceId: number; or
   }, [status, orderId, qc]);
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-  return <ApprovalPanel instance={query.data} />;
+  return instance ? <ApprovalPanel instance={instance} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 }

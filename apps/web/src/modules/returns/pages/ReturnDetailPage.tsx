@@ -235,7 +235,7 @@ export function ReturnDetailPage() {
           {
             key: 'approval',
             label: t('returns.tabs.approval'),
-            children: <ReturnApproval instanceId={r.approvalInstanceId} />,
+            children: <ReturnApproval returnId={r.id} instanceId={r.approvalInstanceId} />,
           },
           { key: 'charges', label: t('returns.tabs.charges'), children: charges },
         ]}
