@@ -87,6 +87,7 @@ const DOC_QUERIES: Record<string, QueryKey[]> = {
   emergency_release: [['deliveries']],
   bad_debt_writeoff: [['finance'], ['orders']],
   sales_return: [['returns'], ['stock'], ['deliveries']],
+  complaint_compensation: [['complaints']],
 };
 
 /** Approve / reject / return / delegate / withdraw one instance; refreshes inbox, badge, bell and the document. */

@@ -302,6 +302,12 @@ describe('quality incident, compensation, surveys', () => {
     });
     expect(early.statusCode).toBe(409);
     const inst = cur.approvalInstanceId;
+    // The complaint's approval for everyone who sees the complaint.
+    const viaComplaint = await biz.get(`/api/complaints/${c.id}/approvals`);
+    expect(viaComplaint.statusCode, viaComplaint.body).toBe(200);
+    expect(viaComplaint.json().items).toEqual([
+      expect.objectContaining({ id: inst, docType: 'complaint_compensation', status: 'pending' }),
+    ]);
     expect((await fin.post(`/api/approvals/${inst}/reject`, { comment: '金额过高' })).statusCode).toBe(200);
     cur = (await biz.get(`/api/complaints/${c.id}`)).json();
     expect(cur.compensationState).toBe('rejected');

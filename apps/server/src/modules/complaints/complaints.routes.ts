@@ -14,9 +14,16 @@ import {
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
-import { decideComplaint, investigateComplaint, recordFinding, verifyComplaint } from './complaints.handling.ts';
+import {
+  COMPENSATION_DOC,
+  decideComplaint,
+  investigateComplaint,
+  recordFinding,
+  verifyComplaint,
+} from './complaints.handling.ts';
 import { complaintStats, countComplaints, getComplaint, listComplaints } from './complaints.queries.ts';
 import { cancelComplaint, createComplaint, markQualityIncident } from './complaints.service.ts';
 
@@ -43,6 +50,11 @@ export function complaintRoutes(app: ZodApp, db: Db) {
   app.get('/complaints/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getComplaint(ctxOf(req, db), req.params.id),
   );
+  // Its compensation approval for everyone who sees the complaint (the instance itself opens only
+  // to its applicant and approvers).
+  app.get('/complaints/:id/approvals', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await documentApprovals(ctxOf(req, db), COMPENSATION_DOC, req.params.id),
+  }));
   app.post(
     '/complaints',
     {

@@ -1,6 +1,7 @@
 import { type EmergencyReleaseInput, type InspectionStatus, RELEASABLE_STATUSES } from '@sales/core';
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -146,3 +147,19 @@ registerApprovalDocType({
     },
   ],
 });
+
+/**
+ * The emergency-release approvals of a delivery's lines, for everyone who sees the delivery (an
+ * instance itself opens only to its applicant and approvers).
+ */
+export async function deliveryReleaseApprovals(ctx: Ctx, id: number) {
+  await findDeliveryInScope(ctx, id);
+  const lines = await ctx.db
+    .select({ id: deliveryLines.id })
+    .from(deliveryLines)
+    .where(and(eq(deliveryLines.deliveryId, id), ne(deliveryLines.emergencyRelease, 'none')))
+    .orderBy(asc(deliveryLines.id));
+  const items = [];
+  for (const l of lines) items.push(...(await documentApprovals(ctx, EMERGENCY_DOC, l.id)));
+  return items;
+}

@@ -102,6 +102,13 @@ describe('emergency release (紧急放行)', () => {
     expect(approved.emergencyOpen).toBe(true);
     const inst = (await rep1.get(`/api/approvals/${released.lines[0].releaseInstanceId}`)).json();
     expect(inst.link).toBe(`/deliveries/${d.id}`);
+    // The note's release approvals for every viewer of the note (the warehouse is not in the chain).
+    const viaNote = await wh.get(`/api/deliveries/${d.id}/approvals`);
+    expect(viaNote.statusCode, viaNote.body).toBe(200);
+    expect(viaNote.json().items).toEqual([
+      expect.objectContaining({ id: released.lines[0].releaseInstanceId, docType: 'emergency_release' }),
+    ]);
+    expect((await rep2.get(`/api/deliveries/${d.id}/approvals`)).statusCode).toBe(404);
     const open = (await rep1.get('/api/deliveries?emergencyOpen=true')).json();
     expect(open.items.map((x: { id: number }) => x.id)).toContain(d.id);
     const ship = await wh.post(`/api/deliveries/${d.id}/ship`, { version: approved.version });

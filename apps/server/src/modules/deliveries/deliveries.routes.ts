@@ -19,7 +19,7 @@ import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { documentLinks } from '../../platform/links/index.ts';
 import type { DeliveryPermission } from './deliveries.access.ts';
-import { requestEmergencyRelease } from './deliveries.emergency.ts';
+import { deliveryReleaseApprovals, requestEmergencyRelease } from './deliveries.emergency.ts';
 import { inspectLine, tickChecklist } from './deliveries.inspect.ts';
 import { countDeliveries, listDeliveries } from './deliveries.list.ts';
 import { deliveryPdf } from './deliveries.pdf.ts';
@@ -51,6 +51,9 @@ export function deliveryRoutes(app: ZodApp, db: Db) {
   app.get('/deliveries/:id', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     getDelivery(ctxOf(req, db), req.params.id),
   );
+  app.get('/deliveries/:id/approvals', { config: view('byId'), schema: { tags, params: Id } }, async (req) => ({
+    items: await deliveryReleaseApprovals(ctxOf(req, db), req.params.id),
+  }));
   // The documents it was made from and those made from it (issue 11 item 3).
   app.get('/deliveries/:id/links', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     documentLinks(ctxOf(req, db), 'delivery', req.params.id),

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { ApprovalInstance } from '../../components/approvalApi';
 
 export type ComplaintStatus = 'open' | 'investigating' | 'decided' | 'closed' | 'cancelled';
 
@@ -103,6 +104,15 @@ export function useComplaintList(q: QueryParams) {
     queryKey: keys.list(q),
     queryFn: ({ signal }) => apiFetch<Paged<ComplaintListItem>>('/api/complaints', { query: q, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The complaint's compensation approval, for everyone who sees the complaint. */
+export function useComplaintApprovals(id: number) {
+  return useQuery({
+    queryKey: [...keys.detail(id), 'approvals'],
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<ApprovalInstance>>(`/api/complaints/${id}/approvals`, { signal }),
+    enabled: Number.isInteger(id) && id > 0,
   });
 }
 

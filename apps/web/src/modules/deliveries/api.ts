@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { ApprovalInstance } from '../../components/approvalApi';
 import type { TimelineChange } from '../../components/Timeline';
 import type {
   BatchHit,
@@ -20,6 +21,14 @@ export const deliveryKeys = {
   timeline: (id: number) => ['deliveries', 'detail', id, 'timeline'] as const,
   trace: ['trace'] as const,
 };
+
+/** The emergency-release approvals of the note's lines, for everyone who sees the note. */
+export function useDeliveryApprovals(id: number) {
+  return useQuery({
+    queryKey: [...deliveryKeys.detail(id), 'approvals'],
+    queryFn: ({ signal }) => apiFetch<ItemsResponse<ApprovalInstance>>(`/api/deliveries/${id}/approvals`, { signal }),
+  });
+}
 
 export interface DeliveryTimelineItem {
   id: number;

@@ -9,8 +9,8 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
-import { ReleaseApproval } from '../../deliveries/components/DeliveryHistory';
 import { useComplaint, useComplaintAction } from '../api';
+import { CompensationApproval } from '../components/CompensationApproval';
 import { ComplaintActionModal, type ComplaintModalAction } from '../components/ComplaintActionModal';
 import { COMPLAINT_STATUS_COLORS, SEVERITY_COLORS } from '../constants';
 
@@ -203,7 +203,7 @@ export function ComplaintDetailPage() {
             <Descriptions.Item label={label('cancelReason')}>{c.cancelReason}</Descriptions.Item>
           ) : null}
         </Descriptions>
-        {c.approvalInstanceId ? <ReleaseApproval instanceId={c.approvalInstanceId} /> : null}
+        {c.approvalInstanceId ? <CompensationApproval complaintId={c.id} instanceId={c.approvalInstanceId} /> : null}
       </Card>
       {c.qualityIncident ? (
         <Card title={t('complaint.affected', { n: c.affected.length })} size="small">

@@ -1,10 +1,9 @@
-import { Skeleton } from 'antd';
+import { Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { ApprovalPanel } from '../../../components/ApprovalPanel';
 import { Timeline, type TimelineChange, type TimelineProps } from '../../../components/Timeline';
-import { useApprovalInstance } from '../../approvals/api';
-import { useDeliveryTimeline } from '../api';
+import { useDeliveryApprovals, useDeliveryTimeline } from '../api';
 
 const ENTITIES: TimelineProps['entities'] = {
   default: { fields: 'delivery' },
@@ -73,10 +72,11 @@ export function DeliveryTimeline({ id }: { id: number }) {
   );
 }
 
-/** The emergency-release approval of one line (chain, history, and actions for its approver). */
-export function ReleaseApproval({ instanceId }: { instanceId: number }) {
-  const query = useApprovalInstance(instanceId);
+/** The emergency-release approval of one line (chain, history, and actions for its approver), read through the note. */
+export function ReleaseApproval({ deliveryId, instanceId }: { deliveryId: number; instanceId: number }) {
+  const query = useDeliveryApprovals(deliveryId);
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-  return <ApprovalPanel instance={query.data} />;
+  const instance = query.data.items.find((i) => i.id === instanceId);
+  return instance ? <ApprovalPanel instance={instance} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 }

@@ -193,7 +193,7 @@ export function DeliveryDetailPage() {
                 type="inner"
                 title={t('delivery.release.lineTitle', { lineNo: l.lineNo, reason: l.emergencyReason ?? '' })}
               >
-                <ReleaseApproval instanceId={l.releaseInstanceId as number} />
+                <ReleaseApproval deliveryId={id} instanceId={l.releaseInstanceId as number} />
               </Card>
             ))}
           </Space>
