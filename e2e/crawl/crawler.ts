@@ -214,6 +214,8 @@ async function visitTabs(s: CrawlSession, done: Set<string>, back: () => Promise
         // then let the tab take the click itself.
         let picked = false;
         for (let k = 0; k < 2 && !picked; k++) {
+          // From the top of the page: no scrolling between opening the menu and picking from it.
+          await s.page.evaluate(() => window.scrollTo(0, 0));
           await more.hover();
           await more.click();
           picked = await item.click({ timeout: 3000 }).then(
