@@ -18,11 +18,12 @@ const MONEY_FACTS = new Set([
   'newStandardPrice',
   'oldFloorPrice',
   'newFloorPrice',
+  'totalAmount',
 ]);
 /** Facts holding a percentage. */
 const PERCENT_FACTS = new Set(['cutPercent', 'majorCutPercent', 'maxDiscountPercent']);
 /** Facts holding a quantity. */
-const NUMBER_FACTS = new Set(['qty']);
+const NUMBER_FACTS = new Set(['qty', 'totalQty']);
 /** Facts holding a number of days. */
 const DAY_FACTS = new Set(['paymentTermsDays']);
 /** Facts holding dictionary codes (or lists of them) → the dictionary that labels them. */
@@ -31,6 +32,8 @@ const DICT_FACTS: Record<string, string> = {
   rating: 'dict.creditRating',
   inspectionStatus: 'delivery.inspection',
   reasons: 'quote.reason',
+  returnReason: 'returns.reason',
+  severity: 'complaint.severity',
 };
 /** Display order of known facts; unknown ones follow in the order given. */
 const ORDER = [

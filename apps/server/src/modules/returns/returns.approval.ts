@@ -20,7 +20,8 @@ registerApprovalDocType({
     { key: 'totalAmount', type: 'money' },
     { key: 'totalQty', type: 'number' },
     {
-      key: 'reason',
+      // Named apart from a quote's `reason` facts, whose dictionary differs (ApprovalFacts).
+      key: 'returnReason',
       type: 'enum',
       options: ['quality', 'policy', 'breakage', 'wrong_sale', 'wrong_purchase', 'customer_error'],
     },
@@ -34,7 +35,7 @@ registerApprovalDocType({
       facts: {
         totalAmount: r.totalAmount,
         totalQty: r.totalQty,
-        reason: r.reason,
+        returnReason: r.reason,
         internalError: isInternalError(r.reason as ReturnReason),
         customerName: c.name,
       },

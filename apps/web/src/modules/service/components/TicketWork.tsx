@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, List, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, List, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable';
 import { formatDateTime } from '../../../components/format';
@@ -150,9 +150,16 @@ export function TicketWork({
                 actions={
                   !x.at && canCheck
                     ? [
-                        <Button key="rec" size="small" onClick={() => onCheck(x.item)} data-testid={`check-${x.item}`}>
-                          {t('service.check.record')}
-                        </Button>,
+                        // A recorded fact (who, when) cannot be taken back: confirm first.
+                        <Popconfirm
+                          key="rec"
+                          title={t('service.check.confirm', { item: t(`service.check.${x.item}`) })}
+                          onConfirm={() => onCheck(x.item)}
+                        >
+                          <Button size="small" data-testid={`check-${x.item}`}>
+                            {t('service.check.record')}
+                          </Button>
+                        </Popconfirm>,
                       ]
                     : []
                 }
