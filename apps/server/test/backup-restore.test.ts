@@ -90,6 +90,7 @@ async function connectTo(url: string): Promise<pg.Client> {
 function startWriters() {
   let stop = false;
   let commits = 0;
+  let customers = 0;
   let failure: Error | undefined;
   const loop = (body: () => Promise<void>) =>
     body().catch((e: Error) => {
@@ -105,6 +106,7 @@ function startWriters() {
           const res = await c.post('/api/customers', { kind: 'company', name: `${login}并发客户${i}号有限公司` });
           if (res.statusCode !== 201) throw new Error(`create customer: ${res.statusCode} ${res.body}`);
           commits++;
+          customers++;
         }
       }),
     );
@@ -133,6 +135,10 @@ function startWriters() {
       if (failure) throw failure;
       return commits;
     },
+    customers() {
+      if (failure) throw failure;
+      return customers;
+    },
     async stop() {
       stop = true;
       await Promise.all(loops);
@@ -141,9 +147,14 @@ function startWriters() {
   };
 }
 
-async function waitForCommits(writers: { commits(): number }, more: number) {
+/**
+ * Waits for `more` commits, at least one of them a customer made through the app: on a loaded
+ * machine the plain-SQL writers alone can make all of them, and the drill must span both kinds.
+ */
+async function waitForCommits(writers: { commits(): number; customers(): number }, more: number) {
   const target = writers.commits() + more;
-  while (writers.commits() < target) await new Promise((r) => setTimeout(r, 10));
+  const customers = writers.customers() + 1;
+  while (writers.commits() < target || writers.customers() < customers) await new Promise((r) => setTimeout(r, 10));
 }
 
 function rewrite(file: string, out: string, edit: (lines: string[]) => string[]) {
