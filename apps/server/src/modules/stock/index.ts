@@ -2,18 +2,20 @@
 export {
   type Availability,
   availableQty,
-  type BatchInfo,
-  batchesById,
-  findBatches,
   issueStock,
   lockAvailability,
-  lotOnHand,
   receiveStock,
   releaseReservations,
   reservationsOf,
   reserveStock,
+} from './stock.ledger.ts';
+export {
+  type BatchInfo,
+  batchesById,
+  findBatches,
+  lotOnHand,
   resolveWarehouse,
   warehouseNames,
-} from './stock.ledger.ts';
+} from './stock.lookups.ts';
 export { type MovementRefResolver, registerMovementRef } from './stock.refs.ts';
 export { stockRoutes } from './stock.routes.ts';

@@ -6,7 +6,8 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
 import { productLabels } from '../products/index.ts';
-import { stockBatches, stockItems, stockLots, stockMovements, stockReservations, warehouses } from './stock.schema.ts';
+import { type BatchInfo, batchesById } from './stock.lookups.ts';
+import { stockItems, stockLots, stockMovements, stockReservations } from './stock.schema.ts';
 import './stock.messages.ts';
 
 export interface Availability {
@@ -304,75 +305,6 @@ async function tooLarge(tx: Tx, field: string, warehouseId: number, l: { product
     .from(stockItems)
     .where(and(eq(stockItems.warehouseId, warehouseId), eq(stockItems.productId, l.productId)));
   return ValidationError.field(field, 'stock.too_large', { onHand: item?.onHand ?? '0' });
-}
-
-export interface BatchInfo {
-  id: number;
-  productId: number;
-  batchNo: string;
-  serialNo: string | null;
-  expiryDate: string | null;
-}
-
-const batchCols = {
-  id: stockBatches.id,
-  productId: stockBatches.productId,
-  batchNo: stockBatches.batchNo,
-  serialNo: stockBatches.serialNo,
-  expiryDate: stockBatches.expiryDate,
-};
-
-/** Warehouse names by id, for documents that name their warehouse to readers without stock.view. */
-export async function warehouseNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: warehouses.id, name: warehouses.name })
-    .from(warehouses)
-    .where(inArray(warehouses.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Batches by id (for delivery notes and traceability). */
-export async function batchesById(db: DbOrTx, ids: number[]): Promise<Map<number, BatchInfo>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select(batchCols).from(stockBatches).where(inArray(stockBatches.id, ids));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** On hand of batches in one warehouse, by batch id (batches without a lot there are absent). Read-only: no lock. */
-export async function lotOnHand(db: DbOrTx, warehouseId: number, batchIds: number[]): Promise<Map<number, string>> {
-  if (batchIds.length === 0) return new Map();
-  const rows = await db
-    .select({ batchId: stockLots.batchId, onHand: stockLots.onHand })
-    .from(stockLots)
-    .where(and(eq(stockLots.warehouseId, warehouseId), inArray(stockLots.batchId, batchIds)));
-  return new Map(rows.map((r) => [r.batchId, r.onHand]));
-}
-
-/** Batches of a product and/or with a batch number (exact), newest first, at most 200. */
-export async function findBatches(db: DbOrTx, q: { productId?: number; batchNo?: string }): Promise<BatchInfo[]> {
-  const where: SQL[] = [];
-  if (q.productId !== undefined) where.push(eq(stockBatches.productId, q.productId));
-  if (q.batchNo) where.push(eq(stockBatches.batchNo, q.batchNo));
-  return db
-    .select(batchCols)
-    .from(stockBatches)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(sql`${stockBatches.id} desc`)
-    .limit(200);
-}
-
-/** The id of an active warehouse, checked (field error otherwise); null → the first active warehouse. */
-export async function resolveWarehouse(db: DbOrTx, id: number | null, field = 'warehouseId'): Promise<number | null> {
-  const rows = await db
-    .select({ id: warehouses.id })
-    .from(warehouses)
-    .where(id === null ? eq(warehouses.active, true) : and(eq(warehouses.id, id), eq(warehouses.active, true)))
-    .orderBy(asc(warehouses.id))
-    .limit(1);
-  if (rows.length === 0 && id !== null) throw ValidationError.field(field, 'stock.warehouse_inactive');
-  return rows[0]?.id ?? null;
 }
 
 /**

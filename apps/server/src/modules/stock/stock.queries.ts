@@ -4,7 +4,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { productCodeOf, productKeywordMatch, productLabels } from '../products/index.ts';
-import { availableQty, findBatches } from './stock.ledger.ts';
+import { availableQty } from './stock.ledger.ts';
+import { findBatches } from './stock.lookups.ts';
 import { movementRefNumbers } from './stock.refs.ts';
 import { stockBatches, stockItems, stockLots, stockMovements, warehouses } from './stock.schema.ts';
 

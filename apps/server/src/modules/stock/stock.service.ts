@@ -12,7 +12,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { companyDate } from '../../platform/time.ts';
 import { productLabels } from '../products/index.ts';
-import { receiveStock, resolveWarehouse } from './stock.ledger.ts';
+import { receiveStock } from './stock.ledger.ts';
+import { resolveWarehouse } from './stock.lookups.ts';
 import { stockBatches, stockItems, stockLots, stockMovements, warehouses } from './stock.schema.ts';
 
 function addDaysIso(date: string, days: number): string {
