@@ -22,7 +22,7 @@ import { tasks, upsertTasks } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/index.ts';
 import { createReplacementDelivery, deliveryFacts, linesOfDelivery } from '../deliveries/index.ts';
-import { createTicket } from '../service/index.ts';
+import { openTicket } from '../service/index.ts';
 import { findComplaintForChange, findComplaintInScope } from './complaints.access.ts';
 import { getComplaint } from './complaints.queries.ts';
 import { complaintInvestigators, complaints } from './complaints.schema.ts';
@@ -158,7 +158,8 @@ export async function decideComplaint(ctx: Ctx, id: number, input: ComplaintDeci
     const inner = { ...ctx, db: tx };
     if (d === 'repair' && !c.ticketId) {
       const lines = c.deliveryId ? await linesOfDelivery(tx, c.deliveryId) : [];
-      const t = await createTicket(inner, {
+      // Inside this transaction, without reading the ticket back (its detail reads in parallel).
+      patch.ticketId = await openTicket(tx, inner, {
         type: 'repair',
         source: 'complaint',
         priority: c.severity === 'serious' ? 'high' : 'normal',
@@ -170,7 +171,6 @@ export async function decideComplaint(ctx: Ctx, id: number, input: ComplaintDeci
         description: input.cause,
         dueAt: null,
       });
-      patch.ticketId = t.id;
     }
     if (d === 'replacement') {
       const facts = c.deliveryId ? await deliveryFacts(tx, c.deliveryId) : undefined;

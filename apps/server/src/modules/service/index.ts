@@ -7,4 +7,4 @@ import './tickets.refs.ts';
 
 export { type ClosedTicket, onTicketClosed } from './tickets.hooks.ts';
 export { serviceRoutes } from './tickets.routes.ts';
-export { createTicket } from './tickets.service.ts';
+export { createTicket, openTicket } from './tickets.service.ts';

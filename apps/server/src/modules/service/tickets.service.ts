@@ -81,73 +81,76 @@ async function deliveredProduct(tx: Tx, ctx: Ctx, customerId: number, lineId: nu
  * started now with the targets of the policy for its type × priority × customer class.
  */
 export async function createTicket(ctx: Ctx, input: TicketInput) {
+  const id = await ctx.db.transaction((tx) => openTicket(tx, ctx, input));
+  return getTicket(ctx, id);
+}
+
+/** createTicket's steps inside the caller's transaction (a complaint's repair decision); returns its id. */
+export async function openTicket(tx: Tx, ctx: Ctx, input: TicketInput): Promise<number> {
   // The engineer must be able to call the contact back: a mobile or a landline with area code.
   if (input.contactPhone && !isValidContactPhone(input.contactPhone))
     throw ValidationError.field('contactPhone', 'ticket.phone_invalid');
-  const id = await ctx.db.transaction(async (tx) => {
-    const customer = await findCustomerInScope(ctx, input.customerId, 'customer.view', tx).catch((e) => {
-      if (e instanceof NotFoundError) throw ValidationError.field('customerId', 'ticket.customer_not_found');
-      throw e;
-    });
-    const product = await deliveredProduct(tx, ctx, customer.id, input.deliveryLineId);
-    const now = ctx.now();
-    const policy = await policyFor(tx, input.type, input.priority, customer.class);
-    const cal = await loadWorkCalendar(tx);
-    const no = await nextDocNumber(tx, 'serviceTicket', now);
-    const values = {
-      type: input.type,
-      source: input.source,
-      priority: input.priority,
-      customerId: customer.id,
-      contactName: input.contactName,
-      contactPhone: input.contactPhone,
-      deliveryLineId: input.deliveryLineId,
-      subject: input.subject,
-      description: input.description,
-      ...product,
-    };
-    const targets: Record<SlaMetric, number> = {
-      response: policy.responseMinutes,
-      resolution: policy.resolutionMinutes,
-    };
-    const starts = {
-      response: startClock(now, targets.response * 60_000),
-      resolution: startClock(now, targets.resolution * 60_000),
-    };
-    // Installation is due within the set time (seed 003): as agreed, else the resolution target.
-    const due = input.dueAt
-      ? new Date(input.dueAt)
-      : input.type === 'installation'
-        ? dueAtOf(starts.resolution, cal)
-        : null;
-    if (due && due <= now) throw ValidationError.field('dueAt', 'ticket.due_in_past');
-    const [row] = await tx
-      .insert(serviceTickets)
-      .values({
-        ...values,
-        dueAt: due,
-        no,
-        ownerId: ctx.principal.userId,
-        ownerDeptId: ctx.principal.deptId,
-        createdBy: ctx.principal.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: serviceTickets.id });
-    await tx.insert(serviceTicketSlas).values(
-      (['response', 'resolution'] as const).map((metric) => ({
-        ticketId: row.id,
-        metric,
-        ...clockColumns(starts[metric], cal, policy.warnPercent),
-      })),
-    );
-    await recordAudit(tx, ctx, {
-      entityType: 'service_ticket',
-      entityId: row.id,
-      action: 'create',
-      changes: [{ field: 'no', old: null, new: no }, ...createdFields(values, AUDITED)],
-    });
-    return row.id;
+  const customer = await findCustomerInScope(ctx, input.customerId, 'customer.view', tx).catch((e) => {
+    if (e instanceof NotFoundError) throw ValidationError.field('customerId', 'ticket.customer_not_found');
+    throw e;
   });
-  return getTicket(ctx, id);
+  const product = await deliveredProduct(tx, ctx, customer.id, input.deliveryLineId);
+  const now = ctx.now();
+  const policy = await policyFor(tx, input.type, input.priority, customer.class);
+  const cal = await loadWorkCalendar(tx);
+  const no = await nextDocNumber(tx, 'serviceTicket', now);
+  const values = {
+    type: input.type,
+    source: input.source,
+    priority: input.priority,
+    customerId: customer.id,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    deliveryLineId: input.deliveryLineId,
+    subject: input.subject,
+    description: input.description,
+    ...product,
+  };
+  const targets: Record<SlaMetric, number> = {
+    response: policy.responseMinutes,
+    resolution: policy.resolutionMinutes,
+  };
+  const starts = {
+    response: startClock(now, targets.response * 60_000),
+    resolution: startClock(now, targets.resolution * 60_000),
+  };
+  // Installation is due within the set time (seed 003): as agreed, else the resolution target.
+  const due = input.dueAt
+    ? new Date(input.dueAt)
+    : input.type === 'installation'
+      ? dueAtOf(starts.resolution, cal)
+      : null;
+  if (due && due <= now) throw ValidationError.field('dueAt', 'ticket.due_in_past');
+  const [row] = await tx
+    .insert(serviceTickets)
+    .values({
+      ...values,
+      dueAt: due,
+      no,
+      ownerId: ctx.principal.userId,
+      ownerDeptId: ctx.principal.deptId,
+      createdBy: ctx.principal.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: serviceTickets.id });
+  await tx.insert(serviceTicketSlas).values(
+    (['response', 'resolution'] as const).map((metric) => ({
+      ticketId: row.id,
+      metric,
+      ...clockColumns(starts[metric], cal, policy.warnPercent),
+    })),
+  );
+  await recordAudit(tx, ctx, {
+    entityType: 'service_ticket',
+    entityId: row.id,
+    action: 'create',
+    changes: [{ field: 'no', old: null, new: no }, ...createdFields(values, AUDITED)],
+  });
+  return row.id;
 }
