@@ -7,9 +7,9 @@ import { NotFoundError, ValidationError } from '../../platform/errors/errors.ts'
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { companyDate } from '../../platform/time.ts';
-import { invoiceLines, invoices } from './finance.schema.ts';
+import { invoices } from './finance.schema.ts';
 import { applyTargetMoney } from './finance.target.ts';
-import { presentInvoice } from './invoices.service.ts';
+import { insertInvoiceLines, presentInvoice } from './invoices.service.ts';
 import './invoices.red.messages.ts';
 import { syncReceivable } from './receivables.sync.ts';
 
@@ -86,26 +86,7 @@ export async function issueRedInvoiceInTx(
       issuedBy: ctx.principal.userId,
     })
     .returning();
-  await tx.insert(invoiceLines).values(
-    lines.map((l) => ({
-      invoiceId: row.id,
-      lineNo: l.lineNo,
-      productId: l.productId,
-      productCode: l.productCode,
-      description: l.description,
-      spec: l.spec,
-      unit: l.unit,
-      attributes: l.attributes,
-      qty: l.qty,
-      listPrice: l.listPrice,
-      unitPrice: l.unitPrice,
-      discountPercent: l.discountPercent,
-      taxRate: l.taxRate,
-      netAmount: l.netAmount,
-      taxAmount: l.taxAmount,
-      grossAmount: l.grossAmount,
-    })),
-  );
+  await insertInvoiceLines(tx, row.id, lines);
   await applyTargetMoney(tx, ctx, row, { invoiced: totals.totalGross });
   await syncReceivable(tx, row);
   await recordAudit(tx, ctx, {

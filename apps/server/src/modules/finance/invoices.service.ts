@@ -157,26 +157,7 @@ async function issueInTx(
       throw ValidationError.field('externalNo', 'invoice.external_no_taken', { externalNo: f.externalNo });
     throw e;
   }
-  await tx.insert(invoiceLines).values(
-    lines.map((l) => ({
-      invoiceId: row.id,
-      lineNo: l.lineNo,
-      productId: l.productId,
-      productCode: l.productCode,
-      description: l.description,
-      spec: l.spec ?? null,
-      unit: l.unit,
-      attributes: l.attributes,
-      qty: l.qty,
-      listPrice: l.listPrice,
-      unitPrice: l.unitPrice,
-      discountPercent: l.discountPercent,
-      taxRate: l.taxRate,
-      netAmount: l.netAmount,
-      taxAmount: l.taxAmount,
-      grossAmount: l.grossAmount,
-    })),
-  );
+  await insertInvoiceLines(tx, row.id, lines);
   await applyTargetMoney(tx, ctx, row, { invoiced: totalGross });
   await syncReceivable(tx, row);
   // Issued against money already collected: paid from the start (SPEC 1.11 invoice.paid).
@@ -246,4 +227,30 @@ export async function reissueInvoice(ctx: Ctx, id: number, input: InvoiceReissue
     if (again) throw new ConflictError('invoice.already_reissued', { no: old.no, by: again.no });
     return issueInTx(tx, ctx, old, input, id);
   });
+}
+
+type InvoiceLineRow = Omit<typeof invoiceLines.$inferInsert, 'invoiceId' | 'id'>;
+
+/** Writes an invoice's lines (an issued or a red-letter invoice); never changed afterwards. */
+export async function insertInvoiceLines(tx: Tx, invoiceId: number, lines: InvoiceLineRow[]) {
+  await tx.insert(invoiceLines).values(
+    lines.map((l) => ({
+      invoiceId,
+      lineNo: l.lineNo,
+      productId: l.productId,
+      productCode: l.productCode,
+      description: l.description,
+      spec: l.spec ?? null,
+      unit: l.unit,
+      attributes: l.attributes,
+      qty: l.qty,
+      listPrice: l.listPrice,
+      unitPrice: l.unitPrice,
+      discountPercent: l.discountPercent,
+      taxRate: l.taxRate,
+      netAmount: l.netAmount,
+      taxAmount: l.taxAmount,
+      grossAmount: l.grossAmount,
+    })),
+  );
 }
