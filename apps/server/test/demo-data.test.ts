@@ -18,13 +18,17 @@ afterEach(async () => {
 });
 
 describe('demo data', () => {
-  it.each(CLOCKS)('loads whole at %s', async (clock) => {
-    env = await createTestEnv();
-    await loadDemoData(env.database.db, new Date(clock));
-    const { rows } = await env.database.db.execute<{ pending: number }>(
-      sql`select count(*)::int as pending from approval_instances
+  it.each(CLOCKS)(
+    'loads whole at %s',
+    async (clock) => {
+      env = await createTestEnv();
+      await loadDemoData(env.database.db, new Date(clock));
+      const { rows } = await env.database.db.execute<{ pending: number }>(
+        sql`select count(*)::int as pending from approval_instances
           where doc_type = 'order_credit_override' and status = 'pending'`,
-    );
-    expect(rows[0].pending).toBeGreaterThanOrEqual(1);
-  }, 240_000);
+      );
+      expect(rows[0].pending).toBeGreaterThanOrEqual(1);
+    },
+    240_000,
+  );
 });
