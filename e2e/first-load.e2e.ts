@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shellSize } from '../bench/src/web-shell.ts';
 import { launch, shot } from './browser.ts';
 import { base } from './q2c-helpers.ts';
 
@@ -57,32 +56,8 @@ describe('first load', () => {
   });
 
   it('keeps the signed-in shell within 350 KB of gzip JavaScript (B10)', () => {
-    // The shell: the entry, the layout (menu, header) and everything they import statically, the
-    // default language's shell messages and antd's / dayjs's locale data — what every signed-in
-    // page needs before its own code (issue 11: shell after sign-in ≤ 350 KB gzip).
-    const dist = path.resolve(import.meta.dirname, '../apps/web/dist');
-    const manifest: Record<string, { file: string; isEntry?: boolean; imports?: string[] }> = JSON.parse(
-      fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'),
-    );
-    const keys = Object.keys(manifest);
-    const roots = [
-      ...keys.filter((k) => manifest[k].isEntry),
-      'src/app/AppLayout.tsx',
-      ...keys.filter((k) => /i18n-shell-zh-CN-|antd\/locale\/zh_CN\.js$|dayjs\/locale\/zh-cn\.js$/.test(k)),
-    ];
-    expect(roots.length).toBe(5);
-    const shell = new Set<string>();
-    const visit = (k: string) => {
-      if (shell.has(k)) return;
-      shell.add(k);
-      for (const i of manifest[k].imports ?? []) visit(i);
-    };
-    roots.forEach(visit);
-    const gzip = [...shell].reduce(
-      (sum, k) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, manifest[k].file)), { level: 9 }).length,
-      0,
-    );
-    console.log(`shell: ${shell.size} files, ${(gzip / 1024).toFixed(1)} KB gzip`);
-    expect(gzip).toBeLessThanOrEqual(350 * 1024);
+    const shell = shellSize(path.resolve(import.meta.dirname, '../apps/web/dist'));
+    console.log(`shell: ${shell.files} files, ${(shell.gzip / 1024).toFixed(1)} KB gzip`);
+    expect(shell.gzip).toBeLessThanOrEqual(350 * 1024);
   });
 });
