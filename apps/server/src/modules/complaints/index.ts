@@ -1,5 +1,6 @@
 import './complaints.messages.ts';
 import './complaints.customer.ts';
+import './complaints.delivery-source.ts';
 import './complaints.quality-card.ts';
 
 export { COMPENSATION_DOC } from './complaints.handling.ts';

@@ -7,9 +7,12 @@ import { productLabels } from '../products/index.ts';
 import { batchesById } from '../stock/index.ts';
 import { findDeliveryInScope } from './deliveries.access.ts';
 import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
+import { replacementSourceNo } from './deliveries.sources.ts';
 
 /** A planned line as the audit stores it: `<order line id>×<qty>[ #<batch id>]`. */
 const LINE = /^(\d+)×([\d.]+)(?: #(\d+))?$/;
+/** A replacement note's source as the audit stores it: `<document type>:<id>`. */
+const SOURCE = /^([a-z_]+):(\d+)$/;
 
 /**
  * A note's history from the audit trail, newest first. The audit keeps ids (order, order lines,
@@ -70,6 +73,12 @@ async function namer(
     [...order.lines.values()].map((l) => l.productId).filter((id): id is number => id !== null),
   );
   const files = new Map((await listAttachments(ctx.db, 'delivery', deliveryId)).map((f) => [f.id, f.fileName]));
+  // A replacement note's source is stored as `<type>:<id>`: shown as that document's number.
+  const sourceNos = new Map<string, string>();
+  for (const c of changes) {
+    const m = c.field === 'source' && typeof c.new === 'string' ? SOURCE.exec(c.new) : null;
+    if (m) sourceNos.set(c.new as string, (await replacementSourceNo(ctx.db, m[1], Number(m[2]))) ?? '-');
+  }
   const line = (part: string) => {
     const m = LINE.exec(part);
     if (!m) return part;
@@ -83,6 +92,7 @@ async function namer(
     if (v === null || v === undefined) return v;
     if (field === 'orderId' && v === orderId) return order.no;
     if (field === 'signedCopy' && typeof v === 'number') return files.get(v) ?? '-';
+    if (field === 'source' && typeof v === 'string') return sourceNos.get(v) ?? v;
     if ((field === 'lines' || /^line:\d+$/.test(field)) && typeof v === 'string')
       return v.split(', ').map(line).join('；');
     return v;

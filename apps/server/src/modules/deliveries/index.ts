@@ -18,5 +18,6 @@ export { onDeliverySigned, type SignedDelivery } from './deliveries.hooks.ts';
 export { createReplacementDelivery, type ReplacementInput, type ReplacementReason } from './deliveries.replacement.ts';
 export { deliveryRoutes } from './deliveries.routes.ts';
 export { deliveries, deliveryLines } from './deliveries.schema.ts';
+export { registerReplacementSource } from './deliveries.sources.ts';
 export { type QualityCardEntry, registerQualityCardSource } from './quality-card.ts';
 export { deliveriesOfBatches, deliveryFacts, linesOfDelivery } from './trace.service.ts';

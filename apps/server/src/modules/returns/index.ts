@@ -5,6 +5,7 @@ import './returns.messages.ts';
 import './returns.approval.ts';
 import './returns.sweep.ts';
 import './returns.timeline.ts';
+import './returns.delivery-source.ts';
 import './returns.quality-card.ts';
 
 // The owner's department is denormalised onto returns for the data-scope index: keep it in step.

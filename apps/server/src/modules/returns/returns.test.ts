@@ -351,6 +351,10 @@ describe('cost attribution', () => {
       source_type: 'sales_return',
       qty: '2.0000',
     });
+    // The replacement note's history names the return by its number, not `sales_return:<id>`.
+    const history = (await who.rep1.get(`/api/deliveries/${after.replacementDeliveryId}/timeline`)).json().items;
+    const source = history.flatMap((h: { changes: { field: string; new: unknown }[] | null }) => h.changes ?? []);
+    expect(source.find((c: { field: string }) => c.field === 'source')?.new).toBe(after.no);
     const credit = await who.finance.post(`/api/sales-returns/${r.id}/red-invoice`, {
       invoiceId: 1,
       externalNo: 'X-EX-1',

@@ -140,6 +140,12 @@ export function DeliveryDetailPage() {
                 <Link to={`/complaints/${d.sourceId}`}>{t('delivery.replacement.source')}</Link>
               </>
             ) : null}
+            {d.sourceType === 'sales_return' && d.sourceId ? (
+              <>
+                {' · '}
+                <Link to={`/returns/${d.sourceId}`}>{t('delivery.replacement.sourceReturn')}</Link>
+              </>
+            ) : null}
           </Descriptions.Item>
         ) : null}
         {d.replacements?.length ? (
