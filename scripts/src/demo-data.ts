@@ -19,6 +19,7 @@ import { seedApprovalRules } from '../../apps/server/src/platform/approvals/appr
 import { createdFields } from '../../apps/server/src/platform/audit/audit.service.ts';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
 import { createAfterSales } from './demo/after-sales.ts';
+import { createAnalyticsFacts } from './demo/analytics.ts';
 import { createMilestones } from './demo/after-sales-milestones.ts';
 import { createReturns } from './demo/after-sales-returns.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
@@ -329,6 +330,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     // After the sale (SPEC 4.3, 4.5): returns of the signed deliveries, post-sale processes.
     await createReturns(world);
     await createMilestones(world);
+    // Last: facts are derived from every document above.
+    await createAnalyticsFacts(world);
   });
 }
 
