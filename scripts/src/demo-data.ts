@@ -19,9 +19,9 @@ import { seedApprovalRules } from '../../apps/server/src/platform/approvals/appr
 import { createdFields } from '../../apps/server/src/platform/audit/audit.service.ts';
 import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
 import { createAfterSales } from './demo/after-sales.ts';
-import { createAnalyticsFacts } from './demo/analytics.ts';
 import { createMilestones } from './demo/after-sales-milestones.ts';
 import { createReturns } from './demo/after-sales-returns.ts';
+import { createAnalyticsFacts } from './demo/analytics.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createFrontDesk } from './demo/front-desk.ts';

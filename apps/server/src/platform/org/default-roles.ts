@@ -154,7 +154,13 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
   {
     code: 'board',
     name: '董事会',
-    grants: [['customer.view', 'ALL'], ['opportunity.view', 'ALL'], ...viewAll, ['product.cost', 'ALL'], ['analytics.view', 'ALL']],
+    grants: [
+      ['customer.view', 'ALL'],
+      ['opportunity.view', 'ALL'],
+      ...viewAll,
+      ['product.cost', 'ALL'],
+      ['analytics.view', 'ALL'],
+    ],
   },
   {
     code: 'front_desk',
