@@ -55,11 +55,12 @@ export async function listAnalyticsRecords(ctx: Ctx, q: AnalyticsRecordsQuery) {
       source_id: string;
       fact_date: string;
       rep_name: string | null;
+      customer_id: string | null;
       customer_name: string | null;
       doc_no: string | null;
       value: string;
     }>(sql`select g.kind, g.source_type, g.source_id, to_char(g.fact_date, 'YYYY-MM-DD') fact_date, u.name rep_name,
-        c.name customer_name, ${DOC} doc_no, g.value
+        g.customer_id, c.name customer_name, ${DOC} doc_no, g.value
       from (${grouped}) g left join users u on u.id = g.rep_id left join customers c on c.id = g.customer_id
       order by g.fact_date desc, g.source_id desc, g.kind
       limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
@@ -77,6 +78,7 @@ export async function listAnalyticsRecords(ctx: Ctx, q: AnalyticsRecordsQuery) {
       sourceId: Number(r.source_id),
       date: r.fact_date,
       repName: r.rep_name,
+      customerId: r.customer_id === null ? null : Number(r.customer_id),
       customerName: r.customer_name,
       documentNo: r.doc_no,
       value: r.value,
