@@ -72,8 +72,9 @@ export async function runB8(o: {
   let tap: Statement[] | null = null;
   pool.query = (...args: unknown[]) => {
     const q = args[0] as string | { text: string; values?: unknown[] };
-    if (tap)
-      tap.push(typeof q === 'string' ? { text: q, values: args[1] as unknown[] } : { text: q.text, values: q.values });
+    // pg takes (text, values), ({ text, values }) and ({ text }, values) (drizzle's form).
+    const values = (args[1] as unknown[] | undefined) ?? (typeof q === 'string' ? undefined : q.values);
+    if (tap) tap.push({ text: typeof q === 'string' ? q : q.text, values });
     return orig(...args);
   };
   try {
