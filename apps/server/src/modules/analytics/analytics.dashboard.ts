@@ -5,6 +5,7 @@ import { resolveScope } from '../../platform/permissions/scope.ts';
 import { companyDate } from '../../platform/time.ts';
 import { type MeasureQuery, type MeasureRow, measure } from './analytics.engine.ts';
 import { labelsOf } from './analytics.labels.ts';
+import { overdueFollowUps } from './analytics.live.ts';
 import { defaultRange } from './analytics.period.ts';
 
 const KPIS: Measure[] = [
@@ -108,7 +109,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery) {
   const kpiNames = KPIS.filter((k) => cost || k !== 'gross_margin');
   const monthly = (name: Measure, r: { from: string; to: string }) => m(name, r, { groupBy: ['month'] });
   // Every figure in one wave: the pool runs them side by side (B8).
-  const [kpiNow, kpiLast, series, breakdowns] = await Promise.all([
+  const [kpiNow, kpiLast, series, breakdowns, overdue] = await Promise.all([
     Promise.all(kpiNames.map((k) => m(k, range))),
     Promise.all(kpiNames.map((k) => m(k, last))),
     Promise.all([
@@ -131,6 +132,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery) {
         : measure(ctx.db, ctx, { measure: 'sales_amount', ...range, departmentId: baseDept, groupBy: ['department'] }),
       funnel(ctx, { ...range, ...f }),
     ]),
+    overdueFollowUps(ctx.db, ctx, { departmentId: q.departmentId }),
   ]);
   const [amount, amountLast, volume, margin, customers, customersLast] = series;
   const [leads, deals, region, product, category, rep, dept, stages] = breakdowns as [
@@ -163,6 +165,8 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery) {
       newCustomersLastYear: byKey(customersLast, 'month'),
     },
     funnel: stages,
+    // A state now, not a figure of the period (流程监控).
+    overdueFollowUps: overdue[0]?.value ?? '0',
     channels: { leads: byKey(leads, 'channel'), deals: byKey(deals, 'channel') },
     byRegion: byKey(region, 'region'),
     byProduct: byKey(product, 'product'),

@@ -6,7 +6,7 @@ import { companyDate } from '../../platform/time.ts';
 import { insertOrder } from '../deliveries/deliveries.test-seed.ts';
 import { makeCustomer, orderBody, stockedProduct } from '../orders/orders.testkit.ts';
 import { insertSignedSale } from '../returns/returns.test-seed.ts';
-import { bookFact, checkMonthlyTotals, type MeasureQuery, measure, rebuildFacts } from './index.ts';
+import { bookFact, checkMonthlyTotals, type MeasureQuery, measure, overdueFollowUps, rebuildFacts } from './index.ts';
 
 let env: TestEnv;
 let org: Org;
@@ -219,6 +219,18 @@ describe('indicator engine: hand-computed fixture (March 2026)', () => {
     }
     const summary = await q(`select count(*)::int n from analytics_monthly where kind = 'order'`);
     expect(summary.rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('overdue follow-ups now, per rep, within scope', async () => {
+    await q(
+      `insert into follow_ups (customer_id, type, content, outcome, next_action, next_action_date, created_by)
+       values ($1, 'call', '电话回访', 'neutral', '再次回访', current_date - 3, $2)`,
+      [custA, org.user.rep1],
+    );
+    const all = await overdueFollowUps(env.database.db, ctx.director, { groupBy: 'rep' });
+    expect(all).toContainEqual({ keys: { rep: org.user.rep1 }, value: '1' });
+    expect(await overdueFollowUps(env.database.db, ctx.rep1)).toEqual([{ keys: {}, value: '1' }]);
+    expect(await overdueFollowUps(env.database.db, ctx.rep2)).toEqual([{ keys: {}, value: '0' }]);
   });
 
   it('the backfill rebuilt from the documents gives the same figures', async () => {

@@ -25,6 +25,7 @@ export interface Dashboard {
     newCustomersLastYear: KeyValue[];
   };
   funnel: { stageId: number; name: string; pipeline: string; kind: string; value: string }[];
+  overdueFollowUps: string;
   channels: { leads: KeyValue[]; deals: KeyValue[] };
   byRegion: KeyValue[];
   byProduct: KeyValue[];

@@ -1,11 +1,15 @@
+import { formatNumber } from '@sales/core';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { currentLanguage } from '../../../app/i18n';
 import type { Dashboard, DrillFilter } from '../types';
 import { formatValue, growth } from './labels';
 
 /** Headline figures of the period with the change against the same period last year. */
 export function Kpis({ data, onDrill }: { data: Dashboard; onDrill: (f: DrillFilter) => void }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Row gutter={[12, 12]} data-testid="analytics-kpis">
       {data.kpis.map((k) => {
@@ -33,6 +37,21 @@ export function Kpis({ data, onDrill }: { data: Dashboard; onDrill: (f: DrillFil
           </Col>
         );
       })}
+      <Col xs={12} md={8} xl={6} xxl={4}>
+        <Card size="small" hoverable data-testid="kpi-overdue-follow-ups" onClick={() => navigate('/follow-ups/board')}>
+          <Statistic
+            title={t('analytics.overdueFollowUps')}
+            value={formatNumber(data.overdueFollowUps, currentLanguage())}
+            valueStyle={{
+              fontSize: 'clamp(15px, 4vw, 24px)',
+              color: Number(data.overdueFollowUps) > 0 ? '#cf1322' : undefined,
+            }}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('analytics.asOfToday')}
+          </Typography.Text>
+        </Card>
+      </Col>
     </Row>
   );
 }

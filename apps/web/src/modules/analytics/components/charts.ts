@@ -90,8 +90,13 @@ export function pieOption(measure: Measure, rows: { label: string; value: string
   };
 }
 
-/** The funnel of stage entries, in pipeline order. */
+/** The funnel of stage entries, in pipeline order; each step shows its conversion from the previous one. */
 export function funnelOption(rows: { label: string; value: string; id: string }[]): EChartsOption {
+  const rate = (i: number) => {
+    const prev = i > 0 ? Number(rows[i - 1].value) : 0;
+    // No entries before: no rate (never a division by zero).
+    return prev > 0 ? ` (${Math.round((Number(rows[i].value) / prev) * 100)}%)` : '';
+  };
   return {
     tooltip: { trigger: 'item', valueFormatter: (v) => formatValue('stage_entries', Number(v)) },
     series: [
@@ -100,8 +105,13 @@ export function funnelOption(rows: { label: string; value: string; id: string }[
         sort: 'none',
         left: '10%',
         width: '80%',
-        label: { position: 'inside', formatter: '{b}  {c}' },
-        data: rows.map((r) => ({ name: r.label, value: Number(r.value), id: r.id })),
+        label: { position: 'inside' },
+        data: rows.map((r, i) => ({
+          name: r.label,
+          value: Number(r.value),
+          id: r.id,
+          label: { formatter: `{b}  {c}${rate(i)}` },
+        })),
       },
     ],
   };
