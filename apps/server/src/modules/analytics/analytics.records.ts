@@ -2,6 +2,7 @@ import type { AnalyticsRecordsQuery } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { factWhere, needsDepartments } from './analytics.engine.ts';
+import { labelsOf } from './analytics.labels.ts';
 import { MEASURE_DEFS } from './analytics.measures.ts';
 import { defaultRange } from './analytics.period.ts';
 
@@ -69,7 +70,27 @@ export async function listAnalyticsRecords(ctx: Ctx, q: AnalyticsRecordsQuery) {
     ),
   ]);
   const t = totals.rows[0];
+  // The names of the filter's ids, so the page can say what the figure was.
+  const named = {
+    rep: q.repId,
+    department: q.departmentId,
+    product: q.productId,
+    category: q.categoryId,
+    stage: q.stageId,
+  };
+  const labels = await labelsOf(ctx.db, [
+    {
+      keys: Object.fromEntries(Object.entries(named).filter((e): e is [string, number] => e[1] !== undefined)),
+      value: '0',
+    },
+  ]);
+  const filterNames = Object.fromEntries(
+    Object.entries(named)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, labels[k]?.[String(v)] ?? null]),
+  );
   return {
+    filterNames,
     ...range,
     measure: q.measure,
     items: page.rows.map((r) => ({

@@ -329,8 +329,10 @@ describe('routes: figures, drill-down, dashboard', () => {
     const mine = (await rep1.get(`/api/analytics/measure?${qs({ measure: 'sales_amount', ...MARCH })}`)).json();
     expect(mine.rows).toEqual([{ keys: { rep: org.user.rep1 }, value: '226.00' }]);
     expect(mine.labels.rep).toEqual({ [org.user.rep1]: '张三' });
-    const rec = (await rep1.get(`/api/analytics/records?${qs({ measure: 'sales_amount', ...MARCH })}`)).json();
-    expect(rec).toMatchObject({ total: 3, sum: '226.00' });
+    const rec = (
+      await rep1.get(`/api/analytics/records?${qs({ measure: 'sales_amount', ...MARCH, repId: org.user.rep1 })}`)
+    ).json();
+    expect(rec).toMatchObject({ total: 3, sum: '226.00', filterNames: { rep: '张三' } });
     expect((await rep1.get(`/api/analytics/records?${qs({ measure: 'gross_margin', ...MARCH })}`)).statusCode).toBe(
       403,
     );

@@ -48,6 +48,8 @@ export interface AnalyticsRecord {
 }
 
 export interface AnalyticsRecords {
+  /** Names of the filter's ids (rep, department, product, category, stage). */
+  filterNames: Record<string, string | null>;
   from: string;
   to: string;
   measure: Measure;
