@@ -69,7 +69,7 @@ export function rankingOption(measure: Measure, rows: { label: string; value: st
     grid: { ...GRID, top: 8 },
     xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: compact } },
     yAxis: { type: 'category', data: shown.map((r) => r.label), axisLabel: { width: 90, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: shown.map((r) => ({ value: Number(r.value), id: r.id })) }],
+    series: [{ type: 'bar', barMaxWidth: 28, data: shown.map((r) => ({ value: Number(r.value), id: r.id })) }],
   };
 }
 
