@@ -2,6 +2,7 @@ import { AccountBookOutlined, AppstoreOutlined, CarOutlined, ShoppingCartOutline
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
+import { statisticsMenu } from '../modules/analytics/routes';
 import { approvalsMenu } from '../modules/approvals/routes';
 import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
@@ -45,6 +46,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   // After the sale (SPEC 4): tickets, return visits, complaints, satisfaction, returns, post-sale processes.
   { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
+  // 报表分析 (SPEC 5.1): dashboards and their drill-down.
+  statisticsMenu,
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },

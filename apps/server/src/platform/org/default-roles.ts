@@ -52,6 +52,8 @@ const sales = (s: Scope): G[] => [
   // Post-sale processes of their own deals (交付后流程, SPEC 4.5).
   ['milestone.view', s],
   ['milestone.handle', s],
+  // Their own figures and dashboards (SPEC 5.1): a rep sees own, a manager the department tree.
+  ['analytics.view', s],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -146,12 +148,19 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['price.adjust', 'ALL'],
       ['complaint.view', 'ALL'],
       ['visit.view', 'ALL'],
+      ['analytics.view', 'ALL'],
     ],
   },
   {
     code: 'board',
     name: '董事会',
-    grants: [['customer.view', 'ALL'], ['opportunity.view', 'ALL'], ...viewAll, ['product.cost', 'ALL']],
+    grants: [
+      ['customer.view', 'ALL'],
+      ['opportunity.view', 'ALL'],
+      ...viewAll,
+      ['product.cost', 'ALL'],
+      ['analytics.view', 'ALL'],
+    ],
   },
   {
     code: 'front_desk',
@@ -235,6 +244,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['invoice.issue', 'ALL'],
       ['receivable.export', 'ALL'],
       ['receivable.writeoff', 'ALL'],
+      ['analytics.view', 'ALL'],
     ],
   },
   {
