@@ -54,6 +54,7 @@ import { returnRoutes } from './modules/returns/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { workbenchRoutes } from './modules/workbench/index.ts';
+import { worklogRoutes } from './modules/worklogs/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
 import { fileRoutes } from './platform/files/index.ts';
 import { preferenceRoutes } from './platform/preferences/index.ts';
@@ -210,6 +211,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       returnRoutes(scoped, opts.db);
       milestoneRoutes(scoped, opts.db);
       workbenchRoutes(scoped, opts.db);
+      worklogRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

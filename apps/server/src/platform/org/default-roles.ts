@@ -52,6 +52,14 @@ const sales = (s: Scope): G[] => [
   // Post-sale processes of their own deals (交付后流程, SPEC 4.5).
   ['milestone.view', s],
   ['milestone.handle', s],
+  // Work logs and the monthly report (SPEC 5.1): one's own, and those of the scope.
+  ['worklog.write', 'ALL'],
+  ['worklog.view', s],
+];
+// Those who lead reps read and comment their logs and watch process health (SPEC 5.1).
+const lead = (s: Scope): G[] => [
+  ['worklog.comment', s],
+  ['monitor.view', 'ALL'],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -90,13 +98,14 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
   {
     code: 'sales_supervisor',
     name: '销售主管',
-    grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE')],
+    grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE'), ...lead('DEPT_TREE')],
   },
   {
     code: 'sales_manager',
     name: '销售经理',
     grants: [
       ...sales('DEPT_TREE'),
+      ...lead('DEPT_TREE'),
       ['customer.transfer', 'DEPT_TREE'],
       ['customer.delete', 'DEPT_TREE'],
       ['opportunity.delete', 'DEPT_TREE'],
@@ -113,6 +122,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
     name: '销售总监',
     grants: [
       ...sales('ALL'),
+      ...lead('ALL'),
       ['customer.transfer', 'ALL'],
       ['customer.delete', 'ALL'],
       ['opportunity.delete', 'ALL'],
@@ -146,6 +156,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['price.adjust', 'ALL'],
       ['complaint.view', 'ALL'],
       ['visit.view', 'ALL'],
+      ['worklog.view', 'ALL'],
+      ...lead('ALL'),
     ],
   },
   {
