@@ -53,6 +53,7 @@ import { returnVisitRoutes } from './modules/return-visits/index.ts';
 import { returnRoutes } from './modules/returns/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
+import { monitoringRoutes } from './modules/monitoring/index.ts';
 import { workbenchRoutes } from './modules/workbench/index.ts';
 import { worklogRoutes } from './modules/worklogs/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
@@ -212,6 +213,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       milestoneRoutes(scoped, opts.db);
       workbenchRoutes(scoped, opts.db);
       worklogRoutes(scoped, opts.db);
+      monitoringRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);
