@@ -55,4 +55,3 @@ export async function sourcesFor(ctx: Ctx): Promise<WorkItemSource[]> {
 
 /** Items per source are counted up to this many; beyond it the count shows as "99+". */
 export const ITEM_CAP = 99;
-

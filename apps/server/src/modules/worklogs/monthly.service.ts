@@ -55,7 +55,12 @@ export async function saveMyMonthlyReport(ctx: Ctx, input: MonthlyReportSaveInpu
     } else {
       [row] = await tx
         .update(monthlyReports)
-        .set({ summary: input.summary, nextMonthPlan: input.nextMonthPlan, version: existing.version + 1, updatedAt: now })
+        .set({
+          summary: input.summary,
+          nextMonthPlan: input.nextMonthPlan,
+          version: existing.version + 1,
+          updatedAt: now,
+        })
         .where(eq(monthlyReports.id, existing.id))
         .returning();
     }
@@ -126,4 +131,3 @@ export async function missingMonthlyReports(ctx: Ctx, month = companyMonth(ctx.n
     items: res.rows.map((r) => ({ userId: Number(r.user_id), userName: r.user_name, deptName: r.dept_name })),
   };
 }
-

@@ -10,7 +10,12 @@ import { workLogs } from './worklogs.schema.ts';
 type P = 'worklog.view' | 'worklog.comment';
 
 /** The data scope over a writer column and its department column (logs, reports, users). */
-export async function writerScope(ctx: Pick<Ctx, 'db' | 'principal'>, userCol: AnyPgColumn, deptCol: AnyPgColumn, p: P = 'worklog.view'): Promise<SQL> {
+export async function writerScope(
+  ctx: Pick<Ctx, 'db' | 'principal'>,
+  userCol: AnyPgColumn,
+  deptCol: AnyPgColumn,
+  p: P = 'worklog.view',
+): Promise<SQL> {
   return scopeWhere(await resolveScope(ctx, p), userCol, deptCol);
 }
 

@@ -1,14 +1,14 @@
 import type { WorkLogListQuery } from '@sales/core';
 import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { can } from '../../platform/permissions/principal.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
+import { can } from '../../platform/permissions/principal.ts';
 import { companyDate } from '../../platform/time.ts';
 import { findLogInScope, writerScope } from './worklogs.access.ts';
-import { dueCustomers } from './worklogs.service.ts';
 import { workLogComments, workLogs } from './worklogs.schema.ts';
+import { dueCustomers } from './worklogs.service.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const assigner = alias(users, 'assigner');
@@ -38,7 +38,12 @@ const present = ({ l, ...rest }: Row) => ({
 
 async function commentsOf(ctx: Ctx, logId: number) {
   const rows = await ctx.db
-    .select({ id: workLogComments.id, body: workLogComments.body, authorName: users.name, createdAt: workLogComments.createdAt })
+    .select({
+      id: workLogComments.id,
+      body: workLogComments.body,
+      authorName: users.name,
+      createdAt: workLogComments.createdAt,
+    })
     .from(workLogComments)
     .innerJoin(users, eq(users.id, workLogComments.authorId))
     .where(eq(workLogComments.logId, logId))

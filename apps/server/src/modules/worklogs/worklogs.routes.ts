@@ -1,11 +1,11 @@
 import {
   BigIdParams,
-  WorkLogDateQuery,
   MonthlyReportListQuery,
   MonthlyReportSaveInput,
   MonthQuery,
   WorkLogAssignInput,
   WorkLogCommentInput,
+  WorkLogDateQuery,
   WorkLogListQuery,
   WorkLogSaveInput,
 } from '@sales/core';
@@ -46,11 +46,15 @@ export function worklogRoutes(app: ZodApp, db: Db) {
       return reply.code(201).send({ id: row.id, userId: row.userId, logDate: row.logDate });
     },
   );
-  app.get('/work-logs', { config: view('work_log', 'list'), schema: { tags, querystring: WorkLogListQuery } }, async (req) =>
-    listWorkLogs(ctxOf(req, db), req.query),
+  app.get(
+    '/work-logs',
+    { config: view('work_log', 'list'), schema: { tags, querystring: WorkLogListQuery } },
+    async (req) => listWorkLogs(ctxOf(req, db), req.query),
   );
-  app.get('/work-logs/team', { config: view('work_log_team', 'list'), schema: { tags, querystring: WorkLogDateQuery } }, async (req) =>
-    teamWorkLogs(ctxOf(req, db), req.query.date),
+  app.get(
+    '/work-logs/team',
+    { config: view('work_log_team', 'list'), schema: { tags, querystring: WorkLogDateQuery } },
+    async (req) => teamWorkLogs(ctxOf(req, db), req.query.date),
   );
   app.get('/work-logs/:id', { config: view('work_log', 'byId'), schema: { tags, params: BigIdParams } }, async (req) =>
     getWorkLog(ctxOf(req, db), req.params.id),

@@ -74,7 +74,10 @@ export async function saveMyLog(ctx: Ctx, input: WorkLogSaveInput) {
         entityType: 'work_log',
         entityId: row.id,
         action: input.submit ? 'submit' : 'create',
-        changes: [{ field: 'logDate', old: null, new: input.date }, ...TEXT_FIELDS.map((f) => ({ field: f, old: null, new: values[f] }))],
+        changes: [
+          { field: 'logDate', old: null, new: input.date },
+          ...TEXT_FIELDS.map((f) => ({ field: f, old: null, new: values[f] })),
+        ],
       });
       return row;
     }
@@ -87,7 +90,11 @@ export async function saveMyLog(ctx: Ctx, input: WorkLogSaveInput) {
       entityType: 'work_log',
       entityId: row.id,
       action: input.submit && !existing.submittedAt ? 'submit' : 'update',
-      changes: TEXT_FIELDS.filter((f) => existing[f] !== values[f]).map((f) => ({ field: f, old: existing[f], new: values[f] })),
+      changes: TEXT_FIELDS.filter((f) => existing[f] !== values[f]).map((f) => ({
+        field: f,
+        old: existing[f],
+        new: values[f],
+      })),
     });
     return row;
   });
@@ -132,7 +139,10 @@ export async function commentLog(ctx: Ctx, id: number, body: string) {
   const log = await findLogInScope(ctx, id);
   await findLogInScope(ctx, id, 'worklog.comment');
   return ctx.db.transaction(async (tx) => {
-    const [c] = await tx.insert(workLogComments).values({ logId: id, authorId: ctx.principal.userId, body }).returning();
+    const [c] = await tx
+      .insert(workLogComments)
+      .values({ logId: id, authorId: ctx.principal.userId, body })
+      .returning();
     await recordAudit(tx, ctx, {
       entityType: 'work_log',
       entityId: id,

@@ -48,12 +48,18 @@ export async function runMonthlyReportSweep(db: Db, now: Date): Promise<{ change
       });
       if (created) {
         changed += 1;
-        await notify(tx, [userId], { kind: 'report.monthly', titleKey: 'notify.report.monthly', params, link: `/monthly-reports/mine?month=${month}` });
+        await notify(tx, [userId], {
+          kind: 'report.monthly',
+          titleKey: 'notify.report.monthly',
+          params,
+          link: `/monthly-reports/mine?month=${month}`,
+        });
       }
     }
     if (day >= dueDay) {
       const byManager = new Map<number, number>();
-      for (const u of res.rows) if (u.manager_id) byManager.set(Number(u.manager_id), (byManager.get(Number(u.manager_id)) ?? 0) + 1);
+      for (const u of res.rows)
+        if (u.manager_id) byManager.set(Number(u.manager_id), (byManager.get(Number(u.manager_id)) ?? 0) + 1);
       for (const [managerId, count] of byManager) {
         const created = await upsertTask(tx, {
           userId: managerId,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { customers } from '../../customers/index.ts';
 import { deliveries, deliveryScope } from '../../deliveries/index.ts';
 import { paymentScope, payments } from '../../finance/index.ts';
-import { customers } from '../../customers/index.ts';
 import { frontDeskRegistrations } from '../../front-desk/front-desk.schema.ts';
 import { serviceTickets } from '../../service/service.schema.ts';
 import { ticketScope } from '../../service/tickets.access.ts';
@@ -48,7 +48,9 @@ registerWorkItemSource({
         id: deliveries.id,
         no: deliveries.no,
         title: customers.name,
-        date: sql<string | null>`coalesce(${deliveries.plannedDate}, (${deliveries.createdAt} at time zone 'Asia/Shanghai')::date)::text`,
+        date: sql<
+          string | null
+        >`coalesce(${deliveries.plannedDate}, (${deliveries.createdAt} at time zone 'Asia/Shanghai')::date)::text`,
         amount: sql<string | null>`null`,
         state: deliveries.status,
       })
@@ -78,10 +80,7 @@ registerWorkItemSource({
       })
       .from(frontDeskRegistrations)
       .where(
-        and(
-          eq(frontDeskRegistrations.regDate, q.today),
-          eq(frontDeskRegistrations.registeredBy, ctx.principal.userId),
-        ),
+        and(eq(frontDeskRegistrations.regDate, q.today), eq(frontDeskRegistrations.registeredBy, ctx.principal.userId)),
       )
       .orderBy(asc(frontDeskRegistrations.regDate), asc(frontDeskRegistrations.id))
       .limit(q.limit),

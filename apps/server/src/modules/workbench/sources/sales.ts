@@ -111,7 +111,12 @@ const quoteRow = {
 };
 
 /** My quotes in `statuses`, within my quote scope, soonest validity end first. */
-async function myQuotes(ctx: Ctx, statuses: string[], q: { today: string; horizon: string; limit: number }, expiring: boolean) {
+async function myQuotes(
+  ctx: Ctx,
+  statuses: string[],
+  q: { today: string; horizon: string; limit: number },
+  expiring: boolean,
+) {
   return ctx.db
     .select(quoteRow)
     .from(quotes)
