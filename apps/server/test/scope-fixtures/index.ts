@@ -16,6 +16,7 @@ import { returnFixtures } from './returns.ts';
 import { serviceFixtures } from './service.ts';
 import { stockFixtures } from './stock.ts';
 import type { ScopeFixtureFile } from './types.ts';
+import { worklogFixtures } from './worklogs.ts';
 
 /**
  * Every fixture file, in setup order: a setup may use the fixtures of the files above it.
@@ -39,4 +40,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   afterSales: afterSalesFixtures,
   returns: returnFixtures,
   milestones: milestoneFixtures,
+  worklogs: worklogFixtures,
 };
