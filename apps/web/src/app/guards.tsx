@@ -3,7 +3,6 @@ import { Navigate, useLocation } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
 import { useAuth } from './AuthContext';
 import { ForbiddenPage, QueryErrorResult } from './ErrorPages';
-import { visibleMenuItems } from './menu';
 
 /** Redirects to /login?redirect=<current url> when there is no session. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -26,10 +25,8 @@ export function RequirePermission({ permission, children }: { permission?: strin
 
 /** `/` → customer list, or the first page the user may open. */
 export function HomeRedirect() {
-  const { me, hasPermission } = useAuth();
-  if (hasPermission('customer.view')) return <Navigate to="/customers" replace />;
-  const first = visibleMenuItems(me)[0];
-  return <Navigate to={first ? first.path : '/customers'} replace />;
+  // Every role lands on the workbench (工作台, issue 13 item 6): what needs them today.
+  return <Navigate to="/workbench" replace />;
 }
 
 /** Only allow same-origin relative return URLs. */

@@ -11,6 +11,7 @@ import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { integrationRoutes } from '../modules/integrations/routes';
 import { milestoneRoutes } from '../modules/milestones/routes';
+import { monitoringRoutes } from '../modules/monitoring/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { orderRoutes } from '../modules/orders/routes';
 import { poolRoutes } from '../modules/pool/routes';
@@ -20,6 +21,8 @@ import { returnRoutes } from '../modules/returns/routes';
 import { serviceRoutes } from '../modules/service/routes';
 import { stockRoutes } from '../modules/stock/routes';
 import { taskRoutes } from '../modules/tasks/routes';
+import { workbenchRoutes } from '../modules/workbench/routes';
+import { worklogRoutes } from '../modules/worklogs/routes';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
 import { LoginPage } from './LoginPage';
@@ -29,7 +32,10 @@ import type { AppRoute } from './routeTypes';
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 
 const moduleRoutes: AppRoute[] = [
+  ...workbenchRoutes,
   ...taskRoutes,
+  ...worklogRoutes,
+  ...monitoringRoutes,
   ...customerRoutes,
   ...opportunityRoutes,
   ...poolRoutes,

@@ -40,7 +40,7 @@ export async function runMonthlyReportSweep(db: Db, now: Date): Promise<{ change
         kind: 'report.monthly',
         titleKey: 'task.report.monthly',
         params,
-        link: `/monthly-reports/mine?month=${month}`,
+        link: `/monthly-reports?tab=mine&month=${month}`,
         refType: 'monthly_report',
         refId: monthRef(month),
         dueDate: due,
@@ -52,7 +52,7 @@ export async function runMonthlyReportSweep(db: Db, now: Date): Promise<{ change
           kind: 'report.monthly',
           titleKey: 'notify.report.monthly',
           params,
-          link: `/monthly-reports/mine?month=${month}`,
+          link: `/monthly-reports?tab=mine&month=${month}`,
         });
       }
     }
