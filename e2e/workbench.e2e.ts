@@ -63,6 +63,7 @@ describe('workbench and work logs', () => {
     await page.getByTestId('workbench').waitFor();
     await expectNoSidewaysScroll(page);
     await shot(page, 'workbench-rep-390');
+    await shot(page, 'workbench-rep-390-top', false);
     await page.goto(`${base()}/tasks`);
     await page.getByTestId('tasks-waiting').waitFor();
     await expectNoSidewaysScroll(page);
@@ -100,7 +101,7 @@ describe('workbench and work logs', () => {
     await page.context().close();
     const rep = await login('rep1');
     const notes = (await api(rep, 'GET', '/api/notifications?limit=50')).json.items as {
-      link: string | null;
+      kind: string;
       title: string;
     }[];
     expect(notes.some((n) => n.kind === 'worklog.comment' && n.title.includes('点评了您'))).toBe(true);
@@ -110,12 +111,14 @@ describe('workbench and work logs', () => {
   it('lists the payments to confirm for finance and the deliveries to ship for the warehouse', async () => {
     const finance = await login('finance');
     await finance.waitForURL(/\/workbench$/);
-    expect(await count(finance, 'source-payments.toConfirm')).toBeGreaterThan(0);
+    await finance.getByTestId('source-payments.toConfirm').waitFor();
+    await expect.poll(() => count(finance, 'source-payments.toConfirm')).toBeGreaterThan(0);
     await shot(finance, 'workbench-finance-1440');
     await finance.context().close();
     const wh = await login('warehouse');
     await wh.waitForURL(/\/workbench$/);
-    expect(await count(wh, 'source-deliveries.toShip')).toBeGreaterThan(0);
+    await wh.getByTestId('source-deliveries.toShip').waitFor();
+    await expect.poll(() => count(wh, 'source-deliveries.toShip')).toBeGreaterThan(0);
     await shot(wh, 'workbench-warehouse-1440');
     await wh.context().close();
   });
@@ -127,13 +130,13 @@ describe('workbench and work logs', () => {
       await page.getByTestId('health-kinds').waitFor();
       await expect.poll(() => page.getByTestId('health-row').count()).toBeGreaterThan(0);
       await expectNoSidewaysScroll(page);
-      await shot(page, `process-health-${size === 'desktop' ? 1440 : 390}`);
+      await shot(page, `process-health-${size === 'desktop' ? 1440 : 390}`, size === 'desktop');
       await page.goto(`${base()}/monthly-reports?tab=missing`);
       await expect.poll(() => page.getByTestId('missing-row').count()).toBeGreaterThanOrEqual(0);
       await page.goto(`${base()}/monthly-reports?tab=list`);
       await expect.poll(() => page.getByTestId('report-row').count()).toBeGreaterThan(0);
       await expectNoSidewaysScroll(page);
-      await shot(page, `monthly-reports-${size === 'desktop' ? 1440 : 390}`);
+      await shot(page, `monthly-reports-${size === 'desktop' ? 1440 : 390}`, size === 'desktop');
       await page.context().close();
     }
   });

@@ -116,9 +116,9 @@ const BRANCHES: Branch[] = [
     kind: 'receivable_overdue',
     permission: 'receivable.view',
     build: ({ scope, today }) => sql`
-      select ${sel('receivable_overdue')}, ri.invoice_id, ri.document_no, ri.customer_name, ri.owner_id, ri.owner_dept_id,
+      select ${sel('receivable_overdue')}, ri.invoice_id, i.no, ri.customer_name, ri.owner_id, ri.owner_dept_id,
         ri.due_date, ri.outstanding::text
-      from receivable_invoices ri
+      from receivable_invoices ri join invoices i on i.id = ri.invoice_id
       where ri.outstanding > 0 and ri.due_date < ${today}::date and ${scope('ri.owner_id', 'ri.owner_dept_id')}`,
   },
   {

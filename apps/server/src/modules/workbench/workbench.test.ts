@@ -77,7 +77,11 @@ describe('workbench sources per role', () => {
   });
 
   it('lists the payments to confirm for finance: reported and uncleared cheques, not confirmed ones', async () => {
-    const s = source((await who.finance.get('/api/workbench')).json(), 'payments.toConfirm');
+    const body = (await who.finance.get('/api/workbench')).json();
+    // Finance sees customers but neither leads reps nor makes quotes: not asked about those.
+    expect(source(body, 'followUps.teamOverdue')).toBeUndefined();
+    expect(source(body, 'quotes.awaitingCustomer')).toBeUndefined();
+    const s = source(body, 'payments.toConfirm');
     expect(s?.total).toBe(2);
     expect(s?.items.map((i) => i.link).sort()).toEqual(
       [`/finance/payments/${ids.reported}`, `/finance/payments/${ids.cheque}`].sort(),

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
+import { can } from '../../../platform/permissions/principal.ts';
 import { resolveScope } from '../../../platform/permissions/scope.ts';
 import { customerScope, customers, followUps } from '../../customers/index.ts';
 import { quoteScope, quotes } from '../../quotes/index.ts';
@@ -76,8 +77,10 @@ registerWorkItemSource({
 registerWorkItemSource({
   key: 'followUps.teamOverdue',
   group: 'action',
-  permission: 'customer.view',
+  // Those who lead reps (worklog.comment); finance and others who merely see customers are not asked.
+  permission: 'worklog.comment',
   applies: async (ctx) => {
+    if (!can(ctx.principal, 'customer.view')) return false;
     const s = await resolveScope(ctx, 'customer.view');
     return s.all || s.deptIds.length > 0;
   },
@@ -135,11 +138,12 @@ async function myQuotes(
 
 const quoteLink = (r: WorkItemRow) => `/quotes/${r.id}`;
 
+// Quote sources are for those who make quotes (quote.create); each reads the user's own quotes.
 // Quotes sent and awaiting the customer's answer (SPEC 3.2): the rep chases them.
 registerWorkItemSource({
   key: 'quotes.awaitingCustomer',
   group: 'action',
-  permission: 'quote.view',
+  permission: 'quote.create',
   listLink: '/quotes?status=sent',
   link: quoteLink,
   read: (ctx, q) => myQuotes(ctx, ['sent'], q, false),
@@ -149,7 +153,7 @@ registerWorkItemSource({
 registerWorkItemSource({
   key: 'quotes.toSend',
   group: 'action',
-  permission: 'quote.view',
+  permission: 'quote.create',
   listLink: '/quotes?status=approved',
   link: quoteLink,
   read: (ctx, q) => myQuotes(ctx, ['approved'], q, false),
@@ -159,7 +163,7 @@ registerWorkItemSource({
 registerWorkItemSource({
   key: 'quotes.expiring',
   group: 'deadline',
-  permission: 'quote.view',
+  permission: 'quote.create',
   listLink: '/quotes',
   link: quoteLink,
   read: (ctx, q) => myQuotes(ctx, ['approved', 'sent'], q, true),

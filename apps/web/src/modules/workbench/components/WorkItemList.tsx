@@ -86,7 +86,7 @@ export function WorkItemCard({ source, today }: { source: WorkItemGroup; today: 
               title={i.title}
               date={i.date}
               amount={i.amount}
-              danger={!!i.date && i.date < today && source.group === 'action'}
+              danger={overdue && !!i.date && i.date < today}
             />
           )}
         />

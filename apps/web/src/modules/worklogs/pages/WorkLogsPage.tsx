@@ -22,7 +22,7 @@ const STATUS_COLOR: Record<TeamRow['status'], string> = {
 function TeamTab() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { hasPermission } = useAuth();
+  const { me, hasPermission } = useAuth();
   const [date, setDate] = useState<string | undefined>();
   const [assignTo, setAssignTo] = useState<TeamRow | null>(null);
   const q = useTeamLogs(date);
@@ -47,19 +47,20 @@ function TeamTab() {
       title: t('common.actions'),
       key: 'actions',
       width: 120,
-      render: (_, r) => (
-        <Button
-          type="link"
-          size="small"
-          data-testid="team-assign"
-          onClick={(e) => {
-            e.stopPropagation();
-            setAssignTo(r);
-          }}
-        >
-          {t('worklogs.assign')}
-        </Button>
-      ),
+      render: (_, r) =>
+        r.userId === me?.id ? null : (
+          <Button
+            type="link"
+            size="small"
+            data-testid="team-assign"
+            onClick={(e) => {
+              e.stopPropagation();
+              setAssignTo(r);
+            }}
+          >
+            {t('worklogs.assign')}
+          </Button>
+        ),
     });
   }
   return (
