@@ -7,7 +7,12 @@ import { BigId, IntId, QueryIntId } from './ids.ts';
  * the morning plan, the evening log, the manager's comments; the monthly report (月度工作报告).
  */
 const IsoDate = z.string().refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } });
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.month');
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// A refinement rather than .regex(): the OpenAPI schema stays a plain string (the fuzzer's and
+// clients' generators need no pattern support), the check is the same.
+const Month = z
+  .string()
+  .refine((v) => MONTH.test(v), { message: 'validation.month', params: { key: 'validation.month' } });
 const optText = (max: number) =>
   z
     .string()
