@@ -164,6 +164,14 @@ describe('monthly report deadline', () => {
     await runMonthlyReportSweep(db, new Date('2026-12-22T02:00:00Z'));
     await runMonthlyReportSweep(db, new Date('2026-12-23T02:00:00Z'));
     expect(await count('report.monthly', org.user.rep1)).toEqual([{ status: 'open' }]);
+    const bad = await who.rep1.put('/api/monthly-reports/mine', {
+      month: '2026-13',
+      summary: '总结',
+      nextMonthPlan: '计划',
+      version: 0,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0]).toMatchObject({ field: 'month', message: '月份格式应为 YYYY-MM' });
     const saved = await who.rep1.put('/api/monthly-reports/mine', {
       month: '2026-12',
       summary: '本月完成回款三笔',
