@@ -48,6 +48,8 @@ beforeAll(async () => {
     unitPrice: '100.00',
     signedDate: '2026-01-05',
   });
+  ids.order1 = s1.orderId;
+  ids.order2 = s2.orderId;
   ids.reported = await insertPayment(env, s1.orderId, '113.00', 'reported');
   ids.cheque = await insertPayment(env, s2.orderId, '50.00', 'pending_clearance');
   ids.confirmed = await insertPayment(env, s1.orderId, '20.00', 'confirmed');
@@ -86,6 +88,16 @@ describe('workbench sources per role', () => {
     expect(s?.items.map((i) => i.link).sort()).toEqual(
       [`/finance/payments/${ids.reported}`, `/finance/payments/${ids.cheque}`].sort(),
     );
+  });
+
+  it('lists the delivered orders not yet invoiced in full for finance', async () => {
+    await env.database.pool.query(`update orders set status = 'delivered' where id = any($1)`, [
+      [ids.order1, ids.order2],
+    ]);
+    await env.database.pool.query('update orders set invoiced_amount = total_gross where id = $1', [ids.order2]);
+    const s = source((await who.finance.get('/api/workbench')).json(), 'invoices.toIssue');
+    expect(s?.items.map((i) => i.link)).toEqual([`/orders/${ids.order1}`]);
+    expect(source((await who.rep1.get('/api/workbench')).json(), 'invoices.toIssue')).toBeUndefined();
   });
 
   it('lists the deliveries to ship for the warehouse: drafts only', async () => {

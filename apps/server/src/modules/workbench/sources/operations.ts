@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { resolveScope, scopeWhere } from '../../../platform/permissions/scope.ts';
 import { customers } from '../../customers/index.ts';
 import { deliveries, deliveryScope } from '../../deliveries/index.ts';
 import { paymentScope, payments } from '../../finance/index.ts';
 import { frontDeskRegistrations } from '../../front-desk/front-desk.schema.ts';
+import { orders } from '../../orders/index.ts';
 import { serviceTickets } from '../../service/service.schema.ts';
 import { ticketScope } from '../../service/tickets.access.ts';
 import { registerWorkItemSource } from '../workbench.registry.ts';
@@ -32,6 +34,38 @@ registerWorkItemSource({
         and(inArray(payments.status, ['reported', 'pending_clearance']), await paymentScope(ctx, 'payment.confirm')),
       )
       .orderBy(asc(payments.updatedAt), asc(payments.id))
+      .limit(q.limit),
+});
+
+// Orders delivered (in part or whole) and not yet invoiced in full: finance issues the invoices
+// (SPEC 3.6). Delivery states are transient, so the status index bounds the read; invoices follow
+// their order's owner and department, so the invoice.issue scope applies to the order.
+registerWorkItemSource({
+  key: 'invoices.toIssue',
+  group: 'action',
+  permission: 'invoice.issue',
+  listLink: '/orders?status=delivered',
+  link: (r) => `/orders/${r.id}`,
+  read: async (ctx, q) =>
+    ctx.db
+      .select({
+        id: orders.id,
+        no: orders.no,
+        title: customers.name,
+        date: sql<string | null>`(${orders.updatedAt} at time zone 'Asia/Shanghai')::date::text`,
+        amount: sql<string | null>`(${orders.totalGross} - ${orders.invoicedAmount})::text`,
+        state: orders.status,
+      })
+      .from(orders)
+      .innerJoin(customers, eq(customers.id, orders.customerId))
+      .where(
+        and(
+          inArray(orders.status, ['partially_delivered', 'delivered']),
+          sql`${orders.invoicedAmount} < ${orders.totalGross}`,
+          scopeWhere(await resolveScope(ctx, 'invoice.issue'), orders.ownerId, orders.ownerDeptId),
+        ),
+      )
+      .orderBy(asc(orders.updatedAt), asc(orders.id))
       .limit(q.limit),
 });
 

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   CarOutlined,
   EditOutlined,
@@ -26,6 +27,7 @@ const SHORTCUTS: { key: string; path: string; permission: string; icon: ReactNod
   { key: 'newOrder', path: '/orders/new', permission: 'order.create', icon: <ShoppingCartOutlined /> },
   { key: 'register', path: '/front-desk', permission: 'frontdesk.register', icon: <FormOutlined /> },
   { key: 'payments', path: '/finance/payments', permission: 'payment.confirm', icon: <WalletOutlined /> },
+  { key: 'invoices', path: '/finance/invoices', permission: 'invoice.issue', icon: <AccountBookOutlined /> },
   { key: 'deliveries', path: '/deliveries', permission: 'delivery.ship', icon: <CarOutlined /> },
   { key: 'tickets', path: '/service/my-tickets', permission: 'ticket.handle', icon: <ToolOutlined /> },
   { key: 'teamLogs', path: '/work-logs', permission: 'worklog.comment', icon: <AuditOutlined /> },
