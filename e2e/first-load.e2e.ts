@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shellSize } from '../bench/src/web-shell.ts';
 import { launch, shot } from './browser.ts';
 import { base } from './q2c-helpers.ts';
 
@@ -27,8 +29,10 @@ describe('first load', () => {
     await page.goto(`${base()}/login`);
     await expect.poll(() => page.getByTestId('login-submit').textContent()).toMatch(/登\s*录/);
 
-    const languages = scripts.map((r) => /\/i18n-([\w-]+)-[\w-]+\.js$/.exec(r.url())?.[1]).filter(Boolean);
+    const languages = scripts.map((r) => /\/i18n-(?:shell-)?(zh-CN|zh-TW|en-US)-/.exec(r.url())?.[1]).filter(Boolean);
     expect(languages).toEqual(['zh-CN']);
+    // The sign-in page needs only the shell's messages and none of the signed-in shell's code.
+    expect(scripts.map((r) => r.url()).filter((u) => /\/(i18n-zh-CN|AppLayout)-/.test(u))).toEqual([]);
     for (const r of scripts) {
       const headers = await r.allHeaders();
       expect(headers['content-encoding'], r.url()).toBe('br');
@@ -40,14 +44,20 @@ describe('first load', () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-option-en-US').click();
     await expect.poll(() => page.getByTestId('login-submit').textContent()).toBe('Sign in');
-    expect(scripts.some((r) => /\/i18n-en-US-/.test(r.url()))).toBe(true);
+    expect(scripts.some((r) => /\/i18n-(shell-)?en-US-/.test(r.url()))).toBe(true);
     await shot(page, 'first-load-login-en');
 
     // The choice is remembered: a reload starts in English and fetches no Chinese messages.
     scripts.length = 0;
     await page.reload();
     await expect.poll(() => page.getByTestId('login-submit').textContent()).toBe('Sign in');
-    expect(scripts.some((r) => /\/i18n-zh-/.test(r.url()))).toBe(false);
+    expect(scripts.some((r) => /\/i18n-(shell-)?zh-/.test(r.url()))).toBe(false);
     await ctx.close();
+  });
+
+  it('keeps the signed-in shell within 350 KB of gzip JavaScript (B10)', () => {
+    const shell = shellSize(path.resolve(import.meta.dirname, '../apps/web/dist'));
+    console.log(`shell: ${shell.files} files, ${(shell.gzip / 1024).toFixed(1)} KB gzip`);
+    expect(shell.gzip).toBeLessThanOrEqual(350 * 1024);
   });
 });

@@ -20,6 +20,7 @@ import { freePort, openDatabase } from '../../scripts/src/open-db.ts';
 import { describeMachine } from './machine.ts';
 import { spliceSection } from './sections.ts';
 import { median } from './stats.ts';
+import { shellSize } from './web-shell.ts';
 
 const { values: a } = parseArgs({
   options: {
@@ -133,14 +134,15 @@ try {
     const page = await ctx.newPage();
     await throttled(ctx, page, p);
     const tracker = trackScripts(page);
-    await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
+    // Signed in, the customer list opens (whatever the role's home page is).
+    await page.goto(`${base}/login?redirect=%2Fcustomers`, { waitUntil: 'networkidle' });
     await page.getByTestId('login-submit').waitFor();
     const loginLcp = await lcp(page);
     const login = await tracker.sizes();
     await page.getByTestId('login-username').fill(a.user);
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    // The home page redirects to the user's first page; it is usable when its table has rows.
+    // The list is usable when its table has rows.
     await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const firstPage = { ...(await tracker.sizes()), path: new URL(page.url()).pathname };
@@ -170,7 +172,7 @@ try {
       db.database.pool,
       db.embedded ? 'embedded, ./data-bench-web' : 'DATABASE_URL',
     );
-    const section = render(rows, machine);
+    const section = render(rows, machine, shellSize(webDist));
     const md = fs.existsSync(a.out) ? fs.readFileSync(a.out, 'utf8') : '# Benchmarks\n';
     fs.writeFileSync(a.out, spliceSection(md, '## B10', section));
     log(`B10 written to ${a.out}`);
@@ -185,7 +187,11 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
 
-function render(rs: Row[], m: Awaited<ReturnType<typeof describeMachine>>): string {
+function render(
+  rs: Row[],
+  m: Awaited<ReturnType<typeof describeMachine>>,
+  shell: { files: number; gzip: number },
+): string {
   const lines = [
     '## B10 — first load of the web app',
     '',
@@ -206,6 +212,12 @@ function render(rs: Row[], m: Awaited<ReturnType<typeof describeMachine>>): stri
         `${r.profile.startsWith('10 Mbit') ? 'shell ≤ 350 KB gzip, LCP ≤ 1,500 ms' : '—'} |`,
     );
   }
-  lines.push('');
+  lines.push(
+    '',
+    `**Shell after sign-in** (entry + layout and their static imports + the zh-CN shell messages and locale data, ` +
+      `from the build manifest — bench/src/web-shell.ts; e2e/first-load.e2e.ts fails above 350 KB): ` +
+      `${shell.files} files, **${kb(shell.gzip)} gzip** (target ≤ 350 KB).`,
+    '',
+  );
   return `${lines.join('\n')}\n`;
 }

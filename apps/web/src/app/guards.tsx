@@ -3,6 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
 import { useAuth } from './AuthContext';
 import { ForbiddenPage, QueryErrorResult } from './ErrorPages';
+import { loadModuleMessages } from './i18n';
 
 /** Redirects to /login?redirect=<current url> when there is no session. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -15,6 +16,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const search = !signedOut && target && target !== '/' ? `?redirect=${encodeURIComponent(target)}` : '';
     return <Navigate to={`/login${search}`} replace />;
   }
+  // Signed in: the modules' messages download beside the shell and the first page (ModuleMessages).
+  void loadModuleMessages();
   return <>{children}</>;
 }
 
@@ -23,7 +26,7 @@ export function RequirePermission({ permission, children }: { permission?: strin
   return hasPermission(permission) ? children : <ForbiddenPage />;
 }
 
-/** `/` → customer list, or the first page the user may open. */
+/** `/` → the workbench, every role's home page. */
 export function HomeRedirect() {
   // Every role lands on the workbench (工作台, issue 13 item 6): what needs them today.
   return <Navigate to="/workbench" replace />;

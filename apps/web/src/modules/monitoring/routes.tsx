@@ -1,20 +1,11 @@
-import { MonitorOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 
-const ProcessHealthPage = lazy(() =>
-  import('./pages/ProcessHealthPage').then((m) => ({ default: m.ProcessHealthPage })),
-);
+const ProcessHealthPage = lazyPage(() => import('./pages/ProcessHealthPage').then((m) => m.ProcessHealthPage));
 
 /** 流程监控 (SPEC 5.1), for those who lead reps. */
 export const monitoringMenuItems: MenuItemDef[] = [
-  {
-    key: 'process-health',
-    path: '/process-health',
-    labelKey: 'menu.processHealth',
-    permission: 'monitor.view',
-    icon: <MonitorOutlined />,
-  },
+  { key: 'process-health', path: '/process-health', labelKey: 'menu.processHealth', permission: 'monitor.view' },
 ];
 
 export const monitoringRoutes: AppRoute[] = [

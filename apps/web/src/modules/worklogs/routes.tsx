@@ -1,39 +1,16 @@
-import { CalendarOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 
-const MyWorkLogPage = lazy(() => import('./pages/MyWorkLogPage').then((m) => ({ default: m.MyWorkLogPage })));
-const WorkLogsPage = lazy(() => import('./pages/WorkLogsPage').then((m) => ({ default: m.WorkLogsPage })));
-const WorkLogDetailPage = lazy(() =>
-  import('./pages/WorkLogDetailPage').then((m) => ({ default: m.WorkLogDetailPage })),
-);
-const MonthlyReportsPage = lazy(() =>
-  import('./pages/MonthlyReportsPage').then((m) => ({ default: m.MonthlyReportsPage })),
-);
+const MyWorkLogPage = lazyPage(() => import('./pages/MyWorkLogPage').then((m) => m.MyWorkLogPage));
+const WorkLogsPage = lazyPage(() => import('./pages/WorkLogsPage').then((m) => m.WorkLogsPage));
+const WorkLogDetailPage = lazyPage(() => import('./pages/WorkLogDetailPage').then((m) => m.WorkLogDetailPage));
+const MonthlyReportsPage = lazyPage(() => import('./pages/MonthlyReportsPage').then((m) => m.MonthlyReportsPage));
 
 /** 工作日志 and 月度工作报告 (SPEC 5.1), in the 工作台 group. */
 export const worklogMenuItems: MenuItemDef[] = [
-  {
-    key: 'my-work-log',
-    path: '/work-logs/mine',
-    labelKey: 'menu.myWorkLog',
-    permission: 'worklog.write',
-    icon: <EditOutlined />,
-  },
-  {
-    key: 'work-logs',
-    path: '/work-logs',
-    labelKey: 'menu.workLogs',
-    permission: 'worklog.view',
-    icon: <CalendarOutlined />,
-  },
-  {
-    key: 'monthly-reports',
-    path: '/monthly-reports',
-    labelKey: 'menu.monthlyReports',
-    permission: 'worklog.view',
-    icon: <FileTextOutlined />,
-  },
+  { key: 'my-work-log', path: '/work-logs/mine', labelKey: 'menu.myWorkLog', permission: 'worklog.write' },
+  { key: 'work-logs', path: '/work-logs', labelKey: 'menu.workLogs', permission: 'worklog.view' },
+  { key: 'monthly-reports', path: '/monthly-reports', labelKey: 'menu.monthlyReports', permission: 'worklog.view' },
 ];
 
 export const worklogRoutes: AppRoute[] = [
