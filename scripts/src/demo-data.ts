@@ -32,6 +32,7 @@ import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { createServiceTickets } from './demo/service.ts';
+import { createWorkLogs } from './demo/worklogs.ts';
 import { type AuditRow, type DemoCustomer, type DemoWorld, type Notice, REQUEST_ID, userId } from './demo/world.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -330,6 +331,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     // After the sale (SPEC 4.3, 4.5): returns of the signed deliveries, post-sale processes.
     await createReturns(world);
     await createMilestones(world);
+    await createWorkLogs(world, new Rng(SEED + 21));
     // Last: facts are derived from every document above.
     await createAnalyticsFacts(world, new Rng(SEED + 13));
   });

@@ -26,6 +26,14 @@ const SMALL_LISTS: Record<string, string> = {
   'GET /api/opportunities/kanban': 'per-stage columns, each a top-N of its stage',
   'GET /api/pools': 'the company’s pool definitions (configuration)',
   'GET /api/duty-groups': 'the front desk’s duty groups (configuration)',
+  // The workbench reads top-N queues per source: a user's own open follow-ups and quotes, and the
+  // open (not done) follow-ups / drafts / reported payments of the scope, each capped at 100 rows.
+  'GET /api/workbench': 'per-source queues of open items, each capped (ITEM_CAP)',
+  'GET /api/work-logs/team': 'the users of the viewer’s scope (a team), one row each',
+  'GET /api/monthly-reports/missing': 'the users of the viewer’s scope without a report',
+  // Known gap: the union of stuck documents of nine kinds is sorted by waiting time in memory;
+  // each branch reads open/pending rows only (status-filtered), which stay few in a healthy process.
+  'GET /api/process-health': 'union of open items of nine document kinds, sorted by waiting time',
   // Known gap (ADR 0003, docs/benchmarks.md B9): a department's aging sums the owners' rows of a
   // customer before ranking; the all-scope and SELF pages read an index in order.
   'GET /api/receivables': 'aging grouped per customer for department scopes: ADR 0003 next step',

@@ -29,3 +29,4 @@ export * from './validators/contact-phone.ts';
 export * from './validators/credit-code.ts';
 export * from './validators/id-number.ts';
 export * from './validators/mobile.ts';
+export * from './worklogs.ts';

@@ -17,6 +17,7 @@ import { returnCases } from './returns.ts';
 import { serviceCases } from './service.ts';
 import { stockCases } from './stock.ts';
 import type { AuditCaseFile } from './types.ts';
+import { worklogCases } from './worklogs.ts';
 
 /**
  * Every case group, in run order: a group may read ids stored by the groups above it.
@@ -43,4 +44,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   afterSales: afterSalesCases,
   returns: returnCases,
   milestones: milestoneCases,
+  worklogs: worklogCases,
 };

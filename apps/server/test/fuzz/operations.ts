@@ -70,8 +70,11 @@ export interface OperationContext {
   validBody?: (version: number) => unknown;
 }
 
-function queryString(values: Record<string, unknown>): string {
+function queryString(values: Record<string, unknown> | null): string {
   const parts: string[] = [];
+  // oneBad() of an empty object (every parameter optional, none drawn) may make the root itself
+  // hostile (null, a string…): a query string cannot carry a root value, so that is no query.
+  if (values === null || typeof values !== 'object') return '';
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined) continue;
     const items = Array.isArray(v) ? v : [v];

@@ -17,6 +17,7 @@ import { returnFixtures } from './returns.ts';
 import { serviceFixtures } from './service.ts';
 import { stockFixtures } from './stock.ts';
 import type { ScopeFixtureFile } from './types.ts';
+import { worklogFixtures } from './worklogs.ts';
 
 /**
  * Every fixture file, in setup order: a setup may use the fixtures of the files above it.
@@ -41,4 +42,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   returns: returnFixtures,
   milestones: milestoneFixtures,
   analytics: analyticsFixtures,
+  worklogs: worklogFixtures,
 };

@@ -4,7 +4,6 @@ import { PageSpinner } from '../components/PageSpinner';
 import { useAuth } from './AuthContext';
 import { ForbiddenPage, QueryErrorResult } from './ErrorPages';
 import { loadModuleMessages } from './i18n';
-import { visibleMenuItems } from './menu';
 
 /** Redirects to /login?redirect=<current url> when there is no session. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -27,12 +26,10 @@ export function RequirePermission({ permission, children }: { permission?: strin
   return hasPermission(permission) ? children : <ForbiddenPage />;
 }
 
-/** `/` → customer list, or the first page the user may open. */
+/** `/` → the workbench, every role's home page. */
 export function HomeRedirect() {
-  const { me, hasPermission } = useAuth();
-  if (hasPermission('customer.view')) return <Navigate to="/customers" replace />;
-  const first = visibleMenuItems(me)[0];
-  return <Navigate to={first ? first.path : '/customers'} replace />;
+  // Every role lands on the workbench (工作台, issue 13 item 6): what needs them today.
+  return <Navigate to="/workbench" replace />;
 }
 
 /** Only allow same-origin relative return URLs. */

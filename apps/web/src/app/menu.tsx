@@ -12,6 +12,7 @@ import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
 import { integrationAdminMenuItems } from '../modules/integrations/routes';
 import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
+import { monitoringMenuItems } from '../modules/monitoring/routes';
 import { opportunityMenu } from '../modules/opportunities/routes';
 import { orderMenuItems } from '../modules/orders/routes';
 import { poolMenu } from '../modules/pool/routes';
@@ -21,11 +22,17 @@ import { returnMenuItems } from '../modules/returns/routes';
 import { serviceMenu } from '../modules/service/routes';
 import { stockMenuItems } from '../modules/stock/routes';
 import { workbenchMenu } from '../modules/tasks/routes';
+import { workbenchHomeItems } from '../modules/workbench/routes';
+import { worklogMenuItems } from '../modules/worklogs/routes';
 import { hasPermissionIn, type Me } from './AuthContext';
 import type { MenuGroupDef, MenuItemDef } from './routeTypes';
 
 export const MENU_GROUPS: MenuGroupDef[] = [
-  workbenchMenu,
+  // 工作台 (issue 13 item 6): the home page, to-dos, work logs, reports, process health.
+  {
+    ...workbenchMenu,
+    items: [...workbenchHomeItems, ...workbenchMenu.items, ...worklogMenuItems, ...monitoringMenuItems],
+  },
   customerMenu,
   opportunityMenu,
   poolMenu,

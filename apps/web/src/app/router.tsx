@@ -12,6 +12,7 @@ import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { integrationRoutes } from '../modules/integrations/routes';
 import { milestoneRoutes } from '../modules/milestones/routes';
+import { monitoringRoutes } from '../modules/monitoring/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { orderRoutes } from '../modules/orders/routes';
 import { poolRoutes } from '../modules/pool/routes';
@@ -21,6 +22,8 @@ import { returnRoutes } from '../modules/returns/routes';
 import { serviceRoutes } from '../modules/service/routes';
 import { stockRoutes } from '../modules/stock/routes';
 import { taskRoutes } from '../modules/tasks/routes';
+import { workbenchRoutes } from '../modules/workbench/routes';
+import { worklogRoutes } from '../modules/worklogs/routes';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
 import { prefetchModuleMessages } from './i18n';
@@ -35,7 +38,10 @@ const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.Log
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 
 const moduleRoutes: AppRoute[] = [
+  ...workbenchRoutes,
   ...taskRoutes,
+  ...worklogRoutes,
+  ...monitoringRoutes,
   ...customerRoutes,
   ...opportunityRoutes,
   ...poolRoutes,

@@ -25,7 +25,7 @@ import './follow-ups.sweep.ts';
 
 export { creditRoutes } from './credit.routes.ts';
 // For the public pool and the front desk (SPEC 2.3 / 2.4).
-export { findCustomerInScope, registerServedCustomers, unmaskPolicy } from './customers.access.ts';
+export { customerScope, findCustomerInScope, registerServedCustomers, unmaskPolicy } from './customers.access.ts';
 export { findDuplicate } from './customers.duplicate.ts';
 export { customerRoutes } from './customers.routes.ts';
 export { customerContacts, customers, followUps } from './customers.schema.ts';

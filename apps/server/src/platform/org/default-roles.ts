@@ -54,6 +54,14 @@ const sales = (s: Scope): G[] => [
   ['milestone.handle', s],
   // Their own figures and dashboards (SPEC 5.1): a rep sees own, a manager the department tree.
   ['analytics.view', s],
+  // Work logs and the monthly report (SPEC 5.1): one's own, and those of the scope.
+  ['worklog.write', 'ALL'],
+  ['worklog.view', s],
+];
+// Those who lead reps read and comment their logs and watch process health (SPEC 5.1).
+const lead = (s: Scope): G[] => [
+  ['worklog.comment', s],
+  ['monitor.view', 'ALL'],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -92,13 +100,14 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
   {
     code: 'sales_supervisor',
     name: '销售主管',
-    grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE')],
+    grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE'), ...lead('DEPT_TREE')],
   },
   {
     code: 'sales_manager',
     name: '销售经理',
     grants: [
       ...sales('DEPT_TREE'),
+      ...lead('DEPT_TREE'),
       ['customer.transfer', 'DEPT_TREE'],
       ['customer.delete', 'DEPT_TREE'],
       ['opportunity.delete', 'DEPT_TREE'],
@@ -115,6 +124,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
     name: '销售总监',
     grants: [
       ...sales('ALL'),
+      ...lead('ALL'),
       ['customer.transfer', 'ALL'],
       ['customer.delete', 'ALL'],
       ['opportunity.delete', 'ALL'],
@@ -149,6 +159,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['complaint.view', 'ALL'],
       ['visit.view', 'ALL'],
       ['analytics.view', 'ALL'],
+      ['worklog.view', 'ALL'],
+      ...lead('ALL'),
     ],
   },
   {

@@ -121,6 +121,13 @@ export const PERMISSIONS = [
   { permission: 'milestone.view', resource: 'milestone_process', scoped: true },
   { permission: 'milestone.handle', resource: 'milestone_process', scoped: true },
   { permission: 'milestone.manage', resource: 'milestone_template', scoped: false },
+  // Work logs and monthly reports (SPEC 5.1): write one's own; view and comment those of the users
+  // in scope (the writer and the writer's department then); the process-health board (流程监控),
+  // whose rows each follow the data scope of their own document type.
+  { permission: 'worklog.write', resource: 'work_log', scoped: false },
+  { permission: 'worklog.view', resource: 'work_log', scoped: true },
+  { permission: 'worklog.comment', resource: 'work_log', scoped: true },
+  { permission: 'monitor.view', resource: 'process_health', scoped: false },
   // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.
   { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
   { permission: 'apitoken.admin', resource: 'api_token', scoped: false },

@@ -74,6 +74,17 @@ export const POLICIES = [
   { key: 'returns.internalErrorChargePerPiece', type: 'decimal', default: '10.00', min: '0.00', max: '100000.00' },
   // 第一条: breakage returns beyond 0.2 ‰ of the year's sales are treated as expired-goods loss.
   { key: 'returns.breakageMaxPerMille', type: 'decimal', default: '0.20', min: '0.00', max: '1000.00' },
+  // SPEC 1.5 / 5.1: the monthly report is due by this day of the month (25th), with a reminder task
+  // this many days before (worklogs.sweep.ts).
+  { key: 'reports.monthlyDueDay', type: 'integer', default: 25, min: 1, max: 28 },
+  { key: 'reports.monthlyReminderDays', type: 'integer', default: 3, min: 0, max: 20 },
+  // Process health (流程监控, SPEC 5.1): days a document may wait in a state before it is listed.
+  { key: 'monitor.quoteApprovalDays', type: 'integer', default: 2, min: 0, max: 365 },
+  { key: 'monitor.contractReviewDays', type: 'integer', default: 3, min: 0, max: 365 },
+  { key: 'monitor.orderReviewDays', type: 'integer', default: 2, min: 0, max: 365 },
+  { key: 'monitor.deliveryShipDays', type: 'integer', default: 3, min: 0, max: 365 },
+  { key: 'monitor.returnOpenDays', type: 'integer', default: 3, min: 0, max: 365 },
+  { key: 'monitor.ticketIdleDays', type: 'integer', default: 3, min: 0, max: 365 },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -51,6 +51,14 @@ const UNITS: Record<string, PolicyUnit> = {
   'returns.storageFeePerDay': 'yuanPerDay',
   'returns.storageFeeClerksPercent': 'percent',
   'returns.internalErrorChargePerPiece': 'yuan',
+  'reports.monthlyDueDay': 'dayOfMonth',
+  'reports.monthlyReminderDays': 'days',
+  'monitor.quoteApprovalDays': 'days',
+  'monitor.contractReviewDays': 'days',
+  'monitor.orderReviewDays': 'days',
+  'monitor.deliveryShipDays': 'days',
+  'monitor.returnOpenDays': 'days',
+  'monitor.ticketIdleDays': 'days',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

@@ -8,6 +8,8 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DataTable } from '../../../components/DataTable';
 import { formatDate, formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
+import { useWorkbench } from '../../workbench/api';
+import { WaitingForMe } from '../../workbench/components/WaitingForMe';
 import { type TaskBucket, type TaskItem, useCompleteTask, useMyTasks, useTaskCount } from '../api';
 
 const BUCKETS: TaskBucket[] = ['today', 'overdue', 'upcoming', 'done'];
@@ -125,6 +127,7 @@ export function MyTasksPage() {
   return (
     <Card>
       <PageHeader title={t('menu.myTasks')} />
+      <WaitingSection />
       <Tabs
         activeKey={bucket}
         onChange={(key) => setSp({ bucket: key })}
@@ -148,5 +151,18 @@ export function MyTasksPage() {
         }))}
       />
     </Card>
+  );
+}
+
+/** Approvals and documents waiting for me, from the workbench's sources: nothing waits unseen. */
+function WaitingSection() {
+  const { t } = useTranslation();
+  const q = useWorkbench();
+  if (!q.data) return null;
+  return (
+    <div style={{ marginBottom: 16 }} data-testid="tasks-waiting">
+      <Typography.Title level={5}>{t('workbench.waiting')}</Typography.Title>
+      <WaitingForMe data={q.data} onlyBusy />
+    </div>
   );
 }
