@@ -51,6 +51,7 @@ import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
 import { returnVisitRoutes } from './modules/return-visits/index.ts';
+import { reportRoutes } from './modules/reports/index.ts';
 import { returnRoutes } from './modules/returns/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
@@ -210,6 +211,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       returnRoutes(scoped, opts.db);
       milestoneRoutes(scoped, opts.db);
       analyticsRoutes(scoped, opts.db);
+      reportRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

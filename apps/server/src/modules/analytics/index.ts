@@ -9,5 +9,6 @@ export { bookFact } from './analytics.book.ts';
 export { type MeasureQuery, type MeasureRow, measure } from './analytics.engine.ts';
 export { checkMonthlyTotals, rebuildFacts } from './analytics.facts.ts';
 export { DIMENSIONS, type Dimension, MEASURE_DEFS, MEASURES, type Measure } from './analytics.measures.ts';
+export { listAnalyticsRecords } from './analytics.records.ts';
 export { analyticsRoutes } from './analytics.routes.ts';
 export { analyticsFacts, analyticsMonthly } from './analytics.schema.ts';

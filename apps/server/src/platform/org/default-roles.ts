@@ -54,6 +54,7 @@ const sales = (s: Scope): G[] => [
   ['milestone.handle', s],
   // Their own figures and dashboards (SPEC 5.1): a rep sees own, a manager the department tree.
   ['analytics.view', s],
+  ['report.view', s],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -149,6 +150,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['complaint.view', 'ALL'],
       ['visit.view', 'ALL'],
       ['analytics.view', 'ALL'],
+      ['report.view', 'ALL'],
     ],
   },
   {
@@ -160,6 +162,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...viewAll,
       ['product.cost', 'ALL'],
       ['analytics.view', 'ALL'],
+      ['report.view', 'ALL'],
     ],
   },
   {
@@ -245,6 +248,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['receivable.export', 'ALL'],
       ['receivable.writeoff', 'ALL'],
       ['analytics.view', 'ALL'],
+      ['report.view', 'ALL'],
     ],
   },
   {
