@@ -1,7 +1,7 @@
 import { addDays, type DailyReportQuery, type WeeklyReportQuery, weekRange } from '@sales/core';
 import type { Ctx } from '../../platform/context.ts';
 import { companyDate } from '../../platform/time.ts';
-import { childrenOf, figures, salesRecords } from './reports.figures.ts';
+import { childrenOf, figures, salesRecords, zeros } from './reports.figures.ts';
 import { reportBase } from './reports.scope.ts';
 
 /** The header every report carries: its department, and the departments the viewer may pick. */
@@ -41,7 +41,7 @@ export async function weeklyReport(ctx: Ctx, q: WeeklyReportQuery) {
   const prevOf = (rows: typeof prev.reps) => new Map(rows.map((r) => [r.id, r.values]));
   const prevReps = prevOf(prev.reps);
   const prevTeams = prevOf(prev.teams);
-  const zero = Object.fromEntries(Object.keys(now.total).map((k) => [k, '0'])) as typeof now.total;
+  const zero = zeros();
   // Rows of either week, so a rep active only the week before still shows.
   const merge = (cur: typeof now.reps, old: typeof prev.reps, prevMap: Map<number, typeof zero>) => {
     const ids = new Set(cur.map((r) => r.id));

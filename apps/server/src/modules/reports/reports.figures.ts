@@ -1,4 +1,4 @@
-import { REPORT_MEASURES, type ReportMeasure } from '@sales/core';
+import { REPORT_MEASURES, REPORT_MONEY_MEASURES, type ReportMeasure } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { ResolvedScope } from '../../platform/permissions/scope.ts';
@@ -23,7 +23,9 @@ export interface Range {
   to: string;
 }
 
-const zeros = (): Values => Object.fromEntries(REPORT_MEASURES.map((m) => [m, '0'])) as Values;
+/** A row with nothing booked: money as 0.00, counts as 0 — the engine's own zeros. */
+export const zeros = (): Values =>
+  Object.fromEntries(REPORT_MEASURES.map((m) => [m, REPORT_MONEY_MEASURES.includes(m) ? '0.00' : '0'])) as Values;
 
 /**
  * The daily / weekly table of one period (SPEC 5.1 日报): every measure per rep, per team (the
