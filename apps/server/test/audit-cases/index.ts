@@ -14,6 +14,7 @@ import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
 import { quoteCases } from './quotes.ts';
 import { returnCases } from './returns.ts';
+import { reportCases } from './reports.ts';
 import { serviceCases } from './service.ts';
 import { stockCases } from './stock.ts';
 import type { AuditCaseFile } from './types.ts';
@@ -43,4 +44,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   afterSales: afterSalesCases,
   returns: returnCases,
   milestones: milestoneCases,
+  reports: reportCases,
 };
