@@ -1,0 +1,78 @@
+import { Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
+import type { Deal } from '../types';
+import { money } from './format';
+
+const KIND_COLOR = { order: 'green', order_cancel: 'default', return: 'orange' } as const;
+
+/** Deals (orders booked, cancellations, returns) with links to their documents. */
+export function DealTable({ items, full }: { items: Deal[]; full?: boolean }) {
+  const { t } = useTranslation();
+  const docLink = (d: Deal) => {
+    const path =
+      d.sourceType === 'order'
+        ? `/orders/${d.sourceId}`
+        : d.sourceType === 'sales_return'
+          ? `/returns/${d.sourceId}`
+          : null;
+    return path && d.documentNo ? <Link to={path}>{d.documentNo}</Link> : (d.documentNo ?? '');
+  };
+  const columns: ColumnsType<Deal> = [
+    { key: 'documentNo', title: t('report.col.documentNo'), width: 170, render: (_, d) => docLink(d) },
+    { key: 'date', dataIndex: 'date', title: t('report.col.date'), width: 110 },
+    ...(full
+      ? [
+          {
+            key: 'kind',
+            title: t('report.col.kind'),
+            width: 80,
+            render: (_: unknown, d: Deal) => <Tag color={KIND_COLOR[d.kind]}>{t(`report.kind.${d.kind}`)}</Tag>,
+          },
+        ]
+      : []),
+    {
+      key: 'customer',
+      title: t('report.col.customer'),
+      width: 180,
+      render: (_, d) =>
+        d.customerId ? <Link to={`/customers/${d.customerId}`}>{d.customerName}</Link> : d.customerName,
+    },
+    ...(full
+      ? [
+          {
+            key: 'contact',
+            title: t('report.col.contact'),
+            width: 100,
+            render: (_: unknown, d: Deal) => d.contactName || '—',
+          },
+          {
+            key: 'products',
+            title: t('report.col.products'),
+            width: 200,
+            render: (_: unknown, d: Deal) => d.products || '—',
+          },
+        ]
+      : []),
+    {
+      key: 'amount',
+      title: t('report.col.amount'),
+      width: 130,
+      align: 'right',
+      render: (_, d) => money(d.amount ?? d.value ?? '0'),
+    },
+    { key: 'rep', title: t('report.rep'), width: 90, render: (_, d) => d.repName ?? t('report.unassigned') },
+    { key: 'dept', title: t('report.col.department'), width: 120, render: (_, d) => d.deptName ?? '—' },
+  ];
+  return (
+    <DataTable<Deal>
+      items={items}
+      columns={columns}
+      rowKey={(d) => `${d.kind}-${d.sourceType}-${d.sourceId}-${d.date}`}
+      rowTestId="report-deal-row"
+      size="small"
+    />
+  );
+}
