@@ -37,6 +37,13 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
 }
 
+/** Clicks a menu entry of 报表分析, opening the group first when it is closed. */
+async function menu(page: Page, item: string) {
+  const link = page.getByTestId(`menu-${item}`);
+  if (!(await link.isVisible())) await page.locator('.ant-menu-submenu-title').filter({ hasText: '报表分析' }).click();
+  await link.click();
+}
+
 async function download(page: Page, testId: string) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return { name: d.suggestedFilename(), body: readFileSync(await d.path()) };
@@ -52,7 +59,7 @@ describe('reports (报表分析)', () => {
     const page = await login('manager1');
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.getByTestId('menu-report-daily').click();
+    await menu(page, 'report-daily');
     await page.waitForURL((u) => u.pathname === '/reports/daily');
     await page.getByTestId('report-rep-row').first().waitFor();
     await shot(page, 'report-daily-1440');
@@ -61,9 +68,9 @@ describe('reports (报表分析)', () => {
     expect(daily.department.name).toBe('销售一部');
     expect(await page.getByTestId('report-rep-row').count()).toBe(daily.reps.length);
 
-    await page.getByTestId('menu-report-weekly').click();
+    await menu(page, 'report-weekly');
     await page.waitForURL((u) => u.pathname === '/reports/weekly');
-    await page.getByTestId('report-team-row').first().waitFor();
+    await page.getByTestId('report-weekly').getByTestId('report-team-row').first().waitFor();
     await shot(page, 'report-weekly-1440');
     await expectNoSidewaysScroll(page);
     const weekly = (await api(page, 'GET', '/api/reports/weekly')).json;
@@ -92,12 +99,15 @@ describe('reports (报表分析)', () => {
     expect(pdf.body.length).toBeGreaterThan(1000);
 
     // The other two reports open as well.
-    await page.getByTestId('menu-report-half').click();
+    await menu(page, 'report-half');
+    await page.waitForURL((u) => u.pathname === '/reports/half-year');
     await page.getByTestId('report-half-totals').waitFor();
+    await page.waitForTimeout(300);
     await shot(page, 'report-half-year-1440');
-    await page.getByTestId('menu-report-deals').click();
+    await menu(page, 'report-deals');
     await page.waitForURL((u) => u.pathname === '/reports/deals');
     await page.getByTestId('report-deals').getByRole('table').waitFor();
+    await page.waitForTimeout(300);
     await shot(page, 'report-deals-1440');
     await expectNoSidewaysScroll(page);
     expect(errors).toEqual([]);
@@ -111,7 +121,7 @@ describe('reports (报表分析)', () => {
     await shot(page, 'report-daily-390');
     await expectNoSidewaysScroll(page);
     await page.goto(`${base()}/reports/weekly`);
-    await page.getByTestId('report-team-row').first().waitFor();
+    await page.getByTestId('report-weekly').getByTestId('report-team-row').first().waitFor();
     await shot(page, 'report-weekly-390');
     await expectNoSidewaysScroll(page);
     await page.context().close();

@@ -21,14 +21,14 @@ export function DealTable({ items, full }: { items: Deal[]; full?: boolean }) {
     return path && d.documentNo ? <Link to={path}>{d.documentNo}</Link> : (d.documentNo ?? '');
   };
   const columns: ColumnsType<Deal> = [
-    { key: 'documentNo', title: t('report.col.documentNo'), width: 170, render: (_, d) => docLink(d) },
-    { key: 'date', dataIndex: 'date', title: t('report.col.date'), width: 110 },
+    { key: 'documentNo', title: t('report.col.documentNo'), width: 150, render: (_, d) => docLink(d) },
+    { key: 'date', dataIndex: 'date', title: t('report.col.date'), width: 100 },
     ...(full
       ? [
           {
             key: 'kind',
             title: t('report.col.kind'),
-            width: 80,
+            width: 70,
             render: (_: unknown, d: Deal) => <Tag color={KIND_COLOR[d.kind]}>{t(`report.kind.${d.kind}`)}</Tag>,
           },
         ]
@@ -36,7 +36,7 @@ export function DealTable({ items, full }: { items: Deal[]; full?: boolean }) {
     {
       key: 'customer',
       title: t('report.col.customer'),
-      width: 180,
+      width: 160,
       render: (_, d) =>
         d.customerId ? <Link to={`/customers/${d.customerId}`}>{d.customerName}</Link> : d.customerName,
     },
@@ -59,12 +59,12 @@ export function DealTable({ items, full }: { items: Deal[]; full?: boolean }) {
     {
       key: 'amount',
       title: t('report.col.amount'),
-      width: 130,
+      width: 120,
       align: 'right',
       render: (_, d) => money(d.amount ?? d.value ?? '0'),
     },
-    { key: 'rep', title: t('report.rep'), width: 90, render: (_, d) => d.repName ?? t('report.unassigned') },
-    { key: 'dept', title: t('report.col.department'), width: 120, render: (_, d) => d.deptName ?? '—' },
+    { key: 'rep', title: t('report.rep'), width: 80, render: (_, d) => d.repName ?? t('report.unassigned') },
+    { key: 'dept', title: t('report.col.department'), width: 110, render: (_, d) => d.deptName ?? '—' },
   ];
   return (
     <DataTable<Deal>
