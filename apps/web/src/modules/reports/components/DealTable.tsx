@@ -45,13 +45,13 @@ export function DealTable({ items, full }: { items: Deal[]; full?: boolean }) {
           {
             key: 'contact',
             title: t('report.col.contact'),
-            width: 100,
+            width: 90,
             render: (_: unknown, d: Deal) => d.contactName || '—',
           },
           {
             key: 'products',
             title: t('report.col.products'),
-            width: 200,
+            width: 160,
             render: (_: unknown, d: Deal) => d.products || '—',
           },
         ]
