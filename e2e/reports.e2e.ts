@@ -104,6 +104,17 @@ describe('reports (报表分析)', () => {
     await page.getByTestId('report-half-totals').waitFor();
     await page.waitForTimeout(300);
     await shot(page, 'report-half-year-1440');
+    // The last half carries the manager's written review from the demo data.
+    const half = (await api(page, 'GET', '/api/reports/half-year')).json;
+    const lastHalf = new Date(Date.parse(`${half.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${base()}/reports/half-year?date=${lastHalf}`);
+    await page.getByTestId('report-half-totals').waitFor();
+    const last = (await api(page, 'GET', `/api/reports/half-year?date=${lastHalf}`)).json;
+    expect(last.review).toMatchObject({ author: '张伟', version: 1 });
+    await expect
+      .poll(() => page.getByTestId('report-review-form').locator('textarea').first().inputValue())
+      .toBe(last.review.themeReview);
+    await shot(page, 'report-half-year-last-1440');
     await menu(page, 'report-deals');
     await page.waitForURL((u) => u.pathname === '/reports/deals');
     await page.getByTestId('report-deals').getByRole('table').waitFor();

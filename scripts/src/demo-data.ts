@@ -30,6 +30,7 @@ import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
 import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
+import { createReportReviews } from './demo/reports.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { createServiceTickets } from './demo/service.ts';
 import { type AuditRow, type DemoCustomer, type DemoWorld, type Notice, REQUEST_ID, userId } from './demo/world.ts';
@@ -332,6 +333,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createMilestones(world);
     // Last: facts are derived from every document above.
     await createAnalyticsFacts(world, new Rng(SEED + 13));
+    // The managers' written review of the last half-year analysis (SPEC 5.1).
+    await createReportReviews(world);
   });
 }
 
