@@ -30,6 +30,7 @@ import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
 import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
+import { createReportReviews } from './demo/reports.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { createServiceTickets } from './demo/service.ts';
 import { createWorkLogs } from './demo/worklogs.ts';
@@ -334,6 +335,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createWorkLogs(world, new Rng(SEED + 21));
     // Last: facts are derived from every document above.
     await createAnalyticsFacts(world, new Rng(SEED + 13));
+    // The managers' written review of the last half-year analysis (SPEC 5.1).
+    await createReportReviews(world);
   });
 }
 

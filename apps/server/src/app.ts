@@ -51,6 +51,7 @@ import { monitoringRoutes } from './modules/monitoring/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
+import { reportRoutes } from './modules/reports/index.ts';
 import { returnVisitRoutes } from './modules/return-visits/index.ts';
 import { returnRoutes } from './modules/returns/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
@@ -216,6 +217,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       workbenchRoutes(scoped, opts.db);
       worklogRoutes(scoped, opts.db);
       monitoringRoutes(scoped, opts.db);
+      reportRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

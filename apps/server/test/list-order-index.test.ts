@@ -37,6 +37,11 @@ const SMALL_LISTS: Record<string, string> = {
   // Known gap (ADR 0003, docs/benchmarks.md B9): a department's aging sums the owners' rows of a
   // customer before ranking; the all-scope and SELF pages read an index in order.
   'GET /api/receivables': 'aging grouped per customer for department scopes: ADR 0003 next step',
+  // Generated reports (SPEC 5.1): figures from measure() per rep / team, not pages of rows.
+  'GET /api/reports/daily': 'one day of figures per rep and team, from the indicator engine',
+  'GET /api/reports/weekly': 'two weeks of figures per rep and team, and the week’s deals (analytics drill-down)',
+  'GET /api/reports/half-year': 'six months of figures, from the indicator engine',
+  'GET /api/reports/deals': 'one period’s deals through the analytics drill-down, capped at 2000 rows',
 };
 
 // Big lists the issue names: the sweep must reach each of them (a renamed route fails here).

@@ -22,6 +22,7 @@ export * from './orders.ts';
 export * from './pool.ts';
 export * from './products.ts';
 export * from './quotes.ts';
+export * from './reports.ts';
 export * from './returns.ts';
 export * from './service-tickets.ts';
 export * from './stock.ts';

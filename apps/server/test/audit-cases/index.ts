@@ -13,6 +13,7 @@ import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
 import { quoteCases } from './quotes.ts';
+import { reportCases } from './reports.ts';
 import { returnCases } from './returns.ts';
 import { serviceCases } from './service.ts';
 import { stockCases } from './stock.ts';
@@ -45,4 +46,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   returns: returnCases,
   milestones: milestoneCases,
   worklogs: worklogCases,
+  reports: reportCases,
 };

@@ -13,6 +13,7 @@ import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
 import { quoteFixtures } from './quotes.ts';
+import { reportFixtures } from './reports.ts';
 import { returnFixtures } from './returns.ts';
 import { serviceFixtures } from './service.ts';
 import { stockFixtures } from './stock.ts';
@@ -43,4 +44,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   milestones: milestoneFixtures,
   analytics: analyticsFixtures,
   worklogs: worklogFixtures,
+  reports: reportFixtures,
 };

@@ -18,6 +18,7 @@ import { orderMenuItems } from '../modules/orders/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
+import { reportMenuItems } from '../modules/reports/routes';
 import { returnMenuItems } from '../modules/returns/routes';
 import { serviceMenu } from '../modules/service/routes';
 import { stockMenuItems } from '../modules/stock/routes';
@@ -53,8 +54,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   // After the sale (SPEC 4): tickets, return visits, complaints, satisfaction, returns, post-sale processes.
   { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
-  // 报表分析 (SPEC 5.1): dashboards and their drill-down.
-  statisticsMenu,
+  // 报表分析 (SPEC 5.1): dashboards and their drill-down, then the generated reports.
+  { ...statisticsMenu, items: [...statisticsMenu.items, ...reportMenuItems] },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },

@@ -18,6 +18,7 @@ import { orderRoutes } from '../modules/orders/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
+import { reportRoutes } from '../modules/reports/routes';
 import { returnRoutes } from '../modules/returns/routes';
 import { serviceRoutes } from '../modules/service/routes';
 import { stockRoutes } from '../modules/stock/routes';
@@ -56,6 +57,7 @@ const moduleRoutes: AppRoute[] = [
   ...returnRoutes,
   ...milestoneRoutes,
   ...analyticsRoutes,
+  ...reportRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

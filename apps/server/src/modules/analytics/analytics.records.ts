@@ -44,7 +44,7 @@ export async function listAnalyticsRecords(ctx: Ctx, q: AnalyticsRecordsQuery) {
   const def = MEASURE_DEFS[q.measure];
   const join = needsDepartments([], basePath) ? sql`left join departments d on d.id = f.dept_id` : sql``;
   // Events that add nothing to a count measure (a second order line) are not records of it.
-  const grouped = sql`select f.kind, f.source_type, f.source_id, f.fact_date, min(f.rep_id) rep_id, min(f.customer_id) customer_id,
+  const grouped = sql`select f.kind, f.source_type, f.source_id, f.fact_date, min(f.rep_id) rep_id, min(f.dept_id) dept_id, min(f.customer_id) customer_id,
       ${sql.raw(ROW_VALUE[def.value])} as value
     from analytics_facts f ${join} where ${where}
     group by f.kind, f.source_type, f.source_id, f.fact_date
@@ -56,13 +56,14 @@ export async function listAnalyticsRecords(ctx: Ctx, q: AnalyticsRecordsQuery) {
       source_id: string;
       fact_date: string;
       rep_name: string | null;
+      dept_name: string | null;
       customer_id: string | null;
       customer_name: string | null;
       doc_no: string | null;
       value: string;
-    }>(sql`select g.kind, g.source_type, g.source_id, to_char(g.fact_date, 'YYYY-MM-DD') fact_date, u.name rep_name,
+    }>(sql`select g.kind, g.source_type, g.source_id, to_char(g.fact_date, 'YYYY-MM-DD') fact_date, u.name rep_name, dp.name dept_name,
         g.customer_id, c.name customer_name, ${DOC} doc_no, g.value
-      from (${grouped}) g left join users u on u.id = g.rep_id left join customers c on c.id = g.customer_id
+      from (${grouped}) g left join users u on u.id = g.rep_id left join departments dp on dp.id = g.dept_id left join customers c on c.id = g.customer_id
       order by g.fact_date desc, g.source_id desc, g.kind
       limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
     ctx.db.execute<{ n: number; v: string }>(
@@ -99,6 +100,8 @@ export async function listAnalyticsRecords(ctx: Ctx, q: AnalyticsRecordsQuery) {
       sourceId: Number(r.source_id),
       date: r.fact_date,
       repName: r.rep_name,
+      // The department credited at booking time (SPEC 5.1), for registers that show it.
+      deptName: r.dept_name,
       customerId: r.customer_id === null ? null : Number(r.customer_id),
       customerName: r.customer_name,
       documentNo: r.doc_no,

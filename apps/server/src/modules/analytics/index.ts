@@ -10,5 +10,6 @@ export { type MeasureQuery, type MeasureRow, measure } from './analytics.engine.
 export { checkMonthlyTotals, rebuildFacts } from './analytics.facts.ts';
 export { overdueFollowUps } from './analytics.live.ts';
 export { DIMENSIONS, type Dimension, MEASURE_DEFS, MEASURES, type Measure } from './analytics.measures.ts';
+export { listAnalyticsRecords } from './analytics.records.ts';
 export { analyticsRoutes } from './analytics.routes.ts';
 export { analyticsFacts, analyticsMonthly } from './analytics.schema.ts';

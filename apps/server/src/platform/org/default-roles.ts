@@ -54,6 +54,7 @@ const sales = (s: Scope): G[] => [
   ['milestone.handle', s],
   // Their own figures and dashboards (SPEC 5.1): a rep sees own, a manager the department tree.
   ['analytics.view', s],
+  ['report.view', s],
   // Work logs and the monthly report (SPEC 5.1): one's own, and those of the scope.
   ['worklog.write', 'ALL'],
   ['worklog.view', s],
@@ -159,6 +160,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['complaint.view', 'ALL'],
       ['visit.view', 'ALL'],
       ['analytics.view', 'ALL'],
+      ['report.view', 'ALL'],
       ['worklog.view', 'ALL'],
       ...lead('ALL'),
     ],
@@ -172,6 +174,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...viewAll,
       ['product.cost', 'ALL'],
       ['analytics.view', 'ALL'],
+      ['report.view', 'ALL'],
     ],
   },
   {
@@ -257,6 +260,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['receivable.export', 'ALL'],
       ['receivable.writeoff', 'ALL'],
       ['analytics.view', 'ALL'],
+      ['report.view', 'ALL'],
     ],
   },
   {

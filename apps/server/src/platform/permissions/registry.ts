@@ -134,6 +134,8 @@ export const PERMISSIONS = [
   { permission: 'webhook.manage', resource: 'webhook', scoped: false },
   // Indicators and dashboards (SPEC 5.1): figures credited to reps/departments within scope.
   { permission: 'analytics.view', resource: 'analytics', scoped: true },
+  // Generated reports (日报 / 周报 / 半年分析 / 成交客户登记表, SPEC 5.1): a rep sees own, a manager the tree.
+  { permission: 'report.view', resource: 'report', scoped: true },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];
