@@ -1,14 +1,11 @@
-import { BarChartOutlined, CalendarOutlined, FileTextOutlined, SolutionOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { REPORT_VIEW } from './constants';
 
-const DailyReportPage = lazy(() => import('./pages/DailyReportPage').then((m) => ({ default: m.DailyReportPage })));
-const WeeklyReportPage = lazy(() => import('./pages/WeeklyReportPage').then((m) => ({ default: m.WeeklyReportPage })));
-const HalfYearReportPage = lazy(() =>
-  import('./pages/HalfYearReportPage').then((m) => ({ default: m.HalfYearReportPage })),
-);
-const DealRegisterPage = lazy(() => import('./pages/DealRegisterPage').then((m) => ({ default: m.DealRegisterPage })));
+const DailyReportPage = lazyPage(() => import('./pages/DailyReportPage').then((m) => m.DailyReportPage));
+const WeeklyReportPage = lazyPage(() => import('./pages/WeeklyReportPage').then((m) => m.WeeklyReportPage));
+const HalfYearReportPage = lazyPage(() => import('./pages/HalfYearReportPage').then((m) => m.HalfYearReportPage));
+const DealRegisterPage = lazyPage(() => import('./pages/DealRegisterPage').then((m) => m.DealRegisterPage));
 
 /** 报表分析 entries (SPEC 5.1): the generated reports, beside the dashboards. */
 export const reportMenuItems: MenuItemDef[] = [
@@ -17,28 +14,24 @@ export const reportMenuItems: MenuItemDef[] = [
     path: '/reports/daily',
     labelKey: 'menu.reportDaily',
     permission: REPORT_VIEW,
-    icon: <FileTextOutlined />,
   },
   {
     key: 'report-weekly',
     path: '/reports/weekly',
     labelKey: 'menu.reportWeekly',
     permission: REPORT_VIEW,
-    icon: <CalendarOutlined />,
   },
   {
     key: 'report-half',
     path: '/reports/half-year',
     labelKey: 'menu.reportHalfYear',
     permission: REPORT_VIEW,
-    icon: <BarChartOutlined />,
   },
   {
     key: 'report-deals',
     path: '/reports/deals',
     labelKey: 'menu.reportDeals',
     permission: REPORT_VIEW,
-    icon: <SolutionOutlined />,
   },
 ];
 
