@@ -47,6 +47,7 @@ import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { milestoneRoutes } from './modules/milestones/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
+import { planRoutes } from './modules/plans/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
 import { returnVisitRoutes } from './modules/return-visits/index.ts';
@@ -208,6 +209,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       financeRoutes(scoped, opts.db);
       returnRoutes(scoped, opts.db);
       milestoneRoutes(scoped, opts.db);
+      planRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);
