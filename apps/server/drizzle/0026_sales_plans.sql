@@ -62,5 +62,6 @@ CREATE UNIQUE INDEX "sales_plans_open_uq" ON "sales_plans" USING btree ("year") 
 CREATE UNIQUE INDEX "sales_plans_in_force_uq" ON "sales_plans" USING btree ("year") WHERE "sales_plans"."status" = 'approved';--> statement-breakpoint
 CREATE INDEX "sales_plans_list_idx" ON "sales_plans" USING btree ("year" DESC NULLS LAST,"plan_version" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "work_plans_user_month_uq" ON "work_plans" USING btree ("user_id","month");--> statement-breakpoint
+CREATE INDEX "work_plans_user_idx" ON "work_plans" USING btree ("user_id","month" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "work_plans_dept_idx" ON "work_plans" USING btree ("dept_id","month" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "work_plans_month_idx" ON "work_plans" USING btree ("month" DESC NULLS LAST,"id" DESC NULLS LAST);

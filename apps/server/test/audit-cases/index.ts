@@ -9,6 +9,7 @@ import { listCases } from './lists.ts';
 import { milestoneCases } from './milestones.ts';
 import { opportunityCases } from './opportunities.ts';
 import { orderCases } from './orders.ts';
+import { planCases } from './plans.ts';
 import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
@@ -43,4 +44,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   afterSales: afterSalesCases,
   returns: returnCases,
   milestones: milestoneCases,
+  plans: planCases,
 };

@@ -1,8 +1,8 @@
 import { money, PLAN_MONTHS, type SalesPlanListQuery, type SalesPlanRowInput, toMoneyString } from '@sales/core';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
+import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { resolveScope } from '../../platform/permissions/scope.ts';
@@ -24,7 +24,7 @@ export async function listSalesPlans(ctx: Ctx, q: SalesPlanListQuery) {
       .from(salesPlans)
       .innerJoin(users, eq(users.id, salesPlans.createdBy))
       .where(where)
-      .orderBy(desc(salesPlans.year), desc(salesPlans.planVersion))
+      .orderBy(...pageOrder(salesPlans.year, 'desc', salesPlans.planVersion))
       .limit(q.pageSize)
       .offset(pageOffset(q)),
     cappedCount(ctx.db, salesPlans, where),

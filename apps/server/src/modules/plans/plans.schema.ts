@@ -110,6 +110,7 @@ export const workPlans = pgTable(
     check('work_plans_status_ck', sql`${t.status} in ('draft','submitted')`),
     check('work_plans_submitted_ck', sql`(${t.status} = 'submitted') = (${t.submittedAt} is not null)`),
     uniqueIndex('work_plans_user_month_uq').on(t.userId, t.month),
+    index('work_plans_user_idx').on(t.userId, t.month.desc(), t.id.desc()),
     index('work_plans_dept_idx').on(t.deptId, t.month.desc(), t.id.desc()),
     index('work_plans_month_idx').on(t.month.desc(), t.id.desc()),
   ],

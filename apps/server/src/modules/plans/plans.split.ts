@@ -32,18 +32,21 @@ export function checkSplit(org: SplitOrg, plan: SplitPlan): FieldIssue[] {
   const add = (i: FieldIssue) => issues.length < MAX_ISSUES && issues.push(i);
   const key = (r: { deptId: number; userId: number | null }) => `${r.deptId}:${r.userId ?? 0}`;
   const index = new Map<string, number>();
-  plan.rows.forEach((r, i) => {
+  const rowIssue = (r: SalesPlanRowInput, i: number): FieldIssue | null => {
     if (r.userId !== null) {
       const u = org.users.get(r.userId);
-      if (!u) return add({ field: `rows.${i}.userId`, code: 'plans.rep_invalid' });
-      if (u.deptId !== r.deptId)
-        return add({ field: `rows.${i}.deptId`, code: 'plans.rep_dept', params: { row: u.name } });
+      if (!u) return { field: `rows.${i}.userId`, code: 'plans.rep_invalid' };
+      if (u.deptId !== r.deptId) return { field: `rows.${i}.deptId`, code: 'plans.rep_dept', params: { row: u.name } };
     } else if (!org.depts.has(r.deptId)) {
-      return add({ field: `rows.${i}.deptId`, code: 'plans.dept_invalid' });
+      return { field: `rows.${i}.deptId`, code: 'plans.dept_invalid' };
     }
-    if (index.has(key(r)))
-      return add({ field: `rows.${i}`, code: 'plans.row_duplicate', params: { row: rowName(org, r) } });
+    if (index.has(key(r))) return { field: `rows.${i}`, code: 'plans.row_duplicate', params: { row: rowName(org, r) } };
     index.set(key(r), i);
+    return null;
+  };
+  plan.rows.forEach((r, i) => {
+    const issue = rowIssue(r, i);
+    if (issue) add(issue);
   });
   if (issues.length || plan.rows.length === 0) return issues;
 

@@ -1,9 +1,9 @@
 import type { WorkPlanListQuery } from '@sales/core';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
-import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
+import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
@@ -54,7 +54,7 @@ export async function listWorkPlans(ctx: Ctx, q: WorkPlanListQuery) {
       .innerJoin(users, eq(users.id, workPlans.userId))
       .innerJoin(departments, eq(departments.id, workPlans.deptId))
       .where(where)
-      .orderBy(desc(workPlans.month), desc(workPlans.id))
+      .orderBy(...pageOrder(workPlans.month, 'desc', workPlans.id))
       .limit(q.pageSize)
       .offset(pageOffset(q)),
     cappedCount(ctx.db, workPlans, where),
