@@ -77,9 +77,15 @@ describe('monthly work plans', () => {
   });
 
   it('reminds those missing once, from 3 days before the due day', async () => {
-    expect(await runWorkPlanReminderSweep(env.database.db, new Date('2026-12-21T09:00:00+08:00'))).toEqual({ changed: 0 });
-    expect(await runWorkPlanReminderSweep(env.database.db, new Date('2026-12-22T09:00:00+08:00'))).toEqual({ changed: 3 });
-    expect(await runWorkPlanReminderSweep(env.database.db, new Date('2026-12-23T09:00:00+08:00'))).toEqual({ changed: 0 });
+    expect(await runWorkPlanReminderSweep(env.database.db, new Date('2026-12-21T09:00:00+08:00'))).toEqual({
+      changed: 0,
+    });
+    expect(await runWorkPlanReminderSweep(env.database.db, new Date('2026-12-22T09:00:00+08:00'))).toEqual({
+      changed: 3,
+    });
+    expect(await runWorkPlanReminderSweep(env.database.db, new Date('2026-12-23T09:00:00+08:00'))).toEqual({
+      changed: 0,
+    });
     const tasks = await env.database.pool.query(
       `select u.username, t.due_date::text as due, t.status from tasks t join users u on u.id = t.user_id
        where t.kind = 'workplan.due' order by u.username`,
@@ -89,12 +95,18 @@ describe('monthly work plans', () => {
       { username: 'rep2', due: '2026-12-25', status: 'open' },
       { username: 'teamrep', due: '2026-12-25', status: 'open' },
     ]);
-    const notes = await env.database.pool.query(`select count(*)::int as n from notifications where kind = 'workplan.due'`);
+    const notes = await env.database.pool.query(
+      `select count(*)::int as n from notifications where kind = 'workplan.due'`,
+    );
     expect(notes.rows[0].n).toBe(3);
     // Submitting completes the reminder.
     await at('2026-12-23T10:00:00+08:00');
     const mine = (await who.rep1b.get('/api/work-plans?month=2027-01')).json().items[0];
-    await who.rep1b.put(`/api/work-plans/${mine.id}`, { goals: '完成销售额 2 万元', submit: true, version: mine.version });
+    await who.rep1b.put(`/api/work-plans/${mine.id}`, {
+      goals: '完成销售额 2 万元',
+      submit: true,
+      version: mine.version,
+    });
     const done = await env.database.pool.query(
       `select t.status from tasks t where t.kind = 'workplan.due' and t.user_id = $1`,
       [org.user.rep1b],
