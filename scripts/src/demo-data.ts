@@ -21,6 +21,7 @@ import { hashPassword } from '../../apps/server/src/platform/auth/password.ts';
 import { createAfterSales } from './demo/after-sales.ts';
 import { createMilestones } from './demo/after-sales-milestones.ts';
 import { createReturns } from './demo/after-sales-returns.ts';
+import { createAnalyticsFacts } from './demo/analytics.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
@@ -329,6 +330,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     // After the sale (SPEC 4.3, 4.5): returns of the signed deliveries, post-sale processes.
     await createReturns(world);
     await createMilestones(world);
+    // Last: facts are derived from every document above.
+    await createAnalyticsFacts(world);
   });
 }
 

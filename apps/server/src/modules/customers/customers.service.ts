@@ -9,6 +9,7 @@ import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { retentionDelete } from '../../platform/retention/index.ts';
+import { bookFact } from '../analytics/index.ts';
 import {
   findCustomerInScope,
   maskRow,
@@ -133,6 +134,8 @@ export async function insertCustomer(
     .insert(customers)
     .values({ ...values, ...customerSearchKeys(values) })
     .returning({ id: customers.id, no: customers.no, name: customers.name });
+  // SPEC 5.1 new customers: credited to the first owner, in this transaction.
+  await bookFact.customerCreated(tx, ctx, row.id);
   await recordAudit(tx, ctx, {
     entityType: 'customer',
     entityId: row.id,

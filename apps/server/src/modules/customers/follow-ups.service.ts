@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { ForbiddenError, ValidationError } from '../../platform/errors/errors.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { companyDate } from '../../platform/time.ts';
+import { bookFact } from '../analytics/index.ts';
 import { customerScope, findCustomerInScope } from './customers.access.ts';
 import { customerContacts, customers, followUps } from './customers.schema.ts';
 
@@ -88,6 +89,7 @@ export async function createFollowUp(ctx: Ctx, customerId: number, input: Follow
       })
       .returning({ id: followUps.id, createdAt: followUps.createdAt });
     await tx.update(customers).set({ lastFollowUpAt: row.createdAt }).where(eq(customers.id, customerId));
+    await bookFact.followUpLogged(tx, ctx, row.id);
     await recordAudit(tx, ctx, {
       entityType: 'follow_up',
       entityId: row.id,

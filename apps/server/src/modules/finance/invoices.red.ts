@@ -11,6 +11,7 @@ import { invoices } from './finance.schema.ts';
 import { applyTargetMoney } from './finance.target.ts';
 import { insertInvoiceLines, presentInvoice } from './invoices.service.ts';
 import './invoices.red.messages.ts';
+import { bookFact } from '../analytics/index.ts';
 import { syncReceivable } from './receivables.sync.ts';
 
 export interface RedLine {
@@ -87,6 +88,7 @@ export async function issueRedInvoiceInTx(
     })
     .returning();
   await insertInvoiceLines(tx, row.id, lines);
+  await bookFact.invoiceIssued(tx, row.id);
   await applyTargetMoney(tx, ctx, row, { invoiced: totals.totalGross });
   await syncReceivable(tx, row);
   await recordAudit(tx, ctx, {

@@ -31,6 +31,7 @@ import { invoiceLines, invoices } from './finance.schema.ts';
 import { applyTargetMoney, assertInvoiceable, assertNotOverInvoiced, loadTarget } from './finance.target.ts';
 import { syncReceivable } from './receivables.sync.ts';
 import './finance.messages.ts';
+import { bookFact } from '../analytics/index.ts';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 type Fields = InvoiceReissueInput;
@@ -158,6 +159,7 @@ async function issueInTx(
     throw e;
   }
   await insertInvoiceLines(tx, row.id, lines);
+  await bookFact.invoiceIssued(tx, row.id);
   await applyTargetMoney(tx, ctx, row, { invoiced: totalGross });
   await syncReceivable(tx, row);
   // Issued against money already collected: paid from the start (SPEC 1.11 invoice.paid).
@@ -200,6 +202,7 @@ export async function voidInvoice(ctx: Ctx, id: number, input: InvoiceVoidInput)
       .returning();
     if (!row) throw new StaleVersionError();
     await applyTargetMoney(tx, ctx, inv, { invoiced: toMoneyString(`-${inv.totalGross}`) });
+    await bookFact.invoiceVoided(tx, ctx, id);
     // The document's credit moves to its other invoices (FIFO, SPEC 3.6) in this same transaction (ADR 0003).
     await syncReceivable(tx, inv);
     // A voided invoice is owed no more: its open collection task goes too.

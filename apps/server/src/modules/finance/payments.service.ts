@@ -28,6 +28,7 @@ import { payments } from './finance.schema.ts';
 import { applyTargetMoney, assertNotOverCollected, assertPayable, loadTarget } from './finance.target.ts';
 import { syncReceivable } from './receivables.sync.ts';
 import './finance.messages.ts';
+import { bookFact } from '../analytics/index.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
 
@@ -156,6 +157,8 @@ export async function recordPayment(ctx: Ctx, input: PaymentInput, idempotencyKe
       })
       .returning();
     if (status === 'confirmed') await closeSettledReminders(tx, ctx, row);
+    // Collections count once finance counted them (SPEC 5.1).
+    await bookFact.paymentCounted(tx, row.id);
     await recordAudit(tx, ctx, {
       entityType: 'payment',
       entityId: row.id,
@@ -191,6 +194,7 @@ export async function transitionPayment(
       .returning();
     if (!row) throw new StaleVersionError();
     if (counted(next)) await closeSettledReminders(tx, ctx, row);
+    await bookFact.paymentCounted(tx, row.id);
     const changes: { field: string; old: unknown; new: unknown }[] = [{ field: 'status', old: p.status, new: next }];
     if (row.receiptNo !== p.receiptNo)
       changes.push({ field: 'receiptNo', old: p.receiptNo ?? '', new: row.receiptNo ?? '' });

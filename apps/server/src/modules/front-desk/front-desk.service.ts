@@ -18,6 +18,7 @@ import { notify } from '../../platform/notifications/notifications.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { companyDate } from '../../platform/time.ts';
+import { bookFact } from '../analytics/index.ts';
 import { findDuplicate, insertCustomer } from '../customers/index.ts';
 import { assignPoolCustomerInTx } from '../pool/index.ts';
 import { pickRepOnDuty, resolveDutyGroup } from './duty.rotation.ts';
@@ -211,6 +212,8 @@ export async function registerVisit(ctx: Ctx, input: RegistrationInput) {
       registeredAt: now,
     };
     const [row] = await tx.insert(frontDeskRegistrations).values(values).returning({ id: frontDeskRegistrations.id });
+    // SPEC 5.1 leads by channel: credited to the rep it was routed to.
+    await bookFact.registrationCreated(tx, row.id);
     if (r.grantId !== null)
       await tx
         .update(replacementGrants)

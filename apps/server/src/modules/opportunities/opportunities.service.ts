@@ -8,6 +8,7 @@ import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { resolveScope } from '../../platform/permissions/scope.ts';
 import { retentionDelete } from '../../platform/retention/index.ts';
+import { bookFact } from '../analytics/index.ts';
 import { findCustomerInScope } from '../customers/index.ts';
 import { findOpportunityForChange } from './opportunities.access.ts';
 import { assertOpen, refuse } from './opportunities.guards.ts';
@@ -87,6 +88,7 @@ export async function createOpportunity(ctx: Ctx, input: OpportunityInput) {
       .insert(opportunities)
       .values({ ...values, searchText: searchText(values) })
       .returning({ id: opportunities.id });
+    await bookFact.stageEntered(tx, ctx, row.id, start.stage.id);
     await recordAudit(tx, ctx, {
       entityType: 'opportunity',
       entityId: row.id,

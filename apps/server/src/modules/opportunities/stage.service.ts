@@ -13,6 +13,7 @@ import { diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, StaleVersionError } from '../../platform/errors/errors.ts';
 import { companyDate } from '../../platform/time.ts';
+import { bookFact } from '../analytics/index.ts';
 import { findOpportunityForChange } from './opportunities.access.ts';
 import { refuse } from './opportunities.guards.ts';
 import { getOpportunity } from './opportunities.queries.ts';
@@ -62,6 +63,8 @@ async function applyMove(
     .update(opportunities)
     .set({ ...next, version: cur.version + 1, updatedAt: sql`now()` })
     .where(eq(opportunities.id, cur.id));
+  // Conversion per stage (SPEC 5.1): the first entry of each stage counts.
+  await bookFact.stageEntered(tx, ctx, cur.id, toStageId);
   await recordAudit(tx, ctx, {
     entityType: 'opportunity',
     entityId: cur.id,

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors/errors.ts';
 import { companyDate } from '../../platform/time.ts';
+import { bookFact } from '../analytics/index.ts';
 import { customers } from '../customers/index.ts';
 import { lockAvailability, reserveStock } from '../stock/index.ts';
 import { findOrderForChange, orderLinesOf } from './orders.access.ts';
@@ -80,6 +81,8 @@ export async function approveReviewedOrder(
     .set({ status, approvedAt: ctx.now(), version: o.version + 1, updatedAt: sql`now()` })
     .where(eq(orders.id, o.id))
     .returning();
+  // SPEC 5.1: the confirmed sale is booked for its owner now, in the approval's transaction.
+  await bookFact.orderApproved(tx, o.id);
   await recordAudit(tx, ctx, {
     entityType: 'order',
     entityId: o.id,

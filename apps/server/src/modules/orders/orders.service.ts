@@ -7,6 +7,7 @@ import { ConflictError, StaleVersionError } from '../../platform/errors/errors.t
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { cancelTasksByRef } from '../../platform/tasks/index.ts';
+import { bookFact } from '../analytics/index.ts';
 import { releaseReservations } from '../stock/index.ts';
 import { findOrderForChange } from './orders.access.ts';
 import { orders, productionTasks } from './orders.schema.ts';
@@ -125,6 +126,8 @@ export function cancelOrder(ctx: Ctx, id: number, input: OrderReasonInput) {
         .set({ status: 'cancelled', updatedAt: sql`now()` })
         .where(and(eq(productionTasks.orderId, id), inArray(productionTasks.status, ['planned', 'in_progress'])));
       await cancelTasksByRef(tx, 'order_slip', id, ctx.now());
+      // A confirmed sale cancelled: its facts are reversed today (history before stays as booked).
+      if (o.approvedAt) await bookFact.orderCancelled(tx, ctx, id);
       return { cancelReason: input.reason };
     },
     input.reason,

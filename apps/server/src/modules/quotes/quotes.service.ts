@@ -13,6 +13,7 @@ import { StaleVersionError, ValidationError } from '../../platform/errors/errors
 import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { companyDate } from '../../platform/time.ts';
+import { bookFact } from '../analytics/index.ts';
 import { customerContacts, customers, findCustomerInScope } from '../customers/index.ts';
 import { opportunities, opportunityScope } from '../opportunities/index.ts';
 import { findQuoteInScope } from './quotes.access.ts';
@@ -146,6 +147,7 @@ export async function createQuote(ctx: Ctx, input: QuoteInput) {
       })
       .returning({ id: quotes.id });
     await replaceQuoteLines(tx, row.id, rows);
+    await bookFact.quoteCreated(tx, ctx, row.id);
     await recordAudit(tx, ctx, {
       entityType: 'quote',
       entityId: row.id,

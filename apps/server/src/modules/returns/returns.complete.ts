@@ -9,6 +9,7 @@ import { notify } from '../../platform/notifications/notifications.service.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { completeTasksByRef } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
+import { bookFact } from '../analytics/index.ts';
 import { createReplacementDelivery } from '../deliveries/index.ts';
 import { invoices } from '../finance/index.ts';
 import { receiveStock } from '../stock/index.ts';
@@ -102,6 +103,8 @@ export async function completeReturn(tx: Tx, ctx: Ctx, id: number) {
       updatedAt: now,
     })
     .where(eq(salesReturns.id, id));
+  // SPEC 5.1 net of returns: a return (not an exchange) deducts from the sale it reverses.
+  if (r.kind === 'return') await bookFact.returnCompleted(tx, id);
   const charges = [];
   if (a.costBearer === 'responsible' && Number(a.chargeAmount) > 0)
     charges.push({

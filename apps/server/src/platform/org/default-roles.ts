@@ -55,6 +55,8 @@ const sales = (s: Scope): G[] => [
   // Their own target and the plans of their scope; their own monthly work plan (SPEC 2.1).
   ['plan.view', s],
   ['workplan.view', s],
+  // Their own figures and dashboards (SPEC 5.1): a rep sees own, a manager the department tree.
+  ['analytics.view', s],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -162,12 +164,19 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['plan.create', 'ALL'],
       ['plan.edit', 'ALL'],
       ['workplan.view', 'ALL'],
+      ['analytics.view', 'ALL'],
     ],
   },
   {
     code: 'board',
     name: '董事会',
-    grants: [['customer.view', 'ALL'], ['opportunity.view', 'ALL'], ...viewAll, ['product.cost', 'ALL']],
+    grants: [
+      ['customer.view', 'ALL'],
+      ['opportunity.view', 'ALL'],
+      ...viewAll,
+      ['product.cost', 'ALL'],
+      ['analytics.view', 'ALL'],
+    ],
   },
   {
     code: 'front_desk',
@@ -251,6 +260,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['invoice.issue', 'ALL'],
       ['receivable.export', 'ALL'],
       ['receivable.writeoff', 'ALL'],
+      ['analytics.view', 'ALL'],
     ],
   },
   {

@@ -133,6 +133,8 @@ export const PERMISSIONS = [
   { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
   { permission: 'apitoken.admin', resource: 'api_token', scoped: false },
   { permission: 'webhook.manage', resource: 'webhook', scoped: false },
+  // Indicators and dashboards (SPEC 5.1): figures credited to reps/departments within scope.
+  { permission: 'analytics.view', resource: 'analytics', scoped: true },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { moneyCol, qtyCol } from '../../db/columns.ts';
+
+/**
+ * Indicator facts (SPEC 5.1, ARCHITECTURE "Indicators"): one row per booked event, written in the
+ * transaction of the event itself. rep_id / dept_id are the credited rep and their department AT
+ * BOOKING TIME (snapshot columns): a later customer transfer never moves a fact. Reversals
+ * (cancellation, return, red-letter invoice) are rows of their own with negative values, so every
+ * measure is a plain SUM and history is append-only.
+ *
+ * kind: order | order_cancel | return | invoice | payment | customer | lead | lead_deal | quote
+ *       | follow_up | stage
+ */
+export const analyticsFacts = pgTable(
+  'analytics_facts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    // The company-calendar day (Asia/Shanghai) the event was booked.
+    factDate: date('fact_date', { mode: 'string' }).notNull(),
+    repId: integer('rep_id'),
+    deptId: integer('dept_id'),
+    customerId: bigint('customer_id', { mode: 'number' }),
+    productId: bigint('product_id', { mode: 'number' }),
+    categoryId: integer('category_id'),
+    region: text('region'),
+    // Order channel, customer source, registration channel — per kind.
+    channel: text('channel'),
+    // Sub-kind: registration kind (call/visit), stage id, follow-up type.
+    sub: text('sub'),
+    // The record behind the fact, for drill-down and idempotent rebuilds.
+    sourceType: text('source_type').notNull(),
+    sourceId: bigint('source_id', { mode: 'number' }).notNull(),
+    lineId: bigint('line_id', { mode: 'number' }),
+    // Count contribution (1, or -1 for a reversal; 0 for the 2nd+ line of a document).
+    n: integer('n').notNull().default(0),
+    qty: qtyCol('qty').notNull().default('0'),
+    // Gross (含税) amount — what the order, invoice and payment lists show.
+    amount: moneyCol('amount').notNull().default('0'),
+    // Net (不含税) amount; gross margin = net − cost.
+    netAmount: moneyCol('net_amount').notNull().default('0'),
+    // Product cost × qty at booking time; null when the product has no cost on file.
+    cost: numeric('cost', { precision: 18, scale: 2 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'analytics_facts_kind_ck',
+      sql`${t.kind} in ('order','order_cancel','return','invoice','payment','customer','lead','lead_deal','quote','follow_up','stage')`,
+    ),
+    index('analytics_facts_kind_date_idx').on(t.kind, t.factDate),
+    index('analytics_facts_rep_idx').on(t.repId, t.kind, t.factDate),
+    index('analytics_facts_dept_idx').on(t.deptId, t.kind, t.factDate),
+    index('analytics_facts_source_idx').on(t.sourceType, t.sourceId),
+    // A return finds the sale it reverses by order line.
+    index('analytics_facts_line_idx').on(t.lineId).where(sql`${t.lineId} is not null`),
+  ],
+);

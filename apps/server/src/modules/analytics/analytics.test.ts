@@ -1,0 +1,254 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { insertProduct, insertWarehouse } from '../../../test/q2c-seed.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { companyDate } from '../../platform/time.ts';
+import { insertOrder } from '../deliveries/deliveries.test-seed.ts';
+import { makeCustomer, orderBody, stockedProduct } from '../orders/orders.testkit.ts';
+import { insertSignedSale } from '../returns/returns.test-seed.ts';
+import { bookFact, type MeasureQuery, measure, rebuildFacts } from './index.ts';
+
+let env: TestEnv;
+let org: Org;
+let rep1: Client;
+let ctx: Record<'rep1' | 'rep2' | 'manager1' | 'director', Ctx>;
+let custA: number;
+let custB: number;
+let custC: number;
+let product: number;
+let wh: number;
+const q = (text: string, params: unknown[] = []) => env.database.pool.query(text, params);
+const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
+const MARCH = { from: '2026-03-01', to: '2026-03-31' };
+
+/** An order that passed review on `date`, booked by the approval hook. */
+async function approved(ownerId: number, customerId: number, qty: string, date: string, productId = product) {
+  const o = await insertOrder(env, {
+    customerId,
+    ownerId,
+    warehouseId: wh,
+    lines: [{ productId, qty, unitPrice: '100.00' }],
+  });
+  await q('update orders set approved_at = $2 where id = $1', [o.id, at(date)]);
+  await env.database.db.transaction((tx) => bookFact.orderApproved(tx, o.id));
+  return o;
+}
+
+const value = async (c: Ctx, m: Partial<MeasureQuery> & Pick<MeasureQuery, 'measure'>) =>
+  (await measure(env.database.db, c, { ...MARCH, ...m }))[0].value;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  org = await seedOrg(env);
+  rep1 = await Client.login(env.app, 'rep1');
+  const rep2 = await Client.login(env.app, 'rep2');
+  const team = await Client.login(env.app, 'teamrep');
+  ctx = {
+    rep1: await ctxFor(env, rep1),
+    rep2: await ctxFor(env, rep2),
+    manager1: await ctxFor(env, await Client.login(env.app, 'manager1')),
+    director: await ctxFor(env, await Client.login(env.app, 'director')),
+  };
+  custA = await makeCustomer(env, rep1, '指标客户甲');
+  custB = await makeCustomer(env, team, '指标客户乙');
+  custC = await makeCustomer(env, rep2, '指标客户丙');
+  wh = await insertWarehouse(env, 'WH-AN', '指标仓');
+  product = await insertProduct(env, { code: 'P-AN-1' });
+  await q(`update products set cost = 60 where id = $1`, [product]);
+
+  // 集客: custC walked in on 1 March (channel 自然到店), routed to rep2.
+  const reg = await q(
+    `insert into front_desk_registrations (kind, visitor_name, channel, reg_date, customer_id, routed_to, routed_dept_id,
+       route_reason, registered_by, registered_at)
+     values ('visit', '丙先生', 'walk_in', '2026-03-01', $1, $2, $3, 'rotation', $4, $5) returning id`,
+    [custC, org.user.rep2, org.dept.sales2, org.user.front, at('2026-03-01')],
+  );
+  await env.database.db.transaction((tx) => bookFact.registrationCreated(tx, Number(reg.rows[0].id)));
+
+  // rep1 (销售一部): O1 2×100 on 5 March; O2 1×100 on 6 March, cancelled on 20 March; O5 in April.
+  await approved(org.user.rep1, custA, '2', '2026-03-05');
+  const o2 = await approved(org.user.rep1, custA, '1', '2026-03-06');
+  await q(`update orders set status = 'cancelled', cancel_reason = '客户取消', updated_at = $2 where id = $1`, [
+    o2.id,
+    at('2026-03-20'),
+  ]);
+  await env.database.db.transaction((tx) => bookFact.orderCancelled(tx, { now: () => at('2026-03-20') }, o2.id));
+  await approved(org.user.rep1, custA, '4', '2026-04-02');
+  // custA transferred to rep1b mid-period: O6 (after the transfer) is rep1b's; O1 stays rep1's.
+  await q('update customers set owner_id = $2 where id = $1', [custA, org.user.rep1b]);
+  await approved(org.user.rep1b, custA, '1', '2026-03-25');
+  // teamRep (销售一部一组, a sub-department): O3 3×100 on 12 March, 1 returned on 28 March.
+  const sale = await insertSignedSale(env, {
+    customerId: custB,
+    ownerId: org.user.teamRep,
+    qty: '3',
+    unitPrice: '100.00',
+    signedDate: '2026-03-14',
+  });
+  await q(`update products set cost = 60 where id = $1`, [sale.productId]);
+  await q('update orders set approved_at = $2 where id = $1', [sale.orderId, at('2026-03-12')]);
+  await env.database.db.transaction((tx) => bookFact.orderApproved(tx, sale.orderId));
+  const orderLine = await q('select order_line_id from delivery_lines where id = $1', [sale.lineId]);
+  const ret = await q(
+    `insert into sales_returns (no, customer_id, order_id, delivery_id, reason, description, status, owner_id, owner_dept_id,
+       created_by, total_qty, total_amount, arrived_at, warehouse_id, due_at, completed_at, storage_fee, cost_bearer)
+     values ('TH-AN-1', $1, $2, $3, 'quality', '质量问题', 'completed', $4, $5, $4, 1, 113, $6, $7, $6, $6, 0, 'company')
+     returning id`,
+    [custB, sale.orderId, sale.deliveryId, org.user.teamRep, org.dept.sales1team, at('2026-03-28'), sale.warehouseId],
+  );
+  await q(
+    `insert into sales_return_lines (return_id, delivery_line_id, order_line_id, product_id, qty, amount)
+     values ($1, $2, $3, $4, 1, 113)`,
+    [ret.rows[0].id, sale.lineId, orderLine.rows[0].order_line_id, sale.productId],
+  );
+  await env.database.db.transaction((tx) => bookFact.returnCompleted(tx, Number(ret.rows[0].id)));
+  // rep2 (销售二部): O4 5×100 on 15 March — custC's first order after its registration: a lead deal.
+  await approved(org.user.rep2, custC, '5', '2026-03-15');
+});
+afterAll(() => env.close());
+
+describe('indicator engine: hand-computed fixture (March 2026)', () => {
+  it('sales net of the cancellation and the return; volume, net, margin, orders', async () => {
+    // 226 (rep1 O1) + 113 (rep1b O6) + 339 − 113 (teamRep O3 − return) + 565 (rep2 O4); O2 booked and reversed.
+    expect(await value(ctx.director, { measure: 'sales_amount' })).toBe('1130.00');
+    expect(await value(ctx.director, { measure: 'sales_volume' })).toBe('10');
+    expect(await value(ctx.director, { measure: 'sales_net_amount' })).toBe('1000.00');
+    // cost 60/unit: 80 + 40 + (120 − 40) + 200
+    expect(await value(ctx.director, { measure: 'gross_margin' })).toBe('400.00');
+    expect(await value(ctx.director, { measure: 'orders' })).toBe('4');
+  });
+
+  it('a transfer does not move history: O1 stays with rep1, O6 is rep1b’s', async () => {
+    const rows = await measure(env.database.db, ctx.director, { measure: 'sales_amount', ...MARCH, groupBy: ['rep'] });
+    expect(Object.fromEntries(rows.map((r) => [r.keys.rep, r.value]))).toEqual({
+      [org.user.rep1]: '226.00',
+      [org.user.rep1b]: '113.00',
+      [org.user.teamRep]: '226.00',
+      [org.user.rep2]: '565.00',
+    });
+  });
+
+  it('departments roll up the tree once', async () => {
+    const top = await measure(env.database.db, ctx.director, {
+      measure: 'sales_amount',
+      ...MARCH,
+      groupBy: ['department'],
+      departmentId: org.dept.root,
+    });
+    expect(Object.fromEntries(top.map((r) => [r.keys.department, r.value]))).toEqual({
+      [org.dept.sales1]: '565.00',
+      [org.dept.sales2]: '565.00',
+    });
+    const one = await measure(env.database.db, ctx.director, {
+      measure: 'sales_amount',
+      ...MARCH,
+      groupBy: ['department'],
+      departmentId: org.dept.sales1,
+    });
+    // 销售一部 itself (rep1 + rep1b) and its 一组 (teamRep): together the 565 above, nothing twice.
+    expect(Object.fromEntries(one.map((r) => [r.keys.department, r.value]))).toEqual({
+      [org.dept.sales1]: '339.00',
+      [org.dept.sales1team]: '226.00',
+    });
+    expect(await value(ctx.director, { measure: 'sales_amount', departmentId: org.dept.sales1 })).toBe('565.00');
+  });
+
+  it('periods: by month across March and April', async () => {
+    const rows = await measure(env.database.db, ctx.director, {
+      measure: 'sales_amount',
+      from: '2026-01-01',
+      to: '2026-06-30',
+      groupBy: ['month'],
+      repId: org.user.rep1,
+    });
+    expect(rows).toEqual([
+      { keys: { month: '2026-03' }, value: '226.00' },
+      { keys: { month: '2026-04' }, value: '452.00' },
+    ]);
+    const q2 = await measure(env.database.db, ctx.director, {
+      measure: 'sales_amount',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      groupBy: ['quarter'],
+    });
+    expect(q2).toEqual([
+      { keys: { quarter: '2026-Q1' }, value: '1130.00' },
+      { keys: { quarter: '2026-Q2' }, value: '452.00' },
+    ]);
+  });
+
+  it('data scope: a rep sees only own figures, a manager the department tree', async () => {
+    expect(await value(ctx.rep1, { measure: 'sales_amount' })).toBe('226.00');
+    expect(await value(ctx.rep1, { measure: 'sales_amount', repId: org.user.rep2 })).toBe('0.00');
+    expect(await value(ctx.rep2, { measure: 'sales_amount' })).toBe('565.00');
+    expect(await value(ctx.manager1, { measure: 'sales_amount' })).toBe('565.00');
+    expect(await value(ctx.manager1, { measure: 'sales_amount', departmentId: org.dept.sales2 })).toBe('0.00');
+    // Cost is confidential: a rep has no product.cost, so no margin.
+    await expect(value(ctx.rep1, { measure: 'gross_margin' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('leads, lead deals by channel, new customers today', async () => {
+    expect(await value(ctx.director, { measure: 'leads' })).toBe('1');
+    expect(await value(ctx.director, { measure: 'front_desk_visits' })).toBe('1');
+    const deals = await measure(env.database.db, ctx.director, {
+      measure: 'lead_deals',
+      ...MARCH,
+      groupBy: ['channel'],
+    });
+    expect(deals).toEqual([{ keys: { channel: 'walk_in' }, value: '1' }]);
+    expect(await value(ctx.rep1, { measure: 'lead_deals' })).toBe('0');
+    const today = companyDate(new Date());
+    expect(await value(ctx.director, { measure: 'new_customers', from: today, to: today })).toBe('3');
+    expect(await value(ctx.rep1, { measure: 'new_customers', from: today, to: today })).toBe('1');
+  });
+
+  it('the backfill rebuilt from the documents gives the same figures', async () => {
+    const dims = ['rep', 'month'] as const;
+    const before = await measure(env.database.db, ctx.director, {
+      measure: 'sales_amount',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      groupBy: [...dims],
+    });
+    await env.database.db.transaction((tx) => rebuildFacts(tx));
+    const after = await measure(env.database.db, ctx.director, {
+      measure: 'sales_amount',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      groupBy: [...dims],
+    });
+    // Rebuilt from documents, O6 is credited to its order's owner (rep1b) just the same.
+    expect(after).toEqual(before);
+    expect(await value(ctx.director, { measure: 'lead_deals' })).toBe('1');
+  });
+});
+
+describe('booking hooks on the real use cases', () => {
+  it('review passes → order booked for its owner; cancel → reversed', async () => {
+    const manager = await Client.login(env.app, 'manager1');
+    const { productId, warehouseId } = await stockedProduct(env, 'P-AN-API', '10');
+    const today = companyDate(new Date());
+    const newBefore = Number(await value(ctx.rep1, { measure: 'new_customers', from: today, to: today }));
+    const c = await makeCustomer(env, rep1, '指标接口客户');
+    expect(await value(ctx.rep1, { measure: 'new_customers', from: today, to: today })).toBe(String(newBefore + 1));
+    const o = (await rep1.post('/api/orders', orderBody(c, warehouseId, [{ productId, qty: '2' }]))).json();
+    const s = (await rep1.post(`/api/orders/${o.id}/submit`, { version: o.version })).json();
+    const r = await manager.post(`/api/orders/${o.id}/review`, { version: s.version });
+    expect(r.json().status, r.body).toBe('approved');
+    const facts = async () =>
+      (
+        await q(
+          `select kind, rep_id, amount::text from analytics_facts where source_type = 'order' and source_id = $1 order by id`,
+          [o.id],
+        )
+      ).rows;
+    expect(await facts()).toEqual([{ kind: 'order', rep_id: org.user.rep1, amount: '226.00' }]);
+    const x = await rep1.post(`/api/orders/${o.id}/cancel`, { version: r.json().version, reason: '客户取消' });
+    expect(x.statusCode, x.body).toBe(200);
+    expect(await facts()).toEqual([
+      { kind: 'order', rep_id: org.user.rep1, amount: '226.00' },
+      { kind: 'order_cancel', rep_id: org.user.rep1, amount: '-226.00' },
+    ]);
+    expect(await value(ctx.rep1, { measure: 'sales_amount', from: today, to: today })).toBe('0.00');
+  });
+});

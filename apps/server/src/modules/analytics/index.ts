@@ -1,0 +1,12 @@
+import { registerBackfill } from '../../platform/backfills/index.ts';
+import { rebuildFacts } from './analytics.facts.ts';
+import './analytics.messages.ts';
+
+// Databases with documents from before the engine get their facts once (SPEC 5.1).
+registerBackfill({ name: 'analytics.facts.v1', run: rebuildFacts });
+
+export { bookFact } from './analytics.book.ts';
+export { type MeasureQuery, type MeasureRow, measure } from './analytics.engine.ts';
+export { rebuildFacts } from './analytics.facts.ts';
+export { DIMENSIONS, type Dimension, MEASURE_DEFS, MEASURES, type Measure } from './analytics.measures.ts';
+export { analyticsFacts } from './analytics.schema.ts';
