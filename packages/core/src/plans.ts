@@ -101,3 +101,15 @@ export const WorkPlanListQuery = z.object({
 export type WorkPlanListQuery = z.output<typeof WorkPlanListQuery>;
 
 export const WorkPlanMissingQuery = z.object({ month: MonthString.optional() });
+
+/** A first draft from last year's actuals, raised by `growth` percent (−100 … 1000, 2 decimals). */
+export const PlanBaselineQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  growth: z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,4}(\.\d{1,2})?$/, 'plans.growth_invalid')
+    .refine((v) => Number(v) >= -100 && Number(v) <= 1000, 'plans.growth_invalid')
+    .default('0'),
+});
+export type PlanBaselineQuery = z.output<typeof PlanBaselineQuery>;

@@ -3,6 +3,7 @@ import { registerMessages } from '../../platform/i18n/messages.ts';
 /** Texts of sales plans and monthly work plans (SPEC 2.1), zh-CN first. */
 registerMessages({
   'zh-CN': {
+    'plans.growth_invalid': '增长率应在 -100 到 1000 之间，最多两位小数',
     'plans.year_exists': '{year} 年的销售计划已存在，请在原计划上修订（新版本）',
     'plans.not_draft': '只有草稿版本可以修改或提交',
     'plans.not_in_force': '只有已生效的计划可以修订',
@@ -27,6 +28,7 @@ registerMessages({
     'notify.workplan.due': '{month} 的个人月度工作计划尚未提交，截止 {due:date}',
   },
   'zh-TW': {
+    'plans.growth_invalid': '增長率應在 -100 到 1000 之間，最多兩位小數',
     'plans.year_exists': '{year} 年的銷售計劃已存在，請在原計劃上修訂（新版本）',
     'plans.not_draft': '只有草稿版本可以修改或提交',
     'plans.not_in_force': '只有已生效的計劃可以修訂',
@@ -51,6 +53,7 @@ registerMessages({
     'notify.workplan.due': '{month} 的個人月度工作計劃尚未提交，截止 {due:date}',
   },
   'en-US': {
+    'plans.growth_invalid': 'Growth must be between -100 and 1000, with at most 2 decimals',
     'plans.year_exists': 'A sales plan for {year} exists already: revise it (a new version)',
     'plans.not_draft': 'Only a draft version can be changed or submitted',
     'plans.not_in_force': 'Only the plan in force can be revised',

@@ -7,6 +7,7 @@ import { users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { resolveScope } from '../../platform/permissions/scope.ts';
 import { findPlanInScope, planScope, rowEditable } from './plans.access.ts';
+import { lastYearActuals } from './plans.actuals.ts';
 import { salesPlans } from './plans.schema.ts';
 import { loadSplitOrg, planRows } from './plans.service.ts';
 import type { SplitOrg } from './plans.split.ts';
@@ -140,6 +141,8 @@ export async function getSalesPlan(ctx: Ctx, id: number) {
   const company = await seesCompany(ctx, org);
   const creates = can(ctx.principal, 'plan.create');
   const edits = can(ctx.principal, 'plan.edit');
+  // Last year's actuals beside each row, for those who see figures (analytics.view).
+  const lastYear = can(ctx.principal, 'analytics.view') ? await lastYearActuals(ctx, p.year, rows) : null;
   const open = versions.some((v) => v.status === 'draft' || v.status === 'submitted');
   return {
     id: p.id,
@@ -157,6 +160,7 @@ export async function getSalesPlan(ctx: Ctx, id: number) {
     version: p.version,
     months: PLAN_MONTHS,
     rows,
+    lastYear,
     versions: versions.map((v) => ({
       ...v,
       submittedAt: iso(v.submittedAt),

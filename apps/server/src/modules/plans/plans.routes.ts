@@ -1,5 +1,8 @@
 import {
   BigIdParams,
+  LeadTargetQuery,
+  PlanBaselineQuery,
+  PlanVsActualQuery,
   SalesPlanCreateInput,
   SalesPlanListQuery,
   SalesPlanUpdateInput,
@@ -14,6 +17,8 @@ import type { Db } from '../../db/client.ts';
 import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { leadTargets, planVsActual } from './plans.actuals.ts';
+import { planBaseline } from './plans.baseline.ts';
 import { PLAN_DOC } from './plans.doc.ts';
 import { getSalesPlan, listSalesPlans } from './plans.queries.ts';
 import { createSalesPlan, reviseSalesPlan, submitSalesPlan, updateSalesPlan } from './plans.service.ts';
@@ -27,6 +32,23 @@ export function planRoutes(app: ZodApp, db: Db) {
   const view = (surface: Surface) => ({ permission: 'plan.view' as const, resource: 'sales_plan', surface });
   app.get('/sales-plans', { config: view('list'), schema: { tags, querystring: SalesPlanListQuery } }, async (req) =>
     listSalesPlans(ctxOf(req, db), req.query),
+  );
+  // A first draft from last year's actuals (the director's starting point).
+  app.get(
+    '/sales-plans/baseline',
+    { config: { permission: 'plan.create' }, schema: { tags, querystring: PlanBaselineQuery } },
+    async (req) => planBaseline(ctxOf(req, db), req.query.year, req.query.growth),
+  );
+  // Reports over the plan in force: rows in the viewer's scope only, actuals from the indicator engine.
+  app.get(
+    '/sales-plans/vs-actual',
+    { config: { permission: 'plan.view' }, schema: { tags, querystring: PlanVsActualQuery } },
+    async (req) => planVsActual(ctxOf(req, db), req.query),
+  );
+  app.get(
+    '/sales-plans/lead-target',
+    { config: { permission: 'plan.view' }, schema: { tags, querystring: LeadTargetQuery } },
+    async (req) => leadTargets(ctxOf(req, db), req.query),
   );
   app.get('/sales-plans/:id', { config: view('byId'), schema: { tags, params: BigIdParams } }, async (req) =>
     getSalesPlan(ctxOf(req, db), req.params.id),

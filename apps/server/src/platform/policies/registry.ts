@@ -63,6 +63,8 @@ export const POLICIES = [
   // seed 000 5.3.3, 每月25日前 … 次月营销工作计划).
   { key: 'plans.monthlyPlanDueDay', type: 'integer', default: 25, min: 1, max: 31 },
   { key: 'plans.monthlyPlanReminderDays', type: 'integer', default: 3, min: 0, max: 27 },
+  // 4S manual 1.1: the lead-to-deal conversion (集客成交率) is taken from the last N months' actuals.
+  { key: 'plans.leadConversionMonths', type: 'integer', default: 3, min: 1, max: 24 },
   // Return visits (seed 003 售后服务 1: 产品交付后的[X]天内对客户进行回访): calendar days after the
   // delivery sign-off or the ticket's closure, moved to the next working day of the company calendar.
   { key: 'returnVisit.daysAfterDelivery', type: 'integer', default: 7, min: 0, max: 365 },
