@@ -95,6 +95,8 @@ export type WorkPlanUpdateInput = z.output<typeof WorkPlanUpdateInput>;
 
 export const WorkPlanListQuery = z.object({
   month: MonthString.optional(),
+  // '1': only the signed-in user's own plans (我的月度工作计划).
+  mine: z.enum(['1']).optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

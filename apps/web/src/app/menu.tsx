@@ -13,6 +13,7 @@ import { integrationAdminMenuItems } from '../modules/integrations/routes';
 import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
 import { opportunityMenu } from '../modules/opportunities/routes';
 import { orderMenuItems } from '../modules/orders/routes';
+import { planMenu } from '../modules/plans/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
@@ -46,6 +47,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   // After the sale (SPEC 4): tickets, return visits, complaints, satisfaction, returns, post-sale processes.
   { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
+  // Targets and plans (SPEC 2.1).
+  planMenu,
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },
 ];

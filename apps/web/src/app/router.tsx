@@ -13,6 +13,7 @@ import { integrationRoutes } from '../modules/integrations/routes';
 import { milestoneRoutes } from '../modules/milestones/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { orderRoutes } from '../modules/orders/routes';
+import { planRoutes } from '../modules/plans/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
@@ -43,6 +44,7 @@ const moduleRoutes: AppRoute[] = [
   ...afterSalesRoutes,
   ...returnRoutes,
   ...milestoneRoutes,
+  ...planRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

@@ -46,6 +46,7 @@ const present = (w: typeof workPlans.$inferSelect, userName: string, deptName: s
 export async function listWorkPlans(ctx: Ctx, q: WorkPlanListQuery) {
   const parts: SQL[] = [await workPlanScope(ctx)];
   if (q.month) parts.push(eq(workPlans.month, `${q.month}-01`));
+  if (q.mine) parts.push(eq(workPlans.userId, ctx.principal.userId));
   const where = and(...parts) as SQL;
   const [rows, count] = await Promise.all([
     ctx.db
