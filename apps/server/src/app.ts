@@ -41,6 +41,7 @@ import { notificationRoutes } from './platform/notifications/notifications.route
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
 import './platform/mail/index.ts';
+import { analyticsRoutes } from './modules/analytics/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
@@ -209,6 +210,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       financeRoutes(scoped, opts.db);
       returnRoutes(scoped, opts.db);
       milestoneRoutes(scoped, opts.db);
+      analyticsRoutes(scoped, opts.db);
       planRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);

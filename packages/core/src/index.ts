@@ -1,5 +1,6 @@
 export * from './access-log.ts';
 export * from './after-sales.ts';
+export * from './analytics.ts';
 export * from './contracts.ts';
 export * from './customers.ts';
 export * from './deliveries.ts';

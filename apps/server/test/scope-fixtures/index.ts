@@ -1,4 +1,5 @@
 import { afterSalesFixtures } from './after-sales.ts';
+import { analyticsFixtures } from './analytics.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
@@ -40,5 +41,6 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   afterSales: afterSalesFixtures,
   returns: returnFixtures,
   milestones: milestoneFixtures,
+  analytics: analyticsFixtures,
   plans: planFixtures,
 };

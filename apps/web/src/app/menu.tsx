@@ -2,6 +2,7 @@ import { AccountBookOutlined, AppstoreOutlined, CarOutlined, ShoppingCartOutline
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
+import { statisticsMenu } from '../modules/analytics/routes';
 import { approvalsMenu } from '../modules/approvals/routes';
 import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
@@ -13,7 +14,7 @@ import { integrationAdminMenuItems } from '../modules/integrations/routes';
 import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
 import { opportunityMenu } from '../modules/opportunities/routes';
 import { orderMenuItems } from '../modules/orders/routes';
-import { planMenu } from '../modules/plans/routes';
+import { planMenuItems } from '../modules/plans/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
@@ -46,9 +47,10 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   // After the sale (SPEC 4): tickets, return visits, complaints, satisfaction, returns, post-sale processes.
   { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
+  // 报表分析 (SPEC 5.1): dashboards and their drill-down.
+  // Reports and targets (SPEC 5.1, 2.1).
+  { ...statisticsMenu, items: [...statisticsMenu.items, ...planMenuItems] },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
-  // Targets and plans (SPEC 2.1).
-  planMenu,
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },
 ];

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
 import { adminRoutes } from '../modules/admin/routes';
+import { analyticsRoutes } from '../modules/analytics/routes';
 import { approvalRoutes } from '../modules/approvals/routes';
 import { afterSalesRoutes } from '../modules/complaints/routes';
 import { contractRoutes } from '../modules/contracts/routes';
@@ -44,6 +45,7 @@ const moduleRoutes: AppRoute[] = [
   ...afterSalesRoutes,
   ...returnRoutes,
   ...milestoneRoutes,
+  ...analyticsRoutes,
   ...planRoutes,
   ...financeRoutes,
   ...serviceRoutes,

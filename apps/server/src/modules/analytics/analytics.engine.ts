@@ -89,6 +89,11 @@ function valueSql(m: Measure): SQL {
   }
 }
 
+/** Departments are joined only when a department filter or grouping needs their paths. */
+export function needsDepartments(dims: Dimension[], basePath: string | null) {
+  return basePath !== null || dims.includes('department');
+}
+
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The path of a department ('/1/4/'), or a field error when it does not exist. */
@@ -104,6 +109,7 @@ export async function factWhere(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, 
   if (!def) throw ValidationError.field('measure', 'analytics.measure_unknown');
   if (!ISO.test(q.from)) throw ValidationError.field('from', 'validation.date');
   if (!ISO.test(q.to)) throw ValidationError.field('to', 'validation.date');
+  if (q.from > q.to) throw ValidationError.field('from', 'analytics.period_invalid');
   if (def.needs && !ctx.principal.grants.has(def.needs)) throw new ForbiddenError();
   const scope = await resolveScope(ctx, 'analytics.view');
   const basePath = q.departmentId === undefined ? null : await departmentPath(db, q.departmentId);
@@ -155,9 +161,9 @@ export async function measure(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, q:
             sql`, `,
           )}`
         : sql``;
+  const join = needsDepartments(dims, basePath) ? sql` left join departments d on d.id = f.dept_id` : sql``;
   const res = await db.execute<Record<string, string | number | null>>(
-    sql`select ${select} from analytics_facts ${f} left join departments d on d.id = f.dept_id
-      where ${where}${groupBy}${orderBy}`,
+    sql`select ${select} from analytics_facts ${f}${join} where ${where}${groupBy}${orderBy}`,
   );
   return res.rows.map((r) => ({
     keys: Object.fromEntries(dims.map((dim, i) => [dim, r[`k${i}`] ?? null])),

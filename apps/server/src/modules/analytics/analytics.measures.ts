@@ -2,51 +2,9 @@
  * The measures of the indicator engine (SPEC 5.1, issue 13 item 1): which fact kinds each sums and
  * how. Every figure of reports, dashboards, plans and appraisal is one of these over analytics_facts.
  */
-export const MEASURES = [
-  // Sales from ORDERS (confirmed = passed review), net of cancellations and returns; gross (含税).
-  'sales_amount',
-  // The same net of tax (不含税).
-  'sales_net_amount',
-  'sales_volume',
-  // Net sales − product cost at booking time; only rows whose product has a cost count.
-  'gross_margin',
-  // Number of confirmed orders (deals), net of cancellations.
-  'orders',
-  // From INVOICES: issued gross, red-letter negative, voids reversed.
-  'invoiced_amount',
-  // From PAYMENTS counted by finance, on the received date.
-  'collections',
-  'new_customers',
-  // Front-desk registrations (集客: calls + showroom visits).
-  'leads',
-  'front_desk_visits',
-  // Leads whose customer placed a first confirmed order.
-  'lead_deals',
-  'quotes',
-  'quote_amount',
-  'follow_ups',
-  // Opportunities entering a stage (group by 'stage' for the funnel).
-  'stage_entries',
-] as const;
-export type Measure = (typeof MEASURES)[number];
+import type { Measure } from '@sales/core';
 
-export const DIMENSIONS = [
-  'day',
-  'week',
-  'month',
-  'quarter',
-  'half',
-  'year',
-  'department',
-  'rep',
-  'product',
-  'category',
-  'region',
-  'channel',
-  'stage',
-  'kind',
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, type Dimension, MEASURES, type Measure } from '@sales/core';
 
 export type ValueKind = 'money' | 'qty' | 'count';
 

@@ -252,3 +252,97 @@ describe('booking hooks on the real use cases', () => {
     expect(await value(ctx.rep1, { measure: 'sales_amount', from: today, to: today })).toBe('0.00');
   });
 });
+
+describe('routes: figures, drill-down, dashboard', () => {
+  const qs = (o: Record<string, string | number>) =>
+    new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)]));
+
+  it('every figure equals the count / sum of its drill-down list', async () => {
+    const director = await Client.login(env.app, 'director');
+    const cases: Record<string, string | number>[] = [
+      { measure: 'sales_amount', ...MARCH },
+      { measure: 'sales_amount', ...MARCH, repId: org.user.rep1 },
+      { measure: 'sales_amount', ...MARCH, departmentId: org.dept.sales1 },
+      { measure: 'sales_volume', ...MARCH, productId: product },
+      { measure: 'gross_margin', ...MARCH },
+      { measure: 'orders', ...MARCH },
+      { measure: 'lead_deals', ...MARCH, channel: 'walk_in' },
+    ];
+    for (const c of cases) {
+      const fig = await director.get(`/api/analytics/measure?${qs({ ...c, groupBy: '' })}`);
+      expect(fig.statusCode, fig.body).toBe(200);
+      const rec = await director.get(`/api/analytics/records?${qs({ ...c, pageSize: 200 })}`);
+      expect(rec.statusCode, rec.body).toBe(200);
+      expect(rec.json().sum, JSON.stringify(c)).toBe(fig.json().rows[0].value);
+      // No reversal among the lead deals: one record per deal.
+      if (c.measure === 'lead_deals') expect(rec.json().total).toBe(Number(fig.json().rows[0].value));
+    }
+    // The sales drill-down of March: O1, O2 and its cancellation, O6, O3 and its return, O4.
+    const rec = (await director.get(`/api/analytics/records?${qs({ measure: 'sales_amount', ...MARCH })}`)).json();
+    expect(rec.total).toBe(7);
+    expect(rec.items.map((i: { kind: string }) => i.kind).sort()).toEqual(
+      ['order', 'order', 'order', 'order', 'order', 'order_cancel', 'return'].sort(),
+    );
+    expect(rec.items.find((i: { kind: string }) => i.kind === 'return')).toMatchObject({
+      sourceType: 'sales_return',
+      documentNo: 'TH-AN-1',
+      customerName: '指标客户乙',
+      value: '-113.00',
+      date: '2026-03-28',
+    });
+  });
+
+  it('a rep’s routes answer only own figures; names come with the ids; bad input is a field error', async () => {
+    const mine = (await rep1.get(`/api/analytics/measure?${qs({ measure: 'sales_amount', ...MARCH })}`)).json();
+    expect(mine.rows).toEqual([{ keys: { rep: org.user.rep1 }, value: '226.00' }]);
+    expect(mine.labels.rep).toEqual({ [org.user.rep1]: '张三' });
+    const rec = (await rep1.get(`/api/analytics/records?${qs({ measure: 'sales_amount', ...MARCH })}`)).json();
+    expect(rec).toMatchObject({ total: 3, sum: '226.00' });
+    expect((await rep1.get(`/api/analytics/records?${qs({ measure: 'gross_margin', ...MARCH })}`)).statusCode).toBe(
+      403,
+    );
+    const bad = await rep1.get(
+      `/api/analytics/measure?${qs({ measure: 'sales_amount', from: '2026-03-31', to: '2026-03-01' })}`,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('起始日期不能晚于截止日期');
+    const front = await Client.login(env.app, 'front');
+    expect((await front.get('/api/analytics/dashboard')).statusCode).toBe(403);
+  });
+
+  it('the dashboard of a month: KPIs with last year, months, rollup, rankings', async () => {
+    const director = await Client.login(env.app, 'director');
+    const res = await director.get('/api/analytics/dashboard?period=month&date=2026-03-15');
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d).toMatchObject({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      lastYear: { from: '2025-03-01', to: '2025-03-31' },
+    });
+    expect(d.kpis.find((k: { measure: string }) => k.measure === 'sales_amount')).toEqual({
+      measure: 'sales_amount',
+      value: '1130.00',
+      lastYear: '0.00',
+    });
+    // (December: the hook test's order of today, booked and cancelled → 0.)
+    expect(d.monthly.salesAmount.slice(0, 2)).toEqual([
+      { key: '2026-03', value: '1130.00' },
+      { key: '2026-04', value: '452.00' },
+    ]);
+    expect(d.byDepartment).toEqual(
+      expect.arrayContaining([
+        { key: org.dept.sales1, value: '565.00' },
+        { key: org.dept.sales2, value: '565.00' },
+      ]),
+    );
+    expect(d.byRep[0]).toEqual({ key: org.user.rep2, value: '565.00' });
+    expect(d.labels.department[org.dept.sales1]).toBe('销售一部');
+    expect(d.channels.deals).toEqual([{ key: 'walk_in', value: '1' }]);
+    const m1 = (await (await Client.login(env.app, 'manager1')).get('/api/analytics/dashboard?date=2026-03-15')).json();
+    expect(m1.kpis.find((k: { measure: string }) => k.measure === 'sales_amount').value).toBe('565.00');
+    expect(m1.departments.map((x: { id: number }) => x.id).sort()).toEqual(
+      [org.dept.sales1, org.dept.sales1team].sort(),
+    );
+  });
+});

@@ -1,6 +1,5 @@
-import { AimOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
+import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { PLAN_VIEW, WORKPLAN_VIEW, WORKPLAN_WRITE } from './constants';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
@@ -12,19 +11,14 @@ const LeadTargetPage = named(() => import('./pages/LeadTargetPage'), 'LeadTarget
 const MyWorkPlansPage = named(() => import('./pages/MyWorkPlansPage'), 'MyWorkPlansPage');
 const TeamWorkPlansPage = named(() => import('./pages/TeamWorkPlansPage'), 'TeamWorkPlansPage');
 
-/** 目标计划 (SPEC 2.1): annual plans, plan vs actual, the 4S lead target, monthly work plans. */
-export const planMenu: MenuGroupDef = {
-  key: 'plans',
-  labelKey: 'menu.plansGroup',
-  icon: <AimOutlined />,
-  items: [
-    { key: 'plans', path: '/plans', labelKey: 'menu.plans', permission: PLAN_VIEW },
-    { key: 'plans-vs-actual', path: '/plans-vs-actual', labelKey: 'menu.plansVsActual', permission: PLAN_VIEW },
-    { key: 'plans-lead-target', path: '/plans-lead-target', labelKey: 'menu.plansLeadTarget', permission: PLAN_VIEW },
-    { key: 'work-plans-mine', path: '/work-plans/mine', labelKey: 'menu.workPlansMine', permission: WORKPLAN_WRITE },
-    { key: 'work-plans-team', path: '/work-plans/team', labelKey: 'menu.workPlansTeam', permission: WORKPLAN_VIEW },
-  ],
-};
+/** Targets and plans (SPEC 2.1), under 报表分析: annual plans, plan vs actual, the 4S lead target, monthly work plans. */
+export const planMenuItems: MenuItemDef[] = [
+  { key: 'plans', path: '/plans', labelKey: 'menu.plans', permission: PLAN_VIEW },
+  { key: 'plans-vs-actual', path: '/plans-vs-actual', labelKey: 'menu.plansVsActual', permission: PLAN_VIEW },
+  { key: 'plans-lead-target', path: '/plans-lead-target', labelKey: 'menu.plansLeadTarget', permission: PLAN_VIEW },
+  { key: 'work-plans-mine', path: '/work-plans/mine', labelKey: 'menu.workPlansMine', permission: WORKPLAN_WRITE },
+  { key: 'work-plans-team', path: '/work-plans/team', labelKey: 'menu.workPlansTeam', permission: WORKPLAN_VIEW },
+];
 
 export const planRoutes: AppRoute[] = [
   { path: 'plans', permission: PLAN_VIEW, Component: PlanListPage },

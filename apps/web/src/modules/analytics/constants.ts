@@ -1,0 +1,1 @@
+export const ANALYTICS_VIEW = 'analytics.view';
