@@ -28,6 +28,7 @@ import { createFrontDesk } from './demo/front-desk.ts';
 import { planLifecycle } from './demo/lifecycle.ts';
 import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
+import { createPlans } from './demo/plans.ts';
 import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
@@ -332,6 +333,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createMilestones(world);
     // Last: facts are derived from every document above.
     await createAnalyticsFacts(world, new Rng(SEED + 13));
+    // Plans after the facts: this year's plan is made from last year's actuals (SPEC 2.1).
+    await createPlans(world);
   });
 }
 
