@@ -47,6 +47,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // dist/.vite/manifest.json (not served: a dotfile): e2e/first-load.e2e.ts checks the shell's size with it.
+    manifest: true,
     rolldownOptions: {
       // @sales/core is one barrel (dictionaries, zod schemas, decimal money): its modules only
       // declare things, so the ones the web app does not use (and zod / decimal.js) are dropped.
@@ -61,12 +63,21 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 30,
             },
-            // One chunk per language: only the chosen one is downloaded (src/app/i18n.ts).
-            ...(['zh-CN', 'zh-TW', 'en-US'] as const).map((lang) => ({
-              name: `i18n-${lang}`,
-              test: new RegExp(`[\\\\/]locales[\\\\/]${lang}\\.json$`),
-              priority: 5,
-            })),
+            // Two chunks per language, only the chosen language is downloaded (src/app/i18n.ts): the
+            // shell's messages (app-wide strings, menu, notifications, approval badge) for the login
+            // page and the frame, and every module's messages, fetched beside the first page.
+            ...(['zh-CN', 'zh-TW', 'en-US'] as const).flatMap((lang) => [
+              {
+                name: `i18n-shell-${lang}`,
+                test: new RegExp(`[\\\\/](src|notifications|approvals)[\\\\/]locales[\\\\/]${lang}\\.json$`),
+                priority: 6,
+              },
+              {
+                name: `i18n-${lang}`,
+                test: new RegExp(`[\\\\/]locales[\\\\/]${lang}\\.json$`),
+                priority: 5,
+              },
+            ]),
           ],
         },
       },

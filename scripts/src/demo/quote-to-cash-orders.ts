@@ -16,6 +16,7 @@ import { type Q2C, roomy } from './quote-to-cash.ts';
 import { deliver } from './quote-to-cash-fulfilment.ts';
 import { approved, placeDemoOrder, review, type Spec, submit } from './quote-to-cash-order-steps.ts';
 import { DAY } from './rng.ts';
+import type { DemoCustomer } from './world.ts';
 
 export async function createOrders(q: Q2C): Promise<void> {
   // Draft, still being put together.
@@ -35,10 +36,7 @@ export async function createOrders(q: Q2C): Promise<void> {
 
   // Over the credit limit: the review blocked on credit, the override waits at the 销售一部 head.
   {
-    const c = q.customer(
-      'rep1',
-      (x) => x.creditLimit !== null && Number(x.creditLimit) >= 100_000 && Number(x.creditLimit) <= 300_000,
-    );
+    const c = q.world.customers.find((x) => x.id === q.refs.get('overLimitCustomer')) as DemoCustomer;
     const units = Math.floor(Number(c.creditLimit) / 21_244) + 2;
     const o = await placeDemoOrder(q, {
       by: 'rep1',

@@ -46,8 +46,11 @@ export interface Q2C {
   warehouses: { main: number; second: number };
   /** Documents one part hands to a later one (quote → order / contract). */
   refs: Map<string, number>;
-  /** A company customer of `owner` not used by another story, matching `fit` when one does. */
-  customer: (owner: string, fit?: (c: DemoCustomer) => boolean) => DemoCustomer;
+  /**
+   * A company customer of `owner` not used by another story, matching `fit` — and `prefer` too
+   * when one does (the demo's dates follow the clock, so which customers are free varies).
+   */
+  customer: (owner: string, fit?: (c: DemoCustomer) => boolean, prefer?: (c: DemoCustomer) => boolean) => DemoCustomer;
   /** A small real PDF (a scanned copy) as an upload. */
   scan: (title: string, no: string, fields: [string, string][], fileName: string) => Promise<AttachmentInput>;
   /** The current version of a row (services answer with different shapes; the row is the truth). */
@@ -72,14 +75,23 @@ export async function createQuoteToCash(world: DemoWorld, rng: Rng): Promise<voi
     return demoCtx(tx, userId(world.org, username), `demo-q2c-${n}`, new Date(now.getTime() - daysAgo * DAY));
   };
   const taken = new Set<number>();
-  const customer = (owner: string, fit: (c: DemoCustomer) => boolean = () => true) => {
+  const customer = (
+    owner: string,
+    fit: (c: DemoCustomer) => boolean = () => true,
+    prefer: (c: DemoCustomer) => boolean = () => true,
+  ) => {
     const id = userId(world.org, owner);
     const mine = world.customers.filter(
       (c) => c.ownerId === id && c.kind === 'company' && c.poolId === null && !c.nearReclaim && !taken.has(c.id),
     );
     const good = mine.filter(fit);
-    if (good.length === 0) throw new Error(`demo quote-to-cash: no free customer of ${owner} fits`);
-    const c = rng.pick(good);
+    if (good.length === 0) {
+      throw new Error(
+        `demo quote-to-cash: none of the ${mine.length} free customers of ${owner} fits (limits ${mine.map((c) => c.creditLimit).join(', ')})`,
+      );
+    }
+    const preferred = good.filter(prefer);
+    const c = rng.pick(preferred.length ? preferred : good);
     taken.add(c.id);
     return c;
   };
@@ -119,6 +131,15 @@ export async function createQuoteToCash(world: DemoWorld, rng: Rng): Promise<voi
       return Number(res.rows[0].version);
     },
   };
+
+  // Set aside before the other stories take rep1's customers: the order over its credit limit needs
+  // a limit a few dozen units can exceed (which customers stay free varies with the clock).
+  const overLimit = customer(
+    'rep1',
+    (x) => x.creditLimit !== null && Number(x.creditLimit) >= 50_000 && Number(x.creditLimit) <= 500_000,
+    (x) => Number(x.creditLimit) >= 100_000 && Number(x.creditLimit) <= 300_000,
+  );
+  q.refs.set('overLimitCustomer', overLimit.id);
 
   await createCatalog(q);
   await createQuotes(q);

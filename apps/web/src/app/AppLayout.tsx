@@ -1,6 +1,6 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, Space, theme } from 'antd';
-import { Suspense, useState } from 'react';
+import { Button, Layout, Menu, Space, theme } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
@@ -9,10 +9,14 @@ import { ApprovalInboxBadge } from '../modules/approvals/components/ApprovalInbo
 import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { useAuth } from './AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ModuleMessages } from './ModuleMessages';
 import { buildMenuItems, groupKeyOf, MENU_GROUPS, selectedMenuKey } from './menu';
 import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
+
+// The phone menu's drawer is downloaded when the menu is first opened, not with the shell (issue 11).
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -23,6 +27,7 @@ export function AppLayout() {
   const mobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const selected = selectedMenuKey(location.pathname);
   const activeGroup = groupKeyOf(selected);
   // Only the current page's group starts open; the user opens others (the full menu is long).
@@ -51,18 +56,22 @@ export function AppLayout() {
       {/* A new page starts at the top; back/forward restores where the user was. */}
       <ScrollRestoration />
       {mobile ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={260}
-          closable={false}
-          styles={{ body: { padding: 0, background: '#001529' } }}
-          data-testid="menu-drawer"
-        >
-          <AppName collapsed={false} />
-          {menu}
-        </Drawer>
+        drawerUsed ? (
+          <Suspense fallback={null}>
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={260}
+              closable={false}
+              styles={{ body: { padding: 0, background: '#001529' } }}
+              data-testid="menu-drawer"
+            >
+              <AppName collapsed={false} />
+              {menu}
+            </Drawer>
+          </Suspense>
+        ) : null
       ) : (
         <Sider
           collapsible
@@ -98,7 +107,11 @@ export function AppLayout() {
               aria-label={t('common.toggleMenu')}
               data-testid="menu-toggle"
               icon={mobile ? <MenuOutlined /> : collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              onClick={() => (mobile ? setDrawerOpen(true) : setCollapsed((c) => !c))}
+              onClick={() => {
+                if (!mobile) return setCollapsed((c) => !c);
+                setDrawerUsed(true);
+                setDrawerOpen(true);
+              }}
               style={mobile ? { width: 40, height: 40 } : undefined}
             />
             <span
@@ -123,7 +136,9 @@ export function AppLayout() {
         </Header>
         <Content style={{ margin: mobile ? 8 : 16, minWidth: 0 }}>
           <Suspense fallback={<PageSpinner />}>
-            <Outlet />
+            <ModuleMessages>
+              <Outlet />
+            </ModuleMessages>
           </Suspense>
         </Content>
       </Layout>

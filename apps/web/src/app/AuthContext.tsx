@@ -24,7 +24,7 @@ interface LoginResponse {
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
-async function fetchMe(): Promise<Me | null> {
+export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await apiFetch<Me>('/api/auth/me', { skipAuthRedirect: true });
     setCsrfToken(me.csrfToken);

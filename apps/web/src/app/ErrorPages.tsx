@@ -1,8 +1,19 @@
-import { Button, Empty, Result } from 'antd';
-import { createContext, type ReactNode, useContext } from 'react';
+import { Button, Empty } from 'antd';
+import { type ComponentProps, createContext, lazy, type ReactNode, Suspense, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useRouteError } from 'react-router';
 import { ApiError } from './api';
+
+// The illustrations of antd's Result are large: loaded only when an error page shows (issue 11).
+const LazyResult = lazy(() => import('./ErrorResult'));
+
+function Result(props: ComponentProps<typeof LazyResult>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyResult {...props} />
+    </Suspense>
+  );
+}
 
 export function ForbiddenPage() {
   const { t } = useTranslation();

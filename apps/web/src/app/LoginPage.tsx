@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography, theme } from 'antd';
+import { Alert, Button, Form, Input, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -58,7 +58,18 @@ export function LoginPage() {
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
         <LanguageSwitch light />
       </div>
-      <Card style={{ width: 380 }} data-testid="login-card">
+      {/* A plain box in antd's card look: antd's Card would bring its Tabs into the first download. */}
+      <div
+        data-testid="login-card"
+        style={{
+          width: 380,
+          maxWidth: 'calc(100vw - 32px)',
+          padding: token.paddingLG,
+          background: token.colorBgContainer,
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+        }}
+      >
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           {t('app.name')}
         </Typography.Title>
@@ -98,7 +109,7 @@ export function LoginPage() {
             {t('auth.submit')}
           </Button>
         </Form>
-      </Card>
+      </div>
     </div>
   );
 }

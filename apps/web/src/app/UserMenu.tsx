@@ -1,12 +1,16 @@
 import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Space } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useIsMobile } from '../components/useIsMobile';
 import { API_TOKENS_PATH, API_TOKENS_PERMISSION } from '../modules/integrations/routes';
 import { useAuth } from './AuthContext';
-import { ChangePasswordModal } from './ChangePasswordModal';
+
+// Opened from the menu now and then: downloaded on first use, not with the shell (issue 11).
+const ChangePasswordModal = lazy(() =>
+  import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -82,7 +86,11 @@ export function UserMenu() {
           )}
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+      {pwdOpen ? (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setPwdOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

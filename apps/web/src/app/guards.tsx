@@ -3,6 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
 import { useAuth } from './AuthContext';
 import { ForbiddenPage, QueryErrorResult } from './ErrorPages';
+import { loadModuleMessages } from './i18n';
 import { visibleMenuItems } from './menu';
 
 /** Redirects to /login?redirect=<current url> when there is no session. */
@@ -16,6 +17,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const search = !signedOut && target && target !== '/' ? `?redirect=${encodeURIComponent(target)}` : '';
     return <Navigate to={`/login${search}`} replace />;
   }
+  // Signed in: the modules' messages download beside the shell and the first page (ModuleMessages).
+  void loadModuleMessages();
   return <>{children}</>;
 }
 

@@ -50,7 +50,9 @@ function applySideEffects(lang: Language): void {
 /** Change UI language; `persist` stores the explicit choice in localStorage. */
 export async function changeLanguage(lang: Language, persist = true): Promise<void> {
   if (persist) storeLanguage(lang);
-  await loadLanguage(lang);
+  // Pages already showing need their modules' messages in the new language too.
+  const signedIn = tierLoads.has(`${currentLanguage()}:modules`);
+  await Promise.all([loadLanguage(lang), signedIn ? loadModuleMessages(lang) : undefined]);
   await i18n.changeLanguage(lang);
 }
 
@@ -75,23 +77,68 @@ const localeFiles = import.meta.glob<Messages>(['../locales/*.json', '../modules
   import: 'default',
 });
 
-const loaded = new Set<Language>();
+/**
+ * The shell's messages — app-wide strings (with every menu label), notifications and the approval
+ * badge — are all the login page and the signed-in frame need; they come first. Every module's
+ * messages follow in one download beside the first page (issue 11: first load). Must match the
+ * chunk groups in vite.config.ts.
+ */
+function isShellFile(path: string): boolean {
+  return /^\.\.\/(locales|modules\/(notifications|approvals)\/locales)\//.test(path);
+}
 
-/** Downloads a language's messages (app + every module) and antd/dayjs locale data, once. */
-export async function loadLanguage(lang: Language): Promise<void> {
-  if (loaded.has(lang)) return;
+type Tier = 'shell' | 'modules';
+const tierLoads = new Map<string, Promise<void>>();
+
+async function fetchTier(lang: Language, tier: Tier): Promise<void> {
   const paths = Object.keys(localeFiles)
-    .filter((path) => path.endsWith(`/locales/${lang}.json`))
+    .filter((path) => path.endsWith(`/locales/${lang}.json`) && isShellFile(path) === (tier === 'shell'))
     // The shared file first, module files merge over it.
     .sort((a, b) => Number(b.startsWith('../locales/')) - Number(a.startsWith('../locales/')));
   const [messages] = await Promise.all([
     Promise.all(paths.map((path) => localeFiles[path]())),
-    DAYJS_LOCALES[lang].load(),
-    loadAntdLocale(lang),
+    tier === 'shell' ? DAYJS_LOCALES[lang].load() : undefined,
+    tier === 'shell' ? loadAntdLocale(lang) : undefined,
   ]);
   const merged = messages.reduce<Messages>((acc, m) => deepMerge(acc, m), {});
   i18n.addResourceBundle(lang, 'translation', merged, true, true);
-  loaded.add(lang);
+}
+
+/** One download per language and tier; the same promise for every caller (React's `use`). */
+function loadTier(lang: Language, tier: Tier): Promise<void> {
+  const key = `${lang}:${tier}`;
+  let p = tierLoads.get(key);
+  if (!p) {
+    p = fetchTier(lang, tier);
+    tierLoads.set(key, p);
+  }
+  return p;
+}
+
+/** Downloads a language's shell messages and antd/dayjs locale data, once. */
+export function loadLanguage(lang: Language): Promise<void> {
+  return loadTier(lang, 'shell');
+}
+
+/** Starts downloading a language's module messages before i18n is ready (used at a cold start). */
+export function prefetchModuleMessages(lang: Language = getStoredLanguage() ?? DEFAULT_LANGUAGE): void {
+  for (const [path, load] of Object.entries(localeFiles)) {
+    if (path.endsWith(`/locales/${lang}.json`) && !isShellFile(path)) void load();
+  }
+}
+
+/** Every module's messages of a language (page content waits for these), once. */
+export function loadModuleMessages(lang: Language = currentLanguage()): Promise<void> {
+  const p = loadTier(lang, 'modules');
+  void p.then(() => modulesReady.add(lang));
+  return p;
+}
+
+const modulesReady = new Set<Language>();
+
+/** Whether a language's module messages have arrived (no need to suspend for them). */
+export function moduleMessagesReady(lang: Language): boolean {
+  return modulesReady.has(lang);
 }
 
 const ANTD_LOCALE_LOADERS: Record<Language, () => Promise<{ default: AntdLocale }>> = {

@@ -66,7 +66,6 @@ export function buildMenuItems(me: Me | null, t: TFunction): NonNullable<MenuPro
       .filter((item) => hasPermissionIn(me, item.permission))
       .map((item) => ({
         key: item.path,
-        icon: item.icon,
         label: <span data-testid={`menu-${item.key}`}>{t(item.labelKey)}</span>,
       }));
     return children.length ? { key: group.key, icon: group.icon, label: t(group.labelKey), children } : null;

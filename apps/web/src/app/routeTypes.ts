@@ -14,9 +14,9 @@ export interface MenuItemDef {
   labelKey: string;
   /** Permission required to see the entry; omitted → every signed-in user. */
   permission?: string;
-  icon?: ReactNode;
 }
 
+/** Only groups carry an icon (Ant Design's convention for a two-level side menu). */
 export interface MenuGroupDef {
   key: string;
   labelKey: string;

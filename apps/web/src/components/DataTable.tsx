@@ -1,12 +1,18 @@
 import { Table, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
-import type { HTMLAttributes, ReactNode } from 'react';
+import { type HTMLAttributes, lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CardList } from './CardList';
+import type { CardList as CardListComponent } from './CardList';
 import { ColumnSettings } from './ColumnSettings';
 import { columnId, resolveColumns } from './columnSettings';
 import { useIsMobile } from './useIsMobile';
+
+// Phones only: the card list (with antd's Card) is downloaded when a phone shows a list (issue 11).
+const CardList = lazy(() =>
+  import('./CardList').then((m) => ({ default: m.CardList })),
+) as unknown as typeof CardListComponent;
+
 import { type TableColumnsPreference, useDeletePreference, usePreferences, useSavePreference } from './usePreferences';
 
 export type SortOrder = 'asc' | 'desc';
@@ -114,20 +120,22 @@ export function DataTable<T extends object>({
     return (
       <>
         {toolbar ? <div style={{ marginBottom: 8 }}>{toolbar}</div> : null}
-        <CardList<T>
-          items={items}
-          columns={columns}
-          rowKey={rowKey}
-          loading={rest.loading}
-          rowTestId={rowTestId}
-          onRowClick={onRowClick}
-          titleKey={cardTitleKey}
-          pagination={
-            paged
-              ? { current: page, pageSize, total, showTotal, onChange: (p, size) => onPageChange?.(p, size) }
-              : undefined
-          }
-        />
+        <Suspense fallback={null}>
+          <CardList<T>
+            items={items}
+            columns={columns}
+            rowKey={rowKey}
+            loading={rest.loading}
+            rowTestId={rowTestId}
+            onRowClick={onRowClick}
+            titleKey={cardTitleKey}
+            pagination={
+              paged
+                ? { current: page, pageSize, total, showTotal, onChange: (p, size) => onPageChange?.(p, size) }
+                : undefined
+            }
+          />
+        </Suspense>
       </>
     );
   }

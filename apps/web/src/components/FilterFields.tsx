@@ -1,8 +1,20 @@
 import { FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, Drawer, Form, Row, Space } from 'antd';
-import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode, useState } from 'react';
+import { Button, Col, Form, Row, Space } from 'antd';
+import {
+  Children,
+  cloneElement,
+  isValidElement,
+  lazy,
+  type ReactElement,
+  type ReactNode,
+  Suspense,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from './useIsMobile';
+
+// Phones only (the filters' bottom drawer): not part of a desktop list's download (issue 11).
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 type ColElement = ReactElement<{ style?: React.CSSProperties }>;
 
@@ -69,30 +81,32 @@ export function FilterFields({
             <Form.Item>{buttons}</Form.Item>
           </Col>
         </Row>
-        <Drawer
-          open={open}
-          onClose={() => setOpen(false)}
-          placement="bottom"
-          size="large"
-          forceRender
-          title={t('common.filters')}
-          footer={
-            <Space>
-              <Button
-                type="primary"
-                onClick={() => {
-                  setOpen(false);
-                  form.submit();
-                }}
-              >
-                {t('common.search')}
-              </Button>
-              <Button onClick={onReset}>{t('common.reset')}</Button>
-            </Space>
-          }
-        >
-          <Row gutter={8}>{fields.slice(shown)}</Row>
-        </Drawer>
+        <Suspense fallback={null}>
+          <Drawer
+            open={open}
+            onClose={() => setOpen(false)}
+            placement="bottom"
+            size="large"
+            forceRender
+            title={t('common.filters')}
+            footer={
+              <Space>
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    setOpen(false);
+                    form.submit();
+                  }}
+                >
+                  {t('common.search')}
+                </Button>
+                <Button onClick={onReset}>{t('common.reset')}</Button>
+              </Space>
+            }
+          >
+            <Row gutter={8}>{fields.slice(shown)}</Row>
+          </Drawer>
+        </Suspense>
       </>
     );
   }

@@ -1,18 +1,16 @@
-import { AuditOutlined, CheckSquareOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { AuditOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 
-const MyApprovalsPage = lazy(() => import('./pages/MyApprovalsPage').then((m) => ({ default: m.MyApprovalsPage })));
-const ApprovalDetailPage = lazy(() =>
-  import('./pages/ApprovalDetailPage').then((m) => ({ default: m.ApprovalDetailPage })),
-);
+const MyApprovalsPage = lazyPage(() => import('./pages/MyApprovalsPage').then((m) => m.MyApprovalsPage));
+const ApprovalDetailPage = lazyPage(() => import('./pages/ApprovalDetailPage').then((m) => m.ApprovalDetailPage));
 
 /** Side-menu group "审批": open to every signed-in user (the inbox holds only their own tasks). */
 export const approvalsMenu: MenuGroupDef = {
   key: 'approvals',
   labelKey: 'menu.approvalsGroup',
   icon: <AuditOutlined />,
-  items: [{ key: 'approvals', path: '/approvals', labelKey: 'menu.myApprovals', icon: <CheckSquareOutlined /> }],
+  items: [{ key: 'approvals', path: '/approvals', labelKey: 'menu.myApprovals' }],
 };
 
 export const approvalRoutes: AppRoute[] = [

@@ -1,19 +1,12 @@
-import { BarChartOutlined, PhoneOutlined, WarningOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { COMPLAINT_VIEW } from './constants';
 
-const ComplaintListPage = lazy(() =>
-  import('./pages/ComplaintListPage').then((m) => ({ default: m.ComplaintListPage })),
-);
-const ComplaintDetailPage = lazy(() =>
-  import('./pages/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })),
-);
-const SatisfactionPage = lazy(() => import('./pages/SatisfactionPage').then((m) => ({ default: m.SatisfactionPage })));
-const VisitListPage = lazy(() =>
-  import('../return-visits/pages/VisitListPage').then((m) => ({ default: m.VisitListPage })),
-);
-const VisitPage = lazy(() => import('../return-visits/pages/VisitPage').then((m) => ({ default: m.VisitPage })));
+const ComplaintListPage = lazyPage(() => import('./pages/ComplaintListPage').then((m) => m.ComplaintListPage));
+const ComplaintDetailPage = lazyPage(() => import('./pages/ComplaintDetailPage').then((m) => m.ComplaintDetailPage));
+const SatisfactionPage = lazyPage(() => import('./pages/SatisfactionPage').then((m) => m.SatisfactionPage));
+const VisitListPage = lazyPage(() => import('../return-visits/pages/VisitListPage').then((m) => m.VisitListPage));
+const VisitPage = lazyPage(() => import('../return-visits/pages/VisitPage').then((m) => m.VisitPage));
 
 /** 售后服务 items of complaints (顾客异议), return visits (回访) and satisfaction results. */
 export const afterSalesMenuItems: MenuItemDef[] = [
@@ -22,21 +15,18 @@ export const afterSalesMenuItems: MenuItemDef[] = [
     path: '/return-visits',
     labelKey: 'menu.returnVisits',
     permission: 'visit.view',
-    icon: <PhoneOutlined />,
   },
   {
     key: 'complaints',
     path: '/complaints',
     labelKey: 'menu.complaints',
     permission: COMPLAINT_VIEW,
-    icon: <WarningOutlined />,
   },
   {
     key: 'satisfaction',
     path: '/satisfaction',
     labelKey: 'menu.satisfaction',
     permission: 'survey.manage',
-    icon: <BarChartOutlined />,
   },
 ];
 

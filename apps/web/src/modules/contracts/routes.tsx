@@ -1,17 +1,14 @@
-import { AuditOutlined, FileProtectOutlined, SnippetsOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { CONTRACT_CREATE, CONTRACT_EDIT, CONTRACT_TEMPLATE_MANAGE, CONTRACT_VIEW } from './constants';
 
-const ContractListPage = lazy(() => import('./pages/ContractListPage').then((m) => ({ default: m.ContractListPage })));
-const ContractDetailPage = lazy(() =>
-  import('./pages/ContractDetailPage').then((m) => ({ default: m.ContractDetailPage })),
+const ContractListPage = lazyPage(() => import('./pages/ContractListPage').then((m) => m.ContractListPage));
+const ContractDetailPage = lazyPage(() => import('./pages/ContractDetailPage').then((m) => m.ContractDetailPage));
+const ContractFormPage = lazyPage(() => import('./pages/ContractFormPage').then((m) => m.ContractFormPage));
+const ContractTemplatesPage = lazyPage(() =>
+  import('./pages/ContractTemplatesPage').then((m) => m.ContractTemplatesPage),
 );
-const ContractFormPage = lazy(() => import('./pages/ContractFormPage').then((m) => ({ default: m.ContractFormPage })));
-const ContractTemplatesPage = lazy(() =>
-  import('./pages/ContractTemplatesPage').then((m) => ({ default: m.ContractTemplatesPage })),
-);
-const DisputeListPage = lazy(() => import('./pages/DisputeListPage').then((m) => ({ default: m.DisputeListPage })));
+const DisputeListPage = lazyPage(() => import('./pages/DisputeListPage').then((m) => m.DisputeListPage));
 
 /** 销售业务 group: 合同台账, 合同纠纷, 合同模板 (SPEC 3.3). */
 export const contractMenuItems: MenuItemDef[] = [
@@ -20,21 +17,18 @@ export const contractMenuItems: MenuItemDef[] = [
     path: '/contracts',
     labelKey: 'menu.contracts',
     permission: CONTRACT_VIEW,
-    icon: <FileProtectOutlined />,
   },
   {
     key: 'contract-disputes',
     path: '/contract-disputes',
     labelKey: 'menu.contractDisputes',
     permission: CONTRACT_VIEW,
-    icon: <AuditOutlined />,
   },
   {
     key: 'contract-templates',
     path: '/contract-templates',
     labelKey: 'menu.contractTemplates',
     permission: CONTRACT_TEMPLATE_MANAGE,
-    icon: <SnippetsOutlined />,
   },
 ];
 

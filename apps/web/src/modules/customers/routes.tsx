@@ -1,16 +1,12 @@
-import { AlertOutlined, ContactsOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { TeamOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 
-const CustomerListPage = lazy(() => import('./pages/CustomerListPage').then((m) => ({ default: m.CustomerListPage })));
-const CustomerFormPage = lazy(() => import('./pages/CustomerFormPage').then((m) => ({ default: m.CustomerFormPage })));
-const CustomerDetailPage = lazy(() =>
-  import('./pages/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })),
-);
-const FollowUpBoardPage = lazy(() =>
-  import('./pages/FollowUpBoardPage').then((m) => ({ default: m.FollowUpBoardPage })),
-);
-const MyFollowUpsPage = lazy(() => import('./pages/MyFollowUpsPage').then((m) => ({ default: m.MyFollowUpsPage })));
+const CustomerListPage = lazyPage(() => import('./pages/CustomerListPage').then((m) => m.CustomerListPage));
+const CustomerFormPage = lazyPage(() => import('./pages/CustomerFormPage').then((m) => m.CustomerFormPage));
+const CustomerDetailPage = lazyPage(() => import('./pages/CustomerDetailPage').then((m) => m.CustomerDetailPage));
+const FollowUpBoardPage = lazyPage(() => import('./pages/FollowUpBoardPage').then((m) => m.FollowUpBoardPage));
+const MyFollowUpsPage = lazyPage(() => import('./pages/MyFollowUpsPage').then((m) => m.MyFollowUpsPage));
 
 export const CUSTOMER_VIEW = 'customer.view';
 
@@ -25,21 +21,18 @@ export const customerMenu: MenuGroupDef = {
       path: '/customers',
       labelKey: 'menu.customerList',
       permission: CUSTOMER_VIEW,
-      icon: <ContactsOutlined />,
     },
     {
       key: 'follow-ups',
       path: '/follow-ups',
       labelKey: 'menu.myFollowUps',
       permission: CUSTOMER_VIEW,
-      icon: <ScheduleOutlined />,
     },
     {
       key: 'follow-up-board',
       path: '/follow-ups/board',
       labelKey: 'menu.followUpBoard',
       permission: CUSTOMER_VIEW,
-      icon: <AlertOutlined />,
     },
   ],
 };

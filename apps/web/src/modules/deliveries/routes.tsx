@@ -1,16 +1,11 @@
-import { CarOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { DELIVERY_CREATE, DELIVERY_VIEW, TRACE_VIEW } from './constants';
 
-const DeliveryListPage = lazy(() => import('./pages/DeliveryListPage').then((m) => ({ default: m.DeliveryListPage })));
-const DeliveryDetailPage = lazy(() =>
-  import('./pages/DeliveryDetailPage').then((m) => ({ default: m.DeliveryDetailPage })),
-);
-const DeliveryCreatePage = lazy(() =>
-  import('./pages/DeliveryCreatePage').then((m) => ({ default: m.DeliveryCreatePage })),
-);
-const TracePage = lazy(() => import('./pages/TracePage').then((m) => ({ default: m.TracePage })));
+const DeliveryListPage = lazyPage(() => import('./pages/DeliveryListPage').then((m) => m.DeliveryListPage));
+const DeliveryDetailPage = lazyPage(() => import('./pages/DeliveryDetailPage').then((m) => m.DeliveryDetailPage));
+const DeliveryCreatePage = lazyPage(() => import('./pages/DeliveryCreatePage').then((m) => m.DeliveryCreatePage));
+const TracePage = lazyPage(() => import('./pages/TracePage').then((m) => m.TracePage));
 
 /** 仓储发货 group: 发货单 and 批次追溯 (SPEC 3.5). */
 export const deliveryMenuItems: MenuItemDef[] = [
@@ -19,9 +14,8 @@ export const deliveryMenuItems: MenuItemDef[] = [
     path: '/deliveries',
     labelKey: 'menu.deliveries',
     permission: DELIVERY_VIEW,
-    icon: <CarOutlined />,
   },
-  { key: 'trace', path: '/trace', labelKey: 'menu.trace', permission: TRACE_VIEW, icon: <NodeIndexOutlined /> },
+  { key: 'trace', path: '/trace', labelKey: 'menu.trace', permission: TRACE_VIEW },
 ];
 
 export const deliveryRoutes: AppRoute[] = [

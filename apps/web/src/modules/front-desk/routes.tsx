@@ -1,16 +1,14 @@
-import { BarChartOutlined, CalendarOutlined, FormOutlined, ProfileOutlined, ShopOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { ShopOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 
-const FrontDeskPage = lazy(() => import('./pages/FrontDeskPage').then((m) => ({ default: m.FrontDeskPage })));
-const RegistrationsPage = lazy(() =>
-  import('./pages/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
+const FrontDeskPage = lazyPage(() => import('./pages/FrontDeskPage').then((m) => m.FrontDeskPage));
+const RegistrationsPage = lazyPage(() => import('./pages/RegistrationsPage').then((m) => m.RegistrationsPage));
+const RegistrationDetailPage = lazyPage(() =>
+  import('./pages/RegistrationDetailPage').then((m) => m.RegistrationDetailPage),
 );
-const RegistrationDetailPage = lazy(() =>
-  import('./pages/RegistrationDetailPage').then((m) => ({ default: m.RegistrationDetailPage })),
-);
-const StatsPage = lazy(() => import('./pages/StatsPage').then((m) => ({ default: m.StatsPage })));
-const DutyPage = lazy(() => import('./pages/DutyPage').then((m) => ({ default: m.DutyPage })));
+const StatsPage = lazyPage(() => import('./pages/StatsPage').then((m) => m.StatsPage));
+const DutyPage = lazyPage(() => import('./pages/DutyPage').then((m) => m.DutyPage));
 
 /** Side-menu group "前台集客": registration at the desk, its records and counts, the duty roster. */
 export const frontDeskMenu: MenuGroupDef = {
@@ -23,23 +21,20 @@ export const frontDeskMenu: MenuGroupDef = {
       path: '/front-desk',
       labelKey: 'menu.frontDesk',
       permission: 'frontdesk.register',
-      icon: <FormOutlined />,
     },
     {
       key: 'registrations',
       path: '/front-desk/registrations',
       labelKey: 'menu.registrations',
       permission: 'frontdesk.view',
-      icon: <ProfileOutlined />,
     },
     {
       key: 'front-desk-stats',
       path: '/front-desk/stats',
       labelKey: 'menu.frontDeskStats',
       permission: 'frontdesk.view',
-      icon: <BarChartOutlined />,
     },
-    { key: 'duty', path: '/duty', labelKey: 'menu.duty', permission: 'duty.manage', icon: <CalendarOutlined /> },
+    { key: 'duty', path: '/duty', labelKey: 'menu.duty', permission: 'duty.manage' },
   ],
 };
 

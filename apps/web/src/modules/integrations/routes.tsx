@@ -1,12 +1,9 @@
-import { ApiOutlined, KeyOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 
-const ApiTokensPage = lazy(() => import('./pages/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
-const AdminApiTokensPage = lazy(() =>
-  import('./pages/AdminApiTokensPage').then((m) => ({ default: m.AdminApiTokensPage })),
-);
-const WebhooksPage = lazy(() => import('./pages/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const ApiTokensPage = lazyPage(() => import('./pages/ApiTokensPage').then((m) => m.ApiTokensPage));
+const AdminApiTokensPage = lazyPage(() => import('./pages/AdminApiTokensPage').then((m) => m.AdminApiTokensPage));
+const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage').then((m) => m.WebhooksPage));
 
 /** The own-tokens page: reached from the user menu (top right), not the side menu. */
 export const API_TOKENS_PATH = '/me/api-tokens';
@@ -19,14 +16,12 @@ export const integrationAdminMenuItems: MenuItemDef[] = [
     path: '/admin/webhooks',
     labelKey: 'menu.webhooks',
     permission: 'webhook.manage',
-    icon: <ApiOutlined />,
   },
   {
     key: 'api-tokens',
     path: '/admin/api-tokens',
     labelKey: 'menu.apiTokensAdmin',
     permission: 'apitoken.admin',
-    icon: <KeyOutlined />,
   },
 ];
 

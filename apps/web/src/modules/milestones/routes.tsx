@@ -1,14 +1,11 @@
-import { FieldTimeOutlined, PartitionOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { MILESTONE_MANAGE, MILESTONE_VIEW } from './constants';
 
-const LateStepsPage = lazy(() => import('./pages/LateStepsPage').then((m) => ({ default: m.LateStepsPage })));
-const MilestoneProcessPage = lazy(() =>
-  import('./pages/MilestoneProcessPage').then((m) => ({ default: m.MilestoneProcessPage })),
-);
-const MilestoneTemplatesPage = lazy(() =>
-  import('./pages/MilestoneTemplatesPage').then((m) => ({ default: m.MilestoneTemplatesPage })),
+const LateStepsPage = lazyPage(() => import('./pages/LateStepsPage').then((m) => m.LateStepsPage));
+const MilestoneProcessPage = lazyPage(() => import('./pages/MilestoneProcessPage').then((m) => m.MilestoneProcessPage));
+const MilestoneTemplatesPage = lazyPage(() =>
+  import('./pages/MilestoneTemplatesPage').then((m) => m.MilestoneTemplatesPage),
 );
 
 /** 交付后流程 (SPEC 4.5): the late steps list; the templates are administration. */
@@ -18,7 +15,6 @@ export const milestoneMenuItems: MenuItemDef[] = [
     path: '/milestones/late',
     labelKey: 'menu.milestonesLate',
     permission: MILESTONE_VIEW,
-    icon: <FieldTimeOutlined />,
   },
 ];
 export const milestoneAdminMenuItems: MenuItemDef[] = [
@@ -27,7 +23,6 @@ export const milestoneAdminMenuItems: MenuItemDef[] = [
     path: '/admin/milestone-templates',
     labelKey: 'menu.milestoneTemplates',
     permission: MILESTONE_MANAGE,
-    icon: <PartitionOutlined />,
   },
 ];
 

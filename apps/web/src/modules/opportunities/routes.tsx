@@ -1,21 +1,17 @@
-import { BranchesOutlined, FundOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { FundOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 import { OPPORTUNITY_CREATE, OPPORTUNITY_EDIT, OPPORTUNITY_VIEW, PIPELINE_MANAGE } from './constants';
 
-const OpportunityKanbanPage = lazy(() =>
-  import('./pages/OpportunityKanbanPage').then((m) => ({ default: m.OpportunityKanbanPage })),
+const OpportunityKanbanPage = lazyPage(() =>
+  import('./pages/OpportunityKanbanPage').then((m) => m.OpportunityKanbanPage),
 );
-const OpportunityListPage = lazy(() =>
-  import('./pages/OpportunityListPage').then((m) => ({ default: m.OpportunityListPage })),
+const OpportunityListPage = lazyPage(() => import('./pages/OpportunityListPage').then((m) => m.OpportunityListPage));
+const OpportunityDetailPage = lazyPage(() =>
+  import('./pages/OpportunityDetailPage').then((m) => m.OpportunityDetailPage),
 );
-const OpportunityDetailPage = lazy(() =>
-  import('./pages/OpportunityDetailPage').then((m) => ({ default: m.OpportunityDetailPage })),
-);
-const OpportunityFormPage = lazy(() =>
-  import('./pages/OpportunityFormPage').then((m) => ({ default: m.OpportunityFormPage })),
-);
-const PipelinesPage = lazy(() => import('./pages/PipelinesPage').then((m) => ({ default: m.PipelinesPage })));
+const OpportunityFormPage = lazyPage(() => import('./pages/OpportunityFormPage').then((m) => m.OpportunityFormPage));
+const PipelinesPage = lazyPage(() => import('./pages/PipelinesPage').then((m) => m.PipelinesPage));
 
 /**
  * Side-menu group "商机管理". The pipeline settings (销售流程设置) live here too, shown only with
@@ -31,21 +27,18 @@ export const opportunityMenu: MenuGroupDef = {
       path: '/opportunities/kanban',
       labelKey: 'menu.opportunityKanban',
       permission: OPPORTUNITY_VIEW,
-      icon: <ProjectOutlined />,
     },
     {
       key: 'opportunities',
       path: '/opportunities',
       labelKey: 'menu.opportunityList',
       permission: OPPORTUNITY_VIEW,
-      icon: <UnorderedListOutlined />,
     },
     {
       key: 'pipelines',
       path: '/admin/pipelines',
       labelKey: 'menu.pipelines',
       permission: PIPELINE_MANAGE,
-      icon: <BranchesOutlined />,
     },
   ],
 };

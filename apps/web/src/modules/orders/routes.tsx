@@ -1,17 +1,16 @@
-import { FileDoneOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { ORDER_CREATE, ORDER_EDIT, ORDER_PLAN, ORDER_VIEW } from './constants';
 
-const OrderListPage = lazy(() => import('./pages/OrderListPage').then((m) => ({ default: m.OrderListPage })));
-const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage').then((m) => ({ default: m.OrderDetailPage })));
-const OrderFormPage = lazy(() => import('./pages/OrderFormPage').then((m) => ({ default: m.OrderFormPage })));
-const PlannerPage = lazy(() => import('./pages/PlannerPage').then((m) => ({ default: m.PlannerPage })));
+const OrderListPage = lazyPage(() => import('./pages/OrderListPage').then((m) => m.OrderListPage));
+const OrderDetailPage = lazyPage(() => import('./pages/OrderDetailPage').then((m) => m.OrderDetailPage));
+const OrderFormPage = lazyPage(() => import('./pages/OrderFormPage').then((m) => m.OrderFormPage));
+const PlannerPage = lazyPage(() => import('./pages/PlannerPage').then((m) => m.PlannerPage));
 
 /** 销售业务 group: 订单管理 and 计划排产 (SPEC 3.4). */
 export const orderMenuItems: MenuItemDef[] = [
-  { key: 'orders', path: '/orders', labelKey: 'menu.orders', permission: ORDER_VIEW, icon: <FileDoneOutlined /> },
-  { key: 'planner', path: '/planner', labelKey: 'menu.planner', permission: ORDER_PLAN, icon: <ScheduleOutlined /> },
+  { key: 'orders', path: '/orders', labelKey: 'menu.orders', permission: ORDER_VIEW },
+  { key: 'planner', path: '/planner', labelKey: 'menu.planner', permission: ORDER_PLAN },
 ];
 
 export const orderRoutes: AppRoute[] = [

@@ -1,14 +1,12 @@
-import { CloudServerOutlined, GlobalOutlined, SettingOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { CloudServerOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 
-const PoolCustomersPage = lazy(() =>
-  import('./pages/PoolCustomersPage').then((m) => ({ default: m.PoolCustomersPage })),
+const PoolCustomersPage = lazyPage(() => import('./pages/PoolCustomersPage').then((m) => m.PoolCustomersPage));
+const PoolCustomerDetailPage = lazyPage(() =>
+  import('./pages/PoolCustomerDetailPage').then((m) => m.PoolCustomerDetailPage),
 );
-const PoolCustomerDetailPage = lazy(() =>
-  import('./pages/PoolCustomerDetailPage').then((m) => ({ default: m.PoolCustomerDetailPage })),
-);
-const PoolManagePage = lazy(() => import('./pages/PoolManagePage').then((m) => ({ default: m.PoolManagePage })));
+const PoolManagePage = lazyPage(() => import('./pages/PoolManagePage').then((m) => m.PoolManagePage));
 
 /** Side-menu group "客户公海". */
 export const poolMenu: MenuGroupDef = {
@@ -16,13 +14,12 @@ export const poolMenu: MenuGroupDef = {
   labelKey: 'menu.poolGroup',
   icon: <CloudServerOutlined />,
   items: [
-    { key: 'pool', path: '/pool', labelKey: 'menu.poolCustomers', permission: 'pool.view', icon: <GlobalOutlined /> },
+    { key: 'pool', path: '/pool', labelKey: 'menu.poolCustomers', permission: 'pool.view' },
     {
       key: 'pool-manage',
       path: '/pool/manage',
       labelKey: 'menu.poolManage',
       permission: 'pool.manage',
-      icon: <SettingOutlined />,
     },
   ],
 };

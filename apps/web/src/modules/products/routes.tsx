@@ -1,14 +1,11 @@
-import { AppstoreAddOutlined, ClusterOutlined, TagsOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { PRICE_MANAGE, PRODUCT_VIEW } from './constants';
 
-const ProductListPage = lazy(() => import('./pages/ProductListPage').then((m) => ({ default: m.ProductListPage })));
-const ProductDetailPage = lazy(() =>
-  import('./pages/ProductDetailPage').then((m) => ({ default: m.ProductDetailPage })),
-);
-const CategoriesPage = lazy(() => import('./pages/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
-const PriceListsPage = lazy(() => import('./pages/PriceListsPage').then((m) => ({ default: m.PriceListsPage })));
+const ProductListPage = lazyPage(() => import('./pages/ProductListPage').then((m) => m.ProductListPage));
+const ProductDetailPage = lazyPage(() => import('./pages/ProductDetailPage').then((m) => m.ProductDetailPage));
+const CategoriesPage = lazyPage(() => import('./pages/CategoriesPage').then((m) => m.CategoriesPage));
+const PriceListsPage = lazyPage(() => import('./pages/PriceListsPage').then((m) => m.PriceListsPage));
 
 /** Side-menu group "产品与价格" (SPEC 2.8). */
 export const productMenuItems: MenuItemDef[] = [
@@ -17,21 +14,18 @@ export const productMenuItems: MenuItemDef[] = [
     path: '/products',
     labelKey: 'menu.productList',
     permission: PRODUCT_VIEW,
-    icon: <AppstoreAddOutlined />,
   },
   {
     key: 'product-categories',
     path: '/product-categories',
     labelKey: 'menu.productCategories',
     permission: PRODUCT_VIEW,
-    icon: <ClusterOutlined />,
   },
   {
     key: 'price-lists',
     path: '/price-lists',
     labelKey: 'menu.priceLists',
     permission: PRICE_MANAGE,
-    icon: <TagsOutlined />,
   },
 ];
 

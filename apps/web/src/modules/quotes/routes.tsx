@@ -1,15 +1,14 @@
-import { FileTextOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { QUOTE_CREATE, QUOTE_EDIT, QUOTE_VIEW } from './constants';
 
-const QuoteListPage = lazy(() => import('./pages/QuoteListPage').then((m) => ({ default: m.QuoteListPage })));
-const QuoteDetailPage = lazy(() => import('./pages/QuoteDetailPage').then((m) => ({ default: m.QuoteDetailPage })));
-const QuoteFormPage = lazy(() => import('./pages/QuoteFormPage').then((m) => ({ default: m.QuoteFormPage })));
+const QuoteListPage = lazyPage(() => import('./pages/QuoteListPage').then((m) => m.QuoteListPage));
+const QuoteDetailPage = lazyPage(() => import('./pages/QuoteDetailPage').then((m) => m.QuoteDetailPage));
+const QuoteFormPage = lazyPage(() => import('./pages/QuoteFormPage').then((m) => m.QuoteFormPage));
 
 /** 销售业务 group: 报价单 (SPEC 3.2). */
 export const quoteMenuItems: MenuItemDef[] = [
-  { key: 'quotes', path: '/quotes', labelKey: 'menu.quotes', permission: QUOTE_VIEW, icon: <FileTextOutlined /> },
+  { key: 'quotes', path: '/quotes', labelKey: 'menu.quotes', permission: QUOTE_VIEW },
 ];
 
 export const quoteRoutes: AppRoute[] = [

@@ -1,15 +1,14 @@
-import { RollbackOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { RETURN_CREATE, RETURN_VIEW } from './constants';
 
-const ReturnListPage = lazy(() => import('./pages/ReturnListPage').then((m) => ({ default: m.ReturnListPage })));
-const ReturnDetailPage = lazy(() => import('./pages/ReturnDetailPage').then((m) => ({ default: m.ReturnDetailPage })));
-const ReturnCreatePage = lazy(() => import('./pages/ReturnCreatePage').then((m) => ({ default: m.ReturnCreatePage })));
+const ReturnListPage = lazyPage(() => import('./pages/ReturnListPage').then((m) => m.ReturnListPage));
+const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage').then((m) => m.ReturnDetailPage));
+const ReturnCreatePage = lazyPage(() => import('./pages/ReturnCreatePage').then((m) => m.ReturnCreatePage));
 
 /** 销后退回 (SPEC 4.3). */
 export const returnMenuItems: MenuItemDef[] = [
-  { key: 'returns', path: '/returns', labelKey: 'menu.returns', permission: RETURN_VIEW, icon: <RollbackOutlined /> },
+  { key: 'returns', path: '/returns', labelKey: 'menu.returns', permission: RETURN_VIEW },
 ];
 
 export const returnRoutes: AppRoute[] = [

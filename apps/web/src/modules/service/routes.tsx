@@ -1,19 +1,13 @@
-import {
-  CustomerServiceOutlined,
-  DashboardOutlined,
-  PlusOutlined,
-  SettingOutlined,
-  UnorderedListOutlined,
-} from '@ant-design/icons';
-import { lazy } from 'react';
+import { CustomerServiceOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 import { SLA_MANAGE, TICKET_CREATE, TICKET_HANDLE, TICKET_VIEW } from './constants';
 
-const TicketBoardPage = lazy(() => import('./pages/TicketBoardPage').then((m) => ({ default: m.TicketBoardPage })));
-const MyTicketsPage = lazy(() => import('./pages/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })));
-const TicketCreatePage = lazy(() => import('./pages/TicketCreatePage').then((m) => ({ default: m.TicketCreatePage })));
-const TicketDetailPage = lazy(() => import('./pages/TicketDetailPage').then((m) => ({ default: m.TicketDetailPage })));
-const SlaPoliciesPage = lazy(() => import('./pages/SlaPoliciesPage').then((m) => ({ default: m.SlaPoliciesPage })));
+const TicketBoardPage = lazyPage(() => import('./pages/TicketBoardPage').then((m) => m.TicketBoardPage));
+const MyTicketsPage = lazyPage(() => import('./pages/MyTicketsPage').then((m) => m.MyTicketsPage));
+const TicketCreatePage = lazyPage(() => import('./pages/TicketCreatePage').then((m) => m.TicketCreatePage));
+const TicketDetailPage = lazyPage(() => import('./pages/TicketDetailPage').then((m) => m.TicketDetailPage));
+const SlaPoliciesPage = lazyPage(() => import('./pages/SlaPoliciesPage').then((m) => m.SlaPoliciesPage));
 
 /** Side-menu group "售后" (SPEC 4.1): board, my tickets, new ticket, SLA policies. */
 export const serviceMenu: MenuGroupDef = {
@@ -26,28 +20,24 @@ export const serviceMenu: MenuGroupDef = {
       path: '/service/tickets',
       labelKey: 'menu.serviceBoard',
       permission: TICKET_VIEW,
-      icon: <DashboardOutlined />,
     },
     {
       key: 'my-tickets',
       path: '/service/my-tickets',
       labelKey: 'menu.myTickets',
       permission: TICKET_HANDLE,
-      icon: <UnorderedListOutlined />,
     },
     {
       key: 'ticket-new',
       path: '/service/tickets/new',
       labelKey: 'menu.newTicket',
       permission: TICKET_CREATE,
-      icon: <PlusOutlined />,
     },
     {
       key: 'sla-policies',
       path: '/service/sla-policies',
       labelKey: 'menu.slaPolicies',
       permission: SLA_MANAGE,
-      icon: <SettingOutlined />,
     },
   ],
 };

@@ -1,6 +1,7 @@
-import { Col, DatePicker, Form, Input, Select } from 'antd';
+import { Col, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { DeferredRangePicker } from '../../../components/DeferredRangePicker';
 import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
 import type { AccessLogFilters } from '../accessLogApi';
@@ -69,7 +70,7 @@ export function AccessLogFilterBar({
         </Col>
         <Col xs={24} sm={12} lg={5}>
           <Form.Item name="range" label={t('accessLog.fields.period')}>
-            <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} data-testid="al-filter-range" />
+            <DeferredRangePicker style={{ width: '100%' }} allowEmpty={[true, true]} data-testid="al-filter-range" />
           </Form.Item>
         </Col>
       </FilterFields>

@@ -1,8 +1,9 @@
-import { Col, DatePicker, Form, Input } from 'antd';
+import { Col, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_CLASSES, REGIONS, SOURCE_CHANNELS } from '../../../app/dictionaries';
+import { DeferredRangePicker } from '../../../components/DeferredRangePicker';
 import { DictSelect } from '../../../components/DictSelect';
 import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
@@ -99,7 +100,7 @@ export function CustomerFilterBar({ value, onSearch }: CustomerFilterBarProps) {
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="created" label={t('customer.filter.createdRange')}>
-            <DatePicker.RangePicker
+            <DeferredRangePicker
               style={{ width: '100%' }}
               allowEmpty={[true, true]}
               data-testid="customer-filter-created"

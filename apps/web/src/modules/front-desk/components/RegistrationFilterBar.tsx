@@ -1,8 +1,9 @@
-import { Col, DatePicker, Form, Input } from 'antd';
+import { Col, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_CHANNELS } from '../../../app/dictionaries';
+import { DeferredRangePicker } from '../../../components/DeferredRangePicker';
 import { DictSelect } from '../../../components/DictSelect';
 import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
@@ -74,7 +75,7 @@ export function RegistrationFilterBar({ value, onSearch }: RegistrationFilterBar
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="range" label={f('regDate')}>
-            <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} data-testid="fd-filter-range" />
+            <DeferredRangePicker style={{ width: '100%' }} allowEmpty={[true, true]} data-testid="fd-filter-range" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>

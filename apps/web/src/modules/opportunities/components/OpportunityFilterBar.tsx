@@ -1,7 +1,8 @@
-import { Col, DatePicker, Form, Input, Select } from 'antd';
+import { Col, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeferredRangePicker } from '../../../components/DeferredRangePicker';
 import { DictSelect } from '../../../components/DictSelect';
 import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
@@ -111,7 +112,7 @@ export function OpportunityFilterBar({ value, onSearch }: OpportunityFilterBarPr
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="close" label={t('opportunity.filter.closeRange')}>
-            <DatePicker.RangePicker
+            <DeferredRangePicker
               style={{ width: '100%' }}
               allowEmpty={[true, true]}
               data-testid="opportunity-filter-close"

@@ -1,7 +1,8 @@
-import { Col, DatePicker, Form, Input } from 'antd';
+import { Col, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeferredRangePicker } from '../../../components/DeferredRangePicker';
 import { DictSelect } from '../../../components/DictSelect';
 import { FilterFields } from '../../../components/FilterFields';
 import { UserSelect } from '../../../components/UserSelect';
@@ -67,11 +68,7 @@ export function OrderFilterBar({ value, onSearch }: { value: OrderFilters; onSea
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="range" label={t('order.filter.dateRange')}>
-            <DatePicker.RangePicker
-              style={{ width: '100%' }}
-              allowEmpty={[true, true]}
-              data-testid="order-filter-range"
-            />
+            <DeferredRangePicker style={{ width: '100%' }} allowEmpty={[true, true]} data-testid="order-filter-range" />
           </Form.Item>
         </Col>
       </FilterFields>
