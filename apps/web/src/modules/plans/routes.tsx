@@ -1,15 +1,13 @@
-import { lazy } from 'react';
+import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
 import { PLAN_VIEW, WORKPLAN_VIEW, WORKPLAN_WRITE } from './constants';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-const PlanListPage = named(() => import('./pages/PlanListPage'), 'PlanListPage');
-const PlanDetailPage = named(() => import('./pages/PlanDetailPage'), 'PlanDetailPage');
-const PlanVsActualPage = named(() => import('./pages/PlanVsActualPage'), 'PlanVsActualPage');
-const LeadTargetPage = named(() => import('./pages/LeadTargetPage'), 'LeadTargetPage');
-const MyWorkPlansPage = named(() => import('./pages/MyWorkPlansPage'), 'MyWorkPlansPage');
-const TeamWorkPlansPage = named(() => import('./pages/TeamWorkPlansPage'), 'TeamWorkPlansPage');
+const PlanListPage = lazyPage(() => import('./pages/PlanListPage').then((m) => m.PlanListPage));
+const PlanDetailPage = lazyPage(() => import('./pages/PlanDetailPage').then((m) => m.PlanDetailPage));
+const PlanVsActualPage = lazyPage(() => import('./pages/PlanVsActualPage').then((m) => m.PlanVsActualPage));
+const LeadTargetPage = lazyPage(() => import('./pages/LeadTargetPage').then((m) => m.LeadTargetPage));
+const MyWorkPlansPage = lazyPage(() => import('./pages/MyWorkPlansPage').then((m) => m.MyWorkPlansPage));
+const TeamWorkPlansPage = lazyPage(() => import('./pages/TeamWorkPlansPage').then((m) => m.TeamWorkPlansPage));
 
 /** Targets and plans (SPEC 2.1), under 报表分析: annual plans, plan vs actual, the 4S lead target, monthly work plans. */
 export const planMenuItems: MenuItemDef[] = [
