@@ -9,7 +9,7 @@ import { createTestEnv, type TestEnv } from './harness.ts';
  * credit limit found no customer of rep1 and the first start failed. Loaded here at clock times
  * around the day and year; each must load whole, with that story in place.
  */
-const CLOCKS = ['2026-12-07T03:06:00Z', '2027-03-15T16:45:00Z'];
+const CLOCKS = ['2026-12-07T03:06:00Z', '2026-12-07T03:25:00Z', '2027-03-15T16:45:00Z'];
 
 let env: TestEnv | undefined;
 afterEach(async () => {

@@ -6,8 +6,9 @@
  * an emergency-released shipment, a counter sale paid in cash and collected, and two older orders
  * whose invoices are now overdue.
  */
-import { money, PaymentInput, toMoneyString } from '@sales/core';
+import { CreditRequestInput, money, PaymentInput, toMoneyString } from '@sales/core';
 import { eq } from 'drizzle-orm';
+import { requestCreditChange } from '../../../apps/server/src/modules/customers/credit.service.ts';
 import { recordPayment } from '../../../apps/server/src/modules/finance/payments.service.ts';
 import { orderLinesOf, orders } from '../../../apps/server/src/modules/orders/index.ts';
 import { cancelOrder, confirmOrder, prepareOrder } from '../../../apps/server/src/modules/orders/orders.service.ts';
@@ -17,6 +18,30 @@ import { deliver } from './quote-to-cash-fulfilment.ts';
 import { approved, placeDemoOrder, review, type Spec, submit } from './quote-to-cash-order-steps.ts';
 import { DAY } from './rng.ts';
 import type { DemoCustomer } from './world.ts';
+
+/**
+ * Sets aside the customer of the order over its credit limit before the other stories take rep1's
+ * customers: it needs a limit a few dozen units can exceed. Which customers are free varies with
+ * the clock (the demo's dates follow it); when none with such a limit is left, rep1 had an unrated
+ * one rated first — a credit request approved by the department head, like any other.
+ */
+export async function reserveOverLimitCustomer(q: Q2C): Promise<void> {
+  const fits = (x: DemoCustomer) =>
+    x.creditLimit !== null && Number(x.creditLimit) >= 50_000 && Number(x.creditLimit) <= 500_000;
+  const c = q.customer('rep1', (x) => fits(x) || x.creditLimit === null, fits);
+  if (!fits(c)) {
+    const input = CreditRequestInput.parse({
+      rating: 'C',
+      creditLimit: '150000.00',
+      paymentTermsDays: 30,
+      reason: '首次合作，客户要求货款月结，申请核定授信额度。',
+    });
+    const { instanceId } = await requestCreditChange(await q.as('rep1', 40), c.id, input);
+    await q.decide('manager1', instanceId, '同意，按月复核回款情况。', 40);
+    c.creditLimit = input.creditLimit;
+  }
+  q.refs.set('overLimitCustomer', c.id);
+}
 
 export async function createOrders(q: Q2C): Promise<void> {
   // Draft, still being put together.

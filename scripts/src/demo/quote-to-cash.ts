@@ -19,7 +19,7 @@ import { COMPANY_NAME } from './org.ts';
 import { createCatalog } from './quote-to-cash-catalog.ts';
 import { createContracts } from './quote-to-cash-contracts.ts';
 import { createFinance } from './quote-to-cash-finance.ts';
-import { createOrders } from './quote-to-cash-orders.ts';
+import { createOrders, reserveOverLimitCustomer } from './quote-to-cash-orders.ts';
 import { createQuotes } from './quote-to-cash-quotes.ts';
 import { addDays, DAY, type Rng, shanghaiDate } from './rng.ts';
 import { type DemoCustomer, type DemoWorld, userId } from './world.ts';
@@ -132,15 +132,7 @@ export async function createQuoteToCash(world: DemoWorld, rng: Rng): Promise<voi
     },
   };
 
-  // Set aside before the other stories take rep1's customers: the order over its credit limit needs
-  // a limit a few dozen units can exceed (which customers stay free varies with the clock).
-  const overLimit = customer(
-    'rep1',
-    (x) => x.creditLimit !== null && Number(x.creditLimit) >= 50_000 && Number(x.creditLimit) <= 500_000,
-    (x) => Number(x.creditLimit) >= 100_000 && Number(x.creditLimit) <= 300_000,
-  );
-  q.refs.set('overLimitCustomer', overLimit.id);
-
+  await reserveOverLimitCustomer(q);
   await createCatalog(q);
   await createQuotes(q);
   await createContracts(q);
