@@ -16,6 +16,8 @@ import {
   updateSalesPlan,
 } from '../../../apps/server/src/modules/plans/plans.service.ts';
 import { createWorkPlan } from '../../../apps/server/src/modules/plans/workplans.service.ts';
+// Registers the plan's approval type (and its default chain) before the loader seeds the rules.
+import '../../../apps/server/src/modules/plans/index.ts';
 import { actOnApproval } from '../../../apps/server/src/platform/approvals/approvals.service.ts';
 import { demoCtx } from './ctx.ts';
 import { addDays } from './rng.ts';

@@ -55,10 +55,8 @@ async function rowActuals(
 /** Last year's actuals beside each visible row of a plan (SPEC 2.1: the plan is made from them). */
 export async function lastYearActuals(ctx: Ctx, year: number, rows: PlanRowView[]) {
   const period = span(year - 1, 1, 12);
-  const [amounts, customers] = await Promise.all([
-    rowActuals(ctx.db, ctx, AMOUNT, rows, period, true),
-    rowActuals(ctx.db, ctx, CUSTOMERS, rows, period, true),
-  ]);
+  const amounts = await rowActuals(ctx.db, ctx, AMOUNT, rows, period, true);
+  const customers = await rowActuals(ctx.db, ctx, CUSTOMERS, rows, period, true);
   return rows.map((r) => {
     const a = amounts.get(r.key) ?? Array(12).fill('0');
     const c = customers.get(r.key) ?? Array(12).fill('0');
@@ -97,10 +95,8 @@ export async function planVsActual(ctx: Ctx, q: PlanVsActualQuery) {
   const base = { year: p.year, period: q.period, index: p.index, ...period };
   if (!plan) return { ...base, planId: null, planVersion: null, rows: [] };
   const { rows } = await visibleRows(ctx, plan.id);
-  const [amounts, customers] = await Promise.all([
-    rowActuals(ctx.db, ctx, AMOUNT, rows, period, false),
-    rowActuals(ctx.db, ctx, CUSTOMERS, rows, period, false),
-  ]);
+  const amounts = await rowActuals(ctx.db, ctx, AMOUNT, rows, period, false);
+  const customers = await rowActuals(ctx.db, ctx, CUSTOMERS, rows, period, false);
   const slice = <T>(xs: T[]) => xs.slice(p.m1 - 1, p.m2);
   return {
     ...base,

@@ -18,10 +18,8 @@ export async function planBaseline(ctx: Ctx, year: number, growth: string) {
                                where ur.user_id = u.id and g.permission = 'workplan.write')
     order by u.dept_id, u.id`);
   const period = { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
-  const [amounts, customers] = await Promise.all([
-    measure(ctx.db, ctx, { measure: 'sales_amount', ...period, groupBy: ['rep', 'month'] }),
-    measure(ctx.db, ctx, { measure: 'new_customers', ...period, groupBy: ['rep', 'month'] }),
-  ]);
+  const amounts = await measure(ctx.db, ctx, { measure: 'sales_amount', ...period, groupBy: ['rep', 'month'] });
+  const customers = await measure(ctx.db, ctx, { measure: 'new_customers', ...period, groupBy: ['rep', 'month'] });
   const factor = money(100).plus(money(growth)).div(100);
   const cell = (res: typeof amounts, rep: number, m: number) =>
     res.find((r) => Number(r.keys.rep) === rep && Number(String(r.keys.month).slice(5, 7)) === m + 1)?.value ?? '0';

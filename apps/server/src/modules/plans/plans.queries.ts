@@ -76,7 +76,9 @@ export async function visibleRows(
   planId: number,
   db: DbOrTx = ctx.db,
 ): Promise<{ rows: PlanRowView[]; org: SplitOrg }> {
-  const [all, org, view] = await Promise.all([planRows(db, planId), loadSplitOrg(db), resolveScope(ctx, 'plan.view')]);
+  const all = await planRows(db, planId);
+  const org = await loadSplitOrg(db);
+  const view = await resolveScope(ctx, 'plan.view');
   const edit = can(ctx.principal, 'plan.edit') ? await resolveScope(ctx, 'plan.edit') : null;
   const inView = (r: SalesPlanRowInput) =>
     view.all || (r.userId !== null && r.userId === view.userId) || view.deptIds.includes(r.deptId);

@@ -15,10 +15,14 @@ import { checkSplit, type SplitOrg } from './plans.split.ts';
 
 /** The department tree and the active users, for the split check (small tables). */
 export async function loadSplitOrg(db: DbOrTx): Promise<SplitOrg> {
-  const [ds, us] = await Promise.all([
-    db.select({ id: departments.id, name: departments.name, parentId: departments.parentId }).from(departments),
-    db.select({ id: users.id, name: users.name, deptId: users.deptId }).from(users).where(eq(users.active, true)),
-  ]);
+  // One query at a time: `db` may be a transaction's single client.
+  const ds = await db
+    .select({ id: departments.id, name: departments.name, parentId: departments.parentId })
+    .from(departments);
+  const us = await db
+    .select({ id: users.id, name: users.name, deptId: users.deptId })
+    .from(users)
+    .where(eq(users.active, true));
   const [root] = await db
     .select({ id: departments.id })
     .from(departments)
