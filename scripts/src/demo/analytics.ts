@@ -30,13 +30,13 @@ async function createLastYearOrders(world: DemoWorld, rng: Rng) {
   if (!products.length || !owned.length) return;
   let seq = 0;
   for (let month = 1; month <= 12; month++) {
-    const orders = 5 + (month >= 10 ? 4 : month <= 2 ? 0 : 2) + rng.int(0, 3);
+    const orders = 2 + (month >= 10 ? 2 : month <= 2 ? 0 : 1) + rng.int(0, 2);
     for (let k = 0; k < orders; k++) {
       const c = rng.pick(owned);
       const date = `${year}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
       const at = officeTime(date, rng);
       const lines = rng.sample(products, rng.int(1, 3)).map((p, i) => {
-        const qty = String(rng.int(1, 12));
+        const qty = String(rng.int(1, 3));
         return {
           p,
           lineNo: i + 1,

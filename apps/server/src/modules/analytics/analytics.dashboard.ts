@@ -86,31 +86,43 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery) {
   const m = (measureName: Measure, r: { from: string; to: string }, extra: Partial<MeasureQuery> = {}) =>
     measure(ctx.db, ctx, { measure: measureName, ...r, ...f, ...extra });
   const kpiNames = KPIS.filter((k) => cost || k !== 'gross_margin');
-  const [kpiNow, kpiLast] = await Promise.all([
+  const monthly = (name: Measure, r: { from: string; to: string }) => m(name, r, { groupBy: ['month'] });
+  // Every figure in one wave: the pool runs them side by side (B8).
+  const [kpiNow, kpiLast, series, breakdowns] = await Promise.all([
     Promise.all(kpiNames.map((k) => m(k, range))),
     Promise.all(kpiNames.map((k) => m(k, last))),
+    Promise.all([
+      monthly('sales_amount', year),
+      monthly('sales_amount', lastYear),
+      monthly('sales_volume', year),
+      cost ? monthly('gross_margin', year) : Promise.resolve([]),
+      monthly('new_customers', year),
+      monthly('new_customers', lastYear),
+    ]),
+    Promise.all([
+      m('leads', range, { groupBy: ['channel'] }),
+      m('lead_deals', range, { groupBy: ['channel'] }),
+      m('sales_amount', range, { groupBy: ['region'] }),
+      m('sales_amount', range, { groupBy: ['product'], top: 10 }),
+      m('sales_amount', range, { groupBy: ['category'] }),
+      m('sales_amount', range, { groupBy: ['rep'], top: 10 }),
+      baseDept === undefined
+        ? Promise.resolve([])
+        : measure(ctx.db, ctx, { measure: 'sales_amount', ...range, departmentId: baseDept, groupBy: ['department'] }),
+      funnel(ctx, { ...range, ...f }),
+    ]),
   ]);
-  const monthly = (name: Measure, r: { from: string; to: string }) => m(name, r, { groupBy: ['month'] });
-  const [amount, amountLast, volume, margin, customers, customersLast] = await Promise.all([
-    monthly('sales_amount', year),
-    monthly('sales_amount', lastYear),
-    monthly('sales_volume', year),
-    cost ? monthly('gross_margin', year) : Promise.resolve([]),
-    monthly('new_customers', year),
-    monthly('new_customers', lastYear),
-  ]);
-  const [leads, deals, region, product, category, rep, dept, stages] = await Promise.all([
-    m('leads', range, { groupBy: ['channel'] }),
-    m('lead_deals', range, { groupBy: ['channel'] }),
-    m('sales_amount', range, { groupBy: ['region'] }),
-    m('sales_amount', range, { groupBy: ['product'], top: 10 }),
-    m('sales_amount', range, { groupBy: ['category'] }),
-    m('sales_amount', range, { groupBy: ['rep'], top: 10 }),
-    baseDept === undefined
-      ? Promise.resolve([])
-      : measure(ctx.db, ctx, { measure: 'sales_amount', ...range, departmentId: baseDept, groupBy: ['department'] }),
-    funnel(ctx, { ...range, ...f }),
-  ]);
+  const [amount, amountLast, volume, margin, customers, customersLast] = series;
+  const [leads, deals, region, product, category, rep, dept, stages] = breakdowns as [
+    MeasureRow[],
+    MeasureRow[],
+    MeasureRow[],
+    MeasureRow[],
+    MeasureRow[],
+    MeasureRow[],
+    MeasureRow[],
+    Awaited<ReturnType<typeof funnel>>,
+  ];
   const labels = await labelsOf(ctx.db, [...product, ...category, ...rep, ...dept]);
   return {
     period: q.period,

@@ -24,6 +24,8 @@ export interface MeasureQuery {
   stageId?: number;
   /** Rankings: order by value, largest first, and keep this many groups. */
   top?: number;
+  /** false: always read the facts (tests and the consistency check compare both paths). */
+  monthly?: boolean;
 }
 
 export interface MeasureRow {
@@ -73,8 +75,9 @@ function dimensionSql(dim: Dimension, basePath: string | null): SQL {
   }
 }
 
-function valueSql(m: Measure): SQL {
+function valueSql(m: Measure, monthly = false): SQL {
   const def = MEASURE_DEFS[m];
+  if (def.value === 'margin' && monthly) return sql`coalesce(sum(f.margin_net - f.cost), 0)::numeric(20,2)::text`;
   switch (def.value) {
     case 'amount':
       return sql`coalesce(sum(f.amount), 0)::numeric(20,2)::text`;
@@ -87,6 +90,39 @@ function valueSql(m: Measure): SQL {
     case 'margin':
       return sql`coalesce(sum(f.net_amount - f.cost) filter (where f.cost is not null), 0)::numeric(20,2)::text`;
   }
+}
+
+const MONTHLY_DIMS = new Set<Dimension>([
+  'month',
+  'quarter',
+  'half',
+  'year',
+  'department',
+  'rep',
+  'channel',
+  'stage',
+  'kind',
+]);
+
+/**
+ * Whole months without product / category / region / customer filters or groupings are read from
+ * the maintained monthly totals (ARCHITECTURE: instant figures at scale, B8); anything finer from
+ * the facts. Both answer the same (analytics.test.ts).
+ */
+export function fitsMonthly(q: MeasureQuery): boolean {
+  const monthStart = /^\d{4}-\d{2}-01$/.test(q.from);
+  const next = new Date(`${q.to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const monthEnd = next.getUTCDate() === 1;
+  return (
+    monthStart &&
+    monthEnd &&
+    (q.groupBy ?? []).every((d) => MONTHLY_DIMS.has(d)) &&
+    q.productId === undefined &&
+    q.categoryId === undefined &&
+    q.region === undefined &&
+    q.customerId === undefined
+  );
 }
 
 /** Departments are joined only when a department filter or grouping needs their paths. */
@@ -142,28 +178,28 @@ export async function factWhere(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, 
 export async function measure(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, q: MeasureQuery): Promise<MeasureRow[]> {
   const dims = q.groupBy ?? [];
   const { where, basePath } = await factWhere(db, ctx, q);
+  const monthly = q.monthly !== false && fitsMonthly(q);
+  const table = sql.raw(monthly ? 'analytics_monthly' : 'analytics_facts');
+  const v = valueSql(q.measure, monthly);
+  const positions = sql.join(
+    dims.map((_, i) => sql.raw(String(i + 1))),
+    sql`, `,
+  );
   const keyCols = dims.map((dim, i) => sql`${dimensionSql(dim, basePath)} as ${sql.raw(`k${i}`)}`);
-  const select = keyCols.length
-    ? sql.join([...keyCols, sql`${valueSql(q.measure)} as v`], sql`, `)
-    : sql`${valueSql(q.measure)} as v`;
-  const groupBy = dims.length
-    ? sql` group by ${sql.join(
-        dims.map((_, i) => sql.raw(String(i + 1))),
-        sql`, `,
-      )}`
-    : sql``;
+  const select = sql.join([...keyCols, sql`${v} as v`], sql`, `);
+  const groupBy = dims.length ? sql` group by ${positions}` : sql``;
+  const def = MEASURE_DEFS[q.measure];
+  const ranked =
+    def.value === 'margin' ? (monthly ? 'f.margin_net - f.cost' : 'f.net_amount - f.cost') : `f.${def.value}`;
   const orderBy =
     q.top !== undefined
-      ? sql` order by ${sql.raw(`sum(f.${MEASURE_DEFS[q.measure].value === 'margin' ? 'net_amount - f.cost' : MEASURE_DEFS[q.measure].value})`)} desc nulls last limit ${q.top}`
+      ? sql` order by sum(${sql.raw(ranked)}) desc nulls last limit ${q.top}`
       : dims.length
-        ? sql` order by ${sql.join(
-            dims.map((_, i) => sql.raw(String(i + 1))),
-            sql`, `,
-          )}`
+        ? sql` order by ${positions}`
         : sql``;
   const join = needsDepartments(dims, basePath) ? sql` left join departments d on d.id = f.dept_id` : sql``;
   const res = await db.execute<Record<string, string | number | null>>(
-    sql`select ${select} from analytics_facts ${f}${join} where ${where}${groupBy}${orderBy}`,
+    sql`select ${select} from ${table} ${f}${join} where ${where}${groupBy}${orderBy}`,
   );
   return res.rows.map((r) => ({
     keys: Object.fromEntries(dims.map((dim, i) => [dim, r[`k${i}`] ?? null])),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, numeric, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { moneyCol, qtyCol } from '../../db/columns.ts';
 
 /**
@@ -55,5 +55,36 @@ export const analyticsFacts = pgTable(
     index('analytics_facts_source_idx').on(t.sourceType, t.sourceId),
     // A return finds the sale it reverses by order line.
     index('analytics_facts_line_idx').on(t.lineId).where(sql`${t.lineId} is not null`),
+  ],
+);
+
+/**
+ * Monthly totals of the facts per kind, rep, department, sub-kind and channel (ARCHITECTURE
+ * "Indicators": figures that must be instant at scale are maintained summary rows). Written by the
+ * same statement that inserts the facts (analytics.facts.ts), so it is exactly the sum of the facts
+ * at every commit; checkMonthlyTotals() compares it with the facts from scratch. Whole-month
+ * figures without product / category / region / customer filters read it (B8).
+ */
+export const analyticsMonthly = pgTable(
+  'analytics_monthly',
+  {
+    // The first day of the month.
+    factDate: date('fact_date', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    repId: integer('rep_id'),
+    deptId: integer('dept_id'),
+    sub: text('sub'),
+    channel: text('channel'),
+    n: bigint('n', { mode: 'number' }).notNull().default(0),
+    qty: numeric('qty', { precision: 20, scale: 4 }).notNull().default('0'),
+    amount: numeric('amount', { precision: 20, scale: 2 }).notNull().default('0'),
+    netAmount: numeric('net_amount', { precision: 20, scale: 2 }).notNull().default('0'),
+    // Net amount and cost of the rows whose product had a cost: margin = margin_net − cost.
+    marginNet: numeric('margin_net', { precision: 20, scale: 2 }).notNull().default('0'),
+    cost: numeric('cost', { precision: 20, scale: 2 }).notNull().default('0'),
+  },
+  (t) => [
+    unique('analytics_monthly_key').on(t.factDate, t.kind, t.repId, t.deptId, t.sub, t.channel).nullsNotDistinct(),
+    index('analytics_monthly_kind_idx').on(t.kind, t.factDate),
   ],
 );

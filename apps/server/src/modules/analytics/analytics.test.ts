@@ -6,7 +6,7 @@ import { companyDate } from '../../platform/time.ts';
 import { insertOrder } from '../deliveries/deliveries.test-seed.ts';
 import { makeCustomer, orderBody, stockedProduct } from '../orders/orders.testkit.ts';
 import { insertSignedSale } from '../returns/returns.test-seed.ts';
-import { bookFact, type MeasureQuery, measure, rebuildFacts } from './index.ts';
+import { bookFact, checkMonthlyTotals, type MeasureQuery, measure, rebuildFacts } from './index.ts';
 
 let env: TestEnv;
 let org: Org;
@@ -202,6 +202,25 @@ describe('indicator engine: hand-computed fixture (March 2026)', () => {
     expect(await value(ctx.rep1, { measure: 'new_customers', from: today, to: today })).toBe('1');
   });
 
+  it('the maintained monthly totals equal the facts: same answers both ways, nothing off in the check', async () => {
+    expect(await env.database.db.transaction((tx) => checkMonthlyTotals(tx))).toEqual([]);
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    const cases: MeasureQuery[] = [
+      { measure: 'sales_amount', ...year, groupBy: ['month', 'rep'] },
+      { measure: 'sales_volume', ...MARCH, groupBy: ['department'], departmentId: org.dept.sales1 },
+      { measure: 'gross_margin', ...year, groupBy: ['quarter'] },
+      { measure: 'orders', ...MARCH, groupBy: ['rep'], top: 2 },
+      { measure: 'lead_deals', ...MARCH, groupBy: ['channel'] },
+      { measure: 'leads', ...MARCH, repId: org.user.rep2 },
+    ];
+    for (const c of cases) {
+      const fast = await measure(env.database.db, ctx.director, c);
+      expect(fast, JSON.stringify(c)).toEqual(await measure(env.database.db, ctx.director, { ...c, monthly: false }));
+    }
+    const summary = await q(`select count(*)::int n from analytics_monthly where kind = 'order'`);
+    expect(summary.rows[0].n).toBeGreaterThan(0);
+  });
+
   it('the backfill rebuilt from the documents gives the same figures', async () => {
     const dims = ['rep', 'month'] as const;
     const before = await measure(env.database.db, ctx.director, {
@@ -219,6 +238,7 @@ describe('indicator engine: hand-computed fixture (March 2026)', () => {
     });
     // Rebuilt from documents, O6 is credited to its order's owner (rep1b) just the same.
     expect(after).toEqual(before);
+    expect(await env.database.db.transaction((tx) => checkMonthlyTotals(tx))).toEqual([]);
     expect(await value(ctx.director, { measure: 'lead_deals' })).toBe('1');
   });
 });
@@ -250,6 +270,7 @@ describe('booking hooks on the real use cases', () => {
       { kind: 'order_cancel', rep_id: org.user.rep1, amount: '-226.00' },
     ]);
     expect(await value(ctx.rep1, { measure: 'sales_amount', from: today, to: today })).toBe('0.00');
+    expect(await env.database.db.transaction((tx) => checkMonthlyTotals(tx))).toEqual([]);
   });
 });
 

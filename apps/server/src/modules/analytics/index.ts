@@ -7,7 +7,7 @@ registerBackfill({ name: 'analytics.facts.v1', run: rebuildFacts });
 
 export { bookFact } from './analytics.book.ts';
 export { type MeasureQuery, type MeasureRow, measure } from './analytics.engine.ts';
-export { rebuildFacts } from './analytics.facts.ts';
+export { checkMonthlyTotals, rebuildFacts } from './analytics.facts.ts';
 export { DIMENSIONS, type Dimension, MEASURE_DEFS, MEASURES, type Measure } from './analytics.measures.ts';
 export { analyticsRoutes } from './analytics.routes.ts';
-export { analyticsFacts } from './analytics.schema.ts';
+export { analyticsFacts, analyticsMonthly } from './analytics.schema.ts';
