@@ -4,7 +4,7 @@ import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../..
 /**
  * The plan against the indicator engine (issue 13 item 2): a draft from last year's actuals, plan vs
  * actual per level with a zero target shown as no rate (无目标), and the 4S lead target from a known
- * conversion. The facts are booked straight into analytics_facts, as the engine's events book them.
+ * conversion. The facts are booked straight into analytics_facts and the monthly totals, as the engine's events book them.
  */
 let env: TestEnv;
 let org: Org;
@@ -17,6 +17,14 @@ async function fact(kind: string, date: string, rep: number, dept: number, amoun
     `insert into analytics_facts (kind, fact_date, rep_id, dept_id, source_type, source_id, n, amount, net_amount)
      values ($1, $2, $3, $4, 'test', $5, $6, $7, $7)`,
     [kind, date, rep, dept, seq, n, amount],
+  );
+  // …and into the maintained monthly totals, as the engine's booking statement does.
+  await env.database.pool.query(
+    `insert into analytics_monthly as m (fact_date, kind, rep_id, dept_id, n, amount, net_amount)
+     values (date_trunc('month', $1::date)::date, $2, $3, $4, $5, $6, $6)
+     on conflict on constraint analytics_monthly_key
+     do update set n = m.n + excluded.n, amount = m.amount + excluded.amount, net_amount = m.net_amount + excluded.net_amount`,
+    [date, kind, rep, dept, n, amount],
   );
 }
 
