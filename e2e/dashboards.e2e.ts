@@ -108,6 +108,9 @@ describe('dashboards (报表分析)', () => {
     await page.getByTestId('kpi-sales_amount').waitFor();
     await page.waitForTimeout(800);
     await shot(page, 'dashboard-rep-390');
+    await shot(page, 'dashboard-rep-390-top', false);
+    await page.getByTestId('chart-by-rep').scrollIntoViewIfNeeded();
+    await shot(page, 'dashboard-rep-390-ranking', false);
     await expectNoSidewaysScroll(page);
     const d = (await api(page, 'GET', '/api/analytics/dashboard?period=year')).json;
     const me = (await api(page, 'GET', '/api/auth/me')).json;

@@ -156,9 +156,11 @@ async function payloadText(res: { headers: Record<string, unknown>; rawPayload: 
   return out.join('\n');
 }
 
-describe('every list, count, search and export route', () => {
+describe('every list, count, search, export and report route', () => {
   it('never shows an out-of-scope record, while its owner sees it', async () => {
-    const surfaces = api().filter((r) => ['list', 'count', 'search', 'export'].includes(r.config.surface as string));
+    const surfaces = api().filter((r) =>
+      ['list', 'count', 'search', 'export', 'report'].includes(r.config.surface as string),
+    );
     expect(surfaces.map((r) => r.config.surface).sort()).toEqual(
       expect.arrayContaining(['count', 'export', 'list', 'search']),
     );

@@ -42,23 +42,43 @@ async function departmentsInScope(ctx: Ctx) {
   }));
 }
 
-/** The stages of the funnel, in pipeline order, with the entries counted in the period. */
+/**
+ * The funnel of the pipeline with the most stage entries in the period: its open stages and the
+ * won stage in pipeline order (lost is not a funnel step), with the entries counted.
+ */
 async function funnel(ctx: Ctx, base: Omit<MeasureQuery, 'measure'>) {
   const rows = await measure(ctx.db, ctx, { ...base, measure: 'stage_entries', groupBy: ['stage'] });
   const ids = rows.map((r) => Number(r.keys.stage)).filter((n) => !Number.isNaN(n));
   if (!ids.length) return [];
-  const stages = await ctx.db.execute<{ id: number; name: string; position: number; kind: string; pipeline: string }>(
-    sql`select s.id, s.name, s.position, s.kind, p.name pipeline from pipeline_stages s join pipelines p on p.id = s.pipeline_id
-      where s.id = any(${sql.param(ids)}::int[]) order by p.id, s.position`,
+  const stages = await ctx.db.execute<{
+    id: number;
+    name: string;
+    position: number;
+    kind: string;
+    pipeline_id: number;
+    pipeline: string;
+  }>(
+    sql`select s.id, s.name, s.position, s.kind, p.id pipeline_id, p.name pipeline from pipeline_stages s
+      join pipelines p on p.id = s.pipeline_id
+      where s.id = any(${sql.param(ids)}::int[]) and s.kind <> 'lost' order by p.id, s.position`,
   );
-  const value = new Map(rows.map((r) => [Number(r.keys.stage), r.value]));
-  return stages.rows.map((s) => ({
-    stageId: Number(s.id),
-    name: s.name,
-    pipeline: s.pipeline,
-    kind: s.kind,
-    value: value.get(Number(s.id)) ?? '0',
-  }));
+  const value = new Map(rows.map((r) => [Number(r.keys.stage), Number(r.value)]));
+  const perPipeline = new Map<number, number>();
+  for (const s of stages.rows)
+    perPipeline.set(
+      Number(s.pipeline_id),
+      (perPipeline.get(Number(s.pipeline_id)) ?? 0) + (value.get(Number(s.id)) ?? 0),
+    );
+  const top = [...perPipeline.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return stages.rows
+    .filter((s) => Number(s.pipeline_id) === top)
+    .map((s) => ({
+      stageId: Number(s.id),
+      name: s.name,
+      pipeline: s.pipeline,
+      kind: s.kind,
+      value: String(value.get(Number(s.id)) ?? 0),
+    }));
 }
 
 const byKey = (rows: MeasureRow[], dim: string) => rows.map((r) => ({ key: r.keys[dim], value: r.value }));

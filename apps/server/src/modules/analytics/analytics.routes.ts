@@ -9,7 +9,7 @@ const tags = ['analytics'];
 
 /** Indicators and dashboards (SPEC 5.1): every figure within the viewer's analytics scope. */
 export function analyticsRoutes(app: ZodApp, db: Db) {
-  const view = (resource: string) => ({ permission: 'analytics.view' as const, resource, surface: 'list' as const });
+  const view = (resource: string) => ({ permission: 'analytics.view' as const, resource, surface: 'report' as const });
   app.get(
     '/analytics/dashboard',
     { config: view('analytics'), schema: { tags, querystring: DashboardQuery } },

@@ -6,7 +6,9 @@ import type { Permission } from '../permissions/registry.ts';
  * How a route exposes a scoped resource; the data-scope sweep test reads this from the route table.
  * 'bulk': a write over a list of records in its body (批量转移…), all or nothing.
  */
-export type Surface = 'byId' | 'list' | 'count' | 'search' | 'export' | 'mutation' | 'bulk';
+// report: figures aggregated over a scope (dashboards, indicator drill-downs): swept for scope like
+// lists, but not index-ordered pages (list-order-index.test.ts checks 'list' only).
+export type Surface = 'byId' | 'list' | 'count' | 'search' | 'export' | 'mutation' | 'bulk' | 'report';
 
 declare module 'fastify' {
   interface FastifyRequest {

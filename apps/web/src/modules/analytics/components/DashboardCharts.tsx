@@ -107,7 +107,11 @@ export function DashboardCharts({ data, onDrill, plan }: DashboardChartsProps) {
           }
         />
       </Panel>
-      <Panel title={t('analytics.chart.funnel')}>
+      <Panel
+        title={
+          data.funnel[0] ? `${t('analytics.chart.funnel')} · ${data.funnel[0].pipeline}` : t('analytics.chart.funnel')
+        }
+      >
         {empty(data.funnel) ?? (
           <Chart
             testId="chart-funnel"

@@ -18,7 +18,12 @@ export function Kpis({ data, onDrill }: { data: Dashboard; onDrill: (f: DrillFil
               data-testid={`kpi-${k.measure}`}
               onClick={() => onDrill({ measure: k.measure, from: data.from, to: data.to })}
             >
-              <Statistic title={t(`analytics.measure.${k.measure}`)} value={formatValue(k.measure, k.value)} />
+              <Statistic
+                title={t(`analytics.measure.${k.measure}`)}
+                value={formatValue(k.measure, k.value)}
+                // Fits two cards side by side at 360–414 px.
+                valueStyle={{ fontSize: 'clamp(15px, 4vw, 24px)', whiteSpace: 'nowrap' }}
+              />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {g === null
                   ? t('analytics.noLastYear')

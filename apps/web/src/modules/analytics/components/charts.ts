@@ -1,10 +1,14 @@
 import type { Measure } from '@sales/core';
 import type { EChartsOption } from 'echarts';
 import type { TFunction } from 'i18next';
+import { currentLanguage } from '../../../app/i18n';
 import type { KeyValue } from '../types';
 import { formatValue, monthLabel } from './labels';
 
-const GRID = { left: 8, right: 16, top: 40, bottom: 8, containLabel: true };
+const GRID = { left: 8, right: 28, top: 40, bottom: 8, containLabel: true };
+
+/** Axis ticks in compact form (30万 / 300K): full figures are in the tooltips. */
+const compact = (v: number) => new Intl.NumberFormat(currentLanguage(), { notation: 'compact' }).format(v);
 
 /** The 12 month keys of a year ('2026-01' … '2026-12'). */
 export const monthsOf = (year: string) =>
@@ -63,7 +67,7 @@ export function rankingOption(measure: Measure, rows: { label: string; value: st
       valueFormatter: (v) => formatValue(measure, Number(v)),
     },
     grid: { ...GRID, top: 8 },
-    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => formatValue('orders', v) } },
+    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: compact } },
     yAxis: { type: 'category', data: shown.map((r) => r.label), axisLabel: { width: 90, overflow: 'truncate' } },
     series: [{ type: 'bar', data: shown.map((r) => ({ value: Number(r.value), id: r.id })) }],
   };
@@ -96,7 +100,7 @@ export function funnelOption(rows: { label: string; value: string; id: string }[
         sort: 'none',
         left: '10%',
         width: '80%',
-        label: { position: 'inside' },
+        label: { position: 'inside', formatter: '{b}  {c}' },
         data: rows.map((r) => ({ name: r.label, value: Number(r.value), id: r.id })),
       },
     ],
