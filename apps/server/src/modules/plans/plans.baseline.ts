@@ -1,4 +1,4 @@
-import { money, PLAN_MONTHS, type SalesPlanRowInput, toMoneyString } from '@sales/core';
+import { Money, money, PLAN_MONTHS, type SalesPlanRowInput, toMoneyString } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { measure } from '../analytics/index.ts';
@@ -42,11 +42,15 @@ export async function planBaseline(ctx: Ctx, year: number, growth: string) {
     const rep = Number(r.id);
     const row = zero(Number(r.dept_id), rep);
     for (let m = 0; m < PLAN_MONTHS; m++) {
-      row.amounts[m] = toMoneyString(money(cell(amounts, rep, m)).times(factor));
-      row.customers[m] = money(cell(customers, rep, m))
-        .times(factor)
-        .toDecimalPlaces(0)
-        .toNumber();
+      // A month whose returns exceeded its sales nets negative: a target is never below zero.
+      row.amounts[m] = toMoneyString(Money.max(0, money(cell(amounts, rep, m)).times(factor)));
+      row.customers[m] = Math.max(
+        0,
+        money(cell(customers, rep, m))
+          .times(factor)
+          .toDecimalPlaces(0)
+          .toNumber(),
+      );
     }
     rows.set(`u${rep}`, row);
     for (const d of chain(row.deptId)) {
