@@ -90,22 +90,22 @@ describe('plan vs actual', () => {
       string,
       { targetAmount: string; actualAmount: string; amountRate: string | null; kind: string }
     >;
-    expect(rows['总公司']).toMatchObject({
+    expect(rows.总公司).toMatchObject({
       kind: 'company',
       targetAmount: '19800.00',
       actualAmount: '10000.00',
       amountRate: '50.51',
     });
-    expect(rows['销售一部']).toMatchObject({ targetAmount: '19800.00', actualAmount: '10000.00' });
-    expect(rows['张三']).toMatchObject({
+    expect(rows.销售一部).toMatchObject({ targetAmount: '19800.00', actualAmount: '10000.00' });
+    expect(rows.张三).toMatchObject({
       kind: 'rep',
       targetAmount: '13200.00',
       actualAmount: '10000.00',
       amountRate: '75.76',
     });
-    expect(rows['李四']).toMatchObject({ targetAmount: '6600.00', actualAmount: '0.00', amountRate: '0.00' });
+    expect(rows.李四).toMatchObject({ targetAmount: '6600.00', actualAmount: '0.00', amountRate: '0.00' });
     // 孙七 had nothing last year: a zero target has no rate, never a division error.
-    expect(rows['孙七']).toMatchObject({ targetAmount: '0.00', amountRate: null });
+    expect(rows.孙七).toMatchObject({ targetAmount: '0.00', amountRate: null });
     // The quarter adds the months.
     const q1 = (await who.director.get('/api/sales-plans/vs-actual?year=2026&period=quarter&index=1')).json();
     expect(q1.rows[0]).toMatchObject({ targetAmount: '19800.00', actualAmount: '10000.00' });
