@@ -113,7 +113,8 @@ export async function visibleRows(
           editable: edit !== null && rowEditable(edit, ctx.principal.deptId, r),
         });
       }
-      walk(key(r), depth + 1);
+      // Indented under the rows the viewer sees (a rep alone in view is not indented).
+      walk(key(r), inView(r) ? depth + 1 : depth);
     }
   };
   walk(null, 0);
