@@ -28,6 +28,7 @@ import { createFrontDesk } from './demo/front-desk.ts';
 import { planLifecycle } from './demo/lifecycle.ts';
 import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
+import { createPlans } from './demo/plans.ts';
 import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { createReportReviews } from './demo/reports.ts';
@@ -337,6 +338,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createAnalyticsFacts(world, new Rng(SEED + 13));
     // The managers' written review of the last half-year analysis (SPEC 5.1).
     await createReportReviews(world);
+    // Plans after the facts: this year's plan is made from last year's actuals (SPEC 2.1).
+    await createPlans(world);
   });
 }
 

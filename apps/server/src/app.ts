@@ -49,6 +49,7 @@ import { financeRoutes } from './modules/finance/index.ts';
 import { milestoneRoutes } from './modules/milestones/index.ts';
 import { monitoringRoutes } from './modules/monitoring/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
+import { planRoutes } from './modules/plans/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
 import { reportRoutes } from './modules/reports/index.ts';
@@ -218,6 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       worklogRoutes(scoped, opts.db);
       monitoringRoutes(scoped, opts.db);
       reportRoutes(scoped, opts.db);
+      planRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

@@ -19,6 +19,7 @@ export * from './money.ts';
 export * from './normalize.ts';
 export * from './opportunities.ts';
 export * from './orders.ts';
+export * from './plans.ts';
 export * from './pool.ts';
 export * from './products.ts';
 export * from './quotes.ts';

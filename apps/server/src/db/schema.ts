@@ -11,6 +11,7 @@ export * from '../modules/front-desk/front-desk.schema.ts';
 export * from '../modules/milestones/milestones.schema.ts';
 export * from '../modules/opportunities/opportunities.schema.ts';
 export * from '../modules/orders/orders.schema.ts';
+export * from '../modules/plans/plans.schema.ts';
 export * from '../modules/pool/pool.schema.ts';
 export * from '../modules/products/products.schema.ts';
 export * from '../modules/quotes/quotes.schema.ts';

@@ -9,6 +9,7 @@ import { listCases } from './lists.ts';
 import { milestoneCases } from './milestones.ts';
 import { opportunityCases } from './opportunities.ts';
 import { orderCases } from './orders.ts';
+import { planCases } from './plans.ts';
 import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
@@ -47,4 +48,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   milestones: milestoneCases,
   worklogs: worklogCases,
   reports: reportCases,
+  plans: planCases,
 };

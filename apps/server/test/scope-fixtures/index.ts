@@ -9,6 +9,7 @@ import { integrationFixtures } from './integrations.ts';
 import { milestoneFixtures } from './milestones.ts';
 import { opportunityFixtures } from './opportunities.ts';
 import { orderFixtures } from './orders.ts';
+import { planFixtures } from './plans.ts';
 import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
@@ -45,4 +46,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   analytics: analyticsFixtures,
   worklogs: worklogFixtures,
   reports: reportFixtures,
+  plans: planFixtures,
 };

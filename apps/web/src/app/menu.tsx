@@ -15,6 +15,7 @@ import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/mileston
 import { monitoringMenuItems } from '../modules/monitoring/routes';
 import { opportunityMenu } from '../modules/opportunities/routes';
 import { orderMenuItems } from '../modules/orders/routes';
+import { planMenuItems } from '../modules/plans/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
@@ -54,8 +55,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
   // After the sale (SPEC 4): tickets, return visits, complaints, satisfaction, returns, post-sale processes.
   { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
-  // 报表分析 (SPEC 5.1): dashboards and their drill-down, then the generated reports.
-  { ...statisticsMenu, items: [...statisticsMenu.items, ...reportMenuItems] },
+  // 报表分析 (SPEC 5.1, 2.1): dashboards and their drill-down, the generated reports, plans and targets.
+  { ...statisticsMenu, items: [...statisticsMenu.items, ...reportMenuItems, ...planMenuItems] },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },

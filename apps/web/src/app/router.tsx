@@ -15,6 +15,7 @@ import { milestoneRoutes } from '../modules/milestones/routes';
 import { monitoringRoutes } from '../modules/monitoring/routes';
 import { opportunityRoutes } from '../modules/opportunities/routes';
 import { orderRoutes } from '../modules/orders/routes';
+import { planRoutes } from '../modules/plans/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
@@ -58,6 +59,7 @@ const moduleRoutes: AppRoute[] = [
   ...milestoneRoutes,
   ...analyticsRoutes,
   ...reportRoutes,
+  ...planRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

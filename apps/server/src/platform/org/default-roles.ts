@@ -52,6 +52,9 @@ const sales = (s: Scope): G[] => [
   // Post-sale processes of their own deals (交付后流程, SPEC 4.5).
   ['milestone.view', s],
   ['milestone.handle', s],
+  // Their own target and the plans of their scope; their own monthly work plan (SPEC 2.1).
+  ['plan.view', s],
+  ['workplan.view', s],
   // Their own figures and dashboards (SPEC 5.1): a rep sees own, a manager the department tree.
   ['analytics.view', s],
   ['report.view', s],
@@ -97,7 +100,12 @@ const desk = (s: Scope): G[] => [
  */
 const ROLES: { code: string; name: string; grants: G[] }[] = [
   // A rep may request the write-off of an own bad debt (坏账核销); it books only after approval.
-  { code: 'sales_rep', name: '销售人员', grants: [...sales('SELF'), ...pool('SELF'), ['receivable.writeoff', 'SELF']] },
+  // A rep (销售顾问) writes the personal monthly work plan (4S manual 1.1: 提报个人的当月工作计划).
+  {
+    code: 'sales_rep',
+    name: '销售人员',
+    grants: [...sales('SELF'), ...pool('SELF'), ['receivable.writeoff', 'SELF'], ['workplan.write', 'ALL']],
+  },
   {
     code: 'sales_supervisor',
     name: '销售主管',
@@ -114,6 +122,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['opportunity.delete', 'DEPT_TREE'],
       ...pool('DEPT_TREE'),
       ...desk('DEPT_TREE'),
+      ['plan.edit', 'DEPT_TREE'],
       ['order.review', 'DEPT_TREE'],
       ['contract.sign', 'DEPT_TREE'],
       ['price.adjust', 'ALL'],
@@ -132,6 +141,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...pool('ALL'),
       ...desk('ALL'),
       ['frontdesk.grant', 'ALL'],
+      ['plan.create', 'ALL'],
+      ['plan.edit', 'ALL'],
       ['order.review', 'ALL'],
       ['contract.sign', 'ALL'],
       ['price.adjust', 'ALL'],
@@ -159,6 +170,11 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['price.adjust', 'ALL'],
       ['complaint.view', 'ALL'],
       ['visit.view', 'ALL'],
+      // Creates and approves the company's annual plan (SPEC 2.1).
+      ['plan.view', 'ALL'],
+      ['plan.create', 'ALL'],
+      ['plan.edit', 'ALL'],
+      ['workplan.view', 'ALL'],
       ['analytics.view', 'ALL'],
       ['report.view', 'ALL'],
       ['worklog.view', 'ALL'],

@@ -128,6 +128,14 @@ export const PERMISSIONS = [
   { permission: 'worklog.view', resource: 'work_log', scoped: true },
   { permission: 'worklog.comment', resource: 'work_log', scoped: true },
   { permission: 'monitor.view', resource: 'process_health', scoped: false },
+  // Sales plans and targets (SPEC 2.1): rows scoped by rep / department (a rep sees their own target);
+  // create = the company's plan, its task, submission and new versions; edit = write the rows of a
+  // draft within scope (managers split their department). Monthly work plans (个人月度工作计划).
+  { permission: 'plan.view', resource: 'sales_plan', scoped: true },
+  { permission: 'plan.create', resource: 'sales_plan', scoped: false },
+  { permission: 'plan.edit', resource: 'sales_plan', scoped: true },
+  { permission: 'workplan.view', resource: 'work_plan', scoped: true },
+  { permission: 'workplan.write', resource: 'work_plan', scoped: false },
   // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.
   { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
   { permission: 'apitoken.admin', resource: 'api_token', scoped: false },

@@ -58,6 +58,13 @@ export const POLICIES = [
   // Service tickets: a resolved or closed ticket may be reopened within this many working days of
   // its resolution (issue 12 item 3: reopening is a documented rule); later, a new ticket is opened.
   { key: 'service.reopenWorkingDays', type: 'integer', default: 10, min: 0, max: 250 },
+  // Personal monthly work plan (个人月度工作计划, 4S manual 1.1): due by this day of the month before,
+  // with a reminder this many days ahead (the seeds leave both open; 25 is the monthly-report day of
+  // seed 000 5.3.3, 每月25日前 … 次月营销工作计划).
+  { key: 'plans.monthlyPlanDueDay', type: 'integer', default: 25, min: 1, max: 31 },
+  { key: 'plans.monthlyPlanReminderDays', type: 'integer', default: 3, min: 0, max: 27 },
+  // 4S manual 1.1: the lead-to-deal conversion (集客成交率) is taken from the last N months' actuals.
+  { key: 'plans.leadConversionMonths', type: 'integer', default: 3, min: 1, max: 24 },
   // Return visits (seed 003 售后服务 1: 产品交付后的[X]天内对客户进行回访): calendar days after the
   // delivery sign-off or the ticket's closure, moved to the next working day of the company calendar.
   { key: 'returnVisit.daysAfterDelivery', type: 'integer', default: 7, min: 0, max: 365 },

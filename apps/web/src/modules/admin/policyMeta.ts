@@ -45,6 +45,8 @@ const UNITS: Record<string, PolicyUnit> = {
   'followup.dueSoonDays': 'days',
   'records.retentionYears': 'years',
   'service.reopenWorkingDays': 'workingDays',
+  'plans.monthlyPlanDueDay': 'dayOfMonth',
+  'plans.monthlyPlanReminderDays': 'days',
   'returnVisit.daysAfterDelivery': 'days',
   'complaints.investigationWorkingDays': 'workingDays',
   'returns.processingDays': 'workingDays',

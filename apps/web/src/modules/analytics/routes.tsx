@@ -1,4 +1,4 @@
-import { DashboardOutlined, LineChartOutlined } from '@ant-design/icons';
+import { LineChartOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppRoute, MenuGroupDef } from '../../app/routeTypes';
 import { ANALYTICS_VIEW } from './constants';
@@ -18,7 +18,6 @@ export const statisticsMenu: MenuGroupDef = {
       path: '/analytics',
       labelKey: 'menu.dashboard',
       permission: ANALYTICS_VIEW,
-      icon: <DashboardOutlined />,
     },
   ],
 };

@@ -1,0 +1,1 @@
+export const PLAN_DOC = 'sales_plan';
