@@ -51,7 +51,15 @@ describe('workbench and work logs', () => {
     await page.waitForURL(/\/workbench$/);
     await page.getByTestId('workbench').waitFor();
     expect(await count(page, 'source-followUps.dueToday')).toBeGreaterThan(0);
-    await expect(page.getByTestId('workbench-performance-slot').isVisible()).resolves.toBe(true);
+    // This month against the plan in force: the rep's own row, as the plans API answers it.
+    const me = await (await page.request.get(`${base()}/api/auth/me`)).json();
+    const vs = await (await page.request.get(`${base()}/api/sales-plans/vs-actual?period=month`)).json();
+    const mine = vs.rows.find((r: { kind: string; userId: number }) => r.kind === 'rep' && r.userId === me.id);
+    expect(mine).toBeTruthy();
+    const card = page.getByTestId('workbench-performance-row');
+    await card.waitFor();
+    expect(await card.textContent()).toContain(mine.name);
+    expect(await card.textContent()).toContain(`${mine.actualCustomers} / ${mine.targetCustomers}`);
     await expect(page.getByTestId('shortcut-workLog').isVisible()).resolves.toBe(true);
     await expectNoSidewaysScroll(page);
     await shot(page, 'workbench-rep-1440');

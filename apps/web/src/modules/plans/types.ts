@@ -83,6 +83,8 @@ export interface VsActualRow {
   name: string;
   kind: PlanRowKind;
   depth: number;
+  deptId: number | null;
+  userId: number | null;
   targetAmount: string;
   actualAmount: string;
   amountRate: string | null;

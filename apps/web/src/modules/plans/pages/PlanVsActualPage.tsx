@@ -1,4 +1,4 @@
-import { Card, Empty, Progress, Table, Tag } from 'antd';
+import { Card, Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,23 +6,8 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { useVsActual } from '../api';
 import { type Period, PeriodPicker } from '../components/PeriodPicker';
+import { PlanRate as Rate } from '../components/PlanRate';
 import type { VsActualRow } from '../types';
-
-/** A rate in percent, or 无目标 when the target is zero (never a division error). */
-function Rate({ value }: { value: string | null }) {
-  const { t } = useTranslation();
-  if (value === null) return <Tag data-testid="no-target">{t('plans.noTarget')}</Tag>;
-  const n = Number(value);
-  return (
-    <Progress
-      percent={Math.min(n, 100)}
-      format={() => `${value}%`}
-      size="small"
-      status={n >= 100 ? 'success' : 'normal'}
-      style={{ minWidth: 120, margin: 0 }}
-    />
-  );
-}
 
 /** 计划完成情况: the plan in force against the indicator engine's actuals, at every level in scope. */
 export function PlanVsActualPage() {

@@ -7,27 +7,15 @@ import { formatDate } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { useWorkbench } from '../api';
+import { MonthPerformance } from '../components/MonthPerformance';
 import { Shortcuts } from '../components/Shortcuts';
 import { WaitingForMe } from '../components/WaitingForMe';
 import { CountBadge, WorkItemRow } from '../components/WorkItemList';
 
-/**
- * The slot for "本月业绩 vs 目标" (issue 13 item 6). Left empty on purpose: the lead wires it to the
- * indicator engine and the approved plan (issue 13 items 1–2); the workbench computes no sales figures.
- */
-export function PerformanceSlot() {
-  const { t } = useTranslation();
-  return (
-    <Card size="small" title={t('workbench.performance')} data-testid="workbench-performance-slot">
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.performancePending')} />
-    </Card>
-  );
-}
-
 /** 工作台: every role's home page — what needs me today, what is due soon, my daily actions. */
 export function WorkbenchPage() {
   const { t } = useTranslation();
-  const { me } = useAuth();
+  const { me, hasPermission } = useAuth();
   const q = useWorkbench();
   if (q.isError && !q.data) return <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <PageSpinner />;
@@ -73,9 +61,12 @@ export function WorkbenchPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
-          <PerformanceSlot />
-        </Col>
+        {/* Those with a sales target (plan.view): this month against it. */}
+        {hasPermission('plan.view') ? (
+          <Col xs={24} lg={12}>
+            <MonthPerformance />
+          </Col>
+        ) : null}
       </Row>
       <WaitingForMe data={data} />
       <Card
