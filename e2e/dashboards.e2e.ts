@@ -61,7 +61,13 @@ describe('dashboards (报表分析)', () => {
     const page = await login('director');
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // The sales chart carries the plan in force beside the actuals (demo: this year's plan, approved).
+    const targets = page.waitForResponse((r) => r.url().includes('/api/sales-plans/monthly-targets'));
     await page.goto(`${base()}/analytics?period=year`);
+    const plan = await (await targets).json();
+    expect(plan.name).toBeTruthy();
+    expect(plan.amounts).toHaveLength(12);
+    expect(plan.amounts.some((a: string) => Number(a) > 0)).toBe(true);
     await page.getByTestId('kpi-sales_amount').waitFor();
     await page.getByTestId('chart-by-rep').locator('canvas').waitFor();
     await page.waitForTimeout(800); // chart animations

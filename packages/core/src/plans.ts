@@ -65,6 +65,13 @@ export const PlanVsActualQuery = z.object({
 });
 export type PlanVsActualQuery = z.output<typeof PlanVsActualQuery>;
 
+/** The plan in force's monthly amounts for one row: a department (its subtree) or the top of the viewer's scope. */
+export const MonthlyTargetsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  departmentId: z.coerce.number().int().positive().optional(),
+});
+export type MonthlyTargetsQuery = z.output<typeof MonthlyTargetsQuery>;
+
 export const LeadTargetQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   month: z.coerce.number().int().min(1).max(12).optional(),

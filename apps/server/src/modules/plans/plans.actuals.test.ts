@@ -123,6 +123,29 @@ describe('plan vs actual', () => {
   });
 });
 
+describe('the dashboard plan line', () => {
+  it('gives the monthly amounts of the picked department, or the top row in scope', async () => {
+    const top = (await who.director.get('/api/sales-plans/monthly-targets?year=2026')).json();
+    expect(top).toMatchObject({ name: '总公司' });
+    expect(top.amounts).toHaveLength(12);
+    expect(top.amounts[2]).toBe('19800.00');
+    const dept = (
+      await who.director.get(`/api/sales-plans/monthly-targets?year=2026&departmentId=${org.dept.sales1}`)
+    ).json();
+    expect(dept).toMatchObject({ name: '销售一部' });
+    expect(dept.amounts[2]).toBe('19800.00');
+    // A rep's own row is the top of his scope; another department is not in it.
+    expect((await who.rep1.get('/api/sales-plans/monthly-targets?year=2026')).json()).toMatchObject({ name: '张三' });
+    const other = await who.rep1.get(`/api/sales-plans/monthly-targets?year=2026&departmentId=${org.dept.root}`);
+    expect(other.json()).toMatchObject({ amounts: null });
+    // No plan in force that year: no line.
+    expect((await who.director.get('/api/sales-plans/monthly-targets?year=2031')).json()).toMatchObject({
+      planId: null,
+      amounts: null,
+    });
+  });
+});
+
 describe('4S lead target', () => {
   it('divides the deals target by the last 3 months’ conversion (8 deals of 40 leads = 20 %)', async () => {
     const res = await who.director.get('/api/sales-plans/lead-target?year=2026&month=3');

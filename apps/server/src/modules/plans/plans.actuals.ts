@@ -1,4 +1,10 @@
-import { type LeadTargetQuery, money, type PlanVsActualQuery, toMoneyString } from '@sales/core';
+import {
+  type LeadTargetQuery,
+  type MonthlyTargetsQuery,
+  money,
+  type PlanVsActualQuery,
+  toMoneyString,
+} from '@sales/core';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
@@ -123,6 +129,21 @@ export async function planVsActual(ctx: Ctx, q: PlanVsActualQuery) {
       };
     }),
   };
+}
+
+/**
+ * The plan line of the dashboard (SPEC 2.1 plan vs actual): the plan in force's 12 monthly amounts
+ * of the picked department's row, or of the top row in the viewer's scope (the company, one's
+ * department, one's own row). No plan in force, or no such row in scope: no line.
+ */
+export async function monthlyTargets(ctx: Ctx, q: MonthlyTargetsQuery) {
+  const plan = await planInForce(ctx.db, q.year);
+  if (!plan) return { year: q.year, planId: null, name: null, amounts: null };
+  const { rows } = await visibleRows(ctx, plan.id);
+  const row =
+    q.departmentId === undefined ? rows[0] : rows.find((r) => r.userId === null && r.deptId === q.departmentId);
+  if (!row) return { year: q.year, planId: plan.id, name: null, amounts: null };
+  return { year: q.year, planId: plan.id, name: row.name, amounts: row.amounts.map((a) => toMoneyString(a)) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   BigIdParams,
   LeadTargetQuery,
+  MonthlyTargetsQuery,
   PlanBaselineQuery,
   PlanVsActualQuery,
   SalesPlanCreateInput,
@@ -17,7 +18,7 @@ import type { Db } from '../../db/client.ts';
 import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
-import { leadTargets, planVsActual } from './plans.actuals.ts';
+import { leadTargets, monthlyTargets, planVsActual } from './plans.actuals.ts';
 import { planBaseline } from './plans.baseline.ts';
 import { PLAN_DOC } from './plans.doc.ts';
 import { getSalesPlan, listSalesPlans } from './plans.queries.ts';
@@ -44,6 +45,11 @@ export function planRoutes(app: ZodApp, db: Db) {
     '/sales-plans/vs-actual',
     { config: { permission: 'plan.view' }, schema: { tags, querystring: PlanVsActualQuery } },
     async (req) => planVsActual(ctxOf(req, db), req.query),
+  );
+  app.get(
+    '/sales-plans/monthly-targets',
+    { config: { permission: 'plan.view' }, schema: { tags, querystring: MonthlyTargetsQuery } },
+    async (req) => monthlyTargets(ctxOf(req, db), req.query),
   );
   app.get(
     '/sales-plans/lead-target',

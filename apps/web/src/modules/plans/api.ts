@@ -40,6 +40,23 @@ export function usePlanApprovals(id: number) {
 export const fetchBaseline = (year: number, growth: string) =>
   apiFetch<PlanBaseline>('/api/sales-plans/baseline', { query: { year, growth } });
 
+/** The plan in force's 12 monthly amounts of a department (or the top of the viewer's scope), or none. */
+export interface MonthlyTargets {
+  year: number;
+  planId: number | null;
+  name: string | null;
+  amounts: string[] | null;
+}
+
+export function useMonthlyTargets(year: string | undefined, departmentId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['plans', 'monthly-targets', year, departmentId],
+    queryFn: ({ signal }) =>
+      apiFetch<MonthlyTargets>('/api/sales-plans/monthly-targets', { query: { year, departmentId }, signal }),
+    enabled: enabled && year !== undefined,
+  });
+}
+
 export function useVsActual(params: QueryParams) {
   return useQuery({
     queryKey: ['plans', 'vs-actual', params],

@@ -4,9 +4,12 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { useMonthlyTargets } from '../../plans/api';
 import { useDashboard } from '../api';
+import { monthsOf } from '../components/charts';
 import { DashboardCharts } from '../components/DashboardCharts';
 import { Kpis } from '../components/Kpis';
 import type { DrillFilter } from '../types';
@@ -22,6 +25,7 @@ const PICKER: Record<AnalyticsPeriod, 'month' | 'quarter' | 'year'> = {
 export function DashboardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { hasPermission } = useAuth();
   const [params, setParams] = useSearchParams();
   const period = (ANALYTICS_PERIODS as readonly string[]).includes(params.get('period') ?? '')
     ? (params.get('period') as AnalyticsPeriod)
@@ -54,6 +58,9 @@ export function DashboardPage() {
     return roots;
   }, [q.data?.departments]);
   const data = q.data;
+  // SPEC 2.1 plan vs actual: the plan in force's monthly amounts beside the actual sales.
+  const targets = useMonthlyTargets(data?.monthly.year, departmentId, hasPermission('plan.view'));
+  const planLine = targets.data?.amounts?.map((value, i) => ({ key: monthsOf(data?.monthly.year ?? '')[i], value }));
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="analytics-dashboard">
       <Card>
@@ -91,8 +98,7 @@ export function DashboardPage() {
         {data ? <Kpis data={data} onDrill={drill} /> : <PageSpinner />}
       </Card>
       {data ? (
-        // plan: the plans module passes its monthly plan series here (SPEC 2.1 plan vs actual).
-        <DashboardCharts data={data} onDrill={drill} />
+        <DashboardCharts data={data} onDrill={drill} plan={planLine} />
       ) : q.isError ? (
         <Row>
           <Col span={24}>
