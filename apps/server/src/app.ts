@@ -59,6 +59,7 @@ import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
 import { workbenchRoutes } from './modules/workbench/index.ts';
 import { worklogRoutes } from './modules/worklogs/index.ts';
+import { importRoutes } from './modules/imports/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
 import { fileRoutes } from './platform/files/index.ts';
 import { preferenceRoutes } from './platform/preferences/index.ts';
@@ -217,6 +218,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       analyticsRoutes(scoped, opts.db);
       workbenchRoutes(scoped, opts.db);
       worklogRoutes(scoped, opts.db);
+      importRoutes(scoped, opts.db);
       monitoringRoutes(scoped, opts.db);
       reportRoutes(scoped, opts.db);
       planRoutes(scoped, opts.db);

@@ -12,6 +12,7 @@ export * from './front-desk.ts';
 export * from './ids.ts';
 export * from './integrations.ts';
 export * from './lines.ts';
+export * from './imports.ts';
 export * from './lists.ts';
 export * from './mask.ts';
 export * from './milestones.ts';
