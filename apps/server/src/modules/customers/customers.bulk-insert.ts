@@ -5,9 +5,9 @@ import { type AuditEntry, createdFields, recordAudit } from '../../platform/audi
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocNumbers } from '../../platform/numbering/numbering.service.ts';
 import { bookFact } from '../analytics/index.ts';
-import { AUDITED_FIELDS } from './customers.service.ts';
 import { customerContacts, customers } from './customers.schema.ts';
 import { customerSearchKeys } from './customers.search.ts';
+import { AUDITED_FIELDS } from './customers.service.ts';
 
 /** The keys of many candidate customers, for one duplicate query (查重, SPEC 2.3). */
 export interface DuplicateKeySets {
@@ -32,7 +32,12 @@ export async function existingDuplicateKeys(db: DbOrTx, keys: DuplicateKeySets) 
     select 'idNumber', id_number from customers where deleted_at is null and id_number = any(${sql.param(keys.idNumbers)}::text[])
     union all
     select 'name', name_norm from customers where deleted_at is null and kind = 'company' and name_norm = any(${sql.param(keys.companyNames)}::text[])`);
-  const out = { mobile: new Set<string>(), creditCode: new Set<string>(), idNumber: new Set<string>(), name: new Set<string>() };
+  const out = {
+    mobile: new Set<string>(),
+    creditCode: new Set<string>(),
+    idNumber: new Set<string>(),
+    name: new Set<string>(),
+  };
   for (const r of res.rows) out[r.k as keyof typeof out].add(r.v);
   return out;
 }
@@ -88,15 +93,15 @@ export async function insertCustomersBatch(tx: Tx, ctx: Ctx, rows: NewCustomer[]
       .insert(customerContacts)
       .values(contactRows)
       .returning({ id: customerContacts.id, customerId: customerContacts.customerId });
-    contacts.forEach((c, i) =>
+    contacts.forEach((c, i) => {
       audit.push({
         entityType: 'customer_contact',
         entityId: c.id,
         action: 'create',
         changes: createdFields(contactRows[i], CONTACT_FIELDS),
         comment,
-      }),
-    );
+      });
+    });
   }
   await recordAudit(tx, ctx, ...audit);
   return created.map((c, i) => ({ ...c, contactName: rows[i].contact?.name ?? null }));

@@ -171,7 +171,8 @@ for (const [k, v] of [
   ['单位', 'company'],
   ['企业客户', 'company'],
   ['个人客户', 'individual'],
-]) DICT_INDEX.get('kind')?.set(headerKey(k), v);
+])
+  DICT_INDEX.get('kind')?.set(headerKey(k), v);
 DICT_INDEX.get('class')?.set(headerKey('重点'), 'KEY');
 
 /** The code a typed dictionary value stands for (a code or a label in any language), or undefined. */

@@ -143,11 +143,7 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       owner = undefined;
       if (hit === 'ambiguous') problem(row, 'owner', 'import.owner.ambiguous', { value: ownerText });
       else if (!hit) problem(row, 'owner', 'import.owner.unknown', { value: ownerText });
-      else if (
-        !rc.scope.all &&
-        hit.id !== rc.scope.userId &&
-        !rc.scope.deptIds.includes(hit.deptId)
-      )
+      else if (!rc.scope.all && hit.id !== rc.scope.userId && !rc.scope.deptIds.includes(hit.deptId))
         problem(row, 'owner', 'import.owner.out_of_scope', { value: ownerText });
       else owner = hit;
     }
@@ -183,7 +179,8 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       if (first !== undefined) problem(row, f, 'import.duplicate_in_file', { row: first });
       else rc.seen.set(`${f}:${v}`, row);
     }
-    if (problems.length === before) ok.push({ row, value: { input, ownerId: owner.id, ownerDeptId: owner.deptId, contact } });
+    if (problems.length === before)
+      ok.push({ row, value: { input, ownerId: owner.id, ownerDeptId: owner.deptId, contact } });
   }
 
   // Duplicates against the database, for the whole batch in one query.
@@ -191,7 +188,9 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
     mobiles: ok.flatMap((r) => (r.value.input.mobile ? [r.value.input.mobile] : [])),
     creditCodes: ok.flatMap((r) => (r.value.input.creditCode ? [r.value.input.creditCode] : [])),
     idNumbers: ok.flatMap((r) => (r.value.input.idNumber ? [r.value.input.idNumber] : [])),
-    companyNames: ok.flatMap((r) => (r.value.input.kind === 'company' ? [normalizeCompanyName(r.value.input.name)] : [])),
+    companyNames: ok.flatMap((r) =>
+      r.value.input.kind === 'company' ? [normalizeCompanyName(r.value.input.name)] : [],
+    ),
   });
   const valid: NewCustomer[] = [];
   for (const { row, value } of ok) {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { CUSTOMER_IMPORT_FIELDS, TEMPLATE_HEADERS } from './imports.columns.ts';

@@ -1,6 +1,6 @@
+import type { PassThrough } from 'node:stream';
 import { BigIdParams, ImportMapping, ImportPageQuery, ImportUpload } from '@sales/core';
 import type { FastifyReply } from 'fastify';
-import type { PassThrough } from 'node:stream';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
@@ -32,10 +32,8 @@ function sendXlsx(reply: FastifyReply, stream: PassThrough, name: string) {
  * and run off the request; the web polls the job for its state and counters.
  */
 export function importRoutes(app: ZodApp, db: Db) {
-  app.get(
-    '/imports/template',
-    { config: { permission }, schema: { tags } },
-    async (req, reply) => sendXlsx(reply, importTemplate(ctxOf(req, db)), 'customers-template'),
+  app.get('/imports/template', { config: { permission }, schema: { tags } }, async (req, reply) =>
+    sendXlsx(reply, importTemplate(ctxOf(req, db)), 'customers-template'),
   );
   app.get(
     '/imports',

@@ -25,7 +25,10 @@ export const importHooks: { afterBatch: ((batchNo: number) => void | Promise<voi
  * request; the proposed mapping (remembered per user and template, else the recognised headers)
  * is ready when the job reaches 'mapping'.
  */
-export async function uploadImport(ctx: Ctx, input: { template: 'customers'; fileName: string; contentBase64: string }) {
+export async function uploadImport(
+  ctx: Ctx,
+  input: { template: 'customers'; fileName: string; contentBase64: string },
+) {
   const file = Buffer.from(input.contentBase64, 'base64');
   if (file.length === 0) throw ValidationError.field('contentBase64', 'attachment.empty');
   if (file.length > MAX_IMPORT_MB * 1024 * 1024)
@@ -93,7 +96,13 @@ function checkMapping(headers: string[], mapping: Record<string, string | null>)
 }
 
 /** Flips a job from one of `from` to `to` atomically; a job in another state is a conflict. */
-async function transition(ctx: Ctx, id: number, from: string[], set: Partial<typeof importJobs.$inferInsert>, action: string) {
+async function transition(
+  ctx: Ctx,
+  id: number,
+  from: string[],
+  set: Partial<typeof importJobs.$inferInsert>,
+  action: string,
+) {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(importJobs)
@@ -113,7 +122,13 @@ export async function startDryRun(ctx: Ctx, id: number, mapping: Record<string, 
   const job = await findOwnJob(ctx, id);
   checkMapping(job.headers, mapping);
   const reset = { step: 'dryRun', processedRows: 0, errorCount: 0, problems: [], failure: null };
-  await transition(ctx, id, ['mapping', 'validated', 'invalid', 'failed'], { status: 'validating', mapping, ...reset }, 'dry_run');
+  await transition(
+    ctx,
+    id,
+    ['mapping', 'validated', 'invalid', 'failed'],
+    { status: 'validating', mapping, ...reset },
+    'dry_run',
+  );
   await ctx.db
     .insert(userPreferences)
     .values({ userId: ctx.principal.userId, key: prefKey(job.template), value: mapping })
@@ -162,7 +177,13 @@ async function dryRun(ctx: Ctx, id: number) {
  */
 export async function startCommit(ctx: Ctx, id: number) {
   await findOwnJob(ctx, id);
-  await transition(ctx, id, ['validated'], { status: 'committing', step: 'commit', processedRows: 0, createdCount: 0 }, 'commit');
+  await transition(
+    ctx,
+    id,
+    ['validated'],
+    { status: 'committing', step: 'commit', processedRows: 0, createdCount: 0 },
+    'commit',
+  );
   runInBackground(ctx.db, id, () => commit(ctx, id));
   return { id };
 }

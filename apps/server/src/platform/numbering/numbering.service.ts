@@ -63,5 +63,8 @@ export async function nextDocNumbers(
     on conflict (doc_type, period) do update set last_value = doc_sequences.last_value + ${count}
     returning last_value`);
   const last = Number(res.rows[0].last_value);
-  return Array.from({ length: count }, (_, i) => `${f.prefix}-${period}-${String(last - count + 1 + i).padStart(f.pad, '0')}`);
+  return Array.from(
+    { length: count },
+    (_, i) => `${f.prefix}-${period}-${String(last - count + 1 + i).padStart(f.pad, '0')}`,
+  );
 }
