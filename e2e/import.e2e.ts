@@ -114,7 +114,7 @@ describe('xlsx import of 10,000 customers with contacts', () => {
     // The commit is refused while the file has a problem, and nothing was written.
     const jobs = (await api(page, 'GET', '/api/imports')).json.items as { id: number; status: string }[];
     expect(jobs[0].status).toBe('invalid');
-    expect((await api(page, 'POST', `/api/imports/${jobs[0].id}/commit`)).status).toBe(409);
+    expect((await api(page, 'POST', `/api/imports/${jobs[0].id}/commit`, {})).status).toBe(409);
     expect(await countMine(page)).toBe(0);
 
     // The fixed file: all 10,000 arrive with their contacts.

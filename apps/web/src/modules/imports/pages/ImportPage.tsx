@@ -1,12 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Result, Space, Steps, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDownload } from '../../../app/api';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
 import { useIsMobile } from '../../../components/useIsMobile';
-import { BUSY, useImportJob, useImportStep } from '../api';
+import { BUSY, importKeys, useImportJob, useImportStep } from '../api';
 import { ImportHistory, STATUS_COLORS } from '../components/ImportHistory';
 import { MappingStep } from '../components/MappingStep';
 import { ProblemsTable } from '../components/ProblemsTable';
@@ -50,6 +51,12 @@ export function ImportPage() {
   const [jobId, setJobId] = useState<number | null>(null);
   const { data: job } = useImportJob(jobId);
   const step = useImportStep(jobId ?? 0);
+  const qc = useQueryClient();
+  // The history shows each job's state: refresh it whenever the open job moves on.
+  const status = job?.status;
+  useEffect(() => {
+    if (status) qc.invalidateQueries({ queryKey: [...importKeys.all, 'list'] });
+  }, [status, qc]);
   const download = (path: string, name: string) => apiDownload(path, {}, name).catch((e) => handleError(e));
   const start = (s: 'dry-run' | 'commit', body?: unknown) =>
     step.mutate({ step: s, body }, { onError: (e) => handleError(e) });
