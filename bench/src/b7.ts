@@ -35,7 +35,7 @@ function rowOf(stamp: string, i: number) {
   return {
     name: `B7压测${stamp}客户${i}号有限公司`,
     creditCode: first + creditCodeCheckChar(first),
-    mobile: `166${n}`,
+    mobile: `147${n}`,
     contact: `联系人${i}`,
     contactMobile: `167${n}`,
   };
@@ -203,8 +203,10 @@ export async function runB7(o: {
     t = performance.now();
     await call('POST', `/api/imports/${id}/dry-run`, { mapping: analysed.mapping });
     const checked = await until(id, (s) => s !== 'validating');
-    if (checked.status !== 'validated')
-      throw new Error(`B7 dry run: ${checked.status} (${checked.errorCount} problems)`);
+    if (checked.status !== 'validated') {
+      const p = await call('GET', `/api/imports/${id}/problems?pageSize=5`);
+      throw new Error(`B7 dry run: ${checked.status} (${checked.errorCount} problems): ${JSON.stringify(p.items)}`);
+    }
     const dryRunSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     await call('POST', `/api/imports/${id}/commit`);
