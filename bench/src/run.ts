@@ -24,6 +24,7 @@ import { runB3 } from './b3.ts';
 import { b3Section } from './b3-report.ts';
 import { type B5Case, type B5CaseResult, runB5 } from './b5.ts';
 import { type B6Case, type B6CaseResult, runB6 } from './b6.ts';
+import { b7Section, runB7 } from './b7.ts';
 import { runB8 } from './b8.ts';
 import { b8Section } from './b8-report.ts';
 import { runB9 } from './b9.ts';
@@ -60,6 +61,8 @@ const { values: a } = parseArgs({
     'concurrent-seconds': { type: 'string', default: '20' },
     // B8: rebuild the indicator facts from the documents first (seeded orders have none).
     'rebuild-facts': { type: 'boolean', default: false },
+    // B7: customer rows imported from xlsx (and copied by COPY for reference).
+    'import-rows': { type: 'string', default: '100000' },
     director: { type: 'string', default: 'director' },
     out: { type: 'string', default: path.join(repoRoot, 'docs/benchmarks.md') },
   },
@@ -309,6 +312,20 @@ try {
     );
   }
 
+  let pendingB7: string | undefined;
+  if (a.only === 'b7') {
+    log('B7: xlsx import of customers through the product vs COPY …');
+    const b7 = await runB7({
+      port,
+      pool: refPool,
+      username: a.director as string,
+      password: DEMO_PASSWORD,
+      rows: Number(a['import-rows']),
+      log,
+    });
+    pendingB7 = b7Section(b7, machine, `npm run bench -- --only b7 --import-rows ${a['import-rows']}`, total);
+  }
+
   let pendingB8: string | undefined;
   if (a.only === 'b8') {
     log('B8: the monthly dashboard, API vs the same SQL …');
@@ -368,6 +385,7 @@ try {
     if (pendingB3) md = spliceSection(md, '## B3', pendingB3);
     if (pendingB9) md = spliceSection(md, '## B9', pendingB9);
     if (pendingB8) md = spliceSection(md, '## B8', pendingB8);
+    if (pendingB7) md = spliceSection(md, '## B7', pendingB7, '## B8');
     if (want('search') && b5) md = spliceSection(md, '## B5', b5Section(b5, machine, total, command));
     if (b6) md = spliceSection(md, '## B6', b6Section(b6, machine, total, command), '## B3');
     fs.writeFileSync(file, md);

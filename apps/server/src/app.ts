@@ -46,6 +46,7 @@ import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
+import { importRoutes } from './modules/imports/index.ts';
 import { milestoneRoutes } from './modules/milestones/index.ts';
 import { monitoringRoutes } from './modules/monitoring/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
@@ -217,6 +218,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       analyticsRoutes(scoped, opts.db);
       workbenchRoutes(scoped, opts.db);
       worklogRoutes(scoped, opts.db);
+      importRoutes(scoped, opts.db);
       monitoringRoutes(scoped, opts.db);
       reportRoutes(scoped, opts.db);
       planRoutes(scoped, opts.db);

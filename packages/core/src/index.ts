@@ -10,6 +10,7 @@ export * from './finance.ts';
 export * from './format.ts';
 export * from './front-desk.ts';
 export * from './ids.ts';
+export * from './imports.ts';
 export * from './integrations.ts';
 export * from './lines.ts';
 export * from './lists.ts';

@@ -4,6 +4,7 @@ import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
+import { importCases } from './imports.ts';
 import { integrationCases } from './integrations.ts';
 import { listCases } from './lists.ts';
 import { milestoneCases } from './milestones.ts';
@@ -49,4 +50,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   worklogs: worklogCases,
   reports: reportCases,
   plans: planCases,
+  imports: importCases,
 };

@@ -5,6 +5,7 @@ import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
+import { importFixtures } from './imports.ts';
 import { integrationFixtures } from './integrations.ts';
 import { milestoneFixtures } from './milestones.ts';
 import { opportunityFixtures } from './opportunities.ts';
@@ -47,4 +48,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   worklogs: worklogFixtures,
   reports: reportFixtures,
   plans: planFixtures,
+  imports: importFixtures,
 };

@@ -38,6 +38,11 @@ export function isApiError(err: unknown, status?: number): err is ApiError {
 }
 
 let csrfToken: string | null = null;
+/** The session's CSRF token, for the few requests sent without apiRequest (an upload with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? null;
 }

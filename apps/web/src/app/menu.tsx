@@ -10,6 +10,7 @@ import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
+import { importMenuItems } from '../modules/imports/routes';
 import { integrationAdminMenuItems } from '../modules/integrations/routes';
 import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
 import { monitoringMenuItems } from '../modules/monitoring/routes';
@@ -35,7 +36,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     ...workbenchMenu,
     items: [...workbenchHomeItems, ...workbenchMenu.items, ...worklogMenuItems, ...monitoringMenuItems],
   },
-  customerMenu,
+  // 数据导入 (SPEC 1.9) sits with the customers it brings in.
+  { ...customerMenu, items: [...customerMenu.items, ...importMenuItems] },
   opportunityMenu,
   poolMenu,
   frontDeskMenu,

@@ -10,6 +10,7 @@ import { customerRoutes } from '../modules/customers/routes';
 import { deliveryRoutes } from '../modules/deliveries/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
+import { importRoutes } from '../modules/imports/routes';
 import { integrationRoutes } from '../modules/integrations/routes';
 import { milestoneRoutes } from '../modules/milestones/routes';
 import { monitoringRoutes } from '../modules/monitoring/routes';
@@ -56,6 +57,7 @@ const moduleRoutes: AppRoute[] = [
   ...deliveryRoutes,
   ...afterSalesRoutes,
   ...returnRoutes,
+  ...importRoutes,
   ...milestoneRoutes,
   ...analyticsRoutes,
   ...reportRoutes,

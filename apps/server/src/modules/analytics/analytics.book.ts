@@ -50,6 +50,10 @@ export const bookFact = {
   customerCreated(tx: Tx, ctx: Pick<Ctx, 'now'>, customerId: number) {
     return bookCustomers(tx, sql`c.id = ${customerId}`, companyDate(ctx.now()));
   },
+  /** Many customers created at once (an import): one statement. */
+  customersCreated(tx: Tx, ctx: Pick<Ctx, 'now'>, customerIds: number[]) {
+    return bookCustomers(tx, sql`c.id = any(${sql.param(customerIds)}::bigint[])`, companyDate(ctx.now()));
+  },
   registrationCreated(tx: Tx, registrationId: number) {
     return bookLeads(tx, sql`r.id = ${registrationId}`);
   },

@@ -26,6 +26,7 @@ import './follow-ups.sweep.ts';
 export { creditRoutes } from './credit.routes.ts';
 // For the public pool and the front desk (SPEC 2.3 / 2.4).
 export { customerScope, findCustomerInScope, registerServedCustomers, unmaskPolicy } from './customers.access.ts';
+export { existingDuplicateKeys, insertCustomersBatch, type NewCustomer } from './customers.bulk-insert.ts';
 export { findDuplicate } from './customers.duplicate.ts';
 export { customerRoutes } from './customers.routes.ts';
 export { customerContacts, customers, followUps } from './customers.schema.ts';

@@ -43,3 +43,28 @@ export async function nextDocNumber(tx: Tx, type: DocType, at: Date, timeZone = 
   const n = String(res.rows[0].last_value).padStart(f.pad, '0');
   return `${f.prefix}-${period}-${n}`;
 }
+
+/**
+ * Issues `count` consecutive numbers of a type at once (a bulk import numbers its rows in one
+ * statement); same counter, lock and gapless rollback as nextDocNumber.
+ */
+export async function nextDocNumbers(
+  tx: Tx,
+  type: DocType,
+  at: Date,
+  count: number,
+  timeZone = 'Asia/Shanghai',
+): Promise<string[]> {
+  if (count <= 0) return [];
+  const f = FORMATS[type];
+  const period = periodKey(f.period, at, timeZone);
+  const res = await tx.execute<{ last_value: number }>(sql`
+    insert into doc_sequences (doc_type, period, last_value) values (${type}, ${period}, ${count})
+    on conflict (doc_type, period) do update set last_value = doc_sequences.last_value + ${count}
+    returning last_value`);
+  const last = Number(res.rows[0].last_value);
+  return Array.from(
+    { length: count },
+    (_, i) => `${f.prefix}-${period}-${String(last - count + 1 + i).padStart(f.pad, '0')}`,
+  );
+}

@@ -119,6 +119,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...lead('DEPT_TREE'),
       ['customer.transfer', 'DEPT_TREE'],
       ['customer.delete', 'DEPT_TREE'],
+      ['customer.import', 'DEPT_TREE'],
       ['opportunity.delete', 'DEPT_TREE'],
       ...pool('DEPT_TREE'),
       ...desk('DEPT_TREE'),
@@ -137,6 +138,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...lead('ALL'),
       ['customer.transfer', 'ALL'],
       ['customer.delete', 'ALL'],
+      ['customer.import', 'ALL'],
       ['opportunity.delete', 'ALL'],
       ...pool('ALL'),
       ...desk('ALL'),
@@ -321,6 +323,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
     grants: [
       ['customer.view', 'ALL'],
       ['user.manage', 'ALL'],
+      ['customer.import', 'ALL'],
       ['dept.manage', 'ALL'],
       ['role.manage', 'ALL'],
       ['policy.manage', 'ALL'],

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   { permission: 'customer.delete', resource: 'customer', scoped: true },
   { permission: 'customer.export', resource: 'customer', scoped: true },
   { permission: 'customer.transfer', resource: 'customer', scoped: true },
+  // xlsx import of customers (SPEC 1.9): imported customers' owners must be within this scope.
+  { permission: 'customer.import', resource: 'customer', scoped: true },
   // Request a change of rating, credit limit or payment terms (takes effect after approval).
   { permission: 'customer.credit', resource: 'customer', scoped: true },
   // Sees personal data unmasked on every customer in view scope (e.g. compliance officer).

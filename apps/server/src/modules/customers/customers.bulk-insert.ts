@@ -1,0 +1,108 @@
+import { CONTACT_FIELDS, type ContactInput, type CustomerInput, normalizeCompanyName } from '@sales/core';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { type AuditEntry, createdFields, recordAudit } from '../../platform/audit/audit.service.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { nextDocNumbers } from '../../platform/numbering/numbering.service.ts';
+import { bookFact } from '../analytics/index.ts';
+import { customerContacts, customers } from './customers.schema.ts';
+import { customerSearchKeys } from './customers.search.ts';
+import { AUDITED_FIELDS } from './customers.service.ts';
+
+/** The keys of many candidate customers, for one duplicate query (查重, SPEC 2.3). */
+export interface DuplicateKeySets {
+  mobiles: string[];
+  creditCodes: string[];
+  idNumbers: string[];
+  /** Normalised company names (normalizeCompanyName). */
+  companyNames: string[];
+}
+
+/**
+ * The keys among `keys` that a live customer already holds, by the rules of findDuplicate (same
+ * mobile, credit code, ID number, or company with the same normalised name), in one query served
+ * by the unique indexes. Not scoped: the rules apply across the whole company.
+ */
+export async function existingDuplicateKeys(db: DbOrTx, keys: DuplicateKeySets) {
+  const res = await db.execute<{ k: string; v: string }>(sql`
+    select 'mobile' k, mobile_norm v from customers where deleted_at is null and mobile_norm = any(${sql.param(keys.mobiles)}::text[])
+    union all
+    select 'creditCode', credit_code from customers where deleted_at is null and credit_code = any(${sql.param(keys.creditCodes)}::text[])
+    union all
+    select 'idNumber', id_number from customers where deleted_at is null and id_number = any(${sql.param(keys.idNumbers)}::text[])
+    union all
+    select 'name', name_norm from customers where deleted_at is null and kind = 'company' and name_norm = any(${sql.param(keys.companyNames)}::text[])`);
+  const out = {
+    mobile: new Set<string>(),
+    creditCode: new Set<string>(),
+    idNumber: new Set<string>(),
+    name: new Set<string>(),
+  };
+  for (const r of res.rows) out[r.k as keyof typeof out].add(r.v);
+  return out;
+}
+
+export interface NewCustomer {
+  input: CustomerInput;
+  ownerId: number;
+  ownerDeptId: number;
+  contact: ContactInput | null;
+}
+
+/**
+ * Creates many customers (each with an optional primary contact) inside the caller's transaction,
+ * the way insertCustomer creates one: numbers in sequence, normalised and search keys, the new-
+ * customer fact credited to the owner, and a create audit row per customer and per contact — in a
+ * few statements per batch instead of several per row. The caller has checked duplicates and
+ * owners already (an import's dry run); the unique indexes still refuse a racing duplicate.
+ */
+export async function insertCustomersBatch(tx: Tx, ctx: Ctx, rows: NewCustomer[], comment: string | null = null) {
+  if (rows.length === 0) return [];
+  const numbers = await nextDocNumbers(tx, 'customer', ctx.now(), rows.length);
+  const values = rows.map((r, i) => {
+    const v = {
+      ...r.input,
+      ownerId: r.ownerId,
+      ownerDeptId: r.ownerDeptId,
+      no: numbers[i],
+      nameNorm: normalizeCompanyName(r.input.name),
+      mobileNorm: r.input.mobile,
+      createdBy: ctx.principal.userId,
+    };
+    return { ...v, ...customerSearchKeys(v) };
+  });
+  const created = await tx
+    .insert(customers)
+    .values(values)
+    .returning({ id: customers.id, no: customers.no, name: customers.name });
+  // RETURNING keeps the VALUES order for a plain multi-row insert.
+  const ids = created.map((c) => c.id);
+  await bookFact.customersCreated(tx, ctx, ids);
+  const audit: AuditEntry[] = created.map((c, i) => ({
+    entityType: 'customer',
+    entityId: c.id,
+    action: 'create',
+    changes: createdFields(values[i], AUDITED_FIELDS),
+    comment,
+  }));
+  const contactRows = rows.flatMap((r, i) =>
+    r.contact ? [{ ...r.contact, isPrimary: true, customerId: ids[i], mobileNorm: r.contact.mobile }] : [],
+  );
+  if (contactRows.length > 0) {
+    const contacts = await tx
+      .insert(customerContacts)
+      .values(contactRows)
+      .returning({ id: customerContacts.id, customerId: customerContacts.customerId });
+    contacts.forEach((c, i) => {
+      audit.push({
+        entityType: 'customer_contact',
+        entityId: c.id,
+        action: 'create',
+        changes: createdFields(contactRows[i], CONTACT_FIELDS),
+        comment,
+      });
+    });
+  }
+  await recordAudit(tx, ctx, ...audit);
+  return created.map((c, i) => ({ ...c, contactName: rows[i].contact?.name ?? null }));
+}

@@ -1,0 +1,83 @@
+import type { PassThrough } from 'node:stream';
+import { BigIdParams, ImportMapping, ImportPageQuery, ImportUpload } from '@sales/core';
+import type { FastifyReply } from 'fastify';
+import type { ZodApp } from '../../app.ts';
+import type { Db } from '../../db/client.ts';
+import { ctxOf } from '../../platform/http/auth-hook.ts';
+import { importReport, importResult, importTemplate } from './imports.files.ts';
+import {
+  getImport,
+  listImportProblems,
+  listImports,
+  MAX_IMPORT_MB,
+  startCommit,
+  startDryRun,
+  uploadImport,
+} from './imports.service.ts';
+
+const tags = ['imports'];
+const Id = BigIdParams;
+const resource = 'import_job';
+const permission = 'customer.import' as const;
+
+function sendXlsx(reply: FastifyReply, stream: PassThrough, name: string) {
+  reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${name}.xlsx"`);
+  return reply.send(stream);
+}
+
+/**
+ * xlsx import (SPEC 1.9): upload → mapping + dry run → commit, each step answered at once (202)
+ * and run off the request; the web polls the job for its state and counters.
+ */
+export function importRoutes(app: ZodApp, db: Db) {
+  app.get('/imports/template', { config: { permission }, schema: { tags } }, async (req, reply) =>
+    sendXlsx(reply, importTemplate(ctxOf(req, db)), 'customers-template'),
+  );
+  app.get(
+    '/imports',
+    { config: { permission, resource, surface: 'list' }, schema: { tags, querystring: ImportPageQuery } },
+    async (req) => listImports(ctxOf(req, db), req.query),
+  );
+  app.post(
+    '/imports',
+    {
+      // Base64 of a file up to MAX_IMPORT_MB, plus the JSON around it.
+      bodyLimit: Math.ceil(MAX_IMPORT_MB * 1024 * 1024 * 1.37) + 4096,
+      config: { permission, resource, surface: 'mutation' },
+      schema: { tags, body: ImportUpload },
+    },
+    async (req, reply) => reply.code(202).send(await uploadImport(ctxOf(req, db), req.body)),
+  );
+  app.get(
+    '/imports/:id',
+    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id } },
+    async (req) => getImport(ctxOf(req, db), req.params.id),
+  );
+  app.get(
+    '/imports/:id/problems',
+    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id, querystring: ImportPageQuery } },
+    async (req) => listImportProblems(ctxOf(req, db), req.params.id, req.query),
+  );
+  app.get(
+    '/imports/:id/report',
+    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id } },
+    async (req, reply) => sendXlsx(reply, await importReport(ctxOf(req, db), req.params.id), 'import-problems'),
+  );
+  app.get(
+    '/imports/:id/result',
+    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id } },
+    async (req, reply) => sendXlsx(reply, await importResult(ctxOf(req, db), req.params.id), 'import-result'),
+  );
+  app.post(
+    '/imports/:id/dry-run',
+    { config: { permission, resource, surface: 'mutation' }, schema: { tags, params: Id, body: ImportMapping } },
+    async (req, reply) => reply.code(202).send(await startDryRun(ctxOf(req, db), req.params.id, req.body.mapping)),
+  );
+  app.post(
+    '/imports/:id/commit',
+    { config: { permission, resource, surface: 'mutation' }, schema: { tags, params: Id } },
+    async (req, reply) => reply.code(202).send(await startCommit(ctxOf(req, db), req.params.id)),
+  );
+}
