@@ -142,7 +142,12 @@ export async function startDryRun(ctx: Ctx, id: number, mapping: Record<string, 
 
 async function loadFile(ctx: Ctx, id: number) {
   const [row] = await ctx.db
-    .select({ file: importJobs.file, headers: importJobs.headers, mapping: importJobs.mapping })
+    .select({
+      file: importJobs.file,
+      fileName: importJobs.fileName,
+      headers: importJobs.headers,
+      mapping: importJobs.mapping,
+    })
     .from(importJobs)
     .where(eq(importJobs.id, id));
   return row;
@@ -190,8 +195,11 @@ export async function startCommit(ctx: Ctx, id: number) {
 
 class Refused extends Error {}
 
+/** What each created record's history says about where it came from: the file, by name. */
+export const importComment = (fileName: string) => `数据导入：${fileName}`;
+
 async function commit(ctx: Ctx, id: number) {
-  const { file, headers, mapping } = await loadFile(ctx, id);
+  const { file, fileName, headers, mapping } = await loadFile(ctx, id);
   const problems: ImportProblem[] = [];
   let errors = 0;
   try {
@@ -206,7 +214,7 @@ async function commit(ctx: Ctx, id: number) {
         problems.push(...r.problems.slice(0, MAX_PROBLEMS - problems.length));
         // Once a row fails nothing more is written; the rest is still checked for the report.
         if (errors === 0) {
-          const created = await insertCustomersBatch(tx, ctx, r.valid, `import #${id}`);
+          const created = await insertCustomersBatch(tx, ctx, r.valid, importComment(fileName));
           for (const c of created) result.push([c.no, c.name, c.contactName]);
           batchNo++;
           await importHooks.afterBatch?.(batchNo);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { importComment } from './imports.service.ts';
 import { SAMPLE_HEADERS, sampleCreditCode, sampleCustomerRow, sampleRows, sheetBuffer } from './imports.test-seed.ts';
 import { importHooks, importSettled } from './index.ts';
 
@@ -211,7 +212,7 @@ describe('commit', () => {
     const audit = await q(
       `select entity_type, count(*)::int n from audit_log where actor_id = $1 and action = 'create'
          and entity_type in ('customer','customer_contact') and comment = $2 group by 1 order by 1`,
-      [org.user.manager1, `import #${id}`],
+      [org.user.manager1, importComment(j.fileName)],
     );
     expect(audit).toEqual([
       { entity_type: 'customer', n: 30 },
