@@ -59,10 +59,15 @@ export function inputOf(scope: Page | Locator, testId: string): Locator {
 
 /** Opens an antd Select and clicks the visible option containing `text` (typing it first when searchable). */
 export async function pick(page: Page, select: Locator, text: string, type = false) {
+  // Under load a click during an animation lands elsewhere: seen with a modal still zooming in (the
+  // select never got focus, the text went nowhere) and a dropdown still sliding in (the option was
+  // highlighted, not chosen). Wait for both to settle first.
+  await page.locator('.ant-modal[class*="ant-zoom"]').first().waitFor({ state: 'detached' });
   await select.click();
   if (type) await page.keyboard.type(text);
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
   await option.waitFor();
+  await page.locator('.ant-select-dropdown[class*="slide-up"]:visible').first().waitFor({ state: 'detached' });
   await option.click();
 }
 
