@@ -20,7 +20,8 @@ let customerPath = '';
 async function loginAs(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${base()}/login`);
+  // Signed in, the customer list opens (the home page is the workbench).
+  await page.goto(`${base()}/login?redirect=%2Fcustomers`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('demo1234');
   await page.getByTestId('login-submit').click();
