@@ -30,6 +30,7 @@ export function connect(url: string, max = 10): Database {
     // changes before the COMMIT returns: this process's principal cache drops them synchronously.
     onConnect: async (client) => {
       await client.query(`listen ${AUTH_CHANNEL}`);
+      serializeQueries(client);
     },
   });
   pool.on('error', () => {
@@ -60,6 +61,26 @@ export function connect(url: string, max = 10): Database {
       await pool.end();
     },
   };
+}
+
+/**
+ * Queries issued together on one client run one after another. A use case's reads in parallel
+ * (`Promise.all` of a detail's parts) get a connection each from the pool, but inside a
+ * transaction they share its one client: pg@8 queues them there itself yet deprecates it, and
+ * pg@9 will refuse. Callback and streaming queries (cursors, COPY) keep pg's own handling.
+ */
+function serializeQueries(client: pg.ClientBase) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    const streaming = typeof (config as { submit?: unknown } | null)?.submit === 'function';
+    if (streaming || typeof values === 'function' || typeof callback === 'function') {
+      return query(config, values, callback);
+    }
+    const run = tail.then(() => query(config, values));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof client.query;
 }
 
 const relaxedDbs = new WeakMap<pg.Pool, () => Db>();
