@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, base } from './q2c-helpers.ts';
 
 /**
@@ -12,32 +12,8 @@ import { api, base } from './q2c-helpers.ts';
  */
 let browser: Browser;
 const stamp = String(Date.now()).slice(-6);
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-type Size = keyof typeof SIZES;
-
-async function login(username: string, size: Size): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
 
 /** Nothing on the page scrolls sideways (the phone layout). */
-async function expectNoSidewaysScroll(page: Page) {
-  // A string expression: this file is type-checked without the DOM library.
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
-
 interface Kind {
   type: string;
   total: number;
@@ -49,7 +25,7 @@ let customerId = 0;
 
 beforeAll(async () => {
   browser = await launch();
-  const rep = await login('rep1', 'desktop');
+  const rep = await loginAs(browser, 'rep1', 'desktop');
   const orders = await api(rep, 'GET', '/api/orders?pageSize=50');
   expect(orders.status).toBe(200);
   let best = -1;
@@ -68,7 +44,7 @@ afterAll(async () => {
 
 describe.each(['desktop', 'phone'] as const)('customer 360 (%s)', (size) => {
   it('a rep sees the customer’s related records with counts, follows one to an order and comes back', async () => {
-    const page = await login('rep1', size);
+    const page = await loginAs(browser, 'rep1', size);
     await page.goto(`${base()}/customers/${customerId}`);
     await page.getByTestId('customer-title').waitFor();
     // What the server says now (the other size's run added an opportunity and a quote).
@@ -118,7 +94,7 @@ describe.each(['desktop', 'phone'] as const)('customer 360 (%s)', (size) => {
   });
 
   it('a quote made for an opportunity links to it, and the opportunity back to the quote', async () => {
-    const page = await login('rep1', size);
+    const page = await loginAs(browser, 'rep1', size);
     const pipelines = await api(page, 'GET', '/api/pipelines');
     const products = await api(page, 'GET', '/api/products?pageSize=1');
     const opp = await api(page, 'POST', '/api/opportunities', {
@@ -158,7 +134,7 @@ describe.each(['desktop', 'phone'] as const)('customer 360 (%s)', (size) => {
   });
 
   it('a collection task’s invoice shows its open balance, and 催收 records a collection follow-up', async () => {
-    const page = await login('rep1', size);
+    const page = await loginAs(browser, 'rep1', size);
     // The link an overdue reminder (receivables.overdue sweep) gives its task: /finance/invoices/:id.
     const invoices = await api(page, 'GET', '/api/invoices?status=issued&pageSize=50');
     let target: { id: number; externalNo: string; customerId: number; outstanding: string } | undefined;
@@ -194,7 +170,7 @@ describe.each(['desktop', 'phone'] as const)('customer 360 (%s)', (size) => {
 
   it('the quote’s approval tab opens for a viewer who takes no part in the approval (was the 404 page)', async () => {
     // supervisor1 sees the quotes of 销售一部 but takes no part in their approvals.
-    const page = await login('supervisor1', size);
+    const page = await loginAs(browser, 'supervisor1', size);
     const quotes = await api(page, 'GET', '/api/quotes?pageSize=50');
     expect(quotes.status).toBe(200);
     let target: { id: number } | undefined;

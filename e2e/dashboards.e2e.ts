@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { formatMoney } from '@sales/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, shot } from './browser.ts';
+import { ARTIFACTS, expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, base } from './q2c-helpers.ts';
 
 /**
@@ -12,29 +12,6 @@ import { api, base } from './q2c-helpers.ts';
  * its order. A rep sees only their own figures, at 390 px too.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-
-async function login(username: string, size: keyof typeof SIZES = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
 
 const CHARTS = [
   'chart-sales-trend',
@@ -58,7 +35,7 @@ afterAll(() => browser?.close());
 
 describe('dashboards (报表分析)', () => {
   it('director: every chart drawn; the top rep bar drills down to exactly its records and orders', async () => {
-    const page = await login('director');
+    const page = await loginAs(browser, 'director');
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     // The sales chart carries the plan in force beside the actuals (demo: this year's plan, approved).
@@ -109,7 +86,7 @@ describe('dashboards (报表分析)', () => {
   });
 
   it('rep at 390 px: own figures only, no sideways scroll', async () => {
-    const page = await login('rep1', 'phone');
+    const page = await loginAs(browser, 'rep1', 'phone');
     await page.goto(`${base()}/analytics?period=year`);
     await page.getByTestId('kpi-sales_amount').waitFor();
     await page.waitForTimeout(800);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, base, inputOf } from './q2c-helpers.ts';
 
 /**
@@ -10,30 +10,7 @@ import { api, base, inputOf } from './q2c-helpers.ts';
  * (the manager's missing list) are screenshotted at 1440 and 390 px.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const NEXT = new Date().getFullYear() + 1;
-
-async function login(username: string, size: keyof typeof SIZES = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
 
 beforeAll(async () => {
   browser = await launch();
@@ -44,7 +21,7 @@ describe('annual sales plan (年度销售计划)', () => {
   let planId = 0;
 
   it('director: drafts next year from this year’s actuals, a bad split is refused naming the row, then submits', async () => {
-    const page = await login('director');
+    const page = await loginAs(browser, 'director');
     const errors: string[] = [];
     // The refused save answers 400 on purpose: the browser logs that response, nothing else may fail.
     page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 400') && errors.push(m.text()));
@@ -100,13 +77,13 @@ describe('annual sales plan (年度销售计划)', () => {
   });
 
   it('general manager approves it; the director sees it in force with its version history', async () => {
-    const gm = await login('gm');
+    const gm = await loginAs(browser, 'gm');
     await gm.goto(`${base()}/plans/${planId}`);
     await gm.getByRole('tab', { name: '审批' }).click();
     await gm.getByTestId('approval-approve').click();
     await gm.getByTestId('approval-action-submit').click();
     await expect.poll(async () => (await api(gm, 'GET', `/api/sales-plans/${planId}`)).json.status).toBe('approved');
-    const page = await login('director');
+    const page = await loginAs(browser, 'director');
     await page.goto(`${base()}/plans/${planId}`);
     await page.getByTestId('plan-revise').waitFor();
     await page.getByRole('tab', { name: '版本记录' }).click();
@@ -115,7 +92,7 @@ describe('annual sales plan (年度销售计划)', () => {
   });
 
   it('plan vs actual and the 4S lead target (demo plan in force, with v2 pending)', async () => {
-    const page = await login('director');
+    const page = await loginAs(browser, 'director');
     await page.goto(`${base()}/plans-vs-actual`);
     await page.getByTestId('vs-actual-table').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(page, 'plan-vs-actual-1440');
@@ -123,7 +100,7 @@ describe('annual sales plan (年度销售计划)', () => {
     await page.goto(`${base()}/plans-lead-target`);
     await page.getByTestId('lead-target-table').waitFor();
     await shot(page, 'plan-lead-target-1440');
-    const phone = await login('manager1', 'phone');
+    const phone = await loginAs(browser, 'manager1', 'phone');
     await phone.goto(`${base()}/plans-vs-actual`);
     await phone.getByTestId('vs-actual-table').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(phone, 'plan-vs-actual-manager-390');
@@ -133,7 +110,7 @@ describe('annual sales plan (年度销售计划)', () => {
 
 describe('monthly work plans (个人月度工作计划)', () => {
   it('the manager of 销售二部 sees who has not submitted next month’s plan', async () => {
-    const page = await login('manager2');
+    const page = await loginAs(browser, 'manager2');
     await page.goto(`${base()}/work-plans/team`);
     const missing = page.getByTestId('workplans-missing');
     await missing.waitFor();
@@ -142,7 +119,7 @@ describe('monthly work plans (个人月度工作计划)', () => {
   });
 
   it('a rep reads and writes their own at 390 px', async () => {
-    const page = await login('rep4', 'phone');
+    const page = await loginAs(browser, 'rep4', 'phone');
     await page.goto(`${base()}/work-plans/mine`);
     await page.getByTestId('workplan-goals').waitFor();
     await page.getByTestId('workplan-goals').fill('完成销售额 25 万元；清理逾期应收');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, base } from './q2c-helpers.ts';
 
 /**
@@ -12,30 +12,6 @@ import { api, base } from './q2c-helpers.ts';
  * register open too.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-
-async function login(username: string, size: keyof typeof SIZES = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
 
 /** Clicks a menu entry of 报表分析, opening the group first when it is closed. */
 async function menu(page: Page, item: string) {
@@ -56,7 +32,7 @@ afterAll(() => browser?.close());
 
 describe('reports (报表分析)', () => {
   it('manager: daily and weekly reports from the menu; the weekly xlsx and PDF carry the page’s rows', async () => {
-    const page = await login('manager1');
+    const page = await loginAs(browser, 'manager1', 'desktop', { acceptDownloads: true });
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await menu(page, 'report-daily');
@@ -126,7 +102,7 @@ describe('reports (报表分析)', () => {
   });
 
   it('manager at 390 px: the daily and weekly reports as cards, no sideways scroll', async () => {
-    const page = await login('manager1', 'phone');
+    const page = await loginAs(browser, 'manager1', 'phone', { acceptDownloads: true });
     await page.goto(`${base()}/reports/daily`);
     await page.getByTestId('report-rep-row').first().waitFor();
     await shot(page, 'report-daily-390');
@@ -139,7 +115,7 @@ describe('reports (报表分析)', () => {
   });
 
   it('rep: his own row only', async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1', 'desktop', { acceptDownloads: true });
     const me = (await api(page, 'GET', '/api/auth/me')).json;
     const daily = (await api(page, 'GET', '/api/reports/daily')).json;
     expect(daily.reps.map((r: { id: number }) => r.id)).toEqual([me.id]);

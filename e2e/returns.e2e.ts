@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, SIZES, shot } from './browser.ts';
 import { api, base, inputOf } from './q2c-helpers.ts';
 
 /**
@@ -13,31 +13,7 @@ import { api, base, inputOf } from './q2c-helpers.ts';
  * red-letter invoice in the browser. At 1440 px and 390 px, with screenshots.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-type Size = keyof typeof SIZES;
 const stamp = String(Date.now()).slice(-6);
-
-async function login(username: string, size: Size = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
 
 /** Today in Asia/Shanghai (YYYY-MM-DD). */
 const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -53,8 +29,8 @@ const ctx: { deliveryId: number; lineIndex: number; orderId: number; returnId: n
 beforeAll(async () => {
   browser = await launch();
   // A signed delivery of rep1 whose order has an issued invoice (to credit) and something left to return.
-  const finance = await login('finance');
-  const rep = await login('rep1');
+  const finance = await loginAs(browser, 'finance');
+  const rep = await loginAs(browser, 'rep1');
   const invoices = (await api(finance, 'GET', '/api/invoices?status=issued&pageSize=200')).json.items as {
     id: number;
     orderId: number | null;
@@ -85,7 +61,7 @@ afterAll(async () => {
 
 describe('sales return: deadline after a public holiday, storage fee, restock, red-letter invoice', () => {
   it('rep1 files the return from the delivery in the browser', async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     await page.goto(`${base()}/deliveries/${ctx.deliveryId}`);
     await page.getByTestId('delivery-return').click();
     await page.waitForURL(/\/returns\/new\?deliveryId=/);
@@ -101,7 +77,7 @@ describe('sales return: deadline after a public holiday, storage fee, restock, r
   });
 
   it('goods in on Friday 3 April 2026 (before 清明): due Thursday 9 April 18:00; the fee accrues per day since', async () => {
-    const keeper = await login('warehouse');
+    const keeper = await loginAs(browser, 'warehouse');
     const r = (await api(keeper, 'GET', `/api/sales-returns/${ctx.returnId}`)).json;
     const wh = (await api(keeper, 'GET', '/api/warehouses')).json.items[0].id;
     const res = await api(keeper, 'POST', `/api/sales-returns/${ctx.returnId}/arrival`, {
@@ -115,7 +91,7 @@ describe('sales return: deadline after a public holiday, storage fee, restock, r
     expect(res.json.fee).toEqual({ days, total: (days * 50).toFixed(2), clerksShare: (days * 25).toFixed(2) });
     await keeper.context().close();
 
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     await page.goto(`${base()}/returns/${ctx.returnId}`);
     await expect.poll(() => page.getByTestId('return-due').textContent()).toBe('2026-04-09 18:00');
     await expect.poll(() => page.getByTestId('return-fee').textContent()).toContain(`${days} 天`);
@@ -124,16 +100,16 @@ describe('sales return: deadline after a public holiday, storage fee, restock, r
   });
 
   it('the chain approves; the receiving clerk’s approval books the goods back into stock', async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     const r = (await api(page, 'GET', `/api/sales-returns/${ctx.returnId}`)).json;
     for (const u of ['invoicing', 'purchasing', 'qa', 'operations']) {
-      const p = await login(u);
+      const p = await loginAs(browser, u);
       const res = await api(p, 'POST', `/api/approvals/${r.approvalInstanceId}/approve`, { comment: '同意' });
       expect(res.status, `${u}: ${JSON.stringify(res.json)}`).toBe(200);
       await p.context().close();
     }
     // The 验收员 approves in the browser.
-    const clerk = await login('receiver');
+    const clerk = await loginAs(browser, 'receiver');
     await clerk.goto(`${base()}/returns/${ctx.returnId}`);
     await clerk.getByRole('tab', { name: '审批流程' }).click();
     await clerk.getByTestId('approval-approve').click();
@@ -144,7 +120,7 @@ describe('sales return: deadline after a public holiday, storage fee, restock, r
     expect(done.status).toBe('completed');
     expect(Number(done.storageFee)).toBeGreaterThan(0);
     expect(done.charges).toEqual([expect.objectContaining({ kind: 'storage_fee', amount: done.storageFee })]);
-    const keeper = await login('warehouse');
+    const keeper = await loginAs(browser, 'warehouse');
     const mv = (await api(keeper, 'GET', '/api/stock/movements?pageSize=20')).json.items as {
       kind: string;
       qty: string;
@@ -156,7 +132,7 @@ describe('sales return: deadline after a public holiday, storage fee, restock, r
   });
 
   it('finance issues the red-letter invoice from the return, linked to the original', async () => {
-    const page = await login('finance');
+    const page = await loginAs(browser, 'finance');
     await page.goto(`${base()}/returns/${ctx.returnId}`);
     await page.getByTestId('return-credit').click();
     await page.getByTestId('credit-invoice').click();
@@ -174,7 +150,7 @@ describe('sales return: deadline after a public holiday, storage fee, restock, r
   });
 
   it('works at 390 px: the list as cards and the detail, nothing scrolls sideways', async () => {
-    const page = await login('rep1', 'phone');
+    const page = await loginAs(browser, 'rep1', 'phone');
     await page.goto(`${base()}/returns`);
     await page.getByTestId('table-row').first().waitFor();
     await expectNoSidewaysScroll(page);
@@ -192,7 +168,7 @@ describe('post-sale processes (demo: the real-estate template with a late step)'
     'late steps, the process on its order and the templates (%s)',
     async (size) => {
       const width = SIZES[size].width;
-      const page = await login('rep1', size);
+      const page = await loginAs(browser, 'rep1', size);
       await page.goto(`${base()}/milestones/late`);
       await page.getByTestId('table-row').first().waitFor();
       expect(await page.getByTestId('table-row').first().textContent()).toContain('抵押登记');
@@ -204,7 +180,7 @@ describe('post-sale processes (demo: the real-estate template with a late step)'
       await expectNoSidewaysScroll(page);
       await shot(page, `milestones-process-${width}`);
       await page.context().close();
-      const admin = await login('admin', size);
+      const admin = await loginAs(browser, 'admin', size);
       await admin.goto(`${base()}/admin/milestone-templates`);
       await admin.getByText('商品房销售后续流程').first().waitFor();
       await expectNoSidewaysScroll(admin);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, base, openModal, pick } from './q2c-helpers.ts';
 
 /**
@@ -12,33 +12,10 @@ import { api, base, openModal, pick } from './q2c-helpers.ts';
  * step is asserted through the API; the service pages are shot at 1440 px and 390 px.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-type Size = keyof typeof SIZES;
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function login(username: string, size: Size = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
 
 interface Line {
   id: number;
@@ -55,13 +32,13 @@ let ticketId = 0;
 
 beforeAll(async () => {
   browser = await launch();
-  const gm = await login('gm');
+  const gm = await loginAs(browser, 'gm');
   const signed = (await api(gm, 'GET', '/api/deliveries?status=signed&pageSize=100')).json.items as {
     customerId: number;
     customerName: string;
   }[];
   await gm.context().close();
-  const boss = await login('svcmanager');
+  const boss = await loginAs(browser, 'svcmanager');
   for (const c of signed) {
     const lines = (await api(boss, 'GET', `/api/service-tickets/delivered-lines?customerId=${c.customerId}`)).json
       .items as Line[];
@@ -82,7 +59,7 @@ afterAll(async () => {
 
 describe('repair ticket on a delivered serial', () => {
   it('售后主管 opens it with the warranty shown and assigns the engineer', async () => {
-    const page = await login('svcmanager');
+    const page = await loginAs(browser, 'svcmanager');
     await page.goto(`${base()}/service/tickets/new`);
     await pick(page, page.getByTestId('ticket-customer'), customer.name.slice(0, 6), true);
     // The consumable line: out of warranty (paid service).
@@ -117,7 +94,7 @@ describe('repair ticket on a delivered serial', () => {
   });
 
   it('the engineer visits (first response), uses a part from stock, waits for the customer and resumes', async () => {
-    const page = await login('engineer');
+    const page = await loginAs(browser, 'engineer');
     const stockBefore = (await api(page, 'GET', '/api/stock?keyword=HP-FAN')).json.items[0];
     await page.goto(`${base()}/service/tickets/${ticketId}`);
     await page.getByTestId('action-visit').click();
@@ -160,7 +137,7 @@ describe('repair ticket on a delivered serial', () => {
   });
 
   it('resolves; closes only once the customer’s signed service report is recorded', async () => {
-    const page = await login('engineer');
+    const page = await loginAs(browser, 'engineer');
     await page.goto(`${base()}/service/tickets/${ticketId}`);
     await page.getByTestId('action-resolve').click();
     let modal = await openModal(page);
@@ -210,7 +187,7 @@ describe.each(['desktop', 'phone'] as const)('service pages (%s)', (size) => {
       ['svcmanager', '/service/sla-policies', 'sla-filter-type'],
     ];
     for (const [user, path, marker] of pages) {
-      const page = await login(user, size);
+      const page = await loginAs(browser, user, size);
       await page.goto(`${base()}${path}`);
       await page.getByTestId(marker).first().waitFor();
       await page.waitForLoadState('networkidle');
@@ -223,7 +200,7 @@ describe.each(['desktop', 'phone'] as const)('service pages (%s)', (size) => {
   });
 
   it('the board colours cards by SLA: the demo has running, warning or breached, and paused tickets', async () => {
-    const page = await login('svcmanager', size);
+    const page = await loginAs(browser, 'svcmanager', size);
     await page.goto(`${base()}/service/tickets`);
     await page.getByTestId('ticket-card').first().waitFor();
     // Each column loads on its own: wait until the waiting column's card is there.

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, base } from './q2c-helpers.ts';
 
 /**
@@ -11,30 +11,6 @@ import { api, base } from './q2c-helpers.ts';
  * deliveries to ship; process health and the monthly reports. At 1440 px and 390 px, with screenshots.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-type Size = keyof typeof SIZES;
-
-async function login(username: string, size: Size = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
 
 const count = async (page: Page, testId: string) => page.getByTestId(testId).getByTestId('work-item').count();
 
@@ -47,7 +23,7 @@ afterAll(async () => {
 
 describe('workbench and work logs', () => {
   it("lands the rep on the workbench with today's follow-ups and pending items", async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     await page.waitForURL(/\/workbench$/);
     await page.getByTestId('workbench').waitFor();
     expect(await count(page, 'source-followUps.dueToday')).toBeGreaterThan(0);
@@ -67,7 +43,7 @@ describe('workbench and work logs', () => {
   });
 
   it('shows the same workbench on a phone without sideways scroll', async () => {
-    const page = await login('rep1', 'phone');
+    const page = await loginAs(browser, 'rep1', 'phone');
     await page.getByTestId('workbench').waitFor();
     await expectNoSidewaysScroll(page);
     await shot(page, 'workbench-rep-390');
@@ -80,7 +56,7 @@ describe('workbench and work logs', () => {
   });
 
   it('lets the rep hand in the evening log on the planned day', async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     await page.goto(`${base()}/work-logs/mine`);
     await page.getByTestId('worklog-done').waitFor();
     // The morning plan (demo: the follow-ups due today, and the work manager1 assigned) is there.
@@ -95,7 +71,7 @@ describe('workbench and work logs', () => {
   });
 
   it('lets the manager read the team day and comment; the rep is notified', async () => {
-    const page = await login('manager1');
+    const page = await loginAs(browser, 'manager1');
     await page.goto(`${base()}/work-logs`);
     const row = page.getByTestId('team-row').filter({ hasText: '王磊' });
     await expect.poll(() => row.getByTestId('team-status').textContent()).toBe('已提交');
@@ -107,7 +83,7 @@ describe('workbench and work logs', () => {
     await expect.poll(() => page.getByTestId('worklog-comment').filter({ hasText: '明早给你答复' }).count()).toBe(1);
     await shot(page, 'worklog-comment-1440');
     await page.context().close();
-    const rep = await login('rep1');
+    const rep = await loginAs(browser, 'rep1');
     const notes = (await api(rep, 'GET', '/api/notifications?limit=50')).json.items as {
       kind: string;
       title: string;
@@ -117,13 +93,13 @@ describe('workbench and work logs', () => {
   });
 
   it('lists the payments to confirm for finance and the deliveries to ship for the warehouse', async () => {
-    const finance = await login('finance');
+    const finance = await loginAs(browser, 'finance');
     await finance.waitForURL(/\/workbench$/);
     await finance.getByTestId('source-payments.toConfirm').waitFor();
     await expect.poll(() => count(finance, 'source-payments.toConfirm')).toBeGreaterThan(0);
     await shot(finance, 'workbench-finance-1440');
     await finance.context().close();
-    const wh = await login('warehouse');
+    const wh = await loginAs(browser, 'warehouse');
     await wh.waitForURL(/\/workbench$/);
     await wh.getByTestId('source-deliveries.toShip').waitFor();
     await expect.poll(() => count(wh, 'source-deliveries.toShip')).toBeGreaterThan(0);
@@ -133,7 +109,7 @@ describe('workbench and work logs', () => {
 
   it('shows process health and the monthly reports to the manager, at both sizes', async () => {
     for (const size of ['desktop', 'phone'] as const) {
-      const page = await login('manager1', size);
+      const page = await loginAs(browser, 'manager1', size);
       await page.goto(`${base()}/process-health`);
       await page.getByTestId('health-kinds').waitFor();
       await expect.poll(() => page.getByTestId('health-row').count()).toBeGreaterThan(0);
