@@ -34,73 +34,97 @@ interface Branch {
 
 const sel = (kind: HealthKind) => sql.raw(`'${kind}'::text as kind`);
 
+/**
+ * A document of a customer waiting since `since` longer than `policy` days: the shape the stuck
+ * branches share. Every string is a constant of this file (table and column names), never input.
+ */
+function stuck(b: {
+  kind: HealthKind;
+  permission: Permission;
+  policy: DaysPolicy;
+  /** The FROM clause; `doc` is the alias of the document (with customer_id, owner_id, owner_dept_id, no). */
+  from: string;
+  doc: string;
+  where: string;
+  since: string;
+  amount?: string;
+}): Branch {
+  const d = b.doc;
+  return {
+    kind: b.kind,
+    permission: b.permission,
+    build: async ({ scope, olderThan }) => sql`
+      select ${sel(b.kind)}, ${sql.raw(`${d}.id, ${d}.no, c.name as customer, ${d}.owner_id, ${d}.owner_dept_id`)},
+        ${sql.raw(`(${b.since} at time zone 'Asia/Shanghai')::date as since, ${b.amount ?? 'null'}::text as amount`)}
+      from ${sql.raw(b.from)} join customers c on c.id = ${sql.raw(`${d}.customer_id`)}
+      where ${sql.raw(b.where)} and ${sql.raw(b.since)} < ${await olderThan(b.policy)}
+        and ${scope(`${d}.owner_id`, `${d}.owner_dept_id`)}`,
+  };
+}
+
 const BRANCHES: Branch[] = [
-  {
-    // Quotes waiting in approval (报价审批) longer than the policy allows.
+  // Quotes waiting in approval (报价审批) longer than the policy allows.
+  stuck({
     kind: 'quote_approval',
     permission: 'quote.view',
-    build: async ({ scope, olderThan }) => sql`
-      select ${sel('quote_approval')}, q.id, q.no, c.name as customer, q.owner_id, q.owner_dept_id,
-        (ai.created_at at time zone 'Asia/Shanghai')::date as since, q.total_gross::text as amount
-      from approval_instances ai join quotes q on q.id = ai.doc_id join customers c on c.id = q.customer_id
-      where ai.doc_type = 'quote' and ai.status = 'pending' and ai.created_at < ${await olderThan('monitor.quoteApprovalDays')}
-        and ${scope('q.owner_id', 'q.owner_dept_id')}`,
-  },
-  {
-    // Contracts in review (合同评审).
+    policy: 'monitor.quoteApprovalDays',
+    from: 'approval_instances ai join quotes q on q.id = ai.doc_id',
+    doc: 'q',
+    where: "ai.doc_type = 'quote' and ai.status = 'pending'",
+    since: 'ai.created_at',
+    amount: 'q.total_gross',
+  }),
+  // Contracts in review (合同评审).
+  stuck({
     kind: 'contract_review',
     permission: 'contract.view',
-    build: async ({ scope, olderThan }) => sql`
-      select ${sel('contract_review')}, k.id, k.no, c.name, k.owner_id, k.owner_dept_id,
-        (ai.created_at at time zone 'Asia/Shanghai')::date, null::text
-      from approval_instances ai join contracts k on k.id = ai.doc_id join customers c on c.id = k.customer_id
-      where ai.doc_type = 'contract' and ai.status = 'pending' and ai.created_at < ${await olderThan('monitor.contractReviewDays')}
-        and ${scope('k.owner_id', 'k.owner_dept_id')}`,
-  },
-  {
-    // Orders submitted and not yet through order review (订单评审).
+    policy: 'monitor.contractReviewDays',
+    from: 'approval_instances ai join contracts k on k.id = ai.doc_id',
+    doc: 'k',
+    where: "ai.doc_type = 'contract' and ai.status = 'pending'",
+    since: 'ai.created_at',
+  }),
+  // Orders submitted and not yet through order review (订单评审).
+  stuck({
     kind: 'order_review',
     permission: 'order.view',
-    build: async ({ scope, olderThan }) => sql`
-      select ${sel('order_review')}, o.id, o.no, c.name, o.owner_id, o.owner_dept_id,
-        (o.submitted_at at time zone 'Asia/Shanghai')::date, o.total_gross::text
-      from orders o join customers c on c.id = o.customer_id
-      where o.status in ('submitted','under_review') and o.submitted_at < ${await olderThan('monitor.orderReviewDays')}
-        and ${scope('o.owner_id', 'o.owner_dept_id')}`,
-  },
-  {
-    // Delivery notes drafted and not shipped.
+    policy: 'monitor.orderReviewDays',
+    from: 'orders o',
+    doc: 'o',
+    where: "o.status in ('submitted','under_review')",
+    since: 'o.submitted_at',
+    amount: 'o.total_gross',
+  }),
+  // Delivery notes drafted and not shipped.
+  stuck({
     kind: 'delivery_unshipped',
     permission: 'delivery.view',
-    build: async ({ scope, olderThan }) => sql`
-      select ${sel('delivery_unshipped')}, d.id, d.no, c.name, d.owner_id, d.owner_dept_id,
-        (d.created_at at time zone 'Asia/Shanghai')::date, null::text
-      from deliveries d join customers c on c.id = d.customer_id
-      where d.status = 'draft' and d.created_at < ${await olderThan('monitor.deliveryShipDays')}
-        and ${scope('d.owner_id', 'd.owner_dept_id')}`,
-  },
-  {
-    // Returns still open (销后退回: 3 working days is the rule; the board uses calendar days).
+    policy: 'monitor.deliveryShipDays',
+    from: 'deliveries d',
+    doc: 'd',
+    where: "d.status = 'draft'",
+    since: 'd.created_at',
+  }),
+  // Returns still open (销后退回: 3 working days is the rule; the board uses calendar days).
+  stuck({
     kind: 'return_open',
     permission: 'return.view',
-    build: async ({ scope, olderThan }) => sql`
-      select ${sel('return_open')}, r.id, r.no, c.name, r.owner_id, r.owner_dept_id,
-        (r.created_at at time zone 'Asia/Shanghai')::date, null::text
-      from sales_returns r join customers c on c.id = r.customer_id
-      where r.status in ('submitted','returned') and r.created_at < ${await olderThan('monitor.returnOpenDays')}
-        and ${scope('r.owner_id', 'r.owner_dept_id')}`,
-  },
-  {
-    // Service tickets open with no change for the policy's days.
+    policy: 'monitor.returnOpenDays',
+    from: 'sales_returns r',
+    doc: 'r',
+    where: "r.status in ('submitted','returned')",
+    since: 'r.created_at',
+  }),
+  // Service tickets open with no change for the policy's days.
+  stuck({
     kind: 'ticket_idle',
     permission: 'ticket.view',
-    build: async ({ scope, olderThan }) => sql`
-      select ${sel('ticket_idle')}, t.id, t.no, c.name, t.owner_id, t.owner_dept_id,
-        (t.updated_at at time zone 'Asia/Shanghai')::date, null::text
-      from service_tickets t join customers c on c.id = t.customer_id
-      where t.status not in ('resolved','closed') and t.updated_at < ${await olderThan('monitor.ticketIdleDays')}
-        and ${scope('t.owner_id', 't.owner_dept_id')}`,
-  },
+    policy: 'monitor.ticketIdleDays',
+    from: 'service_tickets t',
+    doc: 't',
+    where: "t.status not in ('resolved','closed')",
+    since: 't.updated_at',
+  }),
   {
     // Planned follow-ups past their date (跟进逾期).
     kind: 'followup_overdue',
