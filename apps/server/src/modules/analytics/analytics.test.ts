@@ -1,38 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
-import { insertProduct, insertWarehouse } from '../../../test/q2c-seed.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { companyDate } from '../../platform/time.ts';
-import { insertOrder } from '../deliveries/deliveries.test-seed.ts';
 import { makeCustomer, orderBody, stockedProduct } from '../orders/orders.testkit.ts';
-import { insertSignedSale } from '../returns/returns.test-seed.ts';
-import { bookFact, checkMonthlyTotals, type MeasureQuery, measure, overdueFollowUps, rebuildFacts } from './index.ts';
+import { seedMarchSales } from './analytics.test-seed.ts';
+import { checkMonthlyTotals, type MeasureQuery, measure, overdueFollowUps, rebuildFacts } from './index.ts';
 
 let env: TestEnv;
 let org: Org;
 let rep1: Client;
 let ctx: Record<'rep1' | 'rep2' | 'manager1' | 'director', Ctx>;
 let custA: number;
-let custB: number;
-let custC: number;
 let product: number;
-let wh: number;
 const q = (text: string, params: unknown[] = []) => env.database.pool.query(text, params);
-const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
-
-/** An order that passed review on `date`, booked by the approval hook. */
-async function approved(ownerId: number, customerId: number, qty: string, date: string, productId = product) {
-  const o = await insertOrder(env, {
-    customerId,
-    ownerId,
-    warehouseId: wh,
-    lines: [{ productId, qty, unitPrice: '100.00' }],
-  });
-  await q('update orders set approved_at = $2 where id = $1', [o.id, at(date)]);
-  await env.database.db.transaction((tx) => bookFact.orderApproved(tx, o.id));
-  return o;
-}
 
 const value = async (c: Ctx, m: Partial<MeasureQuery> & Pick<MeasureQuery, 'measure'>) =>
   (await measure(env.database.db, c, { ...MARCH, ...m }))[0].value;
@@ -42,68 +23,15 @@ beforeAll(async () => {
   org = await seedOrg(env);
   rep1 = await Client.login(env.app, 'rep1');
   const rep2 = await Client.login(env.app, 'rep2');
-  const team = await Client.login(env.app, 'teamrep');
   ctx = {
     rep1: await ctxFor(env, rep1),
     rep2: await ctxFor(env, rep2),
     manager1: await ctxFor(env, await Client.login(env.app, 'manager1')),
     director: await ctxFor(env, await Client.login(env.app, 'director')),
   };
-  custA = await makeCustomer(env, rep1, '指标客户甲');
-  custB = await makeCustomer(env, team, '指标客户乙');
-  custC = await makeCustomer(env, rep2, '指标客户丙');
-  wh = await insertWarehouse(env, 'WH-AN', '指标仓');
-  product = await insertProduct(env, { code: 'P-AN-1' });
-  await q(`update products set cost = 60 where id = $1`, [product]);
-
-  // 集客: custC walked in on 1 March (channel 自然到店), routed to rep2.
-  const reg = await q(
-    `insert into front_desk_registrations (kind, visitor_name, channel, reg_date, customer_id, routed_to, routed_dept_id,
-       route_reason, registered_by, registered_at)
-     values ('visit', '丙先生', 'walk_in', '2026-03-01', $1, $2, $3, 'rotation', $4, $5) returning id`,
-    [custC, org.user.rep2, org.dept.sales2, org.user.front, at('2026-03-01')],
-  );
-  await env.database.db.transaction((tx) => bookFact.registrationCreated(tx, Number(reg.rows[0].id)));
-
-  // rep1 (销售一部): O1 2×100 on 5 March; O2 1×100 on 6 March, cancelled on 20 March; O5 in April.
-  await approved(org.user.rep1, custA, '2', '2026-03-05');
-  const o2 = await approved(org.user.rep1, custA, '1', '2026-03-06');
-  await q(`update orders set status = 'cancelled', cancel_reason = '客户取消', updated_at = $2 where id = $1`, [
-    o2.id,
-    at('2026-03-20'),
-  ]);
-  await env.database.db.transaction((tx) => bookFact.orderCancelled(tx, { now: () => at('2026-03-20') }, o2.id));
-  await approved(org.user.rep1, custA, '4', '2026-04-02');
-  // custA transferred to rep1b mid-period: O6 (after the transfer) is rep1b's; O1 stays rep1's.
-  await q('update customers set owner_id = $2 where id = $1', [custA, org.user.rep1b]);
-  await approved(org.user.rep1b, custA, '1', '2026-03-25');
-  // teamRep (销售一部一组, a sub-department): O3 3×100 on 12 March, 1 returned on 28 March.
-  const sale = await insertSignedSale(env, {
-    customerId: custB,
-    ownerId: org.user.teamRep,
-    qty: '3',
-    unitPrice: '100.00',
-    signedDate: '2026-03-14',
-  });
-  await q(`update products set cost = 60 where id = $1`, [sale.productId]);
-  await q('update orders set approved_at = $2 where id = $1', [sale.orderId, at('2026-03-12')]);
-  await env.database.db.transaction((tx) => bookFact.orderApproved(tx, sale.orderId));
-  const orderLine = await q('select order_line_id from delivery_lines where id = $1', [sale.lineId]);
-  const ret = await q(
-    `insert into sales_returns (no, customer_id, order_id, delivery_id, reason, description, status, owner_id, owner_dept_id,
-       created_by, total_qty, total_amount, arrived_at, warehouse_id, due_at, completed_at, storage_fee, cost_bearer)
-     values ('TH-AN-1', $1, $2, $3, 'quality', '质量问题', 'completed', $4, $5, $4, 1, 113, $6, $7, $6, $6, 0, 'company')
-     returning id`,
-    [custB, sale.orderId, sale.deliveryId, org.user.teamRep, org.dept.sales1team, at('2026-03-28'), sale.warehouseId],
-  );
-  await q(
-    `insert into sales_return_lines (return_id, delivery_line_id, order_line_id, product_id, qty, amount)
-     values ($1, $2, $3, $4, 1, 113)`,
-    [ret.rows[0].id, sale.lineId, orderLine.rows[0].order_line_id, sale.productId],
-  );
-  await env.database.db.transaction((tx) => bookFact.returnCompleted(tx, Number(ret.rows[0].id)));
-  // rep2 (销售二部): O4 5×100 on 15 March — custC's first order after its registration: a lead deal.
-  await approved(org.user.rep2, custC, '5', '2026-03-15');
+  // The hand-computed sales of March 2026 (see the seed): a cancellation, a return, a transfer, a
+  // sub-department and a walk-in's first order.
+  ({ custA, product } = await seedMarchSales(env, org, '指标', 'AN'));
 });
 afterAll(() => env.close());
 

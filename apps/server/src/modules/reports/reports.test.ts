@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, ctxFor, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { pdfPages } from '../../platform/printing/pdf-text.ts';
+import { seedMarchSales } from '../analytics/analytics.test-seed.ts';
 import { type MeasureQuery, measure } from '../analytics/index.ts';
 import { dailyReport, dealRegister, halfYearReport, weeklyReport } from './index.ts';
 import { reportCtx } from './reports.scope.ts';
-import { seedReportFixture } from './reports.test-seed.ts';
 
 let env: TestEnv;
 let org: Org;
-let docs: Awaited<ReturnType<typeof seedReportFixture>>;
+let docs: Awaited<ReturnType<typeof seedMarchSales>>;
 let ctx: Record<'rep1' | 'manager1' | 'director', Ctx>;
 let client: Record<'rep1' | 'manager1' | 'manager2' | 'director', Client>;
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
@@ -23,7 +23,7 @@ const rowOf = <T extends { name: string }>(rows: T[], name: string) => rows.find
 beforeAll(async () => {
   env = await createTestEnv();
   org = await seedOrg(env);
-  docs = await seedReportFixture(env, org);
+  docs = await seedMarchSales(env, org, '报表', 'RP');
   client = {
     rep1: await Client.login(env.app, 'rep1'),
     manager1: await Client.login(env.app, 'manager1'),

@@ -1,27 +1,30 @@
 import { Client, type Org, type TestEnv } from '../../../test/harness.ts';
 import { insertProduct, insertWarehouse } from '../../../test/q2c-seed.ts';
-import { bookFact } from '../analytics/index.ts';
 import { insertOrder } from '../deliveries/deliveries.test-seed.ts';
 import { makeCustomer } from '../orders/orders.testkit.ts';
 import { insertSignedSale } from '../returns/returns.test-seed.ts';
+import { bookFact } from './index.ts';
 
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
 /**
- * The hand-made fixture of the report tests (March–April 2026), gross 113 per unit (100 + 13 % tax):
+ * The hand-made sales of March–April 2026 that the indicator engine and the report tests compute
+ * by hand; gross 113 per unit (100 + 13 % tax), cost 60 per unit. `label` names the customers,
+ * warehouse and product (e.g. 报表客户甲, 报表主推产品) so each test's records are its own:
  * - rep1 张三 (销售一部): O1 2 units on 5 March (contact 陈经理); O2 1 unit on 6 March, cancelled 20 March;
  *   O5 4 units on 2 April. Customer 甲 then moves to rep1b 李四: O6 1 unit on 25 March is his, O1 stays rep1's.
  * - teamRep 孙七 (销售一部一组): O3 3 units of another product on 12 March, 1 returned on 28 March.
  * - rep2 王五 (销售二部): walk-in registration on 1 March, O4 5 units on 15 March (a lead deal).
  */
-export async function seedReportFixture(env: TestEnv, org: Org) {
+export async function seedMarchSales(env: TestEnv, org: Org, label: string, code: string) {
   const q = (text: string, params: unknown[] = []) => env.database.pool.query(text, params);
   const rep1 = await Client.login(env.app, 'rep1');
-  const custA = await makeCustomer(env, rep1, '报表客户甲');
-  const custB = await makeCustomer(env, await Client.login(env.app, 'teamrep'), '报表客户乙');
-  const custC = await makeCustomer(env, await Client.login(env.app, 'rep2'), '报表客户丙');
-  const wh = await insertWarehouse(env, 'WH-RP', '报表仓');
-  const product = await insertProduct(env, { code: 'P-RP-1', name: '报表主推产品' });
+  const custA = await makeCustomer(env, rep1, `${label}客户甲`);
+  const custB = await makeCustomer(env, await Client.login(env.app, 'teamrep'), `${label}客户乙`);
+  const custC = await makeCustomer(env, await Client.login(env.app, 'rep2'), `${label}客户丙`);
+  const wh = await insertWarehouse(env, `WH-${code}`, `${label}仓`);
+  const product = await insertProduct(env, { code: `P-${code}-1`, name: `${label}主推产品` });
+  await q('update products set cost = 60 where id = $1', [product]);
   const approved = async (ownerId: number, customerId: number, qty: string, date: string) => {
     const o = await insertOrder(env, {
       customerId,
@@ -64,15 +67,25 @@ export async function seedReportFixture(env: TestEnv, org: Org) {
     unitPrice: '100.00',
     signedDate: '2026-03-14',
   });
+  await q('update products set cost = 60 where id = $1', [sale.productId]);
   await q('update orders set approved_at = $2 where id = $1', [sale.orderId, at('2026-03-12')]);
   await env.database.db.transaction((tx) => bookFact.orderApproved(tx, sale.orderId));
   const orderLine = await q('select order_line_id from delivery_lines where id = $1', [sale.lineId]);
   const ret = await q(
     `insert into sales_returns (no, customer_id, order_id, delivery_id, reason, description, status, owner_id, owner_dept_id,
        created_by, total_qty, total_amount, arrived_at, warehouse_id, due_at, completed_at, storage_fee, cost_bearer)
-     values ('TH-RP-1', $1, $2, $3, 'quality', '质量问题', 'completed', $4, $5, $4, 1, 113, $6, $7, $6, $6, 0, 'company')
+     values ($8, $1, $2, $3, 'quality', '质量问题', 'completed', $4, $5, $4, 1, 113, $6, $7, $6, $6, 0, 'company')
      returning id`,
-    [custB, sale.orderId, sale.deliveryId, org.user.teamRep, org.dept.sales1team, at('2026-03-28'), sale.warehouseId],
+    [
+      custB,
+      sale.orderId,
+      sale.deliveryId,
+      org.user.teamRep,
+      org.dept.sales1team,
+      at('2026-03-28'),
+      sale.warehouseId,
+      `TH-${code}-1`,
+    ],
   );
   await q(
     `insert into sales_return_lines (return_id, delivery_line_id, order_line_id, product_id, qty, amount)
@@ -83,6 +96,8 @@ export async function seedReportFixture(env: TestEnv, org: Org) {
   const o4 = await approved(org.user.rep2, custC, '5', '2026-03-15');
   const no = async (id: number) => (await q('select no from orders where id = $1', [id])).rows[0].no as string;
   return {
+    custA,
+    product,
     o1: await no(o1.id),
     o2: await no(o2.id),
     o3: await no(sale.orderId),
