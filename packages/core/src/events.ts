@@ -21,7 +21,16 @@ export type InviteResult = (typeof INVITE_RESULTS)[number];
 export const DECLINE_REASONS = ['schedule', 'distance', 'no_interest', 'no_budget', 'competitor', 'other'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
-export const BUDGET_CATEGORIES = ['venue', 'catering', 'gifts', 'materials', 'speakers', 'promotion', 'travel', 'other'] as const;
+export const BUDGET_CATEGORIES = [
+  'venue',
+  'catering',
+  'gifts',
+  'materials',
+  'speakers',
+  'promotion',
+  'travel',
+  'other',
+] as const;
 export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 
 /** Merge fields of an invitation script (seed 001 邀约话术示例). */
@@ -79,7 +88,10 @@ export type EventUpdateInput = z.output<typeof EventUpdateInput>;
 
 export const EventListQuery = z.object({
   status: z.enum(EVENT_STATUSES).optional(),
-  from: z.string().refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } }).optional(),
+  from: z
+    .string()
+    .refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } })
+    .optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -9,7 +9,7 @@ import { completeTasksByRef } from '../../platform/tasks/index.ts';
 import { findCustomerInScope, findDuplicate, insertCustomer } from '../customers/index.ts';
 import { issueStock } from '../stock/index.ts';
 import { findEventForCheckIn } from './events.access.ts';
-import { eventInvitations, events } from './events.schema.ts';
+import { eventInvitations, type events } from './events.schema.ts';
 import { CONFIRM_TASK_REF, inviteToken } from './invitations.service.ts';
 
 type Event = typeof events.$inferSelect;
@@ -89,7 +89,12 @@ export async function registerWalkIn(ctx: Ctx, eventId: number, input: WalkInInp
     if (input.customerId) customer = await findCustomerInScope(ctx, input.customerId, 'customer.view', tx);
     else {
       if (!input.name || !input.mobile) throw ValidationError.field('mobile', 'events.walk_in_customer_required');
-      const parsed = CustomerInput.safeParse({ kind: 'individual', name: input.name, mobile: input.mobile, source: 'walk_in' });
+      const parsed = CustomerInput.safeParse({
+        kind: 'individual',
+        name: input.name,
+        mobile: input.mobile,
+        source: 'walk_in',
+      });
       if (!parsed.success) throw ValidationError.field('mobile', 'validation.mobile.format');
       const dup = await findDuplicate(tx, parsed.data);
       customer = dup ?? {

@@ -7,15 +7,19 @@ import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { eventInvitations, events } from './events.schema.ts';
 
 /**
- * An event is visible to the planner and the planner's department within the event.view scope, and
- * to whoever sees one of its invitations (a rep sees the events they invite to). Out of scope = 404.
+ * An event is visible to the planner and the planner's department within the event.view scope, to its
+ * responsible people, to whoever sees one of its invitations, and — once approved — to everyone who
+ * may invite (an approved event is a company campaign a rep invites their customers to; their
+ * report then counts only their own invitations). Anything else is 404.
  */
 export async function eventScope(ctx: Pick<Ctx, 'db' | 'principal'>): Promise<SQL> {
   const scope = await resolveScope(ctx, 'event.view');
   if (scope.all) return sql`true`;
   const own = scopeWhere(scope, events.ownerId, events.ownerDeptId);
   const inv = scopeWhere(scope, sql`i.rep_id`, sql`i.rep_dept_id`);
-  return sql`(${own} or exists (select 1 from ${eventInvitations} i where i.event_id = ${events.id} and ${inv}))`;
+  const campaign = can(ctx.principal, 'event.invite') ? sql`${events.status} = 'approved'` : sql`false`;
+  return sql`(${own} or ${ctx.principal.userId} = any(${events.responsibleIds}) or ${campaign}
+    or exists (select 1 from ${eventInvitations} i where i.event_id = ${events.id} and ${inv}))`;
 }
 
 /** The invitations a user sees: by the rep and the rep's department (event.view scope). */

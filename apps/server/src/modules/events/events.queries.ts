@@ -1,4 +1,4 @@
-import { type InvitationListQuery, maskPhone, type MergeField, renderScript } from '@sales/core';
+import { type InvitationListQuery, type MergeField, maskPhone, renderScript } from '@sales/core';
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
@@ -7,9 +7,9 @@ import { companyName } from '../../platform/org/company.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { customerContacts, customers } from '../customers/index.ts';
-import { productLabels, warehouseNames } from './events.deps.ts';
 import { findEventForCheckIn, findEventInScope } from './events.access.ts';
-import { eventBudgetLines, eventInvitations, events } from './events.schema.ts';
+import { productLabels, warehouseNames } from './events.deps.ts';
+import { eventBudgetLines, eventInvitations, type events } from './events.schema.ts';
 
 type Event = typeof events.$inferSelect;
 
@@ -26,7 +26,9 @@ export async function getEvent(ctx: Ctx, id: number) {
     : [];
   const [owner] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, ev.ownerId));
   const gift = ev.giftProductId ? (await productLabels(ctx.db, [ev.giftProductId])).get(ev.giftProductId) : undefined;
-  const wh = ev.giftWarehouseId ? (await warehouseNames(ctx.db, [ev.giftWarehouseId])).get(ev.giftWarehouseId) : undefined;
+  const wh = ev.giftWarehouseId
+    ? (await warehouseNames(ctx.db, [ev.giftWarehouseId])).get(ev.giftWarehouseId)
+    : undefined;
   return {
     ...ev,
     startsAt: ev.startsAt.toISOString(),
@@ -167,7 +169,10 @@ export async function searchGuests(ctx: Ctx, eventId: number, keyword: string) {
     )
     .orderBy(asc(customers.name), asc(eventInvitations.id))
     .limit(20);
-  return { event: { id: ev.id, theme: ev.theme, status: ev.status, hasGift: ev.giftProductId !== null }, items: rows.map(guest) };
+  return {
+    event: { id: ev.id, theme: ev.theme, status: ev.status, hasGift: ev.giftProductId !== null },
+    items: rows.map(guest),
+  };
 }
 
 /** The guest a scanned QR code names (the front desk's scanner page). */

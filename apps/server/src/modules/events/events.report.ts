@@ -87,7 +87,12 @@ type FigureRow = EventFigures & {
 };
 
 const asRow = (r: Record<string, unknown>) =>
-  ({ ...r, id: Number(r.id), startsAt: new Date(r.startsAt as string).toISOString(), endsAt: new Date(r.endsAt as string).toISOString() }) as FigureRow;
+  ({
+    ...r,
+    id: Number(r.id),
+    startsAt: new Date(r.startsAt as string).toISOString(),
+    endsAt: new Date(r.endsAt as string).toISOString(),
+  }) as FigureRow;
 
 /** The events list with each event's figures (the cross-event report), newest first, paginated. */
 export async function listEvents(ctx: Ctx, q: EventListQuery) {

@@ -20,11 +20,11 @@ import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { checkInByToken, checkInInvitation, registerWalkIn } from './checkin.service.ts';
 import { attributeOrder, detachOrder } from './deals.service.ts';
+import { findEventInScope } from './events.access.ts';
 import { EVENT_DOC } from './events.doc.ts';
 import { getEvent, guestByToken, listInvitations, searchGuests } from './events.queries.ts';
 import { eventReport, listEvents } from './events.report.ts';
 import { createEvent, submitEvent, updateEvent } from './events.service.ts';
-import { findEventInScope } from './events.access.ts';
 import { confirmInvitation, inviteCustomers, recordInvitationResult } from './invitations.service.ts';
 
 const tags = ['events'];
@@ -60,11 +60,15 @@ export function eventRoutes(app: ZodApp, db: Db) {
     { config: view('byId'), schema: { tags, params: BigIdParams, querystring: InvitationListQuery } },
     async (req) => listInvitations(ctxOf(req, db), req.params.id, req.query),
   );
-  app.post('/events', { config: { permission: 'event.plan' }, schema: { tags, body: EventInput } }, async (req, reply) => {
-    const ctx = ctxOf(req, db);
-    const { id } = await createEvent(ctx, req.body);
-    return reply.code(201).send(await getEvent(ctx, id));
-  });
+  app.post(
+    '/events',
+    { config: { permission: 'event.plan' }, schema: { tags, body: EventInput } },
+    async (req, reply) => {
+      const ctx = ctxOf(req, db);
+      const { id } = await createEvent(ctx, req.body);
+      return reply.code(201).send(await getEvent(ctx, id));
+    },
+  );
   // Planning needs event.plan (checked after the scope lookup, so out of scope is 404).
   app.put(
     '/events/:id',
@@ -86,7 +90,10 @@ export function eventRoutes(app: ZodApp, db: Db) {
   );
   app.post(
     '/events/:id/invitations',
-    { config: { ...view('mutation'), permission: 'event.invite' as const }, schema: { tags, params: BigIdParams, body: InviteInput } },
+    {
+      config: { ...view('mutation'), permission: 'event.invite' as const },
+      schema: { tags, params: BigIdParams, body: InviteInput },
+    },
     async (req, reply) => reply.code(201).send(await inviteCustomers(ctxOf(req, db), req.params.id, req.body)),
   );
   app.post(

@@ -47,9 +47,11 @@ const columns = (input: EventInput) => ({
 async function writeBudget(tx: Tx, eventId: number, lines: EventInput['budget']) {
   await tx.delete(eventBudgetLines).where(eq(eventBudgetLines.eventId, eventId));
   if (lines.length)
-    await tx.insert(eventBudgetLines).values(
-      lines.map((l) => ({ eventId, category: l.category, budget: l.budget, actual: l.actual, note: l.note ?? null })),
-    );
+    await tx
+      .insert(eventBudgetLines)
+      .values(
+        lines.map((l) => ({ eventId, category: l.category, budget: l.budget, actual: l.actual, note: l.note ?? null })),
+      );
 }
 
 /** Creates an event plan as a draft, owned by its planner (SPEC 2.7; seed 001 会议筹备). */

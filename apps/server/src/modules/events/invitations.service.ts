@@ -31,7 +31,12 @@ export async function inviteCustomers(ctx: Ctx, eventId: number, input: InviteIn
     const filter = { ...(input.filter ?? {}), archived: undefined } as CustomerFilter;
     const scope = await customerWhere(ctx, filter, 'customer.view');
     const picked = new Map<number, { id: number; name: string; ownerId: number | null; ownerDeptId: number | null }>();
-    const cols = { id: customers.id, name: customers.name, ownerId: customers.ownerId, ownerDeptId: customers.ownerDeptId };
+    const cols = {
+      id: customers.id,
+      name: customers.name,
+      ownerId: customers.ownerId,
+      ownerDeptId: customers.ownerDeptId,
+    };
     if (input.customerIds?.length) {
       const ids = [...new Set(input.customerIds)];
       const rows = await tx
@@ -50,7 +55,10 @@ export async function inviteCustomers(ctx: Ctx, eventId: number, input: InviteIn
         .orderBy(asc(customers.id))
         .limit(INVITE_CAP + 1);
       if (rows.length > INVITE_CAP)
-        throw ValidationError.field('filter', 'events.too_many_customers', { max: INVITE_CAP, count: `${INVITE_CAP}+` });
+        throw ValidationError.field('filter', 'events.too_many_customers', {
+          max: INVITE_CAP,
+          count: `${INVITE_CAP}+`,
+        });
       for (const r of rows) picked.set(r.id, r);
     }
     if (picked.size > INVITE_CAP)
@@ -87,10 +95,7 @@ export async function inviteCustomers(ctx: Ctx, eventId: number, input: InviteIn
         .returning({ id: eventInvitations.id });
       ids.push(...rows.map((r) => r.id));
     }
-    await tx
-      .update(events)
-      .set({ updatedAt: ctx.now() })
-      .where(eq(events.id, eventId));
+    await tx.update(events).set({ updatedAt: ctx.now() }).where(eq(events.id, eventId));
     await recordAudit(tx, ctx, {
       entityType: 'event',
       entityId: eventId,
