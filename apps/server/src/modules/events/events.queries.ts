@@ -187,3 +187,21 @@ export async function guestByToken(ctx: Ctx, token: string) {
   const ev = await findEventForCheckIn(ctx, row.eventId);
   return { ...guest(row), eventId: ev.id, theme: ev.theme, hasGift: ev.giftProductId !== null };
 }
+
+/** The events the door works now: approved, not ended more than a day ago, soonest first (at most 50). */
+export async function doorEvents(ctx: Ctx) {
+  const since = new Date(ctx.now().getTime() - 86_400_000);
+  const rows = await ctx.db
+    .select({
+      id: events.id,
+      theme: events.theme,
+      venue: events.venue,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+    })
+    .from(events)
+    .where(and(eq(events.status, 'approved'), sql`${events.endsAt} >= ${since}`))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(50);
+  return { items: rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() })) };
+}

@@ -22,7 +22,7 @@ import { checkInByToken, checkInInvitation, registerWalkIn } from './checkin.ser
 import { attributeOrder, detachOrder } from './deals.service.ts';
 import { findEventInScope } from './events.access.ts';
 import { EVENT_DOC } from './events.doc.ts';
-import { getEvent, guestByToken, listInvitations, searchGuests } from './events.queries.ts';
+import { doorEvents, getEvent, guestByToken, listInvitations, searchGuests } from './events.queries.ts';
 import { eventReport, listEvents } from './events.report.ts';
 import { createEvent, submitEvent, updateEvent } from './events.service.ts';
 import { confirmInvitation, inviteCustomers, recordInvitationResult } from './invitations.service.ts';
@@ -131,6 +131,10 @@ export function eventRoutes(app: ZodApp, db: Db) {
     },
   );
 
+  // The front desk's start page: today's and coming approved events (a short list, no paging).
+  app.get('/event-door', { config: { permission: 'event.checkin' as const }, schema: { tags } }, async (req) =>
+    doorEvents(ctxOf(req, db)),
+  );
   app.get(
     '/events/:id/guests',
     { config: door('search'), schema: { tags, params: BigIdParams, querystring: CheckInSearchQuery } },
