@@ -39,7 +39,7 @@ export const eventFixtures: ScopeFixtureFile = {
     if (draft.statusCode !== 201) throw new Error(`event fixture: ${draft.statusCode} ${draft.body}`);
     fixture.event = draft.json().id;
     const director = await Client.login(env.app, 'director');
-    const campaign = await approvedEvent(env, director, '扫描会销活动');
+    const campaign = await approvedEvent(env, director, '范围巡检会议');
     const inv = await owner.post(`/api/events/${campaign}/invitations`, { customerIds: [fixture.customer] });
     if (inv.statusCode !== 201) throw new Error(`invitation fixture: ${inv.statusCode} ${inv.body}`);
     const list = (await owner.get(`/api/events/${campaign}/invitations`)).json();

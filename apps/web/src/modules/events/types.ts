@@ -77,7 +77,16 @@ export interface Invitation {
 
 export interface EventReport {
   figures: EventFigures;
-  reps: { repId: number; repName: string; invited: number; accepted: number; confirmed: number; attended: number; deals: number; revenue: string }[];
+  reps: {
+    repId: number;
+    repName: string;
+    invited: number;
+    accepted: number;
+    confirmed: number;
+    attended: number;
+    deals: number;
+    revenue: string;
+  }[];
   declineReasons: { reason: string; count: number }[];
   deals: { id: number; no: string; status: string; amount: string; customer: string; ownerName: string }[];
 }
