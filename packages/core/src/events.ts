@@ -37,6 +37,15 @@ export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 export const MERGE_FIELDS = ['客户姓名', '公司名称', '产品/服务主题', '时间', '地点', '你的姓名'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
+// The seed's own script is written in traditional characters ([客戶姓名], [公司名稱] …): both spellings work.
+const TRADITIONAL: Record<string, MergeField> = {
+  客戶姓名: '客户姓名',
+  公司名稱: '公司名称',
+  '產品/服務主題': '产品/服务主题',
+  時間: '时间',
+  地點: '地点',
+};
+
 /** A merge field with no value renders as this marker, so nobody reads a script with a hole aloud. */
 export const missingMarker = (field: string) => `【缺:${field}】`;
 
@@ -48,11 +57,12 @@ export const missingMarker = (field: string) => `【缺:${field}】`;
 export function renderScript(template: string, values: Partial<Record<MergeField, string | null>>) {
   const missing: MergeField[] = [];
   const text = template.replace(/\[([^\]]+)\]/g, (whole, name: string) => {
-    if (!(MERGE_FIELDS as readonly string[]).includes(name)) return whole;
-    const v = values[name as MergeField]?.trim();
+    const field = TRADITIONAL[name] ?? name;
+    if (!(MERGE_FIELDS as readonly string[]).includes(field)) return whole;
+    const v = values[field as MergeField]?.trim();
     if (v) return v;
-    if (!missing.includes(name as MergeField)) missing.push(name as MergeField);
-    return missingMarker(name);
+    if (!missing.includes(field as MergeField)) missing.push(field as MergeField);
+    return missingMarker(field);
   });
   return { text, missing };
 }

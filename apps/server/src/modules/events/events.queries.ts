@@ -9,7 +9,7 @@ import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { customerContacts, customers } from '../customers/index.ts';
 import { findEventForCheckIn, findEventInScope } from './events.access.ts';
 import { productLabels, warehouseNames } from './events.deps.ts';
-import { eventBudgetLines, eventInvitations, type events } from './events.schema.ts';
+import { eventBudgetLines, eventInvitations, events } from './events.schema.ts';
 
 type Event = typeof events.$inferSelect;
 

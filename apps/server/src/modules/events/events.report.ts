@@ -1,5 +1,5 @@
 import type { EventListQuery } from '@sales/core';
-import { type SQL, sql } from 'drizzle-orm';
+import { desc, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
@@ -102,14 +102,24 @@ export async function listEvents(ctx: Ctx, q: EventListQuery) {
   if (q.from) parts.push(sql`${events.startsAt} >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
   const where = sql.join(parts, sql` and `);
   const inv = await visibleInvitations(ctx);
-  // The page is chosen on events alone (index events_list_idx), the figures computed for its rows.
-  const res = await ctx.db.execute(sql`
-    with page as (
-      select ${events.id} as id from ${events} where ${where}
-      order by ${events.startsAt} desc, ${events.id} desc limit ${q.pageSize} offset ${pageOffset(q)})
-    ${figuresSql(inv, sql`e.id in (select id from page)`)}
-    order by e.starts_at desc, e.id desc`);
-  return pageResult(res.rows.map(asRow), await cappedCount(ctx.db, events, where), q);
+  // The page is chosen on events alone (index events_list_idx); the figures of its rows follow.
+  const page = await ctx.db
+    .select({ id: events.id })
+    .from(events)
+    .where(where)
+    .orderBy(desc(events.startsAt), desc(events.id))
+    .limit(q.pageSize)
+    .offset(pageOffset(q));
+  const ids = page.map((p) => p.id);
+  const res = ids.length
+    ? await ctx.db.execute(figuresSql(inv, sql`e.id = any(${sql.param(ids)}::bigint[])`))
+    : { rows: [] };
+  const byId = new Map(res.rows.map((r) => [Number(r.id), asRow(r)]));
+  return pageResult(
+    ids.flatMap((id) => byId.get(id) ?? []),
+    await cappedCount(ctx.db, events, where),
+    q,
+  );
 }
 
 /** One event's figures, decline reasons and per-rep rows (the event report). */

@@ -50,7 +50,7 @@ export function eventRoutes(app: ZodApp, db: Db) {
   app.get('/events/:id/approvals', { config: view('byId'), schema: { tags, params: BigIdParams } }, async (req) => ({
     items: await documentApprovals(ctxOf(req, db), EVENT_DOC, req.params.id),
   }));
-  app.get('/events/:id/report', { config: view('report'), schema: { tags, params: BigIdParams } }, async (req) => {
+  app.get('/events/:id/report', { config: view('byId'), schema: { tags, params: BigIdParams } }, async (req) => {
     const ctx = ctxOf(req, db);
     await findEventInScope(ctx, req.params.id);
     return eventReport(ctx, req.params.id);

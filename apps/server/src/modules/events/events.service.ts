@@ -129,13 +129,13 @@ export async function submitEvent(ctx: Ctx, id: number, version: number) {
       .update(events)
       .set({ status: 'submitted', version: ev.version + 1, updatedAt: ctx.now() })
       .where(eq(events.id, id));
-    await submitForApproval(tx, ctx, EVENT_DOC, id);
     await recordAudit(tx, ctx, {
       entityType: 'event',
       entityId: id,
       action: 'submit',
       changes: [{ field: 'status', old: 'draft', new: 'submitted' }],
     });
+    return submitForApproval(tx, ctx, EVENT_DOC, id);
   });
 }
 

@@ -72,6 +72,11 @@ describe('script templates', () => {
     const gap = renderScript(tpl, { 客户姓名: ' ', 公司名称: '总公司', 地点: null });
     expect(gap.text).toBe('【缺:客户姓名】|总公司|【缺:产品/服务主题】|【缺:时间】|【缺:地点】|【缺:你的姓名】|[未知]');
     expect(gap.missing).toEqual(['客户姓名', '产品/服务主题', '时间', '地点', '你的姓名']);
+    // The seed's traditional spelling of the fields renders the same.
+    expect(renderScript('[客戶姓名]在[地點]', { 客户姓名: '刘安娜' })).toEqual({
+      text: '刘安娜在【缺:地点】',
+      missing: ['地点'],
+    });
   });
 });
 
