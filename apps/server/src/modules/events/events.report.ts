@@ -1,5 +1,5 @@
 import type { EventListQuery } from '@sales/core';
-import { desc, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { cappedCount, pageOffset, pageResult } from '../../platform/lists/index.ts';
@@ -107,7 +107,8 @@ export async function listEvents(ctx: Ctx, q: EventListQuery) {
     .select({ id: events.id })
     .from(events)
     .where(where)
-    .orderBy(desc(events.startsAt), desc(events.id))
+    // NULLS LAST as the index events_list_idx is built (drizzle's desc()), so the index serves the order.
+    .orderBy(sql`${events.startsAt} desc nulls last`, sql`${events.id} desc nulls last`)
     .limit(q.pageSize)
     .offset(pageOffset(q));
   const ids = page.map((p) => p.id);

@@ -137,7 +137,7 @@ export function eventRoutes(app: ZodApp, db: Db) {
   );
   app.get(
     '/events/:id/guests',
-    { config: door('search'), schema: { tags, params: BigIdParams, querystring: CheckInSearchQuery } },
+    { config: door('byId'), schema: { tags, params: BigIdParams, querystring: CheckInSearchQuery } },
     async (req) => searchGuests(ctxOf(req, db), req.params.id, req.query.keyword),
   );
   app.post(
