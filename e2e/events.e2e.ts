@@ -179,7 +179,8 @@ describe('会销: plan → invite → results → check-in → deals → report'
     await shot(phone, 'events-report-390');
     await expectNoSidewaysScroll(phone);
     await phone.goto(`${base()}/events`);
-    await phone.getByTestId('events-table').waitFor();
+    // Below md the list renders as cards.
+    await phone.getByText('端到端会销新品品鉴会').first().waitFor();
     await shot(phone, 'events-list-390');
     await expectNoSidewaysScroll(phone);
   });

@@ -154,7 +154,12 @@ export function CheckInPage() {
             </List.Item>
           )}
         />
-        <WalkInForm eventId={id} hasGift={Boolean(ev?.hasGift)} name={/\d/.test(keyword) ? '' : keyword} />
+        <WalkInForm
+          eventId={id}
+          hasGift={Boolean(ev?.hasGift)}
+          // Nobody found by that name: it is probably the walk-in's.
+          name={keyword && search.data?.items.length === 0 && !/\d/.test(keyword) ? keyword : ''}
+        />
       </Space>
     </Card>
   );
