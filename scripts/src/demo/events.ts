@@ -32,12 +32,7 @@ async function invitationIds(world: DemoWorld, eventId: number): Promise<Map<num
   return new Map(r.rows.map((x) => [Number(x.customer_id), Number(x.id)]));
 }
 
-async function plannedEvent(
-  world: DemoWorld,
-  planner: Ctx,
-  approver: Ctx,
-  input: Parameters<typeof createEvent>[1],
-): Promise<number> {
+async function plannedEvent(planner: Ctx, approver: Ctx, input: Parameters<typeof createEvent>[1]): Promise<number> {
   const { id } = await createEvent(planner, input);
   const { instanceId } = await submitEvent(planner, id, 1);
   await actOnApproval(approver, instanceId, 'approve', { comment: '同意，按预算执行' });
@@ -72,7 +67,7 @@ export async function createEvents(world: DemoWorld): Promise<void> {
   // The past launch: 20 days ago, 14:00–17:00.
   const pastDay = addDays(today, -20);
   const p0 = await demoCtx(tx, director, 'demo-events-1', ago(35));
-  const pastId = await plannedEvent(world, p0, await demoCtx(tx, gm, 'demo-events-2', ago(34)), {
+  const pastId = await plannedEvent(p0, await demoCtx(tx, gm, 'demo-events-2', ago(34)), {
     theme: '智能制造新品发布暨客户答谢会',
     agenda: '13:30 签到入场\n14:00 公司致辞\n14:20 新品发布与演示\n15:30 行业专家分享\n16:20 现场优惠洽谈',
     speakers: '技术总监 陈立；行业专家 王教授',
@@ -146,7 +141,7 @@ export async function createEvents(world: DemoWorld): Promise<void> {
   // The coming seminar: in 6 days; invitations in every state.
   const nextDay = addDays(today, 6);
   const n0 = await demoCtx(tx, userId(org, 'manager1'), 'demo-events-5', ago(4));
-  const nextId = await plannedEvent(world, n0, await demoCtx(tx, gm, 'demo-events-6', ago(3)), {
+  const nextId = await plannedEvent(n0, await demoCtx(tx, gm, 'demo-events-6', ago(3)), {
     theme: '数字化仓储解决方案研讨会',
     agenda: '09:00 签到\n09:30 方案介绍\n10:30 客户案例分享\n11:30 交流答疑',
     speakers: '解决方案经理 刘洋',
