@@ -24,6 +24,7 @@ import { createReturns } from './demo/after-sales-returns.ts';
 import { createAnalyticsFacts } from './demo/analytics.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
+import { createEvents } from './demo/events.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
 import { planLifecycle } from './demo/lifecycle.ts';
 import { createOpportunities } from './demo/opportunities.ts';
@@ -340,6 +341,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createReportReviews(world);
     // Plans after the facts: this year's plan is made from last year's actuals (SPEC 2.1).
     await createPlans(world);
+    // Conference marketing (SPEC 2.7): a past event with its report and an upcoming one being invited to.
+    await createEvents(world);
   });
 }
 

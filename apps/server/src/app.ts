@@ -45,6 +45,7 @@ import { analyticsRoutes } from './modules/analytics/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
+import { eventRoutes } from './modules/events/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
 import { milestoneRoutes } from './modules/milestones/index.ts';
@@ -222,6 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       monitoringRoutes(scoped, opts.db);
       reportRoutes(scoped, opts.db);
       planRoutes(scoped, opts.db);
+      eventRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

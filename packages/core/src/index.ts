@@ -5,6 +5,7 @@ export * from './contracts.ts';
 export * from './customers.ts';
 export * from './deliveries.ts';
 export * from './dictionaries.ts';
+export * from './events.ts';
 export * from './files.ts';
 export * from './finance.ts';
 export * from './format.ts';

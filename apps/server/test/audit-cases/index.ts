@@ -2,6 +2,7 @@ import { afterSalesCases } from './after-sales.ts';
 import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
+import { eventCases } from './events.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
 import { importCases } from './imports.ts';
@@ -51,4 +52,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   reports: reportCases,
   plans: planCases,
   imports: importCases,
+  events: eventCases,
 };

@@ -3,6 +3,7 @@ import { analyticsFixtures } from './analytics.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
+import { eventFixtures } from './events.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
 import { importFixtures } from './imports.ts';
@@ -49,4 +50,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   reports: reportFixtures,
   plans: planFixtures,
   imports: importFixtures,
+  events: eventFixtures,
 };

@@ -8,6 +8,7 @@ import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
 import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
+import { eventDoorMenuItems, eventMenuItems } from '../modules/events/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
 import { importMenuItems } from '../modules/imports/routes';
@@ -37,10 +38,11 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     items: [...workbenchHomeItems, ...workbenchMenu.items, ...worklogMenuItems, ...monitoringMenuItems],
   },
   // 数据导入 (SPEC 1.9) sits with the customers it brings in.
-  { ...customerMenu, items: [...customerMenu.items, ...importMenuItems] },
+  // 会销 (SPEC 2.7): events invite the customers, so they sit with them; the door with the front desk.
+  { ...customerMenu, items: [...customerMenu.items, ...importMenuItems, ...eventMenuItems] },
   opportunityMenu,
   poolMenu,
-  frontDeskMenu,
+  { ...frontDeskMenu, items: [...frontDeskMenu.items, ...eventDoorMenuItems] },
   // Quote to cash (SPEC 3.2–3.6): modules contribute items to these groups.
   {
     key: 'trade',

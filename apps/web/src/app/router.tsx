@@ -8,6 +8,7 @@ import { afterSalesRoutes } from '../modules/complaints/routes';
 import { contractRoutes } from '../modules/contracts/routes';
 import { customerRoutes } from '../modules/customers/routes';
 import { deliveryRoutes } from '../modules/deliveries/routes';
+import { eventRoutes } from '../modules/events/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { importRoutes } from '../modules/imports/routes';
@@ -62,6 +63,7 @@ const moduleRoutes: AppRoute[] = [
   ...analyticsRoutes,
   ...reportRoutes,
   ...planRoutes,
+  ...eventRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

@@ -88,6 +88,7 @@ const DOC_QUERIES: Record<string, QueryKey[]> = {
   bad_debt_writeoff: [['finance'], ['orders']],
   sales_return: [['returns'], ['stock'], ['deliveries']],
   complaint_compensation: [['complaints']],
+  event: [['events']],
 };
 
 /** Approve / reject / return / delegate / withdraw one instance; refreshes inbox, badge, bell and the document. */

@@ -28,6 +28,8 @@ export { creditRoutes } from './credit.routes.ts';
 export { customerScope, findCustomerInScope, registerServedCustomers, unmaskPolicy } from './customers.access.ts';
 export { existingDuplicateKeys, insertCustomersBatch, type NewCustomer } from './customers.bulk-insert.ts';
 export { findDuplicate } from './customers.duplicate.ts';
+// The customer-list filter with the data scope (event invitation plans pick customers with it).
+export { type CustomerFilter, customerWhere } from './customers.list.ts';
 export { customerRoutes } from './customers.routes.ts';
 export { customerContacts, customers, followUps } from './customers.schema.ts';
 export { customerKeywordWhere, customerSearchKeys, grams, pinyinKeys } from './customers.search.ts';

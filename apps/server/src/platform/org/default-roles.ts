@@ -55,6 +55,9 @@ const sales = (s: Scope): G[] => [
   // Their own target and the plans of their scope; their own monthly work plan (SPEC 2.1).
   ['plan.view', s],
   ['workplan.view', s],
+  // Conference marketing (SPEC 2.7; seed 001 会销销售人员 1: 负责客户邀约): the events they invite to, their customers.
+  ['event.view', s],
+  ['event.invite', s],
   // Their own figures and dashboards (SPEC 5.1): a rep sees own, a manager the department tree.
   ['analytics.view', s],
   ['report.view', s],
@@ -125,6 +128,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...desk('DEPT_TREE'),
       ['plan.edit', 'DEPT_TREE'],
       ['order.review', 'DEPT_TREE'],
+      ['event.plan', 'ALL'],
+      ['event.checkin', 'ALL'],
       ['contract.sign', 'DEPT_TREE'],
       ['price.adjust', 'ALL'],
       ['receivable.writeoff', 'DEPT_TREE'],
@@ -146,6 +151,9 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['plan.create', 'ALL'],
       ['plan.edit', 'ALL'],
       ['order.review', 'ALL'],
+      // Seed 001 销售经理: 组织会议营销活动的筹备工作 — plans events and runs the door on the day.
+      ['event.plan', 'ALL'],
+      ['event.checkin', 'ALL'],
       ['contract.sign', 'ALL'],
       ['price.adjust', 'ALL'],
       ['price.manage', 'ALL'],
@@ -177,6 +185,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['plan.create', 'ALL'],
       ['plan.edit', 'ALL'],
       ['workplan.view', 'ALL'],
+      ['event.view', 'ALL'],
       ['analytics.view', 'ALL'],
       ['report.view', 'ALL'],
       ['worklog.view', 'ALL'],
@@ -204,6 +213,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['followup.create', 'SELF'],
       ['frontdesk.register', 'ALL'],
       ['frontdesk.view', 'ALL'],
+      // Seed 001 现场组织: 引导客户签到、就座，发放礼品 — check-in of every event, walk-ins registered.
+      ['event.checkin', 'ALL'],
     ],
   },
   // 销售内业 receives the front desk's daily counts (seed 000: 上门客户总量、电话接听量报给销售助理).

@@ -138,6 +138,13 @@ export const PERMISSIONS = [
   { permission: 'plan.edit', resource: 'sales_plan', scoped: true },
   { permission: 'workplan.view', resource: 'work_plan', scoped: true },
   { permission: 'workplan.write', resource: 'work_plan', scoped: false },
+  // Conference marketing (会销, SPEC 2.7): view events (the planner's and department's, and those a rep
+  // invites to); plan = create, edit, submit events and attribute deals; invite = invite the customers
+  // in scope and record results; checkin = the front desk signs guests in (any event it staffs).
+  { permission: 'event.view', resource: 'event', scoped: true },
+  { permission: 'event.plan', resource: 'event', scoped: false },
+  { permission: 'event.invite', resource: 'event_invitation', scoped: true },
+  { permission: 'event.checkin', resource: 'event_invitation', scoped: false },
   // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.
   { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
   { permission: 'apitoken.admin', resource: 'api_token', scoped: false },

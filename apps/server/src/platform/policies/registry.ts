@@ -85,6 +85,9 @@ export const POLICIES = [
   // this many days before (worklogs.sweep.ts).
   { key: 'reports.monthlyDueDay', type: 'integer', default: 25, min: 1, max: 28 },
   { key: 'reports.monthlyReminderDays', type: 'integer', default: 3, min: 0, max: 20 },
+  // Seed 001 邀约流程 3: 会议前一天再次与客户确认 — the confirmation task of each accepted invitation
+  // appears this many hours before the event starts (events.sweep.ts).
+  { key: 'events.confirmationLeadHours', type: 'integer', default: 24, min: 1, max: 168 },
   // Process health (流程监控, SPEC 5.1): days a document may wait in a state before it is listed.
   { key: 'monitor.quoteApprovalDays', type: 'integer', default: 2, min: 0, max: 365 },
   { key: 'monitor.contractReviewDays', type: 'integer', default: 3, min: 0, max: 365 },
