@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, approveHere, base, inDays, openModal, pick, toast } from './q2c-helpers.ts';
 
 /**
@@ -10,30 +10,6 @@ import { api, approveHere, base, inDays, openModal, pick, toast } from './q2c-he
  * guests in on a phone with the gift; two orders are attributed; the report shows funnel and ROI.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-
-async function login(username: string, size: keyof typeof SIZES = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
-
 beforeAll(async () => {
   browser = await launch();
 });
@@ -44,7 +20,7 @@ describe('会销: plan → invite → results → check-in → deals → report'
   const guests: { id: number; name: string }[] = [];
 
   it('the director plans the event; the general manager approves it', async () => {
-    const page = await login('director');
+    const page = await loginAs(browser, 'director');
     const day = inDays(3);
     const res = await api(page, 'POST', '/api/events', {
       theme: '端到端会销新品品鉴会',
@@ -65,14 +41,14 @@ describe('会销: plan → invite → results → check-in → deals → report'
     await page.getByTestId('event-submit').click();
     await toast(page, '已提交审批');
     await shot(page, 'events-plan-1440');
-    const gm = await login('gm');
+    const gm = await loginAs(browser, 'gm');
     await gm.goto(`${base()}/events/${eventId}?tab=approval`);
     await approveHere(gm, '同意');
     expect((await api(gm, 'GET', `/api/events/${eventId}`)).json.status).toBe('approved');
   });
 
   it('rep1 invites own customers, previews the script, records results; a decline needs its reason', async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     const mine = (await api(page, 'GET', '/api/customers?view=mine&pageSize=3')).json.items as {
       id: number;
       name: string;
@@ -115,7 +91,7 @@ describe('会销: plan → invite → results → check-in → deals → report'
   });
 
   it('the front desk signs two guests in on a phone (390 px)', async () => {
-    const page = await login('frontdesk', 'phone');
+    const page = await loginAs(browser, 'frontdesk', 'phone');
     await page.goto(`${base()}/events/${eventId}/check-in`);
     for (const g of guests.slice(0, 2)) {
       await page.getByTestId('guest-search').locator('input').fill(g.name);
@@ -130,7 +106,7 @@ describe('会销: plan → invite → results → check-in → deals → report'
   });
 
   it('two orders are attributed; the report shows the funnel and the ROI (1440 and 390 px)', async () => {
-    const rep = await login('rep1');
+    const rep = await loginAs(browser, 'rep1');
     const warehouse = (await api(rep, 'GET', '/api/warehouses')).json.items[0].id;
     const product = (await api(rep, 'GET', '/api/products/lookup?q=a')).json.items.find(
       (p: { tracking?: string }) => (p.tracking ?? 'none') === 'none',
@@ -147,7 +123,7 @@ describe('会销: plan → invite → results → check-in → deals → report'
       const a = await api(rep, 'POST', `/api/events/${eventId}/orders`, { orderId: o.json.id });
       expect(a.status, JSON.stringify(a.json)).toBe(200);
     }
-    const director = await login('director');
+    const director = await loginAs(browser, 'director');
     const ev = (await api(director, 'GET', `/api/events/${eventId}`)).json;
     await api(director, 'PUT', `/api/events/${eventId}`, {
       ...ev,
@@ -173,7 +149,7 @@ describe('会销: plan → invite → results → check-in → deals → report'
     });
     expect(await director.getByTestId('report-roi').textContent()).toContain(`${report.figures.roi}%`);
     await shot(director, 'events-report-1440');
-    const phone = await login('director', 'phone');
+    const phone = await loginAs(browser, 'director', 'phone');
     await phone.goto(`${base()}/events/${eventId}?tab=report`);
     await phone.getByTestId('event-report').waitFor();
     await shot(phone, 'events-report-390');
