@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
+import { CUSTOMER_IMPORT_COLUMNS } from '@sales/core';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import { CUSTOMER_IMPORT_FIELDS, TEMPLATE_HEADERS } from './imports.columns.ts';
 import { findOwnJob } from './imports.jobs.ts';
 import { importJobs } from './imports.schema.ts';
 
@@ -24,7 +24,6 @@ function xlsx(headers: string[], widths: number[], rows: Iterable<unknown[]>): P
 
 /** The downloadable template of a customer import: the recognised headers and one example row. */
 export function importTemplate(ctx: Ctx) {
-  const h = TEMPLATE_HEADERS[ctx.locale];
   const example: Record<string, string> = {
     name: '示例商贸有限公司',
     kind: translate(ctx.locale, 'import.example.kind'),
@@ -38,9 +37,9 @@ export function importTemplate(ctx: Ctx) {
     contactMobile: '13900139000',
   };
   return xlsx(
-    CUSTOMER_IMPORT_FIELDS.map((f) => h[f]),
-    CUSTOMER_IMPORT_FIELDS.map((f) => (f === 'name' || f === 'address' ? 32 : f === 'creditCode' ? 22 : 14)),
-    [CUSTOMER_IMPORT_FIELDS.map((f) => example[f] ?? '')],
+    CUSTOMER_IMPORT_COLUMNS.map((c) => c.headers[ctx.locale]),
+    CUSTOMER_IMPORT_COLUMNS.map((c) => ('width' in c ? c.width : 14)),
+    [CUSTOMER_IMPORT_COLUMNS.map((c) => example[c.key] ?? '')],
   );
 }
 

@@ -1,3 +1,4 @@
+import { CUSTOMER_IMPORT_COLUMNS, requiredImportFields } from '@sales/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -92,7 +93,8 @@ function checkMapping(headers: string[], mapping: Record<string, string | null>)
     if (used.has(f)) throw ValidationError.field('mapping', 'import.mapping.twice');
     used.add(f);
   }
-  if (!used.has('name')) throw ValidationError.field('mapping', 'import.mapping.name_required');
+  if (requiredImportFields(CUSTOMER_IMPORT_COLUMNS).some((f) => !used.has(f)))
+    throw ValidationError.field('mapping', 'import.mapping.name_required');
 }
 
 /** Flips a job from one of `from` to `to` atomically; a job in another state is a conflict. */

@@ -1,7 +1,10 @@
 import { Button, Select, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_IMPORT_FIELDS, type ImportJob } from '../types';
+import { currentLanguage } from '../../../app/i18n';
+import { CUSTOMER_IMPORT_COLUMNS, type ImportJob, requiredImportFields } from '../types';
+
+const REQUIRED = requiredImportFields(CUSTOMER_IMPORT_COLUMNS);
 
 /**
  * Step 2: which field each column of the sheet fills (recognised headers and the user's last
@@ -22,12 +25,13 @@ export function MappingStep({
   const used = useMemo(() => new Set(Object.values(mapping).filter(Boolean)), [mapping]);
   const options = [
     { value: '', label: t('imports.skipColumn') },
-    ...CUSTOMER_IMPORT_FIELDS.map((f) => ({
-      value: f,
-      label: t(`imports.fields.${f}`),
-      disabled: used.has(f),
+    ...CUSTOMER_IMPORT_COLUMNS.map((c) => ({
+      value: c.key,
+      label: c.headers[currentLanguage()],
+      disabled: used.has(c.key),
     })),
   ];
+  const missing = REQUIRED.some((f) => !used.has(f));
   const rows = job.headers.filter(Boolean).map((h) => ({ header: h }));
   return (
     <div data-testid="import-mapping">
@@ -58,13 +62,13 @@ export function MappingStep({
         type="primary"
         style={{ marginTop: 16 }}
         loading={busy}
-        disabled={!used.has('name')}
+        disabled={missing}
         onClick={() => onDryRun(mapping)}
         data-testid="import-dry-run"
       >
         {t('imports.dryRun')}
       </Button>
-      {!used.has('name') ? (
+      {missing ? (
         <Typography.Text type="danger" style={{ marginLeft: 12 }}>
           {t('imports.nameRequired')}
         </Typography.Text>
