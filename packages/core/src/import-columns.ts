@@ -21,4 +21,24 @@ export interface ImportColumn<K extends string = string> {
 export const requiredImportFields = (columns: readonly ImportColumn[]) =>
   columns.filter((c) => c.required).map((c) => c.key);
 
+import { CUSTOMER_IMPORT_COLUMNS } from './import-columns.customers.ts';
+import { OPENING_STOCK_IMPORT_COLUMNS } from './import-columns.opening-stock.ts';
+import { PRICE_LIST_IMPORT_COLUMNS } from './import-columns.price-lists.ts';
+import { PRODUCT_IMPORT_COLUMNS } from './import-columns.products.ts';
+
 export * from './import-columns.customers.ts';
+export * from './import-columns.opening-stock.ts';
+export * from './import-columns.price-lists.ts';
+export * from './import-columns.products.ts';
+
+/** What can be imported from xlsx (SPEC 1.9; issue 14 item 5): the import kinds, in menu order. */
+export const IMPORT_TEMPLATES = ['customers', 'products', 'priceLists', 'openingStock'] as const;
+export type ImportTemplate = (typeof IMPORT_TEMPLATES)[number];
+
+/** The columns of each import kind. */
+export const IMPORT_COLUMNS: Record<ImportTemplate, readonly ImportColumn[]> = {
+  customers: CUSTOMER_IMPORT_COLUMNS,
+  products: PRODUCT_IMPORT_COLUMNS,
+  priceLists: PRICE_LIST_IMPORT_COLUMNS,
+  openingStock: OPENING_STOCK_IMPORT_COLUMNS,
+};

@@ -3,6 +3,7 @@ import {
   CUSTOMER_IMPORT_FIELDS,
   type CustomerImportField,
   headerKey,
+  type ImportColumn,
   importHeaderIndex,
 } from '@sales/core';
 import type { Locale } from '../../platform/i18n/locale.ts';
@@ -19,24 +20,28 @@ export const TEMPLATE_HEADERS = Object.fromEntries(
   ]),
 ) as Record<Locale, Record<CustomerImportField, string>>;
 
-const HEADER_INDEX = importHeaderIndex(CUSTOMER_IMPORT_COLUMNS) as Map<string, CustomerImportField>;
+const HEADER_INDEXES = new Map<readonly ImportColumn[], Map<string, string>>();
 
 /**
  * The mapping the import proposes for a sheet's headers: a remembered mapping first (the user's
- * own choice for this template), then the recognised Chinese / English headers; each field once.
+ * own choice for this kind), then the recognised Chinese / English headers; each field once.
  */
 export function suggestMapping(
+  columns: readonly ImportColumn[],
   headers: string[],
   remembered: Record<string, string | null> = {},
-): Record<string, CustomerImportField | null> {
-  const out: Record<string, CustomerImportField | null> = {};
+): Record<string, string | null> {
+  let index = HEADER_INDEXES.get(columns);
+  if (!index) {
+    index = importHeaderIndex(columns);
+    HEADER_INDEXES.set(columns, index);
+  }
+  const fields = new Set<string>(columns.map((c) => c.key));
+  const out: Record<string, string | null> = {};
   const used = new Set<string>();
   for (const h of headers) {
     const r = remembered[h];
-    const f =
-      r !== undefined && (r === null || (CUSTOMER_IMPORT_FIELDS as readonly string[]).includes(r))
-        ? (r as CustomerImportField | null)
-        : (HEADER_INDEX.get(headerKey(h)) ?? null);
+    const f = r !== undefined && (r === null || fields.has(r)) ? r : (index.get(headerKey(h)) ?? null);
     out[h] = f && !used.has(f) ? f : null;
     if (f) used.add(f);
   }
