@@ -122,6 +122,17 @@ describe('product import', () => {
     expect(result.statusCode).toBe(200);
   });
 
+  it('refuses a cost column from an importer without product.cost (restricted field)', async () => {
+    const id = await P.upload(
+      admin,
+      await sheetBuffer([...HEAD, '成本'], [['CO-1', '甲', '个', '', '13', '10', '', '', '', '5']]),
+    );
+    expect((await P.dryRun(admin, id)).status).toBe('invalid');
+    expect(await P.problems(admin, id)).toEqual([
+      { row: 2, column: '成本', message: '您没有查看成本的权限，不能导入成本' },
+    ]);
+  });
+
   it('writes nothing when the commit is killed after the first batch', async () => {
     const rows = Array.from({ length: 1500 }, (_, i) => [`K-${i}`, `批量${i}`, '个', '', '13', '10', '', '', '']);
     const id = await P.upload(admin, await sheetBuffer(HEAD, rows));
