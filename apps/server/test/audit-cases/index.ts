@@ -4,7 +4,7 @@ import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
-import { importCases } from './imports.ts';
+import { importCases, importKindCases } from './imports.ts';
 import { integrationCases } from './integrations.ts';
 import { listCases } from './lists.ts';
 import { milestoneCases } from './milestones.ts';
@@ -51,4 +51,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   reports: reportCases,
   plans: planCases,
   imports: importCases,
+  importKinds: importKindCases,
 };

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
+import { PERMISSIONS } from '../../platform/permissions/registry.ts';
 import { importReport, importResult, importTemplate } from './imports.files.ts';
 import { IMPORT_KINDS, type ImportKind } from './imports.kinds.ts';
 import { getImport, listImportProblems, listImports } from './imports.queries.ts';
@@ -33,12 +34,17 @@ export function importRoutes(app: ZodApp, db: Db) {
 function kindRoutes(app: ZodApp, db: Db, kind: ImportKind) {
   const base = kind.path;
   const permission = kind.permission;
+  // A kind behind a scoped permission (customers) declares its jobs as a resource for the scope
+  // sweep; the others (products, prices, stock: company-wide master data) are gated by their
+  // permission alone, like those modules' own admin routes. Jobs stay their uploader's either way.
+  const scoped = PERMISSIONS.some((p) => p.permission === permission && p.scoped);
+  const meta = (surface: 'list' | 'byId' | 'mutation') => (scoped ? { resource, surface } : {});
   app.get(`${base}/template`, { config: { permission }, schema: { tags } }, async (req, reply) =>
     sendXlsx(reply, importTemplate(ctxOf(req, db), kind), `${kind.template}-template`),
   );
   app.get(
     base,
-    { config: { permission, resource, surface: 'list' }, schema: { tags, querystring: ImportPageQuery } },
+    { config: { permission, ...meta('list') }, schema: { tags, querystring: ImportPageQuery } },
     async (req) => listImports(ctxOf(req, db), kind, req.query),
   );
   app.post(
@@ -46,40 +52,38 @@ function kindRoutes(app: ZodApp, db: Db, kind: ImportKind) {
     {
       // Base64 of a file up to MAX_IMPORT_MB, plus the JSON around it.
       bodyLimit: Math.ceil(MAX_IMPORT_MB * 1024 * 1024 * 1.37) + 4096,
-      config: { permission, resource, surface: 'mutation' },
+      config: { permission, ...meta('mutation') },
       schema: { tags, body: ImportUpload },
     },
     async (req, reply) => reply.code(202).send(await uploadImport(ctxOf(req, db), kind, req.body)),
   );
-  app.get(
-    `${base}/:id`,
-    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id } },
-    async (req) => getImport(ctxOf(req, db), kind, req.params.id),
+  app.get(`${base}/:id`, { config: { permission, ...meta('byId') }, schema: { tags, params: Id } }, async (req) =>
+    getImport(ctxOf(req, db), kind, req.params.id),
   );
   app.get(
     `${base}/:id/problems`,
-    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id, querystring: ImportPageQuery } },
+    { config: { permission, ...meta('byId') }, schema: { tags, params: Id, querystring: ImportPageQuery } },
     async (req) => listImportProblems(ctxOf(req, db), kind, req.params.id, req.query),
   );
   app.get(
     `${base}/:id/report`,
-    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id } },
+    { config: { permission, ...meta('byId') }, schema: { tags, params: Id } },
     async (req, reply) => sendXlsx(reply, await importReport(ctxOf(req, db), kind, req.params.id), 'import-problems'),
   );
   app.get(
     `${base}/:id/result`,
-    { config: { permission, resource, surface: 'byId' }, schema: { tags, params: Id } },
+    { config: { permission, ...meta('byId') }, schema: { tags, params: Id } },
     async (req, reply) => sendXlsx(reply, await importResult(ctxOf(req, db), kind, req.params.id), 'import-result'),
   );
   app.post(
     `${base}/:id/dry-run`,
-    { config: { permission, resource, surface: 'mutation' }, schema: { tags, params: Id, body: ImportMapping } },
+    { config: { permission, ...meta('mutation') }, schema: { tags, params: Id, body: ImportMapping } },
     async (req, reply) =>
       reply.code(202).send(await startDryRun(ctxOf(req, db), kind, req.params.id, req.body.mapping)),
   );
   app.post(
     `${base}/:id/commit`,
-    { config: { permission, resource, surface: 'mutation' }, schema: { tags, params: Id } },
+    { config: { permission, ...meta('mutation') }, schema: { tags, params: Id } },
     async (req, reply) => reply.code(202).send(await startCommit(ctxOf(req, db), kind, req.params.id)),
   );
 }
