@@ -36,4 +36,10 @@ export interface ImportProblem {
 }
 
 // The columns of each import (keys, headers per language, required) are shared with the server.
-export { CUSTOMER_IMPORT_COLUMNS, type ImportColumn, requiredImportFields } from '@sales/core/import-columns';
+export {
+  IMPORT_COLUMNS,
+  IMPORT_TEMPLATES,
+  type ImportColumn,
+  type ImportTemplate,
+  requiredImportFields,
+} from '@sales/core/import-columns';
