@@ -50,12 +50,14 @@ export function importKindCases(ctx: AuditContext): AuditCases {
     [
       '/api/imports/products',
       'products',
-      () => sheetBuffer(['产品编码', '产品名称', '单位', '税率', '标准价'], [['AUD-IMP1', '审计产品', '个', '13', '10']]),
+      () =>
+        sheetBuffer(['产品编码', '产品名称', '单位', '税率', '标准价'], [['AUD-IMP1', '审计产品', '个', '13', '10']]),
     ],
     [
       '/api/imports/price-lists',
       'priceLists',
-      () => sheetBuffer(['价格表名称', '生效日期', '产品编码', '价格'], [['审计价格表', '2027-01-01', 'AUD-IMP1', '9']]),
+      () =>
+        sheetBuffer(['价格表名称', '生效日期', '产品编码', '价格'], [['审计价格表', '2027-01-01', 'AUD-IMP1', '9']]),
     ],
     [
       '/api/imports/opening-stock',
