@@ -249,7 +249,9 @@ indexes work at size). Command: \`${command}\`.
   polling the job. Every row is validated with the customer validators (credit-code check character,
   mobile), deduplicated within the file and against the database, then written in ONE transaction in
   batches of 1,000 through the customers module's batch insert (numbers, search keys, owner, the
-  new-customer fact, an audit row per customer and per contact).
+  new-customer fact, an audit row per customer and per contact); per batch the customers and
+  contacts go by COPY into temporary staging tables and on by one INSERT … SELECT each, the audit
+  rows by COPY.
 - **COPY**: the same customers (with the same search keys and normalised names, computed in the
   bench) and their contacts by \`COPY … FROM STDIN\` into the same tables in one transaction, rolled
   back — no validation, no duplicate check, no audit.
@@ -272,10 +274,11 @@ Where the time goes: COPY itself manages only ${rate(r.rows, r.copySeconds)} row
 customers table carries three GIN search indexes (trigram name/pinyin text, trigram phone digits,
 1–2-character grams), four unique duplicate-check indexes and the list indexes — so 20,000 rows/s is
 out of reach on this machine for any path that maintains them. The dry run (validation and
-duplicate checks, nothing written) runs at ${rate(r.rows, r.dryRunSeconds)} rows/s; the commit is the gap: per batch of
-1,000 it re-checks the rows, inserts customers and contacts through drizzle (bound parameters, not
-COPY), books the new-customer facts and writes two audit rows per row. Next steps, not done: COPY
-into a staging table inside the commit's transaction and insert … select from it; audit rows by
-COPY; the per-job result kept as rows instead of one JSON value (part of the RSS peak).
+duplicate checks, nothing written) runs at ${rate(r.rows, r.dryRunSeconds)} rows/s; the commit re-checks each batch
+against the database inside its transaction (all or nothing), writes customers and contacts
+through staging tables, books the new-customer facts and writes two audit rows per row (which the
+COPY reference does not). Not done: duplicate detection in SQL against a staging table of the whole
+file (the checks still hold each batch's rows in JS), and the per-job result kept as rows instead of
+one JSON value (part of the RSS peak).
 `;
 }

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** What can be imported from xlsx (SPEC 1.9); customers with their contacts first. */
-export const IMPORT_TEMPLATES = ['customers'] as const;
-export type ImportTemplate = (typeof IMPORT_TEMPLATES)[number];
+import { IMPORT_TEMPLATES } from './import-columns.ts';
 
 /** The states of an import job: analysing → mapping → validating → validated | invalid → committing → committed. */
 export const IMPORT_STATUSES = [

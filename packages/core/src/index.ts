@@ -11,6 +11,8 @@ export * from './finance.ts';
 export * from './format.ts';
 export * from './front-desk.ts';
 export * from './ids.ts';
+export * from './import-columns.ts';
+export * from './import-headers.ts';
 export * from './imports.ts';
 export * from './integrations.ts';
 export * from './lines.ts';

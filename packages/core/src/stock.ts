@@ -4,7 +4,7 @@ import { BigId, IntId, QueryBigId, QueryIntId, queryIdListOf, VersionNo } from '
 import { QtyString } from './lines.ts';
 
 /** Stock (SPEC 3.5): warehouses, inbound, adjustments, movements. */
-export const STOCK_MOVEMENT_KINDS = ['inbound', 'outbound', 'return', 'adjust'] as const;
+export const STOCK_MOVEMENT_KINDS = ['inbound', 'outbound', 'return', 'adjust', 'opening'] as const;
 export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
 
 const dateKey = { message: 'validation.date', params: { key: 'validation.date' } };

@@ -5,7 +5,7 @@ import { deliveryCases } from './deliveries.ts';
 import { eventCases } from './events.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
-import { importCases } from './imports.ts';
+import { importCases, importKindCases } from './imports.ts';
 import { integrationCases } from './integrations.ts';
 import { listCases } from './lists.ts';
 import { milestoneCases } from './milestones.ts';
@@ -53,4 +53,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   plans: planCases,
   imports: importCases,
   events: eventCases,
+  importKinds: importKindCases,
 };

@@ -46,9 +46,11 @@ function clearUserData(qc: QueryClient): void {
   qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
 }
 
-export function hasPermissionIn(me: Me | null | undefined, permission?: string | null): boolean {
+export function hasPermissionIn(me: Me | null | undefined, permission?: string | readonly string[] | null): boolean {
   if (!permission) return true;
   if (!me) return false;
+  // A list: any one of them (a page serving several permissions, e.g. the import kinds).
+  if (typeof permission !== 'string') return permission.some((p) => hasPermissionIn(me, p));
   return me.permissions.includes(permission) || me.permissions.includes('*');
 }
 
@@ -58,7 +60,7 @@ interface AuthContextValue {
   error: unknown;
   /** True after an explicit logout (the login page then gets no return URL). */
   signedOut: boolean;
-  hasPermission: (permission?: string | null) => boolean;
+  hasPermission: (permission?: string | readonly string[] | null) => boolean;
   login: (login: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   refresh: () => Promise<unknown>;

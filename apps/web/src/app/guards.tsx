@@ -21,7 +21,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission?: string | readonly string[];
+  children: ReactNode;
+}) {
   const { hasPermission } = useAuth();
   return hasPermission(permission) ? children : <ForbiddenPage />;
 }

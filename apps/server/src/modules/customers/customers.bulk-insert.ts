@@ -1,7 +1,8 @@
 import { CONTACT_FIELDS, type ContactInput, type CustomerInput, normalizeCompanyName } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { type AuditEntry, createdFields, recordAudit } from '../../platform/audit/audit.service.ts';
+import { columnNames, copyRows } from '../../db/copy.ts';
+import { type AuditEntry, createdFields, recordAuditCopy } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocNumbers } from '../../platform/numbering/numbering.service.ts';
 import { bookFact } from '../analytics/index.ts';
@@ -71,11 +72,22 @@ export async function insertCustomersBatch(tx: Tx, ctx: Ctx, rows: NewCustomer[]
     };
     return { ...v, ...customerSearchKeys(v) };
   });
-  const created = await tx
-    .insert(customers)
-    .values(values)
-    .returning({ id: customers.id, no: customers.no, name: customers.name });
-  // RETURNING keeps the VALUES order for a plain multi-row insert.
+  // B7: the rows go by COPY into a staging table and on with one INSERT … SELECT (no thousands of
+  // bound parameters); the staging table lives in the caller's transaction only.
+  const keys = [...new Set(values.flatMap((v) => Object.keys(v)))].filter((k) => k !== 'id');
+  const cols = columnNames(customers, keys)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  await tx.execute(sql.raw(`drop table if exists pg_temp.customers_stage`));
+  await tx.execute(
+    sql.raw(`create temp table customers_stage on commit drop as select ${cols} from customers limit 0`),
+  );
+  await copyRows(tx, 'customers_stage', customers, keys, values);
+  const inserted = await tx.execute<{ id: number; no: string; name: string }>(
+    sql.raw(`insert into customers (${cols}) select ${cols} from customers_stage returning id, no, name`),
+  );
+  const byNo = new Map(inserted.rows.map((r) => [r.no, { id: Number(r.id), no: r.no, name: r.name }]));
+  const created = values.map((v) => byNo.get(v.no) as { id: number; no: string; name: string });
   const ids = created.map((c) => c.id);
   await bookFact.customersCreated(tx, ctx, ids);
   const audit: AuditEntry[] = created.map((c, i) => ({
@@ -89,20 +101,30 @@ export async function insertCustomersBatch(tx: Tx, ctx: Ctx, rows: NewCustomer[]
     r.contact ? [{ ...r.contact, isPrimary: true, customerId: ids[i], mobileNorm: r.contact.mobile }] : [],
   );
   if (contactRows.length > 0) {
-    const contacts = await tx
-      .insert(customerContacts)
-      .values(contactRows)
-      .returning({ id: customerContacts.id, customerId: customerContacts.customerId });
-    contacts.forEach((c, i) => {
+    const ckeys = [...new Set(contactRows.flatMap((v) => Object.keys(v)))];
+    const ccols = columnNames(customerContacts, ckeys)
+      .map((c) => `"${c}"`)
+      .join(', ');
+    await tx.execute(sql.raw(`drop table if exists pg_temp.contacts_stage`));
+    await tx.execute(
+      sql.raw(`create temp table contacts_stage on commit drop as select ${ccols} from customer_contacts limit 0`),
+    );
+    await copyRows(tx, 'contacts_stage', customerContacts, ckeys, contactRows);
+    const contacts = await tx.execute<{ id: number; customer_id: number }>(
+      sql.raw(`insert into customer_contacts (${ccols}) select ${ccols} from contacts_stage returning id, customer_id`),
+    );
+    // One primary contact per customer: the contact row of a customer id.
+    const contactOf = new Map(contacts.rows.map((c) => [Number(c.customer_id), Number(c.id)]));
+    for (const row of contactRows) {
       audit.push({
         entityType: 'customer_contact',
-        entityId: c.id,
+        entityId: contactOf.get(row.customerId) as number,
         action: 'create',
-        changes: createdFields(contactRows[i], CONTACT_FIELDS),
+        changes: createdFields(row, CONTACT_FIELDS),
         comment,
       });
-    });
+    }
   }
-  await recordAudit(tx, ctx, ...audit);
+  await recordAuditCopy(tx, ctx, audit);
   return created.map((c, i) => ({ ...c, contactName: rows[i].contact?.name ?? null }));
 }

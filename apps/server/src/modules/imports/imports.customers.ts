@@ -1,6 +1,5 @@
 import { ContactInput, CustomerInput, normalizeCompanyName } from '@sales/core';
 import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
@@ -9,6 +8,7 @@ import { existingDuplicateKeys, type NewCustomer } from '../customers/index.ts';
 import { type CustomerImportField, dictionaryCode, TEMPLATE_HEADERS } from './imports.columns.ts';
 import type { SheetRow } from './imports.read.ts';
 import type { ImportProblem } from './imports.schema.ts';
+import { issueKey } from './imports.sheet.ts';
 
 interface OwnerRef {
   id: number;
@@ -56,17 +56,6 @@ export async function customerRowContext(
   }
   const scope = await resolveScope(ctx, 'customer.import');
   return { ctx, columnOf, headerOf, owners, importer, scope, seen: new Map() };
-}
-
-/** A zod issue as a message key, the way the HTTP error handler words field errors. */
-function issueKey(i: z.core.$ZodIssue): { key: string; params?: Record<string, unknown> } {
-  const custom = (i as { params?: { key?: string } }).params?.key;
-  if (custom) return { key: custom };
-  if (i.code === 'too_small' && Number(i.minimum) === 1 && i.origin === 'string') return { key: 'validation.required' };
-  if (i.code === 'invalid_type' && i.input === undefined) return { key: 'validation.required' };
-  if (i.code === 'too_big' && (i.origin === 'string' || i.origin === 'array'))
-    return { key: `validation.too_big.${i.origin}`, params: { maximum: Number(i.maximum) } };
-  return { key: `validation.${i.code}` };
 }
 
 const CONTACT_FIELD: Record<string, CustomerImportField> = {

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import { CUSTOMER_IMPORT_FIELDS, TEMPLATE_HEADERS } from './imports.columns.ts';
 import { findOwnJob } from './imports.jobs.ts';
+import type { ImportKind } from './imports.kinds.ts';
 import { importJobs } from './imports.schema.ts';
 
 /** Streams rows into an xlsx with exceljs' streaming writer (bold header, sized columns). */
@@ -22,31 +22,19 @@ function xlsx(headers: string[], widths: number[], rows: Iterable<unknown[]>): P
   return out;
 }
 
-/** The downloadable template of a customer import: the recognised headers and one example row. */
-export function importTemplate(ctx: Ctx) {
-  const h = TEMPLATE_HEADERS[ctx.locale];
-  const example: Record<string, string> = {
-    name: '示例商贸有限公司',
-    kind: translate(ctx.locale, 'import.example.kind'),
-    creditCode: '91350100M000100Y43',
-    mobile: '13800138000',
-    region: translate(ctx.locale, 'import.example.region'),
-    class: 'A',
-    tags: translate(ctx.locale, 'import.example.tags'),
-    contactName: translate(ctx.locale, 'import.example.contact'),
-    contactTitle: translate(ctx.locale, 'import.example.title'),
-    contactMobile: '13900139000',
-  };
+/** The downloadable template of an import kind: its headers in the user's language and one example row. */
+export function importTemplate(ctx: Ctx, kind: ImportKind) {
+  const example = kind.example(ctx.locale);
   return xlsx(
-    CUSTOMER_IMPORT_FIELDS.map((f) => h[f]),
-    CUSTOMER_IMPORT_FIELDS.map((f) => (f === 'name' || f === 'address' ? 32 : f === 'creditCode' ? 22 : 14)),
-    [CUSTOMER_IMPORT_FIELDS.map((f) => example[f] ?? '')],
+    kind.columns.map((c) => c.headers[ctx.locale]),
+    kind.columns.map((c) => c.width ?? 14),
+    [kind.columns.map((c) => example[c.key] ?? '')],
   );
 }
 
 /** The problems of the last dry run (or refused commit) as xlsx: row, column, reason. */
-export async function importReport(ctx: Ctx, id: number) {
-  await findOwnJob(ctx, id);
+export async function importReport(ctx: Ctx, kind: ImportKind, id: number) {
+  await findOwnJob(ctx, id, kind.template);
   const [row] = await ctx.db.select({ problems: importJobs.problems }).from(importJobs).where(eq(importJobs.id, id));
   const t = (k: string) => translate(ctx.locale, k);
   return xlsx(
@@ -56,10 +44,14 @@ export async function importReport(ctx: Ctx, id: number) {
   );
 }
 
-/** What a commit created, as xlsx: customer number, name, contact. */
-export async function importResult(ctx: Ctx, id: number) {
-  await findOwnJob(ctx, id);
+/** What a commit created, as xlsx: the kind's result columns (customer no, name, contact; product code…). */
+export async function importResult(ctx: Ctx, kind: ImportKind, id: number) {
+  await findOwnJob(ctx, id, kind.template);
   const [row] = await ctx.db.select({ result: importJobs.result }).from(importJobs).where(eq(importJobs.id, id));
-  const t = (k: string) => translate(ctx.locale, k);
-  return xlsx([t('import.result.no'), t('import.result.name'), t('import.result.contact')], [18, 36, 16], row.result);
+  const headers = kind.resultHeaders.map((k) => translate(ctx.locale, k));
+  return xlsx(
+    headers,
+    headers.map((_, i) => (i === 1 ? 36 : 18)),
+    row.result,
+  );
 }

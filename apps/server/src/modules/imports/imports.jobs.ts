@@ -42,8 +42,11 @@ export class ImportFailure extends Error {
   }
 }
 
-/** The job, if the user uploaded it (imports are personal); 404 otherwise, like any record out of scope. */
-export async function findOwnJob(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
+/**
+ * The job, if the user uploaded it (imports are personal) and it is of the route's kind (each kind
+ * has its own permission); 404 otherwise, like any record out of scope.
+ */
+export async function findOwnJob(ctx: Ctx, id: number, template: string, db: DbOrTx = ctx.db) {
   const [job] = await db
     .select({
       id: importJobs.id,
@@ -53,7 +56,9 @@ export async function findOwnJob(ctx: Ctx, id: number, db: DbOrTx = ctx.db) {
       mapping: importJobs.mapping,
     })
     .from(importJobs)
-    .where(and(eq(importJobs.id, id), eq(importJobs.createdBy, ctx.principal.userId)));
+    .where(
+      and(eq(importJobs.id, id), eq(importJobs.createdBy, ctx.principal.userId), eq(importJobs.template, template)),
+    );
   if (!job) throw new NotFoundError();
   return job;
 }

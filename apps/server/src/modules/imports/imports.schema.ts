@@ -19,7 +19,7 @@ export const importJobs = pgTable(
   'import_jobs',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    // What is imported: 'customers' (customers with contacts).
+    // What is imported (ImportTemplate): customers (with contacts) | products | priceLists | openingStock.
     template: text('template').notNull(),
     // analysing | mapping | validating | validated | invalid | committing | committed | failed
     status: text('status').notNull(),
@@ -37,8 +37,8 @@ export const importJobs = pgTable(
     createdCount: integer('created_count').notNull().default(0),
     // Problems of the last dry run or refused commit (capped; errorCount has the true count).
     problems: jsonb('problems').$type<ImportProblem[]>().notNull().default([]),
-    // What the commit created: [customer no, name, contact name] per row.
-    result: jsonb('result').$type<[string, string, string | null][]>().notNull().default([]),
+    // What the commit created, one row per record (the kind's result columns, e.g. customer no, name, contact).
+    result: jsonb('result').$type<(string | null)[][]>().notNull().default([]),
     // A failure that is not a row problem (unreadable file, database error), as a message key.
     failure: text('failure'),
     createdBy: integer('created_by')
@@ -47,6 +47,6 @@ export const importJobs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  // The user's own imports, newest first (the only list there is).
-  (t) => [index('import_jobs_creator_idx').on(t.createdBy, t.id.desc())],
+  // The user's own imports of one kind, newest first (the only list there is).
+  (t) => [index('import_jobs_creator_idx').on(t.createdBy, t.template, t.id.desc())],
 );

@@ -1,14 +1,16 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ImportTemplate } from '@sales/core';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
 import { userPreferences } from '../../platform/preferences/preferences.schema.ts';
-import { insertCustomersBatch } from '../customers/index.ts';
-import { CUSTOMER_IMPORT_FIELDS, suggestMapping } from './imports.columns.ts';
-import { checkCustomerRows, customerRowContext } from './imports.customers.ts';
+import { suggestMapping } from './imports.columns.ts';
 import { findOwnJob, ImportFailure, progress, runInBackground } from './imports.jobs.ts';
+import type { ImportKind } from './imports.kinds.ts';
 import { readSheetBatches } from './imports.read.ts';
 import { type ImportProblem, importJobs } from './imports.schema.ts';
+
+export { importComment } from './imports.sheet.ts';
 
 export const MAX_IMPORT_MB = 20;
 /** Rows checked and written per statement batch (SPEC 1.9 commit: batches inside one transaction). */
@@ -21,14 +23,17 @@ const prefKey = (template: string) => `import.mapping.${template}`;
 export const importHooks: { afterBatch: ((batchNo: number) => void | Promise<void>) | null } = { afterBatch: null };
 
 /**
- * Stores an uploaded xlsx as a new import job and reads its header row and row count off the
- * request; the proposed mapping (remembered per user and template, else the recognised headers)
+ * Stores an uploaded xlsx as a new import job of a kind and reads its header row and row count off
+ * the request; the proposed mapping (remembered per user and kind, else the recognised headers)
  * is ready when the job reaches 'mapping'.
  */
 export async function uploadImport(
   ctx: Ctx,
-  input: { template: 'customers'; fileName: string; contentBase64: string },
+  kind: ImportKind,
+  input: { template: ImportTemplate; fileName: string; contentBase64: string },
 ) {
+  // Each kind has its own routes and permission: a file goes through the route of its kind.
+  if (input.template !== kind.template) throw ValidationError.field('template', 'validation.invalid_value');
   const file = Buffer.from(input.contentBase64, 'base64');
   if (file.length === 0) throw ValidationError.field('contentBase64', 'attachment.empty');
   if (file.length > MAX_IMPORT_MB * 1024 * 1024)
@@ -39,7 +44,7 @@ export async function uploadImport(
     const [job] = await tx
       .insert(importJobs)
       .values({
-        template: input.template,
+        template: kind.template,
         status: 'analysing',
         step: 'analyse',
         fileName: input.fileName.slice(0, 200),
@@ -56,11 +61,11 @@ export async function uploadImport(
     });
     return job.id;
   });
-  runInBackground(ctx.db, id, () => analyse(ctx, id, input.template, file));
+  runInBackground(ctx.db, id, () => analyse(ctx, kind, id, file));
   return { id };
 }
 
-async function analyse(ctx: Ctx, id: number, template: string, file: Buffer) {
+async function analyse(ctx: Ctx, kind: ImportKind, id: number, file: Buffer) {
   let headers: string[] = [];
   let total = 0;
   try {
@@ -77,22 +82,25 @@ async function analyse(ctx: Ctx, id: number, template: string, file: Buffer) {
   const [pref] = await ctx.db
     .select({ value: userPreferences.value })
     .from(userPreferences)
-    .where(and(eq(userPreferences.userId, ctx.principal.userId), eq(userPreferences.key, prefKey(template))));
-  const mapping = suggestMapping(headers, (pref?.value ?? {}) as Record<string, string | null>);
+    .where(and(eq(userPreferences.userId, ctx.principal.userId), eq(userPreferences.key, prefKey(kind.template))));
+  const mapping = suggestMapping(kind.columns, headers, (pref?.value ?? {}) as Record<string, string | null>);
   await progress(ctx.db, id, { status: 'mapping', headers, mapping, totalRows: total, processedRows: total });
 }
 
-function checkMapping(headers: string[], mapping: Record<string, string | null>) {
+function checkMapping(ctx: Ctx, kind: ImportKind, headers: string[], mapping: Record<string, string | null>) {
+  const fields = new Set<string>(kind.columns.map((c) => c.key));
   const used = new Set<string>();
   for (const [h, f] of Object.entries(mapping)) {
     if (!headers.includes(h)) throw ValidationError.field('mapping', 'import.mapping.unknown_header', { header: h });
     if (f === null) continue;
-    if (!(CUSTOMER_IMPORT_FIELDS as readonly string[]).includes(f))
-      throw ValidationError.field('mapping', 'validation.invalid_value');
+    if (!fields.has(f)) throw ValidationError.field('mapping', 'validation.invalid_value');
     if (used.has(f)) throw ValidationError.field('mapping', 'import.mapping.twice');
     used.add(f);
   }
-  if (!used.has('name')) throw ValidationError.field('mapping', 'import.mapping.name_required');
+  const missing = kind.columns.find((c) => c.required && !used.has(c.key));
+  if (!missing) return;
+  if (kind.template === 'customers') throw ValidationError.field('mapping', 'import.mapping.name_required');
+  throw ValidationError.field('mapping', 'import.mapping.required', { field: missing.headers[ctx.locale] });
 }
 
 /** Flips a job from one of `from` to `to` atomically; a job in another state is a conflict. */
@@ -116,11 +124,11 @@ async function transition(
 
 /**
  * Dry run (SPEC 1.9): every row checked with the mapping given (remembered for the user's next
- * file of this template), nothing written; the job ends 'validated' or 'invalid' with its problems.
+ * file of this kind), nothing written; the job ends 'validated' or 'invalid' with its problems.
  */
-export async function startDryRun(ctx: Ctx, id: number, mapping: Record<string, string | null>) {
-  const job = await findOwnJob(ctx, id);
-  checkMapping(job.headers, mapping);
+export async function startDryRun(ctx: Ctx, kind: ImportKind, id: number, mapping: Record<string, string | null>) {
+  const job = await findOwnJob(ctx, id, kind.template);
+  checkMapping(ctx, kind, job.headers, mapping);
   const reset = { step: 'dryRun', processedRows: 0, errorCount: 0, problems: [], failure: null };
   await transition(
     ctx,
@@ -131,12 +139,12 @@ export async function startDryRun(ctx: Ctx, id: number, mapping: Record<string, 
   );
   await ctx.db
     .insert(userPreferences)
-    .values({ userId: ctx.principal.userId, key: prefKey(job.template), value: mapping })
+    .values({ userId: ctx.principal.userId, key: prefKey(kind.template), value: mapping })
     .onConflictDoUpdate({
       target: [userPreferences.userId, userPreferences.key],
       set: { value: mapping, updatedAt: sql`now()` },
     });
-  runInBackground(ctx.db, id, () => dryRun(ctx, id));
+  runInBackground(ctx.db, id, () => dryRun(ctx, kind, id));
   return { id };
 }
 
@@ -153,14 +161,14 @@ async function loadFile(ctx: Ctx, id: number) {
   return row;
 }
 
-async function dryRun(ctx: Ctx, id: number) {
+async function dryRun(ctx: Ctx, kind: ImportKind, id: number) {
   const { file, headers, mapping } = await loadFile(ctx, id);
-  const rc = await customerRowContext(ctx, headers, mapping);
+  const run = await kind.start(ctx, headers, mapping);
   const problems: ImportProblem[] = [];
   let errors = 0;
   let done = 0;
   for await (const batch of readSheetBatches(file, BATCH, () => {})) {
-    const r = await checkCustomerRows(rc, ctx.db, batch);
+    const r = await run.check(ctx.db, batch);
     errors += r.problems.length;
     problems.push(...r.problems.slice(0, MAX_PROBLEMS - problems.length));
     done += batch.length;
@@ -177,11 +185,11 @@ async function dryRun(ctx: Ctx, id: number) {
 
 /**
  * Commit (SPEC 1.9 all-or-nothing): a validated job's rows are checked again and written in ONE
- * transaction, batch by batch, through the customers module's insert path; any problem (the
- * database changed since the dry run) rolls everything back and the job returns to 'invalid'.
+ * transaction, batch by batch, through the owning module's functions; any problem (the database
+ * changed since the dry run) rolls everything back and the job returns to 'invalid'.
  */
-export async function startCommit(ctx: Ctx, id: number) {
-  await findOwnJob(ctx, id);
+export async function startCommit(ctx: Ctx, kind: ImportKind, id: number) {
+  await findOwnJob(ctx, id, kind.template);
   await transition(
     ctx,
     id,
@@ -189,33 +197,30 @@ export async function startCommit(ctx: Ctx, id: number) {
     { status: 'committing', step: 'commit', processedRows: 0, createdCount: 0 },
     'commit',
   );
-  runInBackground(ctx.db, id, () => commit(ctx, id));
+  runInBackground(ctx.db, id, () => commit(ctx, kind, id));
   return { id };
 }
 
 class Refused extends Error {}
 
-/** What each created record's history says about where it came from: the file, by name. */
-export const importComment = (fileName: string) => `数据导入：${fileName}`;
-
-async function commit(ctx: Ctx, id: number) {
+async function commit(ctx: Ctx, kind: ImportKind, id: number) {
   const { file, fileName, headers, mapping } = await loadFile(ctx, id);
+  const job = { id, fileName };
   const problems: ImportProblem[] = [];
   let errors = 0;
   try {
     await ctx.db.transaction(async (tx) => {
-      const rc = await customerRowContext(ctx, headers, mapping);
-      const result: [string, string, string | null][] = [];
+      const run = await kind.start(ctx, headers, mapping);
+      const result: (string | null)[][] = [];
       let done = 0;
       let batchNo = 0;
       for await (const batch of readSheetBatches(file, BATCH, () => {})) {
-        const r = await checkCustomerRows(rc, tx, batch);
+        const r = await run.check(tx, batch);
         errors += r.problems.length;
         problems.push(...r.problems.slice(0, MAX_PROBLEMS - problems.length));
         // Once a row fails nothing more is written; the rest is still checked for the report.
         if (errors === 0) {
-          const created = await insertCustomersBatch(tx, ctx, r.valid, importComment(fileName));
-          for (const c of created) result.push([c.no, c.name, c.contactName]);
+          result.push(...(await run.write(tx, r.valid, job)));
           batchNo++;
           await importHooks.afterBatch?.(batchNo);
         }
@@ -223,6 +228,7 @@ async function commit(ctx: Ctx, id: number) {
         await progress(ctx.db, id, { processedRows: done, createdCount: errors === 0 ? result.length : 0 });
       }
       if (errors > 0) throw new Refused();
+      if (run.finish) result.push(...(await run.finish(tx, job)));
       await tx
         .update(importJobs)
         .set({ status: 'committed', createdCount: result.length, result, processedRows: done, updatedAt: sql`now()` })
@@ -238,60 +244,4 @@ async function commit(ctx: Ctx, id: number) {
     if (!(err instanceof Refused)) throw err;
     await progress(ctx.db, id, { status: 'invalid', errorCount: errors, problems, createdCount: 0 });
   }
-}
-
-const SUMMARY = {
-  id: importJobs.id,
-  template: importJobs.template,
-  status: importJobs.status,
-  step: importJobs.step,
-  fileName: importJobs.fileName,
-  fileSize: importJobs.fileSize,
-  totalRows: importJobs.totalRows,
-  processedRows: importJobs.processedRows,
-  errorCount: importJobs.errorCount,
-  createdCount: importJobs.createdCount,
-  failure: importJobs.failure,
-  createdAt: importJobs.createdAt,
-  updatedAt: importJobs.updatedAt,
-};
-
-const present = <T extends { createdAt: Date; updatedAt: Date }>(r: T) => ({
-  ...r,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-});
-
-/** One import of the user's: state, counters, headers and mapping (the progress the web polls). */
-export async function getImport(ctx: Ctx, id: number) {
-  await findOwnJob(ctx, id);
-  const [row] = await ctx.db
-    .select({ ...SUMMARY, headers: importJobs.headers, mapping: importJobs.mapping })
-    .from(importJobs)
-    .where(eq(importJobs.id, id));
-  return present(row);
-}
-
-/** The user's own imports, newest first. */
-export async function listImports(ctx: Ctx, q: { page: number; pageSize: number }) {
-  const rows = await ctx.db
-    .select(SUMMARY)
-    .from(importJobs)
-    .where(eq(importJobs.createdBy, ctx.principal.userId))
-    .orderBy(desc(importJobs.id))
-    .limit(q.pageSize + 1)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: rows.slice(0, q.pageSize).map(present), hasMore: rows.length > q.pageSize };
-}
-
-/** A page of the problems of the last dry run or refused commit, in row order. */
-export async function listImportProblems(ctx: Ctx, id: number, q: { page: number; pageSize: number }) {
-  await findOwnJob(ctx, id);
-  const res = await ctx.db.execute<{ items: ImportProblem[] | null; total: number }>(sql`
-    select (select jsonb_agg(e order by n) from jsonb_array_elements(problems) with ordinality as t(e, n)
-              where n > ${(q.page - 1) * q.pageSize} and n <= ${q.page * q.pageSize}) items,
-           jsonb_array_length(problems) total
-    from import_jobs where id = ${id}`);
-  const r = res.rows[0];
-  return { items: r.items ?? [], total: Number(r.total) };
 }

@@ -1,4 +1,5 @@
 import './imports.messages.ts';
+import './imports.messages.kinds.ts';
 
 export { importSettled } from './imports.jobs.ts';
 export { importRoutes } from './imports.routes.ts';

@@ -48,3 +48,15 @@ export function productKeywordMatch(productIdCol: AnyColumn, keyword: string): S
 export function productCodeOf(productIdCol: AnyColumn): SQL<string> {
   return sql<string>`(select ${products.code} from ${products} where ${products.id} = ${productIdCol})`;
 }
+
+/** Products by code in one query (an import's product references); unknown codes are absent. */
+export async function productLabelsByCode(db: DbOrTx, codes: string[]): Promise<Map<string, ProductLabel>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: products.id }).from(products).where(inArray(products.code, unique));
+  const labels = await productLabels(
+    db,
+    rows.map((r) => r.id),
+  );
+  return new Map([...labels.values()].map((l) => [l.code, l]));
+}

@@ -2,6 +2,7 @@
 export {
   type Availability,
   availableQty,
+  ensureBatch,
   issueStock,
   lockAvailability,
   receiveStock,
@@ -15,6 +16,7 @@ export {
   findBatches,
   lotOnHand,
   resolveWarehouse,
+  shelfLifeExpiry,
   warehouseNames,
 } from './stock.lookups.ts';
 export { type MovementRefResolver, registerMovementRef } from './stock.refs.ts';

@@ -251,7 +251,8 @@ export async function receiveStock(
   ctx: Ctx,
   ref: { type: string; id: number } | null,
   warehouseId: number,
-  kind: 'inbound' | 'return',
+  // opening: an opening balance booked by the opening-stock import (期初).
+  kind: 'inbound' | 'return' | 'opening',
   lines: { productId: number; batchId: number | null; qty: string }[],
   note: string | null = null,
 ): Promise<number[]> {
@@ -347,4 +348,17 @@ export async function reservationsOf(db: DbOrTx, orderId: number) {
     .from(stockReservations)
     .where(eq(stockReservations.orderId, orderId))
     .orderBy(asc(stockReservations.id));
+}
+
+/** The batch (or serial unit) of a product, created when new (an inbound or an opening balance). */
+export async function ensureBatch(
+  db: DbOrTx,
+  b: { productId: number; batchNo: string; serialNo: string | null; mfgDate: string | null; expiryDate: string | null },
+): Promise<number> {
+  const res = await db.execute<{ id: number }>(sql`
+    insert into stock_batches (product_id, batch_no, serial_no, mfg_date, expiry_date)
+    values (${b.productId}, ${b.batchNo}, ${b.serialNo}, ${b.mfgDate}, ${b.expiryDate})
+    on conflict (product_id, batch_no, coalesce(serial_no, '')) do update set batch_no = excluded.batch_no
+    returning id`);
+  return Number(res.rows[0].id);
 }

@@ -73,3 +73,11 @@ export async function resolveWarehouse(db: DbOrTx, id: number | null, field = 'w
   if (rows.length === 0 && id !== null) throw ValidationError.field(field, 'stock.warehouse_inactive');
   return rows[0]?.id ?? null;
 }
+
+/** Expiry from a product's shelf life: the manufacturing date (else `today`) plus the shelf-life days. */
+export function shelfLifeExpiry(mfgDate: string | null, today: string, shelfLifeDays: number | null): string | null {
+  if (!shelfLifeDays) return null;
+  const d = new Date(`${mfgDate ?? today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + shelfLifeDays);
+  return d.toISOString().slice(0, 10);
+}

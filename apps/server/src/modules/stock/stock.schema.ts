@@ -122,7 +122,7 @@ export const stockMovements = pgTable(
   'stock_movements',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    // inbound | outbound | return | adjust
+    // inbound | outbound | return | adjust | opening (期初, booked by the opening-stock import)
     kind: text('kind').notNull(),
     warehouseId: integer('warehouse_id')
       .notNull()
@@ -140,7 +140,7 @@ export const stockMovements = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('stock_movements_kind_ck', sql`${t.kind} in ('inbound','outbound','return','adjust')`),
+    check('stock_movements_kind_ck', sql`${t.kind} in ('inbound','outbound','return','adjust','opening')`),
     index('stock_movements_product_idx').on(t.productId, t.id.desc()),
     index('stock_movements_batch_idx').on(t.batchId),
     index('stock_movements_ref_idx').on(t.refType, t.refId),

@@ -1,32 +1,34 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch, getCsrfToken } from '../../app/api';
 import { currentLanguage, i18n } from '../../app/i18n';
-import type { ImportJob, ImportJobSummary, ImportProblem } from './types';
+import { IMPORT_PATHS } from './kinds';
+import type { ImportJob, ImportJobSummary, ImportProblem, ImportTemplate } from './types';
 
 export const importKeys = {
   all: ['imports'] as const,
-  list: (page: number) => ['imports', 'list', page] as const,
-  job: (id: number) => ['imports', 'job', id] as const,
-  problems: (id: number, page: number, pageSize: number) => ['imports', 'problems', id, page, pageSize] as const,
+  list: (kind: ImportTemplate, page: number) => ['imports', 'list', kind, page] as const,
+  job: (kind: ImportTemplate, id: number) => ['imports', 'job', kind, id] as const,
+  problems: (kind: ImportTemplate, id: number, page: number, pageSize: number) =>
+    ['imports', 'problems', kind, id, page, pageSize] as const,
 };
 
 /** States in which the server is still working: the page polls until the job leaves them. */
 export const BUSY = new Set(['analysing', 'validating', 'committing']);
 
-export function useImportJob(id: number | null) {
+export function useImportJob(kind: ImportTemplate, id: number | null) {
   return useQuery({
-    queryKey: importKeys.job(id ?? 0),
-    queryFn: ({ signal }) => apiFetch<ImportJob>(`/api/imports/${id}`, { signal }),
+    queryKey: importKeys.job(kind, id ?? 0),
+    queryFn: ({ signal }) => apiFetch<ImportJob>(`${IMPORT_PATHS[kind]}/${id}`, { signal }),
     enabled: !!id,
     refetchInterval: (q) => (q.state.data && BUSY.has(q.state.data.status) ? 400 : false),
   });
 }
 
-export function useImportList(page: number) {
+export function useImportList(kind: ImportTemplate, page: number) {
   return useQuery({
-    queryKey: importKeys.list(page),
+    queryKey: importKeys.list(kind, page),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: ImportJobSummary[]; hasMore: boolean }>('/api/imports', {
+      apiFetch<{ items: ImportJobSummary[]; hasMore: boolean }>(IMPORT_PATHS[kind], {
         query: { page, pageSize: 10 },
         signal,
       }),
@@ -34,11 +36,11 @@ export function useImportList(page: number) {
   });
 }
 
-export function useImportProblems(id: number, page: number, pageSize: number, enabled: boolean) {
+export function useImportProblems(kind: ImportTemplate, id: number, page: number, pageSize: number, enabled: boolean) {
   return useQuery({
-    queryKey: importKeys.problems(id, page, pageSize),
+    queryKey: importKeys.problems(kind, id, page, pageSize),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: ImportProblem[]; total: number }>(`/api/imports/${id}/problems`, {
+      apiFetch<{ items: ImportProblem[]; total: number }>(`${IMPORT_PATHS[kind]}/${id}/problems`, {
         query: { page, pageSize },
         signal,
       }),
@@ -48,11 +50,11 @@ export function useImportProblems(id: number, page: number, pageSize: number, en
 }
 
 /** Starts a step (dry run with the mapping, or commit); the job query then polls its progress. */
-export function useImportStep(id: number) {
+export function useImportStep(kind: ImportTemplate, id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ step, body }: { step: 'dry-run' | 'commit'; body?: unknown }) =>
-      apiFetch<{ id: number }>(`/api/imports/${id}/${step}`, { method: 'POST', body: body ?? {} }),
+      apiFetch<{ id: number }>(`${IMPORT_PATHS[kind]}/${id}/${step}`, { method: 'POST', body: body ?? {} }),
     onSuccess: () => qc.invalidateQueries({ queryKey: importKeys.all }),
   });
 }
@@ -70,11 +72,15 @@ function toBase64(file: File): Promise<string> {
  * Uploads an xlsx as a new import job with upload progress (XMLHttpRequest: fetch reports none);
  * errors come back as ApiError like every other request.
  */
-export async function uploadImport(file: File, onProgress: (percent: number) => void): Promise<{ id: number }> {
+export async function uploadImport(
+  kind: ImportTemplate,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<{ id: number }> {
   const contentBase64 = await toBase64(file);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/imports');
+    xhr.open('POST', IMPORT_PATHS[kind]);
     xhr.setRequestHeader('content-type', 'application/json');
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', currentLanguage());
@@ -94,6 +100,6 @@ export async function uploadImport(file: File, onProgress: (percent: number) => 
       else reject(new ApiError(xhr.status, { message: i18n.t('errors.unknown'), ...body }));
     };
     xhr.onerror = () => reject(new ApiError(0, { code: 'network', message: i18n.t('errors.network') }));
-    xhr.send(JSON.stringify({ template: 'customers', fileName: file.name, contentBase64 }));
+    xhr.send(JSON.stringify({ template: kind, fileName: file.name, contentBase64 }));
   });
 }

@@ -1,13 +1,15 @@
 import { lazyPage } from '../../app/lazyPage';
 import type { AppRoute, MenuItemDef } from '../../app/routeTypes';
+import { IMPORT_PERMISSIONS } from './kinds';
 
 const ImportPage = lazyPage(() => import('./pages/ImportPage').then((m) => m.ImportPage));
 
-export const CUSTOMER_IMPORT = 'customer.import';
+// Any import kind's permission opens the page; it offers the kinds the user may run.
+const ANY_IMPORT = Object.values(IMPORT_PERMISSIONS);
 
-/** 数据导入 (SPEC 1.9): xlsx import of customers with contacts, under 客户管理. */
+/** 数据导入 (SPEC 1.9): xlsx import of customers with contacts, products, price lists and opening stock. */
 export const importMenuItems: MenuItemDef[] = [
-  { key: 'imports', path: '/imports', labelKey: 'menu.dataImport', permission: CUSTOMER_IMPORT },
+  { key: 'imports', path: '/imports', labelKey: 'menu.dataImport', permission: ANY_IMPORT },
 ];
 
-export const importRoutes: AppRoute[] = [{ path: 'imports', permission: CUSTOMER_IMPORT, Component: ImportPage }];
+export const importRoutes: AppRoute[] = [{ path: 'imports', permission: ANY_IMPORT, Component: ImportPage }];

@@ -35,26 +35,11 @@ export interface ImportProblem {
   message: string;
 }
 
-/** The fields of a customer import, in the order the mapping select offers them (server: imports.columns.ts). */
-export const CUSTOMER_IMPORT_FIELDS = [
-  'name',
-  'kind',
-  'creditCode',
-  'idNumber',
-  'mobile',
-  'phone',
-  'email',
-  'address',
-  'region',
-  'industry',
-  'source',
-  'class',
-  'tags',
-  'remark',
-  'owner',
-  'contactName',
-  'contactTitle',
-  'contactMobile',
-  'contactEmail',
-  'contactWechat',
-] as const;
+// The columns of each import (keys, headers per language, required) are shared with the server.
+export {
+  IMPORT_COLUMNS,
+  IMPORT_TEMPLATES,
+  type ImportColumn,
+  type ImportTemplate,
+  requiredImportFields,
+} from '@sales/core/import-columns';

@@ -52,7 +52,7 @@ export interface StockBatch {
 
 export interface StockMovement {
   id: number;
-  kind: 'inbound' | 'outbound' | 'return' | 'adjust' | string;
+  kind: 'inbound' | 'outbound' | 'return' | 'adjust' | 'opening' | string;
   warehouseName: string;
   productCode: string;
   productName: string;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable';
 import { formatDateTime } from '../../../components/format';
 import { useImportList } from '../api';
-import type { ImportJobSummary } from '../types';
+import type { ImportJobSummary, ImportTemplate } from '../types';
 
 export const STATUS_COLORS: Record<string, string> = {
   analysing: 'processing',
@@ -17,11 +17,11 @@ export const STATUS_COLORS: Record<string, string> = {
   failed: 'error',
 };
 
-/** The user's own imports, newest first; a row reopens that import. */
-export function ImportHistory({ onOpen }: { onOpen: (id: number) => void }) {
+/** The user's own imports of a kind, newest first; a row reopens that import. */
+export function ImportHistory({ kind, onOpen }: { kind: ImportTemplate; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const { data, isFetching } = useImportList(page);
+  const { data, isFetching } = useImportList(kind, page);
   const total = (page - 1) * 10 + (data?.items.length ?? 0) + (data?.hasMore ? 1 : 0);
   return (
     <DataTable<ImportJobSummary>

@@ -1,17 +1,20 @@
 import { Button, Select, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_IMPORT_FIELDS, type ImportJob } from '../types';
+import { currentLanguage } from '../../../app/i18n';
+import { IMPORT_COLUMNS, type ImportJob, type ImportTemplate } from '../types';
 
 /**
  * Step 2: which field each column of the sheet fills (recognised headers and the user's last
  * mapping for this template are proposed by the server); a field can take one column only.
  */
 export function MappingStep({
+  kind,
   job,
   busy,
   onDryRun,
 }: {
+  kind: ImportTemplate;
   job: ImportJob;
   busy: boolean;
   onDryRun: (mapping: Record<string, string | null>) => void;
@@ -20,14 +23,16 @@ export function MappingStep({
   const [mapping, setMapping] = useState<Record<string, string | null>>(job.mapping);
   useEffect(() => setMapping(job.mapping), [job.mapping]);
   const used = useMemo(() => new Set(Object.values(mapping).filter(Boolean)), [mapping]);
+  const lang = currentLanguage();
   const options = [
     { value: '', label: t('imports.skipColumn') },
-    ...CUSTOMER_IMPORT_FIELDS.map((f) => ({
-      value: f,
-      label: t(`imports.fields.${f}`),
-      disabled: used.has(f),
+    ...IMPORT_COLUMNS[kind].map((c) => ({
+      value: c.key,
+      label: c.headers[lang],
+      disabled: used.has(c.key),
     })),
   ];
+  const missing = IMPORT_COLUMNS[kind].filter((c) => c.required && !used.has(c.key)).map((c) => c.headers[lang]);
   const rows = job.headers.filter(Boolean).map((h) => ({ header: h }));
   return (
     <div data-testid="import-mapping">
@@ -58,15 +63,15 @@ export function MappingStep({
         type="primary"
         style={{ marginTop: 16 }}
         loading={busy}
-        disabled={!used.has('name')}
+        disabled={missing.length > 0}
         onClick={() => onDryRun(mapping)}
         data-testid="import-dry-run"
       >
         {t('imports.dryRun')}
       </Button>
-      {!used.has('name') ? (
+      {missing.length > 0 ? (
         <Typography.Text type="danger" style={{ marginLeft: 12 }}>
-          {t('imports.nameRequired')}
+          {t('imports.fieldsRequired', { fields: missing.join('、') })}
         </Typography.Text>
       ) : null}
     </div>

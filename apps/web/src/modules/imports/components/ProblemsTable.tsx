@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable';
 import { useImportProblems } from '../api';
-import type { ImportProblem } from '../types';
+import type { ImportProblem, ImportTemplate } from '../types';
 
 /** The dry run's problems, by row, column and reason, a page at a time. */
-export function ProblemsTable({ jobId }: { jobId: number }) {
+export function ProblemsTable({ kind, jobId }: { kind: ImportTemplate; jobId: number }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const { data, isFetching } = useImportProblems(jobId, page, pageSize, true);
+  const { data, isFetching } = useImportProblems(kind, jobId, page, pageSize, true);
   return (
     <DataTable<ImportProblem>
       rowKey={(r) => `${r.row}-${r.column}-${r.message}`}

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { uploadImport } from '../api';
+import type { ImportTemplate } from '../types';
 
 const MAX_MB = 20;
 
 /** Step 1: pick or drop an .xlsx; it is uploaded with a progress bar and becomes an import job. */
-export function UploadStep({ onUploaded }: { onUploaded: (id: number) => void }) {
+export function UploadStep({ kind, onUploaded }: { kind: ImportTemplate; onUploaded: (id: number) => void }) {
   const { t } = useTranslation();
   const handleError = useApiErrorHandler();
   const [percent, setPercent] = useState<number | null>(null);
@@ -25,7 +26,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (id: number) => void })
             return false;
           }
           setPercent(0);
-          uploadImport(file, setPercent)
+          uploadImport(kind, file, setPercent)
             .then((r) => onUploaded(r.id))
             .catch((e) => handleError(e))
             .finally(() => setPercent(null));

@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Progress, Result, Space, Steps, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Progress, Result, Select, Space, Steps, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../app/AuthContext';
 import { apiDownload } from '../../../app/api';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
@@ -12,7 +13,8 @@ import { ImportHistory, STATUS_COLORS } from '../components/ImportHistory';
 import { MappingStep } from '../components/MappingStep';
 import { ProblemsTable } from '../components/ProblemsTable';
 import { UploadStep } from '../components/UploadStep';
-import type { ImportJob } from '../types';
+import { IMPORT_PATHS, IMPORT_PERMISSIONS } from '../kinds';
+import { IMPORT_TEMPLATES, type ImportJob, type ImportTemplate } from '../types';
 
 const STEP_OF: Record<string, number> = {
   analysing: 0,
@@ -43,14 +45,22 @@ function JobProgress({ job }: { job: ImportJob }) {
   );
 }
 
-/** 数据导入 (SPEC 1.9): upload → column mapping → dry run (problems by row and column) → all-or-nothing commit. */
+/**
+ * 数据导入 (SPEC 1.9): pick what to import (the kinds the user may run) → upload → column mapping →
+ * dry run (problems by row and column) → all-or-nothing commit.
+ */
 export function ImportPage() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const handleError = useApiErrorHandler();
+  const { hasPermission } = useAuth();
+  const kinds = useMemo(() => IMPORT_TEMPLATES.filter((k) => hasPermission(IMPORT_PERMISSIONS[k])), [hasPermission]);
+  const [chosen, setKind] = useState<ImportTemplate | null>(null);
+  const kind = chosen ?? kinds[0] ?? 'customers';
   const [jobId, setJobId] = useState<number | null>(null);
-  const { data: job } = useImportJob(jobId);
-  const step = useImportStep(jobId ?? 0);
+  const { data: job } = useImportJob(kind, jobId);
+  const step = useImportStep(kind, jobId ?? 0);
+  const base = IMPORT_PATHS[kind];
   const qc = useQueryClient();
   // The history shows each job's state: refresh it whenever the open job moves on.
   const status = job?.status;
@@ -63,11 +73,18 @@ export function ImportPage() {
   const reset = () => setJobId(null);
 
   const content = () => {
-    if (!jobId || !job) return <UploadStep onUploaded={setJobId} />;
+    if (!jobId || !job) return <UploadStep kind={kind} onUploaded={setJobId} />;
     if (BUSY.has(job.status)) return <JobProgress job={job} />;
     switch (job.status) {
       case 'mapping':
-        return <MappingStep job={job} busy={step.isPending} onDryRun={(mapping) => start('dry-run', { mapping })} />;
+        return (
+          <MappingStep
+            kind={kind}
+            job={job}
+            busy={step.isPending}
+            onDryRun={(mapping) => start('dry-run', { mapping })}
+          />
+        );
       case 'validated':
         return (
           <Space direction="vertical" style={{ width: '100%' }}>
@@ -97,7 +114,7 @@ export function ImportPage() {
             <Space wrap>
               <Button
                 icon={<DownloadOutlined />}
-                onClick={() => download(`/api/imports/${job.id}/report`, 'import-problems.xlsx')}
+                onClick={() => download(`${base}/${job.id}/report`, 'import-problems.xlsx')}
               >
                 {t('imports.downloadReport')}
               </Button>
@@ -105,20 +122,20 @@ export function ImportPage() {
                 {t('imports.uploadFixed')}
               </Button>
             </Space>
-            <ProblemsTable jobId={job.id} />
+            <ProblemsTable kind={kind} jobId={job.id} />
           </Space>
         );
       case 'committed':
         return (
           <Result
             status="success"
-            title={t('imports.committed', { n: job.createdCount.toLocaleString() })}
+            title={t(`imports.committedKind.${kind}`, { n: job.createdCount.toLocaleString() })}
             data-testid="import-committed"
             extra={[
               <Button
                 key="result"
                 icon={<DownloadOutlined />}
-                onClick={() => download(`/api/imports/${job.id}/result`, 'import-result.xlsx')}
+                onClick={() => download(`${base}/${job.id}/result`, 'import-result.xlsx')}
               >
                 {t('imports.downloadResult')}
               </Button>,
@@ -149,7 +166,9 @@ export function ImportPage() {
         extra={
           <Button
             icon={<DownloadOutlined />}
-            onClick={() => download('/api/imports/template', 'customers-template.xlsx')}
+            onClick={() =>
+              download(`${base}/template`, `${t(`imports.kind.${kind}`)}-${t('imports.templateFile')}.xlsx`)
+            }
           >
             {t('imports.downloadTemplate')}
           </Button>
@@ -163,7 +182,17 @@ export function ImportPage() {
               <Tag color={STATUS_COLORS[job.status]}>{t(`imports.status.${job.status}`)}</Tag>
             </Space>
           ) : (
-            t('imports.customers')
+            <Select<ImportTemplate>
+              value={kind}
+              onChange={(k) => {
+                setKind(k);
+                setJobId(null);
+              }}
+              options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
+              style={{ minWidth: isMobile ? 200 : 240 }}
+              aria-label={t('imports.kindLabel')}
+              data-testid="import-kind"
+            />
           )
         }
         style={{ marginBottom: 16 }}
@@ -183,7 +212,7 @@ export function ImportPage() {
         {content()}
       </Card>
       <Card title={t('imports.history')}>
-        <ImportHistory onOpen={setJobId} />
+        <ImportHistory kind={kind} onOpen={setJobId} />
       </Card>
     </div>
   );
