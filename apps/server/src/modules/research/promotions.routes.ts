@@ -12,7 +12,9 @@ import {
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
+import { STAGE_DOC } from './research.approval.ts';
 import { getDemand, listDemands, recordDemandOutcome, registerDemand, reportDemand } from './research.demands.ts';
 import {
   addStage,
@@ -32,11 +34,8 @@ export function promotionRoutes(app: ZodApp, db: Db) {
     resource: 'promotion',
     surface,
   });
-  const pManage = (resource: string) => ({
-    permission: 'promotion.manage' as const,
-    resource,
-    surface: 'mutation' as const,
-  });
+  // Changes are gated by promotion.manage (unscoped) and find the promotion through the view scope.
+  const pManage = { permission: 'promotion.manage' as const };
   const dManage = { permission: 'demand.manage' as const, resource: 'product_demand', surface: 'mutation' as const };
 
   app.get('/promotions', { config: pView('list'), schema: { tags, querystring: PromotionListQuery } }, async (req) =>
@@ -52,7 +51,7 @@ export function promotionRoutes(app: ZodApp, db: Db) {
   );
   app.post(
     '/promotions/:id/stages',
-    { config: pManage('promotion'), schema: { tags, params: BigIdParams, body: PromotionStageInput } },
+    { config: pManage, schema: { tags, params: BigIdParams, body: PromotionStageInput } },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       await addStage(ctx, req.params.id, req.body);
@@ -61,16 +60,24 @@ export function promotionRoutes(app: ZodApp, db: Db) {
   );
   app.post(
     '/promotion-stages/:id/submit',
-    { config: pManage('promotion_stage'), schema: { tags, params: BigIdParams, body: VersionInput } },
+    { config: pManage, schema: { tags, params: BigIdParams, body: VersionInput } },
     async (req) => {
       const ctx = ctxOf(req, db);
       const res = await submitStage(ctx, req.params.id, req.body.version);
       return { id: req.params.id, approval: res };
     },
   );
+  app.get(
+    '/promotion-stages/:id/approvals',
+    {
+      config: { permission: 'promotion.view', resource: 'promotion_stage', surface: 'byId' },
+      schema: { tags, params: BigIdParams },
+    },
+    async (req) => ({ items: await documentApprovals(ctxOf(req, db), STAGE_DOC, req.params.id) }),
+  );
   app.put(
     '/promotion-stages/:id/evaluation',
-    { config: pManage('promotion_stage'), schema: { tags, params: BigIdParams, body: StageEvaluationInput } },
+    { config: pManage, schema: { tags, params: BigIdParams, body: StageEvaluationInput } },
     async (req) => {
       await evaluateStage(ctxOf(req, db), req.params.id, req.body);
       return { id: req.params.id };

@@ -49,11 +49,9 @@ const tags = ['market-research'];
 /** Research reports, market forecasts and competitors (SPEC 2.2). */
 export function researchRoutes(app: ZodApp, db: Db) {
   const view = (resource: string, surface: Surface) => ({ permission: 'research.view' as const, resource, surface });
-  const write = (resource: string) => ({
-    permission: 'research.write' as const,
-    resource,
-    surface: 'mutation' as const,
-  });
+  // Writes are gated by research.write (unscoped) and find the record through the view scope: out
+  // of scope answers 404 like an unknown id (research.access.ts).
+  const write = { permission: 'research.write' as const };
   const cView = { permission: 'competitor.view' as const };
   const cManage = { permission: 'competitor.manage' as const };
 
@@ -79,7 +77,7 @@ export function researchRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/research-reports/:id',
-    { config: write('research_report'), schema: { tags, params: BigIdParams, body: ResearchReportUpdate } },
+    { config: write, schema: { tags, params: BigIdParams, body: ResearchReportUpdate } },
     async (req) => {
       const ctx = ctxOf(req, db);
       await updateReport(ctx, req.params.id, req.body);
@@ -88,7 +86,7 @@ export function researchRoutes(app: ZodApp, db: Db) {
   );
   app.post(
     '/research-reports/:id/submit',
-    { config: write('research_report'), schema: { tags, params: BigIdParams, body: VersionInput } },
+    { config: write, schema: { tags, params: BigIdParams, body: VersionInput } },
     async (req) => {
       const ctx = ctxOf(req, db);
       await submitReport(ctx, req.params.id, req.body.version);
@@ -97,7 +95,7 @@ export function researchRoutes(app: ZodApp, db: Db) {
   );
   app.post(
     '/research-reports/:id/attachments',
-    { config: write('research_report'), schema: { tags, params: BigIdParams, body: ResearchAttachmentInput } },
+    { config: write, schema: { tags, params: BigIdParams, body: ResearchAttachmentInput } },
     async (req, reply) => reply.code(201).send(await attachToReport(ctxOf(req, db), req.params.id, req.body.file)),
   );
 
@@ -125,7 +123,7 @@ export function researchRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/market-forecasts/:id',
-    { config: write('market_forecast'), schema: { tags, params: BigIdParams, body: ForecastUpdate } },
+    { config: write, schema: { tags, params: BigIdParams, body: ForecastUpdate } },
     async (req) => {
       const ctx = ctxOf(req, db);
       await updateForecast(ctx, req.params.id, req.body);

@@ -78,7 +78,9 @@ describe('half-yearly research report reminder', () => {
         userId: number;
         status: string;
       }[];
-    expect(await missing('2031-H1')).toEqual([expect.objectContaining({ userId: org.user.director, status: 'missing' })]);
+    expect(await missing('2031-H1')).toEqual([
+      expect.objectContaining({ userId: org.user.director, status: 'missing' }),
+    ]);
     const r = await who.director.post('/api/research-reports', { period: '2031-H1', title: '总监调研' });
     expect(r.statusCode).toBe(201);
     expect(await missing('2031-H1')).toEqual([expect.objectContaining({ userId: org.user.director, status: 'draft' })]);
@@ -86,7 +88,11 @@ describe('half-yearly research report reminder', () => {
     const bad = await who.director.post(`/api/research-reports/${r.json().id}/submit`, { version: 1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields).toEqual([expect.objectContaining({ field: 'findings' })]);
-    await who.director.put(`/api/research-reports/${r.json().id}`, { title: '总监调研', findings: '渠道下沉', version: 1 });
+    await who.director.put(`/api/research-reports/${r.json().id}`, {
+      title: '总监调研',
+      findings: '渠道下沉',
+      version: 1,
+    });
     const ok = await who.director.post(`/api/research-reports/${r.json().id}/submit`, { version: 2 });
     expect(ok.json()).toMatchObject({ status: 'submitted' });
     expect(await missing('2031-H1')).toEqual([]);
@@ -152,7 +158,8 @@ describe('promotions as staged plans', () => {
   let promotionId: number;
   let stageIds: number[];
   const stage = (i: number) => stageIds[i];
-  const stageRow = async (id: number) => (await env.database.pool.query('select * from promotion_stages where id = $1', [id])).rows[0];
+  const stageRow = async (id: number) =>
+    (await env.database.pool.query('select * from promotion_stages where id = $1', [id])).rows[0];
 
   it('approves each stage on its own through the approval engine', async () => {
     const p = await who.director.post('/api/promotions', {
@@ -217,9 +224,23 @@ describe('promotions as staged plans', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const d = (await who.director.get(`/api/promotions/${promotionId}`)).json();
-    expect(d.stages[0]).toMatchObject({ cost: '12345.67', leads: 37, deals: 5, costPerLead: '333.67', dealRate: '13.5', roi: '700.0' });
+    expect(d.stages[0]).toMatchObject({
+      cost: '12345.67',
+      leads: 37,
+      deals: 5,
+      costPerLead: '333.67',
+      dealRate: '13.5',
+      roi: '700.0',
+    });
     expect(d.stages[1]).toMatchObject({ cost: null, costPerLead: null });
-    expect(d.totals).toMatchObject({ cost: '12345.67', leads: 37, deals: 5, revenue: '98765.43', costPerLead: '333.67', evaluatedStages: 1 });
+    expect(d.totals).toMatchObject({
+      cost: '12345.67',
+      leads: 37,
+      deals: 5,
+      revenue: '98765.43',
+      costPerLead: '333.67',
+      evaluatedStages: 1,
+    });
     // Deals above leads is a field error.
     const bad = await who.director.put(`/api/promotion-stages/${stage(0)}/evaluation`, {
       cost: '1.00',
@@ -291,15 +312,28 @@ describe('competitors and lost opportunities', () => {
     const id = comp.json().id;
     const customer = (await who.rep1.post('/api/customers', { kind: 'company', name: '输单测试有限公司' })).json().id;
     const pipelineId = (await who.rep1.get('/api/pipelines')).json().items[0].id;
-    const opp = (await who.rep1.post('/api/opportunities', { name: '阀门改造', customerId: customer, pipelineId, amount: '88000.00' })).json();
+    const opp = (
+      await who.rep1.post('/api/opportunities', {
+        name: '阀门改造',
+        customerId: customer,
+        pipelineId,
+        amount: '88000.00',
+      })
+    ).json();
     // An open opportunity cannot be linked.
     const open = await who.director.post(`/api/competitors/${id}/lost-opportunities`, { opportunityId: opp.id });
     expect(open.json().fields).toEqual([expect.objectContaining({ field: 'opportunityId' })]);
-    const lost = await who.rep1.post(`/api/opportunities/${opp.id}/lose`, { version: opp.version ?? 1, reason: '对方报价低 8%' });
+    const lost = await who.rep1.post(`/api/opportunities/${opp.id}/lose`, {
+      version: opp.version ?? 1,
+      reason: '对方报价低 8%',
+    });
     expect(lost.statusCode, lost.body).toBe(200);
     const linked = await who.director.post(`/api/competitors/${id}/lost-opportunities`, { opportunityId: opp.id });
     expect(linked.statusCode, linked.body).toBe(201);
-    expect(linked.json()).toMatchObject({ lostAmount: '88000.00', lostOpportunities: [expect.objectContaining({ id: opp.id })] });
+    expect(linked.json()).toMatchObject({
+      lostAmount: '88000.00',
+      lostOpportunities: [expect.objectContaining({ id: opp.id })],
+    });
     // manager2 (销售二部) sees the competitor but not 销售一部's lost opportunity.
     const theirs = (await who.manager2.get(`/api/competitors/${id}`)).json();
     expect(theirs).toMatchObject({ name: '恒通阀门', lostOpportunities: [], lostAmount: '0.00' });
