@@ -118,10 +118,11 @@ export function researchCases(ctx: AuditContext): AuditCases {
       action: 'link_lost',
       run: async () => {
         const pipelineId = (await rep.get('/api/pipelines')).json().items[0].id;
+        const customerId = (await rep.post('/api/customers', { kind: 'company', name: '审计输单客户' })).json().id;
         const opp = (
           await rep.post('/api/opportunities', {
             name: '审计输单',
-            customerId: ids.customer,
+            customerId,
             pipelineId,
             amount: '10.00',
           })
