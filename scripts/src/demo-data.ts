@@ -32,6 +32,7 @@ import { createPlans } from './demo/plans.ts';
 import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { createReportReviews } from './demo/reports.ts';
+import { createResearch } from './demo/research.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { createServiceTickets } from './demo/service.ts';
 import { createWorkLogs } from './demo/worklogs.ts';
@@ -340,6 +341,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createReportReviews(world);
     // Plans after the facts: this year's plan is made from last year's actuals (SPEC 2.1).
     await createPlans(world);
+    // Market research after the facts: forecasts are compared with the actual sales (SPEC 2.2).
+    await createResearch(world);
   });
 }
 
