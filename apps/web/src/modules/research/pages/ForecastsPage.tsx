@@ -3,9 +3,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/AuthContext';
+import { REGIONS } from '../../../app/dictionaries';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DataTable } from '../../../components/DataTable';
+import { DictSelect } from '../../../components/DictSelect';
 import { PageHeader } from '../../../components/PageHeader';
+import { DictText } from '../../../components/StatusTag';
 import { useListUrlState } from '../../../components/useListUrlState';
 import { type Forecast, useCategories, useForecasts, useResearchWrite } from '../api';
 import { PeriodSelect, recentPeriods, usePeriodLabel } from '../components/period';
@@ -61,7 +64,7 @@ function ForecastModal({ open, edit, onClose }: { open: boolean; edit?: Forecast
           />
         </Form.Item>
         <Form.Item name="region" label={t('research.fields.region')} rules={[{ required: true }]}>
-          <Input maxLength={100} data-testid="forecast-region" />
+          <DictSelect dict="dict.region" values={REGIONS} testId="forecast-region" />
         </Form.Item>
         {QTYS.map((k) => (
           <Form.Item
@@ -103,7 +106,7 @@ export function ForecastsPage() {
   const columns: ColumnsType<Forecast> = [
     { title: f('period'), dataIndex: 'period', width: 130, render: label },
     { title: f('category'), dataIndex: 'categoryName', width: 130 },
-    { title: f('region'), dataIndex: 'region', width: 100 },
+    { title: f('region'), dataIndex: 'region', width: 100, render: (v) => <DictText dict="dict.region" value={v} /> },
     ...QTYS.map((k) => ({ title: f(k), dataIndex: k, width: 120, align: 'right' as const, render: qty })),
     {
       title: f('actualVolume'),
