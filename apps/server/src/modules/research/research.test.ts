@@ -152,6 +152,26 @@ describe('market forecasts: the three quantities are required', () => {
       }),
     ]);
   });
+
+  it('compares each forecast with the actual sales volume of its period, product line and region', async () => {
+    // Order facts as the indicator engine books them: 120 in 华东 in the period, 50 elsewhere or later.
+    for (const [date, region, qty] of [
+      ['2031-02-10', '华东', '100'],
+      ['2031-06-30', '华东', '20'],
+      ['2031-03-01', '华南', '50'],
+      ['2031-07-01', '华东', '50'],
+    ])
+      await env.database.pool.query(
+        `insert into analytics_facts (kind, fact_date, rep_id, dept_id, category_id, region, source_type, source_id, n, qty, amount, net_amount)
+         values ('order', $1, $2, $3, $4, $5, 'order', 1, 1, $6, 0, 0)`,
+        [date, org.user.director, org.dept.mgmt, categoryId, region, qty],
+      );
+    const [row] = (await who.researcher.get('/api/market-forecasts?period=2031-H1')).json().items;
+    expect(Number(row.actualVolume)).toBe(120);
+    expect(row.potentialReached).toBe('40');
+    // Another department's manager does not see the forecast at all.
+    expect((await who.manager2.get(`/api/market-forecasts/${row.id}`)).statusCode).toBe(404);
+  });
 });
 
 describe('promotions as staged plans', () => {
