@@ -2,7 +2,7 @@ import type { AttachmentInput, ResearchReportInput, ResearchReportListQuery, Res
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors/errors.ts';
 import { listAttachments, registerAttachmentOwner, saveAttachment } from '../../platform/files/index.ts';
 import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
@@ -34,6 +34,12 @@ const present = ({ r, ...rest }: Row) => ({
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
+
+/** Only the owner writes a report (403 for others in scope), and only while it is a draft (409). */
+function assertOwnDraft(ctx: Ctx, r: { ownerId: number; status: string }) {
+  if (r.ownerId !== ctx.principal.userId) throw new ForbiddenError();
+  if (r.status !== 'draft') throw new ConflictError('research.not_draft');
+}
 
 /** Starts the signed-in owner's report of a half-year as a draft (one per owner and period). */
 export async function createReport(ctx: Ctx, input: ResearchReportInput) {
@@ -67,7 +73,7 @@ export async function createReport(ctx: Ctx, input: ResearchReportInput) {
 export async function updateReport(ctx: Ctx, id: number, input: ResearchReportUpdate) {
   return ctx.db.transaction(async (tx) => {
     const r = await findReport(ctx, id, tx, input.version);
-    if (r.ownerId !== ctx.principal.userId || r.status !== 'draft') throw new ConflictError('research.not_draft');
+    assertOwnDraft(ctx, r);
     await tx
       .update(researchReports)
       .set({ title: input.title, findings: input.findings, version: r.version + 1, updatedAt: ctx.now() })
@@ -87,7 +93,7 @@ export async function updateReport(ctx: Ctx, id: number, input: ResearchReportUp
 export async function submitReport(ctx: Ctx, id: number, version: number) {
   return ctx.db.transaction(async (tx) => {
     const r = await findReport(ctx, id, tx, version);
-    if (r.ownerId !== ctx.principal.userId || r.status !== 'draft') throw new ConflictError('research.not_draft');
+    assertOwnDraft(ctx, r);
     if (!r.findings.trim()) throw ValidationError.field('findings', 'research.findings_required');
     await tx
       .update(researchReports)
@@ -106,11 +112,11 @@ export async function submitReport(ctx: Ctx, id: number, version: number) {
   });
 }
 
-/** Attaches a file (survey data, slides as PDF) to a report in scope; only its owner may. */
+/** Attaches a file (survey data, slides as PDF) to one's own draft report. */
 export async function attachToReport(ctx: Ctx, id: number, file: AttachmentInput) {
   return ctx.db.transaction(async (tx) => {
-    const r = await findReport(ctx, id, tx, (await findReport(ctx, id)).version);
-    if (r.ownerId !== ctx.principal.userId) throw new ConflictError('research.not_draft');
+    const r = await findReport(ctx, id, tx);
+    assertOwnDraft(ctx, r);
     const saved = await saveAttachment(tx, ctx, REPORT_ENTITY, id, 'research_report', file);
     await recordAudit(tx, ctx, {
       entityType: REPORT_ENTITY,
