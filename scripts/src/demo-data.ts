@@ -33,6 +33,7 @@ import { createPlans } from './demo/plans.ts';
 import { createPools, writeFates } from './demo/pool.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { createReportReviews } from './demo/reports.ts';
+import { createResearch } from './demo/research.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { createServiceTickets } from './demo/service.ts';
 import { createWorkLogs } from './demo/worklogs.ts';
@@ -343,6 +344,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createPlans(world);
     // Conference marketing (SPEC 2.7): a past event with its report and an upcoming one being invited to.
     await createEvents(world);
+    // Market research after the facts: forecasts are compared with the actual sales (SPEC 2.2).
+    await createResearch(world);
   });
 }
 

@@ -55,6 +55,7 @@ import { planRoutes } from './modules/plans/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { quoteRoutes } from './modules/quotes/index.ts';
 import { reportRoutes } from './modules/reports/index.ts';
+import { promotionRoutes, researchRoutes } from './modules/research/index.ts';
 import { returnVisitRoutes } from './modules/return-visits/index.ts';
 import { returnRoutes } from './modules/returns/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
@@ -224,6 +225,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       reportRoutes(scoped, opts.db);
       planRoutes(scoped, opts.db);
       eventRoutes(scoped, opts.db);
+      researchRoutes(scoped, opts.db);
+      promotionRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);

@@ -28,6 +28,7 @@ export * from './pool.ts';
 export * from './products.ts';
 export * from './quotes.ts';
 export * from './reports.ts';
+export * from './research.ts';
 export * from './returns.ts';
 export * from './service-tickets.ts';
 export * from './stock.ts';

@@ -36,6 +36,15 @@ export const DEMO_USERS: DemoUser[] = [
     manager: 'gm',
   },
   { username: 'board', name: '周文华', mobile: '13901860003', dept: '管理层', role: 'board' },
+  // 市场调研员 (seed 003: 市场调研部门每半年撰写一份市场调研报告), under the sales director.
+  {
+    username: 'researcher',
+    name: '许文静',
+    mobile: '13901860005',
+    dept: '管理层',
+    role: 'market_research',
+    manager: 'director',
+  },
   { username: 'operations', name: '唐明', mobile: '13901860004', dept: '管理层', role: 'operations', manager: 'gm' },
   {
     username: 'manager1',

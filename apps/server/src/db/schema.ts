@@ -18,6 +18,7 @@ export * from '../modules/pool/pool.schema.ts';
 export * from '../modules/products/products.schema.ts';
 export * from '../modules/quotes/quotes.schema.ts';
 export * from '../modules/reports/reports.schema.ts';
+export * from '../modules/research/research.schema.ts';
 export * from '../modules/return-visits/return-visits.schema.ts';
 export * from '../modules/returns/returns.schema.ts';
 export * from '../modules/service/service.schema.ts';

@@ -17,6 +17,7 @@ import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
 import { quoteCases } from './quotes.ts';
 import { reportCases } from './reports.ts';
+import { researchCases } from './research.ts';
 import { returnCases } from './returns.ts';
 import { serviceCases } from './service.ts';
 import { stockCases } from './stock.ts';
@@ -54,4 +55,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   imports: importCases,
   events: eventCases,
   importKinds: importKindCases,
+  research: researchCases,
 };

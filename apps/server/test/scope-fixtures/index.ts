@@ -17,6 +17,7 @@ import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
 import { quoteFixtures } from './quotes.ts';
 import { reportFixtures } from './reports.ts';
+import { researchFixtures } from './research.ts';
 import { returnFixtures } from './returns.ts';
 import { serviceFixtures } from './service.ts';
 import { stockFixtures } from './stock.ts';
@@ -51,4 +52,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   plans: planFixtures,
   imports: importFixtures,
   events: eventFixtures,
+  research: researchFixtures,
 };

@@ -22,6 +22,7 @@ import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
 import { reportMenuItems } from '../modules/reports/routes';
+import { marketMenu } from '../modules/research/routes';
 import { returnMenuItems } from '../modules/returns/routes';
 import { serviceMenu } from '../modules/service/routes';
 import { stockMenuItems } from '../modules/stock/routes';
@@ -61,6 +62,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
   // 报表分析 (SPEC 5.1, 2.1): dashboards and their drill-down, the generated reports, plans and targets.
   { ...statisticsMenu, items: [...statisticsMenu.items, ...reportMenuItems, ...planMenuItems] },
+  // 市场 (SPEC 2.2 / 2.8): market research, competitors, forecasts, promotions, the demand register.
+  marketMenu,
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },

@@ -22,6 +22,7 @@ import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
 import { reportRoutes } from '../modules/reports/routes';
+import { researchRoutes } from '../modules/research/routes';
 import { returnRoutes } from '../modules/returns/routes';
 import { serviceRoutes } from '../modules/service/routes';
 import { stockRoutes } from '../modules/stock/routes';
@@ -49,6 +50,7 @@ const moduleRoutes: AppRoute[] = [
   ...customerRoutes,
   ...opportunityRoutes,
   ...poolRoutes,
+  ...researchRoutes,
   ...frontDeskRoutes,
   ...productRoutes,
   ...quoteRoutes,

@@ -64,11 +64,31 @@ const sales = (s: Scope): G[] => [
   // Work logs and the monthly report (SPEC 5.1): one's own, and those of the scope.
   ['worklog.write', 'ALL'],
   ['worklog.view', s],
+  // Market intelligence (SPEC 2.2 / 2.8): reps read competitors and register demand for products
+  // the company does not make (seed 002); those above them see the demand of their scope.
+  ['competitor.view', 'ALL'],
+  ['demand.register', 'ALL'],
+  ['demand.view', s],
 ];
 // Those who lead reps read and comment their logs and watch process health (SPEC 5.1).
 const lead = (s: Scope): G[] => [
   ['worklog.comment', s],
   ['monitor.view', 'ALL'],
+];
+// Market research and promotions of the scope (SPEC 2.2): read by those who lead sales.
+const market = (s: Scope): G[] => [
+  ['research.view', s],
+  ['promotion.view', s],
+];
+// Who runs market research and promotions (市场部 / 销售总监, SPEC 2.2; seed 003 市场调研部门).
+const marketing: G[] = [
+  ...market('ALL'),
+  ['research.write', 'ALL'],
+  ['competitor.view', 'ALL'],
+  ['competitor.manage', 'ALL'],
+  ['promotion.manage', 'ALL'],
+  ['demand.view', 'ALL'],
+  ['demand.manage', 'ALL'],
 ];
 const viewAll: G[] = [
   ['product.view', 'ALL'],
@@ -127,6 +147,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...pool('DEPT_TREE'),
       ...desk('DEPT_TREE'),
       ['plan.edit', 'DEPT_TREE'],
+      ...market('DEPT_TREE'),
+      ['demand.manage', 'DEPT_TREE'],
       ['order.review', 'DEPT_TREE'],
       ['event.plan', 'ALL'],
       ['event.checkin', 'ALL'],
@@ -150,6 +172,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['frontdesk.grant', 'ALL'],
       ['plan.create', 'ALL'],
       ['plan.edit', 'ALL'],
+      ...marketing,
       ['order.review', 'ALL'],
       // Seed 001 销售经理: 组织会议营销活动的筹备工作 — plans events and runs the door on the day.
       ['event.plan', 'ALL'],
@@ -190,6 +213,10 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['report.view', 'ALL'],
       ['worklog.view', 'ALL'],
       ...lead('ALL'),
+      // Approves promotion stages (seed 000 5.2.1: 按《权责手册》审批) and reads market research.
+      ...market('ALL'),
+      ['competitor.view', 'ALL'],
+      ['demand.view', 'ALL'],
     ],
   },
   {
@@ -202,6 +229,18 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['product.cost', 'ALL'],
       ['analytics.view', 'ALL'],
       ['report.view', 'ALL'],
+    ],
+  },
+  // 市场调研员 (seed 003: 市场调研部门每半年撰写一份市场调研报告; seed 000 4.1 市场调查与预测).
+  {
+    code: 'market_research',
+    name: '市场调研员',
+    grants: [
+      ...marketing,
+      ['product.view', 'ALL'],
+      ['customer.view', 'ALL'],
+      ['opportunity.view', 'ALL'],
+      ['analytics.view', 'ALL'],
     ],
   },
   {

@@ -153,6 +153,20 @@ export const PERMISSIONS = [
   { permission: 'analytics.view', resource: 'analytics', scoped: true },
   // Generated reports (日报 / 周报 / 半年分析 / 成交客户登记表, SPEC 5.1): a rep sees own, a manager the tree.
   { permission: 'report.view', resource: 'report', scoped: true },
+  // Market research (SPEC 2.2): reports and forecasts scoped by their owner; write = author one's
+  // own reports (the half-yearly reminder goes to these holders) and forecasts. Competitors are
+  // company-wide intelligence. Promotions (staged plans) scoped by owner; manage = create, stages,
+  // submit, evaluate. Demand for products the company does not make (SPEC 2.8): reps register;
+  // manage = report to the trading company and record the outcome, within scope.
+  { permission: 'research.view', resource: 'research_report', scoped: true },
+  { permission: 'research.write', resource: 'research_report', scoped: false },
+  { permission: 'competitor.view', resource: 'competitor', scoped: false },
+  { permission: 'competitor.manage', resource: 'competitor', scoped: false },
+  { permission: 'promotion.view', resource: 'promotion', scoped: true },
+  { permission: 'promotion.manage', resource: 'promotion', scoped: false },
+  { permission: 'demand.view', resource: 'product_demand', scoped: true },
+  { permission: 'demand.register', resource: 'product_demand', scoped: false },
+  { permission: 'demand.manage', resource: 'product_demand', scoped: true },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];
