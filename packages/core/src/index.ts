@@ -3,6 +3,7 @@ export * from './after-sales.ts';
 export * from './analytics.ts';
 export * from './contracts.ts';
 export * from './customers.ts';
+export * from './customer-attributes.ts';
 export * from './deliveries.ts';
 export * from './dictionaries.ts';
 export * from './files.ts';

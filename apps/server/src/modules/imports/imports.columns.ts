@@ -18,6 +18,11 @@ export const CUSTOMER_IMPORT_FIELDS = [
   'class',
   'tags',
   'remark',
+  'gender',
+  'birthDate',
+  'occupation',
+  'interests',
+  'purchaseIntent',
   'owner',
   'contactName',
   'contactTitle',
@@ -44,6 +49,11 @@ export const TEMPLATE_HEADERS: Record<Locale, Record<CustomerImportField, string
     class: '客户分类',
     tags: '标签',
     remark: '备注',
+    gender: '性别',
+    birthDate: '出生日期',
+    occupation: '职业',
+    interests: '兴趣爱好',
+    purchaseIntent: '购买意向',
     owner: '负责人',
     contactName: '联系人',
     contactTitle: '联系人职务',
@@ -66,6 +76,11 @@ export const TEMPLATE_HEADERS: Record<Locale, Record<CustomerImportField, string
     class: '客戶分類',
     tags: '標籤',
     remark: '備註',
+    gender: '性別',
+    birthDate: '出生日期',
+    occupation: '職業',
+    interests: '興趣愛好',
+    purchaseIntent: '購買意向',
     owner: '負責人',
     contactName: '聯絡人',
     contactTitle: '聯絡人職務',
@@ -88,6 +103,11 @@ export const TEMPLATE_HEADERS: Record<Locale, Record<CustomerImportField, string
     class: 'Class',
     tags: 'Tags',
     remark: 'Remark',
+    gender: 'Gender',
+    birthDate: 'Birth date',
+    occupation: 'Occupation',
+    interests: 'Interests',
+    purchaseIntent: 'Purchase intent',
     owner: 'Owner',
     contactName: 'Contact',
     contactTitle: 'Contact title',
@@ -112,6 +132,11 @@ const SYNONYMS: Partial<Record<CustomerImportField, string[]>> = {
   source: ['来源渠道', '客户来源', '渠道'],
   class: ['等级', '客户等级', '客户级别', '分类'],
   remark: ['说明', '备注信息'],
+  gender: ['性別'],
+  birthDate: ['生日', '出生年月日', '出生年月'],
+  occupation: ['職業', '工作'],
+  interests: ['兴趣', '爱好', '興趣', '愛好'],
+  purchaseIntent: ['意向', '购买意愿', '意向等级'],
   owner: ['业务员', '销售', '客户经理', '跟进人'],
   contactName: ['联系人姓名', '联系人名称'],
   contactTitle: ['职务', '职位'],
@@ -174,8 +199,20 @@ for (const [k, v] of [
 ])
   DICT_INDEX.get('kind')?.set(headerKey(k), v);
 DICT_INDEX.get('class')?.set(headerKey('重点'), 'KEY');
+DICT_INDEX.get('gender')?.set(headerKey('先生'), 'male');
+DICT_INDEX.get('gender')?.set(headerKey('女士'), 'female');
 
 /** The code a typed dictionary value stands for (a code or a label in any language), or undefined. */
-export function dictionaryCode(dict: 'kind' | 'class' | 'source' | 'industry' | 'region', value: string) {
+export type ImportDictionary =
+  | 'kind'
+  | 'class'
+  | 'source'
+  | 'industry'
+  | 'region'
+  | 'gender'
+  | 'occupation'
+  | 'interest'
+  | 'purchaseIntent';
+export function dictionaryCode(dict: ImportDictionary, value: string) {
   return DICT_INDEX.get(dict)?.get(headerKey(value));
 }

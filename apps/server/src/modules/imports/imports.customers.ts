@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
+import { companyDate } from '../../platform/time.ts';
 import { type ResolvedScope, resolveScope } from '../../platform/permissions/scope.ts';
 import { existingDuplicateKeys, type NewCustomer } from '../customers/index.ts';
-import { type CustomerImportField, dictionaryCode, TEMPLATE_HEADERS } from './imports.columns.ts';
+import { type CustomerImportField, dictionaryCode, type ImportDictionary, TEMPLATE_HEADERS } from './imports.columns.ts';
 import type { SheetRow } from './imports.read.ts';
 import type { ImportProblem } from './imports.schema.ts';
 
@@ -69,6 +70,13 @@ function issueKey(i: z.core.$ZodIssue): { key: string; params?: Record<string, u
   return { key: `validation.${i.code}` };
 }
 
+/** A cell holding several values, split on the usual separators. */
+const split = (cell: string) =>
+  cell
+    .split(/[,，;；、]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+
 const CONTACT_FIELD: Record<string, CustomerImportField> = {
   name: 'contactName',
   title: 'contactTitle',
@@ -97,13 +105,19 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       return i === undefined ? '' : (cells[i] ?? '');
     };
     const before = problems.length;
-    const dict = (f: 'kind' | 'class' | 'source' | 'industry' | 'region') => {
+    const dict = (f: CustomerImportField & ImportDictionary) => {
       const v = get(f);
       if (!v) return null;
       const code = dictionaryCode(f, v);
       if (!code) problem(row, f, 'import.unknown_value', { value: v });
       return code ?? null;
     };
+    // Interests: several dictionary values in one cell (养生保健、旅游 or health,travel).
+    const interests = split(get('interests')).flatMap((v) => {
+      const code = dictionaryCode('interest', v);
+      if (!code) problem(row, 'interests', 'import.unknown_value', { value: v });
+      return code ? [code] : [];
+    });
     const kindCode = dict('kind');
     // Without a kind column: an ID number and no credit code means a person, else a company.
     const kind = kindCode ?? (get('idNumber') && !get('creditCode') ? 'individual' : 'company');
@@ -120,11 +134,13 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       industry: dict('industry'),
       source: dict('source'),
       class: dict('class'),
-      tags: get('tags')
-        .split(/[,，;；、]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
+      tags: split(get('tags')),
       remark: get('remark'),
+      gender: dict('gender'),
+      birthDate: get('birthDate'),
+      occupation: dict('occupation'),
+      interests,
+      purchaseIntent: dict('purchaseIntent'),
       ownerId: null,
     };
     const parsed = CustomerInput.safeParse(candidate);
@@ -164,6 +180,9 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
           problem(row, CONTACT_FIELD[String(i.path[0])] ?? 'contactName', key, params);
         }
     }
+    // As the create use case: a birth date must not lie in the future (company's today).
+    if (parsed.success && parsed.data.birthDate && parsed.data.birthDate > companyDate(ctx.now()))
+      problem(row, 'birthDate', 'validation.birthDate.future');
     if (!parsed.success || !owner) continue;
     const input = parsed.data;
     // Duplicates within the file: the same keys the database check uses.
