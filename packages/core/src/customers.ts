@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import {
+  BIRTH_DATE_MIN,
+  customerAttributeFields,
+  customerAttributeFilters,
+  SavedFilterName,
+} from './customer-attributes.ts';
+import {
   CUSTOMER_CLASSES,
   CUSTOMER_KINDS,
   FOLLOW_UP_OUTCOMES,
@@ -8,7 +14,6 @@ import {
   REGIONS,
   SOURCE_CHANNELS,
 } from './dictionaries.ts';
-import { BIRTH_DATE_MIN, customerAttributeFields, customerAttributeFilters, SavedFilterName } from './customer-attributes.ts';
 import { BigId, IntId, QueryIntId } from './ids.ts';
 import { ListViewParam } from './lists.ts';
 import { normalizePhone, toHalfWidth } from './normalize.ts';

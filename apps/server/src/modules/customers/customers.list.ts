@@ -14,8 +14,8 @@ import {
   pageResult,
 } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
-import { companyDate } from '../../platform/time.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
+import { companyDate } from '../../platform/time.ts';
 import { customerScope, customerScopeBranches, maskRow, unmaskedWhere, unmaskPolicy } from './customers.access.ts';
 import { customers } from './customers.schema.ts';
 import { customerKeywordWhere } from './customers.search.ts';

@@ -1,4 +1,10 @@
-import { BigIdParams, QueryVersionNo, SavedCustomerFilterInput, SavedCustomerFilterUpdate, VersionNo } from '@sales/core';
+import {
+  BigIdParams,
+  QueryVersionNo,
+  SavedCustomerFilterInput,
+  SavedCustomerFilterUpdate,
+  VersionNo,
+} from '@sales/core';
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';

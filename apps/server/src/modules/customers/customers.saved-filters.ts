@@ -1,8 +1,4 @@
-import {
-  CustomerFilterQuery,
-  type SavedCustomerFilterInput,
-  type SavedCustomerFilterUpdate,
-} from '@sales/core';
+import { CustomerFilterQuery, type SavedCustomerFilterInput, type SavedCustomerFilterUpdate } from '@sales/core';
 import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { createdFields, diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
@@ -39,7 +35,10 @@ const compact = (params: Record<string, string>) =>
   Object.fromEntries(Object.entries(params).filter(([, v]) => v.trim() !== ''));
 
 async function findVisible(ctx: Ctx, id: number, db: DbOrTx = ctx.db, lock = false) {
-  const q = db.select().from(sf).where(and(eq(sf.id, id), visible(ctx)));
+  const q = db
+    .select()
+    .from(sf)
+    .where(and(eq(sf.id, id), visible(ctx)));
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw new NotFoundError();
   return row;

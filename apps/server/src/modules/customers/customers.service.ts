@@ -9,6 +9,7 @@ import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { retentionDelete } from '../../platform/retention/index.ts';
+import { companyDate } from '../../platform/time.ts';
 import { bookFact } from '../analytics/index.ts';
 import {
   findCustomerInScope,
@@ -21,7 +22,6 @@ import {
 import { assertNoDuplicate } from './customers.duplicate.ts';
 import { customers } from './customers.schema.ts';
 import { customerSearchKeys } from './customers.search.ts';
-import { companyDate } from '../../platform/time.ts';
 
 /** Fields recorded field-by-field in the audit trail. */
 export const AUDITED_FIELDS = [
@@ -104,7 +104,8 @@ function resolveMasked(
 
 /** A birth date must not lie in the future (the company's today, ctx.now()). */
 export function assertBirthDateNotFuture(ctx: Ctx, birthDate: string | null) {
-  if (birthDate && birthDate > companyDate(ctx.now())) throw ValidationError.field('birthDate', 'validation.birthDate.future');
+  if (birthDate && birthDate > companyDate(ctx.now()))
+    throw ValidationError.field('birthDate', 'validation.birthDate.future');
 }
 
 /** Creates a customer owned by the creator (or another owner if allowed), numbered KH-YYYY-NNNNNN. */

@@ -4,10 +4,15 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import { companyDate } from '../../platform/time.ts';
 import { type ResolvedScope, resolveScope } from '../../platform/permissions/scope.ts';
+import { companyDate } from '../../platform/time.ts';
 import { existingDuplicateKeys, type NewCustomer } from '../customers/index.ts';
-import { type CustomerImportField, dictionaryCode, type ImportDictionary, TEMPLATE_HEADERS } from './imports.columns.ts';
+import {
+  type CustomerImportField,
+  dictionaryCode,
+  type ImportDictionary,
+  TEMPLATE_HEADERS,
+} from './imports.columns.ts';
 import type { SheetRow } from './imports.read.ts';
 import type { ImportProblem } from './imports.schema.ts';
 
