@@ -121,7 +121,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     );
     const goLive = officeTime(addDays(today, -200), new Rng(SEED + 7));
     const credit = planCreditImport(new Rng(SEED + 2), plans, goLive);
-    const attributes = planAttributes(new Rng(SEED + 30), plans);
+    const attributes = planAttributes(new Rng(SEED + 30), plans, today);
 
     // Customers, in creation order so ids and numbers follow time.
     const values = plans.map((p, i) => {

@@ -6,7 +6,7 @@
  * company's purchase intent.
  */
 import type { Gender, Interest, Occupation, PurchaseIntent } from '@sales/core';
-import { INTERESTS } from '@sales/core';
+import { ageOn, INTERESTS } from '@sales/core';
 import type { Tx } from '../../../apps/server/src/db/client.ts';
 import { customerSavedFilters } from '../../../apps/server/src/modules/customers/index.ts';
 import type { CustomerPlan } from './customers.ts';
@@ -39,21 +39,30 @@ const INTENT_WEIGHTS: [PurchaseIntent, number][] = [
   ['none', 16],
 ];
 
-/** One set of attributes per customer plan, in the plans' order. */
-export function planAttributes(rng: Rng, plans: CustomerPlan[]): CustomerAttributes[] {
+/**
+ * One set of attributes per customer plan, in the plans' order. Each rep's first two people aged
+ * 40–60 are business owners keen to buy (the 会销 core audience), so the saved filter
+ * "高意向 40-60 岁 企业主" finds someone for every rep.
+ */
+export function planAttributes(rng: Rng, plans: CustomerPlan[], today: string): CustomerAttributes[] {
+  const keen = new Map<number, number>();
   return plans.map((p) => {
     const purchaseIntent = rng.chance(0.9) ? rng.weighted(INTENT_WEIGHTS) : null;
     const interests = rng.chance(0.75) ? (rng.sample(INTERESTS, rng.int(1, 3)) as Interest[]) : [];
     if (p.kind === 'company' || !p.idNumber)
       return { gender: null, birthDate: null, occupation: null, interests, purchaseIntent };
     const id = p.idNumber;
+    const age = ageOn(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, today);
+    const n = keen.get(p.ownerId) ?? 0;
+    const core = age >= 40 && age <= 60 && n < 2;
+    if (core) keen.set(p.ownerId, n + 1);
     return {
       // GB 11643: digits 7–14 are the birth date, the 17th is odd for men.
       gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
       birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-      occupation: rng.weighted(OCCUPATION_WEIGHTS),
+      occupation: core ? 'business_owner' : rng.weighted(OCCUPATION_WEIGHTS),
       interests,
-      purchaseIntent,
+      purchaseIntent: core ? 'high' : purchaseIntent,
     };
   });
 }
