@@ -68,7 +68,12 @@ const QueryInterests = z
   )
   .pipe(z.array(z.enum(INTERESTS)).min(1).max(INTERESTS.length));
 
-const QueryDate = z.string().refine((s) => DATE.test(s) && !Number.isNaN(Date.parse(s)), {
+/** A real calendar date YYYY-MM-DD (2026-02-30 refused). */
+const realDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return DATE.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const QueryDate = z.string().refine((s) => realDate(s), {
   message: 'validation.date',
   params: { key: 'validation.date' },
 });
