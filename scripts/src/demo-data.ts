@@ -23,6 +23,7 @@ import { createMilestones } from './demo/after-sales-milestones.ts';
 import { createReturns } from './demo/after-sales-returns.ts';
 import { createAnalyticsFacts } from './demo/analytics.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
+import { createSavedFilters, planAttributes } from './demo/customer-attributes.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createEvents } from './demo/events.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
@@ -122,6 +123,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     );
     const goLive = officeTime(addDays(today, -200), new Rng(SEED + 7));
     const credit = planCreditImport(new Rng(SEED + 2), plans, goLive);
+    const attributes = planAttributes(new Rng(SEED + 30), plans, today);
 
     // Customers, in creation order so ids and numbers follow time.
     const values = plans.map((p, i) => {
@@ -149,6 +151,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
         class: p.class,
         tags: p.tags,
         remark: p.remark,
+        ...attributes[i],
         ownerId: f.ownerId,
         ownerDeptId: f.ownerDeptId,
         lastFollowUpAt: lastFollowUp,
@@ -313,6 +316,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
         }),
       ),
     };
+    await createSavedFilters(tx, org, audit, officeTime(addDays(today, -20), new Rng(SEED + 31)));
     await createFrontDesk(world, new Rng(SEED + 3));
     await createOpportunities(world, new Rng(SEED + 4));
 

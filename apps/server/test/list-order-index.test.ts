@@ -21,6 +21,7 @@ const users: Record<string, Client> = {};
 const SMALL_LISTS: Record<string, string> = {
   'GET /api/me/api-tokens': 'a user’s own tokens',
   'GET /api/tasks': 'a user’s own open tasks',
+  'GET /api/customer-filters': 'a user’s own saved customer filters and his department’s shared ones (capped at 200)',
   'GET /api/approvals': 'a user’s approval inbox',
   'GET /api/follow-ups/board': 'one day of follow-ups of the user’s scope, grouped in memory',
   'GET /api/opportunities/kanban': 'per-stage columns, each a top-N of its stage',

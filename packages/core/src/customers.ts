@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import {
+  BIRTH_DATE_MIN,
+  customerAttributeFields,
+  customerAttributeFilters,
+  SavedFilterName,
+} from './customer-attributes.ts';
+import {
   CUSTOMER_CLASSES,
   CUSTOMER_KINDS,
   FOLLOW_UP_OUTCOMES,
@@ -70,6 +76,7 @@ export const CustomerInput = z
     tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
     remark: optText(1000),
     ownerId: IntId.nullish().transform((v) => v ?? null),
+    ...customerAttributeFields,
   })
   .superRefine((v, ctx) => {
     // SPEC 1.12: Chinese identifiers are checked with their check characters.
@@ -92,6 +99,11 @@ export const CustomerInput = z
     if (v.phone && !isMaskedValue(v.phone) && !/^\d{7,15}$/.test(normalizePhone(v.phone)))
       issue(ctx, 'phone', 'validation.phone.format');
     if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(toHalfWidth(v.email))) issue(ctx, 'email', 'validation.email');
+    // Birth date: a real date from 1900 on; "not in the future" needs the company's today (server).
+    if (v.birthDate && !isMaskedValue(v.birthDate)) {
+      if (!isIsoDate(v.birthDate)) issue(ctx, 'birthDate', 'validation.date');
+      else if (v.birthDate < BIRTH_DATE_MIN) issue(ctx, 'birthDate', 'validation.birthDate.too_early');
+    }
     // A phone lead (source 来电) needs a number to call back (seed 000: 留下其有效联系方式).
     if (v.source === 'phone' && !v.mobile && !v.phone) issue(ctx, 'mobile', 'validation.phone.lead_required');
   });
@@ -174,6 +186,7 @@ export const CustomerListQuery = z.object({
     .string()
     .refine(isIsoDate, { message: 'validation.date', params: { key: 'validation.date' } })
     .optional(),
+  ...customerAttributeFilters,
   /** 已归档: only the archived ones (deleted within the retention period), for those who may delete. */
   archived: z.stringbool().optional(),
   /** 我负责的 / 下属的 / 全部 (absent: 全部), within the data scope. */
@@ -182,6 +195,26 @@ export const CustomerListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type CustomerListQuery = z.output<typeof CustomerListQuery>;
+
+/**
+ * The filter part of the customer list query. A saved filter stores it in its query-string form
+ * (string values, as the list URL carries them) and is parsed with this schema on save and on use.
+ */
+export const CustomerFilterQuery = CustomerListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
+/** A customer filter as the list URL carries it (what a saved filter stores). */
+export const CustomerFilterParams = z.record(z.string().max(30), z.string().max(500));
+export type CustomerFilterParams = z.infer<typeof CustomerFilterParams>;
+
+export const SavedCustomerFilterInput = z.object({
+  name: SavedFilterName,
+  /** Shared with the owner's department (read-only for the others), or private. */
+  shared: z.boolean().default(false),
+  filter: CustomerFilterParams,
+});
+export type SavedCustomerFilterInput = z.output<typeof SavedCustomerFilterInput>;
+
+export const SavedCustomerFilterUpdate = z.object({ name: SavedFilterName, shared: z.boolean() });
+export type SavedCustomerFilterUpdate = z.output<typeof SavedCustomerFilterUpdate>;
 
 export const CREDIT_RATINGS = ['A', 'B', 'C', 'D'] as const;
 export type CreditRating = (typeof CREDIT_RATINGS)[number];

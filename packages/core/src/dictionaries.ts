@@ -154,3 +154,45 @@ export const REGION_NAMES_ZH: Readonly<Record<RegionCode, string>> = {
 export function isOneOf<T extends string>(values: readonly T[], x: unknown): x is T {
   return typeof x === 'string' && (values as readonly string[]).includes(x);
 }
+
+// Customer attributes for invitations and one-to-one follow-up (seed 001 客户邀约管理: 性别、年龄、
+// 职业、兴趣爱好、购买意向).
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** 企业主, 企业高管, 专业人士 (医生/律师/教师…), 公务员/事业单位, 职员, 个体经营, 自由职业, 退休, 学生, 其他. */
+export const OCCUPATIONS = [
+  'business_owner',
+  'executive',
+  'professional',
+  'civil_servant',
+  'employee',
+  'self_employed',
+  'freelancer',
+  'retired',
+  'student',
+  'other',
+] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+
+/** 养生保健, 旅游, 摄影, 高尔夫, 茶艺, 书画, 投资理财, 汽车, 美食, 运动健身, 读书, 音乐. */
+export const INTERESTS = [
+  'health',
+  'travel',
+  'photography',
+  'golf',
+  'tea',
+  'calligraphy',
+  'investment',
+  'cars',
+  'food',
+  'fitness',
+  'reading',
+  'music',
+] as const;
+export type Interest = (typeof INTERESTS)[number];
+
+/** 购买意向: 高 / 中 / 低 / 无. */
+export const PURCHASE_INTENTS = ['high', 'medium', 'low', 'none'] as const;
+export type PurchaseIntent = (typeof PURCHASE_INTENTS)[number];

@@ -78,6 +78,31 @@ export const CUSTOMER_IMPORT_COLUMNS = [
     headers: { 'zh-CN': '备注', 'zh-TW': '備註', 'en-US': 'Remark' },
     aliases: ['说明', '备注信息'],
   },
+  // Attributes for invitations and one-to-one follow-up (SPEC 2.4, seed 001).
+  {
+    key: 'gender',
+    headers: { 'zh-CN': '性别', 'zh-TW': '性別', 'en-US': 'Gender' },
+  },
+  {
+    key: 'birthDate',
+    headers: { 'zh-CN': '出生日期', 'zh-TW': '出生日期', 'en-US': 'Birth date' },
+    aliases: ['生日', '出生年月日', '出生年月'],
+  },
+  {
+    key: 'occupation',
+    headers: { 'zh-CN': '职业', 'zh-TW': '職業', 'en-US': 'Occupation' },
+    aliases: ['工作'],
+  },
+  {
+    key: 'interests',
+    headers: { 'zh-CN': '兴趣爱好', 'zh-TW': '興趣愛好', 'en-US': 'Interests' },
+    aliases: ['兴趣', '爱好', '興趣', '愛好'],
+  },
+  {
+    key: 'purchaseIntent',
+    headers: { 'zh-CN': '购买意向', 'zh-TW': '購買意向', 'en-US': 'Purchase intent' },
+    aliases: ['意向', '购买意愿', '意向等级'],
+  },
   {
     key: 'owner',
     headers: { 'zh-CN': '负责人', 'zh-TW': '負責人', 'en-US': 'Owner' },

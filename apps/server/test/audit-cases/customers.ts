@@ -27,6 +27,26 @@ export function customerCases(ctx: AuditContext): AuditCases {
           version: 1,
         }),
     },
+    // Saved customer filters (issue 14 item 3).
+    'POST /api/customer-filters': {
+      entity: 'customer_saved_filter',
+      action: 'create',
+      run: async () => {
+        const res = await rep.post('/api/customer-filters', { name: '审计筛选', filter: { purchaseIntent: 'high' } });
+        ids.savedFilter = res.json().id;
+        return res;
+      },
+    },
+    'PUT /api/customer-filters/:id': {
+      entity: 'customer_saved_filter',
+      action: 'update',
+      run: () => rep.put(`/api/customer-filters/${ids.savedFilter}`, { name: '审计筛选乙', shared: true, version: 1 }),
+    },
+    'DELETE /api/customer-filters/:id': {
+      entity: 'customer_saved_filter',
+      action: 'delete',
+      run: () => rep.delete(`/api/customer-filters/${ids.savedFilter}?version=2`),
+    },
     'POST /api/customers/:id/contacts': {
       entity: 'customer_contact',
       action: 'create',

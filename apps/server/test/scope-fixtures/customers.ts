@@ -9,6 +9,10 @@ export const customerFixtures: ScopeFixtureFile = {
   async setup({ env, org, owner, fixture, today }) {
     const c = (await owner.post('/api/customers', { kind: 'company', name: NAME, mobile: PHONE })).json();
     fixture.customer = c.id;
+    // A saved filter shared with 销售一部: still invisible to 销售二部 (issue 14 item 3).
+    fixture.customer_saved_filter = (
+      await owner.post('/api/customer-filters', { name: NAME, shared: true, filter: { purchaseIntent: 'high' } })
+    ).json().id;
     fixture.customer_contact = (
       await owner.post(`/api/customers/${c.id}/contacts`, { name: '联系人甲', mobile: '13700005678' })
     ).json().id;
@@ -39,6 +43,8 @@ export const customerFixtures: ScopeFixtureFile = {
     'PUT /api/customers/:id': (version) => ({ kind: 'company', name: '改名公司', version }),
     'POST /api/customers/:id/transfer': (version) => ({ toUserId: 1, reason: '调整', version }),
     'DELETE /api/customers/:id': () => undefined,
+    'PUT /api/customer-filters/:id': (version) => ({ name: '越权改名', shared: false, version }),
+    'DELETE /api/customer-filters/:id': () => undefined,
     'POST /api/customers/:id/contacts': () => ({ name: '新联系人' }),
     'PUT /api/contacts/:id': (version) => ({ name: '改名', version }),
     'DELETE /api/contacts/:id': () => undefined,

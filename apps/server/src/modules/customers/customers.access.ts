@@ -1,4 +1,4 @@
-import { maskAddress, maskEmail, maskIdNumber, maskPhone } from '@sales/core';
+import { maskAddress, maskBirthDate, maskEmail, maskIdNumber, maskPhone } from '@sales/core';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -55,8 +55,11 @@ export async function findCustomerInScope(
   return row;
 }
 
-/** Fields holding personal data (PIPL); masked for users neither owner nor above the owner. */
-export const PERSONAL_FIELDS = ['mobile', 'phone', 'email', 'idNumber', 'address'] as const;
+/**
+ * Fields holding personal data (PIPL); masked for users neither owner nor above the owner. The
+ * birth date is masked like the ID number that contains it, down to the year (issue 14 item 2).
+ */
+export const PERSONAL_FIELDS = ['mobile', 'phone', 'email', 'idNumber', 'address', 'birthDate'] as const;
 type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
 const MASKERS: Record<PersonalField, (v: string) => string> = {
@@ -65,6 +68,7 @@ const MASKERS: Record<PersonalField, (v: string) => string> = {
   email: maskEmail,
   idNumber: maskIdNumber,
   address: maskAddress,
+  birthDate: maskBirthDate,
 };
 
 type ServedCustomers = (db: DbOrTx, userId: number) => Promise<number[]>;

@@ -1,5 +1,5 @@
-import type { CustomerListQuery } from '@sales/core';
-import { and, asc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { type CustomerListQuery, yearsBefore } from '@sales/core';
+import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAccess } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors/errors.ts';
@@ -15,6 +15,7 @@ import {
 } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
+import { companyDate } from '../../platform/time.ts';
 import { customerScope, customerScopeBranches, maskRow, unmaskedWhere, unmaskPolicy } from './customers.access.ts';
 import { customers } from './customers.schema.ts';
 import { customerKeywordWhere } from './customers.search.ts';
@@ -59,7 +60,31 @@ async function filterWhere(ctx: Ctx, f: CustomerFilter): Promise<SQL> {
       lt(customers.createdAt, sql`(${addDays(f.createdTo, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`),
     );
   if (f.keyword) parts.push(customerKeywordWhere(f.keyword, await unmaskedWhere(ctx)));
+  parts.push(...attributeWhere(ctx, f));
   return and(...parts) as SQL;
+}
+
+/**
+ * The attribute filters (issue 14 item 2). An age band is a birth-date range on the company's
+ * today: age ≥ A ⇔ born on or before today − A years; age ≤ B ⇔ born after today − (B + 1) years.
+ * A masked birth date still shows its year, so filtering masked rows by age reveals no more.
+ */
+function attributeWhere(ctx: Ctx, f: CustomerFilter): SQL[] {
+  const parts: SQL[] = [];
+  if (f.gender) parts.push(eq(customers.gender, f.gender));
+  if (f.occupation) parts.push(eq(customers.occupation, f.occupation));
+  if (f.purchaseIntent) parts.push(eq(customers.purchaseIntent, f.purchaseIntent));
+  if (f.interests?.length) parts.push(sql`${customers.interests} && ${sql.param(f.interests)}::text[]`);
+  const today = companyDate(ctx.now());
+  if (f.ageFrom !== undefined) parts.push(lte(customers.birthDate, yearsBefore(today, f.ageFrom)));
+  if (f.ageTo !== undefined) parts.push(gt(customers.birthDate, yearsBefore(today, f.ageTo + 1)));
+  if (f.lastDealFrom)
+    parts.push(gte(customers.lastDealAt, sql`(${f.lastDealFrom}::date)::timestamp at time zone 'Asia/Shanghai'`));
+  if (f.lastDealTo)
+    parts.push(
+      lt(customers.lastDealAt, sql`(${addDays(f.lastDealTo, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`),
+    );
+  return parts;
 }
 
 const SORTS = {
@@ -83,6 +108,12 @@ function listSelect(ctx: Ctx) {
       industry: customers.industry,
       source: customers.source,
       tags: customers.tags,
+      gender: customers.gender,
+      birthDate: customers.birthDate,
+      occupation: customers.occupation,
+      interests: customers.interests,
+      purchaseIntent: customers.purchaseIntent,
+      lastDealAt: customers.lastDealAt,
       ownerId: customers.ownerId,
       ownerDeptId: customers.ownerDeptId,
       ownerName: users.name,
@@ -109,14 +140,15 @@ async function present(ctx: Ctx, rows: ListRow[], purpose: string) {
     const out = {
       ...row,
       lastFollowUpAt: r.lastFollowUpAt?.toISOString() ?? null,
+      lastDealAt: r.lastDealAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };
     if (!clear(r)) return maskRow(out);
-    if (r.mobile) shown.push(r.id);
+    if (r.mobile || r.birthDate) shown.push(r.id);
     return out;
   });
-  await recordAccess(ctx.db, ctx, 'customer', shown, ['mobile'], purpose);
+  await recordAccess(ctx.db, ctx, 'customer', shown, ['mobile', 'birthDate'], purpose);
   return items;
 }
 

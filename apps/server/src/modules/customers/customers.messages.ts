@@ -13,6 +13,9 @@ registerMessages({
     'notify.pool.released': '您的客户「{customerName}」（{customerNo}）已被主管退回公海：{reason}',
     'notify.pool.assigned': '公海客户「{customerName}」（{customerNo}）已分配给您：{reason}',
     'validation.phone.lead_required': '来电客户必须留下有效的联系电话',
+    'validation.birthDate.future': '出生日期不能晚于今天',
+    'validation.birthDate.too_early': '出生日期不能早于 1900-01-01',
+    'customer.savedFilter.name_taken': '已有同名的保存筛选',
   },
   'zh-TW': {
     'timeline.frontdesk_route': '{kind:frontdesk.kind} · {reason:frontdesk.routeReason}',
@@ -25,6 +28,9 @@ registerMessages({
     'notify.pool.released': '您的客戶「{customerName}」（{customerNo}）已被主管退回公海：{reason}',
     'notify.pool.assigned': '公海客戶「{customerName}」（{customerNo}）已分配給您：{reason}',
     'validation.phone.lead_required': '來電客戶必須留下有效的聯絡電話',
+    'validation.birthDate.future': '出生日期不能晚於今天',
+    'validation.birthDate.too_early': '出生日期不能早於 1900-01-01',
+    'customer.savedFilter.name_taken': '已有同名的儲存篩選',
   },
   'en-US': {
     'timeline.frontdesk_route': '{kind:frontdesk.kind} · {reason:frontdesk.routeReason}',
@@ -40,5 +46,8 @@ registerMessages({
       'Your customer “{customerName}” ({customerNo}) was released to the pool by a manager: {reason}',
     'notify.pool.assigned': 'Pool customer “{customerName}” ({customerNo}) was assigned to you: {reason}',
     'validation.phone.lead_required': 'A phone lead needs a valid phone number',
+    'validation.birthDate.future': 'The birth date cannot be later than today',
+    'validation.birthDate.too_early': 'The birth date cannot be earlier than 1900-01-01',
+    'customer.savedFilter.name_taken': 'A saved filter with this name already exists',
   },
 });

@@ -19,6 +19,7 @@ import { ctxOf } from '../../platform/http/auth-hook.ts';
 import { createContact, deleteContact, listContacts, updateContact } from './contacts.service.ts';
 import { exportCustomersXlsx } from './customers.export.ts';
 import { countCustomers, countCustomerViews, listCustomers, searchCustomers } from './customers.list.ts';
+import { savedCustomerFilterRoutes } from './customers.saved-filters.routes.ts';
 import { createCustomer, deleteCustomer, getCustomer, updateCustomer } from './customers.service.ts';
 import { bulkTransferCustomers, transferCustomer } from './customers.transfer.ts';
 import { followUpBoard } from './follow-ups.board.ts';
@@ -175,4 +176,5 @@ export function customerRoutes(app: ZodApp, db: Db) {
   app.get('/customers/:id/related', { config: view('byId'), schema: { tags, params: Id } }, async (req) =>
     customerRelated(ctxOf(req, db), req.params.id),
   );
+  savedCustomerFilterRoutes(app, db);
 }

@@ -8,6 +8,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   text,
@@ -43,6 +44,13 @@ export const customers = pgTable(
     class: text('class'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     remark: text('remark'),
+    // Attributes for invitations and one-to-one follow-up (seed 001 客户邀约管理); dictionary codes
+    // (@sales/core GENDERS, OCCUPATIONS, INTERESTS, PURCHASE_INTENTS). birth_date is personal data.
+    gender: text('gender'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    occupation: text('occupation'),
+    interests: text('interests').array().notNull().default(sql`'{}'::text[]`),
+    purchaseIntent: text('purchase_intent'),
     ownerId: integer('owner_id').references(() => users.id),
     // Department of the owner, kept in step with ownerId: the data-scope filter reads it.
     ownerDeptId: integer('owner_dept_id').references(() => departments.id),
@@ -79,6 +87,11 @@ export const customers = pgTable(
     check('customers_kind_ck', sql`${t.kind} in ('company','individual')`),
     check('customers_class_ck', sql`${t.class} is null or ${t.class} in ('A','B','C','KEY')`),
     // A customer without owner is in a pool; only an owned customer can be locked.
+    check('customers_gender_ck', sql`${t.gender} is null or ${t.gender} in ('male','female')`),
+    check(
+      'customers_intent_ck',
+      sql`${t.purchaseIntent} is null or ${t.purchaseIntent} in ('high','medium','low','none')`,
+    ),
     check('customers_owner_or_pool_ck', sql`${t.ownerId} is not null or ${t.poolId} is not null`),
     check('customers_lock_owned_ck', sql`${t.lockedAt} is null or ${t.ownerId} is not null`),
     index('customers_pool_idx').on(t.poolId, t.poolEnteredAt.desc(), t.id.desc()).where(sql`${t.ownerId} is null`),
@@ -110,6 +123,12 @@ export const customers = pgTable(
     index('customers_source_live_idx').on(t.source, t.updatedAt.desc(), t.id.desc()).where(live(t)),
     index('customers_industry_live_idx').on(t.industry, t.updatedAt.desc(), t.id.desc()).where(live(t)),
     index('customers_tags_idx').using('gin', t.tags),
+    // Attribute filters (issue 14 item 2). Gender alone halves the rows at best: no index of its own.
+    index('customers_intent_live_idx').on(t.purchaseIntent, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_occupation_live_idx').on(t.occupation, t.updatedAt.desc(), t.id.desc()).where(live(t)),
+    index('customers_birth_date_live_idx').on(t.birthDate).where(live(t)),
+    index('customers_last_deal_live_idx').on(t.lastDealAt).where(live(t)),
+    index('customers_interests_idx').using('gin', t.interests),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('customers_search_phone_trgm_idx').using('gin', sql`${t.searchPhone} gin_trgm_ops`),
     index('customers_search_grams_idx').using('gin', t.searchGrams),
@@ -203,5 +222,33 @@ export const creditRequests = pgTable(
   (t) => [
     index('credit_requests_customer_idx').on(t.customerId, t.id.desc()),
     check('credit_requests_limit_ck', sql`${t.creditLimit} >= 0`),
+  ],
+);
+
+/**
+ * A saved customer-list filter (issue 14 item 3): the list's filter in its query-string form,
+ * parsed with CustomerFilterQuery on save and on use. Private to its owner, or shared read-only
+ * with the owner's department (dept_id: the owner's department when saved or last changed).
+ */
+export const customerSavedFilters = pgTable(
+  'customer_saved_filters',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    deptId: integer('dept_id')
+      .notNull()
+      .references(() => departments.id),
+    name: text('name').notNull(),
+    shared: boolean('shared').notNull().default(false),
+    filter: jsonb('filter').$type<Record<string, string>>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('customer_saved_filters_owner_name_uq').on(t.ownerId, t.name),
+    index('customer_saved_filters_dept_idx').on(t.deptId).where(sql`${t.shared}`),
   ],
 );

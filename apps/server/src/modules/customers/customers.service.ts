@@ -9,6 +9,7 @@ import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { retentionDelete } from '../../platform/retention/index.ts';
+import { companyDate } from '../../platform/time.ts';
 import { bookFact } from '../analytics/index.ts';
 import {
   findCustomerInScope,
@@ -39,6 +40,11 @@ export const AUDITED_FIELDS = [
   'tags',
   'remark',
   'ownerId',
+  'gender',
+  'birthDate',
+  'occupation',
+  'interests',
+  'purchaseIntent',
 ] as const;
 
 async function activeUserDept(tx: Tx, userId: number): Promise<number> {
@@ -76,6 +82,7 @@ const FORMAT_CODES: Record<(typeof PERSONAL_FIELDS)[number], string> = {
   email: 'validation.email',
   idNumber: 'validation.idNumber.format',
   address: 'validation.invalid_format',
+  birthDate: 'validation.date',
 };
 
 /**
@@ -95,11 +102,18 @@ function resolveMasked(
   if (stored?.address && input.address === maskValue('address', stored.address)) input.address = stored.address;
 }
 
+/** A birth date must not lie in the future (the company's today, ctx.now()). */
+export function assertBirthDateNotFuture(ctx: Ctx, birthDate: string | null) {
+  if (birthDate && birthDate > companyDate(ctx.now()))
+    throw ValidationError.field('birthDate', 'validation.birthDate.future');
+}
+
 /** Creates a customer owned by the creator (or another owner if allowed), numbered KH-YYYY-NNNNNN. */
 export async function createCustomer(ctx: Ctx, input: CustomerInput) {
   const ownerId = input.ownerId ?? ctx.principal.userId;
   if (ownerId !== ctx.principal.userId && !can(ctx.principal, 'customer.transfer')) throw new ForbiddenError();
   resolveMasked(input, null);
+  assertBirthDateNotFuture(ctx, input.birthDate);
   const id = await withDuplicateRetry(ctx, input, undefined, () =>
     ctx.db.transaction(async (tx) => (await insertCustomer(tx, ctx, input, ownerId)).id),
   );
@@ -161,6 +175,7 @@ export async function updateCustomer(
       if (cur.version !== input.version) throw new StaleVersionError();
       const { version: _v, comment = null, ...keys } = input;
       resolveMasked(keys, cur);
+      assertBirthDateNotFuture(ctx, keys.birthDate);
       // Ownership changes only through transfer (audited with a reason).
       if (keys.ownerId !== null && keys.ownerId !== cur.ownerId)
         throw ValidationError.field('ownerId', 'validation.invalid_value');
@@ -267,6 +282,11 @@ export async function getCustomer(ctx: Ctx, id: number) {
     class: row.class,
     tags: row.tags,
     remark: row.remark,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    occupation: row.occupation,
+    interests: row.interests,
+    purchaseIntent: row.purchaseIntent,
     creditRating: row.creditRating,
     creditLimit: row.creditLimit,
     paymentTermsDays: row.paymentTermsDays,

@@ -31,7 +31,9 @@ export { findDuplicate } from './customers.duplicate.ts';
 // The customer-list filter with the data scope (event invitation plans pick customers with it).
 export { type CustomerFilter, customerWhere } from './customers.list.ts';
 export { customerRoutes } from './customers.routes.ts';
-export { customerContacts, customers, followUps } from './customers.schema.ts';
+// For the event invitations (issue 14 item 3): pick customers by a saved filter, within scope.
+export { resolveSavedCustomerFilter } from './customers.saved-filters.ts';
+export { customerContacts, customerSavedFilters, customers, followUps } from './customers.schema.ts';
 export { customerKeywordWhere, customerSearchKeys, grams, pinyinKeys } from './customers.search.ts';
 export { insertCustomer, reassignCustomerInTx } from './customers.service.ts';
 export { companyDay, type RelatedType, registerRelatedSource, relatedSelect } from './related.sources.ts';

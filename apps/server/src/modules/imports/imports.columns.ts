@@ -66,8 +66,20 @@ for (const [k, v] of [
 ])
   DICT_INDEX.get('kind')?.set(headerKey(k), v);
 DICT_INDEX.get('class')?.set(headerKey('重点'), 'KEY');
+DICT_INDEX.get('gender')?.set(headerKey('先生'), 'male');
+DICT_INDEX.get('gender')?.set(headerKey('女士'), 'female');
 
 /** The code a typed dictionary value stands for (a code or a label in any language), or undefined. */
-export function dictionaryCode(dict: 'kind' | 'class' | 'source' | 'industry' | 'region', value: string) {
+export type ImportDictionary =
+  | 'kind'
+  | 'class'
+  | 'source'
+  | 'industry'
+  | 'region'
+  | 'gender'
+  | 'occupation'
+  | 'interest'
+  | 'purchaseIntent';
+export function dictionaryCode(dict: ImportDictionary, value: string) {
   return DICT_INDEX.get(dict)?.get(headerKey(value));
 }

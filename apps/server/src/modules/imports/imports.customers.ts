@@ -4,8 +4,14 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { type ResolvedScope, resolveScope } from '../../platform/permissions/scope.ts';
+import { companyDate } from '../../platform/time.ts';
 import { existingDuplicateKeys, type NewCustomer } from '../customers/index.ts';
-import { type CustomerImportField, dictionaryCode, TEMPLATE_HEADERS } from './imports.columns.ts';
+import {
+  type CustomerImportField,
+  dictionaryCode,
+  type ImportDictionary,
+  TEMPLATE_HEADERS,
+} from './imports.columns.ts';
 import type { SheetRow } from './imports.read.ts';
 import type { ImportProblem } from './imports.schema.ts';
 import { issueKey } from './imports.sheet.ts';
@@ -58,6 +64,13 @@ export async function customerRowContext(
   return { ctx, columnOf, headerOf, owners, importer, scope, seen: new Map() };
 }
 
+/** A cell holding several values, split on the usual separators. */
+const split = (cell: string) =>
+  cell
+    .split(/[,，;；、]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+
 const CONTACT_FIELD: Record<string, CustomerImportField> = {
   name: 'contactName',
   title: 'contactTitle',
@@ -86,13 +99,19 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       return i === undefined ? '' : (cells[i] ?? '');
     };
     const before = problems.length;
-    const dict = (f: 'kind' | 'class' | 'source' | 'industry' | 'region') => {
+    const dict = (f: CustomerImportField & ImportDictionary) => {
       const v = get(f);
       if (!v) return null;
       const code = dictionaryCode(f, v);
       if (!code) problem(row, f, 'import.unknown_value', { value: v });
       return code ?? null;
     };
+    // Interests: several dictionary values in one cell (养生保健、旅游 or health,travel).
+    const interests = split(get('interests')).flatMap((v) => {
+      const code = dictionaryCode('interest', v);
+      if (!code) problem(row, 'interests', 'import.unknown_value', { value: v });
+      return code ? [code] : [];
+    });
     const kindCode = dict('kind');
     // Without a kind column: an ID number and no credit code means a person, else a company.
     const kind = kindCode ?? (get('idNumber') && !get('creditCode') ? 'individual' : 'company');
@@ -109,11 +128,13 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       industry: dict('industry'),
       source: dict('source'),
       class: dict('class'),
-      tags: get('tags')
-        .split(/[,，;；、]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
+      tags: split(get('tags')),
       remark: get('remark'),
+      gender: dict('gender'),
+      birthDate: get('birthDate'),
+      occupation: dict('occupation'),
+      interests,
+      purchaseIntent: dict('purchaseIntent'),
       ownerId: null,
     };
     const parsed = CustomerInput.safeParse(candidate);
@@ -153,6 +174,9 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
           problem(row, CONTACT_FIELD[String(i.path[0])] ?? 'contactName', key, params);
         }
     }
+    // As the create use case: a birth date must not lie in the future (company's today).
+    if (parsed.success && parsed.data.birthDate && parsed.data.birthDate > companyDate(ctx.now()))
+      problem(row, 'birthDate', 'validation.birthDate.future');
     if (!parsed.success || !owner) continue;
     const input = parsed.data;
     // Duplicates within the file: the same keys the database check uses.

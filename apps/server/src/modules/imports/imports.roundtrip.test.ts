@@ -15,7 +15,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => Promise.all([from?.close(), to?.close()]));
 
-const SNAPSHOT = `select c.kind, c.name, c.mobile, c.credit_code, c.class, c.region, c.industry, c.source, c.tags, u.username owner
+const SNAPSHOT = `select c.kind, c.name, c.mobile, c.credit_code, c.class, c.region, c.industry, c.source, c.tags,
+  c.gender, c.birth_date::text, c.occupation, c.interests, c.purchase_intent, u.username owner
   from customers c join users u on u.id = c.owner_id order by c.name`;
 
 describe('export → import', () => {
@@ -34,7 +35,18 @@ describe('export → import', () => {
         tags: ['经销商', '老客户'],
       },
       { kind: 'company', name: '往返测试乙有限公司', class: 'KEY', region: '110000', ownerId: rep1 },
-      { kind: 'individual', name: '王往返', mobile: '13911110003', source: 'referral' },
+      {
+        kind: 'individual',
+        name: '王往返',
+        mobile: '13911110003',
+        source: 'referral',
+        // Issue 14 item 2: the invitation attributes make the round trip too.
+        gender: 'female',
+        birthDate: '1975-08-19',
+        occupation: 'business_owner',
+        interests: ['golf', 'tea'],
+        purchaseIntent: 'high',
+      },
     ];
     for (const b of inputs) {
       const r = await director.post('/api/customers', b);
@@ -61,6 +73,11 @@ describe('export → import', () => {
       等级: 'class',
       负责人: 'owner',
       客户编号: null,
+      性别: 'gender',
+      出生日期: 'birthDate',
+      职业: 'occupation',
+      兴趣爱好: 'interests',
+      购买意向: 'purchaseIntent',
     });
     await importer.post(`/api/imports/${id}/dry-run`, { mapping: job.mapping });
     await importSettled(id);
@@ -72,6 +89,14 @@ describe('export → import', () => {
     const a = (await from.database.pool.query(SNAPSHOT)).rows;
     const b = (await to.database.pool.query(SNAPSHOT)).rows;
     expect(a).toHaveLength(3);
+    expect(a).toContainEqual(
+      expect.objectContaining({
+        name: '王往返',
+        birth_date: '1975-08-19',
+        interests: ['golf', 'tea'],
+        purchase_intent: 'high',
+      }),
+    );
     expect(b).toEqual(a);
   });
 });

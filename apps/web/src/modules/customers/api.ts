@@ -14,6 +14,13 @@ export interface CustomerListItem {
   industry: string | null;
   source: string | null;
   tags: string[];
+  gender: string | null;
+  /** YYYY-MM-DD, or masked to the year (1978-**-**). */
+  birthDate: string | null;
+  occupation: string | null;
+  interests: string[];
+  purchaseIntent: string | null;
+  lastDealAt: string | null;
   ownerId: number | null;
   ownerName: string | null;
   deptName: string | null;
@@ -41,6 +48,12 @@ export interface Customer {
   class: string | null;
   tags: string[];
   remark: string | null;
+  gender: string | null;
+  /** YYYY-MM-DD, or masked to the year (1978-**-**). */
+  birthDate: string | null;
+  occupation: string | null;
+  interests: string[];
+  purchaseIntent: string | null;
   ownerId: number | null;
   ownerName: string | null;
   ownerDeptId: number | null;
@@ -75,6 +88,11 @@ export interface CustomerInput {
   class?: string | null;
   tags?: string[];
   remark?: string | null;
+  gender?: string | null;
+  birthDate?: string | null;
+  occupation?: string | null;
+  interests?: string[];
+  purchaseIntent?: string | null;
   ownerId?: number | null;
   /** Edit only: why the change was made, kept on the audit trail and the timeline. */
   comment?: string | null;
@@ -146,6 +164,16 @@ export type CustomerFilters = {
   tag?: string;
   createdFrom?: string;
   createdTo?: string;
+  gender?: string;
+  ageFrom?: string;
+  ageTo?: string;
+  occupation?: string;
+  /** Comma-separated interest codes: any of them. */
+  interests?: string;
+  purchaseIntent?: string;
+  /** 最近成交 from / to (YYYY-MM-DD). */
+  lastDealFrom?: string;
+  lastDealTo?: string;
   /** 'true': only the archived customers (已归档). */
   archived?: string;
   /** 我负责的 / 下属的 / 全部 (absent: 全部). */

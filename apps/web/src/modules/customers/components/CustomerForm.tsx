@@ -1,9 +1,20 @@
 import { Button, Col, Form, type FormInstance, Input, Radio, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_CLASSES, CUSTOMER_KINDS, INDUSTRIES, REGIONS, SOURCE_CHANNELS } from '../../../app/dictionaries';
+import {
+  CUSTOMER_CLASSES,
+  CUSTOMER_KINDS,
+  GENDERS,
+  INDUSTRIES,
+  INTERESTS,
+  OCCUPATIONS,
+  PURCHASE_INTENTS,
+  REGIONS,
+  SOURCE_CHANNELS,
+} from '../../../app/dictionaries';
 import { DictSelect } from '../../../components/DictSelect';
 import { UserSelect } from '../../../components/UserSelect';
 import type { CustomerInput } from '../api';
+import { BirthDateField } from './BirthDateField';
 
 export type CustomerFormValues = CustomerInput;
 
@@ -133,6 +144,38 @@ export function CustomerForm({ form, initialValues, showOwner, submitting, onSub
               data-testid="customer-field-tags"
               open={false}
               suffixIcon={null}
+            />
+          </Form.Item>
+        </Col>
+        {/* Invitation attributes (seed 001 客户邀约管理: 性别、年龄、职业、兴趣爱好、购买意向). */}
+        <Col {...half}>
+          <Form.Item name="purchaseIntent" label={label('purchaseIntent')}>
+            <DictSelect dict="dict.purchaseIntent" values={PURCHASE_INTENTS} testId="customer-field-purchaseIntent" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="occupation" label={label('occupation')}>
+            <DictSelect dict="dict.occupation" values={OCCUPATIONS} testId="customer-field-occupation" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="gender" label={label('gender')}>
+            <DictSelect dict="dict.gender" values={GENDERS} testId="customer-field-gender" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="birthDate" label={label('birthDate')}>
+            <BirthDateField />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="interests" label={label('interests')}>
+            <DictSelect
+              mode="multiple"
+              dict="dict.interest"
+              values={INTERESTS}
+              testId="customer-field-interests"
+              maxTagCount="responsive"
             />
           </Form.Item>
         </Col>

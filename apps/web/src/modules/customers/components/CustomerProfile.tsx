@@ -2,12 +2,19 @@ import { Descriptions, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASS_COLORS } from '../../../app/dictionaries';
-import { formatDateTime, orDash } from '../../../components/format';
+import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { DictText, StatusTag } from '../../../components/StatusTag';
 import type { Customer } from '../api';
+import { ageOf, INTENT_COLORS } from './attributes';
 
 export function CustomerProfile({ customer: c }: { customer: Customer }) {
   const { t } = useTranslation();
+  // The age next to the date; a masked date (1978-**-**) shows as it is, without an age.
+  const birthText = (d: string | null) => {
+    if (!d) return '-';
+    if (d.includes('*')) return d;
+    return t('customer.birthDateWithAge', { date: formatDate(d), age: ageOf(d) });
+  };
   const item = (field: string, children: ReactNode, span?: number) => ({
     key: field,
     label: t(`fields.customer.${field}`),
@@ -28,6 +35,22 @@ export function CustomerProfile({ customer: c }: { customer: Customer }) {
     item('industry', <DictText dict="dict.industry" value={c.industry} />),
     item('source', <DictText dict="dict.source" value={c.source} />),
     item('address', orDash(c.address), 2),
+    item('purchaseIntent', <StatusTag dict="dict.purchaseIntent" value={c.purchaseIntent} colors={INTENT_COLORS} />),
+    item('gender', <DictText dict="dict.gender" value={c.gender} />),
+    item('birthDate', birthText(c.birthDate)),
+    item('occupation', <DictText dict="dict.occupation" value={c.occupation} />),
+    item(
+      'interests',
+      c.interests?.length ? (
+        <Space size={[0, 4]} wrap>
+          {c.interests.map((i) => (
+            <Tag key={i}>{t(`dict.interest.${i}`)}</Tag>
+          ))}
+        </Space>
+      ) : (
+        '-'
+      ),
+    ),
     item(
       'tags',
       c.tags?.length ? (

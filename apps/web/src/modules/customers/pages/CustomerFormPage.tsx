@@ -27,6 +27,11 @@ function toInitial(c: Customer): Partial<CustomerFormValues> {
     class: c.class,
     tags: c.tags ?? [],
     remark: c.remark,
+    gender: c.gender,
+    birthDate: c.birthDate,
+    occupation: c.occupation,
+    interests: c.interests ?? [],
+    purchaseIntent: c.purchaseIntent,
   };
 }
 
@@ -41,7 +46,18 @@ function toBody(v: CustomerFormValues, original?: Customer): CustomerInput {
   body.name = v.name?.trim() ?? '';
   if (body.kind === 'company') body.idNumber = null;
   else body.creditCode = null;
-  for (const f of ['region', 'industry', 'source', 'class'] as const) body[f] = body[f] ?? null;
+  for (const f of [
+    'region',
+    'industry',
+    'source',
+    'class',
+    'gender',
+    'birthDate',
+    'occupation',
+    'purchaseIntent',
+  ] as const)
+    body[f] = body[f] ?? null;
+  body.interests = v.interests ?? [];
   // A masked value (138****5678) sent back unchanged tells the server to keep the stored one.
   if (original) delete body.ownerId;
   else delete body.comment;

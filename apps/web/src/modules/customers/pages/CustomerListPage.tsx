@@ -19,14 +19,43 @@ import type { ListView } from '../../../components/useListViews';
 import { readListView } from '../../../components/useListViews';
 import { type CustomerFilters, type CustomerListItem, useCustomerList } from '../api';
 import { BULK_MAX, type BulkRow } from '../bulkApi';
+import { INTENT_COLORS } from '../components/attributes';
 import { CustomerBulkActions } from '../components/CustomerBulkActions';
 import { CustomerFilterBar } from '../components/CustomerFilterBar';
+import { SavedCustomerFilters } from '../components/SavedCustomerFilters';
 
 // 列设置: never hidden; hidden until shown (the table then fits 1366 px, issue 11).
 const KEY_COLUMNS = ['no', 'name', 'class'];
-const DEFAULT_HIDDEN = ['kind', 'industry', 'source', 'tags', 'deptName', 'createdAt', 'updatedAt'];
+const DEFAULT_HIDDEN = [
+  'kind',
+  'industry',
+  'source',
+  'tags',
+  'purchaseIntent',
+  'occupation',
+  'deptName',
+  'createdAt',
+  'updatedAt',
+];
 
-const FILTER_KEYS = ['keyword', 'ownerId', 'class', 'region', 'source', 'tag', 'createdFrom', 'createdTo'] as const;
+const FILTER_KEYS = [
+  'keyword',
+  'ownerId',
+  'class',
+  'region',
+  'source',
+  'tag',
+  'createdFrom',
+  'createdTo',
+  'purchaseIntent',
+  'ageFrom',
+  'ageTo',
+  'occupation',
+  'gender',
+  'interests',
+  'lastDealFrom',
+  'lastDealTo',
+] as const;
 // Not a filter-bar field: the 已归档 switch above the filters.
 const ARCHIVED = 'archived';
 
@@ -70,6 +99,21 @@ export function CustomerListPage() {
   const onSearch = (f: CustomerFilters) => {
     const changes: UrlPatch = {};
     for (const key of FILTER_KEYS) changes[key] = f[key];
+    update(changes);
+  };
+
+  // The filters a saved filter keeps: the filter bar's, the 已归档 switch and the view tab.
+  const savable = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const key of [...FILTER_KEYS, ARCHIVED, 'view'] as const) {
+      const v = sp.get(key);
+      if (v) out[key] = v;
+    }
+    return out;
+  }, [sp]);
+  const applySaved = (f: Record<string, string>) => {
+    const changes: UrlPatch = {};
+    for (const key of [...FILTER_KEYS, ARCHIVED, 'view'] as const) changes[key] = f[key];
     update(changes);
   };
 
@@ -149,6 +193,17 @@ export function CustomerListPage() {
         ) : (
           '-'
         ),
+    },
+    {
+      title: t('fields.customer.purchaseIntent'),
+      dataIndex: 'purchaseIntent',
+      width: 90,
+      render: (v: string | null) => <StatusTag dict="dict.purchaseIntent" value={v} colors={INTENT_COLORS} />,
+    },
+    {
+      title: t('fields.customer.occupation'),
+      dataIndex: 'occupation',
+      render: (v) => <DictText dict="dict.occupation" value={v} />,
     },
     { title: t('fields.customer.ownerName'), dataIndex: 'ownerName', width: 90, ellipsis: true, render: orDash },
     { title: t('fields.customer.deptName'), dataIndex: 'deptName', render: orDash },
@@ -245,6 +300,7 @@ export function CustomerListPage() {
                 onChange={(v) => update({ view: v === 'all' ? undefined : v })}
                 testIdPrefix="customer"
               />
+              <SavedCustomerFilters current={savable} onApply={applySaved} />
               <CustomerBulkActions
                 selected={[...selected.values()]}
                 archived={!!filters.archived}
