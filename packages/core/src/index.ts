@@ -33,3 +33,4 @@ export * from './validators/credit-code.ts';
 export * from './validators/id-number.ts';
 export * from './validators/mobile.ts';
 export * from './worklogs.ts';
+export * from './inquiries.ts';

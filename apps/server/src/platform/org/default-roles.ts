@@ -61,6 +61,10 @@ const sales = (s: Scope): G[] => [
   // Work logs and the monthly report (SPEC 5.1): one's own, and those of the scope.
   ['worklog.write', 'ALL'],
   ['worklog.view', s],
+  // Pre-sale inquiries (SPEC 2.9): reps record and answer their own; managers the department tree.
+  ['inquiry.create', 'ALL'],
+  ['inquiry.view', s],
+  ['inquiry.handle', s],
 ];
 // Those who lead reps read and comment their logs and watch process health (SPEC 5.1).
 const lead = (s: Scope): G[] => [
@@ -204,6 +208,10 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['followup.create', 'SELF'],
       ['frontdesk.register', 'ALL'],
       ['frontdesk.view', 'ALL'],
+      // The front desk takes calls and visits (SPEC 2.9): records inquiries, answers its own.
+      ['inquiry.create', 'ALL'],
+      ['inquiry.view', 'SELF'],
+      ['inquiry.handle', 'SELF'],
     ],
   },
   // 销售内业 receives the front desk's daily counts (seed 000: 上门客户总量、电话接听量报给销售助理).

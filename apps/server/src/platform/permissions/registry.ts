@@ -146,6 +146,11 @@ export const PERMISSIONS = [
   { permission: 'analytics.view', resource: 'analytics', scoped: true },
   // Generated reports (日报 / 周报 / 半年分析 / 成交客户登记表, SPEC 5.1): a rep sees own, a manager the tree.
   { permission: 'report.view', resource: 'report', scoped: true },
+  // Pre-sale inquiries (售前咨询, SPEC 2.9): record one; view / answer, convert and handle pre-sale
+  // requests of the inquiries in scope (the handler, the handler's department, the recorder).
+  { permission: 'inquiry.create', resource: 'inquiry', scoped: false },
+  { permission: 'inquiry.view', resource: 'inquiry', scoped: true },
+  { permission: 'inquiry.handle', resource: 'inquiry', scoped: true },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];
