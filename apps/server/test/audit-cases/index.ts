@@ -5,6 +5,7 @@ import { deliveryCases } from './deliveries.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
 import { importCases } from './imports.ts';
+import { inquiryCases } from './inquiries.ts';
 import { integrationCases } from './integrations.ts';
 import { listCases } from './lists.ts';
 import { milestoneCases } from './milestones.ts';
@@ -51,4 +52,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   reports: reportCases,
   plans: planCases,
   imports: importCases,
+  inquiries: inquiryCases,
 };

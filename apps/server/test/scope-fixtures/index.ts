@@ -6,6 +6,7 @@ import { deliveryFixtures } from './deliveries.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
 import { importFixtures } from './imports.ts';
+import { inquiryFixtures } from './inquiries.ts';
 import { integrationFixtures } from './integrations.ts';
 import { milestoneFixtures } from './milestones.ts';
 import { opportunityFixtures } from './opportunities.ts';
@@ -49,4 +50,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   reports: reportFixtures,
   plans: planFixtures,
   imports: importFixtures,
+  inquiries: inquiryFixtures,
 };

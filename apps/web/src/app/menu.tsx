@@ -11,6 +11,7 @@ import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
 import { importMenuItems } from '../modules/imports/routes';
+import { inquiryMenuItems } from '../modules/inquiries/routes';
 import { integrationAdminMenuItems } from '../modules/integrations/routes';
 import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
 import { monitoringMenuItems } from '../modules/monitoring/routes';
@@ -40,7 +41,7 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { ...customerMenu, items: [...customerMenu.items, ...importMenuItems] },
   opportunityMenu,
   poolMenu,
-  frontDeskMenu,
+  { ...frontDeskMenu, items: [...frontDeskMenu.items, ...inquiryMenuItems] },
   // Quote to cash (SPEC 3.2–3.6): modules contribute items to these groups.
   {
     key: 'trade',

@@ -11,6 +11,7 @@ import { deliveryRoutes } from '../modules/deliveries/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { importRoutes } from '../modules/imports/routes';
+import { inquiryRoutes } from '../modules/inquiries/routes';
 import { integrationRoutes } from '../modules/integrations/routes';
 import { milestoneRoutes } from '../modules/milestones/routes';
 import { monitoringRoutes } from '../modules/monitoring/routes';
@@ -44,6 +45,7 @@ const moduleRoutes: AppRoute[] = [
   ...workbenchRoutes,
   ...taskRoutes,
   ...worklogRoutes,
+  ...inquiryRoutes,
   ...monitoringRoutes,
   ...customerRoutes,
   ...opportunityRoutes,
