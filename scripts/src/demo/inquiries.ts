@@ -20,7 +20,7 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
   const today = shanghaiDate(now);
   const rep1 = userOf(org, 'rep1');
   const rep2 = userOf(org, 'rep2');
-  const front = userOf(org, 'front');
+  const front = userOf(org, 'frontdesk');
   const manager1 = userOf(org, 'manager1');
   const prods = (await tx.execute<{ id: number }>(sql`select id from products order by id limit 3`)).rows.map((r) =>
     Number(r.id),

@@ -17,7 +17,9 @@ export function InquiryStatusTag({ q }: { q: Pick<Inquiry, 'status' | 'overdue'>
   const { t } = useTranslation();
   return (
     <Space size={4} wrap>
-      <Tag color={q.status === 'answered' ? 'success' : 'processing'}>{t(`inquiries.status.${q.status}`)}</Tag>
+      <Tag data-testid="inquiry-status" color={q.status === 'answered' ? 'success' : 'processing'}>
+        {t(`inquiries.status.${q.status}`)}
+      </Tag>
       {q.overdue ? <Tag color="error">{t('inquiries.overdue')}</Tag> : null}
     </Space>
   );

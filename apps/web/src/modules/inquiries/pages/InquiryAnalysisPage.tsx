@@ -26,7 +26,7 @@ export function InquiryAnalysisPage() {
     </Col>
   );
   return (
-    <Card>
+    <Card data-testid="inquiry-analysis">
       <PageHeader title={t('menu.inquiryAnalysis')} />
       <DatePicker.RangePicker
         allowClear={false}

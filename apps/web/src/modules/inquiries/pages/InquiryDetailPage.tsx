@@ -29,7 +29,7 @@ export function InquiryDetailPage() {
   const d = q.data;
   const f = (k: string) => t(`inquiries.fields.${k}`);
   return (
-    <Card>
+    <Card data-testid="inquiry-detail">
       <PageHeader
         title={`${d.contactName}${d.company ? ` · ${d.company}` : ''}`}
         onBack={() => navigate('/inquiries')}
