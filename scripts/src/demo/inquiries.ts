@@ -11,8 +11,6 @@ import { addDays, shanghaiDate } from './rng.ts';
 import { type DemoWorld, userOf } from './world.ts';
 
 const MINUTES = 30; // policy inquiries.onlineReplyMinutes default
-const Q_PRICE = '呼吸机的报价是多少？有没有医院采购的优惠？';
-const Q_SPEC = '监护仪能否接入我们医院的中央监护系统？';
 
 export async function createInquiries(world: DemoWorld): Promise<void> {
   const { tx, org, now, customers, audit, notices } = world;
@@ -22,9 +20,13 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
   const rep2 = userOf(org, 'rep2');
   const front = userOf(org, 'frontdesk');
   const manager1 = userOf(org, 'manager1');
-  const prods = (await tx.execute<{ id: number }>(sql`select id from products order by id limit 3`)).rows.map((r) =>
-    Number(r.id),
-  );
+  const catalogue = (
+    await tx.execute<{ id: number; name: string }>(sql`select id, name from products order by id limit 3`)
+  ).rows;
+  const prods = catalogue.map((r) => Number(r.id));
+  // Questions about the demo catalogue's own products (the analysis groups the repeated ones).
+  const Q_PRICE = `${catalogue[0]?.name ?? '产品'}的报价是多少？批量采购有没有优惠？`;
+  const Q_SPEC = `${catalogue[1]?.name ?? '产品'}能否接入我们现有的控制系统？`;
   const [opp] = (
     await tx.execute<{ id: number; customer_id: number }>(
       sql`select id, customer_id from opportunities where owner_id = ${rep1.id} order by id limit 1`,
@@ -42,7 +44,7 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
     {
       channel: 'online',
       contactName: '刘女士',
-      company: '杭州市第一人民医院',
+      company: '杭州精工机械厂',
       topic: 'price',
       question: Q_PRICE,
       handlerId: rep1.id,
@@ -54,7 +56,7 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
     {
       channel: 'online',
       contactName: '陈先生',
-      company: '宁波康复医院',
+      company: '宁波海天注塑有限公司',
       topic: 'price',
       question: Q_PRICE,
       handlerId: rep1.id,
@@ -65,8 +67,8 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
     },
     {
       channel: 'online',
-      contactName: '王医生',
-      company: '绍兴妇幼保健院',
+      contactName: '王工',
+      company: '绍兴纺织机械厂',
       topic: 'technical',
       question: Q_SPEC,
       handlerId: rep2.id,
@@ -75,8 +77,8 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
     },
     {
       channel: 'online',
-      contactName: '赵主任',
-      company: '温州中心医院',
+      contactName: '赵主管',
+      company: '温州电气成套设备公司',
       topic: 'technical',
       question: Q_SPEC,
       handlerId: rep1.id,
@@ -86,7 +88,7 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
     {
       channel: 'phone',
       contactName: '孙经理',
-      company: converted?.name ?? '嘉兴医疗器械公司',
+      company: converted?.name ?? '嘉兴自动化设备公司',
       mobile: '13905710001',
       topic: 'product_info',
       question: '想了解贵司的产品目录和资质',
@@ -99,8 +101,8 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
     },
     {
       channel: 'visit',
-      contactName: '周院长',
-      company: '湖州民营医院',
+      contactName: '周厂长',
+      company: '湖州建材机械有限公司',
       topic: 'price',
       question: Q_PRICE,
       handlerId: rep1.id,
@@ -221,10 +223,10 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
         fulfilledAt: later(r.receivedAt, 60),
       });
     }
-    if (r.contactName === '周院长' && prods[1]) {
+    if (r.contactName === '周厂长' && prods[1]) {
       await request(row.id, handler, {
         kind: 'sample',
-        detail: '监护仪样机试用两周',
+        detail: '样机现场试用两周',
         productId: prods[1],
         quantity: 2,
         expectedReturnDate: addDays(today, -1),
@@ -233,10 +235,10 @@ export async function createInquiries(world: DemoWorld): Promise<void> {
         returnedAt: later(r.receivedAt, 3 * 1440),
       });
     }
-    if (r.contactName === '王医生')
+    if (r.contactName === '王工')
       await request(row.id, handler, {
         kind: 'technical',
-        detail: '请工程师确认中央监护系统接口协议',
+        detail: '请工程师确认控制系统通讯协议',
         status: 'in_progress',
       });
   }
