@@ -47,7 +47,9 @@ describe('pre-sale inquiries', () => {
     await noSidewaysScroll(page);
     await shot(page, 'inquiries-list-1440');
     await page.goto(`${base()}/inquiries?overdue=true`);
-    await expect.poll(() => page.getByTestId('inquiry-row').filter({ hasText: '陈先生' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('inquiry-row').filter({ hasText: '陈先生' }).count(), { timeout: 15_000 })
+      .toBe(1);
     expect(await page.getByTestId('inquiry-row').filter({ hasText: '赵主管' }).count()).toBe(0);
     await page.goto(`${base()}/inquiries?status=open`);
     await page.getByTestId('inquiry-row').filter({ hasText: '赵主管' }).click();
@@ -55,7 +57,9 @@ describe('pre-sale inquiries', () => {
     await shot(page, 'inquiry-detail-open-1440');
     await page.getByTestId('inquiry-answer').fill('可以接入，已安排工程师与贵司对接通讯协议');
     await page.getByTestId('inquiry-answer-save').click();
-    await expect.poll(() => page.getByTestId('inquiry-status').first().textContent()).toBe('已答复');
+    await expect
+      .poll(() => page.getByTestId('inquiry-status').first().textContent(), { timeout: 15_000 })
+      .toBe('已答复');
     await shot(page, 'inquiry-detail-answered-1440');
     const me = (await api(page, 'GET', '/api/inquiries?keyword=赵主管')).json.items[0];
     expect(me).toMatchObject({ status: 'answered', overdue: false });
@@ -65,7 +69,7 @@ describe('pre-sale inquiries', () => {
   it('shows the pre-sale requests with the overdue sample and the analysis', async () => {
     const page = await login('rep1');
     await page.goto(`${base()}/presale-requests?returnOverdue=true`);
-    await expect.poll(() => page.getByTestId('presale-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('presale-row').count(), { timeout: 15_000 }).toBe(1);
     await shot(page, 'presale-overdue-1440');
     await page.getByTestId('presale-row').first().click();
     await page.getByTestId('presale-return').waitFor();
