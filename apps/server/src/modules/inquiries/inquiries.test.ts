@@ -87,6 +87,19 @@ describe('online reply clock and breach alert', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('a department head’s own breach goes to the head above (the general manager)', async () => {
+    await at('2027-01-13T10:00:00+08:00');
+    const own = (
+      await who.manager1.post('/api/inquiries', { channel: 'online', contactName: '经理客户', question: '交期？' })
+    ).json();
+    expect((await sweep('2027-01-13T10:31:00+08:00')).changed).toBe(1);
+    const [n] = await rows(`select user_id from notifications where kind = 'inquiry.breached' and link = $1`, [
+      `/inquiries/${own.id}`,
+    ]);
+    expect(n.user_id).toBe(org.user.gm);
+    await env.database.pool.query(`delete from inquiries where id = $1`, [own.id]);
+  });
+
   it('lists overdue inquiries by filter', async () => {
     const res = await who.rep1.get('/api/inquiries?overdue=true');
     expect(
