@@ -27,6 +27,7 @@ import { createSavedFilters, planAttributes } from './demo/customer-attributes.t
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createEvents } from './demo/events.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
+import { createInquiries } from './demo/inquiries.ts';
 import { planLifecycle } from './demo/lifecycle.ts';
 import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
@@ -340,6 +341,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createReturns(world);
     await createMilestones(world);
     await createWorkLogs(world, new Rng(SEED + 21));
+    await createInquiries(world);
     // Last: facts are derived from every document above.
     await createAnalyticsFacts(world, new Rng(SEED + 13));
     // The managers' written review of the last half-year analysis (SPEC 5.1).

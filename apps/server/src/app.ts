@@ -48,6 +48,7 @@ import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { eventRoutes } from './modules/events/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
+import { inquiryRoutes } from './modules/inquiries/index.ts';
 import { milestoneRoutes } from './modules/milestones/index.ts';
 import { monitoringRoutes } from './modules/monitoring/index.ts';
 import { orderRoutes } from './modules/orders/index.ts';
@@ -230,6 +231,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       apiTokenRoutes(scoped, opts.db);
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);
+      inquiryRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -28,6 +28,14 @@ describe('demo data', () => {
           where doc_type = 'order_credit_override' and status = 'pending'`,
       );
       expect(rows[0].pending).toBeGreaterThanOrEqual(1);
+      // Pre-sale inquiries (SPEC 2.9): one online inquiry inside its reply time, alerted breaches, an overdue sample.
+      const inq = await env.database.db.execute<{ waiting: number; alerted: number; overdue: number }>(sql`
+        select (select count(*)::int from inquiries where answered_at is null and reply_due_at > ${new Date(clock)}) waiting,
+          (select count(*)::int from inquiries where breach_alerted_at is not null) alerted,
+          (select count(*)::int from presale_requests where kind = 'sample' and returned_at is null
+             and status = 'fulfilled' and expected_return_date < ${clock.slice(0, 10)}::date) overdue`);
+      expect(inq.rows[0]).toMatchObject({ waiting: 1, overdue: 1 });
+      expect(inq.rows[0].alerted).toBeGreaterThanOrEqual(2);
     },
     240_000,
   );

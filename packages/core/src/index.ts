@@ -15,6 +15,7 @@ export * from './ids.ts';
 export * from './import-columns.ts';
 export * from './import-headers.ts';
 export * from './imports.ts';
+export * from './inquiries.ts';
 export * from './integrations.ts';
 export * from './lines.ts';
 export * from './lists.ts';

@@ -10,6 +10,7 @@ export * from '../modules/finance/finance.schema.ts';
 export * from '../modules/finance/receivables.schema.ts';
 export * from '../modules/front-desk/front-desk.schema.ts';
 export * from '../modules/imports/imports.schema.ts';
+export * from '../modules/inquiries/inquiries.schema.ts';
 export * from '../modules/milestones/milestones.schema.ts';
 export * from '../modules/opportunities/opportunities.schema.ts';
 export * from '../modules/orders/orders.schema.ts';

@@ -6,6 +6,7 @@ import { eventCases } from './events.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
 import { importCases, importKindCases } from './imports.ts';
+import { inquiryCases } from './inquiries.ts';
 import { integrationCases } from './integrations.ts';
 import { listCases } from './lists.ts';
 import { milestoneCases } from './milestones.ts';
@@ -56,4 +57,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   events: eventCases,
   importKinds: importKindCases,
   research: researchCases,
+  inquiries: inquiryCases,
 };

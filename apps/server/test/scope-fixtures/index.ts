@@ -7,6 +7,7 @@ import { eventFixtures } from './events.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
 import { importFixtures } from './imports.ts';
+import { inquiryFixtures } from './inquiries.ts';
 import { integrationFixtures } from './integrations.ts';
 import { milestoneFixtures } from './milestones.ts';
 import { opportunityFixtures } from './opportunities.ts';
@@ -53,4 +54,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   imports: importFixtures,
   events: eventFixtures,
   research: researchFixtures,
+  inquiries: inquiryFixtures,
 };

@@ -12,6 +12,7 @@ import { eventDoorMenuItems, eventMenuItems } from '../modules/events/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
 import { importMenuItems } from '../modules/imports/routes';
+import { inquiryMenuItems } from '../modules/inquiries/routes';
 import { integrationAdminMenuItems } from '../modules/integrations/routes';
 import { milestoneAdminMenuItems, milestoneMenuItems } from '../modules/milestones/routes';
 import { monitoringMenuItems } from '../modules/monitoring/routes';
@@ -43,7 +44,7 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { ...customerMenu, items: [...customerMenu.items, ...importMenuItems, ...eventMenuItems] },
   opportunityMenu,
   poolMenu,
-  { ...frontDeskMenu, items: [...frontDeskMenu.items, ...eventDoorMenuItems] },
+  { ...frontDeskMenu, items: [...frontDeskMenu.items, ...eventDoorMenuItems, ...inquiryMenuItems] },
   // Quote to cash (SPEC 3.2–3.6): modules contribute items to these groups.
   {
     key: 'trade',

@@ -12,6 +12,7 @@ import { eventRoutes } from '../modules/events/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { importRoutes } from '../modules/imports/routes';
+import { inquiryRoutes } from '../modules/inquiries/routes';
 import { integrationRoutes } from '../modules/integrations/routes';
 import { milestoneRoutes } from '../modules/milestones/routes';
 import { monitoringRoutes } from '../modules/monitoring/routes';
@@ -46,6 +47,7 @@ const moduleRoutes: AppRoute[] = [
   ...workbenchRoutes,
   ...taskRoutes,
   ...worklogRoutes,
+  ...inquiryRoutes,
   ...monitoringRoutes,
   ...customerRoutes,
   ...opportunityRoutes,

@@ -19,5 +19,6 @@ export {
   pipelineStages,
   pipelines,
 } from './opportunities.schema.ts';
+export { insertOpportunity } from './opportunities.service.ts';
 export { DEFAULT_PIPELINES, seedPipelines } from './pipelines.defaults.ts';
 export { findProposalSource, type ProposalSource, proposalSourceOf } from './proposals.source.ts';

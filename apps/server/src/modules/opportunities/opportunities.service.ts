@@ -62,42 +62,48 @@ async function ownerOf(ctx: Ctx, tx: Tx, ownerId: number) {
 
 /** Creates an opportunity numbered SJ-YYYY-NNNNNN in its pipeline's first stage (or a later one allowed by the checklists). */
 export async function createOpportunity(ctx: Ctx, input: OpportunityInput) {
-  const id = await ctx.db.transaction(async (tx) => {
-    const pipeline = await findActivePipeline(tx, input.pipelineId);
-    if (!pipeline) throw ValidationError.field('pipelineId', 'opportunity.pipeline.invalid');
-    const start = planStart(await loadStages(tx, pipeline.id), input.stageId);
-    if (!start.ok) refuse(ctx, start);
-    await assertCustomerVisible(ctx, tx, input.customerId);
-    const owner = await ownerOf(ctx, tx, input.ownerId ?? ctx.principal.userId);
-    // Numbered last, inside the transaction: a refused create consumes no number.
-    const no = await nextDocNumber(tx, 'opportunity', ctx.now());
-    const values = {
-      no,
-      name: input.name,
-      customerId: input.customerId,
-      pipelineId: pipeline.id,
-      stageId: start.stage.id,
-      amount: toMoneyString(input.amount),
-      expectedCloseDate: input.expectedCloseDate,
-      probabilityOverride: input.probability,
-      remark: input.remark,
-      ...owner,
-      createdBy: ctx.principal.userId,
-    };
-    const [row] = await tx
-      .insert(opportunities)
-      .values({ ...values, searchText: searchText(values) })
-      .returning({ id: opportunities.id });
-    await bookFact.stageEntered(tx, ctx, row.id, start.stage.id);
-    await recordAudit(tx, ctx, {
-      entityType: 'opportunity',
-      entityId: row.id,
-      action: 'create',
-      changes: createdFields(values, AUDITED_FIELDS),
-    });
-    return row.id;
-  });
+  const id = await ctx.db.transaction((tx) => insertOpportunity(tx, ctx, input));
   return getOpportunity(ctx, id);
+}
+
+/**
+ * Creates an opportunity inside the caller's transaction (an inquiry converted in one step,
+ * SPEC 2.9): pipeline, stage checklists, customer visibility, owner, number, fact and audit.
+ */
+export async function insertOpportunity(tx: Tx, ctx: Ctx, input: OpportunityInput): Promise<number> {
+  const pipeline = await findActivePipeline(tx, input.pipelineId);
+  if (!pipeline) throw ValidationError.field('pipelineId', 'opportunity.pipeline.invalid');
+  const start = planStart(await loadStages(tx, pipeline.id), input.stageId);
+  if (!start.ok) refuse(ctx, start);
+  await assertCustomerVisible(ctx, tx, input.customerId);
+  const owner = await ownerOf(ctx, tx, input.ownerId ?? ctx.principal.userId);
+  // Numbered last, inside the transaction: a refused create consumes no number.
+  const no = await nextDocNumber(tx, 'opportunity', ctx.now());
+  const values = {
+    no,
+    name: input.name,
+    customerId: input.customerId,
+    pipelineId: pipeline.id,
+    stageId: start.stage.id,
+    amount: toMoneyString(input.amount),
+    expectedCloseDate: input.expectedCloseDate,
+    probabilityOverride: input.probability,
+    remark: input.remark,
+    ...owner,
+    createdBy: ctx.principal.userId,
+  };
+  const [row] = await tx
+    .insert(opportunities)
+    .values({ ...values, searchText: searchText(values) })
+    .returning({ id: opportunities.id });
+  await bookFact.stageEntered(tx, ctx, row.id, start.stage.id);
+  await recordAudit(tx, ctx, {
+    entityType: 'opportunity',
+    entityId: row.id,
+    action: 'create',
+    changes: createdFields(values, AUDITED_FIELDS),
+  });
+  return row.id;
 }
 
 /** Updates an open opportunity's fields (not its stage); the caller's version must be current (412 otherwise). */

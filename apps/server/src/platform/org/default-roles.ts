@@ -69,6 +69,10 @@ const sales = (s: Scope): G[] => [
   ['competitor.view', 'ALL'],
   ['demand.register', 'ALL'],
   ['demand.view', s],
+  // Pre-sale inquiries (SPEC 2.9): reps record and answer their own; managers the department tree.
+  ['inquiry.create', 'ALL'],
+  ['inquiry.view', s],
+  ['inquiry.handle', s],
 ];
 // Those who lead reps read and comment their logs and watch process health (SPEC 5.1).
 const lead = (s: Scope): G[] => [
@@ -254,6 +258,10 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['frontdesk.view', 'ALL'],
       // Seed 001 现场组织: 引导客户签到、就座，发放礼品 — check-in of every event, walk-ins registered.
       ['event.checkin', 'ALL'],
+      // The front desk takes calls and visits (SPEC 2.9): records inquiries, answers its own.
+      ['inquiry.create', 'ALL'],
+      ['inquiry.view', 'SELF'],
+      ['inquiry.handle', 'SELF'],
     ],
   },
   // 销售内业 receives the front desk's daily counts (seed 000: 上门客户总量、电话接听量报给销售助理).

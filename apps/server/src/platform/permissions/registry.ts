@@ -167,6 +167,11 @@ export const PERMISSIONS = [
   { permission: 'demand.view', resource: 'product_demand', scoped: true },
   { permission: 'demand.register', resource: 'product_demand', scoped: false },
   { permission: 'demand.manage', resource: 'product_demand', scoped: true },
+  // Pre-sale inquiries (售前咨询, SPEC 2.9): record one; view / answer, convert and handle pre-sale
+  // requests of the inquiries in scope (the handler, the handler's department, the recorder).
+  { permission: 'inquiry.create', resource: 'inquiry', scoped: false },
+  { permission: 'inquiry.view', resource: 'inquiry', scoped: true },
+  { permission: 'inquiry.handle', resource: 'inquiry', scoped: true },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

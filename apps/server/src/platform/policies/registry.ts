@@ -95,6 +95,9 @@ export const POLICIES = [
   { key: 'monitor.deliveryShipDays', type: 'integer', default: 3, min: 0, max: 365 },
   { key: 'monitor.returnOpenDays', type: 'integer', default: 3, min: 0, max: 365 },
   { key: 'monitor.ticketIdleDays', type: 'integer', default: 3, min: 0, max: 365 },
+  // Seed 003 售前服务 3: 在线客服平台应在[X]分钟内回复 — working minutes of the company calendar
+  // (inquiries.clock.ts); a breach alerts the handler's department head (inquiries.sweep.ts).
+  { key: 'inquiries.onlineReplyMinutes', type: 'integer', default: 30, min: 1, max: 2400 },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];
