@@ -190,6 +190,15 @@ describe('半年分析', () => {
     expect(audit.rows.map((a) => a.action)).toEqual(['create', 'update']);
     const shown = await halfYearReport(ctx.manager1, { date: '2026-05-01' });
     expect(shown.review).toMatchObject({ themeReview: body.themeReview, suggestions: '改', version: 2 });
+    // The review is 销售一部's record: rep1 (report scope: his own figures) never sees it, nor does
+    // manager2 in his own department's report.
+    const repView = await halfYearReport(ctx.rep1, { date: '2026-05-01' });
+    expect(repView.department.id).toBe(org.dept.sales1);
+    expect(repView.review).toEqual({ themeReview: '', suggestions: '', version: null, author: null, updatedAt: null });
+    const repPdf = await pdfPages((await client.rep1.get('/api/reports/half-year.pdf?date=2026-05-01')).rawPayload);
+    expect(repPdf.join('\n')).not.toContain(body.themeReview);
+    const m2 = (await client.manager2.get('/api/reports/half-year?date=2026-05-01')).json();
+    expect(m2.review).toMatchObject({ themeReview: '', version: null });
     // Another department's half, a rep, a bad period: nothing written.
     expect((await client.manager2.put('/api/reports/half-year/review', body)).statusCode).toBe(404);
     expect((await client.rep1.put('/api/reports/half-year/review', body)).statusCode).toBe(404);
