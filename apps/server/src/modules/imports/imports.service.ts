@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
@@ -102,6 +103,7 @@ async function transition(
   from: string[],
   set: Partial<typeof importJobs.$inferInsert>,
   action: string,
+  alsoInTx?: (tx: Tx) => Promise<unknown>,
 ) {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -111,6 +113,7 @@ async function transition(
       .returning({ id: importJobs.id });
     if (!row) throw new ConflictError('import.wrong_state');
     await recordAudit(tx, ctx, { entityType: 'import_job', entityId: id, action });
+    await alsoInTx?.(tx);
   });
 }
 
@@ -122,20 +125,23 @@ export async function startDryRun(ctx: Ctx, id: number, mapping: Record<string, 
   const job = await findOwnJob(ctx, id);
   checkMapping(job.headers, mapping);
   const reset = { step: 'dryRun', processedRows: 0, errorCount: 0, problems: [], failure: null };
+  // One transaction (the use case is one): were the remembered mapping written apart and failed,
+  // the job would stay 'validating' with no run behind it, and no state accepts a retry.
   await transition(
     ctx,
     id,
     ['mapping', 'validated', 'invalid', 'failed'],
     { status: 'validating', mapping, ...reset },
     'dry_run',
+    (tx) =>
+      tx
+        .insert(userPreferences)
+        .values({ userId: ctx.principal.userId, key: prefKey(job.template), value: mapping })
+        .onConflictDoUpdate({
+          target: [userPreferences.userId, userPreferences.key],
+          set: { value: mapping, updatedAt: sql`now()` },
+        }),
   );
-  await ctx.db
-    .insert(userPreferences)
-    .values({ userId: ctx.principal.userId, key: prefKey(job.template), value: mapping })
-    .onConflictDoUpdate({
-      target: [userPreferences.userId, userPreferences.key],
-      set: { value: mapping, updatedAt: sql`now()` },
-    });
   runInBackground(ctx.db, id, () => dryRun(ctx, id));
   return { id };
 }

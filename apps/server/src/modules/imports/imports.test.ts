@@ -127,6 +127,28 @@ describe('upload and mapping', () => {
 });
 
 describe('dry run', () => {
+  it('is one transaction: when remembering the mapping fails, the job is unchanged and can be run again', async () => {
+    const id = await upload(manager2, await sheetBuffer(SAMPLE_HEADERS, [sampleCustomerRow(90)]));
+    const mapping = (await job(manager2, id)).mapping;
+    // A real failure of the second write of the use case (no mock): the database refuses it.
+    await q(`create function imports_test_refuse() returns trigger language plpgsql as
+      $$ begin raise exception 'refused by test'; end $$`);
+    await q(`create trigger imports_test_refuse before insert or update on user_preferences for each row
+      when (new.user_id = ${org.user.manager2}) execute function imports_test_refuse()`);
+    try {
+      const r = await manager2.post(`/api/imports/${id}/dry-run`, { mapping });
+      expect(r.statusCode).toBe(500);
+    } finally {
+      await q('drop trigger imports_test_refuse on user_preferences');
+      await q('drop function imports_test_refuse()');
+    }
+    expect(await job(manager2, id)).toMatchObject({ status: 'mapping', step: 'analyse', processedRows: 1 });
+    const audit = await q(`select action from audit_log where entity_type = 'import_job' and entity_id = $1`, [id]);
+    expect(audit.map((a) => a.action)).toEqual(['upload']);
+    // Nothing is stuck: the same dry run goes through now.
+    expect((await dryRun(manager2, id, mapping)).status).toBe('validated');
+  });
+
   it('names every validator’s problem by row and column, and writes nothing', async () => {
     const rows = [
       sampleCustomerRow(101),
