@@ -166,6 +166,36 @@ describe('work logs', () => {
   });
 });
 
+describe('assigning the day’s work', () => {
+  it('writes the log of the rep with old and new in the audit trail, and refuses a rep outside the scope', async () => {
+    const date = shift(1);
+    const assign = (c: Client, userId: number, work: string) => c.post('/api/work-logs/assign', { userId, date, work });
+    const first = await assign(who.manager1, org.user.rep1b, '拜访三家老客户');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await assign(who.manager1, org.user.rep1b, '整理报价单');
+    expect(again.json().id).toBe(first.json().id);
+    const { rows: log } = await env.database.pool.query(
+      'select user_id, assigned_work, assigned_by from work_logs where id = $1',
+      [first.json().id],
+    );
+    expect(log).toEqual([{ user_id: org.user.rep1b, assigned_work: '整理报价单', assigned_by: org.user.manager1 }]);
+    const { rows: audit } = await env.database.pool.query(
+      `select changes from audit_log where entity_type = 'work_log' and entity_id = $1 and action = 'assign' order by id`,
+      [first.json().id],
+    );
+    expect(audit.map((a) => a.changes)).toEqual([
+      [{ field: 'assignedWork', old: null, new: '拜访三家老客户' }],
+      [{ field: 'assignedWork', old: '拜访三家老客户', new: '整理报价单' }],
+    ]);
+    // rep2 (销售二部) is outside manager1's scope: 404 like an unknown user, nothing written.
+    expect((await assign(who.manager1, org.user.rep2, '越权安排')).statusCode).toBe(404);
+    const { rows: none } = await env.database.pool.query('select id from work_logs where user_id = $1', [
+      org.user.rep2,
+    ]);
+    expect(none).toEqual([]);
+  });
+});
+
 describe('monthly report deadline', () => {
   it('reminds each writer once before the due day, lists the missing, and tells the manager after it', async () => {
     const db = env.database.db;
