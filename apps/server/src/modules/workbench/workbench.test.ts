@@ -221,7 +221,10 @@ describe('monthly report deadline', () => {
       version: 0,
     });
     expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ month: '2026-12', report: { summary: '本月完成回款三笔', version: 1 } });
     expect(await count('report.monthly', org.user.rep1)).toEqual([{ status: 'done' }]);
+    // Only rep1's own reminder is met: 李四 still owes his report.
+    expect(await count('report.monthly', org.user.rep1b)).toEqual([{ status: 'open' }]);
     const missing = (await who.manager1.get('/api/monthly-reports/missing?month=2026-12')).json();
     const names = missing.items.map((i: { userName: string }) => i.userName);
     expect(names).toContain('李四');
