@@ -253,4 +253,30 @@ describe('process health', () => {
     expect(all.items.find((i: { kind: string }) => i.kind === 'followup_overdue').customerName).toBe('工作台逾期客户');
     expect((await who.rep1.get('/api/process-health')).statusCode).toBe(403);
   });
+
+  it('counts every kind up to the cap on its own, however many items the kinds before it hold', async () => {
+    // More overdue follow-ups in manager1's scope than the count cap (10,000)…
+    await env.database.pool.query(
+      `insert into follow_ups (customer_id, type, content, outcome, next_action, next_action_date, created_by)
+       select $1, 'call', '批量跟进', 'continue', '回访', $2, $3 from generate_series(1, 10001)`,
+      [ids.c1, shift(-3), org.user.rep1],
+    );
+    // …and one order of rep1 past the delivery date promised to the customer.
+    await env.database.pool.query(`update orders set status = 'approved', promised_date = $2 where id = $1`, [
+      ids.order1,
+      shift(-2),
+    ]);
+    const all = (await who.manager1.get('/api/process-health')).json();
+    expect(all.byKind.order_slipped).toBe(1);
+    expect(all.byKind.followup_overdue).toBe(10_001);
+    expect(all).toMatchObject({ total: 10_000, totalCapped: true });
+    const slipped = (await who.manager1.get('/api/process-health?kind=order_slipped')).json();
+    expect(slipped).toMatchObject({ total: 1, totalCapped: false });
+    expect(slipped.items.map((i: { id: number; kind: string }) => [i.kind, i.id])).toEqual([
+      ['order_slipped', ids.order1],
+    ]);
+    // manager2 (销售二部) sees neither.
+    const other = (await who.manager2.get('/api/process-health?kind=order_slipped')).json();
+    expect(other).toMatchObject({ total: 0, items: [] });
+  });
 });
