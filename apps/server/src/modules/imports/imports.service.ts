@@ -242,7 +242,16 @@ async function commit(ctx: Ctx, id: number) {
     });
   } catch (err) {
     if (!(err instanceof Refused)) throw err;
-    await progress(ctx.db, id, { status: 'invalid', errorCount: errors, problems, createdCount: 0 });
+    // The job's change (committing → invalid) with its audit row, as every change (SPEC 1.3).
+    await ctx.db.transaction(async (tx) => {
+      await progress(tx, id, { status: 'invalid', errorCount: errors, problems, createdCount: 0 });
+      await recordAudit(tx, ctx, {
+        entityType: 'import_job',
+        entityId: id,
+        action: 'refused',
+        changes: [{ field: 'errorCount', old: null, new: errors }],
+      });
+    });
   }
 }
 

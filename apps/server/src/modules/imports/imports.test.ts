@@ -279,6 +279,16 @@ describe('commit', () => {
     const j = await commit(director, id);
     expect(j).toMatchObject({ status: 'invalid', createdCount: 0, errorCount: 1 });
     expect(await problems(director, id)).toEqual([{ row: 2400, column: '手机', message: '与系统中已有客户重复' }]);
+    // The refusal is in the job's audit trail, after the commit that started it.
+    const trail = await q(
+      `select action, actor_id, changes from audit_log where entity_type = 'import_job' and entity_id = $1 order by id`,
+      [id],
+    );
+    expect(trail.map((a) => a.action)).toEqual(['upload', 'dry_run', 'commit', 'refused']);
+    expect(trail[3]).toMatchObject({
+      actor_id: org.user.director,
+      changes: [{ field: 'errorCount', old: null, new: 1 }],
+    });
     expect(await count(`name like '导入样例客户%' and no is not null and created_by = ${org.user.director}`)).toBe(0);
   });
 
