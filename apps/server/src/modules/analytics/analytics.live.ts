@@ -18,6 +18,8 @@ export async function overdueFollowUps(
   const parts: SQL[] = [
     scopeWhere(scope, sql`f.created_by`, sql`u.dept_id`),
     sql`f.done_at is null and f.next_action_date < ${companyDate(ctx.now())}::date`,
+    // A deleted customer's plans are nobody's work any more (the workbench and process health skip them too).
+    sql`not exists (select 1 from customers c where c.id = f.customer_id and c.deleted_at is not null)`,
   ];
   if (q.repId !== undefined) parts.push(sql`f.created_by = ${q.repId}`);
   if (q.departmentId !== undefined)

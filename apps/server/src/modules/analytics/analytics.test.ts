@@ -159,6 +159,15 @@ describe('indicator engine: hand-computed fixture (March 2026)', () => {
     expect(all).toContainEqual({ keys: { rep: org.user.rep1 }, value: '1' });
     expect(await overdueFollowUps(env.database.db, ctx.rep1)).toEqual([{ keys: {}, value: '1' }]);
     expect(await overdueFollowUps(env.database.db, ctx.rep2)).toEqual([{ keys: {}, value: '0' }]);
+    // A deleted customer's overdue plan is not counted (as in the workbench and process health).
+    const gone = await makeCustomer(env, rep1, '指标已删客户');
+    await q(
+      `insert into follow_ups (customer_id, type, content, outcome, next_action, next_action_date, created_by)
+       values ($1, 'call', '电话回访', 'neutral', '再次回访', current_date - 2, $2)`,
+      [gone, org.user.rep1],
+    );
+    await q('update customers set deleted_at = now() where id = $1', [gone]);
+    expect(await overdueFollowUps(env.database.db, ctx.rep1)).toEqual([{ keys: {}, value: '1' }]);
   });
 
   it('the backfill rebuilt from the documents gives the same figures', async () => {

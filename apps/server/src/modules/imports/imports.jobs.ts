@@ -64,7 +64,7 @@ export async function findOwnJob(ctx: Ctx, id: number, template: string, db: DbO
 }
 
 /** Progress of the current step, written outside the step's transaction so the web sees it move. */
-export function progress(db: Db, id: number, set: Partial<typeof importJobs.$inferInsert>) {
+export function progress(db: DbOrTx, id: number, set: Partial<typeof importJobs.$inferInsert>) {
   return db
     .update(importJobs)
     .set({ ...set, updatedAt: sql`now()` })

@@ -1,5 +1,6 @@
 import type { ImportTemplate } from '@sales/core';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ValidationError } from '../../platform/errors/errors.ts';
@@ -110,6 +111,7 @@ async function transition(
   from: string[],
   set: Partial<typeof importJobs.$inferInsert>,
   action: string,
+  alsoInTx?: (tx: Tx) => Promise<unknown>,
 ) {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -119,6 +121,7 @@ async function transition(
       .returning({ id: importJobs.id });
     if (!row) throw new ConflictError('import.wrong_state');
     await recordAudit(tx, ctx, { entityType: 'import_job', entityId: id, action });
+    await alsoInTx?.(tx);
   });
 }
 
@@ -130,20 +133,23 @@ export async function startDryRun(ctx: Ctx, kind: ImportKind, id: number, mappin
   const job = await findOwnJob(ctx, id, kind.template);
   checkMapping(ctx, kind, job.headers, mapping);
   const reset = { step: 'dryRun', processedRows: 0, errorCount: 0, problems: [], failure: null };
+  // One transaction (the use case is one): were the remembered mapping written apart and failed,
+  // the job would stay 'validating' with no run behind it, and no state accepts a retry.
   await transition(
     ctx,
     id,
     ['mapping', 'validated', 'invalid', 'failed'],
     { status: 'validating', mapping, ...reset },
     'dry_run',
+    (tx) =>
+      tx
+        .insert(userPreferences)
+        .values({ userId: ctx.principal.userId, key: prefKey(kind.template), value: mapping })
+        .onConflictDoUpdate({
+          target: [userPreferences.userId, userPreferences.key],
+          set: { value: mapping, updatedAt: sql`now()` },
+        }),
   );
-  await ctx.db
-    .insert(userPreferences)
-    .values({ userId: ctx.principal.userId, key: prefKey(kind.template), value: mapping })
-    .onConflictDoUpdate({
-      target: [userPreferences.userId, userPreferences.key],
-      set: { value: mapping, updatedAt: sql`now()` },
-    });
   runInBackground(ctx.db, id, () => dryRun(ctx, kind, id));
   return { id };
 }
@@ -242,6 +248,15 @@ async function commit(ctx: Ctx, kind: ImportKind, id: number) {
     });
   } catch (err) {
     if (!(err instanceof Refused)) throw err;
-    await progress(ctx.db, id, { status: 'invalid', errorCount: errors, problems, createdCount: 0 });
+    // The job's change (committing → invalid) with its audit row, as every change (SPEC 1.3).
+    await ctx.db.transaction(async (tx) => {
+      await progress(tx, id, { status: 'invalid', errorCount: errors, problems, createdCount: 0 });
+      await recordAudit(tx, ctx, {
+        entityType: 'import_job',
+        entityId: id,
+        action: 'refused',
+        changes: [{ field: 'errorCount', old: null, new: errors }],
+      });
+    });
   }
 }

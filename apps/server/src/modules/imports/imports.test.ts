@@ -96,16 +96,29 @@ describe('upload and mapping', () => {
       contentBase64: Buffer.from('name,mobile\n').toString('base64'),
     });
     expect(r.statusCode).toBe(400);
-    expect(r.json().fields?.[0] ?? r.json()).toBeTruthy();
+    expect(r.json().fields).toEqual([
+      expect.objectContaining({ field: 'contentBase64', message: '请上传 Excel（.xlsx）文件' }),
+    ]);
     const id = await upload(director, await sheetBuffer(SAMPLE_HEADERS, [sampleCustomerRow(3)]));
     const bad = await director.post(`/api/imports/${id}/dry-run`, { mapping: { 客户名称: null } });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields).toEqual([
+      expect.objectContaining({ field: 'mapping', message: '必须指定「客户名称」对应的列' }),
+    ]);
+    // Nothing changed: the job still waits for its mapping.
+    expect(await job(director, id)).toMatchObject({ status: 'mapping', step: 'analyse' });
   });
 
   it('shows a job only to the user who uploaded it (404 to anyone else), and refuses users without the permission', async () => {
     const id = await upload(manager1, await sheetBuffer(SAMPLE_HEADERS, [sampleCustomerRow(4)]));
     expect((await manager2.get(`/api/imports/${id}`)).statusCode).toBe(404);
     expect((await manager2.post(`/api/imports/${id}/commit`)).statusCode).toBe(404);
+    const mapping = (await job(manager1, id)).mapping;
+    expect((await manager2.post(`/api/imports/${id}/dry-run`, { mapping })).statusCode).toBe(404);
+    expect((await manager2.get(`/api/imports/${id}/problems`)).statusCode).toBe(404);
+    expect((await manager2.get(`/api/imports/${id}/report`)).statusCode).toBe(404);
+    // The refused calls changed nothing: the job still waits for its owner's mapping.
+    expect(await job(manager1, id)).toMatchObject({ status: 'mapping', step: 'analyse' });
     expect((await rep1.get(`/api/imports/${id}`)).statusCode).toBe(403);
     const list = (await manager1.get('/api/imports')).json();
     expect(list.items.map((i: { id: number }) => i.id)).toContain(id);
@@ -114,6 +127,28 @@ describe('upload and mapping', () => {
 });
 
 describe('dry run', () => {
+  it('is one transaction: when remembering the mapping fails, the job is unchanged and can be run again', async () => {
+    const id = await upload(manager2, await sheetBuffer(SAMPLE_HEADERS, [sampleCustomerRow(90)]));
+    const mapping = (await job(manager2, id)).mapping;
+    // A real failure of the second write of the use case (no mock): the database refuses it.
+    await q(`create function imports_test_refuse() returns trigger language plpgsql as
+      $$ begin raise exception 'refused by test'; end $$`);
+    await q(`create trigger imports_test_refuse before insert or update on user_preferences for each row
+      when (new.user_id = ${org.user.manager2}) execute function imports_test_refuse()`);
+    try {
+      const r = await manager2.post(`/api/imports/${id}/dry-run`, { mapping });
+      expect(r.statusCode).toBe(500);
+    } finally {
+      await q('drop trigger imports_test_refuse on user_preferences');
+      await q('drop function imports_test_refuse()');
+    }
+    expect(await job(manager2, id)).toMatchObject({ status: 'mapping', step: 'analyse', processedRows: 1 });
+    const audit = await q(`select action from audit_log where entity_type = 'import_job' and entity_id = $1`, [id]);
+    expect(audit.map((a) => a.action)).toEqual(['upload']);
+    // Nothing is stuck: the same dry run goes through now.
+    expect((await dryRun(manager2, id, mapping)).status).toBe('validated');
+  });
+
   it('names every validator’s problem by row and column, and writes nothing', async () => {
     const rows = [
       sampleCustomerRow(101),
@@ -218,8 +253,9 @@ describe('commit', () => {
       { entity_type: 'customer', n: 30 },
       { entity_type: 'customer_contact', n: 30 },
     ]);
-    const facts = await q(`select count(*)::int n from analytics_facts where fact = 'customer' and customer_id in
-      (select id from customers where name like '导入样例客户3__号%')`).catch(() => [{ n: 30 }]);
+    // One new-customer fact per created customer, booked in the commit's transaction.
+    const facts = await q(`select count(*)::int n from analytics_facts where kind = 'customer' and customer_id in
+      (select id from customers where name like '导入样例客户3__号%')`);
     expect(facts[0].n).toBe(30);
     const res = await manager1.get(`/api/imports/${id}/result`);
     const wb = new ExcelJS.Workbook();
@@ -243,6 +279,16 @@ describe('commit', () => {
     const j = await commit(director, id);
     expect(j).toMatchObject({ status: 'invalid', createdCount: 0, errorCount: 1 });
     expect(await problems(director, id)).toEqual([{ row: 2400, column: '手机', message: '与系统中已有客户重复' }]);
+    // The refusal is in the job's audit trail, after the commit that started it.
+    const trail = await q(
+      `select action, actor_id, changes from audit_log where entity_type = 'import_job' and entity_id = $1 order by id`,
+      [id],
+    );
+    expect(trail.map((a) => a.action)).toEqual(['upload', 'dry_run', 'commit', 'refused']);
+    expect(trail[3]).toMatchObject({
+      actor_id: org.user.director,
+      changes: [{ field: 'errorCount', old: null, new: 1 }],
+    });
     expect(await count(`name like '导入样例客户%' and no is not null and created_by = ${org.user.director}`)).toBe(0);
   });
 

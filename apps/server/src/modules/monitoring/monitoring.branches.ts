@@ -159,6 +159,12 @@ const BRANCHES: Branch[] = [
 
 /** The UNION ALL of the branches the viewer may read (optionally one kind); null when none. */
 export async function healthUnion(ctx: Ctx, kind?: HealthKind): Promise<SQL | null> {
+  const parts = await healthBranches(ctx, kind);
+  return parts.length === 0 ? null : sql.join(parts, sql` union all `);
+}
+
+/** The branches the viewer may read (optionally one kind), each a SELECT of the shared columns. */
+export async function healthBranches(ctx: Ctx, kind?: HealthKind): Promise<SQL[]> {
   const now = ctx.now();
   const today = companyDate(now);
   const olderThan = async (policy: DaysPolicy) => {
@@ -173,6 +179,5 @@ export async function healthUnion(ctx: Ctx, kind?: HealthKind): Promise<SQL | nu
     const scope = (owner: string, dept: string) => scopeWhere(resolved, sql.raw(owner), sql.raw(dept));
     parts.push(await b.build({ scope, today, olderThan }));
   }
-  if (parts.length === 0) return null;
-  return sql.join(parts, sql` union all `);
+  return parts;
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { COUNT_CAP } from '../../platform/lists/index.ts';
 import { companyDate } from '../../platform/time.ts';
-import { healthUnion } from './monitoring.branches.ts';
+import { healthBranches, healthUnion } from './monitoring.branches.ts';
 
 type HealthRow = {
   kind: HealthKind;
@@ -35,10 +35,10 @@ const LINKS: Record<HealthKind, (id: number) => string> = {
  * Also the number per kind (capped), for the tabs.
  */
 export async function processHealth(ctx: Ctx, q: ProcessHealthQuery) {
-  const all = await healthUnion(ctx);
-  const one = q.kind ? await healthUnion(ctx, q.kind) : all;
+  const branches = await healthBranches(ctx);
+  const one = await healthUnion(ctx, q.kind);
   const empty = { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize, byKind: {} };
-  if (!all || !one) return empty;
+  if (branches.length === 0 || !one) return empty;
   const dept = q.deptId
     ? sql`h.owner_dept_id in (select d.id from departments d where d.path like (select p.path from departments p where p.id = ${q.deptId}) || '%')`
     : sql`true`;
@@ -50,11 +50,18 @@ export async function processHealth(ctx: Ctx, q: ProcessHealthQuery) {
       where ${dept}
       order by h.since, h.kind, h.id
       limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-    ctx.db.execute<{ kind: HealthKind; n: number }>(sql`
-      select kind, count(*)::int as n from (
-        select h.kind from (${all}) as h(kind, id, no, customer, owner_id, owner_dept_id, since, amount)
-        where ${dept} limit ${COUNT_CAP + 1}) x
-      group by kind`),
+    // Each kind counted up to the cap on its own: one cap over the union would cut the kinds read
+    // last (a tab showing 0 beside a full list) once the kinds before them passed it.
+    ctx.db.execute<{ kind: HealthKind; n: number }>(
+      sql.join(
+        branches.map(
+          (b) => sql`(select kind, count(*)::int as n from (
+            select h.kind from (${b}) as h(kind, id, no, customer, owner_id, owner_dept_id, since, amount)
+            where ${dept} limit ${COUNT_CAP + 1}) x group by kind)`,
+        ),
+        sql` union all `,
+      ),
+    ),
   ]);
   const byKind = Object.fromEntries(counts.rows.map((r) => [r.kind, r.n]));
   const total = q.kind ? (byKind[q.kind] ?? 0) : counts.rows.reduce((s, r) => s + r.n, 0);

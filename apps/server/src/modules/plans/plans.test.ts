@@ -127,6 +127,20 @@ describe('the split must sum', () => {
     expect(full.targetAmount).toBe('1200000.00');
     expect(full.rows).toHaveLength(5);
     // manager2 changes nothing of 销售一部 either (not in their scope at all).
+    const p2 = (await who.manager2.get(`/api/sales-plans/${ids.v1}`)).json();
+    expect(p2.rows.map((r: { name: string }) => r.name)).toEqual(['销售二部']);
+    const foreign = await who.manager2.put(`/api/sales-plans/${ids.v1}`, {
+      ...base,
+      version: full.version,
+      rows: [row(org.dept.sales1, 720000, 72, org.user.rep1)],
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().fields[0]).toMatchObject({ field: 'rows.0', code: 'plans.row_not_editable' });
+    const kept = (await who.director.get(`/api/sales-plans/${ids.v1}`)).json();
+    expect(kept.version).toBe(full.version);
+    expect(kept.rows.map((r: { name: string; totalAmount: string }) => [r.name, r.totalAmount])).toEqual(
+      full.rows.map((r: { name: string; totalAmount: string }) => [r.name, r.totalAmount]),
+    );
     expect((await who.rep1.get(`/api/sales-plans/${ids.v1}`)).json().rows.map((r: { name: string }) => r.name)).toEqual(
       ['张三'],
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { Client, createTestEnv, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { runWorkPlanReminderSweep } from './workplans.sweep.ts';
 
 /**
@@ -8,7 +8,6 @@ import { runWorkPlanReminderSweep } from './workplans.sweep.ts';
  * plans.monthlyPlanReminderDays (3) before the due day plans.monthlyPlanDueDay (25).
  */
 let env: TestEnv;
-let org: Org;
 const who: Record<string, Client> = {};
 const ids: Record<string, number> = {};
 
@@ -19,7 +18,7 @@ async function at(iso: string) {
 
 beforeAll(async () => {
   env = await createTestEnv();
-  org = await seedOrg(env);
+  await seedOrg(env);
   vi.useFakeTimers({ toFake: ['Date'] });
   await at('2026-12-10T10:00:00+08:00');
 });
@@ -102,16 +101,23 @@ describe('monthly work plans', () => {
     // Submitting completes the reminder.
     await at('2026-12-23T10:00:00+08:00');
     const mine = (await who.rep1b.get('/api/work-plans?month=2027-01')).json().items[0];
-    await who.rep1b.put(`/api/work-plans/${mine.id}`, {
+    const put = await who.rep1b.put(`/api/work-plans/${mine.id}`, {
       goals: '完成销售额 2 万元',
       submit: true,
       version: mine.version,
     });
-    const done = await env.database.pool.query(
-      `select t.status from tasks t where t.kind = 'workplan.due' and t.user_id = $1`,
-      [org.user.rep1b],
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ status: 'submitted', editable: false });
+    // Only rep1b's own reminder is met; the others still owe their plans.
+    const after = await env.database.pool.query(
+      `select u.username, t.status from tasks t join users u on u.id = t.user_id
+       where t.kind = 'workplan.due' order by u.username`,
     );
-    expect(done.rows).toEqual([{ status: 'done' }]);
+    expect(after.rows).toEqual([
+      { username: 'rep1b', status: 'done' },
+      { username: 'rep2', status: 'open' },
+      { username: 'teamrep', status: 'open' },
+    ]);
     expect((await missing(who.manager1)).items.map((i) => i.name)).toEqual(['孙七']);
   });
 });

@@ -110,7 +110,9 @@ export async function halfYearReport(ctx: Ctx, q: HalfYearReportQuery) {
     worst,
     channels,
     regions: regionRows,
-    review: await reviewOf(ctx, period, b.base.id),
+    // SPEC 1.2: the review is the department's record; a viewer whose report scope does not hold
+    // the department (a rep seeing his own figures) gets the empty review, like any record out of scope.
+    review: b.departments.some((d) => d.id === b.base.id) ? await reviewOf(ctx, period, b.base.id) : emptyReview(),
   };
 }
 
@@ -143,5 +145,7 @@ export async function reviewOf(ctx: Ctx, period: string, departmentId: number) {
         author: r.author,
         updatedAt: r.updated_at,
       }
-    : { themeReview: '', suggestions: '', version: null, author: null, updatedAt: null };
+    : emptyReview();
 }
+
+const emptyReview = () => ({ themeReview: '', suggestions: '', version: null, author: null, updatedAt: null });

@@ -126,6 +126,34 @@ describe('成交客户登记表', () => {
     ]);
   });
 
+  it('a register longer than one page lists every record, counted and summed once (not once per page)', async () => {
+    // 450 booked order lines of rep1 in August (no other facts that month).
+    await env.database.pool.query(
+      `insert into analytics_facts (kind, fact_date, rep_id, dept_id, source_type, source_id, n, qty, amount, net_amount)
+       select 'order', '2026-08-10', $1, $2, 'order', 900000 + g, 1, 1, 10, 10 from generate_series(1, 450) g`,
+      [org.user.rep1, org.dept.sales1],
+    );
+    // Observe (not replace) the statements the register sends to PostgreSQL.
+    const pool = env.database.pool;
+    const seen: string[] = [];
+    const query = pool.query.bind(pool) as (...a: unknown[]) => unknown;
+    pool.query = ((...a: unknown[]) => {
+      const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string }).text;
+      seen.push(String(text));
+      return query(...a);
+    }) as typeof pool.query;
+    let r: Awaited<ReturnType<typeof dealRegister>>;
+    try {
+      r = await dealRegister(ctx.director, { from: '2026-08-01', to: '2026-08-30' });
+    } finally {
+      pool.query = query as typeof pool.query;
+    }
+    expect(r.items).toHaveLength(450);
+    expect(r).toMatchObject({ total: 450, truncated: false, amount: '4500.00', salesAmount: '4500.00' });
+    // The drill-down's total (count and sum over the period) runs once for the whole register.
+    expect(seen.filter((t) => t.includes('select count(*)::int n,'))).toHaveLength(1);
+  });
+
   it('a rep sees only his own deals', async () => {
     const r = await dealRegister(ctx.rep1, MARCH);
     expect(new Set(r.items.map((d) => d.repName))).toEqual(new Set(['张三']));
@@ -190,6 +218,15 @@ describe('半年分析', () => {
     expect(audit.rows.map((a) => a.action)).toEqual(['create', 'update']);
     const shown = await halfYearReport(ctx.manager1, { date: '2026-05-01' });
     expect(shown.review).toMatchObject({ themeReview: body.themeReview, suggestions: '改', version: 2 });
+    // The review is 销售一部's record: rep1 (report scope: his own figures) never sees it, nor does
+    // manager2 in his own department's report.
+    const repView = await halfYearReport(ctx.rep1, { date: '2026-05-01' });
+    expect(repView.department.id).toBe(org.dept.sales1);
+    expect(repView.review).toEqual({ themeReview: '', suggestions: '', version: null, author: null, updatedAt: null });
+    const repPdf = await pdfPages((await client.rep1.get('/api/reports/half-year.pdf?date=2026-05-01')).rawPayload);
+    expect(repPdf.join('\n')).not.toContain(body.themeReview);
+    const m2 = (await client.manager2.get('/api/reports/half-year?date=2026-05-01')).json();
+    expect(m2.review).toMatchObject({ themeReview: '', version: null });
     // Another department's half, a rep, a bad period: nothing written.
     expect((await client.manager2.put('/api/reports/half-year/review', body)).statusCode).toBe(404);
     expect((await client.rep1.put('/api/reports/half-year/review', body)).statusCode).toBe(404);

@@ -166,6 +166,36 @@ describe('work logs', () => {
   });
 });
 
+describe('assigning the day’s work', () => {
+  it('writes the log of the rep with old and new in the audit trail, and refuses a rep outside the scope', async () => {
+    const date = shift(1);
+    const assign = (c: Client, userId: number, work: string) => c.post('/api/work-logs/assign', { userId, date, work });
+    const first = await assign(who.manager1, org.user.rep1b, '拜访三家老客户');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await assign(who.manager1, org.user.rep1b, '整理报价单');
+    expect(again.json().id).toBe(first.json().id);
+    const { rows: log } = await env.database.pool.query(
+      'select user_id, assigned_work, assigned_by from work_logs where id = $1',
+      [first.json().id],
+    );
+    expect(log).toEqual([{ user_id: org.user.rep1b, assigned_work: '整理报价单', assigned_by: org.user.manager1 }]);
+    const { rows: audit } = await env.database.pool.query(
+      `select changes from audit_log where entity_type = 'work_log' and entity_id = $1 and action = 'assign' order by id`,
+      [first.json().id],
+    );
+    expect(audit.map((a) => a.changes)).toEqual([
+      [{ field: 'assignedWork', old: null, new: '拜访三家老客户' }],
+      [{ field: 'assignedWork', old: '拜访三家老客户', new: '整理报价单' }],
+    ]);
+    // rep2 (销售二部) is outside manager1's scope: 404 like an unknown user, nothing written.
+    expect((await assign(who.manager1, org.user.rep2, '越权安排')).statusCode).toBe(404);
+    const { rows: none } = await env.database.pool.query('select id from work_logs where user_id = $1', [
+      org.user.rep2,
+    ]);
+    expect(none).toEqual([]);
+  });
+});
+
 describe('monthly report deadline', () => {
   it('reminds each writer once before the due day, lists the missing, and tells the manager after it', async () => {
     const db = env.database.db;
@@ -191,7 +221,10 @@ describe('monthly report deadline', () => {
       version: 0,
     });
     expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ month: '2026-12', report: { summary: '本月完成回款三笔', version: 1 } });
     expect(await count('report.monthly', org.user.rep1)).toEqual([{ status: 'done' }]);
+    // Only rep1's own reminder is met: 李四 still owes his report.
+    expect(await count('report.monthly', org.user.rep1b)).toEqual([{ status: 'open' }]);
     const missing = (await who.manager1.get('/api/monthly-reports/missing?month=2026-12')).json();
     const names = missing.items.map((i: { userName: string }) => i.userName);
     expect(names).toContain('李四');
@@ -219,5 +252,31 @@ describe('process health', () => {
     expect(all.byKind.followup_overdue).toBe(1);
     expect(all.items.find((i: { kind: string }) => i.kind === 'followup_overdue').customerName).toBe('工作台逾期客户');
     expect((await who.rep1.get('/api/process-health')).statusCode).toBe(403);
+  });
+
+  it('counts every kind up to the cap on its own, however many items the kinds before it hold', async () => {
+    // More overdue follow-ups in manager1's scope than the count cap (10,000)…
+    await env.database.pool.query(
+      `insert into follow_ups (customer_id, type, content, outcome, next_action, next_action_date, created_by)
+       select $1, 'call', '批量跟进', 'continue', '回访', $2, $3 from generate_series(1, 10001)`,
+      [ids.c1, shift(-3), org.user.rep1],
+    );
+    // …and one order of rep1 past the delivery date promised to the customer.
+    await env.database.pool.query(`update orders set status = 'approved', promised_date = $2 where id = $1`, [
+      ids.order1,
+      shift(-2),
+    ]);
+    const all = (await who.manager1.get('/api/process-health')).json();
+    expect(all.byKind.order_slipped).toBe(1);
+    expect(all.byKind.followup_overdue).toBe(10_001);
+    expect(all).toMatchObject({ total: 10_000, totalCapped: true });
+    const slipped = (await who.manager1.get('/api/process-health?kind=order_slipped')).json();
+    expect(slipped).toMatchObject({ total: 1, totalCapped: false });
+    expect(slipped.items.map((i: { id: number; kind: string }) => [i.kind, i.id])).toEqual([
+      ['order_slipped', ids.order1],
+    ]);
+    // manager2 (销售二部) sees neither.
+    const other = (await who.manager2.get('/api/process-health?kind=order_slipped')).json();
+    expect(other).toMatchObject({ total: 0, items: [] });
   });
 });

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { NotFoundError, StaleVersionError } from '../../platform/errors/errors.ts';
 import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
+import { completeUserTasksByRef } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import { writerScope } from './worklogs.access.ts';
 import { monthlyReports } from './worklogs.schema.ts';
@@ -74,8 +75,7 @@ export async function saveMyMonthlyReport(ctx: Ctx, input: MonthlyReportSaveInpu
       ],
     });
     // The reminder task of this month is met.
-    await tx.execute(sql`update tasks set status = 'done', done_at = ${now}
-      where status = 'open' and ref_type = 'monthly_report' and ref_id = ${monthRef(input.month)} and user_id = ${ctx.principal.userId}`);
+    await completeUserTasksByRef(tx, ctx.principal.userId, 'monthly_report', monthRef(input.month), now);
     return row;
   });
 }

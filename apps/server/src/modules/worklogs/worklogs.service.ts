@@ -104,6 +104,12 @@ export async function saveMyLog(ctx: Ctx, input: WorkLogSaveInput) {
 export async function assignWork(ctx: Ctx, input: WorkLogAssignInput) {
   const target = await findUserInScope(ctx, input.userId, 'worklog.comment');
   return ctx.db.transaction(async (tx) => {
+    // The work assigned before, if any: the audit trail keeps old and new (SPEC 1.3).
+    const [before] = await tx
+      .select({ assignedWork: workLogs.assignedWork })
+      .from(workLogs)
+      .where(and(eq(workLogs.userId, target.id), eq(workLogs.logDate, input.date)))
+      .for('update');
     const [row] = await tx
       .insert(workLogs)
       .values({
@@ -122,7 +128,7 @@ export async function assignWork(ctx: Ctx, input: WorkLogAssignInput) {
       entityType: 'work_log',
       entityId: row.id,
       action: 'assign',
-      changes: [{ field: 'assignedWork', old: null, new: input.work }],
+      changes: [{ field: 'assignedWork', old: before?.assignedWork ?? null, new: input.work }],
     });
     await notify(tx, [target.id], {
       kind: 'worklog.assigned',

@@ -4,6 +4,7 @@ export {
   cancelTasksByRef,
   completeTask,
   completeTasksByRef,
+  completeUserTasksByRef,
   countMyTasks,
   myTasks,
   notifyOverdueTasks,

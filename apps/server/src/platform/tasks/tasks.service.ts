@@ -75,6 +75,19 @@ export async function completeTasksByRef(
   return rows.length;
 }
 
+/**
+ * Marks one user's open tasks of a record done: for a deadline every user owes on the same record
+ * (the monthly report of a month), met by each user separately. Returns how many changed.
+ */
+export async function completeUserTasksByRef(tx: DbOrTx, userId: number, refType: string, refId: number, at: Date) {
+  const rows = await tx
+    .update(tasks)
+    .set({ status: 'done', doneAt: at })
+    .where(and(refIn(refType, refId), eq(tasks.userId, userId)))
+    .returning({ id: tasks.id });
+  return rows.length;
+}
+
 /** Cancels the open tasks of a record (its deadline no longer applies); returns how many changed. */
 export async function cancelTasksByRef(tx: DbOrTx, refType: string, refIds: number | number[], at: Date = new Date()) {
   const rows = await tx
