@@ -160,4 +160,40 @@ describe('会销: plan → invite → results → check-in → deals → report'
     await shot(phone, 'events-list-390');
     await expectNoSidewaysScroll(phone);
   });
+
+  it('rep1 invites from a saved customer filter in the dialog (the demo filter 高意向 40-60 岁 企业主)', async () => {
+    const page = await loginAs(browser, 'rep1');
+    const saved = (await api(page, 'GET', '/api/customer-filters')).json.items as { id: number; name: string }[];
+    const filter = saved.find((f) => f.name === '高意向 40-60 岁 企业主');
+    expect(filter).toBeDefined();
+    const matching = (
+      await api(
+        page,
+        'GET',
+        `/api/customers?${new URLSearchParams(
+          (
+            await api(page, 'GET', `/api/customer-filters/${filter?.id}`)
+          ).json.filter,
+        )}&pageSize=200`,
+      )
+    ).json.items as { id: number }[];
+    expect(matching.length).toBeGreaterThan(0);
+    const before = (await api(page, 'GET', `/api/events/${eventId}/invitations?pageSize=200`)).json.items as {
+      customerId: number;
+    }[];
+    const fresh = matching.filter((c) => !before.some((i) => i.customerId === c.id));
+    await page.goto(`${base()}/events/${eventId}?tab=invitations`);
+    await page.getByTestId('event-invite').click();
+    const modal = await openModal(page);
+    await modal.getByText('按保存的筛选', { exact: true }).click();
+    await pick(page, modal.getByTestId('invite-saved-filter'), '高意向 40-60 岁 企业主');
+    await shot(page, 'events-invite-saved-filter-1440');
+    await page.getByTestId('invite-save').click();
+    await modal.waitFor({ state: 'detached' });
+    const after = (await api(page, 'GET', `/api/events/${eventId}/invitations?pageSize=200`)).json.items as {
+      customerId: number;
+    }[];
+    expect(after.length).toBe(before.length + fresh.length);
+    for (const c of matching) expect(after.some((i) => i.customerId === c.id)).toBe(true);
+  });
 });

@@ -107,8 +107,12 @@ export const EventListQuery = z.object({
 });
 export type EventListQuery = z.output<typeof EventListQuery>;
 
-/** The customers of the invitation plan: a customer-list filter (within the data scope) and/or ids. */
+/**
+ * The customers of the invitation plan: a saved customer filter and/or a customer-list filter (its
+ * fields override the saved one's; always within the data scope) and/or ids.
+ */
 export const InviteInput = z.object({
+  savedFilterId: BigId.optional(),
   filter: CustomerListQuery.omit({ page: true, pageSize: true, sort: true, order: true }).partial().optional(),
   customerIds: z.array(BigId).max(2000).optional(),
   method: z.enum(INVITE_METHODS).default('phone'),

@@ -305,3 +305,37 @@ describe('an event from plan to report', () => {
     expect(m2.figures).toMatchObject({ invited: 0, deals: 0, revenue: '0.00' });
   });
 });
+
+describe('invitees from a saved customer filter (SPEC 2.4: saved filters on the attributes)', () => {
+  it('picks the saved filter’s customers within the inviter’s scope; another user’s private filter is 404', async () => {
+    const mk = await who.rep1.post('/api/customers', {
+      kind: 'individual',
+      name: '筛选邀约客户',
+      mobile: '13800005555',
+    });
+    expect(mk.statusCode, mk.body).toBe(201);
+    const save = (c: Client, name: string, keyword: string) =>
+      c.post('/api/customer-filters', { name, filter: { keyword } });
+    const mine = (await save(who.rep1, '筛选邀约', '筛选邀约')).json();
+    // rep2's private filter matches his own customer; rep1 may not use it.
+    const theirs = (await save(who.rep2, '二部客户筛选', '二部客户')).json();
+    const before = await q('select count(*)::int as n from event_invitations');
+    const refused = await who.rep1.post(`/api/events/${ids.event}/invitations`, { savedFilterId: theirs.id });
+    expect(refused.statusCode).toBe(404);
+    expect(await q('select count(*)::int as n from event_invitations')).toEqual(before);
+    const res = await who.rep1.post(`/api/events/${ids.event}/invitations`, {
+      savedFilterId: mine.id,
+      method: 'wechat',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toEqual({ added: 1, skipped: 0 });
+    const [row] = await q(
+      'select i.method, c.name from event_invitations i join customers c on c.id = i.customer_id where i.customer_id = $1',
+      [mk.json().id],
+    );
+    expect(row).toEqual({ method: 'wechat', name: '筛选邀约客户' });
+    // rep2 using his own filter on the same event invites his own customer only (his scope applies).
+    const own = await who.rep2.post(`/api/events/${ids.event}/invitations`, { savedFilterId: theirs.id });
+    expect(own.json()).toEqual({ added: 1, skipped: 0 });
+  });
+});

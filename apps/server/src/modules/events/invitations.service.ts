@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/errors.ts';
 import { users } from '../../platform/org/org.schema.ts';
 import { cancelTasksByRef, completeTasksByRef } from '../../platform/tasks/index.ts';
-import { type CustomerFilter, customers, customerWhere } from '../customers/index.ts';
+import { type CustomerFilter, customers, customerWhere, resolveSavedCustomerFilter } from '../customers/index.ts';
 import { findEventInScope, findInvitationForChange } from './events.access.ts';
 import { eventInvitations, events } from './events.schema.ts';
 
@@ -18,17 +18,21 @@ export const inviteToken = () => randomBytes(18).toString('base64url');
 
 /**
  * Adds customers to an event's invitation plan (seed 001 邀约流程 1: 明确邀约客户名单、邀约方式).
- * Customers come from the customer-list filter (applied with the customer module's scoped WHERE)
+ * Customers come from a saved customer filter and/or the customer-list filter (applied with the
+ * customer module's scoped WHERE, so a filter shared by a colleague never widens the user's scope)
  * and/or explicit ids, each of which must be in the user's customer scope (else 404 for the batch).
  * The rep is the customer's owner unless one is named. Customers already invited are skipped.
  */
 export async function inviteCustomers(ctx: Ctx, eventId: number, input: InviteInput) {
+  // A saved filter the user may not see answers 404, like an unknown one.
+  const saved = input.savedFilterId ? await resolveSavedCustomerFilter(ctx, input.savedFilterId) : undefined;
+  const chosen = saved || input.filter ? { ...saved, ...input.filter } : undefined;
   return ctx.db.transaction(async (tx) => {
     const ev = await findEventInScope(ctx, eventId, tx, true);
     if (ev.status !== 'approved') throw new ConflictError('events.not_approved');
-    if (!input.filter && !input.customerIds?.length) throw ValidationError.field('customerIds', 'events.no_customers');
+    if (!chosen && !input.customerIds?.length) throw ValidationError.field('customerIds', 'events.no_customers');
     // Archived customers are never invited, whatever the filter says.
-    const filter = { ...(input.filter ?? {}), archived: undefined } as CustomerFilter;
+    const filter = { ...(chosen ?? {}), archived: undefined } as CustomerFilter;
     const scope = await customerWhere(ctx, filter, 'customer.view');
     const picked = new Map<number, { id: number; name: string; ownerId: number | null; ownerDeptId: number | null }>();
     const cols = {
@@ -47,7 +51,7 @@ export async function inviteCustomers(ctx: Ctx, eventId: number, input: InviteIn
       if (rows.length !== ids.length) throw new NotFoundError();
       for (const r of rows) picked.set(r.id, r);
     }
-    if (input.filter) {
+    if (chosen) {
       const rows = await tx
         .select(cols)
         .from(customers)

@@ -8,11 +8,13 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DictSelect } from '../../../components/DictSelect';
 import { buttonTestId } from '../../../components/testId';
 import { UserSelect } from '../../../components/UserSelect';
+import { useSavedCustomerFilters } from '../../customers/savedFiltersApi';
 import { useEventCommand } from '../api';
 
 interface Values {
-  by: 'customers' | 'filter';
+  by: 'customers' | 'saved' | 'filter';
   customerIds?: number[];
+  savedFilterId?: number;
   class?: string;
   region?: string;
   method: string;
@@ -63,12 +65,16 @@ export function InviteModal({ eventId, onClose }: { eventId: number; onClose: ()
   const command = useEventCommand<{ added: number; skipped: number }>();
   const handleError = useApiErrorHandler();
   const { message } = App.useApp();
+  const saved = useSavedCustomerFilters();
   const f = (k: string) => t(`events.fields.${k}`);
   const save = async (v: Values) => {
+    const who = { method: v.method, repId: v.repId };
     const body =
       v.by === 'customers'
-        ? { customerIds: v.customerIds ?? [], method: v.method, repId: v.repId }
-        : { filter: { class: v.class, region: v.region }, method: v.method, repId: v.repId };
+        ? { customerIds: v.customerIds ?? [], ...who }
+        : v.by === 'saved'
+          ? { savedFilterId: v.savedFilterId, ...who }
+          : { filter: { class: v.class, region: v.region }, ...who };
     try {
       const r = await command.mutateAsync({ path: `/events/${eventId}/invitations`, body });
       message.success(t('events.invited', r));
@@ -93,6 +99,7 @@ export function InviteModal({ eventId, onClose }: { eventId: number; onClose: ()
             optionType="button"
             options={[
               { value: 'customers', label: t('events.byCustomers') },
+              { value: 'saved', label: t('events.bySavedFilter') },
               { value: 'filter', label: t('events.byFilter') },
             ]}
           />
@@ -100,6 +107,23 @@ export function InviteModal({ eventId, onClose }: { eventId: number; onClose: ()
         {by === 'customers' ? (
           <Form.Item name="customerIds" label={f('customers')} rules={[{ required: true }]}>
             <CustomerMultiPicker />
+          </Form.Item>
+        ) : by === 'saved' ? (
+          <Form.Item
+            name="savedFilterId"
+            label={f('savedFilter')}
+            extra={t('events.savedFilterHint')}
+            rules={[{ required: true }]}
+          >
+            <Select
+              loading={saved.isLoading}
+              options={(saved.data?.items ?? []).map((x) => ({
+                value: x.id,
+                label: x.mine ? x.name : `${x.name}（${x.ownerName}）`,
+              }))}
+              notFoundContent={t('events.noSavedFilters')}
+              data-testid="invite-saved-filter"
+            />
           </Form.Item>
         ) : (
           <>
