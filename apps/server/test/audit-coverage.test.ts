@@ -59,7 +59,8 @@ describe('audit trail coverage', () => {
         key,
       ).toBe(true);
     }
-  });
+    // Every mutating route of every module, one after another: minutes on a loaded 2-core machine.
+  }, 300_000);
 
   it('records field-level old and new values', async () => {
     const rows = await env.database.pool.query(
