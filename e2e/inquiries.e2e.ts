@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, shot } from './browser.ts';
 import { api, base } from './q2c-helpers.ts';
 
 /**
@@ -9,29 +9,6 @@ import { api, base } from './q2c-helpers.ts';
  * reply time, the pre-sale requests with the overdue sample, the analysis; at 1440 px and 390 px.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-
-async function login(username: string, size: keyof typeof SIZES = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
-async function noSidewaysScroll(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
-}
-
 beforeAll(async () => {
   browser = await launch();
 });
@@ -41,10 +18,10 @@ afterAll(async () => {
 
 describe('pre-sale inquiries', () => {
   it('lists the rep’s inquiries, filters the overdue ones and answers the waiting one', async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     await page.goto(`${base()}/inquiries`);
     await page.getByTestId('inquiry-row').first().waitFor();
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await shot(page, 'inquiries-list-1440');
     await page.goto(`${base()}/inquiries?overdue=true`);
     await expect
@@ -67,7 +44,7 @@ describe('pre-sale inquiries', () => {
   });
 
   it('shows the pre-sale requests with the overdue sample and the analysis', async () => {
-    const page = await login('rep1');
+    const page = await loginAs(browser, 'rep1');
     await page.goto(`${base()}/presale-requests?returnOverdue=true`);
     await expect.poll(() => page.getByTestId('presale-row').count(), { timeout: 15_000 }).toBe(1);
     await shot(page, 'presale-overdue-1440');
@@ -76,13 +53,13 @@ describe('pre-sale inquiries', () => {
     await shot(page, 'presale-detail-1440');
     await page.goto(`${base()}/inquiries/analysis`);
     await page.getByTestId('inquiry-analysis').waitFor();
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await shot(page, 'inquiry-analysis-1440');
     await page.context().close();
   });
 
   it('works on a phone without sideways scroll', async () => {
-    const page = await login('manager1', 'phone');
+    const page = await loginAs(browser, 'manager1', 'phone');
     for (const [url, name] of [
       ['/inquiries', 'inquiries-list-390'],
       ['/presale-requests', 'presale-list-390'],
@@ -90,13 +67,13 @@ describe('pre-sale inquiries', () => {
     ]) {
       await page.goto(`${base()}${url}`);
       await page.waitForLoadState('networkidle');
-      await noSidewaysScroll(page);
+      await expectNoSidewaysScroll(page);
       await shot(page, name);
     }
     await page.goto(`${base()}/inquiries?overdue=true`);
     await page.getByTestId('inquiry-row').first().click();
     await page.getByTestId('inquiry-detail').waitFor();
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await shot(page, 'inquiry-detail-390');
     await page.context().close();
   });

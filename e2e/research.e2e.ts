@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.ts';
+import { expectNoSidewaysScroll, launch, loginAs, type Size, shot } from './browser.ts';
 import { base } from './q2c-helpers.ts';
 
 /**
@@ -10,22 +10,9 @@ import { base } from './q2c-helpers.ts';
  * 390 px, with screenshots, no console errors, no raw keys and nothing scrolling sideways.
  */
 let browser: Browser;
-const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
-type Size = keyof typeof SIZES;
-
+/** Signed in as `username`, collecting the console errors from here on (the login page's own 401 is expected). */
 async function login(username: string, size: Size): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: SIZES[size],
-    isMobile: size === 'phone',
-    hasTouch: size === 'phone',
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  const page = await loginAs(browser, username, size);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -35,8 +22,7 @@ async function login(username: string, size: Size): Promise<{ page: Page; errors
 }
 
 async function expectClean(page: Page) {
-  const [scroll, view] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
-  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(view);
+  await expectNoSidewaysScroll(page);
   const text = String(await page.evaluate('document.body.innerText'));
   expect(text).not.toMatch(/research\.|menu\.|\d{4}-\d{2}-\d{2}T/);
 }
