@@ -92,7 +92,7 @@ export async function openModal(page: Page): Promise<Locator> {
   return modal;
 }
 
-/** The primary button of the open (top-most) modal or confirm dialog. */
+/** The primary button of the open (top-most) modal or confirm dialog, once it has finished zooming in. */
 export async function okModal(page: Page) {
   const btn = page
     .locator(
@@ -100,6 +100,8 @@ export async function okModal(page: Page) {
     )
     .last();
   await btn.waitFor();
+  // Under load a click on the confirm dialog's OK during its zoom-in was lost (a contract stayed 草稿).
+  await page.locator('.ant-modal[class*="ant-zoom"]').first().waitFor({ state: 'detached' });
   await btn.click();
 }
 

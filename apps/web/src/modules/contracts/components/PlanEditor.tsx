@@ -62,6 +62,8 @@ export function PlanEditor({
         rowKey="key"
         pagination={false}
         dataSource={items}
+        // On a phone the row is wider than the screen: it scrolls inside the table, not the page.
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('contract.plan.empty') }}
         columns={[
           { title: '#', key: 'no', width: 40, render: (_, __, i) => i + 1 },
