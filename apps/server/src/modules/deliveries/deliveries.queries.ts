@@ -7,7 +7,7 @@ import { users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
 import { customers } from '../customers/index.ts';
-import { batchesById } from '../stock/index.ts';
+import { batchesById, warehouseNames } from '../stock/index.ts';
 import { findDeliveryInScope } from './deliveries.access.ts';
 import { findOrderLinesForDelivery } from './deliveries.order-view.ts';
 import { replacementsOf } from './deliveries.replacement.ts';
@@ -50,6 +50,8 @@ export async function deliveryWithOrder(ctx: Ctx, id: number) {
     ),
   ];
   const batches = await batchesById(ctx.db, batchIds);
+  // The warehouse by name for every viewer of the note (the warehouse list needs stock.view).
+  const warehouse = await warehouseNames(ctx.db, [d.warehouseId]);
   const names = await ctx.db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -79,6 +81,7 @@ export async function deliveryWithOrder(ctx: Ctx, id: number) {
     ownerId: d.ownerId,
     ownerName: userName.get(d.ownerId) ?? null,
     warehouseId: d.warehouseId,
+    warehouseName: warehouse.get(d.warehouseId) ?? null,
     carrier: d.carrier,
     trackingNo: d.trackingNo,
     consignee: d.consignee,

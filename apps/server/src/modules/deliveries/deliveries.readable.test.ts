@@ -41,6 +41,8 @@ describe('a delivery note and the stock it moved, read by people', () => {
         boxCount: 1,
       })
     ).json();
+    // The warehouse by name, in the note itself (commerce, say, may not list warehouses).
+    expect((await rep1.get(`/api/deliveries/${d.id}`)).json().warehouseName).toBe('流水测试仓');
     const passed = (
       await qa.post(`/api/deliveries/${d.id}/inspect`, { lineId: d.lines[0].id, status: 'passed', version: d.version })
     ).json();

@@ -63,6 +63,7 @@ export interface DeliveryDetail extends Omit<DeliveryListItem, 'ownerName'> {
   ownerId: number;
   ownerName: string | null;
   warehouseId: number;
+  warehouseName: string | null;
   consigneePhone: string | null;
   address: string;
   shippedByName: string | null;

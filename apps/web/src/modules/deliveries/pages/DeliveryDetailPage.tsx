@@ -15,7 +15,6 @@ import { PageSpinner } from '../../../components/PageSpinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { ReasonModal, type ReasonModalTarget } from '../../orders/components/ReasonModal';
 import { RETURN_CREATE } from '../../returns/constants';
-import { useWarehouses } from '../../stock/api';
 import { useDelivery, useDeliveryCommand } from '../api';
 import { DeliveryTimeline, ReleaseApproval } from '../components/DeliveryHistory';
 import { DeliveryLinesTable } from '../components/DeliveryLinesTable';
@@ -36,7 +35,6 @@ export function DeliveryDetailPage() {
   const handleError = useApiErrorHandler();
   const query = useDelivery(id);
   const command = useDeliveryCommand(id);
-  const warehouses = useWarehouses();
   const [inspecting, setInspecting] = useState<DeliveryLine | null>(null);
   const [releasing, setReleasing] = useState<DeliveryLine | null>(null);
   const [signing, setSigning] = useState(false);
@@ -90,9 +88,7 @@ export function DeliveryDetailPage() {
         <Descriptions.Item label={f('orderNo')}>
           <LinkedNo of={{ type: 'delivery', id: d.id }} source={{ type: 'order', id: d.orderId }} no={d.orderNo} />
         </Descriptions.Item>
-        <Descriptions.Item label={f('warehouse')}>
-          {orDash(warehouses.data?.items.find((w) => w.id === d.warehouseId)?.name ?? d.warehouseId)}
-        </Descriptions.Item>
+        <Descriptions.Item label={f('warehouse')}>{orDash(d.warehouseName)}</Descriptions.Item>
         <Descriptions.Item label={f('consignee')}>{d.consignee}</Descriptions.Item>
         <Descriptions.Item label={f('consigneePhone')}>{orDash(d.consigneePhone)}</Descriptions.Item>
         <Descriptions.Item label={f('address')}>{d.address}</Descriptions.Item>
