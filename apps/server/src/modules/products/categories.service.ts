@@ -13,6 +13,12 @@ export function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
+/** A foreign key of another table still points at the row (23503). */
+function isForeignKeyViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | undefined;
+  return err?.code === '23503' || err?.cause?.code === '23503';
+}
+
 /** Runs a write; a unique-code race or clash is reported on the code field. */
 export async function uniqueCode<T>(key: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -87,7 +93,14 @@ export async function deleteCategory(ctx: Ctx, id: number, version: number) {
     if (cur.version !== version) throw new StaleVersionError();
     const used = await tx.select({ id: products.id }).from(products).where(eq(products.categoryId, id)).limit(1);
     if (used.length) throw new ConflictError('category.in_use');
-    await tx.delete(productCategories).where(eq(productCategories.id, id));
+    // Other modules refer to categories too (market forecasts by product line): their foreign keys
+    // refuse the delete, which is the same answer — still in use.
+    await tx
+      .delete(productCategories)
+      .where(eq(productCategories.id, id))
+      .catch((e) => {
+        throw isForeignKeyViolation(e) ? new ConflictError('category.in_use') : e;
+      });
     await recordAudit(tx, ctx, {
       entityType: 'product_category',
       entityId: id,

@@ -172,6 +172,17 @@ describe('market forecasts: the three quantities are required', () => {
     // Another department's manager does not see the forecast at all.
     expect((await who.manager2.get(`/api/market-forecasts/${row.id}`)).statusCode).toBe(404);
   });
+
+  it('keeps the product line a forecast uses: deleting the category is refused as in use (409), nothing changes', async () => {
+    const admin = await Client.login(env.app, 'admin');
+    const res = await admin.delete(`/api/product-categories/${categoryId}?version=1`);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('category.in_use');
+    const left = await env.database.pool.query('select count(*)::int n from product_categories where id = $1', [
+      categoryId,
+    ]);
+    expect(left.rows[0].n).toBe(1);
+  });
 });
 
 describe('promotions as staged plans', () => {

@@ -43,7 +43,8 @@ describe('access log', () => {
       deptName: '销售一部',
       entityType: 'customer',
       purpose: 'customer.list',
-      fields: ['mobile'],
+      // The list shows the mobile and the birth date (customer attributes, SPEC 2.4), unmasked.
+      fields: ['mobile', 'birthDate'],
       recordCount: 2,
     });
     expect(body.items[1]).toMatchObject({
@@ -103,7 +104,7 @@ describe('access log', () => {
       '客户',
       expect.stringContaining('访问日志测试有限公司'),
       2,
-      '手机',
+      '手机、出生日期',
       '客户列表',
     ]);
   });
