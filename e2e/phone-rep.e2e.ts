@@ -41,6 +41,9 @@ async function openFromMenu(group: string, item: string) {
   const drawer = page.getByTestId('menu-drawer');
   const link = drawer.getByTestId(`menu-${item}`);
   if (!(await link.isVisible())) await drawer.locator('.ant-menu-submenu-title').filter({ hasText: group }).click();
+  // The group's items slide open (antd's collapse motion); a click meanwhile, on an item that must be
+  // scrolled to, hits the items still moving beneath it (seen once the drawer grew past the screen).
+  await drawer.locator('.ant-motion-collapse').first().waitFor({ state: 'detached' });
   await link.click();
 }
 

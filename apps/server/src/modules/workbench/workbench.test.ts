@@ -143,6 +143,38 @@ describe('work logs', () => {
     ids.log = ok.json().id;
   });
 
+  it('keeps a planned customer that has left the rep’s scope since the morning; a new one must be in scope', async () => {
+    const day = new Date(Date.parse(`${today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const morning = await who.rep1.put('/api/work-logs/mine', { date: day, planCustomers: [ids.c1], version: 0 });
+    expect(morning.statusCode, morning.body).toBe(200);
+    const pool = env.database.pool;
+    const [{ owner_id: owner }] = (await pool.query('select owner_id from customers where id = $1', [ids.c1])).rows;
+    // Transferred to rep2 during the day: rep1 no longer sees the customer.
+    await pool.query('update customers set owner_id = $2 where id = $1', [ids.c1, org.user.rep2]);
+    try {
+      const evening = await who.rep1.put('/api/work-logs/mine', {
+        date: day,
+        planCustomers: [ids.c1],
+        done: '上午已电话联系',
+        submit: true,
+        version: 1,
+      });
+      expect(evening.statusCode, evening.body).toBe(200);
+      expect(evening.json().planCustomers).toEqual([{ customerId: ids.c1, name: '工作台一部客户' }]);
+      expect(evening.json().submittedAt).not.toBeNull();
+      const added = await who.rep1.put('/api/work-logs/mine', {
+        date: day,
+        planCustomers: [ids.c1, ids.c2],
+        done: '上午已电话联系',
+        version: 2,
+      });
+      expect(added.statusCode).toBe(400);
+      expect(added.json().fields[0]).toMatchObject({ field: 'planCustomers', code: 'worklog.customer_invalid' });
+    } finally {
+      await pool.query('update customers set owner_id = $2 where id = $1', [ids.c1, owner]);
+    }
+  });
+
   it("shows the manager's team who has and has not written today's log", async () => {
     const team = (await who.manager1.get('/api/work-logs/team')).json();
     const status = Object.fromEntries(

@@ -38,17 +38,6 @@ export async function dueCustomers(ctx: Ctx, date: string): Promise<PlannedCusto
 export async function saveMyLog(ctx: Ctx, input: WorkLogSaveInput) {
   if (input.submit && !input.done) throw ValidationError.field('done', 'worklog.done_required');
   const ids = [...new Set(input.planCustomers)];
-  const planned = ids.length
-    ? await ctx.db
-        .select({ customerId: customers.id, name: customers.name })
-        .from(customers)
-        .where(and(inArray(customers.id, ids), await customerScope(ctx)))
-    : [];
-  if (planned.length !== ids.length) throw ValidationError.field('planCustomers', 'worklog.customer_invalid');
-  const plan = ids.map((id) => {
-    const c = planned.find((p) => Number(p.customerId) === id) as { customerId: number; name: string };
-    return { customerId: Number(c.customerId), name: c.name };
-  });
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
@@ -57,6 +46,20 @@ export async function saveMyLog(ctx: Ctx, input: WorkLogSaveInput) {
       .where(and(eq(workLogs.userId, ctx.principal.userId), eq(workLogs.logDate, input.date)))
       .for('update');
     if ((existing?.version ?? 0) !== input.version) throw new StaleVersionError();
+    // A customer already in the day's plan stays in it, by the name it was planned under, even if it
+    // has left the rep's scope since (transferred, reclaimed to the pool): the evening log of that day
+    // must still be handed in. Only newly planned customers must be in scope.
+    const kept = new Map((existing?.planCustomers ?? []).map((c) => [c.customerId, c]));
+    const fresh = ids.filter((id) => !kept.has(id));
+    const found = fresh.length
+      ? await tx
+          .select({ customerId: customers.id, name: customers.name })
+          .from(customers)
+          .where(and(inArray(customers.id, fresh), await customerScope(ctx)))
+      : [];
+    if (found.length !== fresh.length) throw ValidationError.field('planCustomers', 'worklog.customer_invalid');
+    for (const c of found) kept.set(Number(c.customerId), { customerId: Number(c.customerId), name: c.name });
+    const plan = ids.map((id) => kept.get(id) as PlannedCustomer);
     const values = {
       planCustomers: plan,
       planNote: input.planNote,
