@@ -62,7 +62,8 @@ const visited = new Visited();
 // One test per role (each with its own budget and its own findings), run one after the other.
 describe('crawl: no raw values, errors, dead ends or sideways scroll on any page', () => {
   for (const u of users) {
-    it(`${u.role} (${u.username})`, { timeout: 360_000 }, async () => {
+    // The widest roles visit ~150 states per size: over 4 minutes on two shared cores.
+    it(`${u.role} (${u.username})`, { timeout: 600_000 }, async () => {
       const findings: Finding[] = [];
       const counts: string[] = [];
       const start = Date.now();
