@@ -1,4 +1,5 @@
 import { afterSalesCases } from './after-sales.ts';
+import { attachmentCases } from './attachments.ts';
 import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
@@ -58,4 +59,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   importKinds: importKindCases,
   research: researchCases,
   inquiries: inquiryCases,
+  attachments: attachmentCases,
 };

@@ -1,5 +1,6 @@
 import { afterSalesFixtures } from './after-sales.ts';
 import { analyticsFixtures } from './analytics.ts';
+import { attachmentFixtures } from './attachments.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
@@ -55,4 +56,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   events: eventFixtures,
   research: researchFixtures,
   inquiries: inquiryFixtures,
+  attachments: attachmentFixtures,
 };

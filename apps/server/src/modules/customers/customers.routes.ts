@@ -15,8 +15,10 @@ import {
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { recordAttachmentRoutes } from '../../platform/files/index.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import { createContact, deleteContact, listContacts, updateContact } from './contacts.service.ts';
+import { findCustomerInScope } from './customers.access.ts';
 import { exportCustomersXlsx } from './customers.export.ts';
 import { countCustomers, countCustomerViews, listCustomers, searchCustomers } from './customers.list.ts';
 import { savedCustomerFilterRoutes } from './customers.saved-filters.routes.ts';
@@ -36,6 +38,16 @@ const ExportQuery = Filter.extend({ ids: queryIdListOf('bigint', BULK_MAX).optio
 const TransferBody = z.object({ toUserId: IntId, reason: z.string().trim().min(1).max(500) });
 
 export function customerRoutes(app: ZodApp, db: Db) {
+  // Issue 14 item 6: files on the record, with the record's visibility.
+  recordAttachmentRoutes(app, db, {
+    entityType: 'customer',
+    path: '/customers',
+    resource: 'customer',
+    view: 'customer.view',
+    change: 'customer.edit',
+    visible: (ctx, id, tx) => findCustomerInScope(ctx, id, 'customer.view', tx),
+    changeable: (ctx, id, tx) => findCustomerInScope(ctx, id, 'customer.edit', tx),
+  });
   const view = (surface: 'byId' | 'list' | 'count' | 'search' | 'export') => ({
     permission: 'customer.view' as const,
     resource: 'customer',

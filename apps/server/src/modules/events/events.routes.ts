@@ -16,11 +16,12 @@ import {
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
+import { recordAttachmentRoutes } from '../../platform/files/index.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { checkInByToken, checkInInvitation, registerWalkIn } from './checkin.service.ts';
 import { attributeOrder, detachOrder } from './deals.service.ts';
-import { findEventInScope } from './events.access.ts';
+import { findEventForPlanning, findEventInScope } from './events.access.ts';
 import { EVENT_DOC } from './events.doc.ts';
 import { doorEvents, getEvent, guestByToken, listInvitations, searchGuests } from './events.queries.ts';
 import { eventReport, listEvents } from './events.report.ts';
@@ -31,6 +32,16 @@ const tags = ['events'];
 
 /** Conference marketing (会销, SPEC 2.7): event plans, invitations, check-in, deals and reports. */
 export function eventRoutes(app: ZodApp, db: Db) {
+  // Issue 14 item 6: files on the record, with the record's visibility.
+  recordAttachmentRoutes(app, db, {
+    entityType: 'event',
+    path: '/events',
+    resource: 'event',
+    view: 'event.view',
+    change: 'event.plan',
+    visible: (ctx, id, tx) => findEventInScope(ctx, id, tx),
+    changeable: (ctx, id, tx) => findEventForPlanning(ctx, id, tx),
+  });
   const view = (surface: Surface) => ({ permission: 'event.view' as const, resource: 'event', surface });
   const invite = (surface: Surface) => ({
     permission: 'event.invite' as const,

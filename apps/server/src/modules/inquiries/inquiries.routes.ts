@@ -12,8 +12,10 @@ import {
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { recordAttachmentRoutes } from '../../platform/files/index.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
+import { findInquiryInScope } from './inquiries.access.ts';
 import { inquiryAnalysis } from './inquiries.analysis.ts';
 import { convertToCustomer, convertToOpportunity } from './inquiries.convert.ts';
 import { getInquiry, listInquiries } from './inquiries.queries.ts';
@@ -29,6 +31,16 @@ const tags = ['inquiries'];
 
 /** Pre-sale inquiries and pre-sale service requests (售前咨询, SPEC 2.9). */
 export function inquiryRoutes(app: ZodApp, db: Db) {
+  // Issue 14 item 6: files on the record, with the record's visibility.
+  recordAttachmentRoutes(app, db, {
+    entityType: 'inquiry',
+    path: '/inquiries',
+    resource: 'inquiry',
+    view: 'inquiry.view',
+    change: 'inquiry.handle',
+    visible: (ctx, id, tx) => findInquiryInScope(ctx, id, 'inquiry.view', tx),
+    changeable: (ctx, id, tx) => findInquiryInScope(ctx, id, 'inquiry.handle', tx),
+  });
   const view = (resource: string, surface: Surface) => ({ permission: 'inquiry.view' as const, resource, surface });
   const handle = (resource: string) => ({
     permission: 'inquiry.handle' as const,

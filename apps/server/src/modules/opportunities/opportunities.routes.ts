@@ -22,11 +22,13 @@ import {
 import { z } from 'zod';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { recordAttachmentRoutes } from '../../platform/files/index.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { documentLinks } from '../../platform/links/index.ts';
 import { opportunityKanban } from './kanban.ts';
 import { saveNeedsAnalysis } from './needs-analysis.service.ts';
+import { findOpportunityForChange, findOpportunityInScope } from './opportunities.access.ts';
 import { exportOpportunitiesXlsx } from './opportunities.export.ts';
 import { countOpportunities, countOpportunityViews, listOpportunities } from './opportunities.list.ts';
 import { getOpportunity, listProposals } from './opportunities.queries.ts';
@@ -48,6 +50,16 @@ type OppPermission =
   | 'opportunity.export';
 
 export function opportunityRoutes(app: ZodApp, db: Db) {
+  // Issue 14 item 6: files on the record, with the record's visibility.
+  recordAttachmentRoutes(app, db, {
+    entityType: 'opportunity',
+    path: '/opportunities',
+    resource: 'opportunity',
+    view: 'opportunity.view',
+    change: 'opportunity.edit',
+    visible: (ctx, id, tx) => findOpportunityInScope(ctx, id, tx),
+    changeable: (ctx, id, tx) => findOpportunityForChange(ctx, id, tx, 'opportunity.edit'),
+  });
   const cfg = (permission: OppPermission, surface: Surface, resource = 'opportunity') => ({
     permission,
     resource,

@@ -13,9 +13,11 @@ import {
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
+import { recordAttachmentRoutes } from '../../platform/files/index.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { documentLinks } from '../../platform/links/index.ts';
+import { findOrderForChange, findOrderInScope } from './orders.access.ts';
 import { updateOrder } from './orders.create.ts';
 import { CREDIT_OVERRIDE_DOC, reviewOrderWithOverride } from './orders.credit.ts';
 import { exportOrdersXlsx } from './orders.export.ts';
@@ -40,6 +42,16 @@ type OrderPermission = 'order.view' | 'order.create' | 'order.edit' | 'order.rev
 
 /** Order routes (SPEC 3.4): schema + permission + one service call each. */
 export function orderRoutes(app: ZodApp, db: Db) {
+  // Issue 14 item 6: files on the record, with the record's visibility.
+  recordAttachmentRoutes(app, db, {
+    entityType: 'order',
+    path: '/orders',
+    resource: 'order',
+    view: 'order.view',
+    change: 'order.edit',
+    visible: (ctx, id, tx) => findOrderInScope(ctx, id, 'order.view', tx),
+    changeable: (ctx, id, tx) => findOrderForChange(ctx, id, 'order.edit', tx),
+  });
   const cfg = (permission: OrderPermission, surface: Surface) => ({ permission, resource: 'order', surface });
   const view = (surface: Surface) => cfg('order.view', surface);
   const edit = cfg('order.edit', 'mutation');

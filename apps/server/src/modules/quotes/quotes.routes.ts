@@ -11,9 +11,11 @@ import {
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
+import { recordAttachmentRoutes } from '../../platform/files/index.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { documentLinks } from '../../platform/links/index.ts';
+import { findQuoteInScope } from './quotes.access.ts';
 import { submitQuote } from './quotes.approval.ts';
 import { convertQuote } from './quotes.convert.ts';
 import { exportQuotesXlsx } from './quotes.export.ts';
@@ -30,6 +32,16 @@ type QuotePermission = 'quote.view' | 'quote.create' | 'quote.edit' | 'quote.exp
 
 /** Quotes (报价单, SPEC 3.2): HTTP only — schema + permission + one service call. */
 export function quoteRoutes(app: ZodApp, db: Db) {
+  // Issue 14 item 6: files on the record, with the record's visibility.
+  recordAttachmentRoutes(app, db, {
+    entityType: 'quote',
+    path: '/quotes',
+    resource: 'quote',
+    view: 'quote.view',
+    change: 'quote.edit',
+    visible: (ctx, id, tx) => findQuoteInScope(ctx, id, 'quote.view', tx),
+    changeable: (ctx, id, tx) => findQuoteInScope(ctx, id, 'quote.edit', tx),
+  });
   const cfg = (permission: QuotePermission, surface: Surface) => ({ permission, resource: 'quote', surface });
   const view = (surface: Surface) => cfg('quote.view', surface);
   const edit = cfg('quote.edit', 'mutation');

@@ -3,6 +3,7 @@ import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { ctxOf } from '../http/auth-hook.ts';
 import { getAttachment, INLINE_TYPES } from './files.service.ts';
+import { attachmentRemovalRoute } from './record-attachments.ts';
 
 const Id = BigIdParams;
 
@@ -22,4 +23,5 @@ export function fileRoutes(app: ZodApp, db: Db) {
         .send(f.data);
     },
   );
+  attachmentRemovalRoute(app, db);
 }

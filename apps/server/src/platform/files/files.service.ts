@@ -87,6 +87,13 @@ export async function listAttachments(db: DbOrTx, entityType: string, entityId: 
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
+/** Throws 404 unless the user may see the record (and so its files). */
+export async function assertOwnerVisible(ctx: Ctx, entityType: string, entityId: number) {
+  const check = owners.get(entityType);
+  if (!check) throw new NotFoundError();
+  await check(ctx, entityId);
+}
+
 /** One attachment with its content, if the user may see the record it belongs to (else 404). */
 export async function getAttachment(ctx: Ctx, id: number) {
   // The owning record's visibility first; the content (up to 10 MB) is read only when allowed.
@@ -94,9 +101,8 @@ export async function getAttachment(ctx: Ctx, id: number) {
     .select({ entityType: attachments.entityType, entityId: attachments.entityId })
     .from(attachments)
     .where(eq(attachments.id, id));
-  const check = ref && owners.get(ref.entityType);
-  if (!ref || !check) throw new NotFoundError();
-  await check(ctx, ref.entityId);
+  if (!ref) throw new NotFoundError();
+  await assertOwnerVisible(ctx, ref.entityType, ref.entityId);
   const [row] = await ctx.db.select().from(attachments).where(eq(attachments.id, id));
   return row;
 }

@@ -6,3 +6,4 @@ export {
   registerAttachmentOwner,
   saveAttachment,
 } from './files.service.ts';
+export { attachmentRemovalRoute, type RecordAttachments, recordAttachmentRoutes } from './record-attachments.ts';

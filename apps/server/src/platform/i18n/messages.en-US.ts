@@ -47,6 +47,7 @@ export const enUS: Record<string, string> = {
   'attachment.type': 'Unsupported attachment type (PDF, JPG, PNG)',
   'attachment.content': 'The file content is not a supported type (PDF, JPG, PNG, WebP); upload the original file',
   'attachment.empty': 'Attachment is empty or not valid Base64',
+  'attachment.evidence': 'This file is evidence of its record (a signed copy or scan) and cannot be removed',
   'auth.required': 'Please sign in',
   'auth.invalid_credentials': 'Wrong username or password',
   'auth.locked': 'Too many failed sign-ins; try again in {minutes} minutes',

@@ -46,6 +46,7 @@ export const zhCN: Record<string, string> = {
   'attachment.type': '不支持的附件类型（支持 PDF、JPG、PNG）',
   'attachment.content': '文件内容不是支持的类型（PDF、JPG、PNG、WebP），请上传原始文件',
   'attachment.empty': '附件内容为空或不是有效的 Base64',
+  'attachment.evidence': '该文件是单据的凭证（签字件或扫描件），不能删除',
   'auth.required': '请先登录',
   'auth.invalid_credentials': '用户名或密码错误',
   'auth.locked': '登录失败次数过多，请 {minutes} 分钟后再试',

@@ -46,6 +46,7 @@ export const zhTW: Record<string, string> = {
   'attachment.type': '不支援的附件類型（支援 PDF、JPG、PNG）',
   'attachment.content': '檔案內容不是支援的類型（PDF、JPG、PNG、WebP），請上傳原始檔案',
   'attachment.empty': '附件內容為空或不是有效的 Base64',
+  'attachment.evidence': '該檔案是單據的憑證（簽字件或掃描件），不能刪除',
   'auth.required': '請先登入',
   'auth.invalid_credentials': '使用者名稱或密碼錯誤',
   'auth.locked': '登入失敗次數過多，請 {minutes} 分鐘後再試',
