@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch, getCsrfToken } from '../../app/api';
 import { currentLanguage, i18n } from '../../app/i18n';
+import { readBase64 } from '../../components/files';
 import { IMPORT_PATHS } from './kinds';
 import type { ImportJob, ImportJobSummary, ImportProblem, ImportTemplate } from './types';
 
@@ -59,15 +60,6 @@ export function useImportStep(kind: ImportTemplate, id: number) {
   });
 }
 
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
-
 /**
  * Uploads an xlsx as a new import job with upload progress (XMLHttpRequest: fetch reports none);
  * errors come back as ApiError like every other request.
@@ -77,7 +69,7 @@ export async function uploadImport(
   file: File,
   onProgress: (percent: number) => void,
 ): Promise<{ id: number }> {
-  const contentBase64 = await toBase64(file);
+  const contentBase64 = await readBase64(file);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', IMPORT_PATHS[kind]);

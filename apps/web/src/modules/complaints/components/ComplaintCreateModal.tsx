@@ -5,20 +5,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, type Paged } from '../../../app/api';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { readBase64 } from '../../../components/files';
 import { buttonTestId } from '../../../components/testId';
 import { validValues } from '../../../components/validValues';
 import { useCreateComplaint } from '../api';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES } from '../constants';
 
 type FileBody = { fileName: string; mimeType: string; contentBase64: string };
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-
 /** 顾客异议处理单: customer (and its signed delivery), category, severity, description, evidence files. */
 export function ComplaintCreateModal({
   customerId,

@@ -10,6 +10,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DetailTabs } from '../../../components/DetailTabs';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { RecordAttachments } from '../../../components/RecordAttachments';
 import { StatusTag } from '../../../components/StatusTag';
 import { buttonTestId } from '../../../components/testId';
 import { useIsMobile } from '../../../components/useIsMobile';
@@ -24,7 +25,7 @@ import { TimelineTab } from '../components/TimelineTab';
 import { TransferModal } from '../components/TransferModal';
 import { WriteFollowUpButton } from '../components/WriteFollowUpButton';
 
-const TABS = ['profile', 'related', 'contacts', 'followups', 'credit', 'timeline'] as const;
+const TABS = ['profile', 'related', 'contacts', 'followups', 'credit', 'attachments', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function CustomerDetailPage() {
@@ -159,6 +160,13 @@ export function CustomerDetailPage() {
           { key: 'contacts', label: tabLabel('contacts'), children: <ContactsTab customerId={id} /> },
           { key: 'followups', label: tabLabel('followups'), children: <FollowUpsTab customerId={id} /> },
           { key: 'credit', label: tabLabel('credit'), children: <CreditTab customer={customer} /> },
+          {
+            key: 'attachments',
+            label: <span data-testid="tab-attachments">{t('attachments.tab')}</span>,
+            children: (
+              <RecordAttachments recordPath={`/api/customers/${id}`} canChange={hasPermission('customer.edit')} />
+            ),
+          },
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={id} /> },
         ]}
       />

@@ -3,6 +3,7 @@ import { Button, DatePicker, Form, Input, Modal, Table, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readBase64 } from '../../../components/files';
 import { buttonTestId } from '../../../components/testId';
 import { validValues } from '../../../components/validValues';
 import type { DeliveryDetail } from '../types';
@@ -14,14 +15,6 @@ export interface SignValues {
   lines: { lineId: number; receivedQty: string }[];
   discrepancy?: string | null;
 }
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
 
 /** 客户签收: signer, date, the scanned signed copy, received qty per line and any discrepancy. */
 export function SignModal({

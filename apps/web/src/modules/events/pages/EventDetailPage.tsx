@@ -10,6 +10,7 @@ import { DetailTabs } from '../../../components/DetailTabs';
 import { formatDateTime } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { RecordAttachments } from '../../../components/RecordAttachments';
 import { StatusTag } from '../../../components/StatusTag';
 import { useEvent, useEventApprovals, useEventCommand } from '../api';
 import { EventFormModal } from '../components/EventFormModal';
@@ -137,6 +138,11 @@ export function EventDetailPage() {
           { key: 'invitations', label: t('events.tabs.invitations'), children: <InvitationsTab event={e} /> },
           { key: 'report', label: t('events.tabs.report'), children: <ReportTab event={e} /> },
           { key: 'approval', label: t('events.tabs.approval'), children: <EventApproval eventId={id} /> },
+          {
+            key: 'attachments',
+            label: <span data-testid="tab-attachments">{t('attachments.tab')}</span>,
+            children: <RecordAttachments recordPath={`/api/events/${id}`} canChange={planner} />,
+          },
         ]}
       />
       {editing && <EventFormModal event={e} actualsOnly={e.status === 'approved'} onClose={() => setEditing(false)} />}

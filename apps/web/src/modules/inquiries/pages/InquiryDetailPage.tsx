@@ -7,6 +7,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { RecordAttachments } from '../../../components/RecordAttachments';
 import { useIsMobile } from '../../../components/useIsMobile';
 import { useInquiry, useInquiryMutation } from '../api';
 import { ConvertActions } from '../components/ConvertActions';
@@ -109,6 +110,9 @@ export function InquiryDetailPage() {
             </List.Item>
           )}
         />
+      </Card>
+      <Card size="small" title={t('attachments.tab')} style={{ marginTop: 16 }}>
+        <RecordAttachments recordPath={`/api/inquiries/${id}`} canChange={!!d.canHandle} />
       </Card>
       <PresaleFormModal inquiryId={id} open={presaleOpen} onClose={() => setPresaleOpen(false)} />
     </Card>

@@ -3,18 +3,11 @@ import { Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { readBase64 } from '../../../components/files';
 import { useMilestoneCommand } from '../api';
 import type { MilestoneProcess, MilestoneStep } from '../types';
 
 type FileBody = { fileName: string; mimeType: string; contentBase64: string };
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
 
 /** Completes one step: a note and one file per required document (the server refuses a missing one). */
 export function CompleteStepModal({

@@ -8,6 +8,7 @@ import { DocumentLinks } from '../../../components/DocumentLinks';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { RecordAttachments } from '../../../components/RecordAttachments';
 import { StatusTag } from '../../../components/StatusTag';
 import { useOpportunity } from '../api';
 import { NeedsAnalysisTab } from '../components/NeedsAnalysisTab';
@@ -18,7 +19,7 @@ import { ProposalsTab } from '../components/ProposalsTab';
 import { StageSteps } from '../components/StageSteps';
 import { OPPORTUNITY_EDIT, STATUS_COLORS } from '../constants';
 
-const TABS = ['overview', 'needs', 'proposals', 'timeline'] as const;
+const TABS = ['overview', 'needs', 'proposals', 'attachments', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function OpportunityDetailPage() {
@@ -114,6 +115,11 @@ export function OpportunityDetailPage() {
               o.proposals.length ? t('opportunity.tabs.proposalsCount', { n: o.proposals.length }) : undefined,
             ),
             children: <ProposalsTab opportunity={o} editable={canEdit && o.allowedActions.includes('proposal')} />,
+          },
+          {
+            key: 'attachments',
+            label: <span data-testid="tab-attachments">{t('attachments.tab')}</span>,
+            children: <RecordAttachments recordPath={`/api/opportunities/${id}`} canChange={canEdit} />,
           },
           { key: 'timeline', label: tabLabel('timeline'), children: <OpportunityTimelineTab opportunityId={id} /> },
         ]}

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { RecordAttachments } from '../../../components/RecordAttachments';
 import { DictText, StatusTag } from '../../../components/StatusTag';
 import { DealMilestones } from '../../milestones/components/DealMilestones';
 import { MILESTONE_VIEW } from '../../milestones/constants';
@@ -21,7 +22,7 @@ import { OrderReviewPanel } from '../components/OrderReviewPanel';
 import { OrderTasksTab } from '../components/OrderTasksTab';
 import { CREDIT_OVERRIDE_COLORS, ORDER_PLAN, ORDER_STATUS_COLORS } from '../constants';
 
-const TABS = ['overview', 'review', 'tasks', 'reviews', 'timeline', 'milestones'] as const;
+const TABS = ['overview', 'review', 'tasks', 'reviews', 'attachments', 'timeline', 'milestones'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function OrderDetailPage() {
@@ -179,6 +180,11 @@ export function OrderDetailPage() {
           },
           ...(canPlan ? [{ key: 'tasks', label: tabLabel('tasks'), children: <OrderTasksTab order={o} /> }] : []),
           { key: 'reviews', label: tabLabel('reviews'), children: <OrderReviewsTab orderId={o.id} lines={o.lines} /> },
+          {
+            key: 'attachments',
+            label: <span data-testid="tab-attachments">{t('attachments.tab')}</span>,
+            children: <RecordAttachments recordPath={`/api/orders/${o.id}`} canChange={hasPermission('order.edit')} />,
+          },
           { key: 'timeline', label: tabLabel('timeline'), children: <OrderTimelineTab order={o} /> },
           // 交付后流程 (SPEC 4.5): the post-sale processes this order runs.
           ...(hasPermission(MILESTONE_VIEW)

@@ -2,6 +2,7 @@ import { effectiveUnitPrice } from '@sales/core';
 import { Alert, Card, Descriptions, Empty, Skeleton, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useAuth } from '../../../app/AuthContext';
 import { NotFoundPage, QueryErrorResult } from '../../../app/ErrorPages';
 import { ApprovalPanel } from '../../../components/ApprovalPanel';
 import { DetailTabs } from '../../../components/DetailTabs';
@@ -10,6 +11,7 @@ import { formatDate, formatDateTime, orDash } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { RecordAttachments } from '../../../components/RecordAttachments';
 import { StatusTag } from '../../../components/StatusTag';
 import { Timeline, type TimelineProps } from '../../../components/Timeline';
 import { useQuote, useQuoteApprovals, useQuoteTimeline, useQuoteVersions } from '../api';
@@ -18,7 +20,7 @@ import { QuoteTotals } from '../components/QuoteLineEditor';
 import { isExpired, QUOTE_STATUS_COLORS } from '../constants';
 import type { QuoteDetail, QuoteLine, QuoteVersion } from '../types';
 
-const TABS = ['lines', 'approval', 'versions', 'timeline'] as const;
+const TABS = ['lines', 'approval', 'versions', 'attachments', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
 
 const ENTITIES: TimelineProps['entities'] = {
@@ -157,6 +159,7 @@ function TimelineTab({ id }: { id: number }) {
 /** 报价单详情: header, lines and totals with 大写, approval, versions, history, and the actions its state allows. */
 export function QuoteDetailPage() {
   const { t } = useTranslation();
+  const { hasPermission } = useAuth();
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const [sp, setSp] = useSearchParams();
@@ -243,6 +246,11 @@ export function QuoteDetailPage() {
             children: q.approvalInstanceId ? <ApprovalTab quoteId={q.id} instanceId={q.approvalInstanceId} /> : null,
           },
           { key: 'versions', label: t('quote.versions'), children: <VersionsTab id={q.id} /> },
+          {
+            key: 'attachments',
+            label: <span data-testid="tab-attachments">{t('attachments.tab')}</span>,
+            children: <RecordAttachments recordPath={`/api/quotes/${q.id}`} canChange={hasPermission('quote.edit')} />,
+          },
           { key: 'timeline', label: t('quote.timeline'), children: <TimelineTab id={q.id} /> },
         ]}
       />

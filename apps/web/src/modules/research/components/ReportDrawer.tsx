@@ -3,20 +3,13 @@ import { App, Button, Descriptions, Drawer, Form, Input, List, Space, Upload } f
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { readBase64 } from '../../../components/files';
 import { formatDateTime } from '../../../components/format';
 import { StatusTag } from '../../../components/StatusTag';
 import { useReport, useResearchWrite } from '../api';
 import { usePeriodLabel } from './period';
 
 export const REPORT_COLORS = { draft: 'default', submitted: 'green', missing: 'red' };
-
-const toBase64 = (f: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
-    r.onerror = reject;
-    r.readAsDataURL(f);
-  });
 
 /** A report: findings, attachments; its owner edits, attaches and submits while it is a draft. */
 export function ReportDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -107,7 +100,7 @@ export function ReportDrawer({ id, onClose }: { id: number | null; onClose: () =
                     attach.mutate(
                       {
                         _id: r.id,
-                        file: { fileName: file.name, mimeType: file.type, contentBase64: await toBase64(file) },
+                        file: { fileName: file.name, mimeType: file.type, contentBase64: await readBase64(file) },
                       },
                       { onSuccess: () => message.success(t('research.attached')), onError: (e) => handleError(e) },
                     );

@@ -14,6 +14,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readBase64 } from '../../../components/files';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { buttonTestId } from '../../../components/testId';
 import { validValues } from '../../../components/validValues';
@@ -36,13 +37,6 @@ export type ModalAction =
   | 'reopen';
 type FileBody = { fileName: string; mimeType: string; contentBase64: string };
 
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
 const toBody = async (f: File): Promise<FileBody> => ({
   fileName: f.name,
   mimeType: f.type,
