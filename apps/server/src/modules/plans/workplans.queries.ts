@@ -84,7 +84,7 @@ export const upcomingMonth = (now: Date) => nextMonth(monthOf(companyDate(now)))
  * Reps who owe a work plan for `month` and have not submitted it, within `scope` (a SQL filter over
  * users.id / users.dept_id): active users whose roles grant workplan.write.
  */
-export async function usersMissingWorkPlan(db: DbOrTx, month: string, scope: SQL = sql`true`) {
+export async function usersMissingWorkPlan(db: DbOrTx, month: string, scope: SQL = sql`true`, limit?: number) {
   const first = `${month}-01`;
   const rows = await db.execute<{ id: number; name: string; dept_name: string; status: string | null }>(sql`
     select u.id, u.name, d.name as dept_name, w.status
@@ -94,7 +94,8 @@ export async function usersMissingWorkPlan(db: DbOrTx, month: string, scope: SQL
     where u.active and (w.status is null or w.status <> 'submitted') and ${scope}
       and exists (select 1 from user_roles ur join role_grants g on g.role_id = ur.role_id
                   where ur.user_id = u.id and g.permission = 'workplan.write')
-    order by d.name, u.name, u.id`);
+    order by d.name, u.name, u.id
+    ${limit === undefined ? sql`` : sql`limit ${limit}`}`);
   return rows.rows.map((r) => ({
     userId: Number(r.id),
     name: r.name,
@@ -103,10 +104,14 @@ export async function usersMissingWorkPlan(db: DbOrTx, month: string, scope: SQL
   }));
 }
 
+const MISSING_SHOWN = 500;
+
 /** Who in the viewer's scope has not submitted the month's work plan (the manager's list), and its due day. */
 export async function missingWorkPlans(ctx: Ctx, month: string | undefined) {
   const m = month ?? upcomingMonth(ctx.now());
   const scope = scopeWhere(await resolveScope(ctx, 'workplan.view'), sql`u.id`, sql`u.dept_id`);
   const due = workPlanDueDate(m, await getPolicy(ctx.db, 'plans.monthlyPlanDueDay'));
-  return { month: m, dueDate: due, items: await usersMissingWorkPlan(ctx.db, m, scope) };
+  // The page lists at most MISSING_SHOWN people and says there are more (the reminder sweep sees all).
+  const items = await usersMissingWorkPlan(ctx.db, m, scope, MISSING_SHOWN + 1);
+  return { month: m, dueDate: due, items: items.slice(0, MISSING_SHOWN), more: items.length > MISSING_SHOWN };
 }

@@ -31,6 +31,7 @@ const missing = async (c: Client, month = '2027-01') =>
   (await c.get(`/api/work-plans/missing?month=${month}`)).json() as {
     dueDate: string;
     items: { name: string; status: string }[];
+    more: boolean;
   };
 
 describe('monthly work plans', () => {
@@ -63,6 +64,7 @@ describe('monthly work plans', () => {
     await who.rep1b.post('/api/work-plans', { month: '2027-01', goals: '草稿' });
     const m1 = await missing(who.manager1);
     expect(m1.dueDate).toBe('2026-12-25');
+    expect(m1.more).toBe(false);
     expect(m1.items.map((i) => [i.name, i.status])).toEqual([
       ['李四', 'draft'],
       ['孙七', 'none'],

@@ -137,4 +137,6 @@ export interface MissingWorkPlans {
   month: string;
   dueDate: string;
   items: { userId: number; name: string; deptName: string; status: 'none' | 'draft' }[];
+  /** More people are missing than the list shows. */
+  more: boolean;
 }

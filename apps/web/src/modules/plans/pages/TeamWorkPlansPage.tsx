@@ -41,6 +41,7 @@ export function TeamWorkPlansPage() {
           bordered
           style={{ marginBottom: 16 }}
           dataSource={missing.data.items}
+          footer={missing.data.more ? t('workPlans.moreMissing', { n: missing.data.items.length }) : undefined}
           renderItem={(i) => (
             <List.Item>
               <Space wrap>
