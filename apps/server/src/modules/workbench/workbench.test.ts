@@ -181,6 +181,7 @@ describe('work logs', () => {
       team.items.map((i: { userName: string; status: string }) => [i.userName, i.status]),
     );
     expect(status).toMatchObject({ 张三: 'submitted', 李四: 'missing' });
+    expect(team.more).toBe(false);
     expect(status).not.toHaveProperty('王五');
   });
 
@@ -260,6 +261,7 @@ describe('monthly report deadline', () => {
     const missing = (await who.manager1.get('/api/monthly-reports/missing?month=2026-12')).json();
     const names = missing.items.map((i: { userName: string }) => i.userName);
     expect(names).toContain('李四');
+    expect(missing.more).toBe(false);
     expect(names).not.toContain('张三');
     expect(names).not.toContain('王五');
     await runMonthlyReportSweep(db, new Date('2026-12-25T02:00:00Z'));

@@ -114,6 +114,8 @@ export async function listMonthlyReports(ctx: Ctx, q: MonthlyReportListQuery) {
   return pageResult(rows.map(present), count, q);
 }
 
+const SHOWN = 500;
+
 /** Who in the viewer's scope writes reports (worklog.write) and has none for the month (缺交名单). */
 export async function missingMonthlyReports(ctx: Ctx, month = companyMonth(ctx.now())) {
   const scope = await writerScope(ctx, users.id, users.deptId);
@@ -125,9 +127,13 @@ export async function missingMonthlyReports(ctx: Ctx, month = companyMonth(ctx.n
                   where ur.user_id = users.id and g.permission = 'worklog.write')
       and not exists (select 1 from monthly_reports m where m.user_id = users.id and m.month = ${month})
     order by d.name, users.name, users.id
-    limit 500`);
+    limit ${SHOWN + 1}`);
+  // At most SHOWN people on the page, and whether there are more (a company-wide view).
   return {
     month,
-    items: res.rows.map((r) => ({ userId: Number(r.user_id), userName: r.user_name, deptName: r.dept_name })),
+    more: res.rows.length > SHOWN,
+    items: res.rows
+      .slice(0, SHOWN)
+      .map((r) => ({ userId: Number(r.user_id), userName: r.user_name, deptName: r.dept_name })),
   };
 }

@@ -109,6 +109,8 @@ export async function listWorkLogs(ctx: Ctx, q: WorkLogListQuery) {
   return pageResult(rows.map(present), count, q);
 }
 
+const SHOWN = 500;
+
 /**
  * The team view of a day (default today): every active user in the viewer's scope who writes
  * logs (holds worklog.write), with whether the plan and the evening log exist (谁还没写日报).
@@ -132,10 +134,12 @@ export async function teamWorkLogs(ctx: Ctx, date = companyDate(ctx.now())) {
       and exists (select 1 from user_roles ur join role_grants g on g.role_id = ur.role_id
                   where ur.user_id = users.id and g.permission = 'worklog.write')
     order by (l.submitted_at is not null), d.name, users.name, users.id
-    limit 500`);
+    limit ${SHOWN + 1}`);
+  // At most SHOWN people on the page, and whether there are more (a company-wide view).
   return {
     date,
-    items: res.rows.map((r) => ({
+    more: res.rows.length > SHOWN,
+    items: res.rows.slice(0, SHOWN).map((r) => ({
       userId: Number(r.user_id),
       userName: r.user_name,
       deptName: r.dept_name,

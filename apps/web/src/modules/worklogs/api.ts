@@ -88,7 +88,7 @@ export function useTeamLogs(date?: string) {
   return useQuery({
     queryKey: worklogKeys.team(date),
     queryFn: ({ signal }) =>
-      apiFetch<{ date: string; items: TeamRow[] }>('/api/work-logs/team', { query: { date }, signal }),
+      apiFetch<{ date: string; items: TeamRow[]; more: boolean }>('/api/work-logs/team', { query: { date }, signal }),
   });
 }
 
@@ -148,7 +148,10 @@ export function useMissingReports(month?: string) {
   return useQuery({
     queryKey: [...worklogKeys.reports, 'missing', month],
     queryFn: ({ signal }) =>
-      apiFetch<{ month: string; items: MissingRow[] }>('/api/monthly-reports/missing', { query: { month }, signal }),
+      apiFetch<{ month: string; items: MissingRow[]; more: boolean }>('/api/monthly-reports/missing', {
+        query: { month },
+        signal,
+      }),
   });
 }
 export function useSaveMonthlyReport() {

@@ -132,6 +132,7 @@ function MissingTab({ month }: { month?: string }) {
       columns={columns}
       items={q.data?.items}
       total={q.data?.items.length ?? 0}
+      totalCapped={q.data?.more}
       loading={q.isFetching}
       locale={{ emptyText: t('worklogs.noneMissing') }}
     />

@@ -76,6 +76,7 @@ function TeamTab() {
         columns={columns}
         items={q.data?.items}
         total={q.data?.items.length ?? 0}
+        totalCapped={q.data?.more}
         loading={q.isFetching}
         onRowClick={(r) => (r.logId ? navigate(`/work-logs/${r.logId}`) : undefined)}
       />
