@@ -21,8 +21,12 @@ export async function planBaseline(ctx: Ctx, year: number, growth: string) {
   const amounts = await measure(ctx.db, ctx, { measure: 'sales_amount', ...period, groupBy: ['rep', 'month'] });
   const customers = await measure(ctx.db, ctx, { measure: 'new_customers', ...period, groupBy: ['rep', 'month'] });
   const factor = money(100).plus(money(growth)).div(100);
-  const cell = (res: typeof amounts, rep: number, m: number) =>
-    res.find((r) => Number(r.keys.rep) === rep && Number(String(r.keys.month).slice(5, 7)) === m + 1)?.value ?? '0';
+  // Indexed once by rep and month: a lookup per cell, not a scan of every result (1,000 reps × 12 months).
+  const byRepMonth = (res: typeof amounts) =>
+    new Map(res.map((r) => [`${Number(r.keys.rep)}:${Number(String(r.keys.month).slice(5, 7))}`, r.value]));
+  const amountOf = byRepMonth(amounts);
+  const customersOf = byRepMonth(customers);
+  const cell = (index: Map<string, string>, rep: number, m: number) => index.get(`${rep}:${m + 1}`) ?? '0';
   const rows = new Map<string, SalesPlanRowInput>();
   const zero = (deptId: number, userId: number | null): SalesPlanRowInput => ({
     deptId,
@@ -43,10 +47,10 @@ export async function planBaseline(ctx: Ctx, year: number, growth: string) {
     const row = zero(Number(r.dept_id), rep);
     for (let m = 0; m < PLAN_MONTHS; m++) {
       // A month whose returns exceeded its sales nets negative: a target is never below zero.
-      row.amounts[m] = toMoneyString(Money.max(0, money(cell(amounts, rep, m)).times(factor)));
+      row.amounts[m] = toMoneyString(Money.max(0, money(cell(amountOf, rep, m)).times(factor)));
       row.customers[m] = Math.max(
         0,
-        money(cell(customers, rep, m))
+        money(cell(customersOf, rep, m))
           .times(factor)
           .toDecimalPlaces(0)
           .toNumber(),
