@@ -20,6 +20,8 @@ export interface B9Case {
   page?: number;
   /** The reader's data scope as SQL over alias r (owner_id, owner_dept_id); omitted: all. */
   scope?: string;
+  /** The scope is this department's subtree: its per-customer rows are read by index (ADR 0003). */
+  subtreeDept?: number;
 }
 
 export interface B9CaseResult {
@@ -67,7 +69,13 @@ const BUCKET = (asOf: string) => `case
  * by outstanding / the arrears index in name order, a capped count, the bucket totals), sent
  * concurrently on separate connections as the API does.
  */
-function referenceSql(pool: pg.Pool, path: B9Case['path'], page: number, scope: string | null) {
+function referenceSql(
+  pool: pg.Pool,
+  path: B9Case['path'],
+  page: number,
+  scope: string | null,
+  subtreeDept: number | null,
+) {
   const asOf = today();
   const offset = (page - 1) * 50;
   const where = scope ?? 'true';
@@ -75,11 +83,14 @@ function referenceSql(pool: pg.Pool, path: B9Case['path'], page: number, scope: 
     pool.query(
       `select ${BUCKET(asOf)} as bucket, sum(r.outstanding) from receivable_due_totals r where ${where} group by 1`,
     );
-  // All scope: the per-customer rows in index order; a scoped reader: the per-owner rows summed per customer.
-  const customers = scope
-    ? `select r.customer_id, sum(r.outstanding) as outstanding, sum(r.invoiced) as invoiced from receivable_customer_owners r
+  // All scope: the per-customer rows in index order; a department subtree: that department's rows in
+  // index order; another scoped reader: the per-owner rows summed per customer.
+  const customers = subtreeDept
+    ? `select r.customer_id, r.outstanding, r.invoiced from receivable_customer_subtrees r where r.dept_id = ${subtreeDept}`
+    : scope
+      ? `select r.customer_id, sum(r.outstanding) as outstanding, sum(r.invoiced) as invoiced from receivable_customer_owners r
        where ${where} group by r.customer_id`
-    : 'select * from receivable_customers';
+      : 'select * from receivable_customers';
   if (path === '/api/receivables')
     return () =>
       Promise.all([
@@ -171,7 +182,7 @@ export async function runB9(o: {
     for (const c of o.cases) {
       const path = `${c.path}?page=${c.page ?? 1}&pageSize=50`;
       const first = JSON.parse((await get(c.username, path)).body);
-      const ref = referenceSql(o.pool, c.path, c.page ?? 1, c.scope ?? null);
+      const ref = referenceSql(o.pool, c.path, c.page ?? 1, c.scope ?? null, c.subtreeDept ?? null);
       await ref();
       const api: number[] = [];
       const sqlT: number[] = [];

@@ -277,8 +277,8 @@ try {
     const fin = a.finance as string;
     const mgr = a.manager as string;
     // The manager's receivable scope as the app resolves it (own records + the departments of their tree).
-    const m = await refPool.query<{ id: number; depts: number[] }>(
-      `select u.id, array(select d2.id from departments d2 where d2.path like d.path || '%') as depts
+    const m = await refPool.query<{ id: number; dept_id: number; depts: number[] }>(
+      `select u.id, u.dept_id, array(select d2.id from departments d2 where d2.path like d.path || '%') as depts
        from users u join departments d on d.id = u.dept_id where u.username = $1`,
       [mgr],
     );
@@ -295,7 +295,13 @@ try {
         { label: `aging, ${fin} (all), page 200`, username: fin, path: '/api/receivables', page: 200 },
         { label: `arrears, ${fin} (all), page 1`, username: fin, path: '/api/receivables/arrears' },
         { label: `arrears, ${fin} (all), page 200`, username: fin, path: '/api/receivables/arrears', page: 200 },
-        { label: `aging, ${mgr} (department tree)`, username: mgr, path: '/api/receivables', scope: mgrScope },
+        {
+          label: `aging, ${mgr} (department tree)`,
+          username: mgr,
+          path: '/api/receivables',
+          scope: mgrScope,
+          subtreeDept: m.rows[0].dept_id,
+        },
         {
           label: `arrears, ${mgr} (department tree)`,
           username: mgr,

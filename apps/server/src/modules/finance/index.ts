@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { registerBackfill } from '../../platform/backfills/index.ts';
-import { onUserDeptChange } from '../../platform/org/org-hooks.ts';
+import { onDeptMove, onUserDeptChange } from '../../platform/org/org-hooks.ts';
 import { badDebtWriteOffs, invoices, payments } from './finance.schema.ts';
 import {
   receivableCustomerOwners,
@@ -8,10 +8,13 @@ import {
   receivableDueTotals,
   receivableInvoices,
 } from './receivables.schema.ts';
+import { moveDeptSubtrees, moveOwnerSubtrees, rebuildSubtrees } from './receivables.subtrees.ts';
 import { rebuildReceivables } from './receivables.sync.ts';
 
 // The owner's department is denormalised onto finance records for the data-scope index: keep it in step.
 onUserDeptChange(async (tx, userId, deptId) => {
+  // First, while the customer-owner rows still name the old department.
+  await moveOwnerSubtrees(tx, userId, deptId);
   await tx.update(payments).set({ ownerDeptId: deptId }).where(eq(payments.ownerId, userId));
   await tx.update(invoices).set({ ownerDeptId: deptId }).where(eq(invoices.ownerId, userId));
   await tx.update(badDebtWriteOffs).set({ ownerDeptId: deptId }).where(eq(badDebtWriteOffs.ownerId, userId));
@@ -27,6 +30,10 @@ onUserDeptChange(async (tx, userId, deptId) => {
 
 // Databases from before the maintained receivables get them computed once, from scratch (ADR 0003).
 registerBackfill({ name: 'finance.receivables.v1', run: rebuildReceivables });
+// The per-department-subtree rows came later (B9): built once from the customer-owner rows.
+registerBackfill({ name: 'finance.receivables.subtrees.v1', run: rebuildSubtrees });
+// A department moving in the tree carries its customers' figures to its new ancestors.
+onDeptMove(moveDeptSubtrees);
 
 import './writeoffs.service.ts';
 import './finance.customer-related.ts';

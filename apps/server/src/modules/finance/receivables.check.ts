@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { registerSweep } from '../../platform/scheduler/sweeps.ts';
 import { ALL_TIME, documentsSql, invoiceRowsSql, ledgerSql } from './receivables.ledger.ts';
+import { subtreeRowsSql } from './receivables.subtrees.ts';
 
 /** One maintained row that differs from the from-scratch computation (null: the row is missing on that side). */
 export type ReceivablesDifference = {
@@ -10,6 +11,7 @@ export type ReceivablesDifference = {
     | 'receivable_documents'
     | 'receivable_customer_owners'
     | 'receivable_customers'
+    | 'receivable_customer_subtrees'
     | 'receivable_due_totals';
   key: string;
   maintained: Record<string, unknown> | null;
@@ -39,7 +41,7 @@ function differing(table: ReceivablesDifference['table'], fresh: SQL, key: strin
 /**
  * Recomputes every receivable from scratch in SQL (the same FIFO ledger the historical reports
  * use) and compares it, to the cent, with the maintained rows (ADR 0003): per invoice, per
- * document, per customer and owner, per customer. One read-only snapshot, so concurrent postings
+ * document, per customer and owner, per customer, per department subtree and customer. One read-only snapshot, so concurrent postings
  * cannot show up as differences. Returns how many rows differ and up to `limit` of them per table.
  */
 export async function checkReceivables(db: Db, limit = 20) {
@@ -87,6 +89,13 @@ export async function checkReceivables(db: Db, limit = 20) {
         'receivable_customers',
         sql`${docs} ${customerSums('customer_id')}`,
         ['customer_id'],
+        [...FIGURES, 'documents'],
+        limit,
+      ),
+      differing(
+        'receivable_customer_subtrees',
+        sql`${docs} ${subtreeRowsSql(sql`${customerSums('customer_id, owner_id, owner_dept_id')}`)}`,
+        ['dept_id', 'customer_id'],
         [...FIGURES, 'documents'],
         limit,
       ),

@@ -210,4 +210,50 @@ describe('maintained receivables (ADR 0003)', () => {
     expect((await checkReceivables(env.database.db)).differences).toBe(0);
     await move(org.dept.sales1);
   });
+
+  it('a manager reads their department subtree; a department moving in the tree carries its figures', async () => {
+    const q = (text: string, params: unknown[] = []) => env.database.pool.query(text, params);
+    // The same page computed from the customer-owner rows of 销售一部 and its sub-departments.
+    const expected = async () =>
+      (
+        await q(
+          `select customer_id::int as id, sum(outstanding)::text as outstanding from receivable_customer_owners
+           where owner_dept_id in (select id from departments where path like (select path from departments where id = $1) || '%')
+             or owner_id = $2
+           group by customer_id order by sum(outstanding) desc, customer_id limit 50`,
+          [org.dept.sales1, org.user.manager1],
+        )
+      ).rows.map((r) => [r.id, toMoneyString(r.outstanding)]);
+    const page = async () =>
+      ((await manager1.get('/api/receivables?pageSize=50')).json().items as { customerId: number; outstanding: string }[]).map(
+        (i) => [i.customerId, i.outstanding],
+      );
+    const want = await expected();
+    expect(want.length).toBeGreaterThan(0);
+    expect(await page()).toEqual(want);
+    // 销售一部 moves under 销售二部 and back: the subtree rows of both ancestors follow, to the cent.
+    const admin = await Client.login(env.app, 'admin');
+    const moveDept = async (parentId: number) => {
+      const d = (await admin.get('/api/departments')).json().items.find((x: { id: number }) => x.id === org.dept.sales1);
+      const res = await admin.put(`/api/departments/${org.dept.sales1}`, {
+        parentId,
+        name: d.name,
+        headUserId: d.headUserId,
+        sort: d.sort,
+        version: d.version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await moveDept(org.dept.sales2);
+    const under = await q(
+      `select count(*)::int as n from receivable_customer_subtrees where dept_id = $1 and customer_id in
+         (select customer_id from receivable_customer_owners where owner_dept_id = $2)`,
+      [org.dept.sales2, org.dept.sales1],
+    );
+    expect(under.rows[0].n).toBeGreaterThan(0);
+    expect((await checkReceivables(env.database.db)).differences).toBe(0);
+    await moveDept(org.dept.root);
+    expect((await checkReceivables(env.database.db)).differences).toBe(0);
+    expect(await page()).toEqual(want);
+  });
 });

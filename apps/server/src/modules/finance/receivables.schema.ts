@@ -110,6 +110,25 @@ export const receivableCustomerOwners = pgTable(
 );
 
 /**
+ * Per department subtree and customer: the figures of every document owned in the department or
+ * below it (one row per ancestor-or-self of the owner's department). A department-tree scope — a
+ * manager's — reads one department's rows largest balance first by index, instead of summing every
+ * customer-owner row of the subtree per request (B9: 2.1 s for a manager at 2 M orders).
+ */
+export const receivableCustomerSubtrees = pgTable(
+  'receivable_customer_subtrees',
+  {
+    deptId: integer('dept_id').notNull(),
+    customerId: bigint('customer_id', { mode: 'number' }).notNull(),
+    ...customerTotals(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deptId, t.customerId] }),
+    index('receivable_customer_subtrees_dept_idx').on(t.deptId, t.outstanding.desc(), t.customerId),
+  ],
+);
+
+/**
  * Open outstanding per owner and due date: the bucket totals of the aging and arrears pages are a
  * sum over these (thousands of rows) instead of every open invoice (hundreds of thousands; B9).
  */

@@ -2,6 +2,7 @@ import { money, toMoneyString } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { ALL_TIME, type DocRef, docKeyOf, documentsSql, invoiceRowsSql, ledgerSql } from './receivables.ledger.ts';
+import { ancestorsOf, rebuildSubtrees, shiftSubtrees } from './receivables.subtrees.ts';
 
 type DocTotals = {
   customer_id: number;
@@ -71,6 +72,15 @@ export async function syncReceivable(tx: Tx, doc: DocRef) {
     insert into receivable_customers as t (customer_id, invoiced, received, written_off, unapplied, outstanding, documents)
     values (${who.customer_id}, ${values})
     on conflict (customer_id) do update set ${add}`);
+  // The same difference under every department from the owner's up (a manager's scope reads one of them).
+  await shiftSubtrees(
+    tx,
+    sql`select ${who.customer_id}::bigint as customer_id, ${delta.invoiced}::numeric as invoiced,
+      ${delta.received}::numeric as received, ${delta.written_off}::numeric as written_off,
+      ${delta.unapplied}::numeric as unapplied, ${delta.outstanding}::numeric as outstanding, ${docs}::int as documents`,
+    await ancestorsOf(tx, Number(who.owner_dept_id)),
+    1,
+  );
   if (docs < 0) {
     await tx.execute(sql`delete from receivable_customer_owners
       where customer_id = ${who.customer_id} and owner_id = ${who.owner_id} and documents = 0`);
@@ -149,5 +159,6 @@ export async function rebuildReceivables(db: DbOrTx): Promise<number> {
     insert into receivable_due_totals (owner_id, owner_dept_id, due_date, outstanding, invoices)
     select owner_id, min(owner_dept_id), due_date, sum(outstanding), count(*)
     from receivable_invoices where outstanding > 0 group by owner_id, due_date`);
+  await rebuildSubtrees(db);
   return inv.rowCount ?? 0;
 }

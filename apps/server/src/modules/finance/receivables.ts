@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { COUNT_CAP, pageOffset } from '../../platform/lists/index.ts';
-import { resolveScope } from '../../platform/permissions/scope.ts';
+import { type ResolvedScope, resolveScope } from '../../platform/permissions/scope.ts';
 import { companyDate } from '../../platform/time.ts';
 import { documentsSql, filterOn, invoiceRowsSql, type LedgerFilter, ledgerSql } from './receivables.ledger.ts';
 
@@ -65,6 +65,8 @@ export async function receivableSources(db: DbOrTx, asOf: string, today: string,
   const figures = sql.raw('invoiced, received, written_off, unapplied, outstanding');
   // An all-scope reader without an owner filter reads the per-customer row (largest balance first by index).
   const wholeCustomer = (!f.scope || f.scope.all) && !f.ownerId;
+  // A scope that is exactly one department's subtree reads that department's rows, by index too.
+  const root = wholeCustomer || f.ownerId || !f.scope ? null : await subtreeRootOf(db, f.scope);
   return {
     fast: true,
     invoices: sql`select * from receivable_invoices r where ${filterOn(f, 'r')}`,
@@ -75,10 +77,35 @@ export async function receivableSources(db: DbOrTx, asOf: string, today: string,
         : sql`select r.due_date, r.outstanding from receivable_due_totals r where ${filterOn(f, 'r')}`,
     customers: wholeCustomer
       ? sql`select r.customer_id, ${figures} from receivable_customers r where ${filterOn(f, 'r')}`
-      : sql`select r.customer_id, sum(r.invoiced) as invoiced, sum(r.received) as received,
+      : root !== null
+        ? sql`select r.customer_id, ${figures} from receivable_customer_subtrees r
+            where r.dept_id = ${root} and ${filterOn({ ...f, scope: undefined }, 'r')}`
+        : sql`select r.customer_id, sum(r.invoiced) as invoiced, sum(r.received) as received,
           sum(r.written_off) as written_off, sum(r.unapplied) as unapplied, sum(r.outstanding) as outstanding
         from receivable_customer_owners r where ${filterOn(f, 'r')} group by r.customer_id`,
   };
+}
+
+/**
+ * The department whose subtree is exactly the scope — every department of the scope under it and
+ * every department under it in the scope, the user's own department among them (so their own
+ * records are inside) — or null. A manager's 本部门及下属 scope is one.
+ */
+async function subtreeRootOf(db: DbOrTx, scope: ResolvedScope): Promise<number | null> {
+  if (scope.all || scope.deptIds.length === 0) return null;
+  const ids = sql.param(scope.deptIds);
+  const n = scope.deptIds.length;
+  const r = await db.execute<{ id: number; ok: boolean }>(sql`
+    with s as (select id, path from departments where id = any(${ids}::int[])),
+      top as (select id, path from s order by length(path) limit 1)
+    select top.id,
+      (select count(*) from departments x where x.path like top.path || '%') = ${n}
+      and (select count(*) from s where s.path like top.path || '%') = ${n}
+      and (${scope.userId}::int is null or exists (select 1 from users u join departments d on d.id = u.dept_id
+        where u.id = ${scope.userId}::int and d.path like top.path || '%')) as ok
+    from top`);
+  const top = r.rows[0];
+  return top?.ok ? Number(top.id) : null;
 }
 
 /** The aging bucket of an amount due on `due_date`, as of `asOf` (core agingBucket, in SQL). */

@@ -4,6 +4,7 @@ import { createdFields, diffFields, recordAudit } from '../audit/audit.service.t
 import type { Ctx } from '../context.ts';
 import { NotFoundError, StaleVersionError, ValidationError } from '../errors/errors.ts';
 import { departments, users } from './org.schema.ts';
+import { runDeptMove } from './org-hooks.ts';
 
 export interface DepartmentInput {
   parentId: number | null;
@@ -89,6 +90,7 @@ export async function updateDepartment(ctx: Ctx, id: number, input: DepartmentIn
       path = `${parentPath}${id}/`;
       await tx.execute(sql`update departments set path = ${path} || substr(path, ${cur.path.length + 1})
         where path like ${`${cur.path}%`}`);
+      await runDeptMove(tx, id, cur.path, path);
     }
     const [row] = await tx
       .update(departments)

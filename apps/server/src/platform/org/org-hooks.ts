@@ -14,3 +14,15 @@ export function onUserDeptChange(handler: DeptChangeHandler) {
 export async function runUserDeptChange(tx: Tx, userId: number, newDeptId: number) {
   for (const h of deptChangeHandlers) await h(tx, userId, newDeptId);
 }
+
+type DeptMoveHandler = (tx: Tx, deptId: number, oldPath: string, newPath: string) => Promise<void>;
+const deptMoveHandlers: DeptMoveHandler[] = [];
+
+/** Modules that keep figures per department subtree register here: a department moved with its subtree. */
+export function onDeptMove(handler: DeptMoveHandler) {
+  deptMoveHandlers.push(handler);
+}
+
+export async function runDeptMove(tx: Tx, deptId: number, oldPath: string, newPath: string) {
+  for (const h of deptMoveHandlers) await h(tx, deptId, oldPath, newPath);
+}
