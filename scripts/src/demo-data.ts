@@ -4,8 +4,9 @@
  * released and reclaimed customers; duty groups and two weeks of front-desk registrations;
  * opportunities in both seeded pipelines; customer credit and credit requests waiting in the
  * approvers' inboxes; quote to cash — products and prices, stock, quotes, contracts, orders,
- * deliveries, payments and invoices in every state; service tickets in every SLA state. Deterministic (seeded PRNG); dates are
- * relative to now so "due today" is always today.
+ * deliveries, payments and invoices in every state; service tickets in every SLA state; a completed
+ * customer import (a trade show's leads, through the real import path). Deterministic (seeded PRNG);
+ * dates are relative to now so "due today" is always today.
  */
 import { CONTACT_FIELDS } from '@sales/core';
 import { sql } from 'drizzle-orm';
@@ -27,6 +28,7 @@ import { createSavedFilters, planAttributes } from './demo/customer-attributes.t
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createEvents } from './demo/events.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
+import { createCompletedImport } from './demo/imports.ts';
 import { createInquiries } from './demo/inquiries.ts';
 import { planLifecycle } from './demo/lifecycle.ts';
 import { createOpportunities } from './demo/opportunities.ts';
@@ -352,6 +354,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createEvents(world);
     // Market research after the facts: forecasts are compared with the actual sales (SPEC 2.2).
     await createResearch(world);
+    // Last: a trade show's leads brought in through the real import (its customers touch no story above).
+    await createCompletedImport(world);
   });
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_IMPORT_FILE, DEMO_IMPORT_ROWS } from '../../../scripts/src/demo/imports.ts';
 import { loadDemoData } from '../../../scripts/src/demo-data.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 
@@ -36,7 +37,59 @@ describe('demo data', () => {
              and status = 'fulfilled' and expected_return_date < ${clock.slice(0, 10)}::date) overdue`);
       expect(inq.rows[0]).toMatchObject({ waiting: 1, overdue: 1 });
       expect(inq.rows[0].alerted).toBeGreaterThanOrEqual(2);
+      await expectCompletedImport(env);
     },
     240_000,
   );
 });
+
+/**
+ * The import history's completed customer import (issue 14 item 7), as the real path leaves it: the
+ * sales manager's job committed with its file, a clean dry run over every row, and a result row per
+ * customer created — each of which exists with its contact, owned by a rep of his department.
+ */
+async function expectCompletedImport(env: TestEnv) {
+  const db = env.database.db;
+  const jobs = await db.execute<{
+    id: number;
+    username: string;
+    status: string;
+    step: string;
+    file_size: number;
+    total_rows: number;
+    processed_rows: number;
+    error_count: number;
+    created_count: number;
+    problems: unknown[];
+    result: string[][];
+  }>(sql`select j.id, u.username, j.status, j.step, j.file_size, j.total_rows, j.processed_rows, j.error_count,
+      j.created_count, j.problems, j.result
+    from import_jobs j join users u on u.id = j.created_by
+    where j.template = 'customers' and j.file_name = ${DEMO_IMPORT_FILE}`);
+  expect(jobs.rows.length).toBe(1);
+  const job = jobs.rows[0];
+  expect(job).toMatchObject({
+    username: 'manager1',
+    status: 'committed',
+    step: 'commit',
+    total_rows: DEMO_IMPORT_ROWS,
+    processed_rows: DEMO_IMPORT_ROWS,
+    error_count: 0,
+    created_count: DEMO_IMPORT_ROWS,
+    problems: [],
+  });
+  expect(job.file_size).toBeGreaterThan(0);
+  expect(job.result.length).toBe(DEMO_IMPORT_ROWS);
+  const nos = job.result.map((r) => r[0]);
+  const created = await db.execute<{ no: string; name: string; owner: string; contacts: number }>(sql`
+    select c.no, c.name, u.username as owner,
+      (select count(*)::int from customer_contacts cc where cc.customer_id = c.id) as contacts
+    from customers c join users u on u.id = c.owner_id
+    where c.no = any(${sql.param(nos)}::text[]) and c.archived_at is null`);
+  expect(created.rows.length).toBe(DEMO_IMPORT_ROWS);
+  for (const c of created.rows) {
+    expect(['rep1', 'rep2']).toContain(c.owner);
+    expect(c.contacts).toBe(1);
+    expect(job.result.find((r) => r[0] === c.no)?.[1]).toBe(c.name);
+  }
+}
