@@ -6,6 +6,7 @@ import net from 'node:net';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { connect, type Database, runMigrations } from '../../apps/server/src/db/client.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from '../../apps/server/src/db/embedded.ts';
+import { runBackfills } from '../../apps/server/src/platform/backfills/index.ts';
 import { bootstrapOrganisation } from '../../apps/server/src/platform/org/bootstrap.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo-data.ts';
 
@@ -49,6 +50,10 @@ export async function openDatabase(
   };
   try {
     await runMigrations(database);
+    // As `npm start` does: values computed in code for what the migrations added (e.g. the
+    // receivables' department-subtree rows), so seeds and benches read what the product reads.
+    const ran = await runBackfills(database.db);
+    if (ran.length) log(`Backfills run: ${ran.join(', ')}`);
     if (await bootstrapOrganisation(database.db, DEMO_PASSWORD)) {
       const t0 = performance.now();
       log('Empty database: loading demo data …');
