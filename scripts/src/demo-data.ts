@@ -38,6 +38,7 @@ import { createReportReviews } from './demo/reports.ts';
 import { createResearch } from './demo/research.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { createServiceTickets } from './demo/service.ts';
+import { createTraining } from './demo/training.ts';
 import { createWorkLogs } from './demo/worklogs.ts';
 import { type AuditRow, type DemoCustomer, type DemoWorld, type Notice, REQUEST_ID, userId } from './demo/world.ts';
 
@@ -352,6 +353,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createEvents(world);
     // Market research after the facts: forecasts are compared with the actual sales (SPEC 2.2).
     await createResearch(world);
+    // Training (SPEC 5.4): sessions with scores, certificates (one expired), a new rep in onboarding.
+    await createTraining(world);
   });
 }
 
