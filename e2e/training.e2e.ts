@@ -121,6 +121,7 @@ describe.sequential('a new rep cannot create a quote until the onboarding traini
     await inputOf(line, 'quote-line-price').blur();
     await rep.getByTestId('quote-save').click();
     await rep.waitForURL(/\/quotes\/\d+$/);
+    await rep.getByTestId('quote-status').waitFor();
     const id = Number(new URL(rep.url()).pathname.split('/').pop());
     const q = (await api(rep, 'GET', `/api/quotes/${id}`)).json;
     expect(q).toMatchObject({ title: `新人首单报价${stamp}`, status: 'draft', ownerId: rep5Id });

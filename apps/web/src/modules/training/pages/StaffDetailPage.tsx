@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -74,7 +74,9 @@ export function StaffDetailPage() {
             <Descriptions.Item label={f('dueOn')}>{formatDate(p.onboardingDueOn) || '-'}</Descriptions.Item>
             <Descriptions.Item label={f('passedOn')}>{formatDate(p.onboardingPassedOn) || '-'}</Descriptions.Item>
           </Descriptions>
-          {p.onboardingStatus === 'in_training' ? <Tag color="warning">{t('training.notActive')}</Tag> : null}
+          {p.onboardingStatus === 'in_training' ? (
+            <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('training.notActive')} />
+          ) : null}
         </Card>
         <Card
           type="inner"
