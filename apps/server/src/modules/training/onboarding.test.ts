@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { SAMPLE_HEADERS, sampleCustomerRow, sheetBuffer } from '../imports/imports.test-seed.ts';
+import { importSettled } from '../imports/index.ts';
 import { orderBody, stockedProduct } from '../orders/orders.testkit.ts';
 import { quoteBody, quoteFixtures } from '../quotes/quotes.test-helpers.ts';
 
@@ -146,6 +148,26 @@ describe('before the onboarding is passed, every surface refuses the new rep and
     expect(await q('select (select count(*) from quotes)::int as q, (select count(*) from orders)::int as o')).toEqual([
       { q: 0, o: 0 },
     ]);
+  });
+
+  it('an imported customer owned by them (the dry run names the row)', async () => {
+    const buf = await sheetBuffer(SAMPLE_HEADERS, [sampleCustomerRow(1, 'newrep'), sampleCustomerRow(2, 'rep1')]);
+    const up = await who.manager1.post('/api/imports', {
+      template: 'customers',
+      fileName: '客户.xlsx',
+      contentBase64: buf.toString('base64'),
+    });
+    expect(up.statusCode, up.body).toBe(202);
+    const id = up.json().id as number;
+    await importSettled(id);
+    const mapping = (await who.manager1.get(`/api/imports/${id}`)).json().mapping;
+    await who.manager1.post(`/api/imports/${id}/dry-run`, { mapping });
+    await importSettled(id);
+    expect((await who.manager1.get(`/api/imports/${id}`)).json().status).toBe('invalid');
+    const problems = (await who.manager1.get(`/api/imports/${id}/problems`)).json().items;
+    expect(problems.map((p: { row: number; column: string; message: string }) => [p.row, p.column, p.message])).toEqual(
+      [[2, '负责人', GATE]],
+    );
   });
 
   it('in English too', async () => {
