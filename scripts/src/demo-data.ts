@@ -40,6 +40,7 @@ import { createReportReviews } from './demo/reports.ts';
 import { createResearch } from './demo/research.ts';
 import { addDays, officeTime, Rng, shanghaiDate } from './demo/rng.ts';
 import { createServiceTickets } from './demo/service.ts';
+import { createTraining } from './demo/training.ts';
 import { createWorkLogs } from './demo/worklogs.ts';
 import { type AuditRow, type DemoCustomer, type DemoWorld, type Notice, REQUEST_ID, userId } from './demo/world.ts';
 
@@ -356,6 +357,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createResearch(world);
     // Last: a trade show's leads brought in through the real import (its customers touch no story above).
     await createCompletedImport(world);
+    // Training (SPEC 5.4): sessions with scores, certificates (one expired), a new rep in onboarding.
+    await createTraining(world);
   });
 }
 

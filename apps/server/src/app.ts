@@ -61,6 +61,7 @@ import { returnVisitRoutes } from './modules/return-visits/index.ts';
 import { returnRoutes } from './modules/returns/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
 import { stockRoutes } from './modules/stock/index.ts';
+import { trainingRoutes } from './modules/training/index.ts';
 import { workbenchRoutes } from './modules/workbench/index.ts';
 import { worklogRoutes } from './modules/worklogs/index.ts';
 import { apiTokenRoutes } from './platform/api-tokens/index.ts';
@@ -232,6 +233,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);
       inquiryRoutes(scoped, opts.db);
+      trainingRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

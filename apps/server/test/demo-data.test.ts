@@ -38,6 +38,15 @@ describe('demo data', () => {
       expect(inq.rows[0]).toMatchObject({ waiting: 1, overdue: 1 });
       expect(inq.rows[0].alerted).toBeGreaterThanOrEqual(2);
       await expectCompletedImport(env);
+      // Training (SPEC 5.4): an expired certificate, a rep in onboarding, a completed session with scores.
+      const tr = await env.database.db.execute<{ expired: number; onboarding: string[]; scored: number }>(sql`
+        select (select count(*)::int from staff_certificates where expires_on < ${clock.slice(0, 10)}::date) expired,
+          (select array_agg(u.username) from staff_records r join users u on u.id = r.user_id
+             where r.onboarding_status = 'in_training') onboarding,
+          (select count(*)::int from training_attendance a join training_sessions s on s.id = a.session_id
+             where s.status = 'completed' and a.score is not null) scored`);
+      expect(tr.rows[0]).toMatchObject({ expired: 1, onboarding: ['rep5'] });
+      expect(tr.rows[0].scored).toBeGreaterThanOrEqual(3);
     },
     240_000,
   );

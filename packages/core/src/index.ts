@@ -34,6 +34,7 @@ export * from './research.ts';
 export * from './returns.ts';
 export * from './service-tickets.ts';
 export * from './stock.ts';
+export * from './training.ts';
 export * from './validators/contact-phone.ts';
 export * from './validators/credit-code.ts';
 export * from './validators/id-number.ts';

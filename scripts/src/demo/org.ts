@@ -79,6 +79,15 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'sales_rep',
     manager: 'supervisor1',
   },
+  // A new hire in onboarding training (SPEC 5.4): not active for sales until the assessment is passed.
+  {
+    username: 'rep5',
+    name: '林子涵',
+    mobile: '13901860016',
+    dept: '销售一部',
+    role: 'sales_rep',
+    manager: 'supervisor1',
+  },
   {
     username: 'assistant',
     name: '林晓燕',

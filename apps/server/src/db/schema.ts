@@ -24,6 +24,7 @@ export * from '../modules/return-visits/return-visits.schema.ts';
 export * from '../modules/returns/returns.schema.ts';
 export * from '../modules/service/service.schema.ts';
 export * from '../modules/stock/stock.schema.ts';
+export * from '../modules/training/training.schema.ts';
 export * from '../modules/worklogs/worklogs.schema.ts';
 export * from '../platform/api-tokens/api-tokens.schema.ts';
 export * from '../platform/approvals/approvals.schema.ts';

@@ -23,6 +23,7 @@ import { researchCases } from './research.ts';
 import { returnCases } from './returns.ts';
 import { serviceCases } from './service.ts';
 import { stockCases } from './stock.ts';
+import { trainingCases } from './training.ts';
 import type { AuditCaseFile } from './types.ts';
 import { worklogCases } from './worklogs.ts';
 
@@ -60,4 +61,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   research: researchCases,
   inquiries: inquiryCases,
   attachments: attachmentCases,
+  training: trainingCases,
 };

@@ -23,6 +23,7 @@ import { researchFixtures } from './research.ts';
 import { returnFixtures } from './returns.ts';
 import { serviceFixtures } from './service.ts';
 import { stockFixtures } from './stock.ts';
+import { trainingFixtures } from './training.ts';
 import type { ScopeFixtureFile } from './types.ts';
 import { worklogFixtures } from './worklogs.ts';
 
@@ -57,4 +58,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   research: researchFixtures,
   inquiries: inquiryFixtures,
   attachments: attachmentFixtures,
+  training: trainingFixtures,
 };

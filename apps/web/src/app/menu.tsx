@@ -1,4 +1,10 @@
-import { AccountBookOutlined, AppstoreOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AppstoreOutlined,
+  CarOutlined,
+  ReadOutlined,
+  ShoppingCartOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
@@ -28,6 +34,7 @@ import { returnMenuItems } from '../modules/returns/routes';
 import { serviceMenu } from '../modules/service/routes';
 import { stockMenuItems } from '../modules/stock/routes';
 import { workbenchMenu } from '../modules/tasks/routes';
+import { trainingMenuItems } from '../modules/training/routes';
 import { workbenchHomeItems } from '../modules/workbench/routes';
 import { worklogMenuItems } from '../modules/worklogs/routes';
 import { hasPermissionIn, type Me } from './AuthContext';
@@ -65,6 +72,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { ...statisticsMenu, items: [...statisticsMenu.items, ...reportMenuItems, ...planMenuItems] },
   // 市场 (SPEC 2.2 / 2.8): market research, competitors, forecasts, promotions, the demand register.
   marketMenu,
+  // 培训 (SPEC 5.4): plans and sessions, staff records (certificates, confidentiality), onboarding.
+  { key: 'training', labelKey: 'menu.training', icon: <ReadOutlined />, items: trainingMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },

@@ -28,6 +28,7 @@ import { returnRoutes } from '../modules/returns/routes';
 import { serviceRoutes } from '../modules/service/routes';
 import { stockRoutes } from '../modules/stock/routes';
 import { taskRoutes } from '../modules/tasks/routes';
+import { trainingRoutes } from '../modules/training/routes';
 import { workbenchRoutes } from '../modules/workbench/routes';
 import { worklogRoutes } from '../modules/worklogs/routes';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './ErrorPages';
@@ -68,6 +69,7 @@ const moduleRoutes: AppRoute[] = [
   ...reportRoutes,
   ...planRoutes,
   ...eventRoutes,
+  ...trainingRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

@@ -11,6 +11,7 @@ import { can } from '../../platform/permissions/principal.ts';
 import { retentionDelete } from '../../platform/retention/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import { bookFact } from '../analytics/index.ts';
+import { assertActiveForSales } from '../training/index.ts';
 import {
   findCustomerInScope,
   maskRow,
@@ -53,6 +54,8 @@ async function activeUserDept(tx: Tx, userId: number): Promise<number> {
     .from(users)
     .where(and(eq(users.id, userId), eq(users.active, true)));
   if (!u) throw ValidationError.field('ownerId', 'customer.owner.invalid');
+  // SPEC 5.4: a new rep owns customers only once the onboarding training is passed.
+  await assertActiveForSales(tx, userId, 'ownerId');
   return u.deptId;
 }
 

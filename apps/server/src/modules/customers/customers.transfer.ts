@@ -5,6 +5,7 @@ import { diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ForbiddenError, StaleVersionError, ValidationError } from '../../platform/errors/errors.ts';
 import { users } from '../../platform/org/org.schema.ts';
+import { assertActiveForSales } from '../training/index.ts';
 import { findCustomerInScope } from './customers.access.ts';
 import { customers } from './customers.schema.ts';
 
@@ -50,6 +51,8 @@ async function transferCustomerInTx(
     .from(users)
     .where(and(eq(users.id, input.toUserId), eq(users.active, true)));
   if (!to) throw ValidationError.field('toUserId', 'customer.owner.invalid');
+  // SPEC 5.4: not to a new rep before the onboarding training is passed.
+  await assertActiveForSales(tx, input.toUserId, 'toUserId');
   await tx
     .update(customers)
     // A new owner starts a new reclaim clock (public pool, SPEC 2.4).

@@ -6,6 +6,7 @@ import { translate } from '../../platform/i18n/messages.ts';
 import { type ResolvedScope, resolveScope } from '../../platform/permissions/scope.ts';
 import { companyDate } from '../../platform/time.ts';
 import { existingDuplicateKeys, type NewCustomer } from '../customers/index.ts';
+import { usersInOnboarding } from '../training/index.ts';
 import {
   type CustomerImportField,
   dictionaryCode,
@@ -19,6 +20,8 @@ import { issueKey } from './imports.sheet.ts';
 interface OwnerRef {
   id: number;
   deptId: number;
+  /** Set while the owner is in onboarding training: not active for sales (SPEC 5.4), cannot own customers. */
+  inOnboarding?: string;
 }
 
 /** What checking rows needs, loaded once per run: owners by login and by name, the importer's scope. */
@@ -60,6 +63,9 @@ export async function customerRowContext(
     const byName = owners.get(`n:${u.name}`);
     owners.set(`n:${u.name}`, byName && byName !== 'ambiguous' && byName.id !== ref.id ? 'ambiguous' : ref);
   }
+  const training = await usersInOnboarding(ctx.db, [...new Set(res.rows.map((u) => Number(u.id)))]);
+  for (const ref of [...owners.values(), importer])
+    if (ref !== 'ambiguous' && training.has(ref.id)) ref.inOnboarding = training.get(ref.id);
   const scope = await resolveScope(ctx, 'customer.import');
   return { ctx, columnOf, headerOf, owners, importer, scope, seen: new Map() };
 }
@@ -156,6 +162,10 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       else if (!rc.scope.all && hit.id !== rc.scope.userId && !rc.scope.deptIds.includes(hit.deptId))
         problem(row, 'owner', 'import.owner.out_of_scope', { value: ownerText });
       else owner = hit;
+    }
+    if (owner?.inOnboarding) {
+      problem(row, 'owner', 'training.onboarding_required', { name: owner.inOnboarding });
+      owner = undefined;
     }
     let contact: ContactInput | null = null;
     const contactRaw = {

@@ -8,6 +8,7 @@ import { nextDocNumber } from '../../platform/numbering/numbering.service.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customerContacts, findCustomerInScope } from '../customers/index.ts';
 import { resolveWarehouse } from '../stock/index.ts';
+import { assertActiveForSales } from '../training/index.ts';
 import { findOrderForChange, orderLinesOf } from './orders.access.ts';
 import { priceOrderLines } from './orders.lines.ts';
 import { keepMaskedContact } from './orders.masking.ts';
@@ -84,6 +85,8 @@ export async function createOrder(
   ctx: Ctx,
   input: OrderInput & { quoteId?: number; contractId?: number },
 ): Promise<{ id: number; no: string }> {
+  // SPEC 5.4: a new rep creates orders (form, from a quote or a contract) only once the onboarding is passed.
+  await assertActiveForSales(tx, ctx.principal.userId, 'ownerId');
   const { header, lines } = await headerValues(
     tx,
     ctx,

@@ -15,6 +15,7 @@ import { users } from '../../platform/org/org.schema.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { companyDate } from '../../platform/time.ts';
 import { customers, findCustomerInScope } from '../customers/index.ts';
+import { assertActiveForSales } from '../training/index.ts';
 import { findPoolCustomerInScope, findPoolInScope, homePoolId, poolIdsInScope } from './pool.access.ts';
 import { poolHistory, poolReclaimNotices } from './pool.schema.ts';
 
@@ -37,7 +38,10 @@ async function lockCustomer(tx: Tx, id: number): Promise<CustomerRow> {
   return c;
 }
 
-/** Gives a pool customer its owner (claim, manager assignment, front-desk routing), audited. */
+/**
+ * Gives a pool customer its owner (claim, manager assignment, front-desk routing), audited. A new
+ * rep before the onboarding training is passed owns none (SPEC 5.4): `field` names the refused owner.
+ */
 async function setOwner(
   tx: Tx,
   ctx: Ctx,
@@ -46,7 +50,9 @@ async function setOwner(
   deptId: number,
   action: string,
   comment: string | null,
+  field = 'ownerId',
 ) {
+  await assertActiveForSales(tx, userId, field);
   const [row] = await tx
     .update(customers)
     .set({
@@ -243,7 +249,7 @@ export async function assignFromPool(ctx: Ctx, id: number, input: PoolAssignInpu
     if (c.version !== input.version) throw new StaleVersionError();
     if (!c.poolId || !(await isPoolMember(tx, c.poolId, user.id)))
       throw ValidationError.field('toUserId', 'pool.assign.not_member');
-    const out = await setOwner(tx, ctx, c, user.id, user.deptId, 'pool_assign', input.reason);
+    const out = await setOwner(tx, ctx, c, user.id, user.deptId, 'pool_assign', input.reason, 'toUserId');
     await notify(tx, [user.id], {
       kind: 'pool.assigned',
       titleKey: 'notify.pool.assigned',

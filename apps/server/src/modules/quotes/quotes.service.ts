@@ -16,6 +16,7 @@ import { companyDate } from '../../platform/time.ts';
 import { bookFact } from '../analytics/index.ts';
 import { customerContacts, customers, findCustomerInScope } from '../customers/index.ts';
 import { opportunities, opportunityScope } from '../opportunities/index.ts';
+import { assertActiveForSales } from '../training/index.ts';
 import { findQuoteInScope } from './quotes.access.ts';
 import { linesForAudit, priceQuoteLines, quoteLinesOf, replaceQuoteLines } from './quotes.lines.ts';
 import { quotes } from './quotes.schema.ts';
@@ -130,6 +131,8 @@ async function headerValues(tx: Tx, ctx: Ctx, customerClass: string | null, inpu
 /** Creates a draft quote (报价单) for a customer in the user's scope, numbered and priced. */
 export async function createQuote(ctx: Ctx, input: QuoteInput) {
   return ctx.db.transaction(async (tx) => {
+    // SPEC 5.4: a new rep creates quotes only once the onboarding training is passed.
+    await assertActiveForSales(tx, ctx.principal.userId, 'ownerId');
     const customer = await findCustomerInScope(ctx, input.customerId, 'customer.view', tx);
     await assertRelations(tx, ctx, customer.id, input);
     const { rows, values } = await headerValues(tx, ctx, customer.class, input);

@@ -119,3 +119,15 @@ export const desk = (s: Scope): G[] => [
   ['frontdesk.view', s],
   ['frontdesk.resolve', s],
 ];
+
+// Training (SPEC 5.4): sales staff take part (in-service training each quarter, onboarding when new)
+// and see their own records; those who lead them also organise training and keep the staff records.
+export const trainee = (s: Scope): G[] => [
+  ['training.view', s],
+  ['training.attend', 'ALL'],
+];
+export const trainer = (s: Scope): G[] => [
+  ['training.view', s],
+  ['training.manage', s],
+  ['training.attend', 'ALL'],
+];

@@ -1,5 +1,16 @@
 import { AFTER_SALES_ROLES } from './default-roles.after-sales.ts';
-import { desk, type G, lead, market, marketing, pool, sales, viewAll } from './default-roles.grants.ts';
+import {
+  desk,
+  type G,
+  lead,
+  market,
+  marketing,
+  pool,
+  sales,
+  trainee,
+  trainer,
+  viewAll,
+} from './default-roles.grants.ts';
 
 export type { G };
 
@@ -13,12 +24,25 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
   {
     code: 'sales_rep',
     name: '销售人员',
-    grants: [...sales('SELF'), ...pool('SELF'), ['receivable.writeoff', 'SELF'], ['workplan.write', 'ALL']],
+    grants: [
+      ...sales('SELF'),
+      ...pool('SELF'),
+      ['receivable.writeoff', 'SELF'],
+      ['workplan.write', 'ALL'],
+      ...trainee('SELF'),
+    ],
   },
   {
     code: 'sales_supervisor',
     name: '销售主管',
-    grants: [...sales('DEPT_TREE'), ['customer.transfer', 'DEPT_TREE'], ...pool('DEPT_TREE'), ...lead('DEPT_TREE')],
+    grants: [
+      ...sales('DEPT_TREE'),
+      ['customer.transfer', 'DEPT_TREE'],
+      ...pool('DEPT_TREE'),
+      ...lead('DEPT_TREE'),
+      // Seed 001 销售主管 3: 组织销售人员进行培训和学习.
+      ...trainer('DEPT_TREE'),
+    ],
   },
   {
     code: 'sales_manager',
@@ -41,6 +65,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['contract.sign', 'DEPT_TREE'],
       ['price.adjust', 'ALL'],
       ['receivable.writeoff', 'DEPT_TREE'],
+      // Seed 001 培训计划 1: 销售经理…制定年度培训计划.
+      ...trainer('DEPT_TREE'),
     ],
   },
   {
@@ -70,6 +96,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['product.cost', 'ALL'],
       ['trace.view', 'ALL'],
       ['receivable.writeoff', 'ALL'],
+      ['training.view', 'ALL'],
+      ['training.manage', 'ALL'],
     ],
   },
   {
@@ -103,6 +131,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ...market('ALL'),
       ['competitor.view', 'ALL'],
       ['demand.view', 'ALL'],
+      ['training.view', 'ALL'],
     ],
   },
   {
@@ -151,7 +180,13 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
   {
     code: 'sales_assistant',
     name: '销售内业',
-    grants: [...sales('DEPT'), ['pool.view', 'DEPT'], ['frontdesk.view', 'ALL'], ['order.review', 'DEPT']],
+    grants: [
+      ...sales('DEPT'),
+      ['pool.view', 'DEPT'],
+      ['frontdesk.view', 'ALL'],
+      ['order.review', 'DEPT'],
+      ...trainee('SELF'),
+    ],
   },
   {
     code: 'planner',

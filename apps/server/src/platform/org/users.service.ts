@@ -9,7 +9,7 @@ import { hashPassword, isStrongPassword } from '../auth/password.ts';
 import type { Ctx } from '../context.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors/errors.ts';
 import { departments, roles, userRoles, users } from './org.schema.ts';
-import { runUserDeptChange } from './org-hooks.ts';
+import { runUserCreated, runUserDeptChange } from './org-hooks.ts';
 
 export interface UserInput {
   username: string;
@@ -142,6 +142,7 @@ export async function createUser(ctx: Ctx, input: UserInput & { password: string
       action: 'create',
       changes: createdFields(input, FIELDS),
     });
+    await runUserCreated(tx, ctx, row.id);
     return { id: row.id };
   });
 }

@@ -172,6 +172,13 @@ export const PERMISSIONS = [
   { permission: 'inquiry.create', resource: 'inquiry', scoped: false },
   { permission: 'inquiry.view', resource: 'inquiry', scoped: true },
   { permission: 'inquiry.handle', resource: 'inquiry', scoped: true },
+  // Training (培训, SPEC 5.4): view the plans, sessions, results and staff records (certificates, the
+  // confidentiality agreement, onboarding) of the people in scope; manage = organise plans and sessions,
+  // record attendance and scores, keep those staff records; attend = the role takes part in training
+  // (seed 003: 在职销售服务人员每季度至少一次; a new user holding it starts in onboarding).
+  { permission: 'training.view', resource: 'training', scoped: true },
+  { permission: 'training.manage', resource: 'training', scoped: true },
+  { permission: 'training.attend', resource: 'training', scoped: false },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

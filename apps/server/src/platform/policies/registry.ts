@@ -98,6 +98,11 @@ export const POLICIES = [
   // Seed 003 售前服务 3: 在线客服平台应在[X]分钟内回复 — working minutes of the company calendar
   // (inquiries.clock.ts); a breach alerts the handler's department head (inquiries.sweep.ts).
   { key: 'inquiries.onlineReplyMinutes', type: 'integer', default: 30, min: 1, max: 2400 },
+  // Seed 003 招聘与培训: 新员工入职后，进行为期[X]天的系统培训…考核合格者方可正式上岗 — the onboarding
+  // is due this many calendar days after it starts; an overdue one is flagged to the manager (training.sweep.ts).
+  { key: 'training.onboardingDays', type: 'integer', default: 7, min: 1, max: 180 },
+  // A qualification certificate's holder and their manager are reminded this many days before it expires.
+  { key: 'training.certificateReminderDays', type: 'integer', default: 30, min: 1, max: 365 },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -61,6 +61,8 @@ const UNITS: Record<string, PolicyUnit> = {
   'monitor.deliveryShipDays': 'days',
   'monitor.returnOpenDays': 'days',
   'monitor.ticketIdleDays': 'days',
+  'training.onboardingDays': 'days',
+  'training.certificateReminderDays': 'days',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

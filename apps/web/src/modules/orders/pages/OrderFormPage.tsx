@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { useCustomer } from '../../customers/api';
 import type { ProductOption } from '../../stock/types';
+import { SalesActivationNotice } from '../../training/components/SalesActivationNotice';
 import { fetchProductPrice, useCustomerContacts, useOrder, useSaveOrder } from '../api';
 import { LineEditor } from '../components/LineEditor';
 import { isLineValid, type LineDraft, lineFromOrder, lineFromProduct, toOrderLineInput } from '../components/lineDraft';
@@ -176,6 +177,7 @@ function OrderForm({ order }: { order?: OrderDetail }) {
         title={isEdit ? t('order.editTitle', { no: order?.no }) : t('order.newTitle')}
         onBack={() => navigate(-1)}
       />
+      {isEdit ? null : <SalesActivationNotice />}
       {order && order.status !== 'draft' ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('order.form.notDraft')} />
       ) : null}

@@ -10,6 +10,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { CustomerPicker } from '../../opportunities/components/CustomerPicker';
+import { SalesActivationNotice } from '../../training/components/SalesActivationNotice';
 import { useCustomerContacts, useCustomerOpportunities, useQuote, useSaveQuote } from '../api';
 import { QuoteLineEditor } from '../components/QuoteLineEditor';
 import { belowFloor, isLineValid, type LineDraft, lineFromQuote, toLineInput } from '../lineDraft';
@@ -122,6 +123,7 @@ export function QuoteFormPage() {
         subTitle={q ? `${q.no} · ${t('quote.revision', { n: q.revision })}` : undefined}
         onBack={() => navigate(-1)}
       />
+      {isEdit ? null : <SalesActivationNotice />}
       {needsApproval ? (
         <Alert
           type="warning"

@@ -1,0 +1,77 @@
+import { registerMessages } from '../../platform/i18n/messages.ts';
+
+/** Texts of training (培训, SPEC 5.4), zh-CN first. */
+registerMessages({
+  'zh-CN': {
+    'training.onboarding_required':
+      '{name} 尚未通过岗前培训考核，暂不能负责客户或创建报价、订单（考核合格后方可正式上岗）',
+    'training.onboarding_running': '该员工正在岗前培训中',
+    'training.ends_before_start': '结束时间应晚于开始时间',
+    'training.session_outside_plan': '培训场次应安排在计划周期内（{from} 至 {to}）',
+    'training.participant_invalid': '参训人员不存在、已停用或不在您的管理范围内',
+    'training.session_completed': '该场次已结束，只能修改考核成绩',
+    'training.session_not_started': '培训尚未开始，不能登记出勤和成绩',
+    'training.not_enrolled': '该人员未报名本场培训',
+    'training.absent_no_score': '缺勤人员不能登记成绩',
+    'training.score_required': '请填写出勤人员的考核成绩',
+    'training.score_format': '成绩应为 0–100 之间的数字，最多一位小数',
+    'training.quarter_format': '季度格式应为 2026Q3',
+    'training.feedback_not_attended': '只有参加了已结束场次的学员可以评价',
+    'training.expires_before_issue': '到期日期不能早于发证日期',
+    'training.date_future': '日期不能晚于今天',
+    'task.training.certificate': '资格证书即将到期：{name}（{number}）将于 {date:date} 到期，请及时复审或换证',
+    'notify.training.certificate': '{holder} 的资格证书「{name}」将于 {date:date} 到期',
+    'task.training.onboarding_overdue': '岗前培训逾期：{name} 应于 {date:date} 前通过岗前培训考核',
+    'task.training.quarter': '安排在职培训：{name} 在 {quarter} 未参加在职培训（每季度至少一次）',
+    'notify.training.quarter': '您在 {quarter} 未参加在职培训，请按主管安排参加补训',
+  },
+  'zh-TW': {
+    'training.onboarding_required':
+      '{name} 尚未通過崗前培訓考核，暫不能負責客戶或建立報價、訂單（考核合格後方可正式上崗）',
+    'training.onboarding_running': '該員工正在崗前培訓中',
+    'training.ends_before_start': '結束時間應晚於開始時間',
+    'training.session_outside_plan': '培訓場次應安排在計劃週期內（{from} 至 {to}）',
+    'training.participant_invalid': '參訓人員不存在、已停用或不在您的管理範圍內',
+    'training.session_completed': '該場次已結束，只能修改考核成績',
+    'training.session_not_started': '培訓尚未開始，不能登記出勤和成績',
+    'training.not_enrolled': '該人員未報名本場培訓',
+    'training.absent_no_score': '缺勤人員不能登記成績',
+    'training.score_required': '請填寫出勤人員的考核成績',
+    'training.score_format': '成績應為 0–100 之間的數字，最多一位小數',
+    'training.quarter_format': '季度格式應為 2026Q3',
+    'training.feedback_not_attended': '只有參加了已結束場次的學員可以評價',
+    'training.expires_before_issue': '到期日期不能早於發證日期',
+    'training.date_future': '日期不能晚於今天',
+    'task.training.certificate': '資格證書即將到期：{name}（{number}）將於 {date:date} 到期，請及時複審或換證',
+    'notify.training.certificate': '{holder} 的資格證書「{name}」將於 {date:date} 到期',
+    'task.training.onboarding_overdue': '崗前培訓逾期：{name} 應於 {date:date} 前通過崗前培訓考核',
+    'task.training.quarter': '安排在職培訓：{name} 在 {quarter} 未參加在職培訓（每季度至少一次）',
+    'notify.training.quarter': '您在 {quarter} 未參加在職培訓，請按主管安排參加補訓',
+  },
+  'en-US': {
+    'training.onboarding_required':
+      '{name} has not passed the onboarding training yet and cannot own customers or create quotes or orders until then',
+    'training.onboarding_running': 'This person is in onboarding training already',
+    'training.ends_before_start': 'The end must be after the start',
+    'training.session_outside_plan': 'A session must take place within the plan’s schedule ({from} to {to})',
+    'training.participant_invalid': 'A participant does not exist, is inactive or is outside your scope',
+    'training.session_completed': 'This session is over: only its results can be changed',
+    'training.session_not_started': 'The session has not started: attendance and scores cannot be recorded yet',
+    'training.not_enrolled': 'This person is not enrolled in the session',
+    'training.absent_no_score': 'An absent participant has no score',
+    'training.score_required': 'Enter the score of each participant present',
+    'training.score_format': 'A score is a number from 0 to 100 with at most one decimal',
+    'training.quarter_format': 'A quarter is written like 2026Q3',
+    'training.feedback_not_attended': 'Only participants of a completed session can give feedback',
+    'training.expires_before_issue': 'The expiry date cannot be before the issue date',
+    'training.date_future': 'The date cannot be after today',
+    'task.training.certificate': 'Certificate expiring: {name} ({number}) expires on {date:date}; renew it in time',
+    'notify.training.certificate': '{holder}’s certificate “{name}” expires on {date:date}',
+    'task.training.onboarding_overdue':
+      'Onboarding overdue: {name} should have passed the onboarding training by {date:date}',
+    'task.training.quarter':
+      'Arrange in-service training: {name} attended none in {quarter} (at least one per quarter)',
+    'notify.training.quarter':
+      'You attended no in-service training in {quarter}; join the make-up session your manager arranges',
+  },
+});
