@@ -124,10 +124,8 @@ export function expenseRoutes(app: ZodApp, db: Db) {
   );
   app.put(
     '/expense-budgets/:id',
-    {
-      config: { ...budget('mutation'), permission: 'budget.manage' as const },
-      schema: { tags, params: Id, body: BudgetUpdateInput },
-    },
+    // budget.manage is checked after the scope lookup (out of scope is 404, like an unknown id).
+    { config: budget('mutation'), schema: { tags, params: Id, body: BudgetUpdateInput } },
     async (req) => {
       const ctx = ctxOf(req, db);
       await updateBudget(ctx, req.params.id, req.body);
