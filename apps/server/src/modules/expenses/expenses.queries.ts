@@ -137,3 +137,22 @@ export async function budgetClaims(ctx: Ctx, budgetId: number) {
     .limit(50);
   return rows;
 }
+
+/**
+ * The events a claim or a budget may be charged to: approved events (company campaigns every
+ * inviter sees), latest first, matching the keyword; at most 50 (a picker, not a list).
+ */
+export async function eventOptions(ctx: Ctx, keyword?: string) {
+  const rows = await ctx.db
+    .select({ id: events.id, theme: events.theme, startsAt: events.startsAt })
+    .from(events)
+    .where(
+      and(
+        eq(events.status, 'approved'),
+        keyword ? sql`lower(${events.theme}) like ${likePattern(keyword)}` : undefined,
+      ),
+    )
+    .orderBy(sql`${events.startsAt} desc`, sql`${events.id} desc`)
+    .limit(50);
+  return { items: rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString() })) };
+}

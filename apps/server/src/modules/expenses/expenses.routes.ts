@@ -24,7 +24,7 @@ import { getBudget, listBudgets } from './expenses.budget-list.ts';
 import { createBudget, updateBudget } from './expenses.budgets.ts';
 import { createClaim, deleteClaim, updateClaim } from './expenses.claims.ts';
 import { CLAIM_DOC } from './expenses.doc.ts';
-import { countClaimViews, getClaim, listClaims } from './expenses.queries.ts';
+import { countClaimViews, eventOptions, getClaim, listClaims } from './expenses.queries.ts';
 import { payClaim, submitClaim } from './expenses.submit.ts';
 
 const tags = ['expenses'];
@@ -107,6 +107,15 @@ export function expenseRoutes(app: ZodApp, db: Db) {
     },
   );
 
+  // The event picker of the claim and budget forms (approved events are company-wide campaigns).
+  app.get(
+    '/expense-events',
+    {
+      config: { permission: 'expense.claim' },
+      schema: { tags, querystring: z.object({ keyword: z.string().trim().max(50).optional() }) },
+    },
+    async (req) => eventOptions(ctxOf(req, db), req.query.keyword),
+  );
   app.get('/expense-budgets', { config: budget('list'), schema: { tags, querystring: BudgetListQuery } }, async (req) =>
     listBudgets(ctxOf(req, db), req.query),
   );

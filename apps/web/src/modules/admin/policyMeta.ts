@@ -61,6 +61,7 @@ const UNITS: Record<string, PolicyUnit> = {
   'monitor.deliveryShipDays': 'days',
   'monitor.returnOpenDays': 'days',
   'monitor.ticketIdleDays': 'days',
+  'expenses.budgetWarnPercent': 'percent',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {
