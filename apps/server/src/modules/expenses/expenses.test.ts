@@ -272,6 +272,23 @@ describe('spending beyond the remaining budget (seed 001 费用预算 3: 不得�
     );
     expect((await claimOf(Number(dinner.id))).status).toBe('submitted');
     expect(await budgetOf(ids.treat)).toEqual({ amount: '500.00', reserved: '570.00', used: '0.00' });
+    // Finance returns it; the applicant reads why and resubmits it for the over-budget approval.
+    const inst = await claimTask(who.finance, Number(dinner.id));
+    await who.finance.post(`/api/approvals/${inst}/return`, { comment: '预算已用完，请申请超预算审批' });
+    const back = (await who.rep1.get(`/api/expense-claims/${dinner.id}`)).json();
+    expect(back).toMatchObject({
+      status: 'draft',
+      rejectReason: '预算已用完，请申请超预算审批',
+      can: { submit: true },
+    });
+    const again = await submitClaimAs(who.rep1, Number(dinner.id), back.version, '客户临时增加陪同人员');
+    expect(again.json()).toMatchObject({ status: 'submitted', overBudget: true });
+    await approveClaim(who.supervisor1, Number(dinner.id));
+    expect(await claimTask(who.finance, Number(dinner.id))).toBeUndefined();
+    await approveClaim(who.gm, Number(dinner.id));
+    expect((await approveClaim(who.finance, Number(dinner.id))).json().status).toBe('approved');
+    expect(await budgetOf(ids.treat)).toEqual({ amount: '500.00', reserved: '750.00', used: '0.00' });
+    expect((await claimOf(Number(dinner.id))).overrun).toBe('180.00');
   });
 
   it('an unbudgeted category is beyond budget as a whole; the forbid policy refuses it outright', async () => {

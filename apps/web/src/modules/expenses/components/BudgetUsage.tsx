@@ -16,7 +16,7 @@ export function BudgetUsage({ b }: { b: Pick<Budget, 'id' | 'percent' | 'nearLim
         size="small"
         status={b.overrun ? 'exception' : 'normal'}
         strokeColor={b.nearLimit ? '#fa8c16' : undefined}
-        style={{ width: 120, margin: 0 }}
+        style={{ width: 96, margin: 0 }}
       />
       {b.nearLimit ? <Tag color="orange">{t('expenses.budgets.nearLimit')}</Tag> : null}
       {b.overrun ? <Tag color="red">{t('expenses.budgets.overrun')}</Tag> : null}

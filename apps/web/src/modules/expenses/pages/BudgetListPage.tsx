@@ -41,7 +41,7 @@ export function BudgetListPage() {
     title,
     dataIndex: key,
     key,
-    width: 120,
+    width: 105,
     align: 'right' as const,
     render: (v: string) => <MoneyText value={v} />,
   });
@@ -49,7 +49,7 @@ export function BudgetListPage() {
     {
       title: b('scope'),
       key: 'scope',
-      width: 200,
+      width: 180,
       ellipsis: true,
       render: (_, r) => (
         <Space size={4}>
@@ -62,13 +62,13 @@ export function BudgetListPage() {
       title: t('expenses.fields.category'),
       dataIndex: 'category',
       key: 'category',
-      width: 100,
+      width: 90,
       render: (v: string) => t(`expenses.category.${v}`),
     },
     {
       title: b('period'),
       key: 'period',
-      width: 200,
+      width: 190,
       render: (_, r) =>
         r.periodStart ? `${formatDate(r.periodStart)} ~ ${formatDate(r.periodEnd)}` : b('eventPeriod'),
     },
@@ -79,7 +79,7 @@ export function BudgetListPage() {
       title: b('remaining'),
       dataIndex: 'remaining',
       key: 'remaining',
-      width: 120,
+      width: 105,
       align: 'right',
       render: (v: string, r) =>
         r.overrun ? (
@@ -90,7 +90,7 @@ export function BudgetListPage() {
           <MoneyText value={v} />
         ),
     },
-    { title: b('usage'), key: 'usage', width: 230, render: (_, r) => <BudgetUsage b={r} /> },
+    { title: b('usage'), key: 'usage', width: 190, render: (_, r) => <BudgetUsage b={r} /> },
   ];
   return (
     <Card>
