@@ -27,6 +27,7 @@ import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { createSavedFilters, planAttributes } from './demo/customer-attributes.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
 import { createEvents } from './demo/events.ts';
+import { createExpenses } from './demo/expenses.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
 import { createCompletedImport } from './demo/imports.ts';
 import { createInquiries } from './demo/inquiries.ts';
@@ -353,6 +354,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createPlans(world);
     // Conference marketing (SPEC 2.7): a past event with its report and an upcoming one being invited to.
     await createEvents(world);
+    // Expenses (SPEC 5.3): budgets near their limit, claims in every state, one beyond budget pending.
+    await createExpenses(world);
     // Market research after the facts: forecasts are compared with the actual sales (SPEC 2.2).
     await createResearch(world);
     // Last: a trade show's leads brought in through the real import (its customers touch no story above).

@@ -46,6 +46,7 @@ import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { eventRoutes } from './modules/events/index.ts';
+import { expenseRoutes } from './modules/expenses/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
 import { inquiryRoutes } from './modules/inquiries/index.ts';
@@ -227,6 +228,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       reportRoutes(scoped, opts.db);
       planRoutes(scoped, opts.db);
       eventRoutes(scoped, opts.db);
+      expenseRoutes(scoped, opts.db);
       researchRoutes(scoped, opts.db);
       promotionRoutes(scoped, opts.db);
       apiTokenRoutes(scoped, opts.db);

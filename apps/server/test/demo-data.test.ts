@@ -47,6 +47,14 @@ describe('demo data', () => {
              where s.status = 'completed' and a.score is not null) scored`);
       expect(tr.rows[0]).toMatchObject({ expired: 1, onboarding: ['rep5'] });
       expect(tr.rows[0].scored).toBeGreaterThanOrEqual(3);
+      // Expenses (SPEC 5.3): budgets near their limit, a claim beyond budget waiting for its over-budget approval.
+      const exp = await env.database.db.execute<{ pending: number; near: number; rejected: number }>(sql`
+        select (select count(*)::int from approval_instances i join expense_claims c on c.id = i.doc_id
+            where i.doc_type = 'expense_claim' and i.status = 'pending' and c.over_budget) pending,
+          (select count(*)::int from expense_budgets where event_id is null
+            and reserved + used between amount * 0.9 and amount) near,
+          (select count(*)::int from expense_claims where status = 'rejected' and reject_reason is not null) rejected`);
+      expect(exp.rows[0]).toEqual({ pending: 1, near: 2, rejected: 1 });
     },
     240_000,
   );

@@ -145,6 +145,8 @@ function definedLabels(): string[] {
   each('pool.reclaimReason', core.POOL_RECLAIM_REASONS);
   each('product.tracking', core.TRACKING_MODES);
   each('priceList.kind', core.PRICE_LIST_KINDS);
+  each('expenses.status', core.CLAIM_STATUSES);
+  each('expenses.category', core.EXPENSE_CATEGORIES);
   return out;
 }
 

@@ -7,6 +7,7 @@ export * from './customers.ts';
 export * from './deliveries.ts';
 export * from './dictionaries.ts';
 export * from './events.ts';
+export * from './expenses.ts';
 export * from './files.ts';
 export * from './finance.ts';
 export * from './format.ts';

@@ -6,6 +6,7 @@ export * from '../modules/contracts/contracts.schema.ts';
 export * from '../modules/customers/customers.schema.ts';
 export * from '../modules/deliveries/deliveries.schema.ts';
 export * from '../modules/events/events.schema.ts';
+export * from '../modules/expenses/expenses.schema.ts';
 export * from '../modules/finance/finance.schema.ts';
 export * from '../modules/finance/receivables.schema.ts';
 export * from '../modules/front-desk/front-desk.schema.ts';

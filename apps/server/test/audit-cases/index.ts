@@ -4,6 +4,7 @@ import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
 import { eventCases } from './events.ts';
+import { expenseCases } from './expenses.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
 import { importCases, importKindCases } from './imports.ts';
@@ -62,4 +63,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   inquiries: inquiryCases,
   attachments: attachmentCases,
   training: trainingCases,
+  expenses: expenseCases,
 };

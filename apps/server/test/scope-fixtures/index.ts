@@ -5,6 +5,7 @@ import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
 import { eventFixtures } from './events.ts';
+import { expenseFixtures } from './expenses.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
 import { importFixtures } from './imports.ts';
@@ -59,4 +60,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   inquiries: inquiryFixtures,
   attachments: attachmentFixtures,
   training: trainingFixtures,
+  expenses: expenseFixtures,
 };

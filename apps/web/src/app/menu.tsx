@@ -15,6 +15,7 @@ import { contractMenuItems } from '../modules/contracts/routes';
 import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { eventDoorMenuItems, eventMenuItems } from '../modules/events/routes';
+import { expensesMenu } from '../modules/expenses/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
 import { importMenuItems } from '../modules/imports/routes';
@@ -66,6 +67,8 @@ export const MENU_GROUPS: MenuGroupDef[] = [
     items: [...stockMenuItems, ...deliveryMenuItems],
   },
   { key: 'finance', labelKey: 'menu.finance', icon: <AccountBookOutlined />, items: financeMenuItems },
+  // 费用管理 (SPEC 5.3): reimbursement claims, budgets and cost analysis.
+  expensesMenu,
   // After the sale (SPEC 4): tickets, return visits, complaints, satisfaction, returns, post-sale processes.
   { ...serviceMenu, items: [...serviceMenu.items, ...afterSalesMenuItems, ...returnMenuItems, ...milestoneMenuItems] },
   // 报表分析 (SPEC 5.1, 2.1): dashboards and their drill-down, the generated reports, plans and targets.

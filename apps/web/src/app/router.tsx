@@ -9,6 +9,7 @@ import { contractRoutes } from '../modules/contracts/routes';
 import { customerRoutes } from '../modules/customers/routes';
 import { deliveryRoutes } from '../modules/deliveries/routes';
 import { eventRoutes } from '../modules/events/routes';
+import { expenseRoutes } from '../modules/expenses/routes';
 import { financeRoutes } from '../modules/finance/routes';
 import { frontDeskRoutes } from '../modules/front-desk/routes';
 import { importRoutes } from '../modules/imports/routes';
@@ -70,6 +71,7 @@ const moduleRoutes: AppRoute[] = [
   ...planRoutes,
   ...eventRoutes,
   ...trainingRoutes,
+  ...expenseRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

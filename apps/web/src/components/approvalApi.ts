@@ -89,6 +89,7 @@ const DOC_QUERIES: Record<string, QueryKey[]> = {
   sales_return: [['returns'], ['stock'], ['deliveries']],
   complaint_compensation: [['complaints']],
   event: [['events']],
+  expense_claim: [['expenses']],
 };
 
 /** Approve / reject / return / delegate / withdraw one instance; refreshes inbox, badge, bell and the document. */

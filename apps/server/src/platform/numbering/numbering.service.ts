@@ -20,6 +20,8 @@ const FORMATS = {
   complaint: { prefix: 'YY', period: 'day', pad: 4 },
   salesReturn: { prefix: 'TH', period: 'day', pad: 4 },
   milestoneProcess: { prefix: 'LC', period: 'year', pad: 5 },
+  // 报销单 (SPEC 5.3).
+  expenseClaim: { prefix: 'BX', period: 'day', pad: 4 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

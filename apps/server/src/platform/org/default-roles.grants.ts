@@ -72,11 +72,18 @@ export const sales = (s: Scope): G[] => [
   ['inquiry.create', 'ALL'],
   ['inquiry.view', s],
   ['inquiry.handle', s],
+  // Expenses (SPEC 5.3; seed 001 费用报销): everyone files their own claims; a rep reads the budgets of
+  // their department (what is left to spend), those above them the budgets of their scope.
+  ['expense.view', s],
+  ['expense.claim', 'ALL'],
+  ['budget.view', s === 'SELF' ? 'DEPT' : s],
 ];
 // Those who lead reps read and comment their logs and watch process health (SPEC 5.1).
 export const lead = (s: Scope): G[] => [
   ['worklog.comment', s],
   ['monitor.view', 'ALL'],
+  // Seed 001 费用控制 4: 定期对销售费用进行分析和评估 — cost analysis of the scope (SPEC 5.3).
+  ['expense.analyze', s],
 ];
 // Market research and promotions of the scope (SPEC 2.2): read by those who lead sales.
 export const market = (s: Scope): G[] => [

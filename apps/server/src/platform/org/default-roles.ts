@@ -98,6 +98,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['receivable.writeoff', 'ALL'],
       ['training.view', 'ALL'],
       ['training.manage', 'ALL'],
+      // Seed 001 费用预算 1: 销售部门制定费用预算 — the sales director sets the department budgets.
+      ['budget.manage', 'ALL'],
     ],
   },
   {
@@ -132,6 +134,11 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['competitor.view', 'ALL'],
       ['demand.view', 'ALL'],
       ['training.view', 'ALL'],
+      // Seed 001 费用预算 3: 费用预算经公司领导审批后执行 — sets budgets, approves spending beyond them.
+      ['expense.view', 'ALL'],
+      ['expense.claim', 'ALL'],
+      ['budget.view', 'ALL'],
+      ['budget.manage', 'ALL'],
     ],
   },
   {
@@ -254,6 +261,13 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['receivable.writeoff', 'ALL'],
       ['analytics.view', 'ALL'],
       ['report.view', 'ALL'],
+      // Seed 001 费用报销 3: 财务部门对报销费用进行终审, 审核通过后予以报销; budgets and their analysis.
+      ['expense.view', 'ALL'],
+      ['expense.claim', 'ALL'],
+      ['expense.pay', 'ALL'],
+      ['expense.analyze', 'ALL'],
+      ['budget.view', 'ALL'],
+      ['budget.manage', 'ALL'],
     ],
   },
   {

@@ -145,6 +145,15 @@ export const PERMISSIONS = [
   { permission: 'event.plan', resource: 'event', scoped: false },
   { permission: 'event.invite', resource: 'event_invitation', scoped: true },
   { permission: 'event.checkin', resource: 'event_invitation', scoped: false },
+  // Expenses and budgets (费用管理, SPEC 5.3): view claims (the applicant's and department's, and those
+  // one approves); claim = file and submit one's own; pay = finance books the reimbursement (予以报销);
+  // analyze = cost analysis of the scope; budgets viewed by department and set by finance / leadership.
+  { permission: 'expense.view', resource: 'expense_claim', scoped: true },
+  { permission: 'expense.claim', resource: 'expense_claim', scoped: false },
+  { permission: 'expense.pay', resource: 'expense_claim', scoped: false },
+  { permission: 'expense.analyze', resource: 'expense_analysis', scoped: true },
+  { permission: 'budget.view', resource: 'expense_budget', scoped: true },
+  { permission: 'budget.manage', resource: 'expense_budget', scoped: false },
   // Integrations (SPEC 1.11): one's own API tokens; every user's tokens; webhook endpoints.
   { permission: 'apitoken.manage', resource: 'api_token', scoped: false },
   { permission: 'apitoken.admin', resource: 'api_token', scoped: false },

@@ -88,6 +88,11 @@ export const POLICIES = [
   // Seed 001 邀约流程 3: 会议前一天再次与客户确认 — the confirmation task of each accepted invitation
   // appears this many hours before the event starts (events.sweep.ts).
   { key: 'events.confirmationLeadHours', type: 'integer', default: 24, min: 1, max: 168 },
+  // Seed 001 费用预算 3: 不得超预算开支. 'approval': a claim beyond the remaining budget is submitted
+  // with a reason and passes the over-budget approval first; 'forbid': it is refused (expenses.submit.ts).
+  { key: 'expenses.overBudget', type: 'enum', default: 'approval', options: ['approval', 'forbid'] },
+  // A budget this many percent spent (reserved + used) is flagged as near its limit (expenses.budgets.ts).
+  { key: 'expenses.budgetWarnPercent', type: 'integer', default: 90, min: 50, max: 100 },
   // Process health (流程监控, SPEC 5.1): days a document may wait in a state before it is listed.
   { key: 'monitor.quoteApprovalDays', type: 'integer', default: 2, min: 0, max: 365 },
   { key: 'monitor.contractReviewDays', type: 'integer', default: 3, min: 0, max: 365 },

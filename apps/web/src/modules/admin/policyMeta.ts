@@ -63,6 +63,7 @@ const UNITS: Record<string, PolicyUnit> = {
   'monitor.ticketIdleDays': 'days',
   'training.onboardingDays': 'days',
   'training.certificateReminderDays': 'days',
+  'expenses.budgetWarnPercent': 'percent',
 };
 
 export function policyUnit(key: string): PolicyUnit | undefined {

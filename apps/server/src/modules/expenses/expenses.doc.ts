@@ -1,0 +1,2 @@
+/** The approval document type of reimbursement claims. */
+export const CLAIM_DOC = 'expense_claim';
