@@ -45,6 +45,7 @@ import { analyticsRoutes } from './modules/analytics/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
+import { disciplineRoutes } from './modules/discipline/index.ts';
 import { eventRoutes } from './modules/events/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
@@ -232,6 +233,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       preferenceRoutes(scoped, opts.db);
       webhookRoutes(scoped, opts.db);
       inquiryRoutes(scoped, opts.db);
+      disciplineRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

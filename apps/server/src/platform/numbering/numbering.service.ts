@@ -20,6 +20,10 @@ const FORMATS = {
   complaint: { prefix: 'YY', period: 'day', pad: 4 },
   salesReturn: { prefix: 'TH', period: 'day', pad: 4 },
   milestoneProcess: { prefix: 'LC', period: 'year', pad: 5 },
+  // 奖惩记录 (JC), 内部审核 (NS), 纠正/预防措施 (CAPA).
+  disciplineRecord: { prefix: 'JC', period: 'year', pad: 5 },
+  internalAudit: { prefix: 'NS', period: 'year', pad: 4 },
+  capa: { prefix: 'CAPA', period: 'year', pad: 4 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;
