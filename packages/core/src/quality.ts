@@ -109,6 +109,13 @@ export const DocumentInput = z.object({
   ownerDeptId: IntId,
 });
 export type DocumentInput = z.output<typeof DocumentInput>;
+/** A new controlled document with its first version (the change summary of a first issue is optional). */
+export const DocumentCreateInput = DocumentInput.extend({
+  label: text(30),
+  effectiveDate: IsoDate,
+  changeSummary: optText(2000),
+});
+export type DocumentCreateInput = z.output<typeof DocumentCreateInput>;
 export const DocumentUpdateInput = DocumentInput.extend({ version: VersionNo });
 export type DocumentUpdateInput = z.output<typeof DocumentUpdateInput>;
 

@@ -18,6 +18,7 @@ export * from '../modules/orders/orders.schema.ts';
 export * from '../modules/plans/plans.schema.ts';
 export * from '../modules/pool/pool.schema.ts';
 export * from '../modules/products/products.schema.ts';
+export * from '../modules/quality/quality.schema.ts';
 export * from '../modules/quotes/quotes.schema.ts';
 export * from '../modules/reports/reports.schema.ts';
 export * from '../modules/research/research.schema.ts';

@@ -1,7 +1,7 @@
 import type { DisciplineLevelQuery, DisciplineListQuery } from '@sales/core';
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { listAudit } from '../../platform/audit/audit.service.ts';
+import { auditHistory } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/lists/index.ts';
 import { departments, users } from '../../platform/org/org.schema.ts';
@@ -76,31 +76,14 @@ export async function getDisciplineRecord(ctx: Ctx, id: number) {
   await findRecordInScope(ctx, id);
   const [[row], history] = await Promise.all([
     recordSelect(ctx).where(eq(disciplineRecords.id, id)),
-    listAudit(ctx.db, ENTITY, id, 100),
+    auditHistory(ctx.db, ENTITY, id),
   ]);
-  const actorIds = [...new Set(history.map((h) => h.actorId).filter((a): a is number => a !== null))];
-  const names = actorIds.length
-    ? new Map(
-        (
-          await ctx.db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(sql`${users.id} = any(${sql.param(actorIds)}::int[])`)
-        ).map((u) => [u.id, u.name]),
-      )
-    : new Map<number, string>();
   const canRecord = await mayRecord(ctx, id, row.r.personId);
   return {
     ...present(row),
     canRecord,
     canAcknowledge: row.r.personId === ctx.principal.userId && row.r.status === 'decided',
-    history: history.map((h) => ({
-      id: h.id,
-      at: h.at.toISOString(),
-      action: h.action,
-      actorName: h.actorId === null ? null : (names.get(h.actorId) ?? null),
-      comment: h.comment,
-    })),
+    history: history.map(({ changes: _c, ...h }) => h),
   };
 }
 
