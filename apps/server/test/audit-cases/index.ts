@@ -3,6 +3,7 @@ import { attachmentCases } from './attachments.ts';
 import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
+import { disciplineCases } from './discipline.ts';
 import { eventCases } from './events.ts';
 import { financeCases } from './finance.ts';
 import { frontDeskCases } from './front-desk.ts';
@@ -17,6 +18,7 @@ import { planCases } from './plans.ts';
 import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
+import { qualityCases } from './quality.ts';
 import { quoteCases } from './quotes.ts';
 import { reportCases } from './reports.ts';
 import { researchCases } from './research.ts';
@@ -60,4 +62,6 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   research: researchCases,
   inquiries: inquiryCases,
   attachments: attachmentCases,
+  discipline: disciplineCases,
+  quality: qualityCases,
 };

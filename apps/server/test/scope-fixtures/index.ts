@@ -4,6 +4,7 @@ import { attachmentFixtures } from './attachments.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
+import { disciplineFixtures } from './discipline.ts';
 import { eventFixtures } from './events.ts';
 import { financeFixtures } from './finance.ts';
 import { frontDeskFixtures } from './front-desk.ts';
@@ -17,6 +18,7 @@ import { planFixtures } from './plans.ts';
 import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
+import { qualityFixtures } from './quality.ts';
 import { quoteFixtures } from './quotes.ts';
 import { reportFixtures } from './reports.ts';
 import { researchFixtures } from './research.ts';
@@ -57,4 +59,6 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   research: researchFixtures,
   inquiries: inquiryFixtures,
   attachments: attachmentFixtures,
+  discipline: disciplineFixtures,
+  quality: qualityFixtures,
 };
