@@ -36,6 +36,24 @@ describe('demo data', () => {
              and status = 'fulfilled' and expected_return_date < ${clock.slice(0, 10)}::date) overdue`);
       expect(inq.rows[0]).toMatchObject({ waiting: 1, overdue: 1 });
       expect(inq.rows[0].alerted).toBeGreaterThanOrEqual(2);
+      // Discipline (SPEC 5.6): an acknowledged warning, a decided record awaiting acknowledgement, a draft.
+      const disc = await env.database.db.execute<{ status: string; outcome: string | null; n: number }>(sql`
+        select status, outcome, count(*)::int as n from discipline_records group by 1, 2 order by 1, 2`);
+      expect(disc.rows).toEqual(
+        expect.arrayContaining([
+          { status: 'acknowledged', outcome: 'warning', n: 1 },
+          { status: 'decided', outcome: 'compensation', n: 1 },
+          { status: 'draft', outcome: null, n: 1 },
+        ]),
+      );
+      // Quality (SPEC 5.7): a reported audit with a closed, an overdue and an open action; revised documents.
+      const qual = await env.database.db.execute<{ closed: number; overdue: number; docs: number; outdated: number }>(sql`
+        select (select count(*)::int from capas where status = 'closed') closed,
+          (select count(*)::int from capas where status <> 'closed' and due_date < ${clock.slice(0, 10)}::date) overdue,
+          (select count(*)::int from controlled_documents) docs,
+          (select count(*)::int from document_distributions d join document_versions v on v.id = d.version_id
+             where v.status = 'superseded' and d.withdrawn_at is null) outdated`);
+      expect(qual.rows[0]).toEqual({ closed: 1, overdue: 1, docs: 5, outdated: 2 });
     },
     240_000,
   );
