@@ -1,4 +1,11 @@
-import { AccountBookOutlined, AppstoreOutlined, CarOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AppstoreOutlined,
+  CarOutlined,
+  SafetyCertificateOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
@@ -8,6 +15,7 @@ import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
 import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
+import { disciplineMenuItems } from '../modules/discipline/routes';
 import { eventDoorMenuItems, eventMenuItems } from '../modules/events/routes';
 import { financeMenuItems } from '../modules/finance/routes';
 import { frontDeskMenu } from '../modules/front-desk/routes';
@@ -21,6 +29,7 @@ import { orderMenuItems } from '../modules/orders/routes';
 import { planMenuItems } from '../modules/plans/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
+import { qualityMenuItems } from '../modules/quality/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
 import { reportMenuItems } from '../modules/reports/routes';
 import { marketMenu } from '../modules/research/routes';
@@ -65,6 +74,10 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   { ...statisticsMenu, items: [...statisticsMenu.items, ...reportMenuItems, ...planMenuItems] },
   // 市场 (SPEC 2.2 / 2.8): market research, competitors, forecasts, promotions, the demand register.
   marketMenu,
+  // 销售管理 (SPEC 5.6): discipline records — everyone's own, their people's for those who lead.
+  { key: 'salesforce', labelKey: 'menu.salesforce', icon: <TeamOutlined />, items: disciplineMenuItems },
+  // 质量体系 (SPEC 5.7): internal audits, corrective/preventive actions, controlled documents.
+  { key: 'quality', labelKey: 'menu.quality', icon: <SafetyCertificateOutlined />, items: qualityMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },

@@ -7,6 +7,7 @@ import { cappedCount, pageOffset, pageOrder, pageResult } from '../../platform/l
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
+import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { disciplineScope, findRecordInScope, personForRecord } from './discipline.access.ts';
 import { computeLevel } from './discipline.level.ts';
 import { disciplineRecords } from './discipline.schema.ts';
@@ -81,6 +82,8 @@ export async function getDisciplineRecord(ctx: Ctx, id: number) {
   const canRecord = await mayRecord(ctx, id, row.r.personId);
   return {
     ...present(row),
+    // What a 一级 loss would add to the 快乐基金 if decided now (the decision form shows it).
+    contributionPolicy: await getPolicy(ctx.db, 'discipline.level1Contribution'),
     canRecord,
     canAcknowledge: row.r.personId === ctx.principal.userId && row.r.status === 'decided',
     history: history.map(({ changes: _c, ...h }) => h),
