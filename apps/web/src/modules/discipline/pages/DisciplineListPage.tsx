@@ -45,7 +45,6 @@ export function DisciplineListPage() {
       render: (v: string, r) => <Link to={`/discipline/${r.id}`}>{v}</Link>,
     },
     { title: f('person'), dataIndex: 'personName', width: 100 },
-    { title: f('dept'), dataIndex: 'deptName', width: 110, ellipsis: true },
     { title: f('occurredOn'), dataIndex: 'occurredOn', width: 110, render: (v: string) => formatDate(v) },
     {
       title: f('kind'),
@@ -53,13 +52,19 @@ export function DisciplineListPage() {
       width: 80,
       render: (v: string) => <StatusTag dict="discipline.kind" value={v} colors={KIND_COLORS} />,
     },
-    { title: f('rule'), dataIndex: 'rule', width: 220, ellipsis: true },
     {
       title: f('level'),
       dataIndex: 'level',
       width: 90,
       render: (v: string | null) => <StatusTag dict="discipline.level" value={v} colors={LEVEL_COLORS} />,
     },
+    {
+      title: f('status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (v: string) => <StatusTag dict="discipline.status" value={v} colors={STATUS_COLORS} />,
+    },
+    { title: f('rule'), dataIndex: 'rule', width: 220, ellipsis: true },
     {
       title: f('lossAmount'),
       dataIndex: 'lossAmount',
@@ -73,12 +78,7 @@ export function DisciplineListPage() {
       width: 120,
       render: (v: string | null) => (v ? t(`discipline.outcome.${v}`) : '-'),
     },
-    {
-      title: f('status'),
-      dataIndex: 'status',
-      width: 90,
-      render: (v: string) => <StatusTag dict="discipline.status" value={v} colors={STATUS_COLORS} />,
-    },
+    { title: f('dept'), dataIndex: 'deptName', width: 110, ellipsis: true },
   ];
   return (
     <Card>
@@ -113,6 +113,7 @@ export function DisciplineListPage() {
       </Flex>
       <DataTable<DisciplineRecord>
         data-testid="discipline-table"
+        rowTestId="discipline-row"
         columns={columns}
         items={list.data?.items}
         total={list.data?.total ?? 0}

@@ -73,6 +73,7 @@ export function AuditListPage() {
       </Flex>
       <DataTable<AuditRow>
         data-testid="audits-table"
+        rowTestId="audit-row"
         columns={columns}
         items={list.data?.items}
         total={list.data?.total ?? 0}

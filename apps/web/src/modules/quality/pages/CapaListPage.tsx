@@ -80,6 +80,7 @@ export function CapaListPage() {
       </Flex>
       <DataTable<Capa>
         data-testid="capas-table"
+        rowTestId="capa-row"
         columns={columns}
         items={list.data?.items}
         total={list.data?.total ?? 0}

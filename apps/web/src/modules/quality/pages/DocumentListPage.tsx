@@ -35,10 +35,7 @@ export function DocumentListPage() {
       render: (v: string, r) => <Link to={`/quality/documents/${r.id}`}>{v}</Link>,
     },
     { title: f('docTitle'), dataIndex: 'title', width: 220, ellipsis: true },
-    { title: f('docKind'), dataIndex: 'kind', width: 100, render: (v: string) => t(`quality.docKind.${v}`) },
-    { title: f('ownerDept'), dataIndex: 'deptName', width: 110 },
     { title: f('currentVersion'), dataIndex: 'currentLabel', width: 100 },
-    { title: f('changeNo'), dataIndex: 'changeNo', width: 90, align: 'right' },
     { title: f('effectiveDate'), dataIndex: 'effectiveDate', width: 110, render: (v: string) => formatDate(v) },
     { title: f('copyCount'), dataIndex: 'copies', width: 90, align: 'right' },
     {
@@ -48,6 +45,9 @@ export function DocumentListPage() {
       align: 'right',
       render: (v: number) => (v > 0 ? <Tag color="orange">{v}</Tag> : v),
     },
+    { title: f('docKind'), dataIndex: 'kind', width: 100, render: (v: string) => t(`quality.docKind.${v}`) },
+    { title: f('ownerDept'), dataIndex: 'deptName', width: 110 },
+    { title: f('changeNo'), dataIndex: 'changeNo', width: 90, align: 'right' },
   ];
   return (
     <Card>
@@ -84,6 +84,7 @@ export function DocumentListPage() {
       </Flex>
       <DataTable<DocumentRow>
         data-testid="documents-table"
+        rowTestId="document-row"
         columns={columns}
         items={list.data?.items}
         total={list.data?.total ?? 0}
