@@ -26,6 +26,7 @@ import { createAnalyticsFacts } from './demo/analytics.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { createSavedFilters, planAttributes } from './demo/customer-attributes.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
+import { createDiscipline } from './demo/discipline.ts';
 import { createEvents } from './demo/events.ts';
 import { createExpenses } from './demo/expenses.ts';
 import { createFrontDesk } from './demo/front-desk.ts';
@@ -36,6 +37,7 @@ import { createOpportunities } from './demo/opportunities.ts';
 import { createDemoOrg, USER_MOBILES } from './demo/org.ts';
 import { createPlans } from './demo/plans.ts';
 import { createPools, writeFates } from './demo/pool.ts';
+import { createQualityRecords } from './demo/quality.ts';
 import { createQuoteToCash } from './demo/quote-to-cash.ts';
 import { createReportReviews } from './demo/reports.ts';
 import { createResearch } from './demo/research.ts';
@@ -362,6 +364,9 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createCompletedImport(world);
     // Training (SPEC 5.4): sessions with scores, certificates (one expired), a new rep in onboarding.
     await createTraining(world);
+    // Managing the sales force (SPEC 5.6, 5.7): discipline records, internal audits and controlled documents.
+    await createDiscipline(world);
+    await createQualityRecords(world);
   });
 }
 

@@ -26,6 +26,7 @@ import { creditRoutes, customerRoutes } from './modules/customers/index.ts';
 import { frontDeskRoutes } from './modules/front-desk/index.ts';
 import { opportunityRoutes, pipelineRoutes } from './modules/opportunities/index.ts';
 import { poolRoutes } from './modules/pool/index.ts';
+import { qualityRoutes } from './modules/quality/index.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { PrincipalCache, type PrincipalCacheOptions } from './platform/auth/principal-cache.ts';
 import { RouteNotFoundError } from './platform/errors/errors.ts';
@@ -45,6 +46,7 @@ import { analyticsRoutes } from './modules/analytics/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
+import { disciplineRoutes } from './modules/discipline/index.ts';
 import { eventRoutes } from './modules/events/index.ts';
 import { expenseRoutes } from './modules/expenses/index.ts';
 import { financeRoutes } from './modules/finance/index.ts';
@@ -236,6 +238,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       webhookRoutes(scoped, opts.db);
       inquiryRoutes(scoped, opts.db);
       trainingRoutes(scoped, opts.db);
+      disciplineRoutes(scoped, opts.db);
+      qualityRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -55,6 +55,29 @@ describe('demo data', () => {
             and reserved + used between amount * 0.9 and amount) near,
           (select count(*)::int from expense_claims where status = 'rejected' and reject_reason is not null) rejected`);
       expect(exp.rows[0]).toEqual({ pending: 1, near: 2, rejected: 1 });
+      // Discipline (SPEC 5.6): an acknowledged warning, a decided record awaiting acknowledgement, a draft.
+      const disc = await env.database.db.execute<{ status: string; outcome: string | null; n: number }>(sql`
+        select status, outcome, count(*)::int as n from discipline_records group by 1, 2 order by 1, 2`);
+      expect(disc.rows).toEqual(
+        expect.arrayContaining([
+          { status: 'acknowledged', outcome: 'warning', n: 1 },
+          { status: 'decided', outcome: 'compensation', n: 1 },
+          { status: 'draft', outcome: null, n: 1 },
+        ]),
+      );
+      // Quality (SPEC 5.7): a reported audit with a closed, an overdue and an open action; revised documents.
+      const qual = await env.database.db.execute<{
+        closed: number;
+        overdue: number;
+        docs: number;
+        outdated: number;
+      }>(sql`
+        select (select count(*)::int from capas where status = 'closed') closed,
+          (select count(*)::int from capas where status <> 'closed' and due_date < ${clock.slice(0, 10)}::date) overdue,
+          (select count(*)::int from controlled_documents) docs,
+          (select count(*)::int from document_distributions d join document_versions v on v.id = d.version_id
+             where v.status = 'superseded' and d.withdrawn_at is null) outdated`);
+      expect(qual.rows[0]).toEqual({ closed: 1, overdue: 1, docs: 5, outdated: 2 });
     },
     240_000,
   );

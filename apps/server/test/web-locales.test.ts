@@ -147,6 +147,15 @@ function definedLabels(): string[] {
   each('priceList.kind', core.PRICE_LIST_KINDS);
   each('expenses.status', core.CLAIM_STATUSES);
   each('expenses.category', core.EXPENSE_CATEGORIES);
+  each('discipline.kind', core.DISCIPLINE_KINDS);
+  each('discipline.level', core.DISCIPLINE_LEVELS);
+  each('discipline.status', core.DISCIPLINE_STATUSES);
+  each('discipline.outcome', core.DISCIPLINE_OUTCOMES);
+  each('quality.auditStatus', core.AUDIT_STATUSES);
+  each('quality.capaStatus', core.CAPA_STATUSES);
+  each('quality.severity', core.FINDING_SEVERITIES);
+  each('quality.capaKind', core.CAPA_KINDS);
+  each('quality.docKind', core.DOCUMENT_KINDS);
   return out;
 }
 

@@ -3,6 +3,7 @@ import { attachmentCases } from './attachments.ts';
 import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
 import { deliveryCases } from './deliveries.ts';
+import { disciplineCases } from './discipline.ts';
 import { eventCases } from './events.ts';
 import { expenseCases } from './expenses.ts';
 import { financeCases } from './finance.ts';
@@ -18,6 +19,7 @@ import { planCases } from './plans.ts';
 import { platformCases, workflowCases } from './platform.ts';
 import { poolCases } from './pool.ts';
 import { productCases } from './products.ts';
+import { qualityCases } from './quality.ts';
 import { quoteCases } from './quotes.ts';
 import { reportCases } from './reports.ts';
 import { researchCases } from './research.ts';
@@ -64,4 +66,6 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   attachments: attachmentCases,
   training: trainingCases,
   expenses: expenseCases,
+  discipline: disciplineCases,
+  quality: qualityCases,
 };

@@ -4,6 +4,7 @@ import { attachmentFixtures } from './attachments.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
 import { deliveryFixtures } from './deliveries.ts';
+import { disciplineFixtures } from './discipline.ts';
 import { eventFixtures } from './events.ts';
 import { expenseFixtures } from './expenses.ts';
 import { financeFixtures } from './finance.ts';
@@ -18,6 +19,7 @@ import { planFixtures } from './plans.ts';
 import { platformFixtures } from './platform.ts';
 import { poolFixtures } from './pool.ts';
 import { productFixtures } from './products.ts';
+import { qualityFixtures } from './quality.ts';
 import { quoteFixtures } from './quotes.ts';
 import { reportFixtures } from './reports.ts';
 import { researchFixtures } from './research.ts';
@@ -61,4 +63,6 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   attachments: attachmentFixtures,
   training: trainingFixtures,
   expenses: expenseFixtures,
+  discipline: disciplineFixtures,
+  quality: qualityFixtures,
 };

@@ -3,7 +3,9 @@ import {
   AppstoreOutlined,
   CarOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ShoppingCartOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -14,6 +16,7 @@ import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
 import { customerMenu } from '../modules/customers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
+import { disciplineMenuItems } from '../modules/discipline/routes';
 import { eventDoorMenuItems, eventMenuItems } from '../modules/events/routes';
 import { expensesMenu } from '../modules/expenses/routes';
 import { financeMenuItems } from '../modules/finance/routes';
@@ -28,6 +31,7 @@ import { orderMenuItems } from '../modules/orders/routes';
 import { planMenuItems } from '../modules/plans/routes';
 import { poolMenu } from '../modules/pool/routes';
 import { productMenuItems } from '../modules/products/routes';
+import { qualityMenuItems } from '../modules/quality/routes';
 import { quoteMenuItems } from '../modules/quotes/routes';
 import { reportMenuItems } from '../modules/reports/routes';
 import { marketMenu } from '../modules/research/routes';
@@ -77,6 +81,10 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   marketMenu,
   // 培训 (SPEC 5.4): plans and sessions, staff records (certificates, confidentiality), onboarding.
   { key: 'training', labelKey: 'menu.training', icon: <ReadOutlined />, items: trainingMenuItems },
+  // 销售管理 (SPEC 5.6): discipline records — everyone's own, their people's for those who lead.
+  { key: 'salesforce', labelKey: 'menu.salesforce', icon: <TeamOutlined />, items: disciplineMenuItems },
+  // 质量体系 (SPEC 5.7): internal audits, corrective/preventive actions, controlled documents.
+  { key: 'quality', labelKey: 'menu.quality', icon: <SafetyCertificateOutlined />, items: qualityMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },
   approvalsMenu,
   { ...adminMenu, items: [...adminMenu.items, ...integrationAdminMenuItems, ...milestoneAdminMenuItems] },

@@ -8,6 +8,7 @@ import { afterSalesRoutes } from '../modules/complaints/routes';
 import { contractRoutes } from '../modules/contracts/routes';
 import { customerRoutes } from '../modules/customers/routes';
 import { deliveryRoutes } from '../modules/deliveries/routes';
+import { disciplineRoutes } from '../modules/discipline/routes';
 import { eventRoutes } from '../modules/events/routes';
 import { expenseRoutes } from '../modules/expenses/routes';
 import { financeRoutes } from '../modules/finance/routes';
@@ -22,6 +23,7 @@ import { orderRoutes } from '../modules/orders/routes';
 import { planRoutes } from '../modules/plans/routes';
 import { poolRoutes } from '../modules/pool/routes';
 import { productRoutes } from '../modules/products/routes';
+import { qualityRoutes } from '../modules/quality/routes';
 import { quoteRoutes } from '../modules/quotes/routes';
 import { reportRoutes } from '../modules/reports/routes';
 import { researchRoutes } from '../modules/research/routes';
@@ -72,6 +74,8 @@ const moduleRoutes: AppRoute[] = [
   ...eventRoutes,
   ...trainingRoutes,
   ...expenseRoutes,
+  ...disciplineRoutes,
+  ...qualityRoutes,
   ...financeRoutes,
   ...serviceRoutes,
   ...approvalRoutes,

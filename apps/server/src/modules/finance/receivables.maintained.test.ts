@@ -225,16 +225,21 @@ describe('maintained receivables (ADR 0003)', () => {
         )
       ).rows.map((r) => [r.id, toMoneyString(r.outstanding)]);
     const page = async () =>
-      ((await manager1.get('/api/receivables?pageSize=50')).json().items as { customerId: number; outstanding: string }[]).map(
-        (i) => [i.customerId, i.outstanding],
-      );
+      (
+        (await manager1.get('/api/receivables?pageSize=50')).json().items as {
+          customerId: number;
+          outstanding: string;
+        }[]
+      ).map((i) => [i.customerId, i.outstanding]);
     const want = await expected();
     expect(want.length).toBeGreaterThan(0);
     expect(await page()).toEqual(want);
     // 销售一部 moves under 销售二部 and back: the subtree rows of both ancestors follow, to the cent.
     const admin = await Client.login(env.app, 'admin');
     const moveDept = async (parentId: number) => {
-      const d = (await admin.get('/api/departments')).json().items.find((x: { id: number }) => x.id === org.dept.sales1);
+      const d = (await admin.get('/api/departments'))
+        .json()
+        .items.find((x: { id: number }) => x.id === org.dept.sales1);
       const res = await admin.put(`/api/departments/${org.dept.sales1}`, {
         parentId,
         name: d.name,

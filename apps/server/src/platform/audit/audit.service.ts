@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { type DbOrTx, relaxedDbOf, type Tx } from '../../db/client.ts';
 import { copyRows } from '../../db/copy.ts';
 import type { Ctx } from '../context.ts';
+import { users } from '../org/org.schema.ts';
 import { accessLog, auditLog, type FieldChange } from './audit.schema.ts';
 
 export interface AuditEntry {
@@ -95,6 +96,28 @@ export async function listAudit(db: DbOrTx, entityType: string, entityId: number
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.id))
     .limit(limit);
+}
+
+/**
+ * A record's history as a page shows it, newest first: when, who (by name), the action, the comment
+ * and the changes. Callers check scope on the entity before calling.
+ */
+export async function auditHistory(db: DbOrTx, entityType: string, entityId: number, limit = 100) {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      comment: auditLog.comment,
+      changes: auditLog.changes,
+      actorName: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /**

@@ -22,6 +22,10 @@ const FORMATS = {
   milestoneProcess: { prefix: 'LC', period: 'year', pad: 5 },
   // 报销单 (SPEC 5.3).
   expenseClaim: { prefix: 'BX', period: 'day', pad: 4 },
+  // 奖惩记录 (JC), 内部审核 (NS), 纠正/预防措施 (CAPA).
+  disciplineRecord: { prefix: 'JC', period: 'year', pad: 5 },
+  internalAudit: { prefix: 'NS', period: 'year', pad: 4 },
+  capa: { prefix: 'CAPA', period: 'year', pad: 4 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

@@ -84,6 +84,20 @@ export const lead = (s: Scope): G[] => [
   ['monitor.view', 'ALL'],
   // Seed 001 费用控制 4: 定期对销售费用进行分析和评估 — cost analysis of the scope (SPEC 5.3).
   ['expense.analyze', s],
+  // They record and decide their people's incidents and rewards (奖惩, SPEC 5.6), read the internal
+  // audits of their departments and follow the corrective actions their people own (SPEC 5.7).
+  ['discipline.view', s],
+  ['discipline.record', s],
+  ['quality.view', s],
+  ['capa.view', s],
+];
+// The quality department (质管部, SPEC 5.7): internal audits, CAPA to closure, document control.
+export const quality: G[] = [
+  ['quality.view', 'ALL'],
+  ['quality.manage', 'ALL'],
+  ['capa.view', 'ALL'],
+  ['document.view', 'ALL'],
+  ['document.manage', 'ALL'],
 ];
 // Market research and promotions of the scope (SPEC 2.2): read by those who lead sales.
 export const market = (s: Scope): G[] => [

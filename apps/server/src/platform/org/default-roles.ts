@@ -6,6 +6,7 @@ import {
   market,
   marketing,
   pool,
+  quality,
   sales,
   trainee,
   trainer,
@@ -302,6 +303,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['complaint.view', 'SELF'],
       // 质管部审核 in the sales-return chain (seed 000 第三条).
       ['return.view', 'ALL'],
+      // 质管部 runs the internal audits and document control of the sales-service process (SPEC 5.7).
+      ...quality,
     ],
   },
   // After the sale: the return chain and the service desk (default-roles.after-sales.ts).
@@ -348,6 +351,18 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
 const seesContractPrices = (r: { code: string; grants: G[] }) =>
   r.code !== 'legal' && r.grants.some(([p]) => p === 'contract.view');
 
+/**
+ * What every employee has unless the role grants more: their own discipline records to read and
+ * acknowledge (SPEC 5.6), the corrective actions they own (SPEC 5.7), and the controlled document
+ * list — the current version of every procedure and form (seed 000 3.2.1 文件控制).
+ */
+const EVERYONE: G[] = [
+  ['discipline.view', 'SELF'],
+  ['capa.view', 'SELF'],
+  ['document.view', 'ALL'],
+];
+const everyone = (r: { grants: G[] }) => EVERYONE.filter(([p]) => !r.grants.some(([q]) => q === p));
+
 // SPEC 1.11: everyone who signs in may create personal API tokens, which act with their own rights.
 export const DEFAULT_ROLES = ROLES.map((r) => ({
   ...r,
@@ -355,5 +370,6 @@ export const DEFAULT_ROLES = ROLES.map((r) => ({
     ...r.grants,
     ...(seesContractPrices(r) ? [['contract.prices', 'ALL'] as G] : []),
     ['apitoken.manage', 'ALL'] as G,
+    ...everyone(r),
   ],
 }));

@@ -188,6 +188,19 @@ export const PERMISSIONS = [
   { permission: 'training.view', resource: 'training', scoped: true },
   { permission: 'training.manage', resource: 'training', scoped: true },
   { permission: 'training.attend', resource: 'training', scoped: false },
+  // Discipline (奖惩, SPEC 5.6): view the records of the people in scope (everyone sees their own and
+  // acknowledges it); record = record incidents and rewards of the people in scope, decide, void.
+  { permission: 'discipline.view', resource: 'discipline_record', scoped: true },
+  { permission: 'discipline.record', resource: 'discipline_record', scoped: true },
+  // Quality records (SPEC 5.7): internal audits scoped by lead auditor / audited department; CAPA by
+  // owner / owner department (an owner records the implementation); manage = plan audits, record
+  // findings, raise, verify and close CAPA. Controlled documents are company-wide: view the list,
+  // versions and holders; manage = register documents, issue versions, distribute and withdraw copies.
+  { permission: 'quality.view', resource: 'internal_audit', scoped: true },
+  { permission: 'quality.manage', resource: 'internal_audit', scoped: false },
+  { permission: 'capa.view', resource: 'capa', scoped: true },
+  { permission: 'document.view', resource: 'controlled_document', scoped: false },
+  { permission: 'document.manage', resource: 'controlled_document', scoped: false },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['permission'];

@@ -108,6 +108,18 @@ export const POLICIES = [
   { key: 'training.onboardingDays', type: 'integer', default: 7, min: 1, max: 180 },
   // A qualification certificate's holder and their manager are reminded this many days before it expires.
   { key: 'training.certificateReminderDays', type: 'integer', default: 30, min: 1, max: 365 },
+  // Seed 000 员工奖惩处理规定 错误的划分标准 (SPEC 1.5): a loss below level2Loss is 一级, below level3Loss
+  // 二级, below majorLoss 三级, from majorLoss on (含3000元) 重大; the Nth violation of the year is at
+  // least 二级 / 三级 (本年累计三次 / 五次以上, "以上" read as "or more"). discipline.level.ts.
+  { key: 'discipline.level2Loss', type: 'decimal', default: '200.00', min: '0.01', max: '100000000.00' },
+  { key: 'discipline.level3Loss', type: 'decimal', default: '1000.00', min: '0.01', max: '100000000.00' },
+  { key: 'discipline.majorLoss', type: 'decimal', default: '3000.00', min: '0.01', max: '100000000.00' },
+  { key: 'discipline.level2Repeats', type: 'integer', default: 3, min: 2, max: 100 },
+  { key: 'discipline.level3Repeats', type: 'integer', default: 5, min: 2, max: 100 },
+  // 处理办法 一: 一级错误造成经济损失的，除弥补全部损失外，另上交5—20元到快乐基金 — the fixed amount, within 5–20.
+  { key: 'discipline.level1Contribution', type: 'decimal', default: '10.00', min: '5.00', max: '20.00' },
+  // Days the person has to acknowledge a decided record (the to-do's due date).
+  { key: 'discipline.acknowledgeDays', type: 'integer', default: 3, min: 1, max: 30 },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -1,0 +1,47 @@
+import { registerMessages } from '../../platform/i18n/messages.ts';
+
+/** Texts of discipline (奖惩, SPEC 5.6), zh-CN first. */
+registerMessages({
+  'zh-CN': {
+    'discipline.self': '不能登记或处理本人的奖惩记录',
+    'discipline.person_invalid': '人员不存在、已停用或不在您的管理范围内',
+    'discipline.future_date': '发生日期不能晚于今天',
+    'discipline.reward_loss': '奖励记录不填写损失金额',
+    'discipline.not_draft': '只有草稿状态的记录可以修改或作出处理决定',
+    'discipline.amount_not_applicable': '该处理方式不适用此金额',
+    'discipline.decision_required': '请填写处理决定',
+    'discipline.compensation_exceeds_loss': '赔偿金额不能超过损失金额 ¥{loss:money}',
+    'discipline.not_person': '只有当事人本人可以确认奖惩记录',
+    'discipline.not_decided': '只有已作出处理决定、待确认的记录可以确认',
+    'discipline.already_void': '该记录已作废',
+    'task.discipline.acknowledge': '请确认奖惩记录 {no}：{rule}',
+  },
+  'zh-TW': {
+    'discipline.self': '不能登記或處理本人的獎懲記錄',
+    'discipline.person_invalid': '人員不存在、已停用或不在您的管理範圍內',
+    'discipline.future_date': '發生日期不能晚於今天',
+    'discipline.reward_loss': '獎勵記錄不填寫損失金額',
+    'discipline.not_draft': '只有草稿狀態的記錄可以修改或作出處理決定',
+    'discipline.amount_not_applicable': '該處理方式不適用此金額',
+    'discipline.decision_required': '請填寫處理決定',
+    'discipline.compensation_exceeds_loss': '賠償金額不能超過損失金額 ¥{loss:money}',
+    'discipline.not_person': '只有當事人本人可以確認獎懲記錄',
+    'discipline.not_decided': '只有已作出處理決定、待確認的記錄可以確認',
+    'discipline.already_void': '該記錄已作廢',
+    'task.discipline.acknowledge': '請確認獎懲記錄 {no}：{rule}',
+  },
+  'en-US': {
+    'discipline.self': 'You cannot record or decide your own discipline record',
+    'discipline.person_invalid': 'The person does not exist, is inactive or is outside your scope',
+    'discipline.future_date': 'The date cannot be after today',
+    'discipline.reward_loss': 'A reward carries no loss amount',
+    'discipline.not_draft': 'Only a draft record can be changed or decided',
+    'discipline.amount_not_applicable': 'This amount does not apply to this outcome',
+    'discipline.decision_required': 'Enter the decision',
+    'discipline.compensation_exceeds_loss': 'The compensation cannot exceed the loss of ¥{loss:money}',
+    'discipline.not_person': 'Only the person concerned acknowledges the record',
+    'discipline.not_decided': 'Only a decided record awaiting acknowledgement can be acknowledged',
+    'discipline.already_void': 'The record is void already',
+    'task.discipline.acknowledge': 'Acknowledge discipline record {no}: {rule}',
+  },
+});
