@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { formatDate } from '../../../components/format';
 import { buttonTestId } from '../../../components/testId';
+import { validValues } from '../../../components/validValues.ts';
 import { type CalendarDay, useSaveCalendarDay } from '../calendarApi';
 
 type Choice = 'default' | 'holiday' | 'workday';
@@ -27,7 +28,8 @@ export function CalendarDayModal({ day, onClose }: { day: CalendarDay | null; on
 
   if (!day) return null;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (v.choice === 'default' && day.source !== 'company') {
       onClose();
       return;

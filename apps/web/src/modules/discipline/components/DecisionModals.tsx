@@ -6,6 +6,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { buttonTestId } from '../../../components/testId';
 import { useModalFit } from '../../../components/useModalFit';
+import { validValues } from '../../../components/validValues.ts';
 import { useDisciplineCommand } from '../api';
 import type { DisciplineDetail } from '../types';
 
@@ -79,7 +80,8 @@ export function DecisionModal({
   const command = useDisciplineCommand();
   const f = (k: string) => t(`discipline.fields.${k}`);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
     try {
       await command.mutateAsync({

@@ -5,6 +5,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { buttonTestId } from '../../../components/testId';
 import { useModalFit } from '../../../components/useModalFit';
+import { validValues } from '../../../components/validValues.ts';
 import { useDisciplineCommand, useLevelPreview, useRecordablePeople } from '../api';
 import type { DisciplineDetail } from '../types';
 import { LevelExplanation } from './LevelExplanation';
@@ -45,7 +46,8 @@ export function DisciplineFormModal({
   });
   const f = (k: string) => t(`discipline.fields.${k}`);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       kind: v.kind,
       personId: v.personId,

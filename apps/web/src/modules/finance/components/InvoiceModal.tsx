@@ -22,6 +22,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DictSelect } from '../../../components/DictSelect';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { MoneyText } from '../../../components/MoneyText';
+import { validValues } from '../../../components/validValues.ts';
 import { useFinanceMutation } from '../api';
 import { type DocRef, DocumentPicker } from './DocumentPicker';
 
@@ -116,7 +117,8 @@ export function InvoiceModal({
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       ...(reissueOf ? {} : v.doc),
       kind: v.kind,

@@ -7,6 +7,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { DictSelect } from '../../../components/DictSelect';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { MoneyText } from '../../../components/MoneyText';
+import { validValues } from '../../../components/validValues.ts';
 import { useFinanceMutation } from '../api';
 import { type DocRef, DocumentPicker } from './DocumentPicker';
 
@@ -60,7 +61,8 @@ export function PaymentModal({
   const tendered = Form.useWatch('tendered', form);
   const change = method === 'cash' && amount && tendered ? changeDue(amount, tendered) : null;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       const p = await create.mutateAsync({
         ...(counter ? { orderId: counter.orderId } : v.doc),

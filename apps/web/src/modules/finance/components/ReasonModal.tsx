@@ -1,5 +1,6 @@
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { validValues } from '../../../components/validValues.ts';
 
 /** Asks for the reason of a rejection or a void (required, as the server requires it). */
 export function ReasonModal({
@@ -24,7 +25,7 @@ export function ReasonModal({
       onCancel={onCancel}
       confirmLoading={loading}
       destroyOnHidden
-      onOk={() => void form.validateFields().then((v) => onOk(v.reason))}
+      onOk={() => void validValues(form).then((v) => v && onOk(v.reason))}
     >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item

@@ -14,6 +14,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useDrawerSize } from '../../../components/useIsMobile';
 import { useListUrlState } from '../../../components/useListUrlState';
+import { validValues } from '../../../components/validValues.ts';
 import { useArrears, useFinanceMutation, useWriteOffApprovals, useWriteOffs, type WriteOff } from '../api';
 import { RECEIVABLE_WRITEOFF, WRITE_OFF_STATUS_COLORS } from '../constants';
 
@@ -70,7 +71,8 @@ export function WriteOffsPage() {
     { title: t('finance.writeOff.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
   ];
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await create.mutateAsync(v);
       setOpen(false);

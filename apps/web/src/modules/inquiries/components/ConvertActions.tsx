@@ -7,6 +7,7 @@ import { useAuth } from '../../../app/AuthContext';
 import { apiFetch, type ItemsResponse } from '../../../app/api';
 import { getDuplicate, useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { validValues } from '../../../components/validValues.ts';
 import { type Inquiry, useInquiryMutation } from '../api';
 
 /** 转客户 / 转商机 in one step; a duplicate customer is shown with the existing one (nothing created). */
@@ -62,7 +63,8 @@ export function ConvertActions({ q }: { q: Inquiry }) {
         onCancel={() => setOppOpen(false)}
         okButtonProps={{ loading: toOpp.isPending }}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await validValues(form);
+          if (!v) return;
           toOpp.mutate(
             { ...v, version: q.version },
             { onSuccess: (r) => navigate(`/opportunities/${r.opportunityId}`), onError: failed },

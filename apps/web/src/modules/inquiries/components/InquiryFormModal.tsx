@@ -7,6 +7,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { ProductPicker } from '../../../components/ProductPicker';
 import type { ProductFacts } from '../../../components/pricedLines';
 import { UserSelect } from '../../../components/UserSelect';
+import { validValues } from '../../../components/validValues.ts';
 import { CHANNELS, type Inquiry, TOPICS, useInquiryMutation } from '../api';
 
 type Picked = ProductFacts;
@@ -21,7 +22,8 @@ export function InquiryFormModal({ open, onClose }: { open: boolean; onClose: ()
   const { hasPermission } = useAuth();
   const save = useInquiryMutation<Record<string, unknown>, Inquiry>('/api/inquiries');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     save.mutate(
       { ...v, productIds: picked.map((p) => p.id) },
       {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { ProductPicker } from '../../../components/ProductPicker';
 import type { ProductFacts } from '../../../components/pricedLines';
+import { validValues } from '../../../components/validValues.ts';
 import { PRESALE_KINDS, useInquiryMutation } from '../api';
 
 type Picked = ProductFacts;
@@ -25,7 +26,8 @@ export function PresaleFormModal({
   const onError = useApiErrorHandler();
   const save = useInquiryMutation<Record<string, unknown>>(`/api/inquiries/${inquiryId}/presale-requests`);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     save.mutate(
       {
         kind: v.kind,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { readBase64 } from '../../../components/files';
+import { validValues } from '../../../components/validValues.ts';
 import { useMilestoneCommand } from '../api';
 import type { MilestoneProcess, MilestoneStep } from '../types';
 
@@ -26,7 +27,8 @@ export function CompleteStepModal({
   const handleError = useApiErrorHandler();
   const submit = async () => {
     if (!step) return;
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await command.mutateAsync({
         path: `/api/milestone-processes/${process.id}/complete-step`,

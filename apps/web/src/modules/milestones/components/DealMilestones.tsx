@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { formatDate } from '../../../components/format';
+import { validValues } from '../../../components/validValues.ts';
 import { useMilestoneCommand, useMilestoneProcess, useMilestoneProcesses, useMilestoneTemplates } from '../api';
 import { MILESTONE_HANDLE } from '../constants';
 import type { MilestoneProcess } from '../types';
@@ -44,7 +45,8 @@ export function DealMilestones({ orderId, contractId }: { orderId?: number; cont
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ templateId: number; startDate: Dayjs }>();
   const start = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await command.mutateAsync({
         path: '/api/milestone-processes',

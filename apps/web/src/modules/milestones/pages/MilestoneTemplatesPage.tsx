@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { orDash } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
+import { validValues } from '../../../components/validValues.ts';
 import { useDepartments } from '../../admin/api';
 import { useMilestoneCommand, useMilestoneTemplates } from '../api';
 import type { MilestoneTemplate, MilestoneTemplateStep } from '../types';
@@ -48,7 +49,8 @@ export function MilestoneTemplatesPage() {
     );
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       ...v,
       steps: v.steps.map((s) => ({

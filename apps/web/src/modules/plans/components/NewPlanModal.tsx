@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
+import { validValues } from '../../../components/validValues.ts';
 import { fetchBaseline, usePlanCommand } from '../api';
 
 interface Values {
@@ -26,7 +27,8 @@ export function NewPlanModal({ open, onClose }: { open: boolean; onClose: () => 
   const year = new Date().getFullYear() + 1;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const base = await fetchBaseline(v.year, String(v.growth ?? 0));

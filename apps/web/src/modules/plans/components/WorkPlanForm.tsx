@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { validValues } from '../../../components/validValues.ts';
 import { usePlanCommand } from '../api';
 import type { WorkPlan } from '../types';
 
@@ -34,7 +35,8 @@ export function WorkPlanForm({ draft, onDone }: { draft: WorkPlan | null; onDone
   }, [draft, form]);
 
   const save = async (submit: boolean) => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = { goals: v.goals, customers: v.customers || null, activities: v.activities || null, submit };
     try {
       await command.mutateAsync(

@@ -5,6 +5,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
 import { UserSelect } from '../../../components/UserSelect';
 import { useModalFit } from '../../../components/useModalFit';
+import { validValues } from '../../../components/validValues.ts';
 import { useQualityCommand } from '../api';
 import type { AuditDetail } from '../types';
 import { DeptSelect } from './DeptSelect';
@@ -35,7 +36,8 @@ export function AuditFormModal({
   const command = useQualityCommand();
   const f = (k: string) => t(`quality.fields.${k}`);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = { ...v, auditDate: v.auditDate.format('YYYY-MM-DD'), auditors: v.auditors || null };
     try {
       const r = audit

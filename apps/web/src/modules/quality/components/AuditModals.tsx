@@ -5,6 +5,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
 import { UserSelect } from '../../../components/UserSelect';
 import { useModalFit } from '../../../components/useModalFit';
+import { validValues } from '../../../components/validValues.ts';
 import { useQualityCommand } from '../api';
 import type { AuditDetail, Finding } from '../types';
 
@@ -22,7 +23,8 @@ export function AuditStepModal({ audit, step, onClose }: { audit: AuditDetail; s
   const f = (k: string) => t(`quality.fields.${k}`);
   const path = { finding: 'findings', capa: 'capas', report: 'report' }[step.kind];
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body =
       step.kind === 'capa'
         ? { ...v, findingId: step.finding.id, dueDate: v.dueDate?.format('YYYY-MM-DD'), rootCause: v.rootCause || null }

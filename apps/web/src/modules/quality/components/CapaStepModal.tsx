@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
 import { useModalFit } from '../../../components/useModalFit';
+import { validValues } from '../../../components/validValues.ts';
 import { useQualityCommand } from '../api';
 import type { CapaDetail } from '../types';
 
@@ -18,7 +19,8 @@ export function CapaStepModal({ capa, step, onClose }: { capa: CapaDetail; step:
   const command = useQualityCommand();
   const f = (k: string) => t(`quality.fields.${k}`);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = step === 'due' ? { dueDate: v.dueDate?.format('YYYY-MM-DD'), reason: v.reason } : { note: v.note };
     try {
       await command.mutateAsync({ path: `/capas/${capa.id}/${step}`, body: { ...body, version: capa.version } });

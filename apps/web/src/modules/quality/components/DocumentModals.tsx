@@ -5,6 +5,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
 import { UserSelect } from '../../../components/UserSelect';
 import { useModalFit } from '../../../components/useModalFit';
+import { validValues } from '../../../components/validValues.ts';
 import { useQualityCommand } from '../api';
 import { DOCUMENT_KINDS } from '../constants';
 import type { DocumentDetail } from '../types';
@@ -36,7 +37,8 @@ export function DocumentModal({
   const command = useQualityCommand();
   const f = (k: string) => t(`quality.fields.${k}`);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const date = v.effectiveDate?.format('YYYY-MM-DD');
     const req = {
       create: {

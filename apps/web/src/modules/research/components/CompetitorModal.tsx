@@ -3,6 +3,7 @@ import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { validValues } from '../../../components/validValues.ts';
 import { type Competitor, useResearchWrite } from '../api';
 
 const LEVELS = ['excellent', 'good', 'average', 'poor'] as const;
@@ -30,7 +31,8 @@ export function CompetitorModal({ open, edit, onClose }: { open: boolean; edit?:
       destroyOnHidden
       confirmLoading={save.isPending}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         save.mutate(edit ? { ...v, _id: edit.id, version: edit.version } : v, {
           onSuccess: () => onClose(),
           onError: (e) => handleError(e, { form }),

@@ -6,6 +6,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { readBase64 } from '../../../components/files';
 import { formatDateTime } from '../../../components/format';
 import { StatusTag } from '../../../components/StatusTag';
+import { validValues } from '../../../components/validValues.ts';
 import { useReport, useResearchWrite } from '../api';
 import { usePeriodLabel } from './period';
 
@@ -66,7 +67,8 @@ export function ReportDrawer({ id, onClose }: { id: number | null; onClose: () =
               <Space wrap>
                 <Button
                   onClick={async () => {
-                    const v = await form.validateFields();
+                    const v = await validValues(form);
+                    if (!v) return;
                     save.mutate(
                       { _id: r.id, ...v, version: r.version },
                       {

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { validValues } from '../../../components/validValues.ts';
 import { type PromotionStage, useResearchWrite } from '../api';
 
 /** Adds a stage (阶段性推广方案) with its own dates and budget. */
@@ -34,7 +35,9 @@ export function StageModal({
       destroyOnHidden
       confirmLoading={add.isPending}
       onOk={async () => {
-        const { range, ...v } = await form.validateFields();
+        const values = await validValues(form);
+        if (!values) return;
+        const { range, ...v } = values;
         add.mutate(
           {
             _id: promotionId,
@@ -87,7 +90,8 @@ export function EvaluationModal({ stage, onClose }: { stage: PromotionStage | nu
       confirmLoading={save.isPending}
       onOk={async () => {
         if (!stage) return;
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         save.mutate(
           { _id: stage.id, ...v, cost: String(v.cost), revenue: String(v.revenue), version: stage.version },
           { onSuccess: onClose, onError: (e) => handleError(e, { form }) },

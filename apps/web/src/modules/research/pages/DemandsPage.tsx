@@ -23,6 +23,7 @@ import { formatDate, formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useListUrlState } from '../../../components/useListUrlState';
+import { validValues } from '../../../components/validValues.ts';
 import { type Demand, useDemand, useDemands, useResearchWrite } from '../api';
 import { useQty } from '../components/qty';
 
@@ -52,7 +53,8 @@ function RegisterModal({ open, onClose }: { open: boolean; onClose: () => void }
       destroyOnHidden
       confirmLoading={reg.isPending}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         reg.mutate(
           { ...v, quantity: String(v.quantity) },
           { onSuccess: onClose, onError: (e) => handleError(e, { form }) },

@@ -10,6 +10,7 @@ import { DictSelect } from '../../../components/DictSelect';
 import { PageHeader } from '../../../components/PageHeader';
 import { DictText } from '../../../components/StatusTag';
 import { useListUrlState } from '../../../components/useListUrlState';
+import { validValues } from '../../../components/validValues.ts';
 import { type Forecast, useCategories, useForecasts, useResearchWrite } from '../api';
 import { PeriodSelect, recentPeriods, usePeriodLabel } from '../components/period';
 import { useQty } from '../components/qty';
@@ -45,7 +46,8 @@ function ForecastModal({ open, edit, onClose }: { open: boolean; edit?: Forecast
       destroyOnHidden
       confirmLoading={save.isPending}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         const body = { ...v, ...Object.fromEntries(QTYS.map((k) => [k, v[k] ? String(v[k]) : null])) };
         save.mutate(edit ? { ...body, _id: edit.id, version: edit.version } : body, {
           onSuccess: () => onClose(),

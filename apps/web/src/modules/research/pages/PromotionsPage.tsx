@@ -11,6 +11,7 @@ import { formatDate } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { useListUrlState } from '../../../components/useListUrlState';
+import { validValues } from '../../../components/validValues.ts';
 import { type Promotion, usePromotions, useResearchWrite } from '../api';
 
 function NewPromotionModal({ open, onClose }: { open: boolean; onClose: (id?: number) => void }) {
@@ -29,7 +30,9 @@ function NewPromotionModal({ open, onClose }: { open: boolean; onClose: (id?: nu
       destroyOnHidden
       confirmLoading={create.isPending}
       onOk={async () => {
-        const { range, ...v } = await form.validateFields();
+        const values = await validValues(form);
+        if (!values) return;
+        const { range, ...v } = values;
         create.mutate(
           { ...v, startDate: range[0].format('YYYY-MM-DD'), endDate: range[1].format('YYYY-MM-DD') },
           { onSuccess: (r) => onClose(r.id), onError: (e) => handleError(e, { form }) },

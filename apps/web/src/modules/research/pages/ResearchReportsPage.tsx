@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useListUrlState } from '../../../components/useListUrlState';
+import { validValues } from '../../../components/validValues.ts';
 import { type MissingReport, type ResearchReport, useMissingReports, useReports, useResearchWrite } from '../api';
 import { PeriodSelect, recentPeriods, usePeriodLabel } from '../components/period';
 import { REPORT_COLORS, ReportDrawer } from '../components/ReportDrawer';
@@ -31,7 +32,8 @@ function NewReportModal({ open, onClose }: { open: boolean; onClose: () => void 
       destroyOnHidden
       confirmLoading={create.isPending}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         create.mutate(v, { onSuccess: () => onClose(), onError: (e) => handleError(e, { form }) });
       }}
     >

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { validValues } from '../../../components/validValues.ts';
 import { useWarehouses } from '../../stock/api';
 import { useReturnCommand } from '../api';
 import type { ReturnDetail } from '../types';
@@ -22,7 +23,8 @@ export function ArrivalModal({ detail, open, onClose }: Props) {
   const command = useReturnCommand();
   const handleError = useApiErrorHandler();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await command.mutateAsync({
         path: `/${detail.id}/arrival`,
@@ -77,7 +79,8 @@ export function RedInvoiceModal({ detail, open, onClose }: Props) {
   const handleError = useApiErrorHandler();
   const originals = detail.invoices.filter((i) => i.status === 'issued' && i.creditsInvoiceId === null);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await command.mutateAsync({ path: `/${detail.id}/red-invoice`, body: { ...v, version: detail.version } });
       onClose();

@@ -9,6 +9,7 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { UserSelect } from '../../../components/UserSelect';
+import { validValues } from '../../../components/validValues.ts';
 import { useReturnableLines, useReturnCommand } from '../api';
 import type { ReturnableLine, ReturnDetail } from '../types';
 
@@ -40,7 +41,8 @@ export function ReturnCreatePage() {
   const d = query.data;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const lines = d.lines
       .map((l, i) => ({ deliveryLineId: l.deliveryLineId, qty: v.qty?.[i], i }))
       .filter((l) => l.qty && l.qty > 0)

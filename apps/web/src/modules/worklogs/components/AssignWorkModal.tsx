@@ -2,6 +2,7 @@ import { App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
+import { validValues } from '../../../components/validValues.ts';
 import { useAssignWork } from '../api';
 
 /** A manager assigns a team member's work of a day (经理安排当日工作). */
@@ -26,7 +27,8 @@ export function AssignWorkModal({
       confirmLoading={assign.isPending}
       okButtonProps={{ 'data-testid': 'assign-ok' } as Record<`data-${string}`, string>}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         if (!user) return;
         assign.mutate(
           { userId: user.userId, date: v.date.format('YYYY-MM-DD'), work: v.work },

@@ -10,6 +10,7 @@ import { DataTable } from '../../../components/DataTable';
 import { formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { useListUrlState } from '../../../components/useListUrlState';
+import { validValues } from '../../../components/validValues.ts';
 import {
   type MissingRow,
   type MonthlyReport,
@@ -60,7 +61,8 @@ function MineTab({ month }: { month?: string }) {
         loading={save.isPending}
         data-testid="report-submit"
         onClick={async () => {
-          const v = await form.validateFields();
+          const v = await validValues(form);
+          if (!v) return;
           save.mutate(
             { month: q.data.month, ...v, version: report?.version ?? 0 },
             { onSuccess: () => message.success(t('worklogs.reportSaved')), onError: (e) => handleError(e, { form }) },

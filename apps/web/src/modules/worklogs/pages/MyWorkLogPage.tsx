@@ -8,6 +8,7 @@ import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { validValues } from '../../../components/validValues.ts';
 import { useMyWorkLog, useSaveMyLog, type WorkLogComment } from '../api';
 import { CommentsList } from '../components/CommentsList';
 
@@ -53,7 +54,8 @@ export function MyWorkLogPage() {
     .map((c) => ({ value: c.customerId, label: c.name }));
 
   const submit = (handIn: boolean) => async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     save.mutate(
       {
         date: log.logDate,
