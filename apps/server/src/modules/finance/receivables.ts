@@ -97,15 +97,16 @@ async function subtreeRootOf(db: DbOrTx, scope: ResolvedScope): Promise<number |
   const n = scope.deptIds.length;
   const r = await db.execute<{ id: number; ok: boolean }>(sql`
     with s as (select id, path from departments where id = any(${ids}::int[])),
-      top as (select id, path from s order by length(path) limit 1)
+      -- The shallowest departments: the root if there is one (two of them at that depth means none).
+      top as (select id, path from s where length(path) = (select min(length(path)) from s))
     select top.id,
       (select count(*) from departments x where x.path like top.path || '%') = ${n}
       and (select count(*) from s where s.path like top.path || '%') = ${n}
       and (${scope.userId}::int is null or exists (select 1 from users u join departments d on d.id = u.dept_id
         where u.id = ${scope.userId}::int and d.path like top.path || '%')) as ok
     from top`);
-  const top = r.rows[0];
-  return top?.ok ? Number(top.id) : null;
+  const top = r.rows.find((x) => x.ok);
+  return top ? Number(top.id) : null;
 }
 
 /** The aging bucket of an amount due on `due_date`, as of `asOf` (core agingBucket, in SQL). */
