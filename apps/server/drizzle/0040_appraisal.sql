@@ -44,7 +44,7 @@ CREATE TABLE "appraisal_results" (
 	CONSTRAINT "appraisal_results_status_ck" CHECK ("appraisal_results"."status" in ('pending','acknowledged','objected','adjusted','rejected')),
 	CONSTRAINT "appraisal_results_score_ck" CHECK ("appraisal_results"."score" >= 0),
 	CONSTRAINT "appraisal_results_objection_ck" CHECK ("appraisal_results"."status" not in ('objected','adjusted','rejected') or "appraisal_results"."objection_reason" is not null),
-	CONSTRAINT "appraisal_results_decision_ck" CHECK (("appraisal_results"."status" in ('adjusted','rejected')) = ("appraisal_results"."objection_decision" is not null))
+	CONSTRAINT "appraisal_results_decision_ck" CHECK ("appraisal_results"."status" not in ('adjusted','rejected') or "appraisal_results"."objection_decision" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "appraisal_runs" (

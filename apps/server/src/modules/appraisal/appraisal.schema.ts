@@ -136,7 +136,7 @@ export const appraisalResults = pgTable(
     ),
     check(
       'appraisal_results_decision_ck',
-      sql`(${t.status} in ('adjusted','rejected')) = (${t.objectionDecision} is not null)`,
+      sql`${t.status} not in ('adjusted','rejected') or ${t.objectionDecision} is not null`,
     ),
     uniqueIndex('appraisal_results_person_period_uq').on(t.schemeId, t.periodStart, t.personId),
     index('appraisal_results_run_idx').on(t.runId, t.rank),
