@@ -1,7 +1,7 @@
 /**
  * Appraisal of the demo company (绩效考核, SPEC 5.2; seed 002 公司营销工作考核细则): last month's run
  * over 销售一部, computed from the demo's plans, orders, complaints and discipline records, with a
- * supervisor's manual score, one objection accepted (a new version of the rep's result), the others
+ * supervisor's manual scores, one objection accepted (a new version of the rep's result), the others
  * acknowledged or still awaiting acknowledgement, ranked with the champion, and closed.
  */
 import '../../../apps/server/src/modules/appraisal/index.ts';
@@ -51,25 +51,41 @@ export async function createAppraisal(world: DemoWorld): Promise<void> {
     evidence: '带教新人两名，组织本部门周例会并完成会议纪要',
     reason: null,
   });
-  // 王磊 objects: a complaint counted against him was another colleague's customer; accepted.
+  // 王磊's return-visit records were incomplete: −3; he objects (they were filled in since), accepted.
   const rep1 = of('rep1');
+  await addManualScore(await ctxAt('manager1', '09:40:00'), rep1, {
+    version: await version(rep1),
+    label: '客户回访',
+    points: '-3',
+    evidence: '月末抽查 5 家成交客户，2 家回访记录未填写客户意见',
+    reason: null,
+  });
   await objectToResult(await ctxAt('rep1', '10:15:00'), rep1, {
     version: await version(rep1),
-    reason: '计入本人的一般投诉实为接手前原负责人的客户，请核实',
+    reason: '两家客户的回访意见已于月底前补录，请在系统中核实',
   });
   await decideObjection(await ctxAt('manager1', '14:00:00'), rep1, {
     version: await version(rep1),
     decision: 'accept',
-    note: '核实属实，退回该项投诉扣分',
-    points: '1',
+    note: '核实已于月底前补录，撤销该项扣分',
+    points: '3',
+  });
+  // 赵敏 handed in her monthly work plan late: −2, not acknowledged yet.
+  const rep2 = of('rep2');
+  await addManualScore(await ctxAt('manager1', '09:50:00'), rep2, {
+    version: await version(rep2),
+    label: '工作计划',
+    points: '-2',
+    evidence: '月度工作计划逾期 3 天提交',
+    reason: null,
   });
   await acknowledgeResult(await ctxAt('rep1', '15:00:00'), rep1, { version: await version(rep1), comment: '同意' });
   await acknowledgeResult(await ctxAt('supervisor1', '10:40:00'), sup, { version: await version(sup), comment: null });
-  await acknowledgeResult(await ctxAt('rep2', '11:05:00'), of('rep2'), {
-    version: await version(of('rep2')),
+  await acknowledgeResult(await ctxAt('rep5', '11:05:00'), of('rep5'), {
+    version: await version(of('rep5')),
     comment: '已阅，本月加强新客户开发',
   });
-  // 刘洋 (rep5) and the assistant have not acknowledged yet; the run is closed all the same.
+  // 赵敏 (rep2) and the assistant have not acknowledged yet; the run is closed all the same.
   const v = Number(
     (await tx.execute<{ v: number }>(sql`select version v from appraisal_runs where id = ${run.id}`)).rows[0].v,
   );
