@@ -23,6 +23,7 @@ import { createAfterSales } from './demo/after-sales.ts';
 import { createMilestones } from './demo/after-sales-milestones.ts';
 import { createReturns } from './demo/after-sales-returns.ts';
 import { createAnalyticsFacts } from './demo/analytics.ts';
+import { createAppraisal } from './demo/appraisal.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { createSavedFilters, planAttributes } from './demo/customer-attributes.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
@@ -367,6 +368,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     // Managing the sales force (SPEC 5.6, 5.7): discipline records, internal audits and controlled documents.
     await createDiscipline(world);
     await createQualityRecords(world);
+    // Appraisal (SPEC 5.2) last: last month's run reads the plans, orders, complaints and discipline above.
+    await createAppraisal(world);
   });
 }
 

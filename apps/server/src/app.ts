@@ -43,6 +43,7 @@ import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
 import './platform/mail/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
+import { appraisalRoutes } from './modules/appraisal/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
@@ -240,6 +241,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       trainingRoutes(scoped, opts.db);
       disciplineRoutes(scoped, opts.db);
       qualityRoutes(scoped, opts.db);
+      appraisalRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -65,6 +65,19 @@ describe('demo data', () => {
           { status: 'draft', outcome: null, n: 1 },
         ]),
       );
+      // Appraisal (SPEC 5.2): last month closed over 销售一部, ranked, one objection accepted (version 2).
+      const ap = await env.database.db.execute<{
+        closed: number;
+        ranked: number;
+        adjusted: number;
+        revised: number;
+      }>(sql`
+        select (select count(*)::int from appraisal_runs where status = 'closed') closed,
+          (select count(*)::int from appraisal_results where rank is not null) ranked,
+          (select count(*)::int from appraisal_results where status = 'acknowledged' and objection_decision = 'accept') adjusted,
+          (select count(*)::int from appraisal_results where revision = 2) revised`);
+      expect(ap.rows[0]).toMatchObject({ closed: 1, adjusted: 1, revised: 1 });
+      expect(ap.rows[0].ranked).toBeGreaterThanOrEqual(4);
       // Quality (SPEC 5.7): a reported audit with a closed, an overdue and an open action; revised documents.
       const qual = await env.database.db.execute<{
         closed: number;

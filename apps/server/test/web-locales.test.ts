@@ -151,6 +151,12 @@ function definedLabels(): string[] {
   each('discipline.level', core.DISCIPLINE_LEVELS);
   each('discipline.status', core.DISCIPLINE_STATUSES);
   each('discipline.outcome', core.DISCIPLINE_OUTCOMES);
+  each('appraisal.status', core.APPRAISAL_RESULT_STATUSES);
+  each('appraisal.runStatus', core.APPRAISAL_RUN_STATUSES);
+  each('appraisal.indicator', core.APPRAISAL_INDICATORS);
+  each('appraisal.itemKind', core.APPRAISAL_ITEM_KINDS);
+  each('appraisal.decision', core.OBJECTION_DECISIONS);
+  each('appraisal.severity', core.COMPLAINT_SEVERITIES);
   each('quality.auditStatus', core.AUDIT_STATUSES);
   each('quality.capaStatus', core.CAPA_STATUSES);
   each('quality.severity', core.FINDING_SEVERITIES);

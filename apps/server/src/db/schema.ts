@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit and the typed client.
 
 export * from '../modules/analytics/analytics.schema.ts';
+export * from '../modules/appraisal/appraisal.schema.ts';
 export * from '../modules/complaints/complaints.schema.ts';
 export * from '../modules/contracts/contracts.schema.ts';
 export * from '../modules/customers/customers.schema.ts';

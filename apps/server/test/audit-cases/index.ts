@@ -1,4 +1,5 @@
 import { afterSalesCases } from './after-sales.ts';
+import { appraisalCases } from './appraisal.ts';
 import { attachmentCases } from './attachments.ts';
 import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
@@ -68,4 +69,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   expenses: expenseCases,
   discipline: disciplineCases,
   quality: qualityCases,
+  appraisal: appraisalCases,
 };

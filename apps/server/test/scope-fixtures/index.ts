@@ -1,5 +1,6 @@
 import { afterSalesFixtures } from './after-sales.ts';
 import { analyticsFixtures } from './analytics.ts';
+import { appraisalFixtures } from './appraisal.ts';
 import { attachmentFixtures } from './attachments.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
@@ -65,4 +66,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   expenses: expenseFixtures,
   discipline: disciplineFixtures,
   quality: qualityFixtures,
+  appraisal: appraisalFixtures,
 };

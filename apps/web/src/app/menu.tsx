@@ -11,6 +11,7 @@ import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { adminMenu } from '../modules/admin/routes';
 import { statisticsMenu } from '../modules/analytics/routes';
+import { appraisalMenuItems } from '../modules/appraisal/routes';
 import { approvalsMenu } from '../modules/approvals/routes';
 import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
@@ -81,8 +82,13 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   marketMenu,
   // 培训 (SPEC 5.4): plans and sessions, staff records (certificates, confidentiality), onboarding.
   { key: 'training', labelKey: 'menu.training', icon: <ReadOutlined />, items: trainingMenuItems },
-  // 销售管理 (SPEC 5.6): discipline records — everyone's own, their people's for those who lead.
-  { key: 'salesforce', labelKey: 'menu.salesforce', icon: <TeamOutlined />, items: disciplineMenuItems },
+  // 销售管理 (SPEC 5.6, 5.2): discipline records and appraisal — everyone's own, their people's for those who lead.
+  {
+    key: 'salesforce',
+    labelKey: 'menu.salesforce',
+    icon: <TeamOutlined />,
+    items: [...disciplineMenuItems, ...appraisalMenuItems],
+  },
   // 质量体系 (SPEC 5.7): internal audits, corrective/preventive actions, controlled documents.
   { key: 'quality', labelKey: 'menu.quality', icon: <SafetyCertificateOutlined />, items: qualityMenuItems },
   { key: 'products', labelKey: 'menu.products', icon: <AppstoreOutlined />, items: productMenuItems },

@@ -3,6 +3,7 @@ import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router
 import { PageSpinner } from '../components/PageSpinner';
 import { adminRoutes } from '../modules/admin/routes';
 import { analyticsRoutes } from '../modules/analytics/routes';
+import { appraisalRoutes } from '../modules/appraisal/routes';
 import { approvalRoutes } from '../modules/approvals/routes';
 import { afterSalesRoutes } from '../modules/complaints/routes';
 import { contractRoutes } from '../modules/contracts/routes';
@@ -75,6 +76,7 @@ const moduleRoutes: AppRoute[] = [
   ...trainingRoutes,
   ...expenseRoutes,
   ...disciplineRoutes,
+  ...appraisalRoutes,
   ...qualityRoutes,
   ...financeRoutes,
   ...serviceRoutes,

@@ -6,7 +6,7 @@ import './analytics.messages.ts';
 registerBackfill({ name: 'analytics.facts.v1', run: rebuildFacts });
 
 export { bookFact } from './analytics.book.ts';
-export { type MeasureQuery, type MeasureRow, measure } from './analytics.engine.ts';
+export { factWhere, type MeasureQuery, type MeasureRow, measure } from './analytics.engine.ts';
 export { checkMonthlyTotals, rebuildFacts } from './analytics.facts.ts';
 export { overdueFollowUps } from './analytics.live.ts';
 export { DIMENSIONS, type Dimension, MEASURE_DEFS, MEASURES, type Measure } from './analytics.measures.ts';

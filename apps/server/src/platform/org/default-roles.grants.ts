@@ -88,6 +88,9 @@ export const lead = (s: Scope): G[] => [
   // audits of their departments and follow the corrective actions their people own (SPEC 5.7).
   ['discipline.view', s],
   ['discipline.record', s],
+  // They run their people's monthly appraisal, score the manual indicators, decide objections (SPEC 5.2).
+  ['appraisal.view', s],
+  ['appraisal.manage', s],
   ['quality.view', s],
   ['capa.view', s],
 ];

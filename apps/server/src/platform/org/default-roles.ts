@@ -353,11 +353,12 @@ const seesContractPrices = (r: { code: string; grants: G[] }) =>
 
 /**
  * What every employee has unless the role grants more: their own discipline records to read and
- * acknowledge (SPEC 5.6), the corrective actions they own (SPEC 5.7), and the controlled document
+ * acknowledge (SPEC 5.6), their own appraisal results to acknowledge or object to (SPEC 5.2), the corrective actions they own (SPEC 5.7), and the controlled document
  * list — the current version of every procedure and form (seed 000 3.2.1 文件控制).
  */
 const EVERYONE: G[] = [
   ['discipline.view', 'SELF'],
+  ['appraisal.view', 'SELF'],
   ['capa.view', 'SELF'],
   ['document.view', 'ALL'],
 ];

@@ -192,6 +192,11 @@ export const PERMISSIONS = [
   // acknowledges it); record = record incidents and rewards of the people in scope, decide, void.
   { permission: 'discipline.view', resource: 'discipline_record', scoped: true },
   { permission: 'discipline.record', resource: 'discipline_record', scoped: true },
+  // Appraisal (绩效考核, SPEC 5.2): view the runs and results of the people in scope (everyone sees
+  // their own, acknowledges or objects); manage = run a month over the people in scope, add manual
+  // scores, decide objections, close the run and correct a closed result.
+  { permission: 'appraisal.view', resource: 'appraisal_result', scoped: true },
+  { permission: 'appraisal.manage', resource: 'appraisal_result', scoped: true },
   // Quality records (SPEC 5.7): internal audits scoped by lead auditor / audited department; CAPA by
   // owner / owner department (an owner records the implementation); manage = plan audits, record
   // findings, raise, verify and close CAPA. Controlled documents are company-wide: view the list,

@@ -120,6 +120,23 @@ export const POLICIES = [
   { key: 'discipline.level1Contribution', type: 'decimal', default: '10.00', min: '5.00', max: '20.00' },
   // Days the person has to acknowledge a decided record (the to-do's due date).
   { key: 'discipline.acknowledgeDays', type: 'integer', default: 3, min: 1, max: 30 },
+  // Seed 002 公司营销工作考核细则 (appraisal.compute.ts): from a base score, 完成营业收入指标每降1%扣0.5分,
+  // 利润每降1%扣0.5分, 外销收入每降1%扣1分, 一般投诉扣1分/次, 严重投诉扣5分/次. Decided discipline records
+  // (SPEC 5.6) deduct per level. Seed 003: 连续[X]个月绩效不达标者 — the pass mark and the N of the flag.
+  { key: 'appraisal.baseScore', type: 'decimal', default: '100.00', min: '1.00', max: '1000.00' },
+  { key: 'appraisal.revenuePointsPerPercent', type: 'decimal', default: '0.50', min: '0.00', max: '100.00' },
+  { key: 'appraisal.profitPointsPerPercent', type: 'decimal', default: '0.50', min: '0.00', max: '100.00' },
+  { key: 'appraisal.exportPointsPerPercent', type: 'decimal', default: '1.00', min: '0.00', max: '100.00' },
+  { key: 'appraisal.generalComplaintPoints', type: 'decimal', default: '1.00', min: '0.00', max: '100.00' },
+  { key: 'appraisal.seriousComplaintPoints', type: 'decimal', default: '5.00', min: '0.00', max: '100.00' },
+  { key: 'appraisal.disciplineLevel1Points', type: 'decimal', default: '1.00', min: '0.00', max: '100.00' },
+  { key: 'appraisal.disciplineLevel2Points', type: 'decimal', default: '2.00', min: '0.00', max: '100.00' },
+  { key: 'appraisal.disciplineLevel3Points', type: 'decimal', default: '3.00', min: '0.00', max: '100.00' },
+  { key: 'appraisal.disciplineMajorPoints', type: 'decimal', default: '5.00', min: '0.00', max: '100.00' },
+  { key: 'appraisal.passMark', type: 'decimal', default: '60.00', min: '0.00', max: '1000.00' },
+  { key: 'appraisal.failStreakPeriods', type: 'integer', default: 3, min: 1, max: 24 },
+  // Working days a person has to acknowledge (or object to) their result (the to-do's due date).
+  { key: 'appraisal.acknowledgeDays', type: 'integer', default: 5, min: 1, max: 30 },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

@@ -1,0 +1,394 @@
+import { shortfallPoints } from '@sales/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
+import { insertProduct, insertWarehouse } from '../../../test/q2c-seed.ts';
+import { bookFact } from '../analytics/index.ts';
+import { insertOrder } from '../deliveries/deliveries.test-seed.ts';
+import { makeCustomer } from '../orders/orders.testkit.ts';
+
+/**
+ * Appraisal (绩效考核, SPEC 5.2; seed 002 公司营销工作考核细则, seed 003 连续[X]个月绩效不达标): the
+ * scores computed from plans, the indicator engine, complaints and discipline with their evidence,
+ * the supervisor's manual scores, the person's acknowledgement or objection, ranking and the
+ * champion, closing, the refused re-run, corrections, the N-failed-periods flag and the data scope.
+ * Every expected figure is worked out by hand from the seed's rules.
+ */
+let env: TestEnv;
+let org: Org;
+const who: Record<string, Client> = {};
+const q = async (text: string, values: unknown[] = []) => (await env.database.pool.query(text, values)).rows;
+const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
+
+async function complaint(ownerId: number, customerId: number, severity: string, date: string, status = 'open') {
+  const no = `TS-${severity}-${Math.random().toString(36).slice(2, 8)}`;
+  const r = await q(
+    `insert into complaints (no, customer_id, owner_id, owner_dept_id, reported_by, category, severity, subject, description, status, cancel_reason, created_at, updated_at)
+     select $1, $2, u.id, u.dept_id, u.id, 'service', $3, '客户投诉', '服务态度', $4, $6, $5, $5 from users u where u.id = $7 returning id`,
+    [no, customerId, severity, status, at(date), status === 'cancelled' ? '重复登记' : null, ownerId],
+  );
+  return Number(r[0].id);
+}
+
+async function sale(
+  ownerId: number,
+  customerId: number,
+  warehouseId: number,
+  productId: number,
+  price: string,
+  date: string,
+) {
+  const o = await insertOrder(env, {
+    customerId,
+    ownerId,
+    warehouseId,
+    lines: [{ productId, qty: '1', unitPrice: price, taxRate: '0.00' }],
+  });
+  await q('update orders set approved_at = $2 where id = $1', [o.id, at(date)]);
+  await env.database.db.transaction((tx) => bookFact.orderApproved(tx, o.id));
+  return o;
+}
+
+let orderNo = '';
+let complaintIds: number[] = [];
+let disciplineId = 0;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  org = await seedOrg(env);
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-06-15T10:00:00+08:00'));
+  for (const u of ['admin', 'manager1', 'manager2', 'supervisor1', 'rep1', 'rep1b', 'teamrep', 'rep2'])
+    who[u] = await Client.login(env.app, u);
+  // The plan in force for 2026: rep1 1,000 a month, rep1b 0 (无目标), teamRep 2,000 (no sales at all).
+  const plan = await q(
+    `insert into sales_plans (year, plan_version, title, status, target_amount, target_customers, created_by, approved_at)
+     values (2026, 1, '2026年度销售计划', 'approved', 36000, 0, $1, now()) returning id`,
+    [org.user.manager1],
+  );
+  const planId = plan[0].id;
+  for (const month of [4, 5])
+    for (const [userId, amount] of [
+      [org.user.rep1, '1000.00'],
+      [org.user.rep1b, '0.00'],
+      [org.user.teamRep, '2000.00'],
+    ] as const)
+      await q(
+        `insert into sales_plan_cells (plan_id, dept_id, user_id, month, amount, customers)
+         select $1, u.dept_id, u.id, $2, $3, 0 from users u where u.id = $4`,
+        [planId, month, amount, userId],
+      );
+  // rep1 in May: one order of 950.00 (95 % of the target), one serious and two general complaints,
+  // one more general complaint cancelled (not counted), one in June (another period).
+  const cust = await makeCustomer(env, who.rep1, '考核客户甲');
+  const wh = await insertWarehouse(env, 'WH-AP', '考核仓');
+  const product = await insertProduct(env, { code: 'P-AP-1', name: '考核产品' });
+  orderNo = (await sale(org.user.rep1, cust, wh, product, '950.00', '2026-05-12')).no;
+  // April: rep1 sold 1,200 (above target).
+  await sale(org.user.rep1, cust, wh, product, '1200.00', '2026-04-08');
+  complaintIds = [
+    await complaint(org.user.rep1, cust, 'serious', '2026-05-03'),
+    await complaint(org.user.rep1, cust, 'general', '2026-05-10'),
+    await complaint(org.user.rep1, cust, 'general', '2026-05-31'),
+  ];
+  await complaint(org.user.rep1, cust, 'general', '2026-05-20', 'cancelled');
+  await complaint(org.user.rep1, cust, 'serious', '2026-06-01');
+  // supervisor1: a decided 一级 warning in May (−1 by policy).
+  const d = await who.manager1.post('/api/discipline-records', {
+    kind: 'incident',
+    personId: org.user.supervisor1,
+    occurredOn: '2026-05-06',
+    rule: '未按流程登记来访客户',
+    description: '来访客户未登记',
+    lossAmount: '0',
+  });
+  disciplineId = d.json().id;
+  expect((await who.manager1.post(`/api/discipline-records/${disciplineId}/decide`, { version: 1 })).statusCode).toBe(
+    200,
+  );
+  // Pass mark 70 and the flag after 2 failed months, so teamRep's 60 fails twice in a row.
+  expect((await who.admin.put('/api/policies/appraisal.passMark', { value: '70.00', version: 0 })).statusCode).toBe(
+    200,
+  );
+  expect((await who.admin.put('/api/policies/appraisal.failStreakPeriods', { value: 2, version: 0 })).statusCode).toBe(
+    200,
+  );
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await env?.close();
+});
+
+describe('the seed 002 formula (pure)', () => {
+  it.each([
+    // target, actual, points per 1 %, cap → state, whole percents below, points
+    ['1000.00', '950.00', '0.50', null, 'below', 5, '2.50'], // 95 % → 5 × 0.5
+    ['1000.00', '954.00', '0.50', null, 'below', 4, '2.00'], // 4.6 % below: only whole percents count (每降1%)
+    ['1000.00', '990.01', '1.00', null, 'met', 0, '0.00'], // 0.999 % below: not a full percent
+    ['1000.00', '1200.00', '0.50', null, 'met', 0, '0.00'],
+    ['1000.00', null, '0.50', null, 'below', 100, '50.00'], // missing data = 0 actual
+    ['2000.00', '0.00', '0.50', '40', 'below', 100, '40.00'], // never more than the weight
+    ['0.00', '500.00', '0.50', null, 'no_target', 0, '0.00'], // 无目标
+    [null, '500.00', '1.00', null, 'no_target', 0, '0.00'],
+  ])('target %s, actual %s at %s/1 %% (cap %s) → %s, %i %% below, −%s', (t, a, per, cap, state, below, pts) => {
+    const r = shortfallPoints(t, a, per, cap);
+    expect(r).toMatchObject({ state, percentsBelow: below, points: pts });
+  });
+});
+
+let mayRun: { id: number; version: number };
+const resultOf = (run: { results: { personId: number; id: number }[] }, personId: number) =>
+  run.results.find((r) => r.personId === personId)?.id as number;
+
+describe('a run computed from the data', () => {
+  it('April first: teamRep fails once (60 < 70), not yet flagged', async () => {
+    const r = await who.manager1.post('/api/appraisal-runs', { period: '2026-04' });
+    expect(r.statusCode).toBe(201);
+    const team = r.json().results.find((x: { personId: number }) => x.personId === org.user.teamRep);
+    expect(team).toMatchObject({ score: '60.00', passed: false, failStreak: 1, flagged: false });
+  });
+
+  it('May: 95 % of target, one serious and two general complaints → −9.5 = 90.5, with the evidence', async () => {
+    const r = await who.manager1.post('/api/appraisal-runs', { period: '2026-05' });
+    expect(r.statusCode).toBe(201);
+    const run = r.json();
+    mayRun = run;
+    expect(run).toMatchObject({ period: '2026-05', status: 'open', periodEnd: '2026-05-31' });
+    // manager1's scope: supervisor1, rep1, rep1b, teamRep — never the runner.
+    const people = run.results.map((x: { personId: number }) => x.personId).sort();
+    expect(people).toEqual([org.user.supervisor1, org.user.rep1, org.user.rep1b, org.user.teamRep].sort());
+    const score = (id: number) => run.results.find((x: { personId: number }) => x.personId === id);
+    expect(score(org.user.rep1)).toMatchObject({ score: '90.50', rank: 3, passed: true });
+    expect(score(org.user.rep1b)).toMatchObject({ score: '100.00', rank: 1 }); // zero target: 无目标
+    expect(score(org.user.supervisor1)).toMatchObject({ score: '99.00', rank: 2 }); // one 一级 warning
+    // No sales against 2,000: 100 % below = 50 points, capped at the weight 40 → 60; second failed month → flagged.
+    expect(score(org.user.teamRep)).toMatchObject({ score: '60.00', rank: 4, failStreak: 2, flagged: true });
+    expect(run.championId).toBe(org.user.rep1b);
+    expect(run.championName).toBe('李四');
+
+    const res = (await who.manager1.get(`/api/appraisal-results/${resultOf(run, org.user.rep1)}`)).json();
+    const item = (ind: string) => res.items.find((i: { indicator: string }) => i.indicator === ind);
+    expect(item('revenue')).toMatchObject({ kind: 'auto', points: '-2.50' });
+    expect(item('revenue').evidence).toMatchObject({
+      target: '1000.00',
+      actual: '950.00',
+      completionPercent: '95.00',
+      percentsBelow: 5,
+      pointsPerPercent: '0.50',
+      state: 'below',
+    });
+    // The records behind the revenue: the plan and the order, as the engine's drill-down gives them.
+    const recs = item('revenue').evidence.records;
+    expect(recs.map((x: { type: string }) => x.type)).toEqual(['plan', 'order']);
+    expect(recs[1]).toMatchObject({ no: orderNo, amount: '950.00', date: '2026-05-12' });
+    expect(item('profit')).toMatchObject({ points: '0.00' });
+    expect(item('profit').evidence).toMatchObject({ state: 'no_target', target: null });
+    expect(item('export').evidence).toMatchObject({ state: 'no_target' });
+    expect(item('complaints')).toMatchObject({ points: '-7.00' });
+    expect(item('complaints').evidence.counts).toEqual({ general: 2, serious: 1 });
+    expect(item('complaints').evidence.records.map((x: { id: number }) => x.id)).toEqual(complaintIds);
+    expect(item('discipline')).toMatchObject({ points: '0.00' });
+    expect(res).toMatchObject({ baseScore: '100.00', score: '90.50', status: 'pending', revision: 1, canScore: true });
+    // The supervisor's warning as discipline evidence.
+    const sup = (await who.manager1.get(`/api/appraisal-results/${resultOf(run, org.user.supervisor1)}`)).json();
+    const disc = sup.items.find((i: { indicator: string }) => i.indicator === 'discipline');
+    expect(disc).toMatchObject({ points: '-1.00' });
+    expect(disc.evidence.records).toEqual([
+      expect.objectContaining({ id: disciplineId, label: 'level1', points: '1.00' }),
+    ]);
+    // rep1b's zero target: 无目标, nothing deducted.
+    const b = (await who.manager1.get(`/api/appraisal-results/${resultOf(run, org.user.rep1b)}`)).json();
+    expect(b.items.find((i: { indicator: string }) => i.indicator === 'revenue').evidence).toMatchObject({
+      state: 'no_target',
+      target: '0.00',
+    });
+    // Each person has a to-do to acknowledge.
+    const tasks = await q(`select user_id from tasks where kind = 'appraisal.acknowledge' and ref_id = $1`, [
+      resultOf(run, org.user.rep1),
+    ]);
+    expect(tasks).toEqual([{ user_id: org.user.rep1 }]);
+  });
+
+  it('refuses a period not ended, a bad period, and a second run of an open month', async () => {
+    const cur = await who.manager1.post('/api/appraisal-runs', { period: '2026-06' });
+    expect(cur.statusCode).toBe(400);
+    expect(cur.json().fields[0]).toMatchObject({ field: 'period' });
+    const bad = await who.manager1.post('/api/appraisal-runs', { period: '2026-13' });
+    expect(bad.json().fields[0]).toMatchObject({ field: 'period', message: '考核期间格式应为 年-月（如 2026-05）' });
+    const again = await who.manager1.post('/api/appraisal-runs', { period: '2026-05' });
+    expect(again.statusCode).toBe(409);
+    // A rep runs nothing.
+    expect((await who.rep1.post('/api/appraisal-runs', { period: '2026-03' })).statusCode).toBe(403);
+  });
+});
+
+describe('review: manual scores, acknowledgement, objection', () => {
+  it('the supervisor adds a manual score with evidence; nobody scores themselves', async () => {
+    const id = resultOf(mayRun as never, org.user.rep1b);
+    const cur = (await who.manager1.get(`/api/appraisal-results/${id}`)).json();
+    const noEvidence = await who.manager1.post(`/api/appraisal-results/${id}/manual-scores`, {
+      version: cur.version,
+      label: '团队协作',
+      points: '-3',
+      evidence: '',
+    });
+    expect(noEvidence.statusCode).toBe(400);
+    const badPoints = await who.manager1.post(`/api/appraisal-results/${id}/manual-scores`, {
+      version: cur.version,
+      label: '团队协作',
+      points: '0',
+      evidence: '例会缺席两次',
+    });
+    expect(badPoints.json().fields[0]).toMatchObject({ field: 'points' });
+    const ok = await who.manager1.post(`/api/appraisal-results/${id}/manual-scores`, {
+      version: cur.version,
+      label: '团队协作',
+      points: '-3',
+      evidence: '5月例会缺席两次（见会议签到表）',
+    });
+    expect(ok.json()).toMatchObject({ score: '97.00', revision: 1 });
+    // 97 < 99: the supervisor is now first and the champion.
+    const run = (await who.manager1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
+    expect(run.championId).toBe(org.user.supervisor1);
+    expect(run.results[0]).toMatchObject({ personId: org.user.supervisor1, rank: 1 });
+    // The person cannot score themselves or others (no manage permission).
+    expect(
+      (
+        await who.rep1b.post(`/api/appraisal-results/${id}/manual-scores`, {
+          version: ok.json().version,
+          label: '自评',
+          points: '5',
+          evidence: '自评',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('the person objects; the run cannot close until decided; accepted → a new audited version', async () => {
+    const id = resultOf(mayRun as never, org.user.rep1);
+    const mine = (await who.rep1.get(`/api/appraisal-results/${id}`)).json();
+    expect(mine).toMatchObject({ canAcknowledge: true, canObject: true, canScore: false });
+    // Only the person objects.
+    expect(
+      (await who.manager1.post(`/api/appraisal-results/${id}/object`, { version: mine.version, reason: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    const obj = await who.rep1.post(`/api/appraisal-results/${id}/object`, {
+      version: mine.version,
+      reason: '5月31日的投诉已核实为其他同事的客户',
+    });
+    expect(obj.json()).toMatchObject({ status: 'objected', canObject: false });
+    const run = (await who.manager1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
+    expect(run.objections).toBe(1);
+    const close = await who.manager1.post(`/api/appraisal-runs/${mayRun.id}/close`, { version: run.version });
+    expect(close.statusCode).toBe(409);
+    expect(close.json().message).toBe('还有 1 条异议未处理，处理后才能关闭考核');
+    // Accepting needs the points.
+    const noPoints = await who.manager1.post(`/api/appraisal-results/${id}/decide`, {
+      version: obj.json().version,
+      decision: 'accept',
+      note: '核实属实',
+    });
+    expect(noPoints.json().fields[0]).toMatchObject({ field: 'points' });
+    const dec = await who.manager1.post(`/api/appraisal-results/${id}/decide`, {
+      version: obj.json().version,
+      decision: 'accept',
+      note: '核实属实，退回一般投诉扣分',
+      points: '1',
+    });
+    expect(dec.json()).toMatchObject({ status: 'adjusted', score: '91.50', revision: 2, objectionDecision: 'accept' });
+    const adj = dec.json().items.find((i: { kind: string }) => i.kind === 'adjustment');
+    expect(adj).toMatchObject({ points: '1.00', revision: 2, note: '核实属实，退回一般投诉扣分' });
+    const audit = await q(
+      `select action, changes from audit_log where entity_type = 'appraisal_result' and entity_id = $1 order by id`,
+      [id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['create', 'object', 'decide']);
+    expect(audit[2].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'score', old: '90.50', new: '91.50' },
+        { field: 'revision', old: 1, new: 2 },
+      ]),
+    );
+    // The person acknowledges the outcome.
+    const ack = await who.rep1.post(`/api/appraisal-results/${id}/acknowledge`, {
+      version: dec.json().version,
+      comment: '接受',
+    });
+    expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgeComment: '接受' });
+    expect(
+      (await q(`select status from tasks where kind = 'appraisal.acknowledge' and ref_id = $1`, [id]))[0].status,
+    ).toBe('done');
+  });
+
+  it('a rejected objection keeps the score', async () => {
+    const id = resultOf(mayRun as never, org.user.teamRep);
+    const cur = (await who.teamrep.get(`/api/appraisal-results/${id}`)).json();
+    const obj = await who.teamrep.post(`/api/appraisal-results/${id}/object`, {
+      version: cur.version,
+      reason: '目标过高',
+    });
+    const dec = await who.manager1.post(`/api/appraisal-results/${id}/decide`, {
+      version: obj.json().version,
+      decision: 'reject',
+      note: '目标为年度计划分解，已审批',
+    });
+    expect(dec.json()).toMatchObject({ status: 'rejected', score: '60.00', revision: 1, flagged: true });
+  });
+});
+
+describe('closing, re-running, correcting', () => {
+  it('closes; a re-run of the closed month is refused (409, zh-CN); a correction needs its reason and is a new version', async () => {
+    const run = (await who.manager1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
+    const closed = await who.manager1.post(`/api/appraisal-runs/${mayRun.id}/close`, { version: run.version });
+    expect(closed.json()).toMatchObject({ status: 'closed', canClose: false });
+    const again = await who.manager1.post('/api/appraisal-runs', { period: '2026-05' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('2026-05 的考核已关闭，不能重新考核；如需更正，请在考核结果中更正');
+    // No objection after closing.
+    const id = resultOf(mayRun as never, org.user.rep1b);
+    const cur = (await who.rep1b.get(`/api/appraisal-results/${id}`)).json();
+    expect(cur.canObject).toBe(false);
+    expect(
+      (await who.rep1b.post(`/api/appraisal-results/${id}/object`, { version: cur.version, reason: '不同意' }))
+        .statusCode,
+    ).toBe(409);
+    const body = { version: cur.version, label: '客户满意度', points: '2', evidence: '客户来信表扬' };
+    const noReason = await who.manager1.post(`/api/appraisal-results/${id}/manual-scores`, body);
+    expect(noReason.json().fields[0]).toMatchObject({ field: 'reason', message: '考核已关闭，更正须填写原因' });
+    const fix = await who.manager1.post(`/api/appraisal-results/${id}/manual-scores`, {
+      ...body,
+      reason: '表扬信迟到，补记',
+    });
+    expect(fix.json()).toMatchObject({ score: '99.00', revision: 2, status: 'pending' });
+    const last = await q(
+      `select action, comment from audit_log where entity_type = 'appraisal_result' and entity_id = $1 order by id desc limit 1`,
+      [id],
+    );
+    expect(last[0]).toEqual({ action: 'correct', comment: '表扬信迟到，补记' });
+  });
+});
+
+describe('scope', () => {
+  it('a rep sees only their own result; another’s is 404; another department’s manager sees nothing', async () => {
+    const mine = resultOf(mayRun as never, org.user.rep1);
+    const other = resultOf(mayRun as never, org.user.rep1b);
+    expect((await who.rep1.get(`/api/appraisal-results/${other}`)).statusCode).toBe(404);
+    const run = (await who.rep1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
+    expect(run.results.map((r: { id: number }) => r.id)).toEqual([mine]);
+    expect(run.canManage).toBe(false);
+    const list = (await who.rep1.get('/api/appraisal-runs')).json();
+    expect(list.items.map((r: { id: number }) => r.id)).toContain(mayRun.id);
+    const m2 = who.manager2;
+    const hidden = await m2.get(`/api/appraisal-results/${mine}`);
+    const unknown = await m2.get('/api/appraisal-results/987654321');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().code).toBe(unknown.json().code);
+    expect((await m2.get(`/api/appraisal-runs/${mayRun.id}`)).statusCode).toBe(404);
+    expect((await m2.get('/api/appraisal-runs')).json().items).toEqual([]);
+    // rep2 (销售二部) has no result in it either.
+    expect((await who.rep2.get(`/api/appraisal-runs/${mayRun.id}`)).statusCode).toBe(404);
+    // The supervisor (DEPT scope of 销售一部) sees the department's results.
+    const sup = (await who.supervisor1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
+    expect(sup.results.length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,4 @@
+import './appraisal.messages.ts';
+
+export { appraisalRoutes } from './appraisal.routes.ts';
+export { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes } from './appraisal.schema.ts';

@@ -1,0 +1,55 @@
+import type { AuditCases, AuditContext } from './types.ts';
+
+/** Audit cases of appraisal (绩效考核): run, manual score, objection, decision, acknowledgement, close. */
+export function appraisalCases(ctx: AuditContext): AuditCases {
+  const { rep, manager, org, ids } = ctx;
+  return {
+    'POST /api/appraisal-runs': {
+      entity: 'appraisal_run',
+      action: 'create',
+      run: async () => {
+        const r = await manager.post('/api/appraisal-runs', { period: '2020-02' });
+        ids.appraisalRun = r.json().id;
+        ids.appraisalResult = r.json().results.find((x: { personId: number }) => x.personId === org.user.rep1).id;
+        return r;
+      },
+    },
+    'POST /api/appraisal-results/:id/manual-scores': {
+      entity: 'appraisal_result',
+      action: 'score',
+      run: async () =>
+        manager.post(`/api/appraisal-results/${ids.appraisalResult}/manual-scores`, {
+          version: 1,
+          label: '团队协作',
+          points: '-2',
+          evidence: '审计用评分依据',
+        }),
+    },
+    'POST /api/appraisal-results/:id/object': {
+      entity: 'appraisal_result',
+      action: 'object',
+      run: async () =>
+        rep.post(`/api/appraisal-results/${ids.appraisalResult}/object`, { version: 2, reason: '审计用异议' }),
+    },
+    'POST /api/appraisal-results/:id/decide': {
+      entity: 'appraisal_result',
+      action: 'decide',
+      run: async () =>
+        manager.post(`/api/appraisal-results/${ids.appraisalResult}/decide`, {
+          version: 3,
+          decision: 'reject',
+          note: '审计用处理意见',
+        }),
+    },
+    'POST /api/appraisal-results/:id/acknowledge': {
+      entity: 'appraisal_result',
+      action: 'acknowledge',
+      run: async () => rep.post(`/api/appraisal-results/${ids.appraisalResult}/acknowledge`, { version: 4 }),
+    },
+    'POST /api/appraisal-runs/:id/close': {
+      entity: 'appraisal_run',
+      action: 'close',
+      run: async () => manager.post(`/api/appraisal-runs/${ids.appraisalRun}/close`, { version: 1 }),
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, type Paged, type QueryParams } from '../../app/api';
+import type { AppraisalResultDetail, AppraisalRun, AppraisalRunDetail } from './types';
+
+const KEY = ['appraisal'] as const;
+
+export function useAppraisalRuns(params: QueryParams) {
+  return useQuery({
+    queryKey: [...KEY, 'runs', params],
+    queryFn: ({ signal }) => apiFetch<Paged<AppraisalRun>>('/api/appraisal-runs', { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAppraisalRun(id: number) {
+  return useQuery({
+    queryKey: [...KEY, 'run', id],
+    queryFn: ({ signal }) => apiFetch<AppraisalRunDetail>(`/api/appraisal-runs/${id}`, { signal }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useAppraisalResult(id: number) {
+  return useQuery({
+    queryKey: [...KEY, 'result', id],
+    queryFn: ({ signal }) => apiFetch<AppraisalResultDetail>(`/api/appraisal-results/${id}`, { signal }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** Any appraisal command (POST under /api); every appraisal query and the to-dos are refreshed. */
+export function useAppraisalCommand<R = unknown>() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+      apiFetch<R>(`/api${path}`, { method: 'POST', body }),
+    onSuccess: () => {
+      for (const key of [KEY, ['tasks']]) void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+}

@@ -1,0 +1,113 @@
+/** Appraisal runs and results as the server sends them (SPEC 5.2; server: modules/appraisal). */
+import type { HistoryEntry } from '../../components/HistoryList';
+
+export interface AppraisalRun {
+  id: number;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  status: 'open' | 'closed';
+  schemeName: string;
+  deptName: string;
+  runByName: string;
+  championId: number | null;
+  championName: string | null;
+  closedAt: string | null;
+  resultCount?: number;
+  version: number;
+  createdAt: string;
+}
+
+export interface RankedResult {
+  id: number;
+  personId: number;
+  personName: string;
+  deptName: string;
+  score: string;
+  rank: number | null;
+  passed: boolean;
+  failStreak: number;
+  flagged: boolean;
+  status: string;
+  revision: number;
+}
+
+export interface AppraisalRunDetail extends AppraisalRun {
+  results: RankedResult[];
+  firsts: { id: number; name: string }[];
+  objections: number;
+  canManage: boolean;
+  canClose: boolean;
+  history: HistoryEntry[];
+}
+
+export interface EvidenceRecord {
+  type: string;
+  id: number;
+  no: string;
+  date?: string;
+  amount?: string;
+  points?: string;
+  label?: string;
+}
+
+export interface ItemEvidence {
+  target?: string | null;
+  actual?: string | null;
+  completionPercent?: string | null;
+  percentsBelow?: number;
+  pointsPerPercent?: string;
+  cap?: string;
+  capped?: boolean;
+  state?: 'no_target' | 'met' | 'below';
+  counts?: Record<string, number>;
+  records?: EvidenceRecord[];
+}
+
+export interface ResultItem {
+  id: number;
+  indicator: string;
+  kind: 'auto' | 'manual' | 'adjustment';
+  label: string | null;
+  points: string;
+  evidence: ItemEvidence;
+  note: string | null;
+  revision: number;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface AppraisalResultDetail {
+  id: number;
+  runId: number;
+  personId: number;
+  personName: string;
+  deptName: string;
+  period: string;
+  runStatus: 'open' | 'closed';
+  runSize: number;
+  champion: boolean;
+  baseScore: string;
+  score: string;
+  rank: number | null;
+  passed: boolean;
+  failStreak: number;
+  flagged: boolean;
+  status: string;
+  acknowledgedAt: string | null;
+  acknowledgeComment: string | null;
+  objectionReason: string | null;
+  objectedAt: string | null;
+  objectionDecision: 'accept' | 'reject' | null;
+  objectionNote: string | null;
+  decidedAt: string | null;
+  revision: number;
+  version: number;
+  items: ResultItem[];
+  rules: { passMark: string; failStreak: number };
+  canAcknowledge: boolean;
+  canObject: boolean;
+  canScore: boolean;
+  canDecide: boolean;
+  history: HistoryEntry[];
+}

@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSidewaysScroll, launch, loginAs, type Size, shot } from './browser.ts';
+import { base, expectStatus, okModal, openModal, toast } from './q2c-helpers.ts';
+
+/**
+ * 绩效考核 (SPEC 5.2; seed 002 考核细则) in the browser against the demo company: last month's run of
+ * 销售一部 is closed and ranked with its champion. A rep who has not acknowledged yet reads her own
+ * result only, with the evidence of each figure, and acknowledges it at 390 px; the manager sees the
+ * ranking, the objection accepted on 王磊's result (a new version), follows an evidence link to its
+ * record, and cannot run the closed month again (1440 px) — nothing raw or sideways on screen.
+ */
+let browser: Browser;
+
+async function login(username: string, size: Size): Promise<{ page: Page; errors: string[] }> {
+  const page = await loginAs(browser, username, size);
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('409')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+async function expectClean(page: Page) {
+  await expectNoSidewaysScroll(page);
+  const text = String(await page.evaluate('document.body.innerText'));
+  expect(text).not.toMatch(/appraisal\.|menu\.|no_target|pending|acknowledged|\d{4}-\d{2}-\d{2}T|\d{4}-\d{2}\b(?!-)/);
+}
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('appraisal', () => {
+  it('the rep reads her own result with its evidence and acknowledges it (390 px)', async () => {
+    const { page, errors } = await login('rep2', 'phone');
+    await page.goto(`${base()}/appraisal`);
+    const rows = page.getByTestId('appraisal-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('已关闭');
+    await expectClean(page);
+    await shot(page, 'appraisal-runs-phone');
+    await rows.first().click();
+    const results = page.getByTestId('appraisal-result-row');
+    await results.first().waitFor();
+    // Only her own result in the ranking.
+    expect(await results.count()).toBe(1);
+    await page.getByTestId('appraisal-champion').waitFor();
+    await results.first().click();
+    await page.getByTestId('appraisal-items').waitFor();
+    await expectStatus(page, 'appraisal-status', '待确认');
+    const items = await page.getByTestId('appraisal-items').innerText();
+    expect(items).toContain('营业收入');
+    expect(items).toContain('无目标：未设定利润指标，不扣分');
+    expect(items).toContain('顾客投诉');
+    await expectClean(page);
+    await shot(page, 'appraisal-result-phone');
+    // Closed: no objection any more, only the acknowledgement.
+    expect(await page.getByTestId('appraisal-object').count()).toBe(0);
+    await page.getByTestId('appraisal-acknowledge').click();
+    const modal = await openModal(page);
+    await modal.locator('textarea').fill('已阅');
+    await okModal(page);
+    await expectStatus(page, 'appraisal-status', '已确认');
+    expect(await page.getByTestId('record-history').innerText()).toContain('本人确认');
+    expect(errors).toEqual([]);
+  });
+
+  it('the manager sees the ranking and the accepted objection, follows the evidence, cannot re-run the month (1440 px)', async () => {
+    const { page, errors } = await login('manager1', 'desktop');
+    await page.goto(`${base()}/appraisal`);
+    await page.getByTestId('appraisal-row').first().click();
+    const results = page.getByTestId('appraisal-result-row');
+    await results.first().waitFor();
+    expect(await results.count()).toBeGreaterThanOrEqual(4);
+    expect(await page.getByTestId('appraisal-champion').innerText()).toMatch(/销售冠军|并列第一/);
+    await expectStatus(page, 'appraisal-run-status', '已关闭');
+    await expectClean(page);
+    await shot(page, 'appraisal-run-desktop');
+    await results.filter({ hasText: '王磊' }).first().click();
+    await page.getByTestId('appraisal-items').waitFor();
+    await expectStatus(page, 'appraisal-status', '已确认');
+    const facts = await page.getByTestId('appraisal-facts').innerText();
+    expect(facts).toContain('第 2 版');
+    expect(facts).toContain('异议成立，调整分数');
+    const manual = page.getByTestId('appraisal-item-manual');
+    expect(await manual.count()).toBe(2);
+    expect(await manual.filter({ hasText: '异议调整' }).first().innerText()).toContain('+3.00 分');
+    expect(await page.getByTestId('record-history').innerText()).toContain('处理异议');
+    await expectClean(page);
+    await shot(page, 'appraisal-result-desktop');
+    // The revenue's records link to their pages (the plan, then the orders).
+    const link = page.getByTestId('appraisal-item-revenue').locator('a').first();
+    if (await link.count()) {
+      const href = await link.getAttribute('href');
+      expect(href).toMatch(/^\/(plans|orders|returns)\/\d+$/);
+    }
+    // The closed month is not run again.
+    await page.goto(`${base()}/appraisal`);
+    await page.getByTestId('appraisal-new').click();
+    await openModal(page);
+    await okModal(page);
+    await toast(page, '不能重新考核');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { VersionNo } from './ids.ts';
+import { money } from './money.ts';
+
+/**
+ * Performance appraisal (绩效考核, SPEC 5.2; seed 002 公司营销工作考核细则, seed 003 绩效考核): a monthly
+ * run scores every person in the runner's scope from the system's data, each figure with its evidence.
+ */
+export const APPRAISAL_INDICATORS = ['revenue', 'profit', 'export', 'complaints', 'discipline', 'manual'] as const;
+export type AppraisalIndicator = (typeof APPRAISAL_INDICATORS)[number];
+
+/** How an item came about: computed from data, entered by the supervisor, or an accepted objection. */
+export const APPRAISAL_ITEM_KINDS = ['auto', 'manual', 'adjustment'] as const;
+export type AppraisalItemKind = (typeof APPRAISAL_ITEM_KINDS)[number];
+
+export const APPRAISAL_RUN_STATUSES = ['open', 'closed'] as const;
+export type AppraisalRunStatus = (typeof APPRAISAL_RUN_STATUSES)[number];
+
+/** pending → acknowledged, or objected → adjusted (accepted) / rejected (the score stays). */
+export const APPRAISAL_RESULT_STATUSES = ['pending', 'acknowledged', 'objected', 'adjusted', 'rejected'] as const;
+export type AppraisalResultStatus = (typeof APPRAISAL_RESULT_STATUSES)[number];
+
+export const OBJECTION_DECISIONS = ['accept', 'reject'] as const;
+export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
+
+/** The target state of a target-based indicator: 无目标 (none or zero), met, or below. */
+export const TARGET_STATES = ['no_target', 'met', 'below'] as const;
+export type TargetState = (typeof TARGET_STATES)[number];
+
+export interface ShortfallResult {
+  state: TargetState;
+  /** actual / target × 100, 2 decimals (null without a target). */
+  completionPercent: string | null;
+  /** Whole percents below the target (seed 002: 每降1%). */
+  percentsBelow: number;
+  /** Points deducted (positive), after the indicator's cap. */
+  points: string;
+  /** True when the cap (the indicator's weight) cut the deduction. */
+  capped: boolean;
+}
+
+/**
+ * Seed 002 考核细则: 完成营业收入指标每降1%,扣0.5分 (利润 0.5, 外销 1). "每降1%" counts each FULL
+ * percent the completion falls below 100 %: 95.4 % is 4.6 % below → 4 whole percents → 2 points;
+ * 95 % exactly → 5 → 2.5. A target of zero or none is 无目标 and deducts nothing. Missing data is an
+ * actual of 0 (100 % below). An indicator never loses more than its weight (its share of the 100
+ * points, seed 003 销售业绩占比[X]%), so `cap` bounds the deduction.
+ */
+export function shortfallPoints(
+  target: string | null,
+  actual: string | null,
+  pointsPerPercent: string,
+  cap: string | null = null,
+): ShortfallResult {
+  if (target === null || money(target).lte(0))
+    return { state: 'no_target', completionPercent: null, percentsBelow: 0, points: '0.00', capped: false };
+  const a = money(actual ?? '0');
+  const completion = a.div(target).times(100);
+  const below = money(100).minus(completion);
+  const percentsBelow = below.gt(0) ? below.floor().toNumber() : 0;
+  let points = money(percentsBelow).times(pointsPerPercent);
+  let capped = false;
+  if (cap !== null && points.gt(cap)) {
+    points = money(cap);
+    capped = true;
+  }
+  return {
+    state: percentsBelow > 0 ? 'below' : 'met',
+    completionPercent: completion.toDecimalPlaces(2, 1).toFixed(2),
+    percentsBelow,
+    points: points.toFixed(2),
+    capped,
+  };
+}
+
+/** Points of a supervisor's item or an adjustment: −100 … 100, at most 2 decimals, not 0. */
+const POINTS = /^-?\d{1,3}(\.\d{1,2})?$/;
+const pointsKey = { message: 'appraisal.points_invalid', params: { key: 'appraisal.points_invalid' } };
+export const PointsString = z
+  .string()
+  .trim()
+  .refine((v) => POINTS.test(v) && money(v).abs().lte(100) && !money(v).isZero(), pointsKey);
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const periodKey = { message: 'appraisal.period_invalid', params: { key: 'appraisal.period_invalid' } };
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Run the appraisal of a month ('YYYY-MM') over the people in the runner's scope. */
+export const AppraisalRunInput = z.object({
+  period: z
+    .string()
+    .trim()
+    .refine((v) => PERIOD.test(v), periodKey),
+});
+export type AppraisalRunInput = z.output<typeof AppraisalRunInput>;
+
+export const AppraisalListQuery = z.object({
+  status: z.enum(APPRAISAL_RUN_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type AppraisalListQuery = z.output<typeof AppraisalListQuery>;
+
+/**
+ * The supervisor's score of a manual indicator (团队协作, 技能 …) with its evidence in words. After
+ * the run is closed it is a correction: the reason is required and the result gets a new version.
+ */
+export const AppraisalManualInput = z.object({
+  version: VersionNo,
+  label: text(100),
+  points: PointsString,
+  evidence: text(2000),
+  reason: optText(1000),
+});
+export type AppraisalManualInput = z.output<typeof AppraisalManualInput>;
+
+export const AppraisalAcknowledgeInput = z.object({ version: VersionNo, comment: optText(1000) });
+export type AppraisalAcknowledgeInput = z.output<typeof AppraisalAcknowledgeInput>;
+
+export const AppraisalObjectInput = z.object({ version: VersionNo, reason: text(2000) });
+export type AppraisalObjectInput = z.output<typeof AppraisalObjectInput>;
+
+/** The supervisor's decision on an objection: accept with the points given back (or taken), or reject. */
+export const AppraisalDecideInput = z
+  .object({
+    version: VersionNo,
+    decision: z.enum(OBJECTION_DECISIONS),
+    note: text(2000),
+    points: PointsString.optional(),
+  })
+  .superRefine((v, c) => {
+    if (v.decision === 'accept' && v.points === undefined)
+      c.addIssue({
+        code: 'custom',
+        path: ['points'],
+        message: 'appraisal.points_required',
+        params: { key: 'appraisal.points_required' },
+      });
+  });
+export type AppraisalDecideInput = z.output<typeof AppraisalDecideInput>;
+
+export const AppraisalCloseInput = z.object({ version: VersionNo });
+export type AppraisalCloseInput = z.output<typeof AppraisalCloseInput>;
