@@ -7,6 +7,7 @@ export * from './customer-attributes.ts';
 export * from './customers.ts';
 export * from './deliveries.ts';
 export * from './dictionaries.ts';
+export * from './dealers.ts';
 export * from './discipline.ts';
 export * from './events.ts';
 export * from './expenses.ts';
