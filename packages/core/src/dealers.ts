@@ -61,6 +61,7 @@ export const DealerUpdateInput = DealerInput.extend({ version: VersionNo });
 export type DealerUpdateInput = z.output<typeof DealerUpdateInput>;
 
 export const DealerListQuery = z.object({
+  // Number, dealer name or the customer account's name.
   q: z.string().trim().max(100).optional(),
   status: z.enum(DEALER_STATUSES).optional(),
   ownerId: QueryIntId.optional(),
@@ -71,7 +72,8 @@ export type DealerListQuery = z.output<typeof DealerListQuery>;
 
 /** The month's review page: every dealer in scope with its figures and the saved review. */
 export const DealerReviewQuery = z.object({
-  month: MonthString,
+  // Default: the current month.
+  month: MonthString.optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,5 +1,5 @@
 import type { DealerListQuery, DealerReviewQuery } from '@sales/core';
-import { and, asc, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditHistory } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,6 +7,7 @@ import { cappedCount, likePattern, pageOffset, pageOrder, pageResult } from '../
 import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
+import { companyDate } from '../../platform/time.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { dealerScope, findDealerInScope } from './dealers.access.ts';
 import { dealerFigures, monthRange, NO_FIGURES } from './dealers.figures.ts';
@@ -39,7 +40,14 @@ export async function listDealers(ctx: Ctx, q: DealerListQuery) {
   if (q.ownerId) parts.push(eq(dealers.ownerId, q.ownerId));
   if (q.q) {
     const p = likePattern(q.q);
-    parts.push(or(ilike(dealers.name, p), ilike(dealers.no, p)) as SQL);
+    parts.push(
+      or(
+        ilike(dealers.name, p),
+        ilike(dealers.no, p),
+        // A subquery, not the join: the capped count reads the dealers table alone.
+        sql`exists (select 1 from customers c where c.id = ${dealers.customerId} and c.name ilike ${p})`,
+      ) as SQL,
+    );
   }
   const where = and(...parts) as SQL;
   const [rows, count] = await Promise.all([
@@ -117,7 +125,8 @@ function presentReview(r: typeof dealerReviews.$inferSelect, reviewedByName: str
  * The month's review sheet (每月对所有经销商的业绩审评): a page of the dealers in the review scope by
  * number, each with the month's figures computed now from the facts and its saved review if any.
  */
-export async function reviewSheet(ctx: Ctx, q: DealerReviewQuery) {
+export async function reviewSheet(ctx: Ctx, query: DealerReviewQuery) {
+  const q = { ...query, month: query.month ?? companyDate(ctx.now()).slice(0, 7) };
   const scope = scopeWhere(await resolveScope(ctx, 'dealer.review'), dealers.ownerId, dealers.ownerDeptId);
   const [rows, count] = await Promise.all([
     dealerSelect(ctx).where(scope).orderBy(asc(dealers.no), asc(dealers.id)).limit(q.pageSize).offset(pageOffset(q)),

@@ -28,7 +28,8 @@ export function dealerRoutes(app: ZodApp, db: Db) {
   app.get(
     '/dealers/reviews',
     {
-      config: { permission: 'dealer.review' as const, resource: 'dealer', surface: 'list' as const },
+      // The review sheet: its insider is the one who reviews (manager1), not the owner rep.
+      config: { permission: 'dealer.review' as const, resource: 'dealer_review', surface: 'list' as const },
       schema: { tags, querystring: DealerReviewQuery },
     },
     async (req) => reviewSheet(ctxOf(req, db), req.query),
