@@ -19,7 +19,13 @@ const reviewer = alias(users, 'reviewer');
 
 function dealerSelect(ctx: Ctx) {
   return ctx.db
-    .select({ d: dealers, customerName: customers.name, ownerName: users.name, deptName: departments.name })
+    .select({
+      d: dealers,
+      customerNo: customers.no,
+      customerName: customers.name,
+      ownerName: users.name,
+      deptName: departments.name,
+    })
     .from(dealers)
     .innerJoin(customers, eq(customers.id, dealers.customerId))
     .innerJoin(users, eq(users.id, dealers.ownerId))

@@ -15,6 +15,7 @@ export interface Dealer {
   no: string;
   name: string;
   customerId: number;
+  customerNo: string;
   customerName: string;
   territories: string[];
   contacts: DealerContact[];

@@ -101,7 +101,7 @@ export function DealerFormModal({
         >
           <CustomerPicker
             testId="dealer-customer"
-            initialOption={dealer ? { id: dealer.customerId, no: '', name: dealer.customerName } : null}
+            initialOption={dealer ? { id: dealer.customerId, no: dealer.customerNo, name: dealer.customerName } : null}
           />
         </Form.Item>
         <Form.Item
