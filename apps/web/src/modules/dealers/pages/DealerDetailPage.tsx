@@ -53,14 +53,14 @@ function Reviews({ d, onReview }: { d: DealerDetail; onReview: (month: string) =
   const f = (k: string) => t(`dealers.fields.${k}`);
   const money = (v: string) => <MoneyText value={v} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    // The test id on the wrapper: on a phone the table is a card list.
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="dealer-reviews">
       {d.canReview && (
         <Button type="primary" onClick={() => onReview(lastMonth())} data-testid="dealer-review-new">
           {t('dealers.reviewLastMonth')}
         </Button>
       )}
       <DataTable<DealerReview>
-        data-testid="dealer-reviews"
         rowTestId="dealer-review-row"
         items={d.reviews}
         cardTitleKey="month"
@@ -167,25 +167,26 @@ export function DealerDetailPage() {
             key: 'visits',
             label: t('dealers.tabs.visits'),
             children: (
-              <DataTable<DealerVisit>
-                data-testid="dealer-visits"
-                rowTestId="dealer-visit-row"
-                items={d.visits}
-                cardTitleKey="visitedOn"
-                columns={[
-                  {
-                    title: f('visitedOn'),
-                    dataIndex: 'visitedOn',
-                    key: 'visitedOn',
-                    width: 110,
-                    render: (v: string) => formatDate(v),
-                  },
-                  { title: f('visitor'), dataIndex: 'visitorName', width: 100 },
-                  { title: f('purpose'), dataIndex: 'purpose', width: 160, ellipsis: true },
-                  { title: f('findings'), dataIndex: 'findings', width: 260 },
-                  { title: f('nextStep'), dataIndex: 'nextStep', width: 200, render: (v: string | null) => v || '-' },
-                ]}
-              />
+              <div data-testid="dealer-visits">
+                <DataTable<DealerVisit>
+                  rowTestId="dealer-visit-row"
+                  items={d.visits}
+                  cardTitleKey="visitedOn"
+                  columns={[
+                    {
+                      title: f('visitedOn'),
+                      dataIndex: 'visitedOn',
+                      key: 'visitedOn',
+                      width: 110,
+                      render: (v: string) => formatDate(v),
+                    },
+                    { title: f('visitor'), dataIndex: 'visitorName', width: 100 },
+                    { title: f('purpose'), dataIndex: 'purpose', width: 160, ellipsis: true },
+                    { title: f('findings'), dataIndex: 'findings', width: 260 },
+                    { title: f('nextStep'), dataIndex: 'nextStep', width: 200, render: (v: string | null) => v || '-' },
+                  ]}
+                />
+              </div>
             ),
           },
           {
