@@ -12,7 +12,7 @@ import { useListUrlState } from '../../../components/useListUrlState';
 import { useReviewSheet } from '../api';
 import { monthLabel } from '../components/monthLabel';
 import { ReviewModal } from '../components/ReviewModal';
-import { RATING_COLORS } from '../constants';
+import { RATING_COLORS, STATUS_COLORS } from '../constants';
 import type { ReviewRow } from '../types';
 
 const thisMonth = () => dayjs().format('YYYY-MM');
@@ -37,7 +37,14 @@ export function DealerReviewPage() {
       key: 'name',
       width: 180,
       ellipsis: true,
-      render: (v: string, r) => <Link to={`/dealers/${r.dealerId}`}>{v}</Link>,
+      render: (v: string, r) => (
+        <>
+          <Link to={`/dealers/${r.dealerId}`} style={{ marginRight: 4 }}>
+            {v}
+          </Link>
+          {r.status === 'suspended' && <StatusTag dict="dealers.status" value={r.status} colors={STATUS_COLORS} />}
+        </>
+      ),
     },
     { title: f('owner'), dataIndex: 'ownerName', width: 100 },
     { title: f('orderCount'), key: 'orderCount', width: 80, align: 'right', render: (_, r) => r.figures.orderCount },
