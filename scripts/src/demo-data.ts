@@ -27,6 +27,7 @@ import { createAppraisal } from './demo/appraisal.ts';
 import { createCreditRequests, planCreditImport } from './demo/credit.ts';
 import { createSavedFilters, planAttributes } from './demo/customer-attributes.ts';
 import { buildCustomers, type CustomerPlan } from './demo/customers.ts';
+import { createDealers } from './demo/dealers.ts';
 import { createDiscipline } from './demo/discipline.ts';
 import { createEvents } from './demo/events.ts';
 import { createExpenses } from './demo/expenses.ts';
@@ -367,6 +368,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await createTraining(world);
     // Managing the sales force (SPEC 5.6, 5.7): discipline records, internal audits and controlled documents.
     await createDiscipline(world);
+    // Distributors (SPEC 5.5): two dealer outlets with a contact, last month's review, a visit.
+    await createDealers(world);
     await createQualityRecords(world);
     // Appraisal (SPEC 5.2) last: last month's run reads the plans, orders, complaints and discipline above.
     await createAppraisal(world);

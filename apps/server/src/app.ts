@@ -46,6 +46,7 @@ import { analyticsRoutes } from './modules/analytics/index.ts';
 import { appraisalRoutes } from './modules/appraisal/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
+import { dealerRoutes } from './modules/dealers/index.ts';
 import { deliveryRoutes } from './modules/deliveries/index.ts';
 import { disciplineRoutes } from './modules/discipline/index.ts';
 import { eventRoutes } from './modules/events/index.ts';
@@ -239,6 +240,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       webhookRoutes(scoped, opts.db);
       inquiryRoutes(scoped, opts.db);
       trainingRoutes(scoped, opts.db);
+      dealerRoutes(scoped, opts.db);
       disciplineRoutes(scoped, opts.db);
       qualityRoutes(scoped, opts.db);
       appraisalRoutes(scoped, opts.db);

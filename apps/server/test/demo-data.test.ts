@@ -65,6 +65,18 @@ describe('demo data', () => {
           { status: 'draft', outcome: null, n: 1 },
         ]),
       );
+      // Distributors (SPEC 5.5): two dealers with a contact, last month's reviews (one reward), a visit.
+      const dl = await env.database.db.execute<{
+        dealers: number;
+        reviews: number;
+        rewarded: number;
+        visits: number;
+      }>(sql`
+        select (select count(*)::int from dealers where jsonb_array_length(contacts) > 0) dealers,
+          (select count(*)::int from dealer_reviews) reviews,
+          (select count(*)::int from dealer_reviews where reward_amount > 0) rewarded,
+          (select count(*)::int from dealer_visits) visits`);
+      expect(dl.rows[0]).toEqual({ dealers: 2, reviews: 2, rewarded: 1, visits: 1 });
       // Appraisal (SPEC 5.2): last month closed over 销售一部, ranked, one objection accepted (version 2).
       const ap = await env.database.db.execute<{
         closed: number;

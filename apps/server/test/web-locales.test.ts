@@ -147,6 +147,8 @@ function definedLabels(): string[] {
   each('priceList.kind', core.PRICE_LIST_KINDS);
   each('expenses.status', core.CLAIM_STATUSES);
   each('expenses.category', core.EXPENSE_CATEGORIES);
+  each('dealers.status', core.DEALER_STATUSES);
+  each('dealers.rating', core.DEALER_RATINGS);
   each('discipline.kind', core.DISCIPLINE_KINDS);
   each('discipline.level', core.DISCIPLINE_LEVELS);
   each('discipline.status', core.DISCIPLINE_STATUSES);

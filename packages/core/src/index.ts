@@ -5,6 +5,7 @@ export * from './appraisal.ts';
 export * from './contracts.ts';
 export * from './customer-attributes.ts';
 export * from './customers.ts';
+export * from './dealers.ts';
 export * from './deliveries.ts';
 export * from './dictionaries.ts';
 export * from './discipline.ts';

@@ -5,6 +5,7 @@ export * from '../modules/appraisal/appraisal.schema.ts';
 export * from '../modules/complaints/complaints.schema.ts';
 export * from '../modules/contracts/contracts.schema.ts';
 export * from '../modules/customers/customers.schema.ts';
+export * from '../modules/dealers/dealers.schema.ts';
 export * from '../modules/deliveries/deliveries.schema.ts';
 export * from '../modules/discipline/discipline.schema.ts';
 export * from '../modules/events/events.schema.ts';

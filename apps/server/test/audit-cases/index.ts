@@ -3,6 +3,7 @@ import { appraisalCases } from './appraisal.ts';
 import { attachmentCases } from './attachments.ts';
 import { contractCases } from './contracts.ts';
 import { customerCases, customerHandoverCases } from './customers.ts';
+import { dealerCases } from './dealers.ts';
 import { deliveryCases } from './deliveries.ts';
 import { disciplineCases } from './discipline.ts';
 import { eventCases } from './events.ts';
@@ -70,4 +71,5 @@ export const AUDIT_CASE_FILES: Readonly<Record<string, AuditCaseFile>> = {
   discipline: disciplineCases,
   quality: qualityCases,
   appraisal: appraisalCases,
+  dealers: dealerCases,
 };

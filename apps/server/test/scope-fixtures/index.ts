@@ -4,6 +4,7 @@ import { appraisalFixtures } from './appraisal.ts';
 import { attachmentFixtures } from './attachments.ts';
 import { contractFixtures } from './contracts.ts';
 import { customerFixtures } from './customers.ts';
+import { dealerFixtures } from './dealers.ts';
 import { deliveryFixtures } from './deliveries.ts';
 import { disciplineFixtures } from './discipline.ts';
 import { eventFixtures } from './events.ts';
@@ -67,4 +68,5 @@ export const SCOPE_FIXTURE_FILES: Readonly<Record<string, ScopeFixtureFile>> = {
   discipline: disciplineFixtures,
   quality: qualityFixtures,
   appraisal: appraisalFixtures,
+  dealers: dealerFixtures,
 };

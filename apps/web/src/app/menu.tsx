@@ -16,6 +16,7 @@ import { approvalsMenu } from '../modules/approvals/routes';
 import { afterSalesMenuItems } from '../modules/complaints/routes';
 import { contractMenuItems } from '../modules/contracts/routes';
 import { customerMenu } from '../modules/customers/routes';
+import { dealerMenuItems } from '../modules/dealers/routes';
 import { deliveryMenuItems } from '../modules/deliveries/routes';
 import { disciplineMenuItems } from '../modules/discipline/routes';
 import { eventDoorMenuItems, eventMenuItems } from '../modules/events/routes';
@@ -82,12 +83,13 @@ export const MENU_GROUPS: MenuGroupDef[] = [
   marketMenu,
   // 培训 (SPEC 5.4): plans and sessions, staff records (certificates, confidentiality), onboarding.
   { key: 'training', labelKey: 'menu.training', icon: <ReadOutlined />, items: trainingMenuItems },
-  // 销售管理 (SPEC 5.6, 5.2): discipline records and appraisal — everyone's own, their people's for those who lead.
+  // 销售管理 (SPEC 5.6, 5.2, 5.5): discipline records and appraisal — everyone's own, their people's for
+  // those who lead; the dealers a rep manages and their monthly review.
   {
     key: 'salesforce',
     labelKey: 'menu.salesforce',
     icon: <TeamOutlined />,
-    items: [...disciplineMenuItems, ...appraisalMenuItems],
+    items: [...disciplineMenuItems, ...appraisalMenuItems, ...dealerMenuItems],
   },
   // 质量体系 (SPEC 5.7): internal audits, corrective/preventive actions, controlled documents.
   { key: 'quality', labelKey: 'menu.quality', icon: <SafetyCertificateOutlined />, items: qualityMenuItems },

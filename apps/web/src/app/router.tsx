@@ -8,6 +8,7 @@ import { approvalRoutes } from '../modules/approvals/routes';
 import { afterSalesRoutes } from '../modules/complaints/routes';
 import { contractRoutes } from '../modules/contracts/routes';
 import { customerRoutes } from '../modules/customers/routes';
+import { dealerRoutes } from '../modules/dealers/routes';
 import { deliveryRoutes } from '../modules/deliveries/routes';
 import { disciplineRoutes } from '../modules/discipline/routes';
 import { eventRoutes } from '../modules/events/routes';
@@ -76,6 +77,7 @@ const moduleRoutes: AppRoute[] = [
   ...trainingRoutes,
   ...expenseRoutes,
   ...disciplineRoutes,
+  ...dealerRoutes,
   ...appraisalRoutes,
   ...qualityRoutes,
   ...financeRoutes,

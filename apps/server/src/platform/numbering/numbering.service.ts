@@ -26,6 +26,8 @@ const FORMATS = {
   disciplineRecord: { prefix: 'JC', period: 'year', pad: 5 },
   internalAudit: { prefix: 'NS', period: 'year', pad: 4 },
   capa: { prefix: 'CAPA', period: 'year', pad: 4 },
+  // 经销商 (SPEC 5.5).
+  dealer: { prefix: 'JX', period: 'year', pad: 4 },
 } as const satisfies Record<string, { prefix: string; period: 'year' | 'day'; pad: number }>;
 
 export type DocType = keyof typeof FORMATS;

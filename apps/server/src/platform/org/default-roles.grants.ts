@@ -77,6 +77,9 @@ export const sales = (s: Scope): G[] => [
   ['expense.view', s],
   ['expense.claim', 'ALL'],
   ['budget.view', s === 'SELF' ? 'DEPT' : s],
+  // Distributors (SPEC 5.5): the dealers they manage, their contacts and the visits to the outlets.
+  ['dealer.view', s],
+  ['dealer.manage', s],
 ];
 // Those who lead reps read and comment their logs and watch process health (SPEC 5.1).
 export const lead = (s: Scope): G[] => [
@@ -91,6 +94,8 @@ export const lead = (s: Scope): G[] => [
   // They run their people's monthly appraisal, score the manual indicators, decide objections (SPEC 5.2).
   ['appraisal.view', s],
   ['appraisal.manage', s],
+  // They review their dealers every month and propose rewards (seed 000 每月对所有经销商的业绩审评).
+  ['dealer.review', s],
   ['quality.view', s],
   ['capa.view', s],
 ];

@@ -188,6 +188,12 @@ export const PERMISSIONS = [
   { permission: 'training.view', resource: 'training', scoped: true },
   { permission: 'training.manage', resource: 'training', scoped: true },
   { permission: 'training.attend', resource: 'training', scoped: false },
+  // Distributors (经销商, SPEC 5.5): view the dealers of the reps in scope; manage = record and edit
+  // dealers, their territories and contacts, and the visits to the outlets; review = the monthly
+  // performance review of the dealers in scope, with the proposed reward.
+  { permission: 'dealer.view', resource: 'dealer', scoped: true },
+  { permission: 'dealer.manage', resource: 'dealer', scoped: true },
+  { permission: 'dealer.review', resource: 'dealer', scoped: true },
   // Discipline (奖惩, SPEC 5.6): view the records of the people in scope (everyone sees their own and
   // acknowledges it); record = record incidents and rewards of the people in scope, decide, void.
   { permission: 'discipline.view', resource: 'discipline_record', scoped: true },
