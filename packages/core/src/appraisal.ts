@@ -183,9 +183,7 @@ export interface BonusResult {
  */
 export function bonusOf(score: string, rules: BonusRules): BonusResult {
   const s = money(score);
-  const tier = [...rules.tiers]
-    .sort((a, b) => money(b.minScore).cmp(a.minScore))
-    .find((t) => s.gte(t.minScore));
+  const tier = [...rules.tiers].sort((a, b) => money(b.minScore).cmp(a.minScore)).find((t) => s.gte(t.minScore));
   const coefficient = money(tier?.coefficient ?? '0');
   let amount = money(rules.base).times(coefficient).toDecimalPlaces(2);
   let capped = false;
@@ -249,7 +247,12 @@ export function pickAwards(candidates: AwardCandidate[], passMark: string): Awar
   const out: AwardWinner[] = [];
   const champ = sole(candidates, (a, b) => money(b.score).cmp(a.score));
   if (champ)
-    out.push({ award: 'sales_champion', personId: champ.personId, personName: champ.personName, basis: { score: champ.score } });
+    out.push({
+      award: 'sales_champion',
+      personId: champ.personId,
+      personName: champ.personName,
+      basis: { score: champ.score },
+    });
   const dev = sole(
     candidates.filter((c) => c.newCustomers > 0),
     (a, b) => b.newCustomers - a.newCustomers,
@@ -265,7 +268,10 @@ export function pickAwards(candidates: AwardCandidate[], passMark: string): Awar
   const rated = passed.filter((c) => c.satisfaction !== null);
   let pool = passed;
   if (rated.length > 0) {
-    const best = rated.reduce((m, c) => (money(c.satisfaction as string).gt(m) ? money(c.satisfaction as string) : m), money(0));
+    const best = rated.reduce(
+      (m, c) => (money(c.satisfaction as string).gt(m) ? money(c.satisfaction as string) : m),
+      money(0),
+    );
     pool = rated.filter((c) => money(c.satisfaction as string).eq(best));
   }
   const svc = sole(pool, (a, b) => money(a.complaintPoints).cmp(b.complaintPoints));

@@ -58,7 +58,10 @@ export async function runAwards(
   const ids = results.map((r) => r.personId);
   const whole = {
     db: ctx.db,
-    principal: { ...ctx.principal, grants: new Map<string, Grant[]>([['analytics.view', [{ scope: 'ALL', customDeptIds: [] }]]]) },
+    principal: {
+      ...ctx.principal,
+      grants: new Map<string, Grant[]>([['analytics.view', [{ scope: 'ALL', customDeptIds: [] }]]]),
+    },
   };
   const [newRows, complaintRows, visitRows] = await Promise.all([
     measure(db, whole, { measure: 'new_customers', from: run.periodStart, to: run.periodEnd, groupBy: ['rep'] }),
