@@ -225,7 +225,7 @@ export interface AwardWinner {
   basis: AwardBasis;
 }
 
-/** The single best of `list` by `key` (higher first), or null on a tie for the best or an empty list. */
+/** The single best of `list` (first under `cmp`), or null on a tie for the best or an empty list. */
 function sole<T>(list: T[], cmp: (a: T, b: T) => number): T | null {
   if (list.length === 0) return null;
   const sorted = [...list].sort(cmp);
