@@ -77,6 +77,10 @@ describe('appraisal', () => {
     await results.first().waitFor();
     expect(await results.count()).toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId('appraisal-champion').innerText()).toMatch(/销售冠军|并列第一/);
+    // The awards card (or its "no awards" line) and each result's bonus in yuan with separators.
+    expect(await page.getByTestId('appraisal-awards').innerText()).toContain('本期奖项');
+    expect(await results.first().getByTestId('appraisal-bonus').innerText()).toMatch(/¥\d{1,3}(,\d{3})*\.\d{2}/);
+    expect(await page.getByTestId('appraisal-bonus-rule').innerText()).toContain('¥2,000.00');
     await expectStatus(page, 'appraisal-run-status', '已关闭');
     await expectClean(page);
     await shot(page, 'appraisal-run-desktop');
@@ -86,6 +90,7 @@ describe('appraisal', () => {
     const facts = await page.getByTestId('appraisal-facts').innerText();
     expect(facts).toContain('第 2 版');
     expect(facts).toContain('异议成立，调整分数');
+    expect(facts).toMatch(/绩效奖金[\s\S]*¥\d{1,3}(,\d{3})*\.\d{2}/);
     const manual = page.getByTestId('appraisal-item-manual');
     expect(await manual.count()).toBe(2);
     expect(await manual.filter({ hasText: '异议调整' }).first().innerText()).toContain('+3.00 分');

@@ -148,3 +148,139 @@ export type AppraisalDecideInput = z.output<typeof AppraisalDecideInput>;
 
 export const AppraisalCloseInput = z.object({ version: VersionNo });
 export type AppraisalCloseInput = z.output<typeof AppraisalCloseInput>;
+
+/** One score tier of the bonus: a score at or above `minScore` earns `coefficient` × the base bonus. */
+export interface BonusTier {
+  minScore: string;
+  coefficient: string;
+}
+
+export interface BonusRules {
+  /** Any order; the highest tier whose minScore the score reaches applies; below all tiers: 0. */
+  tiers: BonusTier[];
+  /** The person's base bonus per month (money, 2 decimals). */
+  base: string;
+  /** The most one result earns in a month (money, 2 decimals). */
+  cap: string;
+}
+
+export interface BonusResult {
+  coefficient: string;
+  /** base × coefficient, capped; money string with 2 decimals. */
+  amount: string;
+  /** True when the cap cut the amount. */
+  capped: boolean;
+}
+
+/**
+ * The monthly bonus of a result (绩效奖金). Seed 003 绩效考核: 根据评估结果进行奖惩, 对于绩效优秀的员工,
+ * 给予奖金 — the seed names the bonus but not its amounts, so the formula is company policy
+ * (policies appraisal.bonus*): the score's tier gives a coefficient (defaults ≥95 → 1.2, ≥85 → 1.0,
+ * ≥75 → 0.8, ≥60 → 0.5, below → 0; 60 is the default pass mark, so a failed month earns nothing),
+ * times the base bonus (default ¥2,000.00), never more than the cap (default ¥3,000.00), so a
+ * raised base or coefficient cannot pay out without limit. Decimal throughout, rounded half up to
+ * the fen: 94.99 is tier ≥85, not ≥95.
+ */
+export function bonusOf(score: string, rules: BonusRules): BonusResult {
+  const s = money(score);
+  const tier = [...rules.tiers].sort((a, b) => money(b.minScore).cmp(a.minScore)).find((t) => s.gte(t.minScore));
+  const coefficient = money(tier?.coefficient ?? '0');
+  let amount = money(rules.base).times(coefficient).toDecimalPlaces(2);
+  let capped = false;
+  if (amount.gt(rules.cap)) {
+    amount = money(rules.cap);
+    capped = true;
+  }
+  return { coefficient: coefficient.toFixed(2), amount: amount.toFixed(2), capped };
+}
+
+export const APPRAISAL_AWARDS = ['sales_champion', 'best_customer_development', 'best_service'] as const;
+export type AppraisalAward = (typeof APPRAISAL_AWARDS)[number];
+
+/** What the awards are chosen from: one line per result of the run. */
+export interface AwardCandidate {
+  personId: number;
+  personName: string;
+  score: string;
+  /** New customers of the person in the period (the analytics measure new_customers). */
+  newCustomers: number;
+  /** The complaint deduction of the result (positive points, 0 without complaints). */
+  complaintPoints: string;
+  /** Average return-visit satisfaction (1–5, 2 decimals) in the period; null without visits. */
+  satisfaction: string | null;
+}
+
+/** Why the award went to the person: the figures the rule compared (the page words them). */
+export interface AwardBasis {
+  score?: string;
+  newCustomers?: number;
+  complaintPoints?: string;
+  satisfaction?: string | null;
+}
+
+export interface AwardWinner {
+  award: AppraisalAward;
+  personId: number;
+  personName: string;
+  basis: AwardBasis;
+}
+
+/** The single best of `list` (first under `cmp`), or null on a tie for the best or an empty list. */
+function sole<T>(list: T[], cmp: (a: T, b: T) => number): T | null {
+  if (list.length === 0) return null;
+  const sorted = [...list].sort(cmp);
+  if (sorted.length > 1 && cmp(sorted[0], sorted[1]) === 0) return null;
+  return sorted[0];
+}
+
+/**
+ * The awards of a run (issue: 销售冠军, 最佳客户开发, 最佳服务 from the ranking), each to exactly one
+ * person or to nobody — the company gives no shared awards (company policy, the seed is silent):
+ * - 销售冠军: the highest score; a tie for first names no champion (as the ranking does).
+ * - 最佳客户开发: the most new customers in the period; a tie, or nobody with a new customer: none.
+ * - 最佳服务: among those who passed (score ≥ pass mark — a failed month is not "best" anything), if
+ *   any of them has return-visit satisfaction in the period, the ones with the best average
+ *   satisfaction, and of those the fewest complaint points; without any satisfaction, the fewest
+ *   complaint points among those who passed. A tie at the end: none.
+ */
+export function pickAwards(candidates: AwardCandidate[], passMark: string): AwardWinner[] {
+  const out: AwardWinner[] = [];
+  const champ = sole(candidates, (a, b) => money(b.score).cmp(a.score));
+  if (champ)
+    out.push({
+      award: 'sales_champion',
+      personId: champ.personId,
+      personName: champ.personName,
+      basis: { score: champ.score },
+    });
+  const dev = sole(
+    candidates.filter((c) => c.newCustomers > 0),
+    (a, b) => b.newCustomers - a.newCustomers,
+  );
+  if (dev)
+    out.push({
+      award: 'best_customer_development',
+      personId: dev.personId,
+      personName: dev.personName,
+      basis: { newCustomers: dev.newCustomers },
+    });
+  const passed = candidates.filter((c) => money(c.score).gte(passMark));
+  const rated = passed.filter((c) => c.satisfaction !== null);
+  let pool = passed;
+  if (rated.length > 0) {
+    const best = rated.reduce(
+      (m, c) => (money(c.satisfaction as string).gt(m) ? money(c.satisfaction as string) : m),
+      money(0),
+    );
+    pool = rated.filter((c) => money(c.satisfaction as string).eq(best));
+  }
+  const svc = sole(pool, (a, b) => money(a.complaintPoints).cmp(b.complaintPoints));
+  if (svc)
+    out.push({
+      award: 'best_service',
+      personId: svc.personId,
+      personName: svc.personName,
+      basis: { complaintPoints: svc.complaintPoints, satisfaction: svc.satisfaction },
+    });
+  return out;
+}

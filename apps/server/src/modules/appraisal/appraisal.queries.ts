@@ -1,4 +1,4 @@
-import type { AppraisalListQuery } from '@sales/core';
+import { type AppraisalListQuery, bonusOf } from '@sales/core';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditHistory } from '../../platform/audit/audit.service.ts';
@@ -8,6 +8,7 @@ import { departments, users } from '../../platform/org/org.schema.ts';
 import { can } from '../../platform/permissions/principal.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { findResultInScope, findRunInScope, resultScope, runScope } from './appraisal.access.ts';
+import { bonusRules, runAwards, withBonus } from './appraisal.awards.ts';
 import { appraisalRules } from './appraisal.compute.ts';
 import { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes } from './appraisal.schema.ts';
 import { RESULT_ENTITY, RUN_ENTITY } from './appraisal.service.ts';
@@ -113,10 +114,28 @@ export async function getRun(ctx: Ctx, id: number) {
     .innerJoin(users, eq(users.id, appraisalResults.personId))
     .where(and(eq(appraisalResults.runId, id), eq(appraisalResults.rank, 1)))
     .orderBy(users.name);
-  const canManage = await mayManageRun(ctx, row.r);
+  // The awards are chosen from every result of the run, not only the ones the viewer sees.
+  const everyone = await ctx.db
+    .select({
+      id: appraisalResults.id,
+      personId: appraisalResults.personId,
+      personName: users.name,
+      score: appraisalResults.score,
+    })
+    .from(appraisalResults)
+    .innerJoin(users, eq(users.id, appraisalResults.personId))
+    .where(eq(appraisalResults.runId, id));
+  const [canManage, rules, bonus] = await Promise.all([
+    mayManageRun(ctx, row.r),
+    appraisalRules(ctx.db),
+    bonusRules(ctx.db),
+  ]);
+  const awards = await runAwards(ctx.db, ctx, row.r, everyone, rules.passMark);
   return {
     ...presentRun(row),
-    results,
+    results: withBonus(results, bonus),
+    awards,
+    bonusRules: bonus,
     // 并列第一: every person ranked first (the champion is named only when one person is first).
     firsts,
     objections: results.filter((r) => r.status === 'objected').length,
@@ -130,7 +149,7 @@ export async function getRun(ctx: Ctx, id: number) {
 export async function getResult(ctx: Ctx, id: number) {
   const res = await findResultInScope(ctx, id);
   const run = await ctx.db.select().from(appraisalRuns).where(eq(appraisalRuns.id, res.runId));
-  const [[person], items, history, rules] = await Promise.all([
+  const [[person], items, history, rules, bonus] = await Promise.all([
     ctx.db
       .select({ name: users.name, deptName: departments.name })
       .from(users)
@@ -144,6 +163,7 @@ export async function getResult(ctx: Ctx, id: number) {
       .orderBy(asc(appraisalResultItems.id)),
     auditHistory(ctx.db, RESULT_ENTITY, id),
     appraisalRules(ctx.db),
+    bonusRules(ctx.db),
   ]);
   const theRun = run[0];
   const own = res.personId === ctx.principal.userId;
@@ -174,6 +194,8 @@ export async function getResult(ctx: Ctx, id: number) {
     updatedAt: res.updatedAt.toISOString(),
     items: items.map(({ i, createdByName }) => ({ ...i, createdByName, createdAt: i.createdAt.toISOString() })),
     rules: { passMark: rules.passMark, failStreak: rules.failStreak },
+    bonus: bonusOf(res.score, bonus),
+    bonusRules: bonus,
     canAcknowledge: own && ['pending', 'adjusted', 'rejected'].includes(res.status),
     canObject: own && open && res.status === 'pending',
     canScore: manage && res.status !== 'objected',

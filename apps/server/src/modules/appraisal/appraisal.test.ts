@@ -1,4 +1,4 @@
-import { shortfallPoints } from '@sales/core';
+import { type AwardCandidate, bonusOf, pickAwards, shortfallPoints } from '@sales/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, createTestEnv, type Org, seedOrg, type TestEnv } from '../../../test/harness.ts';
 import { insertProduct, insertWarehouse } from '../../../test/q2c-seed.ts';
@@ -135,6 +135,96 @@ describe('the seed 002 formula (pure)', () => {
   });
 });
 
+describe('the bonus formula and the awards (pure)', () => {
+  const rules = {
+    tiers: [
+      { minScore: '60.00', coefficient: '0.50' },
+      { minScore: '95.00', coefficient: '1.20' },
+      { minScore: '75.00', coefficient: '0.80' },
+      { minScore: '85.00', coefficient: '1.00' },
+    ],
+    base: '2000.00',
+    cap: '3000.00',
+  };
+  it.each([
+    // score → coefficient, bonus (base 2,000.00)
+    ['100.00', '1.20', '2400.00'],
+    ['95.00', '1.20', '2400.00'], // exactly the top tier
+    ['94.99', '1.00', '2000.00'], // a fen below: the next tier
+    ['85.00', '1.00', '2000.00'],
+    ['75.00', '0.80', '1600.00'],
+    ['60.00', '0.50', '1000.00'], // exactly the lowest tier
+    ['59.99', '0.00', '0.00'], // below every tier: nothing
+    ['0.00', '0.00', '0.00'],
+  ])('score %s → × %s = %s', (score, coefficient, amount) => {
+    expect(bonusOf(score, rules)).toEqual({ coefficient, amount, capped: false });
+  });
+  it('caps the bonus: base 3,000.00 × 1.2 = 3,600.00 → 3,000.00; × 1.0 = 3,000.00 is not cut', () => {
+    expect(bonusOf('96.00', { ...rules, base: '3000.00' })).toEqual({
+      coefficient: '1.20',
+      amount: '3000.00',
+      capped: true,
+    });
+    expect(bonusOf('90.00', { ...rules, base: '3000.00' })).toEqual({
+      coefficient: '1.00',
+      amount: '3000.00',
+      capped: false,
+    });
+  });
+
+  const c = (personId: number, score: string, more: Partial<AwardCandidate> = {}): AwardCandidate => ({
+    personId,
+    personName: `P${personId}`,
+    score,
+    newCustomers: 0,
+    complaintPoints: '0.00',
+    satisfaction: null,
+    ...more,
+  });
+  it('clear winners: the highest score, the most new customers, the best satisfaction then fewest complaints', () => {
+    const awards = pickAwards(
+      [
+        c(1, '98.00', { newCustomers: 2, complaintPoints: '1.00', satisfaction: '4.50' }),
+        c(2, '91.00', { newCustomers: 5, complaintPoints: '5.00', satisfaction: '4.80' }),
+        // Same best satisfaction as 2 and fewer complaint points: the service award.
+        c(3, '88.00', { newCustomers: 1, complaintPoints: '0.00', satisfaction: '4.80' }),
+        // No complaints and no visits: not among the rated, so out of the running for service.
+        c(4, '80.00'),
+        // Failed (below 60): never the best service, whatever the satisfaction.
+        c(5, '50.00', { satisfaction: '5.00' }),
+      ],
+      '60.00',
+    );
+    expect(awards).toEqual([
+      { award: 'sales_champion', personId: 1, personName: 'P1', basis: { score: '98.00' } },
+      { award: 'best_customer_development', personId: 2, personName: 'P2', basis: { newCustomers: 5 } },
+      {
+        award: 'best_service',
+        personId: 3,
+        personName: 'P3',
+        basis: { complaintPoints: '0.00', satisfaction: '4.80' },
+      },
+    ]);
+  });
+  it('ties and zeros give no award; without satisfaction, the fewest complaints among those who passed', () => {
+    const awards = pickAwards(
+      [
+        c(1, '97.00', { newCustomers: 3, complaintPoints: '1.00' }),
+        c(2, '97.00', { newCustomers: 3, complaintPoints: '2.00' }),
+        c(3, '70.00', { complaintPoints: '0.00' }),
+        c(4, '59.99', { complaintPoints: '0.00' }), // failed: the 0 complaints do not count
+      ],
+      '60.00',
+    );
+    expect(awards).toEqual([
+      { award: 'best_service', personId: 3, personName: 'P3', basis: { complaintPoints: '0.00', satisfaction: null } },
+    ]);
+    // Nobody with a new customer, and everybody without complaints: no development, no service award.
+    expect(pickAwards([c(1, '90.00'), c(2, '80.00')], '60.00').map((a) => a.award)).toEqual(['sales_champion']);
+    expect(pickAwards([], '60.00')).toEqual([]);
+  });
+});
+
 let mayRun: { id: number; version: number };
 const resultOf = (run: { results: { personId: number; id: number }[] }, personId: number) =>
   run.results.find((r) => r.personId === personId)?.id as number;
@@ -206,6 +296,26 @@ describe('a run computed from the data', () => {
       resultOf(run, org.user.rep1),
     ]);
     expect(tasks).toEqual([{ user_id: org.user.rep1 }]);
+  });
+
+  it('May: the awards and each bonus are on the run and the result (defaults: base 2,000.00, cap 3,000.00)', async () => {
+    const run = (await who.manager1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
+    // 李四 alone has 100: the champion. Nobody gained a customer in May (the test customer is June's),
+    // and rep1b and supervisor1 both passed without complaints or visits: a tie, so no service award.
+    expect(run.awards).toEqual([
+      { award: 'sales_champion', personId: org.user.rep1b, personName: '李四', basis: { score: '100.00' } },
+    ]);
+    const bonus = (id: number) => run.results.find((x: { personId: number }) => x.personId === id).bonus;
+    expect(bonus(org.user.rep1b)).toEqual({ coefficient: '1.20', amount: '2400.00', capped: false }); // 100 ≥ 95
+    expect(bonus(org.user.supervisor1)).toEqual({ coefficient: '1.20', amount: '2400.00', capped: false }); // 99
+    expect(bonus(org.user.rep1)).toEqual({ coefficient: '1.00', amount: '2000.00', capped: false }); // 90.5 ≥ 85
+    expect(bonus(org.user.teamRep)).toEqual({ coefficient: '0.50', amount: '1000.00', capped: false }); // 60 ≥ 60
+    const res = (await who.rep1.get(`/api/appraisal-results/${resultOf(run, org.user.rep1)}`)).json();
+    expect(res.bonus).toEqual({ coefficient: '1.00', amount: '2000.00', capped: false });
+    // A rep sees only their own result but the same awards as the manager.
+    const seen = (await who.rep1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
+    expect(seen.results).toHaveLength(1);
+    expect(seen.awards).toEqual(run.awards);
   });
 
   it('refuses a period not ended, a bad period, and a second run of an open month', async () => {

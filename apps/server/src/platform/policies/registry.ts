@@ -137,6 +137,18 @@ export const POLICIES = [
   { key: 'appraisal.failStreakPeriods', type: 'integer', default: 3, min: 1, max: 24 },
   // Working days a person has to acknowledge (or object to) their result (the to-do's due date).
   { key: 'appraisal.acknowledgeDays', type: 'integer', default: 5, min: 1, max: 30 },
+  // Seed 003 绩效考核: 根据评估结果进行奖惩, 对于绩效优秀的员工给予奖金 — the amounts are company policy
+  // (bonusOf in @sales/core): the score tier's coefficient × the base bonus, capped. Tier 1 is the top.
+  { key: 'appraisal.bonusTier1Score', type: 'decimal', default: '95.00', min: '0.00', max: '1000.00' },
+  { key: 'appraisal.bonusTier1Coefficient', type: 'decimal', default: '1.20', min: '0.00', max: '10.00' },
+  { key: 'appraisal.bonusTier2Score', type: 'decimal', default: '85.00', min: '0.00', max: '1000.00' },
+  { key: 'appraisal.bonusTier2Coefficient', type: 'decimal', default: '1.00', min: '0.00', max: '10.00' },
+  { key: 'appraisal.bonusTier3Score', type: 'decimal', default: '75.00', min: '0.00', max: '1000.00' },
+  { key: 'appraisal.bonusTier3Coefficient', type: 'decimal', default: '0.80', min: '0.00', max: '10.00' },
+  { key: 'appraisal.bonusTier4Score', type: 'decimal', default: '60.00', min: '0.00', max: '1000.00' },
+  { key: 'appraisal.bonusTier4Coefficient', type: 'decimal', default: '0.50', min: '0.00', max: '10.00' },
+  { key: 'appraisal.bonusBase', type: 'decimal', default: '2000.00', min: '0.00', max: '1000000.00' },
+  { key: 'appraisal.bonusCap', type: 'decimal', default: '3000.00', min: '0.00', max: '1000000.00' },
 ] as const satisfies readonly PolicyDef[];
 
 export type PolicyKey = (typeof POLICIES)[number]['key'];

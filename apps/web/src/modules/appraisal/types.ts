@@ -30,10 +30,34 @@ export interface RankedResult {
   flagged: boolean;
   status: string;
   revision: number;
+  bonus: Bonus;
+}
+
+/** A result's bonus (core bonusOf): the tier's coefficient × the base, capped. */
+export interface Bonus {
+  coefficient: string;
+  amount: string;
+  capped: boolean;
+}
+
+export interface BonusRules {
+  tiers: { minScore: string; coefficient: string }[];
+  base: string;
+  cap: string;
+}
+
+/** An award of the run (core pickAwards) and the figures it was chosen by. */
+export interface AwardWinner {
+  award: 'sales_champion' | 'best_customer_development' | 'best_service';
+  personId: number;
+  personName: string;
+  basis: { score?: string; newCustomers?: number; complaintPoints?: string; satisfaction?: string | null };
 }
 
 export interface AppraisalRunDetail extends AppraisalRun {
   results: RankedResult[];
+  awards: AwardWinner[];
+  bonusRules: BonusRules;
   firsts: { id: number; name: string }[];
   objections: number;
   canManage: boolean;
@@ -105,6 +129,8 @@ export interface AppraisalResultDetail {
   version: number;
   items: ResultItem[];
   rules: { passMark: string; failStreak: number };
+  bonus: Bonus;
+  bonusRules: BonusRules;
   canAcknowledge: boolean;
   canObject: boolean;
   canScore: boolean;

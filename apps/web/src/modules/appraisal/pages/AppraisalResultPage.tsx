@@ -1,5 +1,5 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Statistic, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { HistoryList } from '../../../components/HistoryList';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useAppraisalResult } from '../api';
+import { BonusRuleText, BonusText } from '../components/AwardsAndBonus';
 import { EvidenceItems } from '../components/EvidenceItems';
 import { ReviewModal, type ReviewStep } from '../components/ReviewModal';
 import { periodParts, RESULT_STATUS_COLORS } from '../constants';
@@ -92,6 +93,14 @@ export function AppraisalResultPage() {
           <Descriptions.Item label={f('baseScore')}>{r.baseScore}</Descriptions.Item>
           <Descriptions.Item label={f('passMark')}>
             {t('appraisal.passMarkRule', { mark: r.rules.passMark, n: r.rules.failStreak })}
+          </Descriptions.Item>
+          <Descriptions.Item label={f('bonus')} span={2}>
+            <Space direction="vertical" size={0}>
+              <BonusText bonus={r.bonus} />
+              <Typography.Text type="secondary">
+                <BonusRuleText rules={r.bonusRules} />
+              </Typography.Text>
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={f('revision')}>{t('appraisal.revisionLabel', { n: r.revision })}</Descriptions.Item>
           <Descriptions.Item label={f('failStreak')}>

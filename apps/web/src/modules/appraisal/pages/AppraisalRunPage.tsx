@@ -1,5 +1,5 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -11,10 +11,11 @@ import { HistoryList } from '../../../components/HistoryList';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
 import { useAppraisalCommand, useAppraisalRun } from '../api';
+import { AwardsCard, BonusRuleText, BonusText } from '../components/AwardsAndBonus';
 import { periodParts, RESULT_STATUS_COLORS, RUN_STATUS_COLORS } from '../constants';
 import type { RankedResult } from '../types';
 
-/** One run: the champion, the ranking of the results the user sees, closing, the history. */
+/** One run: the champion and the awards, the ranking with each bonus of the results the user sees, closing, the history. */
 export function AppraisalRunPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
@@ -70,6 +71,13 @@ export function AppraisalRunPage() {
       ),
     },
     {
+      title: f('bonus'),
+      dataIndex: 'bonus',
+      width: 150,
+      align: 'right',
+      render: (_: unknown, x) => <BonusText bonus={x.bonus} />,
+    },
+    {
       title: f('status'),
       dataIndex: 'status',
       width: 100,
@@ -121,6 +129,7 @@ export function AppraisalRunPage() {
           <Descriptions.Item label={f('runBy')}>{`${r.runByName} ${formatDateTime(r.createdAt)}`}</Descriptions.Item>
           {r.closedAt && <Descriptions.Item label={f('closedAt')}>{formatDateTime(r.closedAt)}</Descriptions.Item>}
         </Descriptions>
+        <AwardsCard awards={r.awards} />
         <DataTable<RankedResult>
           data-testid="appraisal-ranking"
           rowTestId="appraisal-result-row"
@@ -129,6 +138,9 @@ export function AppraisalRunPage() {
           cardTitleKey="personName"
           onRowClick={(x) => navigate(`/appraisal/results/${x.id}`)}
         />
+        <Typography.Text type="secondary" data-testid="appraisal-bonus-rule">
+          <BonusRuleText rules={r.bonusRules} />
+        </Typography.Text>
         <HistoryList title={t('appraisal.history')} entries={r.history} actionDict="appraisal.action" />
       </Space>
     </Card>
