@@ -162,6 +162,8 @@ export interface BonusRules {
   base: string;
   /** The most one result earns in a month (money, 2 decimals). */
   cap: string;
+  /** The scheme's pass mark (policy appraisal.passMark): a failed month earns nothing, whatever the tiers. */
+  passMark: string;
 }
 
 export interface BonusResult {
@@ -176,13 +178,14 @@ export interface BonusResult {
  * The monthly bonus of a result (绩效奖金). Seed 003 绩效考核: 根据评估结果进行奖惩, 对于绩效优秀的员工,
  * 给予奖金 — the seed names the bonus but not its amounts, so the formula is company policy
  * (policies appraisal.bonus*): the score's tier gives a coefficient (defaults ≥95 → 1.2, ≥85 → 1.0,
- * ≥75 → 0.8, ≥60 → 0.5, below → 0; 60 is the default pass mark, so a failed month earns nothing),
+ * ≥75 → 0.8, ≥60 → 0.5, below → 0; and below the pass mark nothing, whatever the tiers say),
  * times the base bonus (default ¥2,000.00), never more than the cap (default ¥3,000.00), so a
  * raised base or coefficient cannot pay out without limit. Decimal throughout, rounded half up to
  * the fen: 94.99 is tier ≥85, not ≥95.
  */
 export function bonusOf(score: string, rules: BonusRules): BonusResult {
   const s = money(score);
+  if (s.lt(rules.passMark)) return { coefficient: '0.00', amount: '0.00', capped: false };
   const tier = [...rules.tiers].sort((a, b) => money(b.minScore).cmp(a.minScore)).find((t) => s.gte(t.minScore));
   const coefficient = money(tier?.coefficient ?? '0');
   let amount = money(rules.base).times(coefficient).toDecimalPlaces(2);

@@ -1,15 +1,15 @@
 import { type AwardCandidate, type BonusRules, bonusOf, money, pickAwards } from '@sales/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Ctx } from '../../platform/context.ts';
-import type { Grant } from '../../platform/permissions/principal.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
-import { measure } from '../analytics/index.ts';
+import { MEASURE_DEFS } from '../analytics/index.ts';
 import { appraisalResultItems } from './appraisal.schema.ts';
+
+const NEW_CUSTOMER_KIND = MEASURE_DEFS.new_customers.kinds[0];
 
 /** The bonus formula's figures (policies appraisal.bonus*, company policy; see bonusOf). */
 export async function bonusRules(db: DbOrTx): Promise<BonusRules> {
-  const [s1, c1, s2, c2, s3, c3, s4, c4, base, cap] = await Promise.all([
+  const [s1, c1, s2, c2, s3, c3, s4, c4, base, cap, passMark] = await Promise.all([
     getPolicy(db, 'appraisal.bonusTier1Score'),
     getPolicy(db, 'appraisal.bonusTier1Coefficient'),
     getPolicy(db, 'appraisal.bonusTier2Score'),
@@ -20,6 +20,7 @@ export async function bonusRules(db: DbOrTx): Promise<BonusRules> {
     getPolicy(db, 'appraisal.bonusTier4Coefficient'),
     getPolicy(db, 'appraisal.bonusBase'),
     getPolicy(db, 'appraisal.bonusCap'),
+    getPolicy(db, 'appraisal.passMark'),
   ]);
   return {
     tiers: [
@@ -30,6 +31,7 @@ export async function bonusRules(db: DbOrTx): Promise<BonusRules> {
     ],
     base,
     cap,
+    passMark,
   };
 }
 
@@ -43,28 +45,25 @@ export function withBonus<T extends { score: string }>(rows: T[], rules: BonusRu
  * the complaint items' points, the period's new customers from THE indicator engine (measure
  * new_customers per rep, as the revenue indicator uses sales_amount) and the average satisfaction
  * of the period's done return visits per rep. Computed over ALL the run's people whoever views the
- * run (a rep sees the same winners as the manager): the engine is asked with a company-wide
- * analytics scope, its rows limited to the run's people, and only the winners' names and figures
- * leave this function.
+ * run (a rep sees the same winners as the manager): the caller has already checked the viewer may
+ * open the run, the figures are read for the run's people only (as the complaint items and visits
+ * are), and only the winners' names and figures leave this function.
  */
 export async function runAwards(
   db: DbOrTx,
-  ctx: Pick<Ctx, 'db' | 'principal'>,
   run: { periodStart: string; periodEnd: string },
   results: { id: number; personId: number; personName: string; score: string }[],
   passMark: string,
 ) {
   if (results.length === 0) return [];
   const ids = results.map((r) => r.personId);
-  const whole = {
-    db: ctx.db,
-    principal: {
-      ...ctx.principal,
-      grants: new Map<string, Grant[]>([['analytics.view', [{ scope: 'ALL', customDeptIds: [] }]]]),
-    },
-  };
   const [newRows, complaintRows, visitRows] = await Promise.all([
-    measure(db, whole, { measure: 'new_customers', from: run.periodStart, to: run.periodEnd, groupBy: ['rep'] }),
+    // The engine's new_customers measure (kind 'customer', value n) for the run's people.
+    db.execute<{ rep_id: number; n: string }>(sql`
+      select f.rep_id, sum(f.n)::text n from analytics_facts f
+      where f.kind = ${NEW_CUSTOMER_KIND} and f.rep_id = any(${sql.param(ids)}::int[])
+        and f.fact_date between ${run.periodStart}::date and ${run.periodEnd}::date
+      group by f.rep_id`),
     db
       .select({
         resultId: appraisalResultItems.resultId,
@@ -88,7 +87,7 @@ export async function runAwards(
       group by v.rep_id`),
   ]);
   const newCustomers = new Map<number, number>();
-  for (const r of newRows) if (r.keys.rep !== null) newCustomers.set(Number(r.keys.rep), Number(r.value));
+  for (const r of newRows.rows) newCustomers.set(Number(r.rep_id), Number(r.n));
   const complaints = new Map(complaintRows.map((c) => [c.resultId, money(c.points).abs().toFixed(2)]));
   const satisfaction = new Map(visitRows.rows.map((v) => [Number(v.rep_id), v.avg]));
   const candidates: AwardCandidate[] = results.map((r) => ({

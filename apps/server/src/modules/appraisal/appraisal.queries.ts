@@ -130,7 +130,7 @@ export async function getRun(ctx: Ctx, id: number) {
     appraisalRules(ctx.db),
     bonusRules(ctx.db),
   ]);
-  const awards = await runAwards(ctx.db, ctx, row.r, everyone, rules.passMark);
+  const awards = await runAwards(ctx.db, row.r, everyone, rules.passMark);
   return {
     ...presentRun(row),
     results: withBonus(results, bonus),

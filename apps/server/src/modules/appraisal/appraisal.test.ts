@@ -145,6 +145,7 @@ describe('the bonus formula and the awards (pure)', () => {
     ],
     base: '2000.00',
     cap: '3000.00',
+    passMark: '60.00',
   };
   it.each([
     // score → coefficient, bonus (base 2,000.00)
@@ -158,6 +159,16 @@ describe('the bonus formula and the awards (pure)', () => {
     ['0.00', '0.00', '0.00'],
   ])('score %s → × %s = %s', (score, coefficient, amount) => {
     expect(bonusOf(score, rules)).toEqual({ coefficient, amount, capped: false });
+  });
+  it('pays nothing below the pass mark, whatever the tiers say: pass mark 70, score 69.99 or 60 → 0', () => {
+    const none = { coefficient: '0.00', amount: '0.00', capped: false };
+    expect(bonusOf('69.99', { ...rules, passMark: '70.00' })).toEqual(none);
+    expect(bonusOf('60.00', { ...rules, passMark: '70.00' })).toEqual(none);
+    expect(bonusOf('70.00', { ...rules, passMark: '70.00' })).toEqual({
+      coefficient: '0.50',
+      amount: '1000.00',
+      capped: false,
+    });
   });
   it('caps the bonus: base 3,000.00 × 1.2 = 3,600.00 → 3,000.00; × 1.0 = 3,000.00 is not cut', () => {
     expect(bonusOf('96.00', { ...rules, base: '3000.00' })).toEqual({
@@ -309,7 +320,8 @@ describe('a run computed from the data', () => {
     expect(bonus(org.user.rep1b)).toEqual({ coefficient: '1.20', amount: '2400.00', capped: false }); // 100 ≥ 95
     expect(bonus(org.user.supervisor1)).toEqual({ coefficient: '1.20', amount: '2400.00', capped: false }); // 99
     expect(bonus(org.user.rep1)).toEqual({ coefficient: '1.00', amount: '2000.00', capped: false }); // 90.5 ≥ 85
-    expect(bonus(org.user.teamRep)).toEqual({ coefficient: '0.50', amount: '1000.00', capped: false }); // 60 ≥ 60
+    // 60 reaches the lowest tier but not this scheme's pass mark (70 here): a failed month earns nothing.
+    expect(bonus(org.user.teamRep)).toEqual({ coefficient: '0.00', amount: '0.00', capped: false });
     const res = (await who.rep1.get(`/api/appraisal-results/${resultOf(run, org.user.rep1)}`)).json();
     expect(res.bonus).toEqual({ coefficient: '1.00', amount: '2000.00', capped: false });
     // A rep sees only their own result but the same awards as the manager.

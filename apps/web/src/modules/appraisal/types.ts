@@ -44,6 +44,7 @@ export interface BonusRules {
   tiers: { minScore: string; coefficient: string }[];
   base: string;
   cap: string;
+  passMark: string;
 }
 
 /** An award of the run (core pickAwards) and the figures it was chosen by. */

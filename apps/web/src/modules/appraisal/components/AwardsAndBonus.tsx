@@ -29,7 +29,9 @@ export function BonusRuleText({ rules }: { rules: BonusRules }) {
     .sort((a, b) => Number(b.minScore) - Number(a.minScore))
     .map((x) => t('appraisal.tierItem', { score: x.minScore, coefficient: x.coefficient }))
     .join(lang === 'en-US' ? ', ' : '，');
-  return <span>{t('appraisal.bonusRule', { base: m(rules.base), cap: m(rules.cap), tiers })}</span>;
+  return (
+    <span>{t('appraisal.bonusRule', { base: m(rules.base), cap: m(rules.cap), tiers, pass: rules.passMark })}</span>
+  );
 }
 
 function basisText(t: (k: string, o?: Record<string, unknown>) => string, a: AwardWinner) {
