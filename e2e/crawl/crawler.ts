@@ -224,6 +224,13 @@ async function visitTabs(s: CrawlSession, done: Set<string>, back: () => Promise
           );
         }
         if (!picked) await el.dispatchEvent('click');
+        // The menu opened on hover stays open while the pointer rests on it and covers what is
+        // under it; a finger lifts after the tap: move the pointer away and let the menu close.
+        await s.page.mouse.move(0, 0);
+        await s.page
+          .locator('.ant-tabs-dropdown:not(.ant-tabs-dropdown-hidden)')
+          .waitFor({ state: 'hidden', timeout: 3000 })
+          .catch(() => undefined);
       }
       await el.and(s.page.locator('.ant-tabs-tab-active')).waitFor({ state: 'attached' });
       await s.record(`tab ${tab.label}`);
