@@ -287,3 +287,28 @@ export function pickAwards(candidates: AwardCandidate[], passMark: string): Awar
     });
   return out;
 }
+
+/** One evidence record behind an item: a link to the record's page and the figure it adds. */
+export interface EvidenceRecord {
+  type: 'order' | 'sales_return' | 'complaint' | 'discipline_record' | 'plan';
+  id: number;
+  no: string;
+  date?: string;
+  amount?: string;
+  points?: string;
+  label?: string;
+}
+
+/** What an item was computed from: target, actual, the rule applied, and the records. */
+export interface ItemEvidence {
+  target?: string | null;
+  actual?: string | null;
+  completionPercent?: string | null;
+  percentsBelow?: number;
+  pointsPerPercent?: string;
+  cap?: string;
+  capped?: boolean;
+  state?: 'no_target' | 'met' | 'below';
+  counts?: Record<string, number>;
+  records?: EvidenceRecord[];
+}

@@ -1,3 +1,4 @@
+import type { EvidenceRecord, ItemEvidence } from '@sales/core';
 import { money, shortfallPoints } from '@sales/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
@@ -6,7 +7,7 @@ import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { factWhere, measure } from '../analytics/index.ts';
 import { disciplineForPeriod } from '../discipline/index.ts';
 import { planInForce, salesPlanCells } from '../plans/index.ts';
-import type { EvidenceRecord, ItemEvidence, SchemeIndicator } from './appraisal.schema.ts';
+import type { SchemeIndicator } from './appraisal.schema.ts';
 
 /** The deduction rates of the scheme (policies appraisal.*; seed 002 考核细则, seed 003 连续[X]个月). */
 export async function appraisalRules(db: DbOrTx) {

@@ -1,3 +1,4 @@
+import type { ItemEvidence } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -144,31 +145,6 @@ export const appraisalResults = pgTable(
     index('appraisal_results_dept_idx').on(t.personDeptId, t.periodStart.desc()),
   ],
 );
-
-/** One evidence record behind an item: a link to the record's page and the figure it adds. */
-export interface EvidenceRecord {
-  type: 'order' | 'sales_return' | 'complaint' | 'discipline_record' | 'plan';
-  id: number;
-  no: string;
-  date?: string;
-  amount?: string;
-  points?: string;
-  label?: string;
-}
-
-/** What an item was computed from: target, actual, the rule applied, and the records. */
-export interface ItemEvidence {
-  target?: string | null;
-  actual?: string | null;
-  completionPercent?: string | null;
-  percentsBelow?: number;
-  pointsPerPercent?: string;
-  cap?: string;
-  capped?: boolean;
-  state?: 'no_target' | 'met' | 'below';
-  counts?: Record<string, number>;
-  records?: EvidenceRecord[];
-}
 
 /**
  * One scored line of a result: an indicator's deduction computed from data (auto), a supervisor's

@@ -1,4 +1,5 @@
 /** Appraisal runs and results as the server sends them (SPEC 5.2; server: modules/appraisal). */
+import type { ItemEvidence } from '@sales/core';
 import type { HistoryEntry } from '../../components/HistoryList';
 
 export interface AppraisalRun {
@@ -64,29 +65,6 @@ export interface AppraisalRunDetail extends AppraisalRun {
   canManage: boolean;
   canClose: boolean;
   history: HistoryEntry[];
-}
-
-export interface EvidenceRecord {
-  type: string;
-  id: number;
-  no: string;
-  date?: string;
-  amount?: string;
-  points?: string;
-  label?: string;
-}
-
-export interface ItemEvidence {
-  target?: string | null;
-  actual?: string | null;
-  completionPercent?: string | null;
-  percentsBelow?: number;
-  pointsPerPercent?: string;
-  cap?: string;
-  capped?: boolean;
-  state?: 'no_target' | 'met' | 'below';
-  counts?: Record<string, number>;
-  records?: EvidenceRecord[];
 }
 
 export interface ResultItem {

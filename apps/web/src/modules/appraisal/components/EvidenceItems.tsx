@@ -1,3 +1,4 @@
+import type { EvidenceRecord } from '@sales/core';
 import { formatMoney } from '@sales/core';
 import { Card, Flex, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { currentLanguage } from '../../../app/i18n';
 import { formatDate } from '../../../components/format';
 import { MoneyText } from '../../../components/MoneyText';
 import { EVIDENCE_LINKS } from '../constants';
-import type { EvidenceRecord, ResultItem } from '../types';
+import type { ResultItem } from '../types';
 
 /** How the item was worked out, in words: target, actual, the seed's rule, the counts. */
 function Basis({ item }: { item: ResultItem }) {
