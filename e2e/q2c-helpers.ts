@@ -121,11 +121,12 @@ export async function toast(page: Page, text: string | RegExp): Promise<string> 
 /** Approves the current step of an approval in the browser (on its page or a document's panel). */
 export async function approveHere(page: Page, comment?: string) {
   await page.getByTestId('approval-approve').click();
-  if (comment) {
-    const box = page.locator('.ant-modal-wrap:visible textarea').first();
-    if (await box.count()) await box.fill(comment);
-  }
-  await page.getByTestId('approval-action-submit').click();
+  const submit = page.getByTestId('approval-action-submit');
+  await submit.waitFor();
+  // As in okModal: a click during the dialog's zoom-in was lost under load (the step stayed pending).
+  await page.locator('.ant-modal[class*="ant-zoom"]').first().waitFor({ state: 'detached' });
+  if (comment) await page.locator('.ant-modal-wrap:visible textarea').first().fill(comment);
+  await submit.click();
   await page.getByTestId('approval-approve').waitFor({ state: 'detached' });
 }
 
