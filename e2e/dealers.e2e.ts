@@ -67,6 +67,13 @@ describe('dealers', () => {
     await rows.first().click();
     await page.getByTestId('dealer-facts').waitFor();
     expect(await page.getByTestId('dealer-status').innerText()).toBe('合作中');
+    // The outlet's customer account and back: the customer page names its dealer and links to it.
+    await page.getByTestId('dealer-customer').click();
+    const tag = page.getByTestId('customer-dealer');
+    await expect.poll(() => tag.innerText()).toMatch(/^经销商 JX\S+ 苏州园区经销部$/);
+    await shot(page, 'dealers-customer-tag-phone');
+    await tag.getByRole('link').click();
+    await page.getByTestId('dealer-facts').waitFor();
     await page.getByRole('tab', { name: '联系人' }).click();
     expect(await page.getByTestId('dealer-contacts').innerText()).toContain('刘芳');
     await page.getByRole('tab', { name: '月度考评' }).click();

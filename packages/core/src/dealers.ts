@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, MoneyString } from './customers.ts';
-import { BigId, IntId, QueryIntId, VersionNo } from './ids.ts';
+import { BigId, IntId, QueryBigId, QueryIntId, VersionNo } from './ids.ts';
 import { money } from './money.ts';
 import { normalizePhone } from './normalize.ts';
 import { MonthString } from './plans.ts';
@@ -65,6 +65,8 @@ export const DealerListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   status: z.enum(DEALER_STATUSES).optional(),
   ownerId: QueryIntId.optional(),
+  // The dealer of one customer account (the customer page's link to its dealer).
+  customerId: QueryBigId.optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

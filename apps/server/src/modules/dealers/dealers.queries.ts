@@ -44,6 +44,7 @@ export async function listDealers(ctx: Ctx, q: DealerListQuery) {
   const parts: SQL[] = [await dealerScope(ctx)];
   if (q.status) parts.push(eq(dealers.status, q.status));
   if (q.ownerId) parts.push(eq(dealers.ownerId, q.ownerId));
+  if (q.customerId) parts.push(eq(dealers.customerId, q.customerId));
   if (q.q) {
     const p = likePattern(q.q);
     parts.push(

@@ -120,6 +120,9 @@ describe('dealers', () => {
       dealerB,
     ]);
     expect(audit.map((r) => r.action)).toEqual(['create', 'update']);
+    // The customer page asks for its account's dealer.
+    const ofA = (await m.get(`/api/dealers?customerId=${custA}`)).json();
+    expect(ofA.items.map((d: { id: number }) => d.id)).toEqual([dealerA]);
   });
 
   it('computes the month’s figures from the data: in-month orders, a cancelled order, a return, collections', async () => {
@@ -282,5 +285,7 @@ describe('dealers', () => {
     // rep1 (销售一部, own scope) sees neither dealer; rep1b sees the one he manages.
     expect((await who.rep1.get('/api/dealers')).json().items).toEqual([]);
     expect((await who.rep1b.get('/api/dealers')).json().items.map((d: { id: number }) => d.id)).toEqual([dealerA]);
+    // Asked by the customer account, out of scope is no dealer either.
+    expect((await who.manager2.get(`/api/dealers?customerId=${custA}`)).json().items).toEqual([]);
   });
 });

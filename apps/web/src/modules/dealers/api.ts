@@ -48,3 +48,15 @@ export function useDealerCommand() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: KEY }),
   });
 }
+
+/** The dealer outlet of a customer account, if one is in the viewer's scope (the customer page's link). */
+export function useDealerOfCustomer(customerId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'of-customer', customerId],
+    queryFn: ({ signal }) =>
+      apiFetch<Paged<Dealer>>('/api/dealers', { query: { customerId, pageSize: 1 }, signal }).then(
+        (r) => r.items[0] ?? null,
+      ),
+    enabled,
+  });
+}

@@ -14,6 +14,7 @@ import { RecordAttachments } from '../../../components/RecordAttachments';
 import { StatusTag } from '../../../components/StatusTag';
 import { buttonTestId } from '../../../components/testId';
 import { useIsMobile } from '../../../components/useIsMobile';
+import { CustomerDealerTag } from '../../dealers/components/CustomerDealerTag';
 import { CustomerPoolStatus } from '../../pool/components/CustomerPoolStatus';
 import { useCustomer, useDeleteCustomer, useRecheckCustomer } from '../api';
 import { ContactsTab } from '../components/ContactsTab';
@@ -99,6 +100,7 @@ export function CustomerDetailPage() {
               />
             ) : null}
             <Tag>{t(`dict.customerKind.${customer.kind}`, { defaultValue: customer.kind })}</Tag>
+            <CustomerDealerTag customerId={id} />
             {customer.archivedAt ? (
               <Tag color="default" data-testid="customer-archived">
                 {t('customer.archivedTag')}

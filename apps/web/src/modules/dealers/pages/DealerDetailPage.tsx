@@ -1,7 +1,7 @@
 import { Button, Card, Descriptions, Empty, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { QueryErrorResult } from '../../../app/ErrorPages';
 import { DataTable } from '../../../components/DataTable';
 import { DetailTabs } from '../../../components/DetailTabs';
@@ -31,7 +31,11 @@ function Basics({ d }: { d: DealerDetail }) {
   return (
     <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="dealer-facts">
       <Descriptions.Item label={f('no')}>{d.no}</Descriptions.Item>
-      <Descriptions.Item label={f('customer')}>{d.customerName}</Descriptions.Item>
+      <Descriptions.Item label={f('customer')}>
+        <Link to={`/customers/${d.customerId}`} data-testid="dealer-customer">
+          {d.customerName}
+        </Link>
+      </Descriptions.Item>
       <Descriptions.Item label={f('territories')} span={2}>
         <Space size={4} wrap>
           {d.territories.map((x) => (
