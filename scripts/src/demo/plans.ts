@@ -16,6 +16,7 @@ import {
   updateSalesPlan,
 } from '../../../apps/server/src/modules/plans/plans.service.ts';
 import { createWorkPlan } from '../../../apps/server/src/modules/plans/workplans.service.ts';
+import { departments } from '../../../apps/server/src/platform/org/org.schema.ts';
 // Registers the plan's approval type (and its default chain) before the loader seeds the rules.
 import '../../../apps/server/src/modules/plans/index.ts';
 import { actOnApproval } from '../../../apps/server/src/platform/approvals/approvals.service.ts';
@@ -48,6 +49,43 @@ const WORK_PLANS: Record<string, { goals: string; customers: string; activities:
   },
 };
 
+type Baseline = Awaited<ReturnType<typeof planBaseline>>;
+
+async function deptParents(tx: DemoWorld['tx']) {
+  const rows = await tx.select({ id: departments.id, parentId: departments.parentId }).from(departments);
+  return new Map(rows.map((r) => [r.id, r.parentId]));
+}
+
+/**
+ * The demo's history starts within last year, so many of last year's months are empty and the
+ * baseline would leave a zero (无目标) target there. As a planner would, such a month of a rep gets
+ * the average of the rep's other months; the departments above add the same amount.
+ */
+function fillEmptyMonths(base: Baseline, parents: Map<number, number | null>): Baseline {
+  const deptRow = new Map(base.rows.filter((r) => r.userId === null).map((r) => [r.deptId, r]));
+  let added = money(0);
+  for (const row of base.rows) {
+    if (row.userId === null) continue;
+    const filled = row.amounts.filter((a) => !money(a).isZero());
+    if (filled.length === 0) continue;
+    const avg = filled
+      .reduce((s, a) => s.plus(a), money(0))
+      .div(filled.length * 1000)
+      .toDecimalPlaces(0)
+      .times(1000);
+    row.amounts.forEach((a, m) => {
+      if (!money(a).isZero()) return;
+      row.amounts[m] = toMoneyString(avg);
+      added = added.plus(avg);
+      for (let d: number | null | undefined = row.deptId; d != null; d = parents.get(d)) {
+        const dept = deptRow.get(d);
+        if (dept) dept.amounts[m] = toMoneyString(money(dept.amounts[m]).plus(avg));
+      }
+    });
+  }
+  return { ...base, targetAmount: toMoneyString(money(base.targetAmount).plus(added)) };
+}
+
 export async function createPlans(world: DemoWorld): Promise<void> {
   const { tx, now, org } = world;
   const today = shanghai(now);
@@ -59,7 +97,7 @@ export async function createPlans(world: DemoWorld): Promise<void> {
 
   // v1 from last year's actuals, approved by the general manager.
   const d1 = await demoCtx(tx, director, 'demo-plans-1', at(60));
-  const base = await planBaseline(d1, year, '10.00');
+  const base = fillEmptyMonths(await planBaseline(d1, year, '10.00'), await deptParents(tx));
   const { id: v1 } = await createSalesPlan(d1, {
     year,
     title: `${year} 年度销售计划`,
