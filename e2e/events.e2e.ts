@@ -196,4 +196,44 @@ describe('会销: plan → invite → results → check-in → deals → report'
     expect(after.length).toBe(before.length + fresh.length);
     for (const c of matching) expect(after.some((i) => i.customerId === c.id)).toBe(true);
   });
+  it('rep1 saves a filter of their own customers on the customer list and invites 30 and more from it', async () => {
+    const page = await loginAs(browser, 'rep1');
+    const me = (await api(page, 'GET', '/api/auth/me')).json as { id: number; name: string };
+    // The customer list: filter by owner = me, save it under a name, then apply it from the picker.
+    await page.goto(`${base()}/customers`);
+    await pick(page, page.getByTestId('customer-filter-owner'), me.name, true);
+    await page.getByTestId('customer-search').click();
+    const mine = (await api(page, 'GET', `/api/customers?ownerId=${me.id}&pageSize=1`)).json.total as number;
+    expect(mine).toBeGreaterThanOrEqual(30);
+    await expect.poll(() => page.getByTestId('table-total').textContent()).toContain(String(mine));
+    await page.getByTestId('customer-save-filter').click();
+    const modal = await openModal(page);
+    await modal.getByTestId('customer-save-filter-name').fill('会销邀约：我的全部客户');
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await toast(page, '会销邀约：我的全部客户');
+    await page.goto(`${base()}/customers`);
+    await pick(page, page.getByTestId('customer-saved-filter-pick'), '会销邀约：我的全部客户');
+    await expect.poll(() => page.getByTestId('table-total').textContent()).toContain(String(mine));
+    await shot(page, 'events-saved-filter-customer-list-1440');
+
+    // The event's invite dialog from that saved filter: every one of them invited, once.
+    const before = (await api(page, 'GET', `/api/events/${eventId}/invitations?pageSize=200`)).json.items as {
+      customerId: number;
+    }[];
+    await page.goto(`${base()}/events/${eventId}?tab=invitations`);
+    await page.getByTestId('event-invite').click();
+    const dialog = await openModal(page);
+    await dialog.getByText('按保存的筛选', { exact: true }).click();
+    await pick(page, dialog.getByTestId('invite-saved-filter'), '会销邀约：我的全部客户');
+    await page.getByTestId('invite-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    const after = (await api(page, 'GET', `/api/events/${eventId}/invitations?pageSize=200`)).json.items as {
+      customerId: number;
+      repId: number;
+    }[];
+    const invitedMine = after.filter((i) => i.repId === me.id);
+    expect(invitedMine.length).toBe(mine);
+    expect(new Set(after.map((i) => i.customerId)).size).toBe(after.length);
+    expect(after.length).toBeGreaterThan(before.length);
+  });
 });
