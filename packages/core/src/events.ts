@@ -158,3 +158,25 @@ export const WalkInInput = z.object({
 export type WalkInInput = z.output<typeof WalkInInput>;
 
 export const AttributeOrderInput = z.object({ orderId: BigId });
+
+/**
+ * An event's funnel and money (SPEC 2.7 event report), as the server computes them in SQL and the
+ * list and report pages show them. Money as strings; cost per attendee and ROI null when undefined.
+ */
+export interface EventFunnelFigures {
+  invited: number;
+  accepted: number;
+  declined: number;
+  undecided: number;
+  pending: number;
+  confirmed: number;
+  attended: number;
+  walkIns: number;
+  giftsGiven: number;
+  deals: number;
+  revenue: string;
+  budget: string;
+  cost: string;
+  costPerAttendee: string | null;
+  roi: string | null;
+}

@@ -1,4 +1,4 @@
-import type { EventListQuery } from '@sales/core';
+import type { EventFunnelFigures, EventListQuery } from '@sales/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -18,23 +18,7 @@ async function visibleInvitations(ctx: Pick<Ctx, 'db' | 'principal'>): Promise<S
   return sql`(${scopeWhere(scope, sql`e.owner_id`, sql`e.owner_dept_id`)} or ${scopeWhere(scope, sql`i.rep_id`, sql`i.rep_dept_id`)})`;
 }
 
-export interface EventFigures {
-  invited: number;
-  accepted: number;
-  declined: number;
-  undecided: number;
-  pending: number;
-  confirmed: number;
-  attended: number;
-  walkIns: number;
-  giftsGiven: number;
-  deals: number;
-  revenue: string;
-  budget: string;
-  cost: string;
-  costPerAttendee: string | null;
-  roi: string | null;
-}
+export type EventFigures = EventFunnelFigures;
 
 /**
  * The funnel and money of events (SPEC 2.7 event report), all in SQL: invited (walk-ins excluded),

@@ -1,4 +1,6 @@
-export interface EventFigures {
+import type { EventFunnelFigures } from '@sales/core';
+/** A row of the event list: the event and its funnel figures. */
+export interface EventFigures extends EventFunnelFigures {
   id: number;
   theme: string;
   venue: string | null;
@@ -6,21 +8,6 @@ export interface EventFigures {
   endsAt: string;
   status: string;
   capacity: number;
-  invited: number;
-  accepted: number;
-  declined: number;
-  undecided: number;
-  pending: number;
-  confirmed: number;
-  attended: number;
-  walkIns: number;
-  giftsGiven: number;
-  deals: number;
-  revenue: string;
-  budget: string;
-  cost: string;
-  costPerAttendee: string | null;
-  roi: string | null;
 }
 
 export interface BudgetLine {
