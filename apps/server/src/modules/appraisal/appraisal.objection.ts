@@ -58,7 +58,7 @@ registerApprovalDocType({
   type: OBJECTION_DOC,
   fields: [
     { key: 'requestedPoints', type: 'number' },
-    { key: 'score', type: 'number' },
+    { key: 'currentScore', type: 'number' },
     // The period as a number yyyymm (202605), so rules compare periods (gte 202607).
     { key: 'period', type: 'number' },
   ],
@@ -72,7 +72,7 @@ registerApprovalDocType({
     const points = r.res.objectionPoints ?? '0.00';
     const period = r.res.periodStart.slice(0, 7);
     return {
-      facts: { requestedPoints: points, score: r.res.score, period: Number(period.replace('-', '')) },
+      facts: { requestedPoints: points, currentScore: r.res.score, period: Number(period.replace('-', '')) },
       summaryKey: 'approval.summary.appraisal_objection',
       summaryParams: { person: r.name, period, score: money(r.res.score).toFixed(2), points: signed(points) },
       link: `/appraisal/results/${id}`,

@@ -309,7 +309,7 @@ describe('review: manual scores, acknowledgement, objection', () => {
     expect(inst).toMatchObject({
       status: 'pending',
       current_step: 0,
-      facts: { requestedPoints: '1.00', score: '90.50', period: 202605 },
+      facts: { requestedPoints: '1.00', currentScore: '90.50', period: 202605 },
       summary: '张三 对 2026-05 考核结果（90.50 分）的申诉，请求调整 +1.00 分',
     });
     const tasks = async () =>
