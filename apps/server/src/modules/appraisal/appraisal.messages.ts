@@ -19,7 +19,8 @@ registerMessages({
     'appraisal.objection_pending': '该考核结果有待处理的异议，请先处理异议',
     'task.appraisal.acknowledge': '请确认 {period} 的绩效考核结果',
     'task.appraisal.decided': '您对 {period} 考核结果的申诉已有审批结果',
-    'approval.summary.appraisal_objection': '{person} 对 {period} 考核结果（{score} 分）的申诉，请求调整 {points} 分',
+    'approval.summary.appraisal_objection':
+      '{person} 对 {year}年{month}月考核结果（{score} 分）的申诉，请求调整 {points} 分',
     'task.appraisal.corrected': '您 {period} 的考核结果已更正，请查看确认',
   },
   'zh-TW': {
@@ -39,7 +40,8 @@ registerMessages({
     'appraisal.objection_pending': '該考核結果有待處理的異議，請先處理異議',
     'task.appraisal.acknowledge': '請確認 {period} 的績效考核結果',
     'task.appraisal.decided': '您對 {period} 考核結果的申訴已有審批結果',
-    'approval.summary.appraisal_objection': '{person} 對 {period} 考核結果（{score} 分）的申訴，請求調整 {points} 分',
+    'approval.summary.appraisal_objection':
+      '{person} 對 {year}年{month}月考核結果（{score} 分）的申訴，請求調整 {points} 分',
     'task.appraisal.corrected': '您 {period} 的考核結果已更正，請查看確認',
   },
   'en-US': {
@@ -60,7 +62,7 @@ registerMessages({
     'task.appraisal.acknowledge': 'Acknowledge your appraisal result of {period}',
     'task.appraisal.decided': 'Your objection to the result of {period} has been decided',
     'approval.summary.appraisal_objection':
-      'Objection of {person} to the result of {period} ({score} points): adjust by {points} points',
+      'Objection of {person} to the result of {month}/{year} ({score} points): adjust by {points} points',
     'task.appraisal.corrected': 'Your result of {period} was corrected; please review it',
   },
 });

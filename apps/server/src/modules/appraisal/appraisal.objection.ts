@@ -74,7 +74,13 @@ registerApprovalDocType({
     return {
       facts: { requestedPoints: points, currentScore: r.res.score, period: Number(period.replace('-', '')) },
       summaryKey: 'approval.summary.appraisal_objection',
-      summaryParams: { person: r.name, period, score: money(r.res.score).toFixed(2), points: signed(points) },
+      summaryParams: {
+        person: r.name,
+        year: Number(period.slice(0, 4)),
+        month: Number(period.slice(5, 7)),
+        score: money(r.res.score).toFixed(2),
+        points: signed(points),
+      },
       link: `/appraisal/results/${id}`,
     };
   },

@@ -310,7 +310,7 @@ describe('review: manual scores, acknowledgement, objection', () => {
       status: 'pending',
       current_step: 0,
       facts: { requestedPoints: '1.00', currentScore: '90.50', period: 202605 },
-      summary: '张三 对 2026-05 考核结果（90.50 分）的申诉，请求调整 +1.00 分',
+      summary: '张三 对 2026年5月考核结果（90.50 分）的申诉，请求调整 +1.00 分',
     });
     const tasks = async () =>
       q(`select step, approver_id, status from approval_tasks where instance_id = $1 order by id`, [inst.id]);
@@ -319,9 +319,17 @@ describe('review: manual scores, acknowledgement, objection', () => {
     const inbox = (await who.manager1.get('/api/approvals/inbox?status=pending')).json();
     expect(inbox.items.find((i: { instanceId: number }) => i.instanceId === inst.id)).toMatchObject({
       docType: 'appraisal_objection',
-      summary: '张三 对 2026-05 考核结果（90.50 分）的申诉，请求调整 +1.00 分',
+      summary: '张三 对 2026年5月考核结果（90.50 分）的申诉，请求调整 +1.00 分',
       stepName: '部门负责人审批',
     });
+    const en = (
+      await who.manager1.request('GET', '/api/approvals/inbox?status=pending', undefined, {
+        'accept-language': 'en-US',
+      })
+    ).json();
+    expect(en.items.find((i: { instanceId: number }) => i.instanceId === inst.id).summary).toBe(
+      'Objection of 张三 to the result of 5/2026 (90.50 points): adjust by +1.00 points',
+    );
     // The person cannot approve their own objection (SPEC 1.4); they only withdraw it.
     const self = await who.rep1.post(`/api/approvals/${inst.id}/approve`, { comment: '同意' });
     expect(self.statusCode).toBe(409);
