@@ -87,13 +87,14 @@ registerApprovalDocType({
   async assertVisible(ctx, id) {
     await findResultInScope(ctx, id);
   },
-  // Approved: exactly the requested points as an adjustment item, a new revision of the result.
+  // Approved: exactly the requested points as an adjustment item (its note: the person's reason, what
+  // the points are for), a new revision of the result; the final approver's comment is the decision note.
   async onApproved(tx, ctx, id) {
     const row = await lockObjected(tx, id);
     if (!row) return;
     if (row.personId === ctx.principal.userId) throw new ConflictError('appraisal.self');
     const now = ctx.now();
-    const note = (await lastComment(tx, id, ['approve'])) ?? (row.objectionReason as string);
+    const note = await lastComment(tx, id, ['approve']);
     const points = money(row.objectionPoints as string).toFixed(2);
     await tx.insert(appraisalResultItems).values({
       resultId: id,
@@ -101,7 +102,7 @@ registerApprovalDocType({
       kind: 'adjustment',
       points,
       evidence: {},
-      note,
+      note: row.objectionReason as string,
       revision: row.revision + 1,
       createdBy: ctx.principal.userId,
       createdAt: now,

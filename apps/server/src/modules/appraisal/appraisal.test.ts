@@ -370,7 +370,7 @@ describe('review: manual scores, acknowledgement, objection', () => {
       expect.objectContaining({
         points: '1.00',
         revision: 2,
-        note: '核实属实，退回一般投诉扣分',
+        note: '5月31日的投诉已核实为其他同事的客户',
         createdBy: org.user.director,
       }),
     ]);
