@@ -77,18 +77,24 @@ describe('demo data', () => {
           (select count(*)::int from dealer_reviews where reward_amount > 0) rewarded,
           (select count(*)::int from dealer_visits) visits`);
       expect(dl.rows[0]).toEqual({ dealers: 2, reviews: 2, rewarded: 1, visits: 1 });
-      // Appraisal (SPEC 5.2): last month closed over 销售一部, ranked, one objection accepted (version 2).
+      // Appraisal (SPEC 5.2): last month closed over 销售一部, ranked, one objection approved through the
+      // approval engine (department head, then the sales director: two approvals) → version 2.
       const ap = await env.database.db.execute<{
         closed: number;
         ranked: number;
         adjusted: number;
         revised: number;
+        objections: number;
+        approvals: number;
       }>(sql`
         select (select count(*)::int from appraisal_runs where status = 'closed') closed,
           (select count(*)::int from appraisal_results where rank is not null) ranked,
           (select count(*)::int from appraisal_results where status = 'acknowledged' and objection_decision = 'accept') adjusted,
-          (select count(*)::int from appraisal_results where revision = 2) revised`);
-      expect(ap.rows[0]).toMatchObject({ closed: 1, adjusted: 1, revised: 1 });
+          (select count(*)::int from appraisal_results where revision = 2) revised,
+          (select count(*)::int from approval_instances where doc_type = 'appraisal_objection' and status = 'approved') objections,
+          (select count(*)::int from approval_actions a join approval_instances i on i.id = a.instance_id
+            where i.doc_type = 'appraisal_objection' and a.action = 'approve') approvals`);
+      expect(ap.rows[0]).toMatchObject({ closed: 1, adjusted: 1, revised: 1, objections: 1, approvals: 2 });
       expect(ap.rows[0].ranked).toBeGreaterThanOrEqual(4);
       // Quality (SPEC 5.7): a reported audit with a closed, an overdue and an open action; revised documents.
       const qual = await env.database.db.execute<{

@@ -6,17 +6,28 @@ import { money } from './money.ts';
  * Performance appraisal (绩效考核, SPEC 5.2; seed 002 公司营销工作考核细则, seed 003 绩效考核): a monthly
  * run scores every person in the runner's scope from the system's data, each figure with its evidence.
  */
-export const APPRAISAL_INDICATORS = ['revenue', 'profit', 'export', 'complaints', 'discipline', 'manual'] as const;
+export const APPRAISAL_INDICATORS = [
+  'revenue',
+  'profit',
+  'export',
+  'complaints',
+  'discipline',
+  'returns',
+  'manual',
+] as const;
 export type AppraisalIndicator = (typeof APPRAISAL_INDICATORS)[number];
 
-/** How an item came about: computed from data, entered by the supervisor, or an accepted objection. */
+/** How an item came about: computed from data, entered by the supervisor, or an approved objection. */
 export const APPRAISAL_ITEM_KINDS = ['auto', 'manual', 'adjustment'] as const;
 export type AppraisalItemKind = (typeof APPRAISAL_ITEM_KINDS)[number];
 
 export const APPRAISAL_RUN_STATUSES = ['open', 'closed'] as const;
 export type AppraisalRunStatus = (typeof APPRAISAL_RUN_STATUSES)[number];
 
-/** pending → acknowledged, or objected → adjusted (accepted) / rejected (the score stays). */
+/**
+ * pending → acknowledged, or objected (under approval, appraisal_objection) → adjusted (approved) /
+ * rejected (the score stays); a withdrawn or returned objection goes back to pending.
+ */
 export const APPRAISAL_RESULT_STATUSES = ['pending', 'acknowledged', 'objected', 'adjusted', 'rejected'] as const;
 export type AppraisalResultStatus = (typeof APPRAISAL_RESULT_STATUSES)[number];
 
@@ -124,27 +135,13 @@ export type AppraisalManualInput = z.output<typeof AppraisalManualInput>;
 export const AppraisalAcknowledgeInput = z.object({ version: VersionNo, comment: optText(1000) });
 export type AppraisalAcknowledgeInput = z.output<typeof AppraisalAcknowledgeInput>;
 
-export const AppraisalObjectInput = z.object({ version: VersionNo, reason: text(2000) });
+/**
+ * The person's objection: the reason and the points they ask the score to be adjusted by (signed,
+ * −100 … 100, not 0). It goes through the approval engine (appraisal_objection); the approved
+ * points become an adjustment item.
+ */
+export const AppraisalObjectInput = z.object({ version: VersionNo, reason: text(2000), points: PointsString });
 export type AppraisalObjectInput = z.output<typeof AppraisalObjectInput>;
-
-/** The supervisor's decision on an objection: accept with the points given back (or taken), or reject. */
-export const AppraisalDecideInput = z
-  .object({
-    version: VersionNo,
-    decision: z.enum(OBJECTION_DECISIONS),
-    note: text(2000),
-    points: PointsString.optional(),
-  })
-  .superRefine((v, c) => {
-    if (v.decision === 'accept' && v.points === undefined)
-      c.addIssue({
-        code: 'custom',
-        path: ['points'],
-        message: 'appraisal.points_required',
-        params: { key: 'appraisal.points_required' },
-      });
-  });
-export type AppraisalDecideInput = z.output<typeof AppraisalDecideInput>;
 
 export const AppraisalCloseInput = z.object({ version: VersionNo });
 export type AppraisalCloseInput = z.output<typeof AppraisalCloseInput>;

@@ -1,7 +1,8 @@
 /**
  * Appraisal of the demo company (绩效考核, SPEC 5.2; seed 002 公司营销工作考核细则): last month's run
  * over 销售一部, computed from the demo's plans, orders, complaints and discipline records, with a
- * supervisor's manual scores, one objection accepted (a new version of the rep's result), the others
+ * supervisor's manual scores, one objection approved through the approval engine (考核申诉: the
+ * department head, then the sales director; a new version of the rep's result), the others
  * acknowledged or still awaiting acknowledgement, ranked with the champion, and closed.
  */
 import '../../../apps/server/src/modules/appraisal/index.ts';
@@ -9,10 +10,10 @@ import { sql } from 'drizzle-orm';
 import {
   acknowledgeResult,
   addManualScore,
-  decideObjection,
   objectToResult,
 } from '../../../apps/server/src/modules/appraisal/appraisal.review.ts';
-import { closeRun, runAppraisal } from '../../../apps/server/src/modules/appraisal/appraisal.service.ts';
+import { closeRun, OBJECTION_DOC, runAppraisal } from '../../../apps/server/src/modules/appraisal/appraisal.service.ts';
+import { actOnApproval } from '../../../apps/server/src/platform/approvals/approvals.service.ts';
 import { demoCtx } from './ctx.ts';
 import { shanghaiDate } from './rng.ts';
 import { type DemoWorld, userId } from './world.ts';
@@ -63,13 +64,20 @@ export async function createAppraisal(world: DemoWorld): Promise<void> {
   await objectToResult(await ctxAt('rep1', '10:15:00'), rep1, {
     version: await version(rep1),
     reason: '两家客户的回访意见已于月底前补录，请在系统中核实',
-  });
-  await decideObjection(await ctxAt('manager1', '14:00:00'), rep1, {
-    version: await version(rep1),
-    decision: 'accept',
-    note: '核实已于月底前补录，撤销该项扣分',
     points: '3',
   });
+  // The objection's approval: 李经理 (head of 销售一部), then the sales director.
+  const inst = Number(
+    (
+      await tx.execute<{ id: number }>(
+        sql`select id from approval_instances where doc_type = ${OBJECTION_DOC} and doc_id = ${rep1}`,
+      )
+    ).rows[0].id,
+  );
+  await actOnApproval(await ctxAt('manager1', '14:00:00'), inst, 'approve', {
+    comment: '核实已于月底前补录，同意撤销该项扣分',
+  });
+  await actOnApproval(await ctxAt('director', '14:30:00'), inst, 'approve', { comment: '同意' });
   // 赵敏 handed in her monthly work plan late: −2, not acknowledged yet.
   const rep2 = of('rep2');
   await addManualScore(await ctxAt('manager1', '09:50:00'), rep2, {

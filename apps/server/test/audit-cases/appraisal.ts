@@ -1,6 +1,6 @@
 import type { AuditCases, AuditContext } from './types.ts';
 
-/** Audit cases of appraisal (绩效考核): run, manual score, objection, decision, acknowledgement, close. */
+/** Audit cases of appraisal (绩效考核): run, manual score, objection (decided by approval), acknowledgement, close. */
 export function appraisalCases(ctx: AuditContext): AuditCases {
   const { rep, manager, org, ids } = ctx;
   return {
@@ -29,22 +29,22 @@ export function appraisalCases(ctx: AuditContext): AuditCases {
       entity: 'appraisal_result',
       action: 'object',
       run: async () =>
-        rep.post(`/api/appraisal-results/${ids.appraisalResult}/object`, { version: 2, reason: '审计用异议' }),
-    },
-    'POST /api/appraisal-results/:id/decide': {
-      entity: 'appraisal_result',
-      action: 'decide',
-      run: async () =>
-        manager.post(`/api/appraisal-results/${ids.appraisalResult}/decide`, {
-          version: 3,
-          decision: 'reject',
-          note: '审计用处理意见',
+        rep.post(`/api/appraisal-results/${ids.appraisalResult}/object`, {
+          version: 2,
+          reason: '审计用异议',
+          points: '2',
         }),
     },
+    // The objection is decided in the approval engine (the department head rejects it), then acknowledged.
     'POST /api/appraisal-results/:id/acknowledge': {
       entity: 'appraisal_result',
       action: 'acknowledge',
-      run: async () => rep.post(`/api/appraisal-results/${ids.appraisalResult}/acknowledge`, { version: 4 }),
+      run: async () => {
+        const inst = (await rep.get(`/api/appraisal-results/${ids.appraisalResult}/approvals`)).json().items[0].id;
+        const rej = await manager.post(`/api/approvals/${inst}/reject`, { comment: '审计用驳回意见' });
+        if (rej.statusCode !== 200) throw new Error(`audit case: reject ${rej.statusCode} ${rej.body}`);
+        return rep.post(`/api/appraisal-results/${ids.appraisalResult}/acknowledge`, { version: 4 });
+      },
     },
     'POST /api/appraisal-runs/:id/close': {
       entity: 'appraisal_run',

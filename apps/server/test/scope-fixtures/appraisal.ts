@@ -22,8 +22,7 @@ export const appraisalFixtures: ScopeFixtureFile = {
       evidence: '越权',
     }),
     'POST /api/appraisal-results/:id/acknowledge': (version) => ({ version }),
-    'POST /api/appraisal-results/:id/object': (version) => ({ version, reason: '越权' }),
-    'POST /api/appraisal-results/:id/decide': (version) => ({ version, decision: 'reject', note: '越权' }),
+    'POST /api/appraisal-results/:id/object': (version) => ({ version, reason: '越权', points: '1' }),
   },
   markers: { appraisal_run: `${PERIOD}-01` },
 };

@@ -24,6 +24,10 @@ const MONEY_FACTS = new Set([
 const PERCENT_FACTS = new Set(['cutPercent', 'majorCutPercent', 'maxDiscountPercent']);
 /** Facts holding a quantity. */
 const NUMBER_FACTS = new Set(['qty', 'totalQty']);
+/** Facts holding appraisal points (考核申诉): shown as "+1.00 分". */
+const POINT_FACTS = new Set(['requestedPoints', 'currentScore']);
+/** Facts holding a month as a number yyyymm (202605), shown as the month. */
+const MONTH_FACTS = new Set(['period']);
 /** Facts holding a number of days. */
 const DAY_FACTS = new Set(['paymentTermsDays']);
 /** Facts holding dictionary codes (or lists of them) → the dictionary that labels them. */
@@ -71,6 +75,18 @@ export function FactValue({ field, value, masked = false }: { field: string; val
   if (MONEY_FACTS.has(field)) return <MoneyText value={value as string | number} />;
   if (PERCENT_FACTS.has(field)) return <span>{`${formatNumber(value as string, currentLanguage())}%`}</span>;
   if (NUMBER_FACTS.has(field)) return <span>{formatNumber(value as string, currentLanguage())}</span>;
+  if (POINT_FACTS.has(field)) {
+    const p = String(value);
+    return (
+      <span>
+        {t('appraisal.pointsValue', { points: field === 'requestedPoints' && !p.startsWith('-') ? `+${p}` : p })}
+      </span>
+    );
+  }
+  if (MONTH_FACTS.has(field)) {
+    const m = String(value);
+    return <span>{t('appraisal.periodLabel', { year: m.slice(0, 4), month: Number(m.slice(4)) })}</span>;
+  }
   if (DAY_FACTS.has(field)) return <span>{t('policyValue.days', { value: String(value), count: Number(value) })}</span>;
   if (typeof value === 'boolean') return <span>{value ? t('common.yes') : t('common.no')}</span>;
   const dict = DICT_FACTS[field];

@@ -90,6 +90,7 @@ const DOC_QUERIES: Record<string, QueryKey[]> = {
   complaint_compensation: [['complaints']],
   event: [['events']],
   expense_claim: [['expenses']],
+  appraisal_objection: [['appraisal'], ['tasks']],
 };
 
 /** Approve / reject / return / delegate / withdraw one instance; refreshes inbox, badge, bell and the document. */

@@ -7,6 +7,7 @@ import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { factWhere, measure } from '../analytics/index.ts';
 import { disciplineForPeriod } from '../discipline/index.ts';
 import { planInForce, salesPlanCells } from '../plans/index.ts';
+import { addReturnsItems } from './appraisal.returns.ts';
 import type { SchemeIndicator } from './appraisal.schema.ts';
 
 /** The deduction rates of the scheme (policies appraisal.*; seed 002 考核细则, seed 003 连续[X]个月). */
@@ -37,7 +38,7 @@ export async function appraisalRules(db: DbOrTx) {
 export type AppraisalRules = Awaited<ReturnType<typeof appraisalRules>>;
 
 export interface ComputedItem {
-  indicator: 'revenue' | 'profit' | 'export' | 'complaints' | 'discipline';
+  indicator: 'revenue' | 'profit' | 'export' | 'complaints' | 'discipline' | 'returns';
   /** Signed: a deduction is negative. */
   points: string;
   evidence: ItemEvidence;
@@ -261,6 +262,8 @@ export async function computeItems(
     });
     out.set(id, items);
   }
+  // Internal-error returns (seed 000 销后退回 第二条), appraisal.returns.ts.
+  await addReturnsItems(db, p, personIds, indicators, out);
   return out;
 }
 

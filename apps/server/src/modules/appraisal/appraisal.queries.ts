@@ -199,7 +199,6 @@ export async function getResult(ctx: Ctx, id: number) {
     canAcknowledge: own && ['pending', 'adjusted', 'rejected'].includes(res.status),
     canObject: own && open && res.status === 'pending',
     canScore: manage && res.status !== 'objected',
-    canDecide: manage && res.status === 'objected',
     history: history.map(({ changes: _c, ...h }) => h),
   };
 }

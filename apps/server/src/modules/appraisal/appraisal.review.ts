@@ -1,12 +1,8 @@
-import type {
-  AppraisalAcknowledgeInput,
-  AppraisalDecideInput,
-  AppraisalManualInput,
-  AppraisalObjectInput,
-} from '@sales/core';
+import type { AppraisalAcknowledgeInput, AppraisalManualInput, AppraisalObjectInput } from '@sales/core';
 import { money } from '@sales/core';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors/errors.ts';
@@ -14,12 +10,12 @@ import { notify } from '../../platform/notifications/notifications.service.ts';
 import { completeTasksByRef } from '../../platform/tasks/index.ts';
 import { findResultForChange } from './appraisal.access.ts';
 import { appraisalResultItems, appraisalResults } from './appraisal.schema.ts';
-import { RESULT_ENTITY, rerank, rescore } from './appraisal.service.ts';
+import { OBJECTION_DOC, RESULT_ENTITY, rerank, rescore } from './appraisal.service.ts';
 
-type Result = typeof appraisalResults.$inferSelect;
+export type Result = typeof appraisalResults.$inferSelect;
 
 /** Writes a new score of a result (a new item added): rescored, re-ranked, audited. */
-async function applyScore(
+export async function applyScore(
   ctx: Ctx,
   tx: Tx,
   row: Result,
@@ -136,7 +132,11 @@ export async function acknowledgeResult(ctx: Ctx, id: number, input: AppraisalAc
   });
 }
 
-/** The person objects to their result with the reason, while the run is open; the supervisor decides. */
+/**
+ * The person objects to their result while the run is open, with the reason and the points they ask
+ * the score to be adjusted by. The objection goes to the approval engine in the same transaction
+ * (appraisal_objection, appraisal.objection.ts): its approvers decide, never the person (SPEC 1.4).
+ */
 export async function objectToResult(ctx: Ctx, id: number, input: AppraisalObjectInput) {
   return ctx.db.transaction(async (tx) => {
     const { row, run } = await findResultForChange(ctx, id, tx, input.version, 'appraisal.view');
@@ -144,11 +144,13 @@ export async function objectToResult(ctx: Ctx, id: number, input: AppraisalObjec
     if (run.status === 'closed') throw new ConflictError('appraisal.run_closed');
     if (row.status !== 'pending') throw new ConflictError('appraisal.not_pending');
     const now = ctx.now();
+    const points = money(input.points).toFixed(2);
     await tx
       .update(appraisalResults)
       .set({
         status: 'objected',
         objectionReason: input.reason,
+        objectionPoints: points,
         objectedAt: now,
         objectionDecision: null,
         objectionNote: null,
@@ -163,78 +165,12 @@ export async function objectToResult(ctx: Ctx, id: number, input: AppraisalObjec
       entityType: RESULT_ENTITY,
       entityId: id,
       action: 'object',
-      changes: [{ field: 'status', old: 'pending', new: 'objected' }],
+      changes: [
+        { field: 'status', old: 'pending', new: 'objected' },
+        { field: 'objectionPoints', old: row.objectionPoints, new: points },
+      ],
       comment: input.reason,
     });
-    await notify(tx, [run.runBy], {
-      kind: 'appraisal.objected',
-      titleKey: 'task.appraisal.objected',
-      params: { period: row.periodStart.slice(0, 7) },
-      link: `/appraisal/results/${id}`,
-    });
-  });
-}
-
-/**
- * The supervisor decides an objection: accept → the points given back (or taken) as an adjustment
- * item, a new audited version of the result (adjusted); reject → the score stays (rejected). The
- * person then acknowledges the outcome.
- */
-export async function decideObjection(ctx: Ctx, id: number, input: AppraisalDecideInput) {
-  return ctx.db.transaction(async (tx) => {
-    const { row } = await findResultForChange(ctx, id, tx, input.version, 'appraisal.manage');
-    if (row.personId === ctx.principal.userId) throw new ForbiddenError('appraisal.self');
-    if (row.status !== 'objected') throw new ConflictError('appraisal.not_objected');
-    const now = ctx.now();
-    const decided = {
-      objectionDecision: input.decision,
-      objectionNote: input.note,
-      decidedBy: ctx.principal.userId,
-      decidedAt: now,
-    };
-    if (input.decision === 'accept') {
-      await tx.insert(appraisalResultItems).values({
-        resultId: id,
-        indicator: 'manual',
-        kind: 'adjustment',
-        points: money(input.points as string).toFixed(2),
-        evidence: {},
-        note: input.note,
-        revision: row.revision + 1,
-        createdBy: ctx.principal.userId,
-        createdAt: now,
-      });
-      await applyScore(ctx, tx, row, {
-        newRevision: true,
-        set: { ...decided, status: 'adjusted' },
-        action: 'decide',
-        comment: input.note,
-        extra: [
-          { field: 'status', old: 'objected', new: 'adjusted' },
-          { field: 'objectionDecision', old: null, new: 'accept' },
-        ],
-      });
-    } else {
-      await tx
-        .update(appraisalResults)
-        .set({ ...decided, status: 'rejected', version: row.version + 1, updatedAt: now })
-        .where(eq(appraisalResults.id, id));
-      await recordAudit(tx, ctx, {
-        entityType: RESULT_ENTITY,
-        entityId: id,
-        action: 'decide',
-        changes: [
-          { field: 'status', old: 'objected', new: 'rejected' },
-          { field: 'objectionDecision', old: null, new: 'reject' },
-        ],
-        comment: input.note,
-      });
-    }
-    await notify(tx, [row.personId], {
-      kind: 'appraisal.decided',
-      titleKey: 'task.appraisal.decided',
-      params: { period: row.periodStart.slice(0, 7) },
-      link: `/appraisal/results/${id}`,
-    });
+    await submitForApproval(tx, ctx, OBJECTION_DOC, id);
   });
 }

@@ -1,7 +1,6 @@
 import {
   AppraisalAcknowledgeInput,
   AppraisalCloseInput,
-  AppraisalDecideInput,
   AppraisalListQuery,
   AppraisalManualInput,
   AppraisalObjectInput,
@@ -10,17 +9,18 @@ import {
 } from '@sales/core';
 import type { ZodApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
+import { documentApprovals } from '../../platform/approvals/approvals.queries.ts';
 import { ctxOf } from '../../platform/http/auth-hook.ts';
 import type { Surface } from '../../platform/http/types.ts';
 import { appraisablePeople, getResult, getRun, listRuns } from './appraisal.queries.ts';
-import { acknowledgeResult, addManualScore, decideObjection, objectToResult } from './appraisal.review.ts';
-import { closeRun, runAppraisal } from './appraisal.service.ts';
+import { acknowledgeResult, addManualScore, objectToResult } from './appraisal.review.ts';
+import { closeRun, OBJECTION_DOC, runAppraisal } from './appraisal.service.ts';
 
 const tags = ['appraisal'];
 
 /**
  * Appraisal (绩效考核, SPEC 5.2): monthly runs scored from the data with evidence, manual scores,
- * the person's acknowledgement or objection, the supervisor's decision, ranking and closing.
+ * the person's acknowledgement or objection (decided through the approval engine), ranking and closing.
  */
 export function appraisalRoutes(app: ZodApp, db: Db) {
   // Every :id route looks the run / result up in the appraisal.view scope first (404 outside it);
@@ -91,13 +91,10 @@ export function appraisalRoutes(app: ZodApp, db: Db) {
       return getResult(ctx, req.params.id);
     },
   );
-  app.post(
-    '/appraisal-results/:id/decide',
-    { config: result('mutation'), schema: { tags, params: BigIdParams, body: AppraisalDecideInput } },
-    async (req) => {
-      const ctx = ctxOf(req, db);
-      await decideObjection(ctx, req.params.id, req.body);
-      return getResult(ctx, req.params.id);
-    },
+  // The objection's approval chain and history (the approvers decide there, SPEC 5.2).
+  app.get(
+    '/appraisal-results/:id/approvals',
+    { config: result('byId'), schema: { tags, params: BigIdParams } },
+    async (req) => ({ items: await documentApprovals(ctxOf(req, db), OBJECTION_DOC, req.params.id) }),
   );
 }

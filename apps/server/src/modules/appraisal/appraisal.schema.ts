@@ -116,6 +116,8 @@ export const appraisalResults = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgeComment: text('acknowledge_comment'),
     objectionReason: text('objection_reason'),
+    // The points the person asks the score to be adjusted by; the approved objection adds exactly these.
+    objectionPoints: points('objection_points'),
     objectedAt: timestamp('objected_at', { withTimezone: true }),
     objectionDecision: text('objection_decision'),
     objectionNote: text('objection_note'),
@@ -148,7 +150,7 @@ export const appraisalResults = pgTable(
 
 /**
  * One scored line of a result: an indicator's deduction computed from data (auto), a supervisor's
- * manual score with the evidence in words, or the adjustment of an accepted objection. `points` is
+ * manual score with the evidence in words, or the adjustment of an approved objection. `points` is
  * signed (a deduction is negative); `revision` is the result's version it was added in.
  */
 export const appraisalResultItems = pgTable(
@@ -174,7 +176,7 @@ export const appraisalResultItems = pgTable(
     check('appraisal_items_kind_ck', sql`${t.kind} in ('auto','manual','adjustment')`),
     check(
       'appraisal_items_indicator_ck',
-      sql`${t.indicator} in ('revenue','profit','export','complaints','discipline','manual')`,
+      sql`${t.indicator} in ('revenue','profit','export','complaints','discipline','returns','manual')`,
     ),
     check('appraisal_items_note_ck', sql`${t.kind} = 'auto' or ${t.note} is not null`),
     index('appraisal_items_result_idx').on(t.resultId, t.id),

@@ -15,6 +15,8 @@ import { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes
 
 export const RUN_ENTITY = 'appraisal_run';
 export const RESULT_ENTITY = 'appraisal_result';
+/** The approval document type of an objection (考核申诉): the result's id is the document id. */
+export const OBJECTION_DOC = 'appraisal_objection';
 
 /** The default scheme (seeded by the migration). */
 export async function defaultScheme(db: DbOrTx) {

@@ -56,7 +56,7 @@ beforeAll(async () => {
   org = await seedOrg(env);
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-06-15T10:00:00+08:00'));
-  for (const u of ['admin', 'manager1', 'manager2', 'supervisor1', 'rep1', 'rep1b', 'teamrep', 'rep2'])
+  for (const u of ['admin', 'director', 'manager1', 'manager2', 'supervisor1', 'rep1', 'rep1b', 'teamrep', 'rep2'])
     who[u] = await Client.login(env.app, u);
   // The plan in force for 2026: rep1 1,000 a month, rep1b 0 (无目标), teamRep 2,000 (no sales at all).
   const plan = await q(
@@ -267,55 +267,132 @@ describe('review: manual scores, acknowledgement, objection', () => {
     ).toBe(403);
   });
 
-  it('the person objects; the run cannot close until decided; accepted → a new audited version', async () => {
+  it('the person objects with the points; refused points write nothing; the approval goes to the department head, then the director; approved → exactly the points, a new audited version', async () => {
     const id = resultOf(mayRun as never, org.user.rep1);
     const mine = (await who.rep1.get(`/api/appraisal-results/${id}`)).json();
     expect(mine).toMatchObject({ canAcknowledge: true, canObject: true, canScore: false });
     // Only the person objects.
     expect(
-      (await who.manager1.post(`/api/appraisal-results/${id}/object`, { version: mine.version, reason: 'x' }))
-        .statusCode,
+      (
+        await who.manager1.post(`/api/appraisal-results/${id}/object`, {
+          version: mine.version,
+          reason: 'x',
+          points: '1',
+        })
+      ).statusCode,
     ).toBe(403);
+    // Points: required, non-zero, −100 … 100 with at most 2 decimals; refused → field error, nothing written.
+    for (const points of [undefined, '0', '100.01', '-101', '1.005', 'abc']) {
+      const bad = await who.rep1.post(`/api/appraisal-results/${id}/object`, {
+        version: mine.version,
+        reason: '扣分有误',
+        points,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().fields[0]).toMatchObject({ field: 'points' });
+    }
+    const untouched = (await who.rep1.get(`/api/appraisal-results/${id}`)).json();
+    expect(untouched).toMatchObject({ status: 'pending', version: mine.version, objectionPoints: null });
+    expect(await q(`select id from approval_instances where doc_type = 'appraisal_objection'`)).toEqual([]);
+
     const obj = await who.rep1.post(`/api/appraisal-results/${id}/object`, {
       version: mine.version,
       reason: '5月31日的投诉已核实为其他同事的客户',
+      points: '1',
     });
-    expect(obj.json()).toMatchObject({ status: 'objected', canObject: false });
+    expect(obj.json()).toMatchObject({ status: 'objected', objectionPoints: '1.00', canObject: false });
+    // The approval instance, pending at 李经理 (head of 销售一部), with a readable summary and the facts.
+    const [inst] = await q(
+      `select id, status, current_step, facts, summary from approval_instances where doc_type = 'appraisal_objection' and doc_id = $1`,
+      [id],
+    );
+    expect(inst).toMatchObject({
+      status: 'pending',
+      current_step: 0,
+      facts: { requestedPoints: '1.00', currentScore: '90.50', period: 202605 },
+      summary: '张三 对 2026年5月考核结果（90.50 分）的申诉，请求调整 +1.00 分',
+    });
+    const tasks = async () =>
+      q(`select step, approver_id, status from approval_tasks where instance_id = $1 order by id`, [inst.id]);
+    expect(await tasks()).toEqual([{ step: 0, approver_id: org.user.manager1, status: 'pending' }]);
+    // It is in 李经理's inbox.
+    const inbox = (await who.manager1.get('/api/approvals/inbox?status=pending')).json();
+    expect(inbox.items.find((i: { instanceId: number }) => i.instanceId === inst.id)).toMatchObject({
+      docType: 'appraisal_objection',
+      summary: '张三 对 2026年5月考核结果（90.50 分）的申诉，请求调整 +1.00 分',
+      stepName: '部门负责人审批',
+    });
+    const en = (
+      await who.manager1.request('GET', '/api/approvals/inbox?status=pending', undefined, {
+        'accept-language': 'en-US',
+      })
+    ).json();
+    expect(en.items.find((i: { instanceId: number }) => i.instanceId === inst.id).summary).toBe(
+      'Objection of 张三 to the result of 5/2026 (90.50 points): adjust by +1.00 points',
+    );
+    // The person cannot approve their own objection (SPEC 1.4); they only withdraw it.
+    const self = await who.rep1.post(`/api/approvals/${inst.id}/approve`, { comment: '同意' });
+    expect(self.statusCode).toBe(409);
+    expect(self.json().code).toBe('approval.no_pending_task');
+    // The run cannot close while the objection is under approval.
     const run = (await who.manager1.get(`/api/appraisal-runs/${mayRun.id}`)).json();
     expect(run.objections).toBe(1);
     const close = await who.manager1.post(`/api/appraisal-runs/${mayRun.id}/close`, { version: run.version });
     expect(close.statusCode).toBe(409);
     expect(close.json().message).toBe('还有 1 条异议未处理，处理后才能关闭考核');
-    // Accepting needs the points.
-    const noPoints = await who.manager1.post(`/api/appraisal-results/${id}/decide`, {
-      version: obj.json().version,
-      decision: 'accept',
-      note: '核实属实',
+    // Step 1: the department head; the score does not move yet.
+    expect((await who.manager1.post(`/api/approvals/${inst.id}/approve`, { comment: '属实' })).json()).toEqual({
+      status: 'pending',
+      step: 1,
     });
-    expect(noPoints.json().fields[0]).toMatchObject({ field: 'points' });
-    const dec = await who.manager1.post(`/api/appraisal-results/${id}/decide`, {
-      version: obj.json().version,
-      decision: 'accept',
-      note: '核实属实，退回一般投诉扣分',
-      points: '1',
+    expect(await tasks()).toEqual([
+      { step: 0, approver_id: org.user.manager1, status: 'approved' },
+      { step: 1, approver_id: org.user.director, status: 'pending' },
+    ]);
+    expect((await who.rep1.get(`/api/appraisal-results/${id}`)).json()).toMatchObject({
+      status: 'objected',
+      score: '90.50',
     });
-    expect(dec.json()).toMatchObject({ status: 'adjusted', score: '91.50', revision: 2, objectionDecision: 'accept' });
-    const adj = dec.json().items.find((i: { kind: string }) => i.kind === 'adjustment');
-    expect(adj).toMatchObject({ points: '1.00', revision: 2, note: '核实属实，退回一般投诉扣分' });
+    // Step 2: the sales director approves → +1.00 exactly: 90.50 → 91.50, revision 2.
+    const ok = await who.director.post(`/api/approvals/${inst.id}/approve`, { comment: '核实属实，退回一般投诉扣分' });
+    expect(ok.json()).toEqual({ status: 'approved' });
+    const dec = (await who.rep1.get(`/api/appraisal-results/${id}`)).json();
+    expect(dec).toMatchObject({
+      status: 'adjusted',
+      score: '91.50',
+      revision: 2,
+      objectionDecision: 'accept',
+      objectionNote: '核实属实，退回一般投诉扣分',
+      decidedBy: org.user.director,
+    });
+    const adj = dec.items.filter((i: { kind: string }) => i.kind === 'adjustment');
+    expect(adj).toEqual([
+      expect.objectContaining({
+        points: '1.00',
+        revision: 2,
+        note: '5月31日的投诉已核实为其他同事的客户',
+        createdBy: org.user.director,
+      }),
+    ]);
     const audit = await q(
-      `select action, changes from audit_log where entity_type = 'appraisal_result' and entity_id = $1 order by id`,
+      `select action, actor_id, changes from audit_log where entity_type = 'appraisal_result' and entity_id = $1 order by id`,
       [id],
     );
-    expect(audit.map((a) => a.action)).toEqual(['create', 'object', 'decide']);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'object', 'approve']);
+    expect(audit[2].actor_id).toBe(org.user.director);
     expect(audit[2].changes).toEqual(
       expect.arrayContaining([
         { field: 'score', old: '90.50', new: '91.50' },
         { field: 'revision', old: 1, new: 2 },
+        { field: 'status', old: 'objected', new: 'adjusted' },
       ]),
     );
+    // The result page's approval history, for the person.
+    const hist = (await who.rep1.get(`/api/appraisal-results/${id}/approvals`)).json();
+    expect(hist.items).toEqual([expect.objectContaining({ id: inst.id, status: 'approved' })]);
     // The person acknowledges the outcome.
     const ack = await who.rep1.post(`/api/appraisal-results/${id}/acknowledge`, {
-      version: dec.json().version,
+      version: dec.version,
       comment: '接受',
     });
     expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgeComment: '接受' });
@@ -324,19 +401,83 @@ describe('review: manual scores, acknowledgement, objection', () => {
     ).toBe('done');
   });
 
-  it('a rejected objection keeps the score', async () => {
+  it('a rejected objection keeps the score, the approver’s reason kept as its note', async () => {
     const id = resultOf(mayRun as never, org.user.teamRep);
     const cur = (await who.teamrep.get(`/api/appraisal-results/${id}`)).json();
     const obj = await who.teamrep.post(`/api/appraisal-results/${id}/object`, {
       version: cur.version,
       reason: '目标过高',
+      points: '20',
     });
-    const dec = await who.manager1.post(`/api/appraisal-results/${id}/decide`, {
-      version: obj.json().version,
-      decision: 'reject',
-      note: '目标为年度计划分解，已审批',
+    expect(obj.json()).toMatchObject({ status: 'objected', objectionPoints: '20.00' });
+    const [inst] = await q(
+      `select id from approval_instances where doc_type = 'appraisal_objection' and doc_id = $1 and status = 'pending'`,
+      [id],
+    );
+    // 孙七's team has no head: the head of 销售一部 above it decides.
+    const noReason = await who.manager1.post(`/api/approvals/${inst.id}/reject`, {});
+    expect(noReason.statusCode).toBe(400);
+    const rej = await who.manager1.post(`/api/approvals/${inst.id}/reject`, { comment: '目标为年度计划分解，已审批' });
+    expect(rej.json()).toEqual({ status: 'rejected' });
+    const dec = (await who.teamrep.get(`/api/appraisal-results/${id}`)).json();
+    expect(dec).toMatchObject({
+      status: 'rejected',
+      score: '60.00',
+      revision: 1,
+      flagged: true,
+      objectionDecision: 'reject',
+      objectionNote: '目标为年度计划分解，已审批',
     });
-    expect(dec.json()).toMatchObject({ status: 'rejected', score: '60.00', revision: 1, flagged: true });
+    expect(dec.items.filter((i: { kind: string }) => i.kind === 'adjustment')).toEqual([]);
+    const last = await q(
+      `select action, comment from audit_log where entity_type = 'appraisal_result' and entity_id = $1 order by id desc limit 1`,
+      [id],
+    );
+    expect(last[0]).toEqual({ action: 'reject', comment: '目标为年度计划分解，已审批' });
+  });
+
+  it('a withdrawn objection is pending again; with no rule at all the person’s own objection is still not approved', async () => {
+    const id = resultOf(mayRun as never, org.user.supervisor1);
+    const cur = (await who.supervisor1.get(`/api/appraisal-results/${id}`)).json();
+    const obj = await who.supervisor1.post(`/api/appraisal-results/${id}/object`, {
+      version: cur.version,
+      reason: '警告已整改',
+      points: '1',
+    });
+    const [inst] = await q(
+      `select id from approval_instances where doc_type = 'appraisal_objection' and doc_id = $1 and status = 'pending'`,
+      [id],
+    );
+    expect((await who.supervisor1.post(`/api/approvals/${inst.id}/withdraw`, {})).json()).toEqual({
+      status: 'withdrawn',
+    });
+    const back = (await who.supervisor1.get(`/api/appraisal-results/${id}`)).json();
+    expect(back).toMatchObject({ status: 'pending', score: '99.00', revision: 1, version: obj.json().version + 1 });
+    // A company that switched off every rule: the engine would approve at once, but the objection's own
+    // guard refuses the person's approval of it (409) and nothing is written.
+    await q(`update approval_rules set active = false where doc_type = 'appraisal_objection'`);
+    try {
+      const self = await who.supervisor1.post(`/api/appraisal-results/${id}/object`, {
+        version: back.version,
+        reason: '警告已整改',
+        points: '1',
+      });
+      expect(self.statusCode).toBe(409);
+      expect(self.json().code).toBe('appraisal.self');
+      expect((await who.supervisor1.get(`/api/appraisal-results/${id}`)).json()).toMatchObject({
+        status: 'pending',
+        score: '99.00',
+        version: back.version,
+      });
+      expect(
+        await q(
+          `select count(*)::int n from approval_instances where doc_id = $1 and doc_type = 'appraisal_objection'`,
+          [id],
+        ),
+      ).toEqual([{ n: 1 }]);
+    } finally {
+      await q(`update approval_rules set active = true where doc_type = 'appraisal_objection'`);
+    }
   });
 });
 
@@ -353,8 +494,13 @@ describe('closing, re-running, correcting', () => {
     const cur = (await who.rep1b.get(`/api/appraisal-results/${id}`)).json();
     expect(cur.canObject).toBe(false);
     expect(
-      (await who.rep1b.post(`/api/appraisal-results/${id}/object`, { version: cur.version, reason: '不同意' }))
-        .statusCode,
+      (
+        await who.rep1b.post(`/api/appraisal-results/${id}/object`, {
+          version: cur.version,
+          reason: '不同意',
+          points: '2',
+        })
+      ).statusCode,
     ).toBe(409);
     const body = { version: cur.version, label: '客户满意度', points: '2', evidence: '客户来信表扬' };
     const noReason = await who.manager1.post(`/api/appraisal-results/${id}/manual-scores`, body);

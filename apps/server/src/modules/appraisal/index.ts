@@ -1,4 +1,5 @@
 import './appraisal.messages.ts';
+import './appraisal.objection.ts';
 
 export { appraisalRoutes } from './appraisal.routes.ts';
 export { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes } from './appraisal.schema.ts';

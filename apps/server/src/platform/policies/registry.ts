@@ -133,6 +133,10 @@ export const POLICIES = [
   { key: 'appraisal.disciplineLevel2Points', type: 'decimal', default: '2.00', min: '0.00', max: '100.00' },
   { key: 'appraisal.disciplineLevel3Points', type: 'decimal', default: '3.00', min: '0.00', max: '100.00' },
   { key: 'appraisal.disciplineMajorPoints', type: 'decimal', default: '5.00', min: '0.00', max: '100.00' },
+  // Seed 000 销后退回 第二条: internal-error returns (转销售、采购错误、客户报错计划) are charged to the
+  // responsible person 10元/件 "并在绩效考核中体现"; neither seed names the points, so one point per
+  // such return of the month (as a general complaint), capped by the indicator's weight (appraisal.returns.ts).
+  { key: 'appraisal.internalErrorReturnPoints', type: 'decimal', default: '1.00', min: '0.00', max: '100.00' },
   { key: 'appraisal.passMark', type: 'decimal', default: '60.00', min: '0.00', max: '1000.00' },
   { key: 'appraisal.failStreakPeriods', type: 'integer', default: 3, min: 1, max: 24 },
   // Working days a person has to acknowledge (or object to) their result (the to-do's due date).

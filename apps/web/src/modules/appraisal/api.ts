@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, type Paged, type QueryParams } from '../../app/api';
+import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
+import type { ApprovalInstance } from '../../components/approvalApi';
 import type { AppraisalResultDetail, AppraisalRun, AppraisalRunDetail } from './types';
 
 const KEY = ['appraisal'] as const;
@@ -25,6 +26,16 @@ export function useAppraisalResult(id: number) {
     queryKey: [...KEY, 'result', id],
     queryFn: ({ signal }) => apiFetch<AppraisalResultDetail>(`/api/appraisal-results/${id}`, { signal }),
     enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The approvals of a result's objections (考核申诉), oldest first. */
+export function useObjectionApprovals(id: number, enabled = true) {
+  return useQuery({
+    queryKey: [...KEY, 'result', id, 'approvals'],
+    queryFn: ({ signal }) =>
+      apiFetch<ItemsResponse<ApprovalInstance>>(`/api/appraisal-results/${id}/approvals`, { signal }),
+    enabled: enabled && Number.isInteger(id) && id > 0,
   });
 }
 

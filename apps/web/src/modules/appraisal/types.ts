@@ -100,6 +100,8 @@ export interface AppraisalResultDetail {
   acknowledgedAt: string | null;
   acknowledgeComment: string | null;
   objectionReason: string | null;
+  /** The points the person asked the score to be adjusted by (signed, 2 decimals). */
+  objectionPoints: string | null;
   objectedAt: string | null;
   objectionDecision: 'accept' | 'reject' | null;
   objectionNote: string | null;
@@ -113,6 +115,5 @@ export interface AppraisalResultDetail {
   canAcknowledge: boolean;
   canObject: boolean;
   canScore: boolean;
-  canDecide: boolean;
   history: HistoryEntry[];
 }

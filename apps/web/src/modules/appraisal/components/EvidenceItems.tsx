@@ -37,6 +37,15 @@ function Basis({ item }: { item: ResultItem }) {
         {e.capped ? t('appraisal.basis.capped', { cap: e.cap }) : ''}
       </span>
     );
+  if (item.indicator === 'returns')
+    return !e.counts?.returns ? (
+      <span>{t('appraisal.basis.returnsNone')}</span>
+    ) : (
+      <span>
+        {t('appraisal.basis.returns', { n: e.counts?.returns ?? 0, per: e.records?.[0]?.points ?? '-' })}
+        {e.capped ? t('appraisal.basis.capped', { cap: e.cap }) : ''}
+      </span>
+    );
   const n = Object.values(e.counts ?? {}).reduce((a, b) => a + b, 0);
   return (
     <span>
@@ -54,7 +63,9 @@ function RecordLine({ r }: { r: EvidenceRecord }) {
       ? t(`appraisal.severity.${r.label}`)
       : r.type === 'discipline_record' && r.label
         ? t(`discipline.level.${r.label}`)
-        : null;
+        : r.type === 'sales_return' && r.label
+          ? t(`returns.reason.${r.label}`)
+          : null;
   return (
     <Flex wrap gap={8} align="center" data-testid="appraisal-evidence-record">
       <Tag>{t(`appraisal.recordType.${r.type}`)}</Tag>

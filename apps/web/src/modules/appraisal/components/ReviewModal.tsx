@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
 import { buttonTestId } from '../../../components/testId';
@@ -6,15 +6,17 @@ import { useModalFit } from '../../../components/useModalFit';
 import { useAppraisalCommand } from '../api';
 import type { AppraisalResultDetail } from '../types';
 
-export type ReviewStep = 'acknowledge' | 'object' | 'decide' | 'score';
+export type ReviewStep = 'acknowledge' | 'object' | 'score';
 const PATHS: Record<ReviewStep, string> = {
   acknowledge: 'acknowledge',
   object: 'object',
-  decide: 'decide',
   score: 'manual-scores',
 };
 
-/** The person's acknowledgement or objection; the supervisor's manual score or decision on an objection. */
+/**
+ * The person's acknowledgement or objection (the reason and the points asked for; it goes to the
+ * approval chain), or the supervisor's manual score.
+ */
 export function ReviewModal({
   step,
   result,
@@ -28,7 +30,6 @@ export function ReviewModal({
   const fit = useModalFit();
   const handleError = useApiErrorHandler();
   const [form] = Form.useForm<Record<string, string | undefined>>();
-  const decision = Form.useWatch('decision', form);
   const command = useAppraisalCommand();
   const f = (k: string) => t(`appraisal.fields.${k}`);
   const closed = result.runStatus === 'closed';
@@ -56,7 +57,7 @@ export function ReviewModal({
       okButtonProps={buttonTestId(`appraisal-${step}-ok`)}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={step === 'decide' ? { decision: 'accept' } : {}}>
+      <Form form={form} layout="vertical">
         {step === 'acknowledge' && (
           <>
             <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('appraisal.acknowledgeHint')} />
@@ -66,31 +67,18 @@ export function ReviewModal({
           </>
         )}
         {step === 'object' && (
-          <Form.Item name="reason" label={f('objectionReason')} rules={[{ required: true }]}>
-            <Input.TextArea rows={4} maxLength={2000} data-testid="appraisal-object-reason" />
-          </Form.Item>
-        )}
-        {step === 'decide' && (
           <>
-            <Alert type="info" showIcon style={{ marginBottom: 16 }} message={result.objectionReason} />
-            <Form.Item name="decision" label={f('objectionDecision')} rules={[{ required: true }]}>
-              <Radio.Group
-                data-testid="appraisal-decision"
-                options={['accept', 'reject'].map((v) => ({ value: v, label: t(`appraisal.decision.${v}`) }))}
-              />
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('appraisal.objectHint')} />
+            <Form.Item name="reason" label={f('objectionReason')} rules={[{ required: true }]}>
+              <Input.TextArea rows={4} maxLength={2000} data-testid="appraisal-object-reason" />
             </Form.Item>
-            {decision === 'accept' && (
-              <Form.Item
-                name="points"
-                label={f('points')}
-                extra={t('appraisal.pointsHint')}
-                rules={[{ required: true }]}
-              >
-                <Input inputMode="decimal" data-testid="appraisal-decide-points" />
-              </Form.Item>
-            )}
-            <Form.Item name="note" label={f('objectionNote')} rules={[{ required: true }]}>
-              <Input.TextArea rows={3} maxLength={2000} data-testid="appraisal-decide-note" />
+            <Form.Item
+              name="points"
+              label={f('objectionPoints')}
+              extra={t('appraisal.objectionPointsHint')}
+              rules={[{ required: true }]}
+            >
+              <Input inputMode="decimal" data-testid="appraisal-object-points" />
             </Form.Item>
           </>
         )}

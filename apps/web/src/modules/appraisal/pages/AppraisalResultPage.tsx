@@ -4,15 +4,36 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { QueryErrorResult } from '../../../app/ErrorPages';
+import { ApprovalPanel } from '../../../components/ApprovalPanel';
 import { formatDateTime } from '../../../components/format';
 import { HistoryList } from '../../../components/HistoryList';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
-import { useAppraisalResult } from '../api';
+import { useAppraisalResult, useObjectionApprovals } from '../api';
 import { BonusRuleText, BonusText } from '../components/AwardsAndBonus';
 import { EvidenceItems } from '../components/EvidenceItems';
 import { ReviewModal, type ReviewStep } from '../components/ReviewModal';
 import { periodParts, RESULT_STATUS_COLORS } from '../constants';
+
+const signed = (p: string) => (p.startsWith('-') ? p : `+${p}`);
+
+/**
+ * The objection's approval chain (考核申诉) with its history: the latest instance, so an approver can
+ * act here as in the inbox and the person sees where it stands (or withdraws it).
+ */
+function ObjectionApproval({ resultId }: { resultId: number }) {
+  const { t } = useTranslation();
+  const query = useObjectionApprovals(resultId);
+  if (query.isPending) return <Skeleton active />;
+  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  const instance = query.data.items.at(-1);
+  if (!instance) return null;
+  return (
+    <Card size="small" title={t('appraisal.objectionApproval')} data-testid="appraisal-objection-approval">
+      <ApprovalPanel instance={instance} />
+    </Card>
+  );
+}
 
 /** One person's result: the score, each item with its evidence, acknowledgement / objection, the history. */
 export function AppraisalResultPage() {
@@ -63,11 +84,6 @@ export function AppraisalResultPage() {
                 {t('appraisal.steps.object')}
               </Button>
             )}
-            {r.canDecide && (
-              <Button type="primary" onClick={() => setStep('decide')} data-testid="appraisal-decide">
-                {t('appraisal.steps.decide')}
-              </Button>
-            )}
             {r.canScore && (
               <Button onClick={() => setStep('score')} data-testid="appraisal-score-add">
                 {t(r.runStatus === 'closed' ? 'appraisal.steps.correct' : 'appraisal.steps.score')}
@@ -111,6 +127,18 @@ export function AppraisalResultPage() {
               {`${r.objectionReason}（${formatDateTime(r.objectedAt)}）`}
             </Descriptions.Item>
           )}
+          {r.objectionPoints && (
+            <Descriptions.Item label={f('objectionPoints')} span={2}>
+              <span data-testid="appraisal-objection-points">
+                {t('appraisal.pointsValue', { points: signed(r.objectionPoints) })}
+              </span>
+            </Descriptions.Item>
+          )}
+          {!r.objectionDecision && r.status === 'pending' && r.objectionNote && (
+            <Descriptions.Item label={f('returnedNote')} span={2}>
+              {r.objectionNote}
+            </Descriptions.Item>
+          )}
           {r.objectionDecision && (
             <Descriptions.Item label={f('objectionDecision')} span={2}>
               {`${t(`appraisal.decision.${r.objectionDecision}`)}：${r.objectionNote ?? ''}（${formatDateTime(r.decidedAt)}）`}
@@ -123,6 +151,7 @@ export function AppraisalResultPage() {
             <Descriptions.Item label={f('acknowledgeComment')}>{r.acknowledgeComment || '-'}</Descriptions.Item>
           )}
         </Descriptions>
+        {r.objectionReason && <ObjectionApproval resultId={r.id} />}
         <EvidenceItems items={r.items} />
         <HistoryList title={t('appraisal.history')} entries={r.history} actionDict="appraisal.action" />
       </Space>
