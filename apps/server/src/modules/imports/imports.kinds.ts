@@ -29,6 +29,11 @@ export interface ImportRun<V = unknown> {
   check(db: DbOrTx, rows: SheetRow[]): Promise<{ valid: V[]; problems: ImportProblem[] }>;
   write(tx: Tx, valid: V[], job: CommitJob): Promise<(string | null)[][]>;
   finish?(tx: Tx, job: CommitJob): Promise<(string | null)[][]>;
+  /**
+   * True when check() reads nothing that write() of an earlier batch changes (in-file duplicates
+   * are kept in memory): the commit may then check the next batch while writing this one.
+   */
+  overlap?: boolean;
 }
 
 /** An import kind (SPEC 1.9; issue 14 item 5): its columns, who may run it, how a run checks and writes. */
@@ -66,6 +71,8 @@ const customerKind: ImportKind = {
   async start(ctx, headers, mapping) {
     const rc = await customerRowContext(ctx, headers, mapping);
     return {
+      // Duplicates of rows written earlier in the file are found in memory (rc.seen), not in the database.
+      overlap: true,
       check: (db, rows) => checkCustomerRows(rc, db, rows),
       async write(tx, valid, job) {
         const created = await insertCustomersBatch(tx, ctx, valid as never, importComment(job.fileName));
