@@ -1,7 +1,7 @@
 import { CONTACT_FIELDS, type ContactInput, type CustomerInput, normalizeCompanyName } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { copyRows } from '../../db/copy.ts';
+import { columnNames, copyRows } from '../../db/copy.ts';
 import { type AuditEntry, createdFields, recordAuditCopy } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocNumbers } from '../../platform/numbering/numbering.service.ts';
@@ -72,12 +72,19 @@ export async function insertCustomersBatch(tx: Tx, ctx: Ctx, rows: NewCustomer[]
     };
     return { ...v, ...customerSearchKeys(v) };
   });
-  // B7: the rows go by COPY straight into the table (a staging table plus INSERT … SELECT cost a
-  // second write of every row), then their ids are read back by number through the unique index.
+  // B7: the rows go by COPY into a staging table and on with one INSERT … SELECT (no thousands of
+  // bound parameters); the staging table lives in the caller's transaction only.
   const keys = [...new Set(values.flatMap((v) => Object.keys(v)))].filter((k) => k !== 'id');
-  await copyRows(tx, 'customers', customers, keys, values);
+  const cols = columnNames(customers, keys)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  await tx.execute(sql.raw(`drop table if exists pg_temp.customers_stage`));
+  await tx.execute(
+    sql.raw(`create temp table customers_stage on commit drop as select ${cols} from customers limit 0`),
+  );
+  await copyRows(tx, 'customers_stage', customers, keys, values);
   const inserted = await tx.execute<{ id: number; no: string; name: string }>(
-    sql`select id, no, name from customers where no = any(${sql.param(numbers)}::text[])`,
+    sql.raw(`insert into customers (${cols}) select ${cols} from customers_stage returning id, no, name`),
   );
   const byNo = new Map(inserted.rows.map((r) => [r.no, { id: Number(r.id), no: r.no, name: r.name }]));
   const created = values.map((v) => byNo.get(v.no) as { id: number; no: string; name: string });
@@ -95,10 +102,16 @@ export async function insertCustomersBatch(tx: Tx, ctx: Ctx, rows: NewCustomer[]
   );
   if (contactRows.length > 0) {
     const ckeys = [...new Set(contactRows.flatMap((v) => Object.keys(v)))];
-    await copyRows(tx, 'customer_contacts', customerContacts, ckeys, contactRows);
-    // The customers are new: their only contacts are these.
+    const ccols = columnNames(customerContacts, ckeys)
+      .map((c) => `"${c}"`)
+      .join(', ');
+    await tx.execute(sql.raw(`drop table if exists pg_temp.contacts_stage`));
+    await tx.execute(
+      sql.raw(`create temp table contacts_stage on commit drop as select ${ccols} from customer_contacts limit 0`),
+    );
+    await copyRows(tx, 'contacts_stage', customerContacts, ckeys, contactRows);
     const contacts = await tx.execute<{ id: number; customer_id: number }>(
-      sql`select id, customer_id from customer_contacts where customer_id = any(${sql.param(ids)}::bigint[])`,
+      sql.raw(`insert into customer_contacts (${ccols}) select ${ccols} from contacts_stage returning id, customer_id`),
     );
     // One primary contact per customer: the contact row of a customer id.
     const contactOf = new Map(contacts.rows.map((c) => [Number(c.customer_id), Number(c.id)]));
