@@ -226,7 +226,10 @@ async function commit(ctx: Ctx, kind: ImportKind, id: number) {
       const batches = readSheetBatches(file, BATCH, () => {});
       const checkNext = async () => {
         const it = await batches.next();
-        return it.done ? null : { size: it.value.length, ...(await run.check(tx, it.value)) };
+        if (it.done) return null;
+        const r = await run.check(tx, it.value);
+        run.prepare?.(r.valid);
+        return { size: it.value.length, ...r };
       };
       let next = checkNext();
       try {
