@@ -273,12 +273,20 @@ Process RSS (API server and bench client in one process) went from ${r.rssBefore
 Where the time goes: COPY itself manages only ${rate(r.rows, r.copySeconds)} rows/s into these tables — the
 customers table carries three GIN search indexes (trigram name/pinyin text, trigram phone digits,
 1–2-character grams), four unique duplicate-check indexes and the list indexes — so 20,000 rows/s is
-out of reach on this machine for any path that maintains them. The dry run (validation and
-duplicate checks, nothing written) runs at ${rate(r.rows, r.dryRunSeconds)} rows/s; the commit re-checks each batch
-against the database inside its transaction (all or nothing), writes customers and contacts
-through staging tables, books the new-customer facts and writes two audit rows per row (which the
-COPY reference does not). Not done: duplicate detection in SQL against a staging table of the whole
-file (the checks still hold each batch's rows in JS), and the per-job result kept as rows instead of
-one JSON value (part of the RSS peak).
+out of reach on this machine for any path that maintains them. A CPU profile of the process (node
+\`--cpu-prof\`, 20,000 rows) is idle most of the commit: it waits on PostgreSQL. Timed per statement
+(20,000 rows, lightly loaded machine), the commit's parts were: the customers' INSERT … SELECT from staging
+2.4 s, their COPY into staging 0.65 s, contacts 0.5 s, 40,000 audit rows by COPY 0.65 s, facts 0.23 s,
+search keys (JS) 0.76 s, the re-check of the rows (JS validators + one duplicate query per batch)
+0.9 s. The commit now checks the next batch while the current one is written (the re-check no
+longer adds to the wall time); writing customers by COPY straight into the table instead of through
+the staging table was tried and measured no faster (A/B, 5.0 s vs 4.7 s). The dry run (validation
+and duplicate checks, nothing written) runs at ${rate(r.rows, r.dryRunSeconds)} rows/s; the commit writes about twice
+what the COPY reference writes (an audit row per customer and per contact, the facts) and so
+cannot come near COPY's speed. RSS: the process runs with the server's 384 MB heap cap
+(\`--max-old-space-size=384\`, as \`npm start\` runs it); uncapped, V8 let the heap grow by some
+400 MB of uncollected garbage during a 100,000-row import. Not done: duplicate detection in SQL
+against a staging table of the whole file (each batch's keys are still checked by one query),
+and the dry run's problems / the commit's result kept as rows instead of one JSON value each.
 `;
 }

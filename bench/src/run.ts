@@ -329,7 +329,10 @@ try {
       rows: Number(a['import-rows']),
       log,
     });
-    pendingB7 = b7Section(b7, machine, `npm run bench -- --only b7 --import-rows ${a['import-rows']}`, total);
+    // The heap cap the server's start script uses (NODE_OPTIONS here: the API runs in this process).
+    const heap = /--max-old-space-size=\d+/.exec(process.env.NODE_OPTIONS ?? '')?.[0];
+    const cmd = `${heap ? `NODE_OPTIONS=${heap} ` : ''}npm run bench -- --only b7 --customers ${opts.customers} --import-rows ${a['import-rows']}`;
+    pendingB7 = b7Section(b7, machine, cmd, total);
   }
 
   let pendingB8: string | undefined;

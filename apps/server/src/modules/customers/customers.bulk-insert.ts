@@ -48,6 +48,9 @@ export interface NewCustomer {
   ownerId: number;
   ownerDeptId: number;
   contact: ContactInput | null;
+  /** Worked out ahead by a caller that has the time (an import, while the previous batch is written). */
+  nameNorm?: string;
+  pinyin?: { full: string; initials: string };
 }
 
 /**
@@ -66,11 +69,11 @@ export async function insertCustomersBatch(tx: Tx, ctx: Ctx, rows: NewCustomer[]
       ownerId: r.ownerId,
       ownerDeptId: r.ownerDeptId,
       no: numbers[i],
-      nameNorm: normalizeCompanyName(r.input.name),
+      nameNorm: r.nameNorm ?? normalizeCompanyName(r.input.name),
       mobileNorm: r.input.mobile,
       createdBy: ctx.principal.userId,
     };
-    return { ...v, ...customerSearchKeys(v) };
+    return { ...v, ...customerSearchKeys(v, r.pinyin) };
   });
   // B7: the rows go by COPY into a staging table and on with one INSERT … SELECT (no thousands of
   // bound parameters); the staging table lives in the caller's transaction only.

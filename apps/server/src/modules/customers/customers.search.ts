@@ -46,14 +46,17 @@ export function grams(...strings: string[]): string[] {
 }
 
 /** The search keys of a customer from the fields they are made of. */
-export function customerSearchKeys(c: {
-  no: string;
-  name: string;
-  creditCode?: string | null;
-  mobile?: string | null;
-  phone?: string | null;
-}): CustomerSearchKeys {
-  const py = pinyinKeys(c.name);
+export function customerSearchKeys(
+  c: {
+    no: string;
+    name: string;
+    creditCode?: string | null;
+    mobile?: string | null;
+    phone?: string | null;
+  },
+  /** pinyinKeys(c.name), when the caller has it already (an import computes it ahead, B7). */
+  py = pinyinKeys(c.name),
+): CustomerSearchKeys {
   const digits = [c.mobile, c.phone].map((p) => (p ? p.replace(/\D/g, '') : '')).filter(Boolean);
   return {
     searchText: [c.no, c.name, c.creditCode, py.full, py.initials].filter(Boolean).join(' ').toLowerCase(),

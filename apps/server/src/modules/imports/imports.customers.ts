@@ -189,12 +189,14 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       problem(row, 'birthDate', 'validation.birthDate.future');
     if (!parsed.success || !owner) continue;
     const input = parsed.data;
+    // Once per row: the duplicate keys here and below, and the column the insert writes.
+    const nameNorm = normalizeCompanyName(input.name);
     // Duplicates within the file: the same keys the database check uses.
     const keys: [CustomerImportField, string | null][] = [
       ['mobile', input.mobile],
       ['creditCode', input.creditCode],
       ['idNumber', input.idNumber],
-      ['name', input.kind === 'company' ? normalizeCompanyName(input.name) : null],
+      ['name', input.kind === 'company' ? nameNorm : null],
     ];
     for (const [f, v] of keys) {
       if (!v) continue;
@@ -203,7 +205,7 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
       else rc.seen.set(`${f}:${v}`, row);
     }
     if (problems.length === before)
-      ok.push({ row, value: { input, ownerId: owner.id, ownerDeptId: owner.deptId, contact } });
+      ok.push({ row, value: { input, ownerId: owner.id, ownerDeptId: owner.deptId, contact, nameNorm } });
   }
 
   // Duplicates against the database, for the whole batch in one query.
@@ -211,9 +213,7 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
     mobiles: ok.flatMap((r) => (r.value.input.mobile ? [r.value.input.mobile] : [])),
     creditCodes: ok.flatMap((r) => (r.value.input.creditCode ? [r.value.input.creditCode] : [])),
     idNumbers: ok.flatMap((r) => (r.value.input.idNumber ? [r.value.input.idNumber] : [])),
-    companyNames: ok.flatMap((r) =>
-      r.value.input.kind === 'company' ? [normalizeCompanyName(r.value.input.name)] : [],
-    ),
+    companyNames: ok.flatMap((r) => (r.value.input.kind === 'company' ? [r.value.nameNorm as string] : [])),
   });
   const valid: NewCustomer[] = [];
   for (const { row, value } of ok) {
@@ -222,7 +222,7 @@ export async function checkCustomerRows(rc: CustomerRowContext, db: DbOrTx, rows
     if (input.creditCode && existing.creditCode.has(input.creditCode)) hits.push('creditCode');
     if (input.idNumber && existing.idNumber.has(input.idNumber)) hits.push('idNumber');
     if (input.mobile && existing.mobile.has(input.mobile)) hits.push('mobile');
-    if (input.kind === 'company' && existing.name.has(normalizeCompanyName(input.name))) hits.push('name');
+    if (input.kind === 'company' && existing.name.has(value.nameNorm as string)) hits.push('name');
     for (const f of hits) problem(row, f, 'import.duplicate_existing');
     if (hits.length === 0) valid.push(value);
   }

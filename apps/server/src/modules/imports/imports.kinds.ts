@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { Permission } from '../../platform/permissions/registry.ts';
-import { insertCustomersBatch } from '../customers/index.ts';
+import { insertCustomersBatch, type NewCustomer, pinyinKeys } from '../customers/index.ts';
 import { checkCustomerRows, customerRowContext } from './imports.customers.ts';
 import { openingStockKind } from './imports.opening-stock.ts';
 import { priceListKind } from './imports.price-lists.ts';
@@ -29,6 +29,13 @@ export interface ImportRun<V = unknown> {
   check(db: DbOrTx, rows: SheetRow[]): Promise<{ valid: V[]; problems: ImportProblem[] }>;
   write(tx: Tx, valid: V[], job: CommitJob): Promise<(string | null)[][]>;
   finish?(tx: Tx, job: CommitJob): Promise<(string | null)[][]>;
+  /**
+   * True when check() reads nothing that write() of an earlier batch changes (in-file duplicates
+   * are kept in memory): the commit may then check the next batch while writing this one.
+   */
+  overlap?: boolean;
+  /** Work on checked rows that only a write needs, done by a commit inside the overlap. */
+  prepare?(valid: V[]): void;
 }
 
 /** An import kind (SPEC 1.9; issue 14 item 5): its columns, who may run it, how a run checks and writes. */
@@ -66,7 +73,13 @@ const customerKind: ImportKind = {
   async start(ctx, headers, mapping) {
     const rc = await customerRowContext(ctx, headers, mapping);
     return {
+      // Duplicates of rows written earlier in the file are found in memory (rc.seen), not in the database.
+      overlap: true,
       check: (db, rows) => checkCustomerRows(rc, db, rows),
+      // The pinyin of the names (the costliest part of the search keys), while PostgreSQL writes.
+      prepare(valid) {
+        for (const v of valid as NewCustomer[]) v.pinyin = pinyinKeys(v.input.name);
+      },
       async write(tx, valid, job) {
         const created = await insertCustomersBatch(tx, ctx, valid as never, importComment(job.fileName));
         return created.map((c) => [c.no, c.name, c.contactName]);

@@ -220,18 +220,42 @@ async function commit(ctx: Ctx, kind: ImportKind, id: number) {
       const result: (string | null)[][] = [];
       let done = 0;
       let batchNo = 0;
-      for await (const batch of readSheetBatches(file, BATCH, () => {})) {
-        const r = await run.check(tx, batch);
-        errors += r.problems.length;
-        problems.push(...r.problems.slice(0, MAX_PROBLEMS - problems.length));
-        // Once a row fails nothing more is written; the rest is still checked for the report.
-        if (errors === 0) {
-          result.push(...(await run.write(tx, r.valid, job)));
-          batchNo++;
-          await importHooks.afterBatch?.(batchNo);
+      // B7: a kind whose check does not read what earlier batches wrote (run.overlap) has the next
+      // batch read and checked while the current one is written: the process otherwise idles while
+      // PostgreSQL maintains the indexes. The statements still run in order on the connection.
+      const batches = readSheetBatches(file, BATCH, () => {});
+      const checkNext = async () => {
+        const it = await batches.next();
+        if (it.done) return null;
+        const r = await run.check(tx, it.value);
+        run.prepare?.(r.valid);
+        return { size: it.value.length, ...r };
+      };
+      let next = checkNext();
+      try {
+        for (;;) {
+          const r = await next;
+          if (!r) break;
+          if (run.overlap) {
+            next = checkNext();
+            // A write that throws leaves the prefetched check to the finally below.
+            next.catch(() => {});
+          }
+          errors += r.problems.length;
+          problems.push(...r.problems.slice(0, MAX_PROBLEMS - problems.length));
+          // Once a row fails nothing more is written; the rest is still checked for the report.
+          if (errors === 0) {
+            result.push(...(await run.write(tx, r.valid, job)));
+            batchNo++;
+            await importHooks.afterBatch?.(batchNo);
+          }
+          if (!run.overlap) next = checkNext();
+          done += r.size;
+          await progress(ctx.db, id, { processedRows: done, createdCount: errors === 0 ? result.length : 0 });
         }
-        done += batch.length;
-        await progress(ctx.db, id, { processedRows: done, createdCount: errors === 0 ? result.length : 0 });
+      } finally {
+        // Nothing of this run may touch the connection once the transaction has ended.
+        await next.catch(() => null);
       }
       if (errors > 0) throw new Refused();
       if (run.finish) result.push(...(await run.finish(tx, job)));
