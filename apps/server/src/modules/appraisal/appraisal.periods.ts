@@ -46,3 +46,15 @@ export function previousPeriod(p: Period): Period {
 export function yearEarlier(p: Period): Period {
   return periodOf(`${p.year - 1}${p.label.slice(4)}`) as Period;
 }
+
+/** The period's label from its first and last day: 2026-05, 2026-Q2 or 2026. */
+export function periodLabel(start: string, end: string): string {
+  const months =
+    (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 +
+    Number(end.slice(5, 7)) -
+    Number(start.slice(5, 7)) +
+    1;
+  if (months === 12) return start.slice(0, 4);
+  if (months === 3) return `${start.slice(0, 4)}-Q${(Number(start.slice(5, 7)) - 1) / 3 + 1}`;
+  return start.slice(0, 7);
+}

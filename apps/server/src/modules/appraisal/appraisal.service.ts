@@ -1,4 +1,4 @@
-import type { AppraisalCloseInput, AppraisalRunInput } from '@sales/core';
+import type { AppraisalCloseInput, AppraisalPeriodKind, AppraisalRunInput } from '@sales/core';
 import { money } from '@sales/core';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -15,6 +15,13 @@ import { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes
 
 export const RUN_ENTITY = 'appraisal_run';
 export const RESULT_ENTITY = 'appraisal_result';
+
+/** What a period of the wrong form is told, per the scheme's kind. */
+const KIND_MESSAGES: Record<AppraisalPeriodKind, string> = {
+  month: 'appraisal.period_kind_month',
+  quarter: 'appraisal.period_kind_quarter',
+  year: 'appraisal.period_kind_year',
+};
 
 /** The default scheme (seeded by the migration). */
 export async function defaultScheme(db: DbOrTx) {
@@ -131,7 +138,7 @@ export async function runAppraisal(ctx: Ctx, input: AppraisalRunInput) {
     // The period's form must be the scheme's kind (2026-05 / 2026-Q2 / 2026).
     const p = periodOf(input.period);
     if (!p || p.kind !== scheme.periodKind)
-      throw ValidationError.field('period', `appraisal.period_kind_${scheme.periodKind}`);
+      throw ValidationError.field('period', KIND_MESSAGES[scheme.periodKind as AppraisalPeriodKind]);
     const today = companyDate(ctx.now());
     if (p.end >= today) throw ValidationError.field('period', 'appraisal.period_not_ended');
     const people = await peopleInScope(ctx, tx);

@@ -2,3 +2,4 @@ import './appraisal.messages.ts';
 
 export { appraisalRoutes } from './appraisal.routes.ts';
 export { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes } from './appraisal.schema.ts';
+export { appraisalSchemeRoutes } from './appraisal.schemes.routes.ts';
