@@ -173,6 +173,8 @@ export function SchemeFormModal({ scheme, onClose }: { scheme: AppraisalScheme |
       <Form
         form={form}
         layout="vertical"
+        // The server's error on the weights' sum is stale as soon as a row changes.
+        onValuesChange={() => form.setFields([{ name: 'indicators', errors: [] }])}
         initialValues={
           scheme
             ? { name: scheme.name, periodKind: scheme.periodKind, indicators: scheme.indicators }
@@ -197,8 +199,12 @@ export function SchemeFormModal({ scheme, onClose }: { scheme: AppraisalScheme |
           </Form.Item>
         </Flex>
         <Form.List name="indicators">
-          {(fields, { add, remove }) => (
+          {(fields, { add, remove }, { errors }) => (
             <Space direction="vertical" size={8} style={{ width: '100%' }}>
+              {/* The server's error on the whole list (the weights' sum) shows here. */}
+              <div data-testid="scheme-indicators-error">
+                <Form.ErrorList errors={errors} />
+              </div>
               {fields.map((fl) => (
                 <IndicatorRow key={fl.key} name={fl.name} remove={() => remove(fl.name)} />
               ))}
