@@ -133,6 +133,12 @@ beforeAll(async () => {
   await ticket(org.user.rep1, cust, 'met', '2026-05-11');
   await ticket(org.user.rep1, cust, 'breached', '2026-06-11');
   await ticket(org.user.rep1, cust, 'breached', '2026-07-03');
+  // One serious complaint against rep1 in May (seed 002: 严重投诉扣5分).
+  await q(
+    `insert into complaints (no, customer_id, owner_id, owner_dept_id, reported_by, category, severity, subject, description, status, created_at, updated_at)
+     select 'TS-SCH-1', $1, u.id, u.dept_id, u.id, 'service', 'serious', '客户投诉', '服务态度', 'open', $2, $2 from users u where u.id = $3`,
+    [cust, at('2026-05-08'), org.user.rep1],
+  );
 });
 afterAll(async () => {
   vi.useRealTimers();
@@ -302,5 +308,67 @@ describe('a quarterly scheme of scored indicators', () => {
       .items.find((s: { isDefault: boolean }) => s.isDefault);
     const dd = await who.admin.post(`/api/appraisal-schemes/${def.id}/deactivate`, { version: def.version });
     expect(dd.statusCode).toBe(409);
+  });
+});
+
+describe('a monthly scheme mixing scored and deduction rows', () => {
+  it("scores base (the deduction rows' weights) − deductions + points: rep1 30 − 5 + 0 + 0 = 25", async () => {
+    const r = await who.admin.post('/api/appraisal-schemes', {
+      name: '月度混合考核',
+      periodKind: 'month',
+      indicators: [
+        { code: 'revenue', weight: 40, rule: 'linear', capRatio: '1.2' },
+        { code: 'collections', weight: 30, rule: 'linear', target: '1000' },
+        { code: 'complaints', weight: 30, rule: 'deduction' },
+      ],
+    });
+    expect(r.statusCode).toBe(201);
+    const run = await who.manager1.post('/api/appraisal-runs', { schemeId: r.json().id, period: '2026-05' });
+    expect(run.statusCode).toBe(201);
+    const mine = run.json().results.find((x: { personId: number }) => x.personId === org.user.rep1);
+    const res = (await who.manager1.get(`/api/appraisal-results/${mine.id}`)).json();
+    expect(res).toMatchObject({ baseScore: '30.00', score: '25.00' });
+    // May: target 1,000, no sales → 0 % → 0 points (missing sales are an actual of 0).
+    expect(item(res, 'revenue')).toMatchObject({
+      points: '0.00',
+      evidence: { target: '1000.00', actual: '0.00', completionPercent: '0.00', capRatio: '1.20', state: 'below' },
+    });
+    // No payments booked: the engine's 0, not "no data".
+    expect(item(res, 'collections')).toMatchObject({
+      points: '0.00',
+      evidence: { target: '1000.00', actual: '0.00', unit: 'money' },
+    });
+    expect(item(res, 'complaints')).toMatchObject({
+      points: '-5.00',
+      evidence: { counts: { serious: 1, general: 0 } },
+    });
+    // The default scheme still runs May by its own rules (another scheme's run does not block it).
+    const def = await who.manager1.post('/api/appraisal-runs', { period: '2026-05' });
+    expect(def.statusCode).toBe(201);
+    // 100 − revenue 0 % (50 points, capped at the weight 40) − 5 = 55.
+    expect(def.json().results.find((x: { personId: number }) => x.personId === org.user.rep1).score).toBe('55.00');
+  });
+});
+
+describe('the failed-periods flag of a quarterly scheme', () => {
+  it('counts consecutive quarters of the same scheme (seed 003 连续[X]期不达标; N = 2 here)', async () => {
+    expect(
+      (await who.admin.put('/api/policies/appraisal.failStreakPeriods', { value: 2, version: 0 })).statusCode,
+    ).toBe(200);
+    const r = await who.admin.post('/api/appraisal-schemes', {
+      name: '季度满意度考核',
+      periodKind: 'quarter',
+      indicators: [{ code: 'satisfaction', weight: 100, rule: 'threshold', bands: [{ from: '4', points: '100' }] }],
+    });
+    const schemeId = r.json().id;
+    const q1 = (await who.manager1.post('/api/appraisal-runs', { schemeId, period: '2026-Q1' })).json();
+    const q2 = (await who.manager1.post('/api/appraisal-runs', { schemeId, period: '2026-Q2' })).json();
+    const of = (run: { results: { personId: number }[] }, id: number) => run.results.find((x) => x.personId === id);
+    // teamRep: no visits in Q1 (0), 3.00 in Q2 (below the only band, 0): two failed quarters → flagged.
+    expect(of(q1, org.user.teamRep)).toMatchObject({ score: '0.00', failStreak: 1, flagged: false });
+    expect(of(q2, org.user.teamRep)).toMatchObject({ score: '0.00', failStreak: 2, flagged: true });
+    // rep1: failed Q1, passed Q2 (4.50 → 100): the streak ends.
+    expect(of(q1, org.user.rep1)).toMatchObject({ failStreak: 1, flagged: false });
+    expect(of(q2, org.user.rep1)).toMatchObject({ score: '100.00', failStreak: 0, flagged: false });
   });
 });
