@@ -1,5 +1,5 @@
 import type { AppraisalIndicator, EvidenceRecord, ItemEvidence } from '@sales/core';
-import { money, shortfallPoints } from '@sales/core';
+import { money } from '@sales/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,6 +7,7 @@ import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { factWhere, measure } from '../analytics/index.ts';
 import { disciplineForPeriod } from '../discipline/index.ts';
 import { planInForce, salesPlanCells } from '../plans/index.ts';
+import { complaintItem, disciplineItem, noTarget, revenueDeduction } from './appraisal.deductions.ts';
 import type { Period } from './appraisal.periods.ts';
 import type { SchemeIndicator } from './appraisal.schema.ts';
 import { scoredSource, scoreItem } from './appraisal.scored.ts';
@@ -46,8 +47,6 @@ export interface ComputedItem {
 }
 
 export { type Period, periodOf, previousPeriod, yearEarlier } from './appraisal.periods.ts';
-
-const neg = (p: string) => (money(p).isZero() ? '0.00' : money(p).neg().toFixed(2));
 
 /** Each person's revenue target: the sum of their cells of the plan in force over the period's months (none: 无目标). */
 export async function revenueTargets(db: DbOrTx, p: Period, personIds: number[]) {
@@ -135,23 +134,6 @@ async function complaintsOf(db: DbOrTx, p: Period, personIds: number[]) {
   return out;
 }
 
-/** A target-based indicator with no target source yet (利润 / 外销): 无目标, nothing deducted (seed 002). */
-function noTarget(indicator: 'profit' | 'export', rules: AppraisalRules, cap: string): ComputedItem {
-  const r = shortfallPoints(null, null, rules.perPercent[indicator], cap);
-  return {
-    indicator,
-    points: '0.00',
-    evidence: {
-      target: null,
-      actual: null,
-      state: r.state,
-      pointsPerPercent: rules.perPercent[indicator],
-      cap,
-      records: [],
-    },
-  };
-}
-
 type Row = SchemeIndicator;
 const isDeduction = (r: Row) => (r.rule ?? 'deduction') === 'deduction';
 
@@ -220,88 +202,6 @@ export async function computeItems(
     out.set(id, items);
   }
   return out;
-}
-
-function revenueDeduction(
-  target: string | null,
-  actual: string,
-  rules: AppraisalRules,
-  cap: string,
-  records: EvidenceRecord[],
-): ComputedItem {
-  const r = shortfallPoints(target, actual, rules.perPercent.revenue, cap);
-  return {
-    indicator: 'revenue',
-    points: neg(r.points),
-    evidence: {
-      target,
-      actual,
-      completionPercent: r.completionPercent,
-      percentsBelow: r.percentsBelow,
-      pointsPerPercent: rules.perPercent.revenue,
-      cap,
-      capped: r.capped,
-      state: r.state,
-      records,
-    },
-  };
-}
-
-type ComplaintRow = Awaited<ReturnType<typeof complaintsOf>> extends Map<number, infer T> ? T : never;
-
-/** Complaints: 一般投诉扣1分/次, 严重投诉扣5分/次 (seed 002), never more than the row's weight. */
-function complaintItem(cs: ComplaintRow, rules: AppraisalRules, row: Row): ComputedItem {
-  const ccap = money(row.weight);
-  const cRecords: EvidenceRecord[] = cs.map((c) => ({
-    type: 'complaint',
-    id: Number(c.id),
-    no: c.no,
-    date: c.d,
-    label: c.severity,
-    points: money(c.severity === 'serious' ? rules.complaint.serious : rules.complaint.general).toFixed(2),
-  }));
-  const cSum = cRecords.reduce((s, c) => s.plus(c.points ?? '0'), money(0));
-  return {
-    indicator: 'complaints',
-    points: neg((cSum.gt(ccap) ? ccap : cSum).toFixed(2)),
-    evidence: {
-      counts: {
-        general: cs.filter((c) => c.severity === 'general').length,
-        serious: cs.filter((c) => c.severity === 'serious').length,
-      },
-      cap: ccap.toFixed(0),
-      capped: cSum.gt(ccap),
-      records: cRecords,
-    },
-  };
-}
-
-type DisciplineOf = Awaited<ReturnType<typeof disciplineForPeriod>> extends Map<number, infer T> ? T : never;
-
-/** Discipline: each decided incident of the period deducts its level's points; rewards deduct nothing. */
-function disciplineItem(d: DisciplineOf | undefined, rules: AppraisalRules, row: Row): ComputedItem {
-  const dcap = money(row.weight);
-  const dRecords: EvidenceRecord[] = (d?.records ?? [])
-    .filter((x) => x.kind === 'incident')
-    .map((x) => ({
-      type: 'discipline_record',
-      id: x.id,
-      no: x.no,
-      date: x.occurredOn,
-      label: x.level ?? undefined,
-      points: money(rules.discipline[x.level as keyof AppraisalRules['discipline']] ?? '0').toFixed(2),
-    }));
-  const dSum = dRecords.reduce((s, x) => s.plus(x.points ?? '0'), money(0));
-  return {
-    indicator: 'discipline',
-    points: neg((dSum.gt(dcap) ? dcap : dSum).toFixed(2)),
-    evidence: {
-      counts: { ...(d?.levels ?? { level1: 0, level2: 0, level3: 0, major: 0 }) },
-      cap: dcap.toFixed(0),
-      capped: dSum.gt(dcap),
-      records: dRecords,
-    },
-  };
 }
 
 /**

@@ -60,22 +60,6 @@ export function notEnded(kind: 'month' | 'quarter' | 'year', d: Dayjs, today: Da
   return !end.isBefore(today, 'day');
 }
 
-/** The last `n` months that have ended, newest first, as 'YYYY-MM'. */
-export function endedMonths(n: number, today = new Date()): string[] {
-  const out: string[] = [];
-  let y = today.getFullYear();
-  let m = today.getMonth(); // 0-based: the current month's index is the previous month's number
-  for (let i = 0; i < n; i++) {
-    if (m === 0) {
-      y -= 1;
-      m = 12;
-    }
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m -= 1;
-  }
-  return out;
-}
-
 /** The page of the record an evidence line links to. */
 export const EVIDENCE_LINKS: Record<string, string> = {
   order: '/orders',
