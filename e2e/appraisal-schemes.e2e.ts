@@ -46,7 +46,7 @@ describe('appraisal schemes', () => {
     // Row 1 is 营业收入, linear to the plan, weight 100 for now; row 2: 客户满意度 in two bands.
     await modal.getByTestId('scheme-indicator-add').click();
     const row2 = modal.getByTestId('scheme-indicator-row').nth(1);
-    await pick(page, row2.getByTestId('scheme-indicator-code'), '客户满意度');
+    await pick(page, row2.getByTestId('scheme-indicator-code'), '客户满意度', true);
     await inputOf(row2, 'scheme-indicator-weight').fill('40');
     await pick(page, row2.getByTestId('scheme-indicator-rule'), '分档计分');
     for (const [from, points] of [

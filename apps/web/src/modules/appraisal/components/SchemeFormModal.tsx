@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { SCHEME_INDICATOR_CODES } from '@sales/core';
+import { DEDUCTION_INDICATORS, SCHEME_INDICATOR_CODES } from '@sales/core';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/useApiErrorHandler';
@@ -10,7 +10,8 @@ import { useSchemeCommand } from '../api';
 import type { AppraisalScheme, SchemeIndicator } from '../types';
 
 /** Seed 002's deductions apply to these only; the others are scored (revenue: either). */
-const DEDUCTION_ONLY = new Set(['profit', 'export', 'complaints', 'discipline']);
+// Revenue may be a deduction or scored; the other deduction indicators are deductions only.
+const DEDUCTION_ONLY = new Set<string>(DEDUCTION_INDICATORS.filter((c) => c !== 'revenue'));
 const rulesOf = (code: string | undefined) =>
   !code
     ? []
@@ -41,6 +42,8 @@ function IndicatorRow({ name, remove }: { name: number; remove: () => void }) {
         <Form.Item name={[name, 'code']} label={f('indicators')} rules={[{ required: true }]} style={{ minWidth: 160 }}>
           <Select
             data-testid="scheme-indicator-code"
+            showSearch
+            optionFilterProp="label"
             options={SCHEME_INDICATOR_CODES.map((c) => ({ value: c, label: t(`appraisal.indicator.${c}`) }))}
             onChange={(c: string) =>
               form.setFieldValue(['indicators', name, 'rule'], rulesOf(c).includes('linear') ? 'linear' : 'deduction')
