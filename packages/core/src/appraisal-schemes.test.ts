@@ -112,4 +112,17 @@ describe('AppraisalSchemeCreate', () => {
     });
     expect(r.error?.issues.map((i) => i.message)).toEqual(['appraisal.scheme_band_points_invalid']);
   });
+  it('refuses a number that is not one under its field, without failing the rows checks (fuzz: a 500)', () => {
+    const r = AppraisalSchemeCreate.safeParse({
+      ...ok,
+      indicators: [
+        { code: 'revenue', weight: 60, rule: 'linear', capRatio: "'" },
+        { code: 'satisfaction', weight: 40, rule: 'threshold', bands: [{ from: '测试', points: '5' }] },
+      ],
+    });
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['indicators.0.capRatio', 'appraisal.scheme_number_invalid'],
+      ['indicators.1.bands.0.from', 'appraisal.scheme_number_invalid'],
+    ]);
+  });
 });

@@ -158,6 +158,10 @@ export const SchemeIndicatorInput = z.object({
 });
 export type SchemeIndicatorInput = z.output<typeof SchemeIndicatorInput>;
 
+// The cross-field checks below run even when a number itself was refused (that issue is already
+// reported under its field): they read only the numbers that parsed.
+const isDec = (v: string) => DEC.test(v);
+
 /** Checks a scheme's rows; each issue names the row (indicators.N.field) so the form marks it. */
 function checkIndicators(rows: SchemeIndicatorInput[], c: z.RefinementCtx) {
   const issue = (path: (string | number)[], k: string, params: Record<string, unknown> = {}) =>
@@ -175,14 +179,14 @@ function checkIndicators(rows: SchemeIndicatorInput[], c: z.RefinementCtx) {
     if ((deductionOnly && r.rule !== 'deduction') || (scoredOnly && r.rule === 'deduction'))
       issue(['indicators', i, 'rule'], 'appraisal.scheme_rule_invalid', { row });
     if (r.rule === 'linear') {
-      if (r.capRatio !== undefined && (money(r.capRatio).lt(1) || money(r.capRatio).gt(2)))
+      if (r.capRatio !== undefined && isDec(r.capRatio) && (money(r.capRatio).lt(1) || money(r.capRatio).gt(2)))
         issue(['indicators', i, 'capRatio'], 'appraisal.scheme_cap_invalid', { row });
       if (r.code !== 'revenue' && r.target === null)
         issue(['indicators', i, 'target'], 'appraisal.scheme_target_required', { row });
     }
     if (r.rule === 'threshold') {
-      const bands = r.bands ?? [];
-      if (bands.length === 0) issue(['indicators', i, 'bands'], 'appraisal.scheme_bands_required', { row });
+      if ((r.bands ?? []).length === 0) issue(['indicators', i, 'bands'], 'appraisal.scheme_bands_required', { row });
+      const bands = (r.bands ?? []).filter((b) => isDec(b.from) && isDec(b.points));
       const froms = new Set(bands.map((b) => money(b.from).toFixed(2)));
       if (froms.size !== bands.length) issue(['indicators', i, 'bands'], 'appraisal.scheme_bands_duplicate', { row });
       if (bands.some((b) => money(b.points).gt(r.weight)))
