@@ -162,6 +162,8 @@ export function EvidenceItems({ items }: { items: ResultItem[] }) {
             <Card
               size="small"
               data-testid={`appraisal-item-${item.indicator}`}
+              // A long indicator name (内部差错退货) must not run into its points.
+              styles={{ extra: { marginInlineStart: 12, whiteSpace: 'nowrap' } }}
               title={
                 <Space size={4} wrap>
                   <span>
