@@ -344,7 +344,8 @@ try {
       const ts = performance.now();
       await db.database.db.transaction((tx) => rebuildFacts(tx));
       await refPool.query('vacuum analyze analytics_facts');
-      await refPool.query('vacuum analyze analytics_monthly');
+      for (const t of ['analytics_monthly', 'analytics_monthly_product', 'analytics_monthly_region'])
+        await refPool.query(`vacuum analyze ${t}`);
       rebuildSeconds = (performance.now() - ts) / 1000;
       log(`  facts rebuilt in ${rebuildSeconds.toFixed(0)} s`);
     }
