@@ -380,7 +380,11 @@ try {
         },
       ],
     });
-    pendingB8 = b8Section(b8, machine, `npm run bench -- --only b8 --customers 0 --samples ${opts.samples}`);
+    pendingB8 = b8Section(
+      b8,
+      machine,
+      `npm run bench -- --only b8 --customers 0 --samples ${opts.samples}${a['rebuild-facts'] ? ' --rebuild-facts' : ''}`,
+    );
   }
 
   const indexDefs = (
