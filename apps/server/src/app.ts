@@ -43,7 +43,7 @@ import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policies/policies.routes.ts';
 import './platform/mail/index.ts';
 import { analyticsRoutes } from './modules/analytics/index.ts';
-import { appraisalRoutes } from './modules/appraisal/index.ts';
+import { appraisalRoutes, appraisalSchemeRoutes } from './modules/appraisal/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
 import { contractRoutes } from './modules/contracts/index.ts';
 import { dealerRoutes } from './modules/dealers/index.ts';
@@ -244,6 +244,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       disciplineRoutes(scoped, opts.db);
       qualityRoutes(scoped, opts.db);
       appraisalRoutes(scoped, opts.db);
+      appraisalSchemeRoutes(scoped, opts.db);
       scoped.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api' },

@@ -13,6 +13,13 @@ export const APPRAISAL_INDICATORS = [
   'complaints',
   'discipline',
   'returns',
+  'sales_volume',
+  'new_customers',
+  'collections',
+  'growth',
+  'satisfaction',
+  'sla_response',
+  'training',
   'manual',
 ] as const;
 export type AppraisalIndicator = (typeof APPRAISAL_INDICATORS)[number];
@@ -92,7 +99,7 @@ export const PointsString = z
   .trim()
   .refine((v) => POINTS.test(v) && money(v).abs().lte(100) && !money(v).isZero(), pointsKey);
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 const periodKey = { message: 'appraisal.period_invalid', params: { key: 'appraisal.period_invalid' } };
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) =>
@@ -103,12 +110,16 @@ const optText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-/** Run the appraisal of a month ('YYYY-MM') over the people in the runner's scope. */
+/**
+ * Run a scheme (the default one when absent) over a period of its kind — 'YYYY-MM', 'YYYY-Qn' or
+ * 'YYYY' — for the people in the runner's scope. The server checks the form against the scheme's kind.
+ */
 export const AppraisalRunInput = z.object({
   period: z
     .string()
     .trim()
     .refine((v) => PERIOD.test(v), periodKey),
+  schemeId: z.coerce.number().int().positive().optional(),
 });
 export type AppraisalRunInput = z.output<typeof AppraisalRunInput>;
 
@@ -305,7 +316,19 @@ export interface ItemEvidence {
   pointsPerPercent?: string;
   cap?: string;
   capped?: boolean;
-  state?: 'no_target' | 'met' | 'below';
+  state?: 'no_target' | 'met' | 'below' | 'no_data';
   counts?: Record<string, number>;
+  /** Scored rules: the rule, the indicator's weight and the rule's parameters. */
+  rule?: 'deduction' | 'linear' | 'threshold';
+  weight?: string;
+  capRatio?: string;
+  basis?: 'actual' | 'percent';
+  bands?: { from: string; points: string }[];
+  /** The band the value reached (threshold), null below every band. */
+  band?: { from: string; points: string } | null;
+  /** What `actual` measures: money, a count, a quantity, a percent or a 1–5 score. */
+  unit?: 'money' | 'count' | 'qty' | 'percent' | 'score';
+  /** Growth: the same period a year earlier. */
+  previous?: string | null;
   records?: EvidenceRecord[];
 }

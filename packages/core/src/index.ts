@@ -2,6 +2,7 @@ export * from './access-log.ts';
 export * from './after-sales.ts';
 export * from './analytics.ts';
 export * from './appraisal.ts';
+export * from './appraisal-schemes.ts';
 export * from './contracts.ts';
 export * from './customer-attributes.ts';
 export * from './customers.ts';

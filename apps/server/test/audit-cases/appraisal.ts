@@ -1,9 +1,36 @@
 import type { AuditCases, AuditContext } from './types.ts';
 
-/** Audit cases of appraisal (绩效考核): run, manual score, objection (decided by approval), acknowledgement, close. */
+/** Audit cases of appraisal (绩效考核): schemes, run, manual score, objection (decided by approval), acknowledgement, close. */
 export function appraisalCases(ctx: AuditContext): AuditCases {
-  const { rep, manager, org, ids } = ctx;
+  const { rep, manager, admin, org, ids } = ctx;
+  const scheme = {
+    name: '审计用季度方案',
+    indicators: [
+      { code: 'revenue', weight: 60, rule: 'linear' },
+      { code: 'satisfaction', weight: 40, rule: 'threshold', bands: [{ from: '4', points: '40' }] },
+    ],
+  };
   return {
+    'POST /api/appraisal-schemes': {
+      entity: 'appraisal_scheme',
+      action: 'create',
+      run: async () => {
+        const r = await admin.post('/api/appraisal-schemes', { ...scheme, periodKind: 'quarter' });
+        ids.appraisalScheme = r.json().id;
+        return r;
+      },
+    },
+    'PUT /api/appraisal-schemes/:id': {
+      entity: 'appraisal_scheme',
+      action: 'update',
+      run: async () =>
+        admin.put(`/api/appraisal-schemes/${ids.appraisalScheme}`, { ...scheme, name: '审计用季度方案乙', version: 1 }),
+    },
+    'POST /api/appraisal-schemes/:id/deactivate': {
+      entity: 'appraisal_scheme',
+      action: 'deactivate',
+      run: async () => admin.post(`/api/appraisal-schemes/${ids.appraisalScheme}/deactivate`, { version: 2 }),
+    },
     'POST /api/appraisal-runs': {
       entity: 'appraisal_run',
       action: 'create',

@@ -1,5 +1,5 @@
-import type { EvidenceRecord, ItemEvidence } from '@sales/core';
-import { money, shortfallPoints } from '@sales/core';
+import type { AppraisalIndicator, EvidenceRecord, ItemEvidence } from '@sales/core';
+import { money } from '@sales/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,8 +7,11 @@ import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { factWhere, measure } from '../analytics/index.ts';
 import { disciplineForPeriod } from '../discipline/index.ts';
 import { planInForce, salesPlanCells } from '../plans/index.ts';
+import { complaintItem, disciplineItem, noTarget, revenueDeduction } from './appraisal.deductions.ts';
+import type { Period } from './appraisal.periods.ts';
 import { addReturnsItems } from './appraisal.returns.ts';
 import type { SchemeIndicator } from './appraisal.schema.ts';
+import { scoredSource, scoreItem } from './appraisal.scored.ts';
 
 /** The deduction rates of the scheme (policies appraisal.*; seed 002 考核细则, seed 003 连续[X]个月). */
 export async function appraisalRules(db: DbOrTx) {
@@ -38,33 +41,16 @@ export async function appraisalRules(db: DbOrTx) {
 export type AppraisalRules = Awaited<ReturnType<typeof appraisalRules>>;
 
 export interface ComputedItem {
-  indicator: 'revenue' | 'profit' | 'export' | 'complaints' | 'discipline' | 'returns';
+  indicator: Exclude<AppraisalIndicator, 'manual'>;
   /** Signed: a deduction is negative. */
   points: string;
   evidence: ItemEvidence;
 }
 
-export interface Period {
-  start: string;
-  end: string;
-  year: number;
-  month: number;
-}
+export { type Period, periodOf, previousPeriod, yearEarlier } from './appraisal.periods.ts';
 
-/** 'YYYY-MM' → the month's first and last day. */
-export function periodOf(ym: string): Period {
-  const [year, month] = ym.split('-').map(Number);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const mm = String(month).padStart(2, '0');
-  return { start: `${ym}-01`, end: `${year}-${mm}-${String(last).padStart(2, '0')}`, year, month };
-}
-
-const neg = (p: string) => (money(p).isZero() ? '0.00' : money(p).neg().toFixed(2));
-const weightOf = (indicators: SchemeIndicator[], code: string) =>
-  String(indicators.find((i) => i.code === code)?.weight ?? 100);
-
-/** Each person's monthly revenue target: their cells of the plan in force for the month (none: 无目标). */
-async function revenueTargets(db: DbOrTx, p: Period, personIds: number[]) {
+/** Each person's revenue target: the sum of their cells of the plan in force over the period's months (none: 无目标). */
+export async function revenueTargets(db: DbOrTx, p: Period, personIds: number[]) {
   const plan = await planInForce(db, p.year);
   const out = new Map<number, { target: string; planId: number; planTitle: string }>();
   if (!plan) return out;
@@ -74,7 +60,7 @@ async function revenueTargets(db: DbOrTx, p: Period, personIds: number[]) {
     .where(
       and(
         eq(salesPlanCells.planId, plan.id),
-        eq(salesPlanCells.month, p.month),
+        inArray(salesPlanCells.month, p.months),
         inArray(salesPlanCells.userId, personIds),
       ),
     )
@@ -89,7 +75,7 @@ async function revenueTargets(db: DbOrTx, p: Period, personIds: number[]) {
  * analytics scope) and the records behind them (the engine's drill-down: one row per order,
  * cancellation or return, the same filter), so the evidence sums to the figure.
  */
-async function revenueActuals(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, p: Period, personIds: number[]) {
+export async function revenueActuals(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, p: Period, personIds: number[]) {
   const rows = await measure(db, ctx, { measure: 'sales_amount', from: p.start, to: p.end, groupBy: ['rep'] });
   const actual = new Map<number, string>();
   for (const r of rows) if (r.keys.rep !== null) actual.set(Number(r.keys.rep), r.value);
@@ -149,27 +135,15 @@ async function complaintsOf(db: DbOrTx, p: Period, personIds: number[]) {
   return out;
 }
 
-/** A target-based indicator with no target source yet (利润 / 外销): 无目标, nothing deducted (seed 002). */
-function noTarget(indicator: 'profit' | 'export', rules: AppraisalRules, cap: string): ComputedItem {
-  const r = shortfallPoints(null, null, rules.perPercent[indicator], cap);
-  return {
-    indicator,
-    points: '0.00',
-    evidence: {
-      target: null,
-      actual: null,
-      state: r.state,
-      pointsPerPercent: rules.perPercent[indicator],
-      cap,
-      records: [],
-    },
-  };
-}
+type Row = SchemeIndicator;
+const isDeduction = (r: Row) => (r.rule ?? 'deduction') === 'deduction';
 
 /**
- * Every person's computed items for the month (seed 002 考核细则): revenue vs the plan's monthly
- * target, profit and export (无目标 until the company sets such targets), complaints by severity,
- * and decided discipline incidents by level. Each item carries the figures and the records.
+ * Every person's computed items for the period, one per scheme row under its rule. Deduction rows
+ * (seed 002 考核细则): revenue vs the plan's target, profit and export (无目标 until the company sets
+ * such targets), complaints by severity, decided discipline incidents by level. Scored rows (linear
+ * or threshold): the figure from THE indicator engine or the module's data vs the target (revenue:
+ * the plan; others: the row's per-person target). Each item carries the figures, rule and records.
  */
 export async function computeItems(
   db: DbOrTx,
@@ -179,92 +153,72 @@ export async function computeItems(
   indicators: SchemeIndicator[],
   rules: AppraisalRules,
 ): Promise<Map<number, ComputedItem[]>> {
-  const [targets, revenue, complaints, discipline] = await Promise.all([
-    revenueTargets(db, p, personIds),
-    revenueActuals(db, ctx, p, personIds),
-    complaintsOf(db, p, personIds),
-    disciplineForPeriod(db, { from: p.start, to: p.end, personIds }),
+  const has = (code: string) => indicators.some((i) => i.code === code);
+  const scoredRows = indicators.filter((r) => !isDeduction(r) && r.code !== 'revenue');
+  const [targets, revenue, complaints, discipline, sources] = await Promise.all([
+    has('revenue') ? revenueTargets(db, p, personIds) : new Map(),
+    has('revenue') ? revenueActuals(db, ctx, p, personIds) : { actual: new Map(), records: new Map() },
+    has('complaints') ? complaintsOf(db, p, personIds) : new Map(),
+    has('discipline') ? disciplineForPeriod(db, { from: p.start, to: p.end, personIds }) : new Map(),
+    Promise.all(scoredRows.map((r) => scoredSource(db, ctx, r.code, p, personIds))),
   ]);
   const out = new Map<number, ComputedItem[]>();
   for (const id of personIds) {
     const items: ComputedItem[] = [];
-    // Revenue: missing sales are an actual of 0 (the whole target short); no or zero target: 无目标.
-    const t = targets.get(id);
-    const actual = revenue.actual.get(id) ?? '0.00';
-    const cap = weightOf(indicators, 'revenue');
-    const r = shortfallPoints(t?.target ?? null, actual, rules.perPercent.revenue, cap);
-    const planRecord: EvidenceRecord[] = t ? [{ type: 'plan', id: t.planId, no: t.planTitle, amount: t.target }] : [];
-    items.push({
-      indicator: 'revenue',
-      points: neg(r.points),
-      evidence: {
-        target: t?.target ?? null,
-        actual: money(actual).toFixed(2),
-        completionPercent: r.completionPercent,
-        percentsBelow: r.percentsBelow,
-        pointsPerPercent: rules.perPercent.revenue,
-        cap,
-        capped: r.capped,
-        state: r.state,
-        records: [...planRecord, ...(revenue.records.get(id) ?? [])],
-      },
-    });
-    items.push(noTarget('profit', rules, weightOf(indicators, 'profit')));
-    items.push(noTarget('export', rules, weightOf(indicators, 'export')));
-    // Complaints: 一般投诉扣1分/次, 严重投诉扣5分/次.
-    const cs = complaints.get(id) ?? [];
-    const ccap = money(weightOf(indicators, 'complaints'));
-    const cRecords: EvidenceRecord[] = cs.map((c) => ({
-      type: 'complaint',
-      id: Number(c.id),
-      no: c.no,
-      date: c.d,
-      label: c.severity,
-      points: money(c.severity === 'serious' ? rules.complaint.serious : rules.complaint.general).toFixed(2),
-    }));
-    const cSum = cRecords.reduce((s, c) => s.plus(c.points ?? '0'), money(0));
-    items.push({
-      indicator: 'complaints',
-      points: neg((cSum.gt(ccap) ? ccap : cSum).toFixed(2)),
-      evidence: {
-        counts: {
-          general: cs.filter((c) => c.severity === 'general').length,
-          serious: cs.filter((c) => c.severity === 'serious').length,
-        },
-        cap: ccap.toFixed(0),
-        capped: cSum.gt(ccap),
-        records: cRecords,
-      },
-    });
-    // Discipline: each decided incident of the period deducts its level's points; rewards deduct nothing.
-    const d = discipline.get(id);
-    const dcap = money(weightOf(indicators, 'discipline'));
-    const dRecords: EvidenceRecord[] = (d?.records ?? [])
-      .filter((x) => x.kind === 'incident')
-      .map((x) => ({
-        type: 'discipline_record',
-        id: x.id,
-        no: x.no,
-        date: x.occurredOn,
-        label: x.level ?? undefined,
-        points: money(rules.discipline[x.level as keyof AppraisalRules['discipline']] ?? '0').toFixed(2),
-      }));
-    const dSum = dRecords.reduce((s, x) => s.plus(x.points ?? '0'), money(0));
-    items.push({
-      indicator: 'discipline',
-      points: neg((dSum.gt(dcap) ? dcap : dSum).toFixed(2)),
-      evidence: {
-        counts: { ...(d?.levels ?? { level1: 0, level2: 0, level3: 0, major: 0 }) },
-        cap: dcap.toFixed(0),
-        capped: dSum.gt(dcap),
-        records: dRecords,
-      },
-    });
+    for (const row of indicators) {
+      if (row.code === 'revenue') {
+        // Revenue: missing sales are an actual of 0 (the whole target short); no or zero target: 无目标.
+        const t = targets.get(id);
+        const actual = money(revenue.actual.get(id) ?? '0.00').toFixed(2);
+        const planRecord: EvidenceRecord[] = t
+          ? [{ type: 'plan', id: t.planId, no: t.planTitle, amount: t.target }]
+          : [];
+        const records = [...planRecord, ...(revenue.records.get(id) ?? [])];
+        if (isDeduction(row))
+          items.push(revenueDeduction(t?.target ?? null, actual, rules, String(row.weight), records));
+        else {
+          const s = scoreItem(row, t?.target ?? null, actual, 'money');
+          items.push({ indicator: 'revenue', points: s.points, evidence: { ...s.evidence, records } });
+        }
+      } else if (row.code === 'profit' || row.code === 'export')
+        items.push(noTarget(row.code, rules, String(row.weight)));
+      else if (row.code === 'complaints') items.push(complaintItem(complaints.get(id) ?? [], rules, row));
+      else if (row.code === 'discipline') items.push(disciplineItem(discipline.get(id), rules, row));
+      else {
+        const src = sources[scoredRows.indexOf(row)];
+        if (!src) continue;
+        const s = scoreItem(row, row.target ?? null, src.actual.get(id) ?? null, src.unit);
+        const counts = src.counts?.get(id);
+        items.push({
+          indicator: row.code as ComputedItem['indicator'],
+          points: s.points,
+          evidence: {
+            ...s.evidence,
+            ...(counts ? { counts } : {}),
+            ...(src.previous ? { previous: src.previous.get(id) ?? null } : {}),
+          },
+        });
+      }
+    }
     out.set(id, items);
   }
-  // Internal-error returns (seed 000 销后退回 第二条), appraisal.returns.ts.
-  await addReturnsItems(db, p, personIds, indicators, out);
+  // Internal-error returns (seed 000 销后退回 第二条), appraisal.returns.ts: a deduction row of the scheme.
+  if (has('returns')) await addReturnsItems(db, p, personIds, indicators, out);
   return out;
+}
+
+/**
+ * The base of a scheme's score. Seed 002's deduction scheme starts from the base score (policy
+ * appraisal.baseScore, 100) and loses its deductions. A scheme with scored rows earns their points
+ * from 0; its deduction rows (if any) start at their weight and lose at most it, so the base is the
+ * sum of the deduction rows' weights: score = Σ deduction weights − deductions + Σ scored points.
+ */
+export function baseOf(indicators: SchemeIndicator[], rules: AppraisalRules): string {
+  if (indicators.every(isDeduction)) return money(rules.base).toFixed(2);
+  return indicators
+    .filter(isDeduction)
+    .reduce((s, r) => s.plus(r.weight), money(0))
+    .toFixed(2);
 }
 
 /** The score of a result: base + every item's signed points, never below 0. */

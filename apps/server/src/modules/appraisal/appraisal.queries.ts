@@ -10,13 +10,13 @@ import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { findResultInScope, findRunInScope, resultScope, runScope } from './appraisal.access.ts';
 import { bonusRules, runAwards, withBonus } from './appraisal.awards.ts';
 import { appraisalRules } from './appraisal.compute.ts';
+import { periodLabel } from './appraisal.periods.ts';
 import { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes } from './appraisal.schema.ts';
 import { RESULT_ENTITY, RUN_ENTITY } from './appraisal.service.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const runner = alias(users, 'runner');
 const champion = alias(users, 'champion');
-const period = (start: string) => start.slice(0, 7);
 
 function runSelect(ctx: Ctx) {
   return ctx.db
@@ -37,7 +37,7 @@ type RunRow = Awaited<ReturnType<ReturnType<typeof runSelect>['where']>>[number]
 const presentRun = ({ r, ...names }: RunRow) => ({
   ...r,
   ...names,
-  period: period(r.periodStart),
+  period: periodLabel(r.periodStart, r.periodEnd),
   closedAt: iso(r.closedAt),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -183,7 +183,7 @@ export async function getResult(ctx: Ctx, id: number) {
     ...res,
     personName: person.name,
     deptName: person.deptName,
-    period: period(res.periodStart),
+    period: periodLabel(res.periodStart, theRun.periodEnd),
     runStatus: theRun.status,
     runSize: total.n,
     champion: theRun.championId === res.personId,

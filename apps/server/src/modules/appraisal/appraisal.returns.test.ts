@@ -99,8 +99,10 @@ describe('internal-error returns deduction', () => {
     expect(sup.evidence).toMatchObject({ counts: { returns: 3 }, cap: '10', capped: true });
     expect(sup.evidence.records.map((x: { id: number }) => x.id)).toEqual(counted.supervisor1.map((x) => x.id));
     expect(await itemOf(org.user.rep1b)).toMatchObject({ points: '0.00', evidence: { counts: { returns: 0 } } });
-    // The default scheme carries the indicator and its weight (migration 0042).
+    // The default scheme carries the indicator as a deduction row and its weight (migrations 0042, 0043);
+    // its weights add up to 100 like every scheme's.
     const [scheme] = await q(`select indicators from appraisal_schemes where code = 'default'`);
-    expect(scheme.indicators).toContainEqual({ code: 'returns', weight: 10 });
+    expect(scheme.indicators).toContainEqual({ code: 'returns', weight: 10, rule: 'deduction' });
+    expect(scheme.indicators.reduce((s: number, i: { weight: number }) => s + i.weight, 0)).toBe(100);
   });
 });

@@ -3,7 +3,8 @@ import { money } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { getPolicy } from '../../platform/policies/policies.service.ts';
-import type { ComputedItem, Period } from './appraisal.compute.ts';
+import type { ComputedItem } from './appraisal.compute.ts';
+import type { Period } from './appraisal.periods.ts';
 import type { SchemeIndicator } from './appraisal.schema.ts';
 
 /**

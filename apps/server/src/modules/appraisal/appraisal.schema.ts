@@ -1,4 +1,4 @@
-import type { ItemEvidence } from '@sales/core';
+import type { ItemEvidence, SchemeIndicator } from '@sales/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -20,16 +20,13 @@ import { departments, users } from '../../platform/org/org.schema.ts';
 /** Points: numeric(6,2) (−9999.99 … 9999.99; a score is 0 … 100 or so). */
 const points = (name: string) => numeric(name, { precision: 6, scale: 2 });
 
-/** One indicator of a scheme and its weight (its share of the 100 points, seed 003 占比[X]%). */
-export interface SchemeIndicator {
-  code: string;
-  weight: number;
-}
+export type { SchemeIndicator };
 
 /**
- * An appraisal scheme (考核方案, SPEC 5.2): the period kind and the indicators with weights. The
- * migration seeds the default monthly scheme (seed 002 考核细则); its deduction rates are policies
- * (appraisal.*), read by appraisal.compute.ts.
+ * An appraisal scheme (考核方案, SPEC 5.2): the period kind and the indicators with weights and
+ * scoring rules (@sales/core SchemeIndicator). The migration seeds the default monthly scheme (seed
+ * 002 考核细则); its deduction rates are policies (appraisal.*), read by appraisal.compute.ts. An edit
+ * bumps `version`; each run keeps the indicators it was computed with.
  */
 export const appraisalSchemes = pgTable(
   'appraisal_schemes',
@@ -43,7 +40,7 @@ export const appraisalSchemes = pgTable(
     version: integer('version').notNull().default(1),
     ...timestamps(),
   },
-  (t) => [check('appraisal_schemes_period_ck', sql`${t.periodKind} in ('month')`)],
+  (t) => [check('appraisal_schemes_period_ck', sql`${t.periodKind} in ('month','quarter','year')`)],
 );
 
 /**
@@ -58,6 +55,9 @@ export const appraisalRuns = pgTable(
     schemeId: integer('scheme_id')
       .notNull()
       .references(() => appraisalSchemes.id),
+    // The scheme as the run used it: its version and indicators (a later edit leaves the run alone).
+    schemeVersion: integer('scheme_version').notNull().default(1),
+    indicators: jsonb('indicators').$type<SchemeIndicator[]>().notNull(),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
     deptId: integer('dept_id')
@@ -176,7 +176,7 @@ export const appraisalResultItems = pgTable(
     check('appraisal_items_kind_ck', sql`${t.kind} in ('auto','manual','adjustment')`),
     check(
       'appraisal_items_indicator_ck',
-      sql`${t.indicator} in ('revenue','profit','export','complaints','discipline','returns','manual')`,
+      sql`${t.indicator} in ('revenue','profit','export','complaints','discipline','returns','sales_volume','new_customers','collections','growth','satisfaction','sla_response','training','manual')`,
     ),
     check('appraisal_items_note_ck', sql`${t.kind} = 'auto' or ${t.note} is not null`),
     index('appraisal_items_result_idx').on(t.resultId, t.id),

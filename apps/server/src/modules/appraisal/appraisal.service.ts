@@ -1,4 +1,4 @@
-import type { AppraisalCloseInput, AppraisalRunInput } from '@sales/core';
+import type { AppraisalCloseInput, AppraisalPeriodKind, AppraisalRunInput } from '@sales/core';
 import { money } from '@sales/core';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -10,13 +10,20 @@ import { getPolicy } from '../../platform/policies/policies.service.ts';
 import { upsertTasks } from '../../platform/tasks/index.ts';
 import { companyDate } from '../../platform/time.ts';
 import { findRunForChange, peopleInScope } from './appraisal.access.ts';
-import { type AppraisalRules, appraisalRules, computeItems, periodOf, scoreOf } from './appraisal.compute.ts';
+import { type AppraisalRules, appraisalRules, baseOf, computeItems, periodOf, scoreOf } from './appraisal.compute.ts';
 import { appraisalResultItems, appraisalResults, appraisalRuns, appraisalSchemes } from './appraisal.schema.ts';
 
 export const RUN_ENTITY = 'appraisal_run';
 export const RESULT_ENTITY = 'appraisal_result';
 /** The approval document type of an objection (考核申诉): the result's id is the document id. */
 export const OBJECTION_DOC = 'appraisal_objection';
+
+/** What a period of the wrong form is told, per the scheme's kind. */
+const KIND_MESSAGES: Record<AppraisalPeriodKind, string> = {
+  month: 'appraisal.period_kind_month',
+  quarter: 'appraisal.period_kind_quarter',
+  year: 'appraisal.period_kind_year',
+};
 
 /** The default scheme (seeded by the migration). */
 export async function defaultScheme(db: DbOrTx) {
@@ -27,18 +34,37 @@ export async function defaultScheme(db: DbOrTx) {
   return s;
 }
 
-/** The month before (YYYY-MM-01 → YYYY-MM-01). */
-function previousMonth(start: string) {
+/** The scheme to run: the one asked for (active), else the default; unknown or inactive: field error. */
+export async function schemeToRun(db: DbOrTx, schemeId: number | undefined) {
+  if (schemeId === undefined) return defaultScheme(db);
+  const [s] = await db
+    .select()
+    .from(appraisalSchemes)
+    .where(and(eq(appraisalSchemes.id, schemeId), eq(appraisalSchemes.active, true)));
+  if (!s) throw ValidationError.field('schemeId', 'appraisal.scheme_unknown');
+  return s;
+}
+
+/** The start of the period before the one starting at `start`, of the scheme's kind. */
+function previousStart(start: string, kind: string) {
   const [y, m] = start.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  const step = kind === 'year' ? 12 : kind === 'quarter' ? 3 : 1;
+  const first = m - step;
+  const year = first < 1 ? y - 1 : y;
+  return `${year}-${String(first < 1 ? first + 12 : first).padStart(2, '0')}-01`;
 }
 
 /**
  * Consecutive failed periods ending with this one (seed 003: 连续[X]个月绩效不达标): this result, if
- * failed, plus the person's directly preceding monthly results of the scheme that failed too.
+ * failed, plus the person's directly preceding results of the same scheme that failed too. The
+ * scheme's periods are counted (a quarterly scheme: quarters), its kind never changes.
  */
 export async function failStreakOf(tx: DbOrTx, schemeId: number, personId: number, start: string, passed: boolean) {
   if (passed) return 0;
+  const [scheme] = await tx
+    .select({ kind: appraisalSchemes.periodKind })
+    .from(appraisalSchemes)
+    .where(eq(appraisalSchemes.id, schemeId));
   const earlier = await tx
     .select({ periodStart: appraisalResults.periodStart, passed: appraisalResults.passed })
     .from(appraisalResults)
@@ -52,11 +78,11 @@ export async function failStreakOf(tx: DbOrTx, schemeId: number, personId: numbe
     .orderBy(desc(appraisalResults.periodStart))
     .limit(48);
   let streak = 1;
-  let expect = previousMonth(start);
+  let expect = previousStart(start, scheme.kind);
   for (const e of earlier) {
     if (e.periodStart !== expect || e.passed) break;
     streak += 1;
-    expect = previousMonth(expect);
+    expect = previousStart(expect, scheme.kind);
   }
   return streak;
 }
@@ -110,14 +136,17 @@ export async function rescore(tx: Tx, result: typeof appraisalResults.$inferSele
  */
 export async function runAppraisal(ctx: Ctx, input: AppraisalRunInput) {
   return ctx.db.transaction(async (tx) => {
+    const scheme = await schemeToRun(tx, input.schemeId);
+    // The period's form must be the scheme's kind (2026-05 / 2026-Q2 / 2026).
     const p = periodOf(input.period);
+    if (!p || p.kind !== scheme.periodKind)
+      throw ValidationError.field('period', KIND_MESSAGES[scheme.periodKind as AppraisalPeriodKind]);
     const today = companyDate(ctx.now());
     if (p.end >= today) throw ValidationError.field('period', 'appraisal.period_not_ended');
-    const scheme = await defaultScheme(tx);
     const people = await peopleInScope(ctx, tx);
     if (people.length === 0) throw ValidationError.field('period', 'appraisal.no_people');
     const ids = people.map((u) => u.id);
-    // Serialise runs of the same month: the check below and the inserts are one step.
+    // Serialise runs of periods starting the same day: the check below and the inserts are one step.
     await tx.execute(sql`select pg_advisory_xact_lock(727015, ${Number(p.start.replaceAll('-', '').slice(0, 6))})`);
     const [taken] = await tx
       .select({ status: appraisalRuns.status, runId: appraisalRuns.id })
@@ -137,11 +166,14 @@ export async function runAppraisal(ctx: Ctx, input: AppraisalRunInput) {
 
     const rules = await appraisalRules(tx);
     const computed = await computeItems(tx, ctx, p, ids, scheme.indicators, rules);
+    const base = baseOf(scheme.indicators, rules);
     const now = ctx.now();
     const [run] = await tx
       .insert(appraisalRuns)
       .values({
         schemeId: scheme.id,
+        schemeVersion: scheme.version,
+        indicators: scheme.indicators,
         periodStart: p.start,
         periodEnd: p.end,
         deptId: ctx.principal.deptId,
@@ -155,7 +187,7 @@ export async function runAppraisal(ctx: Ctx, input: AppraisalRunInput) {
     const tasks = [];
     for (const person of people) {
       const items = computed.get(person.id) ?? [];
-      const score = scoreOf(rules.base, items);
+      const score = scoreOf(base, items);
       const st = await standing(tx, rules, { schemeId: scheme.id, personId: person.id, periodStart: p.start }, score);
       const [res] = await tx
         .insert(appraisalResults)
@@ -165,7 +197,7 @@ export async function runAppraisal(ctx: Ctx, input: AppraisalRunInput) {
           periodStart: p.start,
           personId: person.id,
           personDeptId: person.deptId,
-          baseScore: money(rules.base).toFixed(2),
+          baseScore: base,
           score,
           ...st,
           createdAt: now,

@@ -44,8 +44,10 @@ function sizeCode(i: ZodLikeIssue): string {
 export function issueToField(i: ZodLikeIssue): FieldIssue {
   const field = i.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
   // Custom checks (credit code, ID number, mobile, money) carry their own message key…
-  const custom = (i.params.params as { key?: string } | undefined)?.key;
-  if (custom) return { field, code: custom };
+  const { key: custom, ...customParams } = (i.params.params as { key?: string } | undefined) ?? {};
+  // …with the figures the message names (e.g. the row of a scheme's indicator), when it has any.
+  if (custom)
+    return Object.keys(customParams).length ? { field, code: custom, params: customParams } : { field, code: custom };
   // …and shared schemas may name one as the check's message (e.g. 'validation.id' on ids).
   if (hasMessage(i.message)) return { field, code: i.message };
   if (i.keyword === 'invalid_type' && /received undefined/.test(i.message))

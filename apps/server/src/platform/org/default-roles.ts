@@ -130,6 +130,8 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['report.view', 'ALL'],
       ['worklog.view', 'ALL'],
       ...lead('ALL'),
+      // Sets the company's appraisal schemes (seed 003 绩效考核: 考核指标 and their 占比).
+      ['appraisal.scheme', 'ALL'],
       // Approves promotion stages (seed 000 5.2.1: 按《权责手册》审批) and reads market research.
       ...market('ALL'),
       ['competitor.view', 'ALL'],
@@ -323,6 +325,7 @@ const ROLES: { code: string; name: string; grants: G[] }[] = [
       ['audit.view', 'ALL'],
       ['accesslog.view', 'ALL'],
       ['approval.manage', 'ALL'],
+      ['appraisal.scheme', 'ALL'],
       ['pipeline.manage', 'ALL'],
       ['opportunity.view', 'ALL'],
       ['pool.view', 'ALL'],

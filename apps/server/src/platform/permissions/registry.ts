@@ -203,6 +203,9 @@ export const PERMISSIONS = [
   // scores, decide objections, close the run and correct a closed result.
   { permission: 'appraisal.view', resource: 'appraisal_result', scoped: true },
   { permission: 'appraisal.manage', resource: 'appraisal_result', scoped: true },
+  // The company's appraisal schemes (考核方案: periods, indicators, weights, rules) — company-wide
+  // configuration like the SLA policies, not one department's people, so not scoped.
+  { permission: 'appraisal.scheme', resource: 'appraisal_scheme', scoped: false },
   // Quality records (SPEC 5.7): internal audits scoped by lead auditor / audited department; CAPA by
   // owner / owner department (an owner records the implementation); manage = plan audits, record
   // findings, raise, verify and close CAPA. Controlled documents are company-wide: view the list,

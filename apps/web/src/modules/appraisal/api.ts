@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ItemsResponse, type Paged, type QueryParams } from '../../app/api';
 import type { ApprovalInstance } from '../../components/approvalApi';
-import type { AppraisalResultDetail, AppraisalRun, AppraisalRunDetail } from './types';
+import type { AppraisalResultDetail, AppraisalRun, AppraisalRunDetail, AppraisalScheme, RunScheme } from './types';
 
 const KEY = ['appraisal'] as const;
 
@@ -48,5 +48,32 @@ export function useAppraisalCommand<R = unknown>() {
     onSuccess: () => {
       for (const key of [KEY, ['tasks']]) void qc.invalidateQueries({ queryKey: key });
     },
+  });
+}
+
+/** The active schemes a run may use (appraisal.manage). */
+export function useRunSchemes(enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'run-schemes'],
+    queryFn: ({ signal }) => apiFetch<{ items: RunScheme[] }>('/api/appraisal-runs/schemes', { signal }),
+    enabled,
+  });
+}
+
+/** Every scheme (appraisal.scheme). */
+export function useAppraisalSchemes() {
+  return useQuery({
+    queryKey: [...KEY, 'schemes'],
+    queryFn: ({ signal }) => apiFetch<{ items: AppraisalScheme[] }>('/api/appraisal-schemes', { signal }),
+  });
+}
+
+/** Create (no id), update (PUT, the next version) or deactivate a scheme; the scheme lists are refreshed. */
+export function useSchemeCommand() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ method, path, body }: { method: 'POST' | 'PUT'; path: string; body: unknown }) =>
+      apiFetch<AppraisalScheme>(`/api${path}`, { method, body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: KEY }),
   });
 }

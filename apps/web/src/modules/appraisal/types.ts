@@ -117,3 +117,33 @@ export interface AppraisalResultDetail {
   canScore: boolean;
   history: HistoryEntry[];
 }
+
+/** An appraisal scheme (考核方案) as the server sends it (server: appraisal.schemes.ts). */
+export interface AppraisalScheme {
+  id: number;
+  code: string;
+  name: string;
+  periodKind: 'month' | 'quarter' | 'year';
+  indicators: SchemeIndicator[];
+  active: boolean;
+  isDefault: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SchemeIndicator {
+  code: string;
+  weight: number;
+  rule?: 'deduction' | 'linear' | 'threshold';
+  target?: string | null;
+  capRatio?: string;
+  basis?: 'actual' | 'percent';
+  bands?: { from: string; points: string }[];
+}
+
+/** A scheme the run dialog offers. */
+export interface RunScheme {
+  id: number;
+  name: string;
+  periodKind: 'month' | 'quarter' | 'year';
+}

@@ -15,6 +15,7 @@ function Basis({ item }: { item: ResultItem }) {
   const e = item.evidence;
   const money = (v: string | null | undefined) => `¥${formatMoney(v ?? '0', currentLanguage())}`;
   if (item.kind !== 'auto') return <span style={{ whiteSpace: 'pre-wrap' }}>{item.note}</span>;
+  if (e.rule === 'linear' || e.rule === 'threshold') return <ScoredBasis item={item} />;
   if (item.indicator === 'revenue' || item.indicator === 'profit' || item.indicator === 'export') {
     if (e.state === 'no_target') return <span>{t(`appraisal.basis.noTarget.${item.indicator}`)}</span>;
     return (
@@ -52,6 +53,73 @@ function Basis({ item }: { item: ResultItem }) {
       {t('appraisal.basis.discipline', { n })}
       {e.capped ? t('appraisal.basis.capped', { cap: e.cap }) : ''}
     </span>
+  );
+}
+
+/** A scored indicator (linear to target, or bands): the figures, the rule applied, the counts. */
+function ScoredBasis({ item }: { item: ResultItem }) {
+  const { t } = useTranslation();
+  const e = item.evidence;
+  const fig = (v: string | null | undefined) => {
+    if (v === null || v === undefined) return '—';
+    if (e.unit === 'money') return `¥${formatMoney(v, currentLanguage())}`;
+    // Counts and quantities read as whole numbers when they are (2.00 customers → 2).
+    const n = e.unit === 'count' || e.unit === 'qty' ? String(Number(v)) : v;
+    return t(`appraisal.unit.${e.unit ?? 'count'}`, { v: n });
+  };
+  const lines: string[] = [];
+  if (e.state === 'no_target') lines.push(t('appraisal.basis.linearNoTarget'));
+  else if (e.state === 'no_data') lines.push(t('appraisal.basis.noData'));
+  else if (e.rule === 'linear')
+    lines.push(
+      t('appraisal.basis.linear', {
+        target: fig(e.target),
+        actual: fig(e.actual),
+        percent: e.completionPercent,
+        weight: e.weight,
+        cap: e.capRatio,
+      }),
+    );
+  else if (e.band)
+    lines.push(
+      e.basis === 'percent'
+        ? t('appraisal.basis.thresholdPercent', {
+            target: fig(e.target),
+            actual: fig(e.actual),
+            percent: e.completionPercent,
+            from: e.band.from,
+            points: e.band.points,
+          })
+        : t('appraisal.basis.threshold', { actual: fig(e.actual), from: e.band.from, points: e.band.points }),
+    );
+  else {
+    const lowest = [...(e.bands ?? [])].sort((a, b) => Number(a.from) - Number(b.from))[0];
+    lines.push(t('appraisal.basis.thresholdNone', { actual: fig(e.actual), from: lowest?.from ?? '—' }));
+  }
+  if (e.rule === 'threshold' && e.bands?.length)
+    lines.push(
+      t('appraisal.basis.bands', {
+        bands: e.bands.map((b) => t('appraisal.bandItem', { from: b.from, points: b.points })).join('、'),
+      }),
+    );
+  if (e.previous !== undefined)
+    lines.push(
+      t('appraisal.basis.previous', {
+        previous: e.previous === null ? '—' : `¥${formatMoney(e.previous, currentLanguage())}`,
+      }),
+    );
+  const c = e.counts;
+  if (item.indicator === 'sla_response' && c)
+    lines.push(t('appraisal.basis.slaCounts', { met: c.met, breached: c.breached }));
+  if (item.indicator === 'satisfaction' && c) lines.push(t('appraisal.basis.visits', { n: c.visits }));
+  if (item.indicator === 'training' && c)
+    lines.push(t('appraisal.basis.training', { assessed: c.assessed, passed: c.passed }));
+  return (
+    <Space direction="vertical" size={2} data-testid="appraisal-item-basis">
+      {lines.map((l) => (
+        <span key={l}>{l}</span>
+      ))}
+    </Space>
   );
 }
 

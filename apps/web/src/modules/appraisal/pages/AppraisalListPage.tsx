@@ -1,7 +1,8 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Modal, Select } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Modal, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/AuthContext';
@@ -12,22 +13,37 @@ import { StatusTag } from '../../../components/StatusTag';
 import { buttonTestId } from '../../../components/testId';
 import { useListUrlState } from '../../../components/useListUrlState';
 import { useModalFit } from '../../../components/useModalFit';
-import { useAppraisalCommand, useAppraisalRuns } from '../api';
-import { APPRAISAL_MANAGE, endedMonths, periodParts, RUN_STATUS_COLORS } from '../constants';
+import { validValues } from '../../../components/validValues';
+import { useAppraisalCommand, useAppraisalRuns, useRunSchemes } from '../api';
+import { APPRAISAL_MANAGE, lastEnded, notEnded, periodParts, periodValue, RUN_STATUS_COLORS } from '../constants';
 import type { AppraisalRun, AppraisalRunDetail } from '../types';
 
-/** Runs the appraisal of an ended month over the people in the user's scope. */
+type Kind = 'month' | 'quarter' | 'year';
+
+/** Runs a scheme over an ended period of its kind (month / quarter / year) for the people in the user's scope. */
 function RunModal({ onClose, onDone }: { onClose: () => void; onDone: (id: number) => void }) {
   const { t } = useTranslation();
   const fit = useModalFit();
   const handleError = useApiErrorHandler();
-  const [form] = Form.useForm<{ period: string }>();
+  const [form] = Form.useForm<{ schemeId: number; period: Dayjs }>();
   const command = useAppraisalCommand<AppraisalRunDetail>();
-  const months = endedMonths(12);
+  const schemes = useRunSchemes(true);
+  const schemeId = Form.useWatch('schemeId', form);
+  const items = schemes.data?.items ?? [];
+  const kind: Kind = items.find((s) => s.id === schemeId)?.periodKind ?? 'month';
+  useEffect(() => {
+    // The default scheme (the first) until the user picks another.
+    if (items.length > 0 && form.getFieldValue('schemeId') === undefined)
+      form.setFieldsValue({ schemeId: items[0].id, period: lastEnded(items[0].periodKind) });
+  }, [items, form]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
-      const run = await command.mutateAsync({ path: '/appraisal-runs', body: v });
+      const run = await command.mutateAsync({
+        path: '/appraisal-runs',
+        body: { schemeId: v.schemeId, period: periodValue(kind, v.period) },
+      });
       onDone(run.id);
     } catch (e) {
       handleError(e, { form });
@@ -41,15 +57,34 @@ function RunModal({ onClose, onDone }: { onClose: () => void; onDone: (id: numbe
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={command.isPending}
-      okButtonProps={buttonTestId('appraisal-run-ok')}
+      okButtonProps={{ ...buttonTestId('appraisal-run-ok'), disabled: items.length === 0 }}
       destroyOnHidden
     >
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('appraisal.runHint')} />
-      <Form form={form} layout="vertical" initialValues={{ period: months[0] }}>
-        <Form.Item name="period" label={t('appraisal.fields.period')} rules={[{ required: true }]}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="schemeId" label={t('appraisal.schemeField')} rules={[{ required: true }]}>
           <Select
+            data-testid="appraisal-run-scheme"
+            loading={schemes.isLoading}
+            onChange={(id: number) => {
+              const k = items.find((s) => s.id === id)?.periodKind ?? 'month';
+              form.setFieldsValue({ period: lastEnded(k) });
+            }}
+            options={items.map((s) => ({
+              value: s.id,
+              label: `${s.name}（${t(`appraisal.periodKind.${s.periodKind}`)}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="period" label={t('appraisal.fields.period')} rules={[{ required: true }]}>
+          <DatePicker
             data-testid="appraisal-run-period"
-            options={months.map((m) => ({ value: m, label: t('appraisal.periodLabel', periodParts(m)) }))}
+            picker={kind}
+            allowClear={false}
+            inputReadOnly
+            style={{ width: '100%' }}
+            disabledDate={(d) => notEnded(kind, d)}
+            format={(d) => periodParts(periodValue(kind, d)).period}
           />
         </Form.Item>
       </Form>
@@ -57,7 +92,7 @@ function RunModal({ onClose, onDone }: { onClose: () => void; onDone: (id: numbe
   );
 }
 
-/** 绩效考核: the monthly runs the user may open (a rep: those holding their own result), latest first. */
+/** 绩效考核: the runs the user may open (a rep: those holding their own result), latest first. */
 export function AppraisalListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
