@@ -19,7 +19,7 @@ export function b8Section(r: B8Result, m: Machine, command: string): string {
 
 Measured ${m.date} on the machine above (load average at start ${m.loadAvg}), database ${m.database},
 PostgreSQL ${m.postgres}, with ${int(c.orders)} orders, ${int(c.lines)} order lines, ${int(c.facts)} indicator
-facts and ${int(c.monthly_rows)} maintained monthly rows.${r.rebuildSeconds === null ? '' : ` The facts were rebuilt from the documents by this run in ${r.rebuildSeconds.toFixed(0)} s (the backfill's set-based writers).`}
+facts and ${int(c.monthly_rows)} / ${int(c.monthly_product_rows)} / ${int(c.monthly_region_rows)} maintained monthly rows (totals / by product / by region).${r.rebuildSeconds === null ? '' : ` The facts were rebuilt from the documents by this run in ${r.rebuildSeconds.toFixed(0)} s (the backfill's set-based writers).`}
 Command: \`${command}\`.
 
 - **API**: \`GET /api/analytics/dashboard?period=month\` — 11 headline figures with last year's,
@@ -28,9 +28,10 @@ Command: \`${command}\`.
 - **SQL**: the statements that request sent, captured from the app's pool with their parameters
   and replayed concurrently through \`pg\` on a pool of the app's size.
 
-Whole-month figures without product / region / category filters read the maintained monthly
-totals (written by the statement that writes the facts); the breakdowns by product, region and
-category read the facts of the month through \`analytics_facts_kind_date_idx\`.
+Every figure of a whole-month dashboard reads a maintained monthly summary (written by the
+statement that writes the facts): the totals by rep / department / sub-kind / channel
+(\`analytics_monthly\`), by product and category (\`analytics_monthly_product\`) and by region
+(\`analytics_monthly_region\`); only finer queries (days, weeks, customers) read the facts.
 
 | case | API p50 / p95 / p99 ms | SQL p50 / p95 / p99 ms | API / SQL (p50) | statements | sales amount |
 | --- | ---: | ---: | ---: | ---: | ---: |

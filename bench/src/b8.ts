@@ -80,7 +80,9 @@ export async function runB8(o: {
   try {
     const counts = (
       await ref.query(`select (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as lines,
-        (select count(*) from analytics_facts)::int as facts, (select count(*) from analytics_monthly)::int as monthly_rows`)
+        (select count(*) from analytics_facts)::int as facts, (select count(*) from analytics_monthly)::int as monthly_rows,
+        (select count(*) from analytics_monthly_product)::int as monthly_product_rows,
+        (select count(*) from analytics_monthly_region)::int as monthly_region_rows`)
     ).rows[0] as Record<string, number>;
     const cases: B8CaseResult[] = [];
     for (const c of o.cases) {

@@ -99,17 +99,25 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery) {
   const lastYear = previousYear(year);
   const cost = ctx.principal.grants.has('product.cost');
   const scope = await resolveScope(ctx, 'analytics.view');
-  const departments = await departmentsInScope(ctx);
+  // Nothing waits on anything it does not need (B8): the department list runs beside the figures,
+  // and the names of each breakdown are fetched as soon as that breakdown is in.
+  const departmentsP = departmentsInScope(ctx);
   // Department breakdown under the picked department, else under the top of what the viewer sees.
-  const baseDept =
-    q.departmentId ?? (scope.all ? departments.find((d) => d.parentId === null)?.id : ctx.principal.deptId);
+  const baseDeptP = departmentsP.then(
+    (departments) =>
+      q.departmentId ?? (scope.all ? departments.find((d) => d.parentId === null)?.id : ctx.principal.deptId),
+  );
   const f = { departmentId: q.departmentId };
   const m = (measureName: Measure, r: { from: string; to: string }, extra: Partial<MeasureQuery> = {}) =>
     measure(ctx.db, ctx, { measure: measureName, ...r, ...f, ...extra });
   const kpiNames = KPIS.filter((k) => cost || k !== 'gross_margin');
   const monthly = (name: Measure, r: { from: string; to: string }) => m(name, r, { groupBy: ['month'] });
+  const named = (rows: Promise<MeasureRow[]>) =>
+    rows.then(async (r) => ({ rows: r, labels: await labelsOf(ctx.db, r) }));
   // Every figure in one wave: the pool runs them side by side (B8).
-  const [kpiNow, kpiLast, series, breakdowns, overdue] = await Promise.all([
+  const [departments, baseDept, kpiNow, kpiLast, series, breakdowns, stages, overdue] = await Promise.all([
+    departmentsP,
+    baseDeptP,
     Promise.all(kpiNames.map((k) => m(k, range))),
     Promise.all(kpiNames.map((k) => m(k, last))),
     Promise.all([
@@ -124,28 +132,23 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery) {
       m('leads', range, { groupBy: ['channel'] }),
       m('lead_deals', range, { groupBy: ['channel'] }),
       m('sales_amount', range, { groupBy: ['region'] }),
-      m('sales_amount', range, { groupBy: ['product'], top: 10 }),
-      m('sales_amount', range, { groupBy: ['category'] }),
-      m('sales_amount', range, { groupBy: ['rep'], top: 10 }),
-      baseDept === undefined
-        ? Promise.resolve([])
-        : measure(ctx.db, ctx, { measure: 'sales_amount', ...range, departmentId: baseDept, groupBy: ['department'] }),
-      funnel(ctx, { ...range, ...f }),
+      named(m('sales_amount', range, { groupBy: ['product'], top: 10 })),
+      named(m('sales_amount', range, { groupBy: ['category'] })),
+      named(m('sales_amount', range, { groupBy: ['rep'], top: 10 })),
+      named(
+        baseDeptP.then((base) =>
+          base === undefined
+            ? []
+            : measure(ctx.db, ctx, { measure: 'sales_amount', ...range, departmentId: base, groupBy: ['department'] }),
+        ),
+      ),
     ]),
+    funnel(ctx, { ...range, ...f }),
     overdueFollowUps(ctx.db, ctx, { departmentId: q.departmentId }),
   ]);
   const [amount, amountLast, volume, margin, customers, customersLast] = series;
-  const [leads, deals, region, product, category, rep, dept, stages] = breakdowns as [
-    MeasureRow[],
-    MeasureRow[],
-    MeasureRow[],
-    MeasureRow[],
-    MeasureRow[],
-    MeasureRow[],
-    MeasureRow[],
-    Awaited<ReturnType<typeof funnel>>,
-  ];
-  const labels = await labelsOf(ctx.db, [...product, ...category, ...rep, ...dept]);
+  const [leads, deals, region, product, category, rep, dept] = breakdowns;
+  const labels = Object.assign({}, product.labels, category.labels, rep.labels, dept.labels);
   return {
     period: q.period,
     ...range,
@@ -169,10 +172,10 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery) {
     overdueFollowUps: overdue[0]?.value ?? '0',
     channels: { leads: byKey(leads, 'channel'), deals: byKey(deals, 'channel') },
     byRegion: byKey(region, 'region'),
-    byProduct: byKey(product, 'product'),
-    byCategory: byKey(category, 'category'),
-    byRep: byKey(rep, 'rep'),
-    byDepartment: byKey(dept, 'department'),
+    byProduct: byKey(product.rows, 'product'),
+    byCategory: byKey(category.rows, 'category'),
+    byRep: byKey(rep.rows, 'rep'),
+    byDepartment: byKey(dept.rows, 'department'),
     labels,
   };
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { ForbiddenError, ValidationError } from '../../platform/errors/errors.ts';
 import { resolveScope, scopeWhere } from '../../platform/permissions/scope.ts';
 import { type Dimension, MEASURE_DEFS, type Measure } from './analytics.measures.ts';
+import { SUMMARIES, type Summary, type SummaryCol } from './analytics.summaries.ts';
 
 export interface MeasureQuery {
   measure: Measure;
@@ -92,37 +93,55 @@ function valueSql(m: Measure, monthly = false): SQL {
   }
 }
 
-const MONTHLY_DIMS = new Set<Dimension>([
-  'month',
-  'quarter',
-  'half',
-  'year',
-  'department',
-  'rep',
-  'channel',
-  'stage',
-  'kind',
-]);
+/**
+ * What each dimension needs of a monthly summary row: nothing beyond (month, kind, rep, department),
+ * one of the summaries' own columns, or — day / week / customer — the facts themselves.
+ */
+const MONTHLY_DIMS: Partial<Record<Dimension, SummaryCol | null>> = {
+  month: null,
+  quarter: null,
+  half: null,
+  year: null,
+  department: null,
+  rep: null,
+  kind: null,
+  channel: 'channel',
+  stage: 'sub',
+  product: 'product_id',
+  category: 'category_id',
+  region: 'region',
+};
 
 /**
- * Whole months without product / category / region / customer filters or groupings are read from
- * the maintained monthly totals (ARCHITECTURE: instant figures at scale, B8); anything finer from
- * the facts. Both answer the same (analytics.test.ts).
+ * The maintained monthly summary that answers `q`, or null: whole months whose groupings and filters
+ * are all columns of one summary (analytics.summaries.ts: sub / channel, product / category, or
+ * region) are read from it (ARCHITECTURE: instant figures at scale, B8); anything finer — days,
+ * weeks, customers, or dimensions of two summaries at once — from the facts. Both answer the same
+ * (analytics.test.ts).
  */
-export function fitsMonthly(q: MeasureQuery): boolean {
+export function monthlySummary(q: MeasureQuery): Summary | null {
   const monthStart = /^\d{4}-\d{2}-01$/.test(q.from);
   const next = new Date(`${q.to}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   const monthEnd = next.getUTCDate() === 1;
-  return (
-    monthStart &&
-    monthEnd &&
-    (q.groupBy ?? []).every((d) => MONTHLY_DIMS.has(d)) &&
-    q.productId === undefined &&
-    q.categoryId === undefined &&
-    q.region === undefined &&
-    q.customerId === undefined
-  );
+  if (!monthStart || !monthEnd || q.customerId !== undefined) return null;
+  const needed = new Set<SummaryCol>();
+  for (const d of q.groupBy ?? []) {
+    const col = MONTHLY_DIMS[d];
+    if (col === undefined) return null;
+    if (col) needed.add(col);
+  }
+  if (MEASURE_DEFS[q.measure]?.sub !== undefined || q.stageId !== undefined) needed.add('sub');
+  if (q.channel !== undefined) needed.add('channel');
+  if (q.productId !== undefined) needed.add('product_id');
+  if (q.categoryId !== undefined) needed.add('category_id');
+  if (q.region !== undefined) needed.add('region');
+  return SUMMARIES.find((s) => [...needed].every((c) => (s.cols as readonly SummaryCol[]).includes(c))) ?? null;
+}
+
+/** Whether `q` is read from a maintained monthly summary rather than the facts. */
+export function fitsMonthly(q: MeasureQuery): boolean {
+  return monthlySummary(q) !== null;
 }
 
 /** Departments are joined only when a department filter or grouping needs their paths. */
@@ -178,8 +197,9 @@ export async function factWhere(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, 
 export async function measure(db: DbOrTx, ctx: Pick<Ctx, 'db' | 'principal'>, q: MeasureQuery): Promise<MeasureRow[]> {
   const dims = q.groupBy ?? [];
   const { where, basePath } = await factWhere(db, ctx, q);
-  const monthly = q.monthly !== false && fitsMonthly(q);
-  const table = sql.raw(monthly ? 'analytics_monthly' : 'analytics_facts');
+  const summary = q.monthly === false ? null : monthlySummary(q);
+  const monthly = summary !== null;
+  const table = sql.raw(summary?.table ?? 'analytics_facts');
   const v = valueSql(q.measure, monthly);
   const positions = sql.join(
     dims.map((_, i) => sql.raw(String(i + 1))),

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { foldInto, SUMMARIES, SUMMED_FACT_COLS } from './analytics.summaries.ts';
 
 /**
  * Fact writers (SPEC 5.1). Each is ONE set-based INSERT … SELECT over the source document, used both
@@ -20,20 +21,16 @@ const COLS = sql`(kind, fact_date, rep_id, dept_id, customer_id, product_id, cat
 const TZ = sql.raw(`'Asia/Shanghai'`);
 
 /**
- * Inserts fact rows and adds them to the monthly totals in the same statement (so in the same
- * transaction): the summary can never disagree with the facts it sums. Rows are folded in key
- * order, so two transactions touching the same months lock their summary rows in the same order.
+ * Inserts fact rows and adds them to every monthly summary in the same statement (so in the same
+ * transaction): the summaries can never disagree with the facts they sum (analytics.summaries.ts).
  */
 function insertFacts(tx: Tx, select: SQL) {
-  return tx.execute(sql`with ins as (insert into analytics_facts ${COLS} ${select}
-      returning kind, fact_date, rep_id, dept_id, sub, channel, n, qty, amount, net_amount, cost)
-    insert into analytics_monthly as m (fact_date, kind, rep_id, dept_id, sub, channel, n, qty, amount, net_amount, margin_net, cost)
-    select date_trunc('month', fact_date)::date, kind, rep_id, dept_id, sub, channel, sum(n), sum(qty), sum(amount),
-      sum(net_amount), coalesce(sum(net_amount) filter (where cost is not null), 0), coalesce(sum(cost), 0)
-    from ins group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
-    on conflict on constraint analytics_monthly_key do update set n = m.n + excluded.n, qty = m.qty + excluded.qty,
-      amount = m.amount + excluded.amount, net_amount = m.net_amount + excluded.net_amount,
-      margin_net = m.margin_net + excluded.margin_net, cost = m.cost + excluded.cost`);
+  const [first, ...rest] = SUMMARIES;
+  return tx.execute(sql`with ins as (insert into analytics_facts ${COLS} ${select} returning ${SUMMED_FACT_COLS})${sql.join(
+    rest.map((s, i) => sql`, ${sql.raw(`s${i}`)} as (${foldInto(s, 'ins')})`),
+    sql``,
+  )}
+    ${foldInto(first, 'ins')}`);
 }
 
 /** Order lines of orders that passed review: the confirmed sale, credited to the order's owner then. */
@@ -208,7 +205,7 @@ function backfillStages(tx: Tx) {
  */
 export async function rebuildFacts(tx: Tx): Promise<number> {
   await tx.execute(sql`delete from analytics_facts`);
-  await tx.execute(sql`delete from analytics_monthly`);
+  for (const s of SUMMARIES) await tx.execute(sql`delete from ${sql.raw(s.table)}`);
   const all = sql`true`;
   await bookOrders(tx, all);
   await bookLeadDeals(tx, all);
@@ -238,24 +235,4 @@ export async function rebuildFacts(tx: Tx): Promise<number> {
   await backfillStages(tx);
   const res = await tx.execute<{ n: number }>(sql`select count(*)::int n from analytics_facts`);
   return Number(res.rows[0].n);
-}
-
-/**
- * The from-scratch consistency check of the maintained monthly totals: the summary rows that
- * differ from the facts summed again (none when all is well).
- */
-export async function checkMonthlyTotals(tx: Tx) {
-  const res = await tx.execute<{ fact_date: string; kind: string; rep_id: number | null }>(sql`
-    with fresh as (
-      select date_trunc('month', fact_date)::date fact_date, kind, rep_id, dept_id, sub, channel, sum(n) n, sum(qty) qty,
-        sum(amount) amount, sum(net_amount) net_amount,
-        coalesce(sum(net_amount) filter (where cost is not null), 0) margin_net, coalesce(sum(cost), 0) cost
-      from analytics_facts group by 1, 2, 3, 4, 5, 6)
-    select coalesce(f.fact_date, m.fact_date)::text fact_date, coalesce(f.kind, m.kind) kind, coalesce(f.rep_id, m.rep_id) rep_id
-    from fresh f full join analytics_monthly m on m.fact_date = f.fact_date and m.kind = f.kind
-      and m.rep_id is not distinct from f.rep_id and m.dept_id is not distinct from f.dept_id
-      and m.sub is not distinct from f.sub and m.channel is not distinct from f.channel
-    where f.kind is null or m.kind is null or (f.n, f.qty, f.amount, f.net_amount, f.margin_net, f.cost)
-      is distinct from (m.n, m.qty, m.amount, m.net_amount, m.margin_net, m.cost)`);
-  return res.rows;
 }

@@ -18,16 +18,19 @@ const TABLES: Partial<Record<Dimension, { table: string; id: string }>> = {
 export async function labelsOf(db: DbOrTx, rows: MeasureRow[]): Promise<Record<string, Record<string, string>>> {
   const out: Record<string, Record<string, string>> = {};
   const dims = new Set(rows.flatMap((r) => Object.keys(r.keys))) as Set<Dimension>;
-  for (const dim of dims) {
-    const t = TABLES[dim];
-    if (!t) continue;
-    const ids = [...new Set(rows.map((r) => r.keys[dim]).filter((v) => v !== null && v !== undefined))].map(Number);
-    out[dim] = {};
-    if (!ids.length) continue;
-    const res = await db.execute<{ id: number; name: string }>(
-      sql`select id, name from ${sql.raw(t.table)} where id = any(${sql.param(ids)}::${sql.raw(t.id)}[])`,
-    );
-    for (const r of res.rows) out[dim][String(r.id)] = r.name;
-  }
+  // One statement per dimension, side by side (B8: no round trip waits on another).
+  await Promise.all(
+    [...dims].map(async (dim) => {
+      const t = TABLES[dim];
+      if (!t) return;
+      const ids = [...new Set(rows.map((r) => r.keys[dim]).filter((v) => v !== null && v !== undefined))].map(Number);
+      out[dim] = {};
+      if (!ids.length) return;
+      const res = await db.execute<{ id: number; name: string }>(
+        sql`select id, name from ${sql.raw(t.table)} where id = any(${sql.param(ids)}::${sql.raw(t.id)}[])`,
+      );
+      for (const r of res.rows) out[dim][String(r.id)] = r.name;
+    }),
+  );
   return out;
 }

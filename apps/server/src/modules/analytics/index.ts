@@ -7,9 +7,15 @@ registerBackfill({ name: 'analytics.facts.v1', run: rebuildFacts });
 
 export { bookFact } from './analytics.book.ts';
 export { factWhere, type MeasureQuery, type MeasureRow, measure } from './analytics.engine.ts';
-export { checkMonthlyTotals, rebuildFacts } from './analytics.facts.ts';
+export { rebuildFacts } from './analytics.facts.ts';
 export { overdueFollowUps } from './analytics.live.ts';
 export { DIMENSIONS, type Dimension, MEASURE_DEFS, MEASURES, type Measure } from './analytics.measures.ts';
 export { listAnalyticsRecords } from './analytics.records.ts';
 export { analyticsRoutes } from './analytics.routes.ts';
-export { analyticsFacts, analyticsMonthly } from './analytics.schema.ts';
+export {
+  analyticsFacts,
+  analyticsMonthly,
+  analyticsMonthlyProduct,
+  analyticsMonthlyRegion,
+} from './analytics.schema.ts';
+export { checkMonthlyTotals } from './analytics.summaries.ts';
