@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEME_INDICATOR_CODES } from './appraisal-schemes.ts';
 import { VersionNo } from './ids.ts';
 import { money } from './money.ts';
 
@@ -6,22 +7,8 @@ import { money } from './money.ts';
  * Performance appraisal (绩效考核, SPEC 5.2; seed 002 公司营销工作考核细则, seed 003 绩效考核): a monthly
  * run scores every person in the runner's scope from the system's data, each figure with its evidence.
  */
-export const APPRAISAL_INDICATORS = [
-  'revenue',
-  'profit',
-  'export',
-  'complaints',
-  'discipline',
-  'returns',
-  'sales_volume',
-  'new_customers',
-  'collections',
-  'growth',
-  'satisfaction',
-  'sla_response',
-  'training',
-  'manual',
-] as const;
+// The scheme's indicator codes and the supervisor's manual line.
+export const APPRAISAL_INDICATORS = [...SCHEME_INDICATOR_CODES, 'manual'] as const;
 export type AppraisalIndicator = (typeof APPRAISAL_INDICATORS)[number];
 
 /** How an item came about: computed from data, entered by the supervisor, or an approved objection. */
