@@ -1,8 +1,8 @@
 import { money } from '@sales/core';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { latestActionComment } from '../../platform/approvals/approvals.queries.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
-import { approvalActions, approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors/errors.ts';
 import { notify } from '../../platform/notifications/notifications.service.ts';
@@ -13,24 +13,6 @@ import { appraisalResultItems, appraisalResults } from './appraisal.schema.ts';
 import { OBJECTION_DOC, RESULT_ENTITY } from './appraisal.service.ts';
 
 const signed = (p: string) => (money(p).isNegative() ? money(p).toFixed(2) : `+${money(p).toFixed(2)}`);
-
-/** The comment of the latest `actions` on the objection's approval (the approver's words the person reads). */
-async function lastComment(tx: Tx, id: number, actions: string[]): Promise<string | null> {
-  const [row] = await tx
-    .select({ comment: approvalActions.comment })
-    .from(approvalActions)
-    .innerJoin(approvalInstances, eq(approvalInstances.id, approvalActions.instanceId))
-    .where(
-      and(
-        eq(approvalInstances.docType, OBJECTION_DOC),
-        eq(approvalInstances.docId, id),
-        inArray(approvalActions.action, actions),
-      ),
-    )
-    .orderBy(desc(approvalActions.id))
-    .limit(1);
-  return row?.comment ?? null;
-}
 
 async function lockObjected(tx: Tx, id: number): Promise<Result | null> {
   const [row] = await tx.select().from(appraisalResults).where(eq(appraisalResults.id, id)).for('update');
@@ -94,7 +76,7 @@ registerApprovalDocType({
     if (!row) return;
     if (row.personId === ctx.principal.userId) throw new ConflictError('appraisal.self');
     const now = ctx.now();
-    const note = await lastComment(tx, id, ['approve']);
+    const note = await latestActionComment(tx, OBJECTION_DOC, id, ['approve']);
     const points = money(row.objectionPoints as string).toFixed(2);
     await tx.insert(appraisalResultItems).values({
       resultId: id,
@@ -133,7 +115,8 @@ registerApprovalDocType({
     if (!row) return;
     const now = ctx.now();
     const rejected = outcome === 'rejected';
-    const note = outcome === 'withdrawn' ? null : await lastComment(tx, id, ['reject', 'return']);
+    const note =
+      outcome === 'withdrawn' ? null : await latestActionComment(tx, OBJECTION_DOC, id, ['reject', 'return']);
     const status = rejected ? 'rejected' : 'pending';
     await tx
       .update(appraisalResults)

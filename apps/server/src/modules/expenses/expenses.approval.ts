@@ -1,8 +1,8 @@
 import { money, toMoneyString } from '@sales/core';
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { latestActionComment } from '../../platform/approvals/approvals.queries.ts';
 import { registerApprovalDocType } from '../../platform/approvals/approvals.registry.ts';
-import { approvalActions, approvalInstances } from '../../platform/approvals/approvals.schema.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors/errors.ts';
@@ -61,24 +61,6 @@ async function reserveBudgets(tx: Tx, ctx: Ctx, claim: Claim) {
   return toMoneyString(overrun);
 }
 
-/** The comment of the decision that closed the claim's latest approval (the reason its applicant reads). */
-async function closingReason(tx: Tx, claimId: number): Promise<string | null> {
-  const [row] = await tx
-    .select({ comment: approvalActions.comment })
-    .from(approvalActions)
-    .innerJoin(approvalInstances, eq(approvalInstances.id, approvalActions.instanceId))
-    .where(
-      and(
-        eq(approvalInstances.docType, CLAIM_DOC),
-        eq(approvalInstances.docId, claimId),
-        inArray(approvalActions.action, ['reject', 'return']),
-      ),
-    )
-    .orderBy(desc(approvalActions.id))
-    .limit(1);
-  return row?.comment ?? null;
-}
-
 /**
  * Reimbursement claims in the approval engine. The default chain (seed 001 费用报销 2–3): the
  * applicant's superior (上级, so a manager's own claim goes to their own superior), then finance's
@@ -131,7 +113,8 @@ registerApprovalDocType({
     const [c] = await tx.select().from(expenseClaims).where(eq(expenseClaims.id, id)).for('update');
     if (c?.status !== 'submitted') return;
     const status = outcome === 'rejected' ? 'rejected' : 'draft';
-    const rejectReason = outcome === 'withdrawn' ? null : await closingReason(tx, id);
+    const rejectReason =
+      outcome === 'withdrawn' ? null : await latestActionComment(tx, CLAIM_DOC, id, ['reject', 'return']);
     await tx
       .update(expenseClaims)
       .set({ status, rejectReason, version: c.version + 1, updatedAt: ctx.now() })

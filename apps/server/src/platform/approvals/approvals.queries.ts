@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client.ts';
 import type { Ctx } from '../context.ts';
 import { NotFoundError } from '../errors/errors.ts';
 import { users } from '../org/org.schema.ts';
@@ -192,4 +193,31 @@ export async function documentApprovals(ctx: Ctx, docType: string, docId: number
     ctx,
     rows.map((r) => r.id),
   );
+}
+
+/**
+ * The comment of the latest of `actions` on a document's approvals (the approver's words its
+ * applicant reads, e.g. a rejection's reason), null when there is none. For the module's own hooks,
+ * inside the engine's transaction: the document was already found in scope.
+ */
+export async function latestActionComment(
+  tx: Tx,
+  docType: string,
+  docId: number,
+  actions: string[],
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ comment: approvalActions.comment })
+    .from(approvalActions)
+    .innerJoin(approvalInstances, eq(approvalInstances.id, approvalActions.instanceId))
+    .where(
+      and(
+        eq(approvalInstances.docType, docType),
+        eq(approvalInstances.docId, docId),
+        inArray(approvalActions.action, actions),
+      ),
+    )
+    .orderBy(desc(approvalActions.id))
+    .limit(1);
+  return row?.comment ?? null;
 }
